@@ -1,0 +1,56 @@
+# WarrantDesk: `make run` opens the app, `make test` runs every test.
+# Both install what they need first (Debian/Ubuntu: apt-get, through sudo
+# when not root). See README.md and docs/testing.md.
+
+BIN      := bin/warrantdesk
+GO       ?= go
+# Fyne logs "Error parsing user locale C" at start-up under the C locale
+# (common on servers and CI); give it a real one.
+export LANG := en_US.UTF-8
+
+# System packages: Fyne's cgo build (GL and X11 headers), Xvfb and x11-utils
+# for the real-window test, ImageMagick for its screenshot, poppler-utils
+# for the pdftotext reference in benchmarks.
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth x11-utils imagemagick poppler-utils
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps check-go bench vet clean
+
+run: deps build
+	./$(BIN) $(ARGS)
+
+test: deps vet
+	$(GO) test -race -count=1 -timeout 30m ./...
+
+build: check-go
+	$(GO) build -o $(BIN) .
+
+vet: check-go
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Benchmarks beside their references; results go to docs/PERFORMANCE.md.
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/
+
+deps: check-go
+	@if command -v dpkg >/dev/null 2>&1; then \
+		missing=""; \
+		for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+		if [ -n "$$missing" ]; then \
+			echo "Installing:$$missing"; \
+			$(SUDO) apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+		fi; \
+	else \
+		echo "Not a Debian/Ubuntu system: install a C compiler and the OpenGL/X11 headers yourself (see README.md)."; \
+	fi
+
+check-go:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (see README.md)"; exit 1; }
+
+clean:
+	rm -rf bin

@@ -1,0 +1,240 @@
+// Package cli is WarrantDesk's command line: the contract other tools read
+// (see docs/cli.md). main wires its dependencies; Run does the rest and
+// returns the exit status: 0 when everything succeeded, 1 when some input
+// failed, 2 for usage errors.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/intake"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitInput = 1
+	ExitUsage = 2
+)
+
+// Deps are what the commands need, wired by main.
+type Deps struct {
+	OpenStore func(dir string) (app.Store, error)
+	// NewReader returns the PDF text reader, given the worker time limit.
+	NewReader func(timeout time.Duration) app.TextReader
+	Extractor app.Extractor
+	// OpenDesk runs the desktop app until its window closes.
+	OpenDesk func(store app.Store) error
+	Getenv   func(string) string
+	Now      func() time.Time
+	Stdout   io.Writer
+	Stderr   io.Writer
+}
+
+const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court orders) offline.
+
+Usage:
+  warrantdesk [--data DIR]                       open the desktop app
+  warrantdesk extract [--json] FILE...           read orders, print what was found, store nothing
+  warrantdesk import [--json] PATH...            files or folders (recursive *.pdf); progress on stderr
+  warrantdesk list [--json]                      cases, most urgent first
+  warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
+  warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
+  warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
+  warrantdesk eval [--misses N] DIR              score extraction on PDFs with NAME.json truth beside them
+  warrantdesk samples --out DIR [--n N] [--seed S]  write fictional orders with truth files
+
+Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
+
+Options for every command:
+  --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
+  --timeout DUR    how long one PDF may take to read (default 10s)
+
+Exit status: 0 all succeeded, 1 some input failed, 2 usage error.
+`
+
+// usageError is a wrong command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// Run runs the command line args (without the program name).
+func Run(ctx context.Context, args []string, d Deps) (status int) {
+	if d.Getenv == nil {
+		d.Getenv = os.Getenv
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Stdout == nil {
+		d.Stdout = os.Stdout
+	}
+	if d.Stderr == nil {
+		d.Stderr = os.Stderr
+	}
+	// No command may end in a panic: say what happened instead.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(d.Stderr, "warrantdesk: internal error: %v\nPlease report this; nothing already saved was lost.\n", r)
+			status = ExitInput
+		}
+	}()
+	c := &command{deps: d}
+	err := c.dispatch(ctx, args)
+	var ue usageError
+	switch {
+	case err == nil:
+		return c.status
+	case errors.As(err, &ue):
+		fmt.Fprintf(d.Stderr, "warrantdesk: %s\nRun 'warrantdesk help' for usage.\n", ue.msg)
+		return ExitUsage
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	default:
+		fmt.Fprintf(d.Stderr, "warrantdesk: %s\n", app.ErrorMessage(err))
+		if app.ErrorCode(err) == app.EINVALID || app.ErrorCode(err) == app.EAMBIGUOUS {
+			return ExitUsage
+		}
+		return ExitInput
+	}
+}
+
+type command struct {
+	deps    Deps
+	dataDir string
+	timeout time.Duration
+	status  int
+}
+
+// flags returns a flag set with the options every command takes.
+func (c *command) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dataDir, "data", c.dataDir, "data folder")
+	fs.DurationVar(&c.timeout, "timeout", c.timeout, "time limit per PDF")
+	return fs
+}
+
+// parse parses flags that may come before, between or after positional
+// arguments ("decide CASE --decision comply"), and returns the positional
+// ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (c *command) dispatch(ctx context.Context, args []string) error {
+	c.timeout = 10 * time.Second
+	// Global options before the command.
+	fs := c.flags("warrantdesk")
+	help := fs.Bool("help", false, "")
+	fs.BoolVar(help, "h", false, "")
+	if err := fs.Parse(args); err != nil {
+		return usagef("%v", err)
+	}
+	if *help {
+		fmt.Fprint(c.deps.Stdout, usage)
+		return nil
+	}
+	args = fs.Args()
+	if len(args) == 0 {
+		return c.desk()
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "--help":
+		fmt.Fprint(c.deps.Stdout, usage)
+		return nil
+	case "extract":
+		return c.extract(ctx, rest)
+	case "import":
+		return c.importCmd(ctx, rest)
+	case "list":
+		return c.list(ctx, rest)
+	case "show":
+		return c.show(ctx, rest)
+	case "search":
+		return c.search(ctx, rest)
+	case "decide":
+		return c.decide(ctx, rest)
+	case "eval":
+		return c.eval(ctx, rest)
+	case "samples":
+		return c.samples(ctx, rest)
+	}
+	return usagef("unknown command %q", name)
+}
+
+func (c *command) reader() app.TextReader { return c.deps.NewReader(c.timeout) }
+
+func (c *command) importer(store app.Store) *intake.Importer {
+	return &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU()}
+}
+
+// openStore opens the data folder's database.
+func (c *command) openStore() (app.Store, error) {
+	dir, err := DataDir(c.dataDir, c.deps.Getenv, runtime.GOOS)
+	if err != nil {
+		return nil, err
+	}
+	return c.deps.OpenStore(dir)
+}
+
+func (c *command) desk() error {
+	store, err := c.openStore()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return c.deps.OpenDesk(store)
+}
+
+// reviewer is the default reviewer name: WARRANTDESK_REVIEWER, else the
+// login name.
+func (c *command) reviewer() string {
+	if r := c.deps.Getenv("WARRANTDESK_REVIEWER"); r != "" {
+		return r
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return u.Name
+		}
+		return u.Username
+	}
+	return "unknown reviewer"
+}
+
+func (c *command) fail(file string, err error) {
+	c.status = ExitInput
+	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", file, app.ErrorMessage(err))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

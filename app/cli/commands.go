@@ -1,0 +1,453 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/search"
+)
+
+func (c *command) extract(ctx context.Context, args []string) error {
+	fs := c.flags("extract")
+	asJSON := fs.Bool("json", false, "")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("extract: name at least one PDF")
+	}
+	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor}
+	// Folders are expanded in place, so results come in the order named;
+	// a missing file is reported by Read where it stands.
+	var paths []string
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.IsDir() {
+			found, errs := intake.Expand([]string{f})
+			for _, o := range errs {
+				c.failJSON(*asJSON, o.File, o.Err)
+			}
+			paths = append(paths, found...)
+			continue
+		}
+		paths = append(paths, f)
+	}
+	// Read in parallel (the reader bounds its workers) but print in order.
+	results := make([]chan extractResult, len(paths))
+	for i, p := range paths {
+		results[i] = make(chan extractResult, 1)
+		go func(p string, ch chan<- extractResult) {
+			r, err := im.Read(ctx, p)
+			ch <- extractResult{r, err}
+		}(p, results[i])
+	}
+	enc := json.NewEncoder(c.deps.Stdout)
+	enc.SetEscapeHTML(false)
+	for i, p := range paths {
+		res := <-results[i]
+		if res.err != nil {
+			c.failJSON(*asJSON, p, res.err)
+			continue
+		}
+		r := res.read
+		if *asJSON {
+			if err := enc.Encode(extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)); err != nil {
+				return err
+			}
+			continue
+		}
+		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+	}
+	return nil
+}
+
+type extractResult struct {
+	read *intake.Read
+	err  error
+}
+
+// failJSON reports a failed file on stderr, and in JSON mode also as a line
+// with "error" so a tool reading stdout sees every file.
+func (c *command) failJSON(asJSON bool, file string, err error) {
+	c.fail(file, err)
+	if asJSON {
+		enc := json.NewEncoder(c.deps.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.Encode(extractJSON{File: file, Fields: map[string]app.Field{}, Targets: []app.Target{}, DataCategories: []string{}, LegalBasis: []string{}, Warnings: []string{}, Error: app.ErrorMessage(err)})
+	}
+}
+
+func printExtraction(w io.Writer, file, sha string, pages int, src app.TextSource, ex app.Extraction) {
+	fmt.Fprintf(w, "%s\n  sha256        %s\n  pages         %d (text: %s)\n  process type  %s\n", file, sha, pages, src, ex.ProcessType)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, name := range app.FieldNames {
+		f, ok := ex.Fields[name]
+		if !ok {
+			continue
+		}
+		comp := ""
+		if f.Computed {
+			comp = " (computed)"
+		}
+		fmt.Fprintf(tw, "  %s\t%s%s\tp.%d, %.2f\t%q\n", name, f.Value, comp, f.Page, f.Confidence, clip(f.Snippet, 70))
+	}
+	tw.Flush()
+	for _, t := range ex.Targets {
+		ts := ""
+		if t.Timestamp != "" {
+			ts = " at " + t.Timestamp
+		}
+		fmt.Fprintf(w, "  target        %s %s%s (p.%d)\n", t.Kind, t.Value, ts, t.Page)
+	}
+	if len(ex.DataCategories) > 0 {
+		fmt.Fprintf(w, "  data          %s\n", strings.Join(ex.DataCategories, ", "))
+	}
+	if len(ex.LegalBasis) > 0 {
+		fmt.Fprintf(w, "  legal basis   %s\n", strings.Join(ex.LegalBasis, "; "))
+	}
+	if nd := ex.Nondisclosure; nd.Ordered || nd.Requested {
+		kind := "ordered"
+		if !nd.Ordered {
+			kind = "requested"
+		}
+		dur := "no end stated"
+		if nd.Days > 0 {
+			dur = fmt.Sprintf("%d days", nd.Days)
+		}
+		if nd.Until != nil {
+			dur = "until " + *nd.Until
+		}
+		fmt.Fprintf(w, "  nondisclosure %s, %s %s\n", kind, dur, nd.Basis)
+	}
+	if ex.Emergency {
+		fmt.Fprintf(w, "  EMERGENCY\n")
+	}
+	for _, wn := range ex.Warnings {
+		fmt.Fprintf(w, "  warning       %s\n", wn)
+	}
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func (c *command) importCmd(ctx context.Context, args []string) error {
+	fs := c.flags("import")
+	asJSON := fs.Bool("json", false, "")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("import: name at least one PDF or folder")
+	}
+	store, err := c.openStore()
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	enc := json.NewEncoder(c.deps.Stdout)
+	enc.SetEscapeHTML(false)
+	var created, dups, failed int
+	c.importer(store).ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
+		var line string
+		switch {
+		case o.Err != nil:
+			failed++
+			c.status = ExitInput
+			line = "could not import: " + app.ErrorMessage(o.Err)
+		case o.Duplicate:
+			dups++
+			line = "already imported as case " + o.CaseID
+		default:
+			created++
+			line = "new case " + o.CaseID
+			if o.NeedsOCR {
+				line += " (needs OCR)"
+			}
+		}
+		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, line)
+		if *asJSON {
+			enc.Encode(importJSON{File: o.File, CaseID: o.CaseID, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: app.ErrorMessage(o.Err)})
+		}
+	})
+	fmt.Fprintf(c.deps.Stderr, "%d new, %d already imported, %d failed\n", created, dups, failed)
+	return nil
+}
+
+type importJSON struct {
+	File     string `json:"file"`
+	CaseID   string `json:"case_id,omitempty"`
+	Status   string `json:"status"`
+	NeedsOCR bool   `json:"needs_ocr"`
+	Error    string `json:"error,omitempty"`
+}
+
+func importStatus(o intake.Outcome) string {
+	switch {
+	case o.Err != nil:
+		return "failed"
+	case o.Duplicate:
+		return "duplicate"
+	}
+	return "created"
+}
+
+func (c *command) cases(ctx context.Context) (app.Store, []*app.Case, error) {
+	store, err := c.openStore()
+	if err != nil {
+		return nil, nil, err
+	}
+	cases, err := store.Cases(ctx)
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, cases, nil
+}
+
+func (c *command) list(ctx context.Context, args []string) error {
+	fs := c.flags("list")
+	asJSON := fs.Bool("json", false, "")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("list takes no arguments, got %q", pos[0])
+	}
+	store, cases, err := c.cases(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	app.SortByUrgency(cases)
+	if *asJSON {
+		return c.printCasesJSON(cases)
+	}
+	c.printTable(cases)
+	return nil
+}
+
+func (c *command) printCasesJSON(cases []*app.Case) error {
+	out := make([]caseJSON, len(cases))
+	for i, k := range cases {
+		out[i] = caseView(k)
+	}
+	enc := json.NewEncoder(c.deps.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func (c *command) printTable(cases []*app.Case) {
+	if len(cases) == 0 {
+		fmt.Fprintln(c.deps.Stdout, "No cases. Import an order with: warrantdesk import FILE.pdf")
+		return
+	}
+	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
+	for _, k := range cases {
+		ex := &k.Order.Extraction
+		deadline := ex.Field(app.FieldDeadline)
+		if ex.Emergency {
+			deadline = "EMERGENCY " + deadline
+		}
+		number := k.CaseNumber()
+		if number == "" {
+			number = "(" + k.Order.FileName + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", k.ID[:8], k.Status, ex.ProcessType, number, dash(deadline), clip(dash(ex.Field(app.FieldIssuingAuthority)), 50), len(ex.Targets))
+	}
+	tw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// resolve finds a case by full ID, unique ID prefix, or case number.
+func resolve(cases []*app.Case, ref string) (*app.Case, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, usagef("name a case: its id, a unique id prefix, or its case number")
+	}
+	lower := strings.ToLower(ref)
+	var byPrefix, byNumber []*app.Case
+	for _, k := range cases {
+		if k.ID == lower {
+			return k, nil
+		}
+		if len(lower) >= 4 && strings.HasPrefix(k.ID, lower) {
+			byPrefix = append(byPrefix, k)
+		}
+		if n := k.CaseNumber(); n != "" && strings.EqualFold(n, ref) {
+			byNumber = append(byNumber, k)
+		}
+	}
+	for _, set := range [][]*app.Case{byPrefix, byNumber} {
+		switch len(set) {
+		case 0:
+			continue
+		case 1:
+			return set[0], nil
+		default:
+			ids := make([]string, len(set))
+			for i, k := range set {
+				ids[i] = k.ID
+			}
+			return nil, app.Errorf(app.EAMBIGUOUS, "%q matches %d cases (%s): use more of the id", ref, len(set), strings.Join(ids, ", "))
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no case %q: 'warrantdesk list' shows the cases", ref)
+}
+
+func (c *command) show(ctx context.Context, args []string) error {
+	fs := c.flags("show")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("show takes one case: its id, a unique id prefix, or its case number")
+	}
+	store, cases, err := c.cases(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	k, err := resolve(cases, pos[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.deps.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(caseView(k))
+	}
+	o := k.Order
+	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
+	printExtraction(c.deps.Stdout, o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction)
+	if d := k.Decision; d != nil {
+		fmt.Fprintf(c.deps.Stdout, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
+		for _, g := range d.Grounds {
+			fmt.Fprintf(c.deps.Stdout, "  ground        %s\n", g)
+		}
+		if d.Note != "" {
+			fmt.Fprintf(c.deps.Stdout, "  note          %s\n", oneLine(d.Note))
+		}
+	}
+	for _, e := range k.History {
+		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
+	}
+	return nil
+}
+
+func (c *command) search(ctx context.Context, args []string) error {
+	fs := c.flags("search")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(pos, " ")
+	if strings.TrimSpace(query) == "" {
+		return usagef("search needs a query")
+	}
+	store, cases, err := c.cases(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	matches := search.NewIndex(cases).Find(query)
+	if *asJSON {
+		found := make([]*app.Case, len(matches))
+		for i, m := range matches {
+			found[i] = m.Case
+		}
+		return c.printCasesJSON(found)
+	}
+	if len(matches) == 0 {
+		fmt.Fprintf(c.deps.Stdout, "No case matches %q.\n", query)
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
+	for _, m := range matches {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ID[:8], m.Case.Order.Extraction.ProcessType, dash(m.Case.CaseNumber()), m.Field, m.Text)
+	}
+	tw.Flush()
+	return nil
+}
+
+// multi is a repeatable string flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
+
+func (c *command) decide(ctx context.Context, args []string) error {
+	fs := c.flags("decide")
+	decision := fs.String("decision", "", "")
+	note := fs.String("note", "", "")
+	reviewer := fs.String("reviewer", "", "")
+	var grounds multi
+	fs.Var(&grounds, "ground", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]")
+	}
+	if *decision == "" {
+		return usagef("decide: --decision is required (comply, narrow, reject, redirect, preserve, no-data, clarify, challenge)")
+	}
+	outcome, err := app.ParseOutcome(*decision)
+	if err != nil {
+		return usagef("%s", app.ErrorMessage(err))
+	}
+	who := strings.TrimSpace(*reviewer)
+	if who == "" {
+		who = c.reviewer()
+	}
+	store, cases, err := c.cases(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	k, err := resolve(cases, pos[0])
+	if err != nil {
+		return err
+	}
+	now := c.deps.Now()
+	prev := "none"
+	if k.Decision != nil {
+		prev = string(k.Decision.Outcome)
+	}
+	sort.Strings(grounds)
+	k.Decision = &app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: now}
+	k.Status = app.StatusDecided
+	k.UpdatedAt = now
+	k.History = append(k.History, app.Event{At: now, Actor: who, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", outcome, prev)})
+	if err := store.UpdateCase(ctx, k); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, outcome, who)
+	return nil
+}

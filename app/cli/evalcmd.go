@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/evaluation"
+	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
+)
+
+// eval scores extraction on a folder of orders with truth files.
+func (c *command) eval(ctx context.Context, args []string) error {
+	fs := c.flags("eval")
+	misses := fs.Int("misses", 20, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("eval takes one folder of PDFs with NAME.json truth files beside them")
+	}
+	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor}
+	rep, err := evaluation.Run(ctx, pos[0], im)
+	if err != nil {
+		return err
+	}
+	rep.Print(c.deps.Stdout, *misses)
+	if len(rep.Failed) > 0 {
+		c.status = ExitInput
+	}
+	return nil
+}
+
+// samples writes generated fictional orders with their truth files.
+func (c *command) samples(ctx context.Context, args []string) error {
+	fs := c.flags("samples")
+	out := fs.String("out", "", "")
+	n := fs.Int("n", 40, "")
+	seed := fs.Uint64("seed", 1, "")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 || *out == "" {
+		return usagef("samples --out DIR [--n N] [--seed S]")
+	}
+	if *n < 1 || *n > 100000 {
+		return usagef("samples: --n must be between 1 and 100000")
+	}
+	orders, err := sampleorders.Generate(*seed, *n)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return &app.Error{Code: app.EINVALID, Message: "cannot create " + *out, Err: err}
+	}
+	for _, o := range orders {
+		truth, err := json.MarshalIndent(o.Truth, "", "  ")
+		if err != nil {
+			return err
+		}
+		base := filepath.Join(*out, o.Name)
+		if err := os.WriteFile(base+".pdf", o.PDF, 0o644); err != nil {
+			return &app.Error{Code: app.EINTERNAL, Message: "cannot write " + base + ".pdf", Err: err}
+		}
+		if err := os.WriteFile(base+".json", append(truth, '\n'), 0o644); err != nil {
+			return &app.Error{Code: app.EINTERNAL, Message: "cannot write " + base + ".json", Err: err}
+		}
+	}
+	fmt.Fprintf(c.deps.Stdout, "wrote %d fictional orders with truth files to %s\n", len(orders), *out)
+	return nil
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// extractJSON is one line of `extract --json`: the contract in docs/cli.md.
+type extractJSON struct {
+	File           string               `json:"file"`
+	SHA256         string               `json:"sha256,omitempty"`
+	Pages          int                  `json:"pages"`
+	TextSource     app.TextSource       `json:"text_source,omitempty"`
+	ProcessType    app.ProcessType      `json:"process_type,omitempty"`
+	Fields         map[string]app.Field `json:"fields"`
+	Targets        []app.Target         `json:"targets"`
+	DataCategories []string             `json:"data_categories"`
+	LegalBasis     []string             `json:"legal_basis"`
+	Nondisclosure  app.Nondisclosure    `json:"nondisclosure"`
+	Emergency      bool                 `json:"emergency"`
+	Warnings       []string             `json:"warnings"`
+	Error          string               `json:"error,omitempty"`
+}
+
+func extractView(file, sha string, pages int, src app.TextSource, ex app.Extraction) extractJSON {
+	return extractJSON{
+		File: file, SHA256: sha, Pages: pages, TextSource: src,
+		ProcessType: ex.ProcessType, Fields: ex.Fields, Targets: ex.Targets,
+		DataCategories: ex.DataCategories, LegalBasis: ex.LegalBasis,
+		Nondisclosure: ex.Nondisclosure, Emergency: ex.Emergency, Warnings: ex.Warnings,
+	}
+}
+
+// caseJSON is a case as list, show and search print it: the extraction
+// contract plus the case's own state.
+type caseJSON struct {
+	ID         string     `json:"id"`
+	Status     app.Status `json:"status"`
+	CaseNumber string     `json:"case_number"`
+	Deadline   string     `json:"deadline"`
+	NeedsOCR   bool       `json:"needs_ocr"`
+	ImportedAt time.Time  `json:"imported_at"`
+	extractJSON
+	Decision *app.Decision `json:"decision"`
+	History  []app.Event   `json:"history"`
+}
+
+func caseView(c *app.Case) caseJSON {
+	o := c.Order
+	deadline := o.Extraction.Field(app.FieldDeadline)
+	return caseJSON{
+		ID: c.ID, Status: c.Status, CaseNumber: c.CaseNumber(), Deadline: deadline,
+		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt,
+		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
+		Decision:    c.Decision, History: c.History,
+	}
+}

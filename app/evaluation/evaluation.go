@@ -1,0 +1,219 @@
+// Package evaluation scores extraction against ground truth: for every PDF
+// in a folder with a NAME.json truth beside it, it compares what the
+// extractor found with what the truth says, per field, and overall.
+package evaluation
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
+)
+
+// Score is how often one field came out right.
+type Score struct {
+	Right, Total int
+}
+
+// Accuracy is Right/Total (1 when there was nothing to score).
+func (s Score) Accuracy() float64 {
+	if s.Total == 0 {
+		return 1
+	}
+	return float64(s.Right) / float64(s.Total)
+}
+
+// Miss is one wrong value, for the report.
+type Miss struct {
+	File, Field, Want, Got string
+}
+
+// Report is the result of an evaluation.
+type Report struct {
+	Files   int
+	Failed  []string // files that could not be read
+	Fields  map[string]*Score
+	Misses  []Miss
+	Overall float64
+}
+
+// Scored names the parts of an extraction that are scored, beside the
+// fields: they appear in the report under these names.
+const (
+	PartProcessType   = "process_type"
+	PartTargets       = "targets"
+	PartData          = "data_categories"
+	PartNondisclosure = "nondisclosure"
+	PartEmergency     = "emergency"
+)
+
+// Run evaluates every PDF in dir that has a truth file beside it.
+func Run(ctx context.Context, dir string, im *intake.Importer) (*Report, error) {
+	matches, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Fields: map[string]*Score{}}
+	for _, truthPath := range matches {
+		pdfPath := strings.TrimSuffix(truthPath, ".json") + ".pdf"
+		if _, err := os.Stat(pdfPath); err != nil {
+			continue
+		}
+		var truth sampleorders.Truth
+		b, err := os.ReadFile(truthPath)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &truth); err != nil {
+			return nil, fmt.Errorf("%s: not a truth file: %w", truthPath, err)
+		}
+		rep.Files++
+		r, err := im.Read(ctx, pdfPath)
+		if err != nil {
+			rep.Failed = append(rep.Failed, fmt.Sprintf("%s: %s", filepath.Base(pdfPath), app.ErrorMessage(err)))
+			continue
+		}
+		rep.add(filepath.Base(pdfPath), truth, r.Extraction)
+	}
+	if rep.Files == 0 {
+		return nil, app.Errorf(app.EINVALID, "no PDF in %s has a NAME.json truth beside it", dir)
+	}
+	rep.Overall = rep.overall()
+	return rep, nil
+}
+
+func (r *Report) score(file, field string, right bool, want, got string) {
+	s := r.Fields[field]
+	if s == nil {
+		s = &Score{}
+		r.Fields[field] = s
+	}
+	s.Total++
+	if right {
+		s.Right++
+	} else {
+		r.Misses = append(r.Misses, Miss{file, field, want, got})
+	}
+}
+
+// Compare scores one extraction against its truth (exported for tests that
+// build neither files nor folders).
+func (r *Report) add(file string, t sampleorders.Truth, ex app.Extraction) {
+	if r.Fields == nil {
+		r.Fields = map[string]*Score{}
+	}
+	r.score(file, PartProcessType, t.ProcessType == ex.ProcessType, string(t.ProcessType), string(ex.ProcessType))
+	names := make([]string, 0, len(t.Fields))
+	for n := range t.Fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		want, got := t.Fields[n], ex.Field(n)
+		r.score(file, n, same(want, got), want, got)
+	}
+	// Targets: every true target found, and nothing else.
+	wantT := map[string]bool{}
+	for _, tt := range t.Targets {
+		wantT[string(tt.Kind)+" "+tt.Value] = true
+	}
+	gotT := map[string]bool{}
+	for _, gt := range ex.Targets {
+		gotT[string(gt.Kind)+" "+gt.Value] = true
+	}
+	r.score(file, PartTargets, equalSets(wantT, gotT), setString(wantT), setString(gotT))
+	wantD, gotD := map[string]bool{}, map[string]bool{}
+	for _, d := range t.DataCategories {
+		wantD[d] = true
+	}
+	for _, d := range ex.DataCategories {
+		gotD[d] = true
+	}
+	r.score(file, PartData, equalSets(wantD, gotD), setString(wantD), setString(gotD))
+	nd := ex.Nondisclosure
+	wantN := fmt.Sprintf("ordered=%v requested=%v days=%d", t.Nondisclosure.Ordered, t.Nondisclosure.Requested, t.Nondisclosure.Days)
+	gotN := fmt.Sprintf("ordered=%v requested=%v days=%d", nd.Ordered, nd.Requested && !nd.Ordered, nd.Days)
+	r.score(file, PartNondisclosure, wantN == gotN, wantN, gotN)
+	r.score(file, PartEmergency, t.Emergency == ex.Emergency, fmt.Sprint(t.Emergency), fmt.Sprint(ex.Emergency))
+}
+
+func same(a, b string) bool {
+	f := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	return f(a) == f(b)
+}
+
+func equalSets(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func setString(m map[string]bool) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// overall is the share of all scored values that came out right, with a
+// file that could not be read counting as wrong throughout.
+func (r *Report) overall() float64 {
+	var right, total int
+	for _, s := range r.Fields {
+		right += s.Right
+		total += s.Total
+	}
+	if len(r.Failed) > 0 && r.Files > 0 {
+		perFile := float64(total) / float64(r.Files-len(r.Failed)+1)
+		total += int(perFile * float64(len(r.Failed)))
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(right) / float64(total)
+}
+
+// Print writes the report: per-field accuracy, then the misses.
+func (r *Report) Print(w io.Writer, misses int) {
+	fmt.Fprintf(w, "%d orders evaluated", r.Files)
+	if len(r.Failed) > 0 {
+		fmt.Fprintf(w, ", %d could not be read", len(r.Failed))
+	}
+	fmt.Fprintln(w)
+	names := make([]string, 0, len(r.Fields))
+	for n := range r.Fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := r.Fields[n]
+		fmt.Fprintf(w, "  %-18s %6.3f  (%d/%d)\n", n, s.Accuracy(), s.Right, s.Total)
+	}
+	fmt.Fprintf(w, "overall %.3f\n", r.Overall)
+	for _, f := range r.Failed {
+		fmt.Fprintf(w, "unreadable: %s\n", f)
+	}
+	for i, m := range r.Misses {
+		if i >= misses {
+			fmt.Fprintf(w, "… and %d more misses\n", len(r.Misses)-misses)
+			break
+		}
+		fmt.Fprintf(w, "miss %s %s: want %q, got %q\n", m.File, m.Field, m.Want, m.Got)
+	}
+}

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// usStates maps state names to their postal codes, for US-XX jurisdictions.
+var usStates = map[string]string{
+	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
+	"connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
+	"illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+	"maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+	"mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+	"new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY", "north carolina": "NC",
+	"north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+	"rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
+	"utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
+	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC",
+}
+
+// euStates maps EU member states (English names and common native names)
+// to ISO codes, for EU-XX jurisdictions.
+var euStates = map[string]string{
+	"austria": "AT", "belgium": "BE", "bulgaria": "BG", "croatia": "HR", "cyprus": "CY", "czech republic": "CZ",
+	"czechia": "CZ", "denmark": "DK", "estonia": "EE", "finland": "FI", "france": "FR", "germany": "DE",
+	"deutschland": "DE", "greece": "GR", "hungary": "HU", "ireland": "IE", "italy": "IT", "italia": "IT",
+	"latvia": "LV", "lithuania": "LT", "luxembourg": "LU", "malta": "MT", "netherlands": "NL",
+	"the netherlands": "NL", "nederland": "NL", "poland": "PL", "polska": "PL", "portugal": "PT",
+	"romania": "RO", "slovakia": "SK", "slovenia": "SI", "spain": "ES", "españa": "ES", "sweden": "SE",
+}
+
+var (
+	stateCourtRe = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
+	federalRe    = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
+	euRe         = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
+	euStateRe    = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
+	euAnyStateRe = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
+	ukRe         = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
+	canadaRe     = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
+)
+
+func alternation(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	// Longer names first, so "west virginia" wins over "virginia".
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if len(keys[j]) > len(keys[i]) {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+	}
+	return strings.Join(keys, "|")
+}
+
+// jurisdiction decides where the order comes from; it runs first, because
+// it says how to read 04/05/2025 (day first outside the US).
+func (x *run) jurisdiction() {
+	var v string
+	var h hit
+	var conf float64
+	if m, ok := x.c.first(euRe); ok {
+		v, h, conf = "EU", m, 0.8
+		if s, ok := x.c.first(euStateRe); ok {
+			v, h, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], s, 0.9
+		} else if s, ok := x.c.first(euAnyStateRe); ok {
+			v, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], 0.7
+		}
+		x.dayFirst = true
+	} else if m, ok := x.c.first(ukRe); ok && !x.isUS() {
+		v, h, conf = "UK", m, 0.85
+		x.dayFirst = true
+	} else if m, ok := x.c.first(canadaRe); ok && !x.isUS() {
+		v, h, conf = "CA", m, 0.8
+		x.dayFirst = false
+	} else if m, ok := x.headMatch(stateCourtRe); ok && x.stateCourtInHead(m) {
+		name := strings.ToLower(m.group())
+		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
+	} else if m, ok := x.c.first(federalRe); ok {
+		v, h, conf = "US-federal", m, 0.85
+	}
+	if v != "" {
+		x.set(app.FieldJurisdiction, v, h, conf)
+	}
+}
+
+// headMatch matches re against the heading of page 1 only.
+func (x *run) headMatch(re *regexp.Regexp) (hit, bool) {
+	p := x.c.pages[0]
+	head := x.c.head(headingLines)
+	m := re.FindStringSubmatchIndex(head)
+	if m == nil {
+		return hit{}, false
+	}
+	return makeHit(p, m), true
+}
+
+// isUS reports whether the heading names a US court or agency, which beats
+// a passing mention of the UK or Canada in the body.
+func (x *run) isUS() bool {
+	head := x.c.head(headingLines)
+	return federalRe.MatchString(head) || stateCourtRe.MatchString(head)
+}
+
+// stateCourtInHead accepts a state match only when the heading, not the
+// body, names the state court: a federal order for a suspect "in the State
+// of Texas" is still federal.
+func (x *run) stateCourtInHead(m hit) bool {
+	head := x.c.head(headingLines)
+	if federalRe.MatchString(head) && !stateCourtRe.MatchString(head) {
+		return false
+	}
+	return m.page == x.c.pages[0].num && lineIndex(m.text, m.start) < headingLines
+}
+
+var (
+	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
+	// "for the Eastern District of Virginia".
+	courtLineRe  = regexp.MustCompile(`(?im)^[^\n]{0,20}?((?:united\s+states\s+|u\.s\.\s+)?(?:district|magistrate|superior|circuit|supreme|county|municipal|crown|magistrates'|criminal|justice\s+of\s+the\s+peace|high|regional|federal)?\s*court\b[^\n]{0,80})$`)
+	districtRe   = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
+	courtOfRe    = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
+	agencyRe     = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|department\s+of\s+homeland\s+security|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie|bundeskriminalamt|politie|polizia|policía\s+nacional|(?:[A-Z][a-zA-Z.']+\s+){1,4}(?:police\s+department|police\s+service|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|police|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office)|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|(?:united\s+states\s+)?department\s+of\s+justice)`)
+	agencyShort  = map[string]string{"FBI": "Federal Bureau of Investigation", "DEA": "Drug Enforcement Administration", "ATF": "Bureau of Alcohol, Tobacco, Firearms and Explosives", "HSI": "Homeland Security Investigations", "USSS": "United States Secret Service", "RCMP": "Royal Canadian Mounted Police", "NCA": "National Crime Agency"}
+	agencyAbbrRe = regexp.MustCompile(`\b(FBI|DEA|ATF|HSI|USSS|RCMP|NCA)\b`)
+)
+
+// authority finds the issuing court and, separately, the agency behind the
+// order. A court wins as issuing authority; letters and subpoenas issued by
+// an agency name the agency.
+func (x *run) authority() {
+	if h, ok := x.court(); ok {
+		x.set(app.FieldIssuingAuthority, h.value, h.hit, h.conf)
+	}
+	if h, ok := x.c.first(agencyRe); ok {
+		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.85)
+	} else if h, ok := x.c.first(agencyAbbrRe); ok {
+		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
+	}
+	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
+		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
+			f.Confidence = round2(f.Confidence - 0.1)
+			x.ex.Fields[app.FieldIssuingAuthority] = f
+		}
+	}
+}
+
+type valued struct {
+	value string
+	hit   hit
+	conf  float64
+}
+
+func (x *run) court() (valued, bool) {
+	p := x.c.pages[0]
+	head := x.c.head(headingLines)
+	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
+		h := makeHit(p, m)
+		name := titleCase(strings.TrimSpace(strings.Trim(h.groups[1], ",.:")))
+		low := strings.ToLower(name)
+		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
+			continue
+		}
+		// The district usually stands on the next line or two.
+		rest := p.text[h.end:]
+		for i, l := range strings.SplitN(rest, "\n", 4) {
+			if i == 0 || strings.TrimSpace(l) == "" {
+				continue
+			}
+			if d := districtRe.FindStringSubmatch(l); d != nil && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
+				name += " for the " + titleCase(strings.TrimSpace(strings.Trim(d[1], " .")))
+				break
+			}
+		}
+		return valued{name, h, 0.9}, true
+	}
+	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines {
+		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
+	}
+	return valued{}, false
+}
+
+// titleCase turns an all-capitals heading into title case and leaves mixed
+// case alone.
+func titleCase(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	small := map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if i > 0 && small[w] {
+			continue
+		}
+		if len(w) <= 3 && strings.Contains(w, ".") { // U.S.
+			words[i] = strings.ToUpper(w)
+			continue
+		}
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+const nameRe = `((?:[A-Z][a-zA-Z'\-]+\.?\s+){0,3}[A-Z][a-zA-Z'\-]+)`
+
+var (
+	judgeRules = []labelRule{
+		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
+		{0.9, regexp.MustCompile(`(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+` + nameRe)},
+		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
+		{0.8, regexp.MustCompile(`(?i:judge|magistrate)\s*:\s*` + nameRe)},
+	}
+	judgeNoise = regexp.MustCompile(`(?i)^(?:the|this|a|an|any|said|such|magistrate|district|united|states|judge|court|honorable|signature|printed|name|title|date|city|state|and)$`)
+)
+
+func (x *run) judge() {
+	v, h, conf, ok := x.bestLabel(app.FieldJudge, judgeRules, func(h hit) (string, bool) {
+		return cleanName(h.group())
+	})
+	if ok {
+		x.set(app.FieldJudge, v, h, conf)
+	}
+}
+
+// cleanName drops titles and checks that what is left looks like a name.
+func cleanName(s string) (string, bool) {
+	words := strings.Fields(s)
+	var out []string
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		switch lw {
+		case "hon", "honorable", "judge", "the", "magistrate", "special", "agent", "sa", "detective", "det", "officer", "sgt", "sergeant", "inspector", "mr", "ms", "mrs", "dr":
+			continue
+		}
+		out = append(out, w)
+	}
+	if len(out) < 2 || len(out) > 5 {
+		return "", false
+	}
+	for _, w := range out {
+		if judgeNoise.MatchString(strings.Trim(w, ".,")) {
+			return "", false
+		}
+	}
+	name := strings.Join(out, " ")
+	if strings.ToUpper(name) == name {
+		name = titleCase(name)
+	}
+	return name, true
+}
+
+var (
+	agentRules = []labelRule{
+		{0.85, regexp.MustCompile(`(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
+		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
+	}
+	contactEmailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.(?:gov|mil|police\.uk|gc\.ca|pnn\.police\.uk|europa\.eu|justice\.[a-z]{2}|politie\.nl|[a-z]{2,6})`)
+	// contactCueRe marks a line about the sender: who to ask, how to reach
+	// them. Bare "telephone" or "e-mail" do not count: targets are
+	// described that way too ("the telephone number (202) 555-0100").
+	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney`)
+)
+
+func (x *run) agent() {
+	v, h, conf, ok := x.bestLabel(app.FieldAgentName, agentRules, func(h hit) (string, bool) {
+		return cleanName(h.group())
+	})
+	if ok {
+		x.set(app.FieldAgentName, v, h, conf)
+	}
+}
+
+var recipientRules = []labelRule{
+	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+((?:[A-Z][A-Za-z0-9&'\-]*\.?,?\s){0,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|GmbH|B\.V\.|S\.A\.|AG|plc|PLC))`)},
+	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|attn|attention|addressee|recipient|service\s+provider|addressed\s+to)\s*:\s*([^\n]{3,100})`)},
+	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?\n?\s*([A-Z][^\n]{2,80})`)},
+	{0.75, regexp.MustCompile(`(?m)^\s*((?:[A-Z][A-Za-z0-9&.,'\-]*\s){0,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|GmbH|B\.V\.|S\.A\.|AG|plc|PLC|Technologies|Platforms))\s*,?\s*$`)},
+}
+
+func (x *run) recipient() {
+	v, h, conf, ok := x.bestLabel(app.FieldRecipient, recipientRules, func(h hit) (string, bool) {
+		v := strings.TrimSpace(strings.Trim(h.group(), " ,;:"))
+		low := strings.ToLower(v)
+		if strings.HasPrefix(low, "custodian of records") {
+			rest := strings.TrimSpace(strings.TrimLeft(v[len("custodian of records"):], " ,"))
+			if rest == "" {
+				return "", false
+			}
+			v = rest
+		}
+		if len(v) < 3 || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") {
+			return "", false
+		}
+		return strings.TrimRight(v, " ,"), true
+	})
+	if ok {
+		x.set(app.FieldRecipient, v, h, conf)
+	}
+}

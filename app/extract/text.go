@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// corpus is an order's text prepared for matching: each page's text with
+// runs of blanks folded, so rules can use \s+ across line breaks.
+type corpus struct {
+	pages []pageText
+}
+
+type pageText struct {
+	num   int
+	text  string
+	lower string // for the literal prefilter only: offsets differ
+}
+
+// hit is one match of a rule, with where it stands.
+type hit struct {
+	page   int
+	start  int // byte offsets into the page text
+	end    int
+	groups []string
+	text   string // the page text the offsets refer to
+}
+
+func newCorpus(doc *app.Document) *corpus {
+	c := &corpus{}
+	for _, p := range doc.Pages {
+		if p.Source == app.SourceNone {
+			continue
+		}
+		t := clean(p.Text)
+		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t)})
+	}
+	return c
+}
+
+var (
+	blankRun  = regexp.MustCompile(`[ \t\x{00A0}]+`)
+	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB01", "fi", "\uFB02", "fl",
+		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
+		"\u201C", `"`, "\u201D", `"`, "\u2018", "'", "\u2019", "'", "\r\n", "\n", "\r", "\n")
+)
+
+// clean folds the typographic variety of producers into plain forms: one
+// kind of dash, straight quotes, single spaces (two or more become a
+// column gap, written as two spaces), no soft hyphens.
+func clean(s string) string {
+	s = softBreak.Replace(s)
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		l = blankRun.ReplaceAllStringFunc(l, func(b string) string {
+			if len(b) >= 2 {
+				return "  "
+			}
+			return " "
+		})
+		out = append(out, strings.TrimSpace(l))
+	}
+	return strings.Join(out, "\n")
+}
+
+// all returns every match of re in every page, in reading order.
+func (c *corpus) all(re *regexp.Regexp) []hit {
+	var hits []hit
+	for _, p := range c.pages {
+		if !mayMatch(re, p.lower) {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+			hits = append(hits, makeHit(p, m))
+		}
+	}
+	return hits
+}
+
+// first returns the first match of re, if any.
+func (c *corpus) first(re *regexp.Regexp) (hit, bool) {
+	for _, p := range c.pages {
+		if !mayMatch(re, p.lower) {
+			continue
+		}
+		if m := re.FindStringSubmatchIndex(p.text); m != nil {
+			return makeHit(p, m), true
+		}
+	}
+	return hit{}, false
+}
+
+func makeHit(p pageText, m []int) hit {
+	h := hit{page: p.num, start: m[0], end: m[1], text: p.text}
+	for i := 0; i < len(m); i += 2 {
+		if m[i] < 0 {
+			h.groups = append(h.groups, "")
+			continue
+		}
+		h.groups = append(h.groups, p.text[m[i]:m[i+1]])
+	}
+	return h
+}
+
+// group returns the first non-empty capture group of h, or the whole match.
+func (h hit) group() string {
+	for _, g := range h.groups[1:] {
+		if g != "" {
+			return g
+		}
+	}
+	return h.groups[0]
+}
+
+// groupStart is the offset of the first non-empty capture group.
+func (h hit) groupStart(re *regexp.Regexp) int {
+	return h.start + strings.Index(h.groups[0], h.group())
+}
+
+// snippet is the evidence a reviewer reads: the line (or lines) holding the
+// match, cut to a readable length around it.
+func (h hit) snippet() string {
+	return snippetAt(h.text, h.start, h.end)
+}
+
+func snippetAt(text string, start, end int) string {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += end
+	}
+	s := text[ls:le]
+	const max = 200
+	if len(s) > max {
+		off := start - ls
+		from := off - 60
+		if from < 0 {
+			from = 0
+		}
+		to := from + max
+		if to > len(s) {
+			to = len(s)
+		}
+		from, to = runeFloor(s, from), runeFloor(s, to)
+		s = s[from:to]
+	}
+	return strings.TrimSpace(strings.ReplaceAll(s, "\n", " "))
+}
+
+func runeFloor(s string, i int) int {
+	for i > 0 && i < len(s) && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return i
+}
+
+// lineOf returns the line holding offset i of text.
+func lineOf(text string, i int) string {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	le := strings.IndexByte(text[i:], '\n')
+	if le < 0 {
+		return text[ls:]
+	}
+	return text[ls : i+le]
+}
+
+// lineIndex returns the 0-based line number of offset i.
+func lineIndex(text string, i int) int {
+	return strings.Count(text[:i], "\n")
+}
+
+// head returns the first n lines of the first page: where titles, courts and
+// letterheads stand.
+func (c *corpus) head(n int) string {
+	if len(c.pages) == 0 {
+		return ""
+	}
+	lines := strings.SplitN(c.pages[0].text, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,247 @@
+// Package intake brings orders in: it reads a PDF (through an isolated
+// app.TextReader), extracts its fields, and files it as a case, one file at
+// a time or a whole folder in parallel.
+package intake
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// MaxFileSize is the largest PDF accepted. Real orders, even long scans, are
+// a few tens of megabytes.
+const MaxFileSize = 256 << 20
+
+// Importer reads, extracts and stores orders.
+type Importer struct {
+	Reader    app.TextReader
+	Extractor app.Extractor
+	Store     app.Store // may be nil for Read
+	Now       func() time.Time
+	// Parallel is how many files are read at once (1 if < 1). The reader
+	// bounds its own workers too.
+	Parallel int
+}
+
+// Read is one file read and extracted, not stored.
+type Read struct {
+	File       string
+	SHA256     string
+	Size       int64
+	Data       []byte
+	Document   *app.Document
+	Extraction app.Extraction
+}
+
+// Read reads and extracts one file.
+func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	doc, err := im.Reader.ReadText(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	ex := im.Extractor.Extract(doc)
+	ex.Warnings = append(append([]string{}, doc.Warnings...), ex.Warnings...)
+	if doc.TextSource == app.SourceNone {
+		ex.Warnings = append([]string{"no page has usable text (a scan?): the order is stored and marked as needing OCR"}, ex.Warnings...)
+	} else if n := pagesWithout(doc); n > 0 {
+		ex.Warnings = append([]string{fmt.Sprintf("%d of %d pages have no usable text and need OCR", n, len(doc.Pages))}, ex.Warnings...)
+	}
+	return &Read{File: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Data: data, Document: doc, Extraction: ex}, nil
+}
+
+func pagesWithout(doc *app.Document) int {
+	n := 0
+	for _, p := range doc.Pages {
+		if p.Source == app.SourceNone {
+			n++
+		}
+	}
+	return n
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, app.Errorf(app.EINVALID, "no such file")
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, app.Errorf(app.EINVALID, "permission denied: WarrantDesk may not read this file")
+		}
+		return nil, &app.Error{Code: app.EINVALID, Message: "cannot open the file", Err: err}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &app.Error{Code: app.EINVALID, Message: "cannot open the file", Err: err}
+	}
+	if st.IsDir() {
+		return nil, app.Errorf(app.EINVALID, "is a folder, not a PDF")
+	}
+	if st.Size() > MaxFileSize {
+		return nil, app.Errorf(app.EINVALID, "the file is %d MB; WarrantDesk reads PDFs up to %d MB (split it, or ask for a smaller copy)", st.Size()>>20, MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &app.Error{Code: app.EINVALID, Message: "cannot read the file", Err: err}
+	}
+	return data, nil
+}
+
+// Outcome is what became of one file.
+type Outcome struct {
+	File      string
+	CaseID    string // the new case, or the one that already held the file
+	Duplicate bool
+	NeedsOCR  bool
+	Case      *app.Case
+	Err       error
+}
+
+// Import reads one file and files it as a new case, unless its bytes are
+// already stored.
+func (im *Importer) Import(ctx context.Context, path string) Outcome {
+	r, err := im.Read(ctx, path)
+	if err != nil {
+		return Outcome{File: path, Err: err}
+	}
+	now := im.now()
+	c := &app.Case{
+		ID:     app.NewCaseID(),
+		Status: app.StatusNew,
+		Order: app.Order{
+			FileName:   filepath.Base(path),
+			SHA256:     r.SHA256,
+			Size:       r.Size,
+			Pages:      len(r.Document.Pages),
+			TextSource: r.Document.TextSource,
+			NeedsOCR:   pagesWithout(r.Document) > 0,
+			ImportedAt: now,
+			Extraction: r.Extraction,
+		},
+		History:   []app.Event{{At: now, Actor: "warrantdesk", Action: "imported", Detail: filepath.Base(path)}},
+		CreatedAt: now,
+		UpdatedAt: now,
+	}
+	err = im.Store.CreateCase(ctx, c, r.Data, r.Document.Pages)
+	var dup *app.DuplicateError
+	if errors.As(err, &dup) {
+		return Outcome{File: path, CaseID: dup.CaseID, Duplicate: true}
+	}
+	if err != nil {
+		return Outcome{File: path, Err: err}
+	}
+	return Outcome{File: path, CaseID: c.ID, NeedsOCR: c.Order.NeedsOCR, Case: c}
+}
+
+func (im *Importer) now() time.Time {
+	if im.Now != nil {
+		return im.Now()
+	}
+	return time.Now()
+}
+
+// ImportAll imports every file in paths, expanding folders to the PDFs in
+// them, and calls progress after each file (from the goroutine that did it;
+// calls do not overlap). One file's failure does not stop the others.
+func (im *Importer) ImportAll(ctx context.Context, paths []string, progress func(done, total int, o Outcome)) []Outcome {
+	files, errs := Expand(paths)
+	total := len(files) + len(errs)
+	out := make([]Outcome, 0, total)
+	var mu sync.Mutex
+	record := func(o Outcome) {
+		mu.Lock()
+		defer mu.Unlock()
+		out = append(out, o)
+		if progress != nil {
+			progress(len(out), total, o)
+		}
+	}
+	for _, e := range errs {
+		record(e)
+	}
+	n := im.Parallel
+	if n < 1 {
+		n = 1
+	}
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if ctx.Err() != nil {
+					record(Outcome{File: f, Err: app.Errorf(app.EINVALID, "cancelled before it was read")})
+					continue
+				}
+				record(im.Import(ctx, f))
+			}
+		}()
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+// Expand turns files and folders into a sorted list of files: folders are
+// walked for *.pdf (any case); files named directly are kept whatever their
+// extension, so the reader can say what is wrong with them.
+func Expand(paths []string) ([]string, []Outcome) {
+	var files []string
+	var errs []Outcome
+	seen := map[string]bool{}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, Outcome{File: p, Err: app.Errorf(app.EINVALID, "no such file or folder")})
+			continue
+		}
+		if !st.IsDir() {
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
+			}
+			continue
+		}
+		var found []string
+		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, Outcome{File: path, Err: app.Errorf(app.EINVALID, "cannot read this folder: %v", err)})
+				return nil
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") && !seen[path] {
+				seen[path] = true
+				found = append(found, path)
+			}
+			return nil
+		})
+		if walkErr != nil {
+			errs = append(errs, Outcome{File: p, Err: walkErr})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, errs
+}

@@ -1,0 +1,178 @@
+package app
+
+import "time"
+
+// ProcessType names the kind of legal process. The values are part of the
+// JSON contract that other tools read.
+type ProcessType string
+
+// The process types WarrantDesk recognises.
+const (
+	SearchWarrant           ProcessType = "search_warrant"
+	GrandJurySubpoena       ProcessType = "grand_jury_subpoena"
+	AdministrativeSubpoena  ProcessType = "administrative_subpoena"
+	CivilSubpoena           ProcessType = "civil_subpoena"
+	Subpoena                ProcessType = "subpoena"
+	CourtOrder2703d         ProcessType = "court_order_2703d"
+	PenRegister             ProcessType = "pen_register"
+	WiretapOrder            ProcessType = "wiretap_order"
+	NondisclosureOrder      ProcessType = "nondisclosure_order"
+	Preservation2703f       ProcessType = "preservation_2703f"
+	EmergencyRequest        ProcessType = "emergency_request"
+	NSL                     ProcessType = "nsl"
+	EPOC                    ProcessType = "epoc"
+	EPOCPR                  ProcessType = "epoc_pr"
+	OverseasProductionOrder ProcessType = "overseas_production_order"
+	ProductionOrder         ProcessType = "production_order"
+	MLATRequest             ProcessType = "mlat_request"
+	InformalRequest         ProcessType = "informal_request"
+	OtherProcess            ProcessType = "other"
+)
+
+// ProcessTypes lists every process type, in the order the UI offers them.
+var ProcessTypes = []ProcessType{
+	SearchWarrant, GrandJurySubpoena, AdministrativeSubpoena, CivilSubpoena, Subpoena,
+	CourtOrder2703d, PenRegister, WiretapOrder, NondisclosureOrder, Preservation2703f,
+	EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
+	MLATRequest, InformalRequest, OtherProcess,
+}
+
+// Field names used in Extraction.Fields. They are part of the JSON contract.
+const (
+	FieldCaseNumber       = "case_number"
+	FieldIssuedDate       = "issued_date"
+	FieldDeadline         = "deadline"
+	FieldIssuingAuthority = "issuing_authority"
+	FieldJudge            = "judge"
+	FieldAgency           = "agency"
+	FieldAgentName        = "agent_name"
+	FieldAgentEmail       = "agent_email"
+	FieldAgentPhone       = "agent_phone"
+	FieldRecipient        = "recipient"
+	FieldDateRangeStart   = "date_range_start"
+	FieldDateRangeEnd     = "date_range_end"
+	FieldJurisdiction     = "jurisdiction"
+)
+
+// FieldNames lists every field in the order a reviewer reads them.
+var FieldNames = []string{
+	FieldCaseNumber, FieldIssuedDate, FieldDeadline, FieldIssuingAuthority, FieldJudge,
+	FieldAgency, FieldAgentName, FieldAgentEmail, FieldAgentPhone, FieldRecipient,
+	FieldDateRangeStart, FieldDateRangeEnd, FieldJurisdiction,
+}
+
+// Field is one extracted value with the evidence for it: where it was found
+// and how sure the extractor is. Dates are YYYY-MM-DD.
+type Field struct {
+	Value      string  `json:"value"`
+	Page       int     `json:"page"`
+	Snippet    string  `json:"snippet"`
+	Confidence float64 `json:"confidence"`
+	// Computed is set when the value was derived rather than read, such as a
+	// deadline "within 14 days" of the issued date.
+	Computed bool `json:"computed,omitempty"`
+}
+
+// TargetKind says what sort of identifier a target is.
+type TargetKind string
+
+// Target kinds.
+const (
+	TargetEmail     TargetKind = "email"
+	TargetPhone     TargetKind = "phone"
+	TargetUsername  TargetKind = "username"
+	TargetAccountID TargetKind = "account_id"
+	TargetIP        TargetKind = "ip"
+	TargetDevice    TargetKind = "device"
+	TargetURL       TargetKind = "url"
+	TargetOther     TargetKind = "other"
+)
+
+// Target is an identifier the order names: the account, number or address
+// whose data is requested. Values are normalised (emails lower-case, phone
+// numbers E.164).
+type Target struct {
+	Kind      TargetKind `json:"kind"`
+	Value     string     `json:"value"`
+	Page      int        `json:"page"`
+	Snippet   string     `json:"snippet,omitempty"`
+	Timestamp string     `json:"timestamp,omitempty"`
+}
+
+// Data categories an order can ask for.
+const (
+	DataSubscriber   = "subscriber"
+	DataNonContent   = "non_content"
+	DataContent      = "content"
+	DataPreservation = "preservation"
+)
+
+// Nondisclosure describes a gag: whether the provider is ordered (or merely
+// asked) not to tell the user, and for how long.
+type Nondisclosure struct {
+	Ordered   bool    `json:"ordered"`
+	Requested bool    `json:"requested,omitempty"`
+	Days      int     `json:"days,omitempty"`
+	Until     *string `json:"until"`
+	Basis     string  `json:"basis,omitempty"`
+	Page      int     `json:"page,omitempty"`
+	Snippet   string  `json:"snippet,omitempty"`
+}
+
+// Extraction is what the extractor found in an order's text.
+type Extraction struct {
+	ProcessType    ProcessType      `json:"process_type"`
+	Fields         map[string]Field `json:"fields"`
+	Targets        []Target         `json:"targets"`
+	DataCategories []string         `json:"data_categories"`
+	LegalBasis     []string         `json:"legal_basis"`
+	Nondisclosure  Nondisclosure    `json:"nondisclosure"`
+	Emergency      bool             `json:"emergency"`
+	Warnings       []string         `json:"warnings"`
+}
+
+// Field returns the value of the named field, or "".
+func (e *Extraction) Field(name string) string {
+	if e == nil || e.Fields == nil {
+		return ""
+	}
+	return e.Fields[name].Value
+}
+
+// TextSource says where an order's text came from.
+type TextSource string
+
+// Text sources.
+const (
+	SourceText  TextSource = "text"  // the PDF's own text layer
+	SourceOCR   TextSource = "ocr"   // optical character recognition of page images
+	SourceMixed TextSource = "mixed" // some pages of each
+	SourceNone  TextSource = "none"  // no usable text: the order needs OCR
+)
+
+// PageText is the text of one page and where it came from.
+type PageText struct {
+	Number int        `json:"number"`
+	Text   string     `json:"text"`
+	Source TextSource `json:"source"`
+}
+
+// Document is the text read from one PDF.
+type Document struct {
+	Pages      []PageText `json:"pages"`
+	TextSource TextSource `json:"text_source"`
+	Warnings   []string   `json:"warnings,omitempty"`
+}
+
+// Order is one imported PDF: the file, its fingerprint and what was read
+// from it. The bytes themselves are kept by the Store.
+type Order struct {
+	FileName   string     `json:"file_name"`
+	SHA256     string     `json:"sha256"`
+	Size       int64      `json:"size"`
+	Pages      int        `json:"pages"`
+	TextSource TextSource `json:"text_source"`
+	NeedsOCR   bool       `json:"needs_ocr"`
+	ImportedAt time.Time  `json:"imported_at"`
+	Extraction Extraction `json:"extraction"`
+}

@@ -1,0 +1,315 @@
+package pdftext
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// Limits that keep one hostile file from producing unbounded output.
+const (
+	MaxPages     = 2000    // pages read from one file
+	maxPageText  = 1 << 20 // bytes of text kept per page
+	maxTotalText = 8 << 20 // bytes of text kept per file
+	maxTreeNodes = 100000  // page-tree nodes visited, against cyclic trees
+	maxTreeDepth = 64
+)
+
+// ErrEncrypted says the PDF is encrypted with a password WarrantDesk does not
+// have.
+var ErrEncrypted = errors.New("the PDF is encrypted with a password")
+
+// ReadPages reads the text of each page of pdfBytes in this process. A panic
+// in the parser comes back as an error; a fatal error (stack overflow, out of
+// memory) or a hang does not, which is why Isolated runs this in a worker.
+func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("malformed PDF: %v", r)
+		}
+	}()
+	data := normaliseHeader(pdfBytes)
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
+			return nil, fmt.Errorf("%w (%v)", ErrEncrypted, err)
+		}
+		return nil, err
+	}
+	pages, truncated := pageTree(r)
+	doc = &app.Document{}
+	if truncated {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("only the first %d pages were read", MaxPages))
+	}
+	total := 0
+	fonts := map[string]*pdf.Font{}
+	for i, p := range pages {
+		text, warn := pageText(p, fonts)
+		if backwards(text) {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
+		}
+		if warn != "" {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %s", i+1, warn))
+		}
+		if len(text) > maxPageText {
+			text = text[:maxPageText]
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
+		}
+		if total+len(text) > maxTotalText {
+			text = ""
+			if total <= maxTotalText {
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("text after page %d dropped: more than %d bytes", i, maxTotalText))
+				total = maxTotalText + 1
+			}
+		}
+		total += len(text)
+		src := app.SourceText
+		if !Usable(text) {
+			src = app.SourceNone
+		}
+		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: text, Source: src})
+	}
+	doc.TextSource = Summarise(doc.Pages)
+	return doc, nil
+}
+
+// Summarise says where a document's text came from, given its pages.
+func Summarise(pages []app.PageText) app.TextSource {
+	var text, ocr int
+	for _, p := range pages {
+		switch p.Source {
+		case app.SourceText:
+			text++
+		case app.SourceOCR:
+			ocr++
+		}
+	}
+	switch {
+	case text > 0 && ocr > 0:
+		return app.SourceMixed
+	case ocr > 0:
+		return app.SourceOCR
+	case text > 0:
+		return app.SourceText
+	}
+	return app.SourceNone
+}
+
+// normaliseHeader lets the parser, which accepts only "%PDF-1.0" to
+// "%PDF-1.7" at byte 0, read PDF 2.0 files and files with bytes before the
+// header or after the last %%EOF, all common in the wild.
+func normaliseHeader(b []byte) []byte {
+	if i := bytes.Index(b, []byte("%PDF-")); i > 0 && i < 1024 {
+		b = b[i:]
+	}
+	if j := bytes.LastIndex(b, []byte("%%EOF")); j > 0 {
+		b = b[:j+5]
+	}
+	if len(b) >= 9 && bytes.HasPrefix(b, []byte("%PDF-")) {
+		ok := b[5] == '1' && b[6] == '.' && b[7] >= '0' && b[7] <= '7' && (b[8] == '\n' || b[8] == '\r')
+		if !ok {
+			// Rewrite "%PDF-x.y" followed by anything to "%PDF-1.7\n": the
+			// version does not change how the parser reads objects.
+			c := make([]byte, len(b))
+			copy(c, b)
+			copy(c, "%PDF-1.7\n")
+			b = c
+		}
+	}
+	return b
+}
+
+// pageTree walks the page tree itself rather than calling Reader.Page for
+// each number, which restarts from the root every time and loops forever on
+// a tree whose /Kids point back at an ancestor. It reports whether it
+// stopped early.
+func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
+	visited := 0
+	var walk func(node pdf.Value, depth int)
+	walk = func(node pdf.Value, depth int) {
+		if truncated || depth > maxTreeDepth {
+			return
+		}
+		visited++
+		if visited > maxTreeNodes || len(pages) >= MaxPages {
+			truncated = true
+			return
+		}
+		switch node.Key("Type").Name() {
+		case "Page":
+			pages = append(pages, pdf.Page{V: node})
+			return
+		}
+		kids := node.Key("Kids")
+		if kids.Kind() != pdf.Array {
+			// A page object without /Type is still a page when it has
+			// contents; some producers omit the type.
+			if node.Key("Contents").Kind() != pdf.Null {
+				pages = append(pages, pdf.Page{V: node})
+			}
+			return
+		}
+		for i := 0; i < kids.Len() && !truncated; i++ {
+			walk(kids.Index(i), depth+1)
+		}
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return pages, truncated
+}
+
+// pageText returns the best text it can get for one page: the text rebuilt
+// from glyph positions, or the parser's plain text where the rebuild lost
+// letters (as it does with two-byte fonts, whose widths it cannot look up).
+func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text, warning string) {
+	plain, plainErr := plainText(p, fonts)
+	rebuilt, rebuildErr := rebuiltText(p)
+	switch {
+	case plainErr != nil && rebuildErr != nil:
+		return "", "text could not be read: " + plainErr.Error()
+	case rebuildErr != nil:
+		return plain, ""
+	case plainErr != nil:
+		return rebuilt, ""
+	}
+	pl, rl := letters(plain), letters(rebuilt)
+	if rl >= pl*9/10 && wordlike(rebuilt) >= wordlike(plain)-0.05 {
+		return rebuilt, ""
+	}
+	return plain, ""
+}
+
+func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	for name, f := range fontCache(p) {
+		if _, ok := fonts[name]; !ok {
+			fonts[name] = f
+		}
+	}
+	s, err = p.GetPlainText(fonts)
+	return strings.TrimSpace(s), err
+}
+
+// fontCache mirrors the parser's unexported per-page font cache.
+func fontCache(p pdf.Page) map[string]*pdf.Font {
+	m := map[string]*pdf.Font{}
+	for _, name := range p.Fonts() {
+		f := p.Font(name)
+		m[name] = &f
+	}
+	return m
+}
+
+func rebuiltText(p pdf.Page) (s string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return rebuild(p.Content().Text), nil
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordlike is the share of whitespace-separated tokens that look like words
+// or numbers: 1–24 runes, mostly letters or digits, no replacement
+// characters. Text run together or decoded through the wrong font scores low.
+func wordlike(s string) float64 {
+	tokens := strings.Fields(s)
+	if len(tokens) == 0 {
+		return 0
+	}
+	good := 0
+	for _, t := range tokens {
+		t = strings.Trim(t, ".,;:()[]\"'“”‘’-–—/§*")
+		n := len([]rune(t))
+		if n == 0 || n > 24 || strings.ContainsRune(t, unicode.ReplacementChar) {
+			continue
+		}
+		if letters(t)*3 >= n*2 {
+			good++
+		}
+	}
+	return float64(good) / float64(len(tokens))
+}
+
+// Usable reports whether a page's text is worth extracting from: enough
+// letters, and mostly words rather than the noise of a bad OCR layer or a
+// font without a Unicode map.
+func Usable(text string) bool {
+	if letters(text) < 20 {
+		return false
+	}
+	bad := strings.Count(text, "\uFFFD")
+	if bad*10 > len([]rune(text)) {
+		return false
+	}
+	return wordlike(text) >= 0.5 && dictionaryShare(text) >= 0.15 && !backwards(text)
+}
+
+// dictionaryShare is the share of alphabetic tokens of three letters or more
+// that contain a vowel and no more than four consonants in a row — a cheap,
+// language-light check that separates words from the noise an upside-down
+// scan's OCR layer produces.
+func dictionaryShare(s string) float64 {
+	total, good := 0, 0
+	for _, t := range strings.Fields(s) {
+		t = strings.ToLower(strings.Trim(t, ".,;:()[]\"'“”‘’-–—/§*"))
+		if len([]rune(t)) < 3 {
+			continue
+		}
+		alpha := true
+		for _, r := range t {
+			if !unicode.IsLetter(r) {
+				alpha = false
+				break
+			}
+		}
+		if !alpha {
+			continue
+		}
+		total++
+		if pronounceable(t) {
+			good++
+		}
+	}
+	if total == 0 {
+		return 1 // numbers and short tokens only: let the letter count decide
+	}
+	return float64(good) / float64(total)
+}
+
+func pronounceable(t string) bool {
+	vowel, run := false, 0
+	for _, r := range t {
+		if r > unicode.MaxASCII {
+			return true // non-Latin scripts: no opinion
+		}
+		if strings.ContainsRune("aeiouy", r) {
+			vowel = true
+			run = 0
+			continue
+		}
+		run++
+		if run > 4 {
+			return false
+		}
+	}
+	return vowel
+}

@@ -1,0 +1,51 @@
+// Command warrantdesk reviews legal process offline: a CLI and, with no
+// command, the desktop app. This file only wires; see docs/architecture.md.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"time"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/cli"
+	"github.com/warrantdesk/warrantdesk/app/extract"
+	"github.com/warrantdesk/warrantdesk/app/pdftext"
+	"github.com/warrantdesk/warrantdesk/app/ui"
+	"github.com/warrantdesk/warrantdesk/assets"
+	"github.com/warrantdesk/warrantdesk/storage"
+)
+
+// appID matches FyneApp.toml.
+const appID = "org.warrantdesk.WarrantDesk"
+
+func main() {
+	// The same binary is its own sandboxed PDF reader: see app/pdftext.
+	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "pdftext" {
+		os.Exit(pdftext.ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(cli.Run(ctx, os.Args[1:], cli.Deps{
+		OpenStore: func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
+		NewReader: newReader,
+		Extractor: extract.New(),
+		OpenDesk: func(store app.Store) error {
+			ui.Run(fyneapp.NewWithID(appID), store, assets.Icon)
+			return nil
+		},
+	}))
+}
+
+func newReader(timeout time.Duration) app.TextReader {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = os.Args[0]
+	}
+	r := pdftext.NewIsolated([]string{exe, "worker", "pdftext"}, 0)
+	r.Timeout = timeout
+	return r
+}

@@ -1,0 +1,358 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
+	"github.com/warrantdesk/warrantdesk/storage"
+)
+
+// These tests build the real binary and drive it as a user or another tool
+// would: through its command line, on a temporary data folder.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "warrantdesk-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "warrantdesk")
+		if runtime.GOOS == "windows" {
+			binPath += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = err
+			binPath = string(out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v\n%s", buildErr, binPath)
+	}
+	return binPath
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func run(t *testing.T, dataDir string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), args...)
+	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%v: %v", args, err)
+	}
+	r := result{out.String(), errb.String(), code}
+	if strings.Contains(r.stderr, "panic:") || strings.Contains(r.stderr, "goroutine ") {
+		t.Fatalf("%v ended in a Go panic:\n%s", args, r.stderr)
+	}
+	return r
+}
+
+func writeSamples(t *testing.T, n int) (string, []sampleorders.Order) {
+	t.Helper()
+	orders, err := sampleorders.Generate(7, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, o := range orders {
+		if err := os.WriteFile(filepath.Join(dir, o.Name+".pdf"), o.PDF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, orders
+}
+
+func TestCLI_ImportListShowSearchDecide(t *testing.T) {
+	data := t.TempDir()
+	dir, orders := writeSamples(t, 4)
+	// A broken file among good ones: reported, and the others still land.
+	broken := filepath.Join(dir, "broken.pdf")
+	os.WriteFile(broken, []byte("%PDF-1.7\nnot really a PDF"), 0o644)
+
+	r := run(t, data, "import", dir)
+	if r.code != 1 {
+		t.Fatalf("import with one broken file: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "broken.pdf: could not import: could not read PDF") {
+		t.Errorf("the broken file's reason is not reported:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stderr, "4 new, 0 already imported, 1 failed") {
+		t.Errorf("summary missing:\n%s", r.stderr)
+	}
+
+	// Importing the same files again creates nothing and names the cases.
+	r = run(t, data, "import", filepath.Join(dir, orders[0].Name+".pdf"))
+	if r.code != 0 || !strings.Contains(r.stderr, "already imported as case ") {
+		t.Fatalf("re-import: exit %d\n%s", r.code, r.stderr)
+	}
+
+	r = run(t, data, "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("list: %d %s", r.code, r.stderr)
+	}
+	var cases []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &cases); err != nil {
+		t.Fatalf("list --json is not a JSON array: %v\n%s", err, r.stdout)
+	}
+	if len(cases) != 4 {
+		t.Fatalf("%d cases, want 4", len(cases))
+	}
+	for _, c := range cases {
+		id, _ := c["id"].(string)
+		if len(id) != 32 {
+			t.Errorf("case id %q is not 128 bits of hex", id)
+		}
+	}
+
+	// show by case number, search by a target, decide by id prefix.
+	want := orders[0].Truth
+	number := want.Fields["case_number"]
+	r = run(t, data, "show", "--json", number)
+	if r.code != 0 {
+		t.Fatalf("show %s: %d %s", number, r.code, r.stderr)
+	}
+	var shown map[string]any
+	json.Unmarshal([]byte(r.stdout), &shown)
+	if shown["case_number"] != number {
+		t.Errorf("show %s gave case %v", number, shown["case_number"])
+	}
+	id := shown["id"].(string)
+
+	target := want.Targets[0].Value
+	r = run(t, data, "search", "--json", target)
+	var found []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &found); err != nil || len(found) == 0 || found[0]["id"] != id {
+		t.Errorf("search %q did not find case %s first: %v\n%s", target, id, err, r.stdout)
+	}
+
+	r = run(t, data, "decide", id[:8], "--decision", "narrow", "--ground", "overbroad date range", "--note", "Produce subscriber data only.", "--reviewer", "R. Reviewer")
+	if r.code != 0 {
+		t.Fatalf("decide: %d %s", r.code, r.stderr)
+	}
+	r = run(t, data, "show", "--json", id)
+	json.Unmarshal([]byte(r.stdout), &shown)
+	dec, _ := shown["decision"].(map[string]any)
+	if dec["outcome"] != "narrow" || dec["reviewer"] != "R. Reviewer" || shown["status"] != "decided" {
+		t.Errorf("decision not recorded: %v (status %v)", dec, shown["status"])
+	}
+	hist, _ := shown["history"].([]any)
+	if len(hist) != 2 {
+		t.Errorf("history has %d events, want import and decision", len(hist))
+	}
+
+	// Decided cases go to the end of the queue.
+	r = run(t, data, "list", "--json")
+	json.Unmarshal([]byte(r.stdout), &cases)
+	if cases[len(cases)-1]["id"] != id {
+		t.Errorf("the decided case is not last in the queue")
+	}
+}
+
+func TestCLI_UsageErrorsExit2(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"extract"},
+		{"show"},
+		{"decide", "abcd"},
+		{"decide", "abcd", "--decision", "maybe"},
+		{"list", "--bogus"},
+	} {
+		r := run(t, data, args...)
+		if r.code != 2 {
+			t.Errorf("%v: exit %d, want 2\n%s", args, r.code, r.stderr)
+		}
+		if !strings.HasPrefix(r.stderr, "warrantdesk: ") {
+			t.Errorf("%v: no clear message: %q", args, r.stderr)
+		}
+	}
+	r := run(t, data, "show", "no-such-case")
+	if r.code != 1 || !strings.Contains(r.stderr, "no case") {
+		t.Errorf("show of a missing case: exit %d %q", r.code, r.stderr)
+	}
+}
+
+func TestCLI_ExtractJSONContract(t *testing.T) {
+	dir, orders := writeSamples(t, 2)
+	r := run(t, t.TempDir(), "extract", "--json", filepath.Join(dir, orders[0].Name+".pdf"), filepath.Join(dir, "missing.pdf"))
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 for the missing file", r.code)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one JSON line per file, got %d:\n%s", len(lines), r.stdout)
+	}
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(lines[0]), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"file", "sha256", "pages", "text_source", "process_type", "fields", "targets", "data_categories", "legal_basis", "nondisclosure", "emergency", "warnings"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("extract --json lacks %q", key)
+		}
+	}
+	var fields map[string]struct {
+		Value      string  `json:"value"`
+		Page       int     `json:"page"`
+		Snippet    string  `json:"snippet"`
+		Confidence float64 `json:"confidence"`
+	}
+	json.Unmarshal(got["fields"], &fields)
+	cn := fields["case_number"]
+	if cn.Value != orders[0].Truth.Fields["case_number"] || cn.Page < 1 || !strings.Contains(cn.Snippet, cn.Value) || cn.Confidence <= 0 {
+		t.Errorf("case_number evidence incomplete: %+v", cn)
+	}
+	if !strings.Contains(r.stderr, "missing.pdf: no such file") {
+		t.Errorf("missing file not reported: %q", r.stderr)
+	}
+}
+
+func TestCLI_SecondInstanceIsTold(t *testing.T) {
+	data := t.TempDir()
+	db, err := storage.Open(data, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	r := run(t, data, "list")
+	if r.code != 1 || !strings.Contains(r.stderr, "WarrantDesk is already open (database locked)") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %s to refuse", d)
+	}
+}
+
+func TestCLI_HostilePDFDoesNotHang(t *testing.T) {
+	// A trailer whose /Prev points at its own xref made the parser loop
+	// forever; the worker's limit must end it.
+	pdf := "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+	xref := len(pdf)
+	pdf += "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n"
+	pdf += "trailer\n<< /Size 3 /Root 1 0 R /Prev " + itoa(xref) + " >>\nstartxref\n" + itoa(xref) + "\n%%EOF\n"
+	file := filepath.Join(t.TempDir(), "loop.pdf")
+	os.WriteFile(file, []byte(pdf), 0o644)
+	r := run(t, t.TempDir(), "extract", "--timeout", "2s", file)
+	if r.code != 1 || !strings.Contains(r.stderr, "loop.pdf: could not read PDF: gave up after 2 s") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestCLI_RealScannedOrder(t *testing.T) {
+	corpus := filepath.Join("..", "shared", "corpus")
+	file := filepath.Join(corpus, "subpoena-2016-edva-grand-jury-open-whisper-systems.pdf")
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("the shared corpus is not beside this checkout (%s): skipping the real-order test", corpus)
+	}
+	data := t.TempDir()
+	r := run(t, data, "extract", "--json", file)
+	var got struct {
+		Pages      int      `json:"pages"`
+		TextSource string   `json:"text_source"`
+		Warnings   []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if got.Pages != 5 || got.TextSource != "none" || len(got.Warnings) == 0 {
+		t.Errorf("a scan should read as 5 pages, text_source none, with a warning: %+v", got)
+	}
+	r = run(t, data, "import", "--json", file)
+	if r.code != 0 || !strings.Contains(r.stdout, `"needs_ocr":true`) {
+		t.Fatalf("import of a scan: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, data, "list", "--json")
+	var cases []map[string]any
+	json.Unmarshal([]byte(r.stdout), &cases)
+	if len(cases) != 1 || cases[0]["needs_ocr"] != true {
+		t.Errorf("the scan was not stored as needing OCR: %s", r.stdout)
+	}
+	// The original is kept byte for byte: its SHA-256 is the file's.
+	orig, _ := os.ReadFile(file)
+	if sha := cases[0]["sha256"]; sha != sha256Hex(orig) {
+		t.Errorf("stored sha256 %v differs from the file's", sha)
+	}
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on a
+// data folder with cases in it, and checks that its window appears, stays
+// up, and logs no threading errors. WARRANTDESK_SCREENSHOT=FILE keeps a
+// screenshot of it.
+func TestDesk_OpensWindow(t *testing.T) {
+	for _, tool := range []string{"xvfb-run", "xwininfo"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (make test installs it): skipping the real-window test", tool)
+		}
+	}
+	data := t.TempDir()
+	dir, _ := writeSamples(t, 3)
+	if r := run(t, data, "import", dir); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	shot := os.Getenv("WARRANTDESK_SCREENSHOT")
+	if shot == "" {
+		shot = filepath.Join(t.TempDir(), "desk.png")
+	}
+	script := `"$BIN" & pid=$!
+for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break; sleep 0.5; done
+sleep 2
+xwininfo -root -tree | grep '"WarrantDesk"'
+if command -v import >/dev/null; then import -window root "$SHOT"; fi
+kill -0 $pid && echo ALIVE
+kill $pid; wait $pid 2>/dev/null; true`
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script)
+	cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+data, "LANG=en_US.UTF-8")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("xvfb-run: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), `"WarrantDesk"`) || !strings.Contains(string(out), "ALIVE") {
+		t.Fatalf("the window did not appear or the app died:\n%s", out)
+	}
+	if strings.Contains(string(out), "Error in Fyne call thread") {
+		t.Errorf("threading error in the log:\n%s", out)
+	}
+}
