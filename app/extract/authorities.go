@@ -123,8 +123,11 @@ var (
 	// "for the Eastern District of Virginia".
 	courtLineRe  = regexp.MustCompile(`(?im)^[^\n]{0,20}?((?:united\s+states\s+|u\.s\.\s+)?(?:district|magistrate|superior|circuit|supreme|county|municipal|crown|magistrates'|criminal|justice\s+of\s+the\s+peace|high|regional|federal)?\s*court\b[^\n]{0,80})$`)
 	districtRe   = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
-	courtOfRe    = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
-	agencyRe     = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|department\s+of\s+homeland\s+security|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie|bundeskriminalamt|politie|polizia|policía\s+nacional|(?:[A-Z][a-zA-Z.']+\s+){1,4}(?:police\s+department|police\s+service|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|police|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office)|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|(?:united\s+states\s+)?department\s+of\s+justice)`)
+	courtOfRe    = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
+	agencyRe     = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
+	// genericAgencyRe names a department rather than the investigating
+	// agency; it is used only when no agency is named.
+	genericAgencyRe = regexp.MustCompile(`(?i)\b((?:united\s+states|u\.s\.)\s+attorney's\s+office|(?:u\.s\.\s+|united\s+states\s+)?department\s+of\s+(?:justice|homeland\s+security))`)
 	agencyShort  = map[string]string{"FBI": "Federal Bureau of Investigation", "DEA": "Drug Enforcement Administration", "ATF": "Bureau of Alcohol, Tobacco, Firearms and Explosives", "HSI": "Homeland Security Investigations", "USSS": "United States Secret Service", "RCMP": "Royal Canadian Mounted Police", "NCA": "National Crime Agency"}
 	agencyAbbrRe = regexp.MustCompile(`\b(FBI|DEA|ATF|HSI|USSS|RCMP|NCA)\b`)
 )
@@ -136,10 +139,16 @@ func (x *run) authority() {
 	if h, ok := x.court(); ok {
 		x.set(app.FieldIssuingAuthority, h.value, h.hit, h.conf)
 	}
-	if h, ok := x.c.first(agencyRe); ok {
+	// The agency in the letterhead beats one mentioned in the body; a named
+	// agency beats its department.
+	if h, ok := x.headMatch(agencyRe); ok {
+		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.9)
+	} else if h, ok := x.c.first(agencyRe); ok {
 		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.85)
 	} else if h, ok := x.c.first(agencyAbbrRe); ok {
 		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
+	} else if h, ok := x.c.first(genericAgencyRe); ok {
+		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.7)
 	}
 	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
@@ -155,7 +164,14 @@ type valued struct {
 	conf  float64
 }
 
+// authorityLabel finds an authority the order names by label, as forms
+// do ("Issuing authority: …").
+var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120})$`)
+
 func (x *run) court() (valued, bool) {
+	if h, ok := x.c.first(authorityLabel); ok {
+		return valued{strings.TrimSpace(strings.Trim(h.group(), " .;")), h, 0.9}, true
+	}
 	p := x.c.pages[0]
 	head := x.c.head(headingLines)
 	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
@@ -206,7 +222,10 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-const nameRe = `((?:[A-Z][a-zA-Z'\-]+\.?\s+){0,3}[A-Z][a-zA-Z'\-]+)`
+// nameRe captures a person's name: up to four capitalised words or
+// initials, separated by a space or a single line break (names wrap in
+// paragraphs); cleanName trims what runs past the name.
+const nameRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+)[ \n]){0,3}\p{Lu}[\p{L}'\-]+)`
 
 var (
 	judgeRules = []labelRule{
@@ -227,15 +246,40 @@ func (x *run) judge() {
 	}
 }
 
-// cleanName drops titles and checks that what is left looks like a name.
+// nameStop are capitalised words that follow a name in running text
+// ("Sergeant Grace Vasquez. Call me", "Special Agent Jo Roe\nFederal
+// Bureau"): a name ends before them.
+var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "telephone": true, "email": true, "e-mail": true,
+	"fax": true, "please": true, "date": true, "dated": true, "signed": true, "federal": true, "united": true,
+	"department": true, "bureau": true, "office": true, "police": true, "division": true, "county": true,
+	"state": true, "at": true, "of": true, "for": true, "on": true, "in": true, "and": true, "the": true, "that": true,
+	"who": true, "with": true, "by": true, "as": true, "is": true, "was": true, "has": true, "u.s.": true,
+	"magistrate": true, "district": true, "judge": true, "court": true, "attorney": true, "assistant": true,
+	"special": true, "agent": true, "detective": true, "officer": true, "requesting": true, "questions": true,
+	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true}
+
+var nameTitles = map[string]bool{"hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true,
+	"special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true,
+	"sergeant": true, "inspector": true, "mr": true, "ms": true, "mrs": true, "dr": true, "trooper": true,
+	"deputy": true, "investigator": true, "constable": true, "cst": true}
+
+// cleanName drops leading titles, cuts the name where running text
+// resumes, and checks that what is left looks like a name.
 func cleanName(s string) (string, bool) {
 	words := strings.Fields(s)
+	for len(words) > 0 && nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
+		words = words[1:]
+	}
 	var out []string
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		switch lw {
-		case "hon", "honorable", "judge", "the", "magistrate", "special", "agent", "sa", "detective", "det", "officer", "sgt", "sergeant", "inspector", "mr", "ms", "mrs", "dr":
-			continue
+		if len(out) >= 2 && (nameStop[lw] || nameTitles[lw]) {
+			break
+		}
+		if strings.HasSuffix(w, ".") && len([]rune(w)) > 2 && len(out) >= 1 {
+			// "Vasquez." ends a sentence; "J." is an initial.
+			out = append(out, strings.TrimSuffix(w, "."))
+			break
 		}
 		out = append(out, w)
 	}
@@ -243,7 +287,10 @@ func cleanName(s string) (string, bool) {
 		return "", false
 	}
 	for _, w := range out {
-		if judgeNoise.MatchString(strings.Trim(w, ".,")) {
+		if len([]rune(strings.Trim(w, ".,"))) == 1 {
+			continue // an initial
+		}
+		if judgeNoise.MatchString(strings.Trim(w, ".,")) || nameStop[strings.ToLower(strings.Trim(w, ".,"))] {
 			return "", false
 		}
 	}
@@ -275,12 +322,25 @@ func (x *run) agent() {
 	}
 }
 
+// companyRe is a company name with its legal form, on one line;
+// companyWrapRe may wrap onto the next line, and is used only right after
+// a cue ("controlled by"), where nothing else can be caught up in it.
+const (
+	legalForm     = `(?:Inc\.|Inc\b|LLC|L\.L\.C\.|Ltd\.|Ltd\b|Limited|Corporation|Corp\.|Company|GmbH|B\.V\.|S\.A\.|SE|AG|plc|PLC|LLP|Pty\.? Ltd\.?|S\.à r\.l\.)`
+	companyRe     = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ ]){1,5}` + legalForm + `)`
+	companyWrapRe = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ \n]){1,5}` + legalForm + `)`
+)
+
 var recipientRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+((?:[A-Z][A-Za-z0-9&'\-]*\.?,?\s){0,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|GmbH|B\.V\.|S\.A\.|AG|plc|PLC))`)},
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|attn|attention|addressee|recipient|service\s+provider|addressed\s+to)\s*:\s*([^\n]{3,100})`)},
-	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?\n?\s*([A-Z][^\n]{2,80})`)},
-	{0.75, regexp.MustCompile(`(?m)^\s*((?:[A-Z][A-Za-z0-9&.,'\-]*\s){0,5}(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|GmbH|B\.V\.|S\.A\.|AG|plc|PLC|Technologies|Platforms))\s*,?\s*$`)},
+	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+` + companyWrapRe)},
+	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
+	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?` + companyWrapRe)},
+	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
+	{0.75, regexp.MustCompile(`(?i)(?:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|from)\s+` + companyWrapRe)},
+	{0.6, regexp.MustCompile(companyRe)},
 }
+
+var companyOnly = regexp.MustCompile(companyRe)
 
 func (x *run) recipient() {
 	v, h, conf, ok := x.bestLabel(app.FieldRecipient, recipientRules, func(h hit) (string, bool) {
@@ -293,7 +353,13 @@ func (x *run) recipient() {
 			}
 			v = rest
 		}
-		if len(v) < 3 || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") {
+		// "Example Inc., Law Enforcement Response Team": the company.
+		v = strings.Join(strings.Fields(v), " ")
+		if m := companyOnly.FindString(v); m != "" {
+			v = m
+		}
+		low = strings.ToLower(v)
+		if len(v) < 3 || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") || strings.Contains(low, "department of") {
 			return "", false
 		}
 		return strings.TrimRight(v, " ,"), true

@@ -330,8 +330,10 @@ func (x *run) dataCategories() {
 	seen := map[string]bool{}
 	for _, dc := range dataCues {
 		for _, h := range x.c.all(dc.re) {
+			// The negation must stand in the same sentence, which may
+			// have wrapped onto the line before.
 			before := h.text[max(0, h.start-80):h.start]
-			if i := strings.LastIndexAny(before, ".;\n"); i >= 0 && dc.category != app.DataPreservation {
+			if i := strings.LastIndexAny(before, ".;"); i >= 0 && dc.category != app.DataPreservation {
 				before = before[i+1:]
 			}
 			if negation.MatchString(before) {
@@ -341,9 +343,10 @@ func (x *run) dataCategories() {
 			break
 		}
 	}
-	// An order that only asks to preserve asks for nothing else yet.
+	// A preservation request asks for nothing to be disclosed yet, whatever
+	// it asks to be kept.
 	if x.ex.ProcessType == app.Preservation2703f || x.ex.ProcessType == app.EPOCPR {
-		seen[app.DataPreservation] = true
+		seen = map[string]bool{app.DataPreservation: true}
 	}
 	for _, name := range []string{app.DataSubscriber, app.DataNonContent, app.DataContent, app.DataPreservation} {
 		if seen[name] {
@@ -391,8 +394,9 @@ func (x *run) nondisclosure() {
 	if b, ok := x.c.first(ndoBasis); ok {
 		nd.Basis = "18 U.S.C. § " + strings.ReplaceAll(b.groups[1], " ", "")
 	}
-	// The duration is read near the cue: the same paragraph.
-	para := paragraphAround(h.text, h.start)
+	// The duration is read in the sentence of the cue: a paragraph may
+	// also hold a preservation period or a deadline.
+	para := sentenceAround(h.text, h.start)
 	if m := ndoDays.FindStringSubmatch(para); m != nil {
 		n, err := strconv.Atoi(m[1])
 		if err != nil {
@@ -413,20 +417,6 @@ func (x *run) nondisclosure() {
 			nd.Until = &s
 		}
 	}
-}
-
-// paragraphAround returns the text from the blank line (or start) before i
-// to the blank line after it, at most 800 bytes each way.
-func paragraphAround(text string, i int) string {
-	from := max(0, i-800)
-	to := min(len(text), i+800)
-	if j := strings.LastIndex(text[from:i], "\n\n"); j >= 0 {
-		from += j
-	}
-	if j := strings.Index(text[i:to], "\n\n"); j >= 0 {
-		to = i + j
-	}
-	return text[from:to]
 }
 
 func (x *run) emergency() {

@@ -102,7 +102,7 @@ const headingLines = 25
 var caseNumberRules = []labelRule{
 	{0.95, regexp.MustCompile(`\b(\d{1,2}:\d{2}-[A-Za-z]{1,5}-\d{2,7}(?:-[A-Z]{1,5}){0,3})\b`)},
 	{0.95, regexp.MustCompile(`\b(NSL\s?-\s?\d{2}\s?-\s?\d{4,8})\b`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
+	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref|incident|report|complaint|control|request|tracking|inquiry|operation|cad|dr|nsl)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.85, regexp.MustCompile(`(?i)file\s+number\s+of\s+the\s+issuing\s+authority\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.8, regexp.MustCompile(`(?i)\b(?:ref(?:erence)?|file)\s*:\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.7, regexp.MustCompile(`(?m)^\s*(?:No\.|Number)\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
@@ -133,6 +133,9 @@ var deadlineRules = []labelRule{
 	{0.9, regexp.MustCompile(`(?i)\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by\s+no\s+later\s+than)\s+(?:the\s+)?(` + DatePattern + `)`)},
 	{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|production\s+date|compliance\s+date)\s*:?\s*(` + DatePattern + `)`)},
 	{0.85, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*:\s*(` + DatePattern + `)`)},
+	// A grand jury subpoena's table: "Place | Date and Time" over a row
+	// holding the date of appearance.
+	{0.8, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*(?:of\s+appearance)?\s*\n[^\n]*?(` + DatePattern + `)`)},
 	{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until)\s+(` + DatePattern + `)`)},
 }
 
@@ -174,7 +177,7 @@ var legalBasisRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*U\.?\s*S\.?\s*C\.?\s*(?
 // Nondisclosure cues.
 var (
 	ndoOrdered   = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will)\s+not\s+disclose|may\s+not\s+disclose|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
-	ndoRequested = regexp.MustCompile(`(?i)(?:request|ask)s?\s+(?:that\s+)?(?:you\s+)?(?:not\s+(?:to\s+)?(?:disclose|notify)|refrain\s+from\s+(?:disclosing|notifying))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
+	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:not\s+(?:to\s+)?(?:disclose|notify)|refrain\s+from\s+(?:disclosing|notifying))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
 	ndoDays      = regexp.MustCompile(`(?i)for\s+(?:a\s+period\s+of\s+)?(\d{1,4}|one|two|three|ninety|sixty|thirty)\s*(?:\(\d+\)\s*)?(days?|years?|months?)`)
 	ndoUntil     = regexp.MustCompile(`(?i)(?:until|through)\s+(` + DatePattern + `)`)
 	ndoBasis     = regexp.MustCompile(`(?i)(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?)?(2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)|3511)`)

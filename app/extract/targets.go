@@ -10,14 +10,17 @@ import (
 )
 
 var (
-	emailRe = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
-	// Phone numbers: +CC international forms and North American forms.
-	phoneRe   = regexp.MustCompile(`(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)[\s.\-]?|\d{2,4}[\s.\-])\d{3,4}[\s.\-]?\d{3,4}\b|\+\d{8,15}\b`)
+	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
+	// Phone numbers: international (+CC …) and North American 3-3-4 forms.
+	// Other national forms are read only where the jurisdiction says which
+	// country they belong to (nationalPhoneRe).
+	phoneRe         = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
+	nationalPhoneRe = regexp.MustCompile(`\b0\d{1,4}(?:[\s\-/]\d{2,4}){2,4}\b`)
 	ipv4Re    = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
 	ipv6Re    = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
 	urlRe     = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)
 	handleRe  = regexp.MustCompile(`(?:^|[\s(,;:"])@([A-Za-z0-9_][A-Za-z0-9_.]{1,30})\b`)
-	userRe    = regexp.MustCompile(`(?i)\b(?:user\s*name|username|user\s+id|screen\s*name|handle|display\s+name|account\s+name|gamertag|login|profile\s+name)s?\s*[:=]?\s*(?:"|')?([A-Za-z0-9_.\-@]{3,64})`)
+	userRe    = regexp.MustCompile(`(?i)\b(?:user\s*name|username|user\s+id|screen\s*name|handle|display\s+name|account\s+name|gamertag|login\s+name|profile\s+name)s?\b\s*[:=]?\s*(?:"|')?([A-Za-z0-9_.\-@]{3,64})`)
 	accountRe = regexp.MustCompile(`(?i)\b(?:account|acct|customer|subscriber|uid|user|profile|channel|page|group|apple|google|microsoft|facebook|instagram)\s*(?:id|identifier|number|no\.?|#)\s*[:=#]?\s*([A-Za-z0-9\-_.]{4,64})`)
 	deviceRe  = regexp.MustCompile(`(?i)\b(IMEI|IMSI|MEID|ICCID|ESN|MAC\s+address|serial\s+number|device\s+id(?:entifier)?|UDID|IDFA|android\s+id|advertising\s+id)\s*(?:number|no\.?)?\s*[:=#]?\s*([0-9A-Fa-f][0-9A-Fa-f:\-]{5,40})`)
 	timeRe    = regexp.MustCompile(`(?i)(` + DatePattern + `)[ ,T]*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|Z|[ECMP][SD]T|[+\-]\d{2}:?\d{2})?)`)
@@ -108,9 +111,13 @@ func (x *run) targets() {
 		for _, m := range handleRe.FindAllStringSubmatchIndex(p.text, -1) {
 			add(app.TargetUsername, "@"+p.text[m[2]:m[3]], h, m[2]-1, m[3])
 		}
-		for _, m := range phoneRe.FindAllStringIndex(p.text, -1) {
+		phones := phoneRe.FindAllStringIndex(p.text, -1)
+		if cc != "1" {
+			phones = append(phones, nationalPhoneRe.FindAllStringIndex(p.text, -1)...)
+		}
+		for _, m := range phones {
 			raw := p.text[m[0]:m[1]]
-			if inCitation(p.text, m[0]) || partOfLongerNumber(p.text, m[0], m[1]) || looksLikeCaseNumber(raw) {
+			if inCitation(p.text, m[0]) || partOfLongerNumber(p.text, m[0], m[1]) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(p.text, m[0], m[1]) {
 				continue
 			}
 			v := e164(raw, cc)
@@ -177,12 +184,66 @@ func (x *run) isContact(p pageText, flags *lineFlags, i int, v string, provider 
 	if flags.contact[n] {
 		return true
 	}
-	// An identifier wrapped onto a short line of its own belongs with the
-	// line before it.
-	if n > 0 && flags.contact[n-1] && !flags.section[n-1] {
-		return len(strings.Fields(lineOf(p.text, i))) <= 6
+	// The sentence may have wrapped: "Questions … may be directed to
+	// Special Agent Roe at\n(202) 555-0100."
+	if sentence := sentenceAround(p.text, i); sentence != lineOf(p.text, i) {
+		lower := strings.ToLower(sentence)
+		return mayMatch(contactCueRe, lower) && contactCueRe.MatchString(sentence) && !(mayMatch(targetSectionRe, lower) && targetSectionRe.MatchString(sentence))
 	}
 	return false
+}
+
+// sentenceAround returns the sentence holding offset i, within 400 bytes
+// each way: from the end of the previous sentence to the end of this one.
+func sentenceAround(text string, i int) string {
+	from, to := max(0, i-400), min(len(text), i+400)
+	start := from
+	for k := i - 1; k > from; k-- {
+		if sentenceEnd(text, k) {
+			start = k + 1
+			break
+		}
+	}
+	end := to
+	for k := i; k < to; k++ {
+		if sentenceEnd(text, k) {
+			end = k + 1
+			break
+		}
+	}
+	return text[start:end]
+}
+
+// sentenceEnd reports whether text[k] ends a sentence: a blank line, a
+// colon or period before white space — but not the period of an initial
+// ("Jane Q. Roe") or of a common abbreviation ("U.S.", "No.", "Inc.").
+func sentenceEnd(text string, k int) bool {
+	c := text[k]
+	if c == '\n' && k+1 < len(text) && text[k+1] == '\n' {
+		return true
+	}
+	if c != '.' && c != ':' {
+		return false
+	}
+	if k+1 < len(text) && text[k+1] != ' ' && text[k+1] != '\n' {
+		return false
+	}
+	if c == ':' {
+		return true
+	}
+	w := k
+	for w > 0 && text[w-1] != ' ' && text[w-1] != '\n' {
+		w--
+	}
+	word := strings.ToLower(text[w:k])
+	if len(word) <= 1 || strings.Contains(word, ".") {
+		return false // an initial, or "U.S"
+	}
+	switch word {
+	case "no", "inc", "ltd", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
+		return false
+	}
+	return true
 }
 
 // setContact records the sender's email or phone once, first seen wins.
@@ -315,4 +376,16 @@ func e164(raw, cc string) string {
 		return "+" + cc + digits
 	}
 	return ""
+}
+
+// dateAround reports whether a number match is part of a date
+// ("05.06.2024", "01/02/2024 10:00").
+func dateAround(text string, start, end int) bool {
+	from, to := max(0, start-3), min(len(text), end+5)
+	for _, loc := range dateRe.FindAllStringIndex(text[from:to], -1) {
+		if from+loc[0] < end && from+loc[1] > start {
+			return true
+		}
+	}
+	return false
 }

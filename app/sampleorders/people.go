@@ -76,12 +76,24 @@ func person(rng *rand.Rand) string {
 }
 
 func userName(rng *rand.Rand) string {
-	return strings.ToLower(pick(rng, firstNames)[:1]+pick(rng, lastNames)) + fmt.Sprint(rng.IntN(900)+100)
+	return ascii(strings.ToLower(pick(rng, firstNames)[:1]+pick(rng, lastNames))) + fmt.Sprint(rng.IntN(900)+100)
 }
 
 func email(rng *rand.Rand, domain string) string {
 	sep := pick(rng, []string{".", "_", ""})
-	return strings.ToLower(pick(rng, firstNames)+sep+pick(rng, lastNames)) + fmt.Sprint(rng.IntN(90)+10) + "@" + domain
+	return ascii(strings.ToLower(pick(rng, firstNames)+sep+pick(rng, lastNames))) + fmt.Sprint(rng.IntN(90)+10) + "@" + domain
+}
+
+// ascii folds the accents of names for addresses: "tomás" → "tomas".
+func ascii(s string) string {
+	return strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ñ", "n", "ç", "c", "ö", "o", "ü", "u").Replace(s)
+}
+
+// intlPhone returns a fictional number of an EU country as printed in an EU
+// form (+CC …) and in E.164.
+func intlPhone(rng *rand.Rand, cc string) (printed, e164 string) {
+	a, b, c := rng.IntN(90)+10, rng.IntN(900)+100, rng.IntN(9000)+1000
+	return fmt.Sprintf("+%s %d %d %d", cc, a, b, c), fmt.Sprintf("+%s%d%d%d", cc, a, b, c)
 }
 
 // phone returns a fictional North American number (555-01xx) as printed and

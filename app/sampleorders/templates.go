@@ -2,6 +2,7 @@ package sampleorders
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -352,7 +353,17 @@ func writeEPOC(g *gen) error {
 	}
 	w.bold("SECTION D: Data requested")
 	w.line("User identifiers:")
-	w.bullets(g.accountTargets(prov.domain))
+	ids := g.accountTargets(prov.domain)
+	for i, l := range ids {
+		// EU forms give numbers in international form.
+		if strings.Contains(l, "telephone number") {
+			g.truth.Targets = slices.DeleteFunc(g.truth.Targets, func(t TruthTarget) bool { return t.Kind == app.TargetPhone })
+			p, e := intlPhone(g.rng, map[string]string{"NL": "31", "DE": "49", "FR": "33", "ES": "34"}[country.code])
+			g.target(app.TargetPhone, e)
+			ids[i] = "The account associated with the telephone number " + p
+		}
+	}
+	w.bullets(ids)
 	w.para("[X] Subscriber data: name, date of birth, postal address, telephone number, e-mail address.")
 	w.para("[X] Traffic data: IP address logs and connection records for the period from " + euDate(g.rng, issued.AddDate(0, -3, 0)) + " to " + euDate(g.rng, issued.AddDate(0, 0, -1)) + ".")
 	g.field(app.FieldDateRangeStart, issued.AddDate(0, -3, 0).Format("2006-01-02"))
