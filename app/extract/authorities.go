@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -33,13 +34,14 @@ var euStates = map[string]string{
 }
 
 var (
-	stateCourtRe = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
-	federalRe    = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
-	euRe         = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
-	euStateRe    = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
-	euAnyStateRe = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
-	ukRe         = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
-	canadaRe     = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
+	stateCourtRe   = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
+	federalRe      = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
+	federalCourtRe = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.\s?S\.\s+district\s+court|united\s+states\s+court\s+of\s+appeals|foreign\s+intelligence\s+surveillance\s+court`)
+	euRe           = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
+	euStateRe      = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
+	euAnyStateRe   = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
+	ukRe           = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
+	canadaRe       = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
 )
 
 func alternation(m map[string]string) string {
@@ -72,6 +74,8 @@ func (x *run) jurisdiction() {
 			v, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], 0.7
 		}
 		x.dayFirst = true
+	} else if m, ok := x.headMatch(federalCourtRe); ok {
+		v, h, conf = "US-federal", m, 0.9
 	} else if m, ok := x.c.first(ukRe); ok && !x.isUS() {
 		v, h, conf = "UK", m, 0.85
 		x.dayFirst = true
@@ -100,6 +104,15 @@ func (x *run) headMatch(re *regexp.Regexp) (hit, bool) {
 	return makeHit(p, m), true
 }
 
+// letterheadMatch matches re against the letterhead of page 1 only.
+func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) {
+	m := re.FindStringSubmatchIndex(x.c.head(letterheadLines))
+	if m == nil {
+		return hit{}, false
+	}
+	return makeHit(x.c.pages[0], m), true
+}
+
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
@@ -121,7 +134,7 @@ func (x *run) stateCourtInHead(m hit) bool {
 var (
 	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
 	// "for the Eastern District of Virginia".
-	courtLineRe = regexp.MustCompile(`(?im)^[^\n]{0,20}?((?:united\s+states\s+|u\.s\.\s+)?(?:district|magistrate|superior|circuit|supreme|county|municipal|crown|magistrates'|criminal|justice\s+of\s+the\s+peace|high|regional|federal)?\s*court\b[^\n]{0,80})$`)
+	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\bcourts?\b[^\n]{0,80})$`)
 	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
 	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
 	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
@@ -141,7 +154,7 @@ func (x *run) authority() {
 	}
 	// The agency in the letterhead beats one mentioned in the body; a named
 	// agency beats its department.
-	if h, ok := x.headMatch(agencyRe); ok {
+	if h, ok := x.letterheadMatch(agencyRe); ok {
 		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.9)
 	} else if h, ok := x.c.first(agencyRe); ok {
 		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.85)
@@ -164,6 +177,14 @@ type valued struct {
 	conf  float64
 }
 
+// letterheadLines is how many lines of page 1 make a letterhead.
+const letterheadLines = 8
+
+// officeRe names an issuing office in a letterhead: prosecutors and the
+// Justice Department's offices that send requests without being the
+// investigating agency.
+var officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|district\s+attorney's\s+office[^\n]{0,40}|(?:state\s+)?attorney\s+general's\s+office|crown\s+prosecution\s+service|office\s+of\s+the\s+(?:district\s+attorney|attorney\s+general)[^\n]{0,40})`)
+
 // authorityLabel finds an authority the order names by label, as forms
 // do ("Issuing authority: …").
 var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120})$`)
@@ -176,7 +197,11 @@ func (x *run) court() (valued, bool) {
 	head := x.c.head(headingLines)
 	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
 		h := makeHit(p, m)
-		name := titleCase(strings.TrimSpace(strings.Trim(h.groups[1], ",.:")))
+		raw := strings.TrimSpace(h.groups[1])
+		if !headingLike(raw) {
+			continue
+		}
+		name := titleCase(strings.Trim(raw, ",.:"))
 		low := strings.ToLower(name)
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue
@@ -197,34 +222,68 @@ func (x *run) court() (valued, bool) {
 	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines {
 		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
 	}
+	if m := officeRe.FindStringSubmatchIndex(x.c.head(letterheadLines)); m != nil {
+		h := makeHit(p, m)
+		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
+	}
 	return valued{}, false
 }
 
-// titleCase turns an all-capitals heading into title case and leaves mixed
-// case alone.
-func titleCase(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if strings.ToUpper(s) != s {
-		return s
+// headingLike reports whether a line reads as a heading rather than prose:
+// it does not end a sentence, and most of its words are capitalised.
+func headingLike(line string) bool {
+	if strings.HasSuffix(line, ".") || len(line) > 120 {
+		return false
 	}
-	small := map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true}
-	words := strings.Fields(strings.ToLower(s))
+	words := strings.Fields(line)
+	caps := 0
+	for _, w := range words {
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) || !unicode.IsLetter(r[0]) {
+			caps++
+		}
+	}
+	return caps*10 >= len(words)*6
+}
+
+// acronyms stay in capitals when a heading is title-cased.
+var acronyms = map[string]bool{"FBI": true, "DEA": true, "ATF": true, "HSI": true, "NCA": true, "USA": true,
+	"EU": true, "UK": true, "DOJ": true, "IRS": true, "ICE": true, "DHS": true, "OIG": true, "CID": true,
+	"NSL": true, "EPOC": true, "RCMP": true, "NYPD": true, "LAPD": true, "II": true, "III": true, "IV": true}
+
+// smallWords stay lower-case inside a title.
+var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true, "on": true}
+
+// titleCase writes the capitalised words of a heading in title case
+// ("UNITED STATES DISTRICT COURT for the …" → "United States District
+// Court for the …") and leaves acronyms and mixed-case words alone.
+func titleCase(s string) string {
+	words := strings.Fields(s)
 	for i, w := range words {
-		if i > 0 && small[w] {
+		letters := strings.Trim(w, ".,;:()'")
+		if letters == "" || strings.ToUpper(letters) != letters || strings.ToLower(letters) == letters {
+			continue // not all capitals
+		}
+		if acronyms[letters] || strings.Contains(letters, ".") || len([]rune(letters)) == 1 {
+			continue // FBI, U.S., initials
+		}
+		lw := strings.ToLower(w)
+		if i > 0 && smallWords[strings.Trim(lw, ".,;:")] {
+			words[i] = lw
 			continue
 		}
-		if len(w) <= 3 && strings.Contains(w, ".") { // U.S.
-			words[i] = strings.ToUpper(w)
-			continue
+		r := []rune(lw)
+		for k, c := range r {
+			if unicode.IsLetter(c) {
+				r[k] = unicode.ToUpper(c)
+				break
+			}
 		}
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
 }
 
-// nameRe captures a person's name: up to four capitalised words or
-// initials, separated by a space or a single line break (names wrap in
-// paragraphs); cleanName trims what runs past the name.
 const nameRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+)[ \n]){0,3}\p{Lu}[\p{L}'\-]+)`
 
 var (
@@ -232,6 +291,7 @@ var (
 		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
 		{0.9, regexp.MustCompile(`(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+` + nameRe)},
 		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
+		{0.85, regexp.MustCompile(`\b(?:HHJ|His\s+Honour\s+Judge|Her\s+Honour\s+Judge|(?:Mr|Mrs|Ms)\.?\s+Justice|District\s+Judge|Justice)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:judge|magistrate)\s*:\s*` + nameRe)},
 	}
 	judgeNoise = regexp.MustCompile(`(?i)^(?:the|this|a|an|any|said|such|magistrate|district|united|states|judge|court|honorable|signature|printed|name|title|date|city|state|and)$`)
@@ -256,12 +316,14 @@ var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "teleph
 	"who": true, "with": true, "by": true, "as": true, "is": true, "was": true, "has": true, "u.s.": true,
 	"magistrate": true, "district": true, "judge": true, "court": true, "attorney": true, "assistant": true,
 	"special": true, "agent": true, "detective": true, "officer": true, "requesting": true, "questions": true,
-	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true}
+	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true,
+	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true}
 
 var nameTitles = map[string]bool{"hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true,
 	"special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true,
 	"sergeant": true, "inspector": true, "mr": true, "ms": true, "mrs": true, "dr": true, "trooper": true,
-	"deputy": true, "investigator": true, "constable": true, "cst": true}
+	"deputy": true, "investigator": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true,
+	"her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
 
 // cleanName drops leading titles, cuts the name where running text
 // resumes, and checks that what is left looks like a name.
@@ -303,7 +365,7 @@ func cleanName(s string) (string, bool) {
 
 var (
 	agentRules = []labelRule{
-		{0.85, regexp.MustCompile(`(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
+		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
 	}
 	contactEmailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.(?:gov|mil|police\.uk|gc\.ca|pnn\.police\.uk|europa\.eu|justice\.[a-z]{2}|politie\.nl|[a-z]{2,6})`)
@@ -326,7 +388,7 @@ func (x *run) agent() {
 // companyWrapRe may wrap onto the next line, and is used only right after
 // a cue ("controlled by"), where nothing else can be caught up in it.
 const (
-	legalForm     = `(?:Inc\.|Inc\b|LLC|L\.L\.C\.|Ltd\.|Ltd\b|Limited|Corporation|Corp\.|Company|GmbH|B\.V\.|S\.A\.|SE|AG|plc|PLC|LLP|Pty\.? Ltd\.?|S\.à r\.l\.)`
+	legalForm     = `(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corporation\b|Corp\.|Company\b|GmbH\b|B\.V\.|S\.A\.|SE\b|AG\b|plc\b|PLC\b|LLP\b|Pty\.? Ltd\.?|S\.à r\.l\.)`
 	companyRe     = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ ]){1,5}` + legalForm + `)`
 	companyWrapRe = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ \n]){1,5}` + legalForm + `)`
 )

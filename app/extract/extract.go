@@ -11,6 +11,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,6 +125,11 @@ func sameValue(a, b string) bool {
 // processType scores each type's cues; heading cues count three times.
 func (x *run) processType() {
 	head := x.c.head(headingLines)
+	// A caption ("IN RE GRAND JURY SUBPOENA", "In the Matter of the
+	// Application … for an Order under § 2703(d)") names the matter the
+	// document belongs to, not what the document is: it does not count as
+	// heading.
+	head = captionRe.ReplaceAllString(head, "")
 	scores := map[app.ProcessType]int{}
 	evidence := map[app.ProcessType]hit{}
 	for _, tc := range typeCues {
@@ -132,7 +138,7 @@ func (x *run) processType() {
 			continue
 		}
 		s := tc.weight
-		if tc.re.MatchString(head) {
+		if mayMatch(tc.re, strings.ToLower(head)) && tc.re.MatchString(head) {
 			s = tc.weight * 3
 		}
 		if len(hits) > 1 {
@@ -146,6 +152,16 @@ func (x *run) processType() {
 	// A stand-alone 2705(b) order is an order that cites 2705(b) and
 	// commands no production itself; when a production cue scores as
 	// well, the non-disclosure part is a term of that order.
+	// A non-disclosure order stands alone when it commands nothing but
+	// silence; an order that also commands production is that other kind,
+	// with a non-disclosure term.
+	if scores[app.NondisclosureOrder] > 0 {
+		if x.commandsProduction() {
+			delete(scores, app.NondisclosureOrder)
+		} else {
+			scores[app.NondisclosureOrder] += 20
+		}
+	}
 	best, bestScore := app.OtherProcess, 0
 	for _, tc := range typeCues { // order of typeCues breaks ties
 		if s := scores[tc.kind]; s > bestScore {
@@ -166,6 +182,25 @@ func (x *run) processType() {
 	} else if bestScore < 6 {
 		x.ex.Warnings = append(x.ex.Warnings, fmt.Sprintf("process type %s rests on weak cues (%q, page %d); check it", best, evidence[best].groups[0], evidence[best].page))
 	}
+}
+
+var (
+	captionRe = regexp.MustCompile(`(?im)^[ \t]*(?:in\s+re\b|in\s+the\s+matter\s+of\b)[^\n]*(?:\n[^\n]*(?:application|order|subpoena|warrant|search|account|information)[^\n]*){0,3}`)
+	// productionRe finds a command to produce, disclose to the government,
+	// execute, preserve or appear; commands not to do something are
+	// filtered out by commandsProduction.
+	productionRe = regexp.MustCompile(`(?i)\b(?:shall|must|is\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|are\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|you\s+are\s+commanded\s+to|it\s+is\s+(?:hereby\s+|further\s+)?ordered\s+that)\b[^.;]{0,120}?\b(?:produce|disclose\s+to\s+the|provide|furnish|execute|preserve|appear|search|intercept|install)\b`)
+)
+
+// commandsProduction reports whether the order commands the provider to do
+// something other than keep quiet.
+func (x *run) commandsProduction() bool {
+	for _, h := range x.c.all(productionRe) {
+		if !strings.Contains(strings.ToLower(h.groups[0]), " not ") {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *run) caseNumber() {
@@ -394,9 +429,22 @@ func (x *run) nondisclosure() {
 	if b, ok := x.c.first(ndoBasis); ok {
 		nd.Basis = "18 U.S.C. § " + strings.ReplaceAll(b.groups[1], " ", "")
 	}
-	// The duration is read in the sentence of the cue: a paragraph may
-	// also hold a preservation period or a deadline.
-	para := sentenceAround(h.text, h.start)
+	// The duration is read in a sentence that imposes the gag: a paragraph
+	// may also hold a preservation period or a deadline.
+	cues := x.c.all(ndoOrdered)
+	if !nd.Ordered {
+		cues = x.c.all(ndoRequested)
+	}
+	// Only what follows the cue counts: "preserved for 60 days, and may not
+	// be disclosed" gives no duration to the gag.
+	para := ""
+	for _, c := range cues {
+		_, end := sentenceBounds(c.text, c.start)
+		if s := c.text[c.start:max(end, c.start)]; ndoDays.MatchString(s) || ndoUntil.MatchString(s) {
+			para = s
+			break
+		}
+	}
 	if m := ndoDays.FindStringSubmatch(para); m != nil {
 		n, err := strconv.Atoi(m[1])
 		if err != nil {

@@ -19,6 +19,13 @@ type typeCue struct {
 	re     *regexp.Regexp
 }
 
+// usc matches a citation of title and section of the U.S. Code in the forms
+// orders use: "18 U.S.C. § 2709", "18 USC 2709", "Title 18, United States
+// Code, Section 2709".
+func usc(title, section string) string {
+	return `(?:\b` + title + `\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(?:§+\s*|sec(?:tion|s)?\.?\s*)?|title\s+` + title + `,?\s+(?:of\s+the\s+)?united\s+states\s+code,?\s*(?:\(u\.s\.c\.\),?\s*)?(?:§+|sections?)\s*)` + section
+}
+
 func cue(kind app.ProcessType, weight int, pattern string) typeCue {
 	return typeCue{kind, weight, regexp.MustCompile(`(?i)` + pattern)}
 }
@@ -27,7 +34,7 @@ func cue(kind app.ProcessType, weight int, pattern string) typeCue {
 // first, so specific kinds come before general ones.
 var typeCues = []typeCue{
 	cue(app.NSL, 6, `national\s+security\s+letter`),
-	cue(app.NSL, 5, `\b18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*|sec(?:tion)?\.?\s*)?2709\b`),
+	cue(app.NSL, 5, usc("18", `2709\b`)),
 	cue(app.NSL, 4, `\bNSL\s*-?\s*\d{2}-\d{4,}`),
 	cue(app.NSL, 2, `electronic\s+communications?\s+transactional\s+records`),
 
@@ -76,7 +83,7 @@ var typeCues = []typeCue{
 	cue(app.GrandJurySubpoena, 3, `\bgrand\s+jury\b`),
 
 	cue(app.AdministrativeSubpoena, 8, `administrative\s+subpoena`),
-	cue(app.AdministrativeSubpoena, 6, `\b(?:21\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?876|19\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?1509|8\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?1225\s*\(d\)|18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?3486)`),
+	cue(app.AdministrativeSubpoena, 7, usc("21", `876\b`)+`|`+usc("19", `1509\b`)+`|`+usc("8", `1225\s*\(d\)`)+`|`+usc("18", `3486\b`)+`|`+usc("31", `5318\b`)),
 	cue(app.AdministrativeSubpoena, 4, `inspector\s+general\s+act`),
 
 	cue(app.CivilSubpoena, 8, `subpoena\s+to\s+produce\s+documents`),
@@ -102,7 +109,7 @@ const headingLines = 25
 var caseNumberRules = []labelRule{
 	{0.95, regexp.MustCompile(`\b(\d{1,2}:\d{2}-[A-Za-z]{1,5}-\d{2,7}(?:-[A-Z]{1,5}){0,3})\b`)},
 	{0.95, regexp.MustCompile(`\b(NSL\s?-\s?\d{2}\s?-\s?\d{4,8})\b`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref|incident|report|complaint|control|request|tracking|inquiry|operation|cad|dr|nsl)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
+	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref|incident|report|complaint|control|request|tracking|inquiry|operation|cad|dr|nsl|information|indictment|claim|application|dossier|aktenzeichen|az|expediente|procedimiento|r\.?g)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.85, regexp.MustCompile(`(?i)file\s+number\s+of\s+the\s+issuing\s+authority\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.8, regexp.MustCompile(`(?i)\b(?:ref(?:erence)?|file)\s*:\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.7, regexp.MustCompile(`(?m)^\s*(?:No\.|Number)\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
@@ -156,7 +163,7 @@ var dataCues = []struct {
 	category string
 	re       *regexp.Regexp
 }{
-	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|\bname,\s+address|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|2703\s*\(c\)\s*\(2\)|account\s+holder|registration\s+(?:information|details|data)|toll\s+billing`)},
+	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|\bname,\s+address|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|2703\s*\(c\)\s*\(2\)|account\s+holder|registration\s+(?:information|details|data)|toll\s+billing|registered\s+(?:name|e-?mail|details|information|to)|(?:name|e-?mail\s+address|postal\s+address|date\s+of\s+birth)[^.;]{0,40}\bregistered|identity\s+of\s+the\s+(?:user|subscriber|account\s+holder|person)|subscriber\s+data`)},
 	{app.DataNonContent, regexp.MustCompile(`(?i)transactional\s+records|\blogs?\b|ip\s+address(?:es)?\s+(?:history|used|assigned|logs?)|ip\s+history|login|log-in|connection\s+(?:records|data)|header\s+information|non-content|traffic\s+data|metadata|records\s+of\s+session|session\s+times|call\s+detail|dialing,\s+routing|routing,\s+addressing|toll\s+records|2703\s*\(c\)\s*\(1\)|device\s+identifiers`)},
 	{app.DataContent, regexp.MustCompile(`(?i)\bcontents?\s+of\s+(?:all\s+|any\s+)?(?:e-?mails?|messages|communications|the\s+account|files|wire|electronic)|\bcontent\s+data\b|stored\s+(?:files|communications|content)|(?:all|any)\s+(?:e-?mails?|messages|photos|photographs|videos|chats|posts|private\s+messages|direct\s+messages)|message\s+content|communications?\s+content|content\s+of\s+(?:e-?mails?|messages|communications)`)},
 	{app.DataPreservation, regexp.MustCompile(`(?i)\bpreserv(?:e|ation|ing)\b`)},
@@ -176,7 +183,7 @@ var legalBasisRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*U\.?\s*S\.?\s*C\.?\s*(?
 
 // Nondisclosure cues.
 var (
-	ndoOrdered   = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will)\s+not\s+disclose|may\s+not\s+disclose|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
+	ndoOrdered   = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will|may)\s+not\s+(?:be\s+)?disclose[ds]?|(?:shall|must|may)\s+not\s+(?:notify|inform|tell)|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
 	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:not\s+(?:to\s+)?(?:disclose|notify)|refrain\s+from\s+(?:disclosing|notifying))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
 	ndoDays      = regexp.MustCompile(`(?i)for\s+(?:a\s+period\s+of\s+)?(\d{1,4}|one|two|three|ninety|sixty|thirty)\s*(?:\(\d+\)\s*)?(days?|years?|months?)`)
 	ndoUntil     = regexp.MustCompile(`(?i)(?:until|through)\s+(` + DatePattern + `)`)

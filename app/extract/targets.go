@@ -196,6 +196,12 @@ func (x *run) isContact(p pageText, flags *lineFlags, i int, v string, provider 
 // sentenceAround returns the sentence holding offset i, within 400 bytes
 // each way: from the end of the previous sentence to the end of this one.
 func sentenceAround(text string, i int) string {
+	start, end := sentenceBounds(text, i)
+	return text[start:end]
+}
+
+// sentenceBounds returns the byte offsets of the sentence holding i.
+func sentenceBounds(text string, i int) (int, int) {
 	from, to := max(0, i-400), min(len(text), i+400)
 	start := from
 	for k := i - 1; k > from; k-- {
@@ -211,7 +217,7 @@ func sentenceAround(text string, i int) string {
 			break
 		}
 	}
-	return text[start:end]
+	return start, end
 }
 
 // sentenceEnd reports whether text[k] ends a sentence: a blank line, a

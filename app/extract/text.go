@@ -63,8 +63,12 @@ func clean(s string) string {
 		})
 		out = append(out, strings.TrimSpace(l))
 	}
-	return strings.Join(out, "\n")
+	// Words hyphenated at a line end ("Mag-\nistrate") are joined again;
+	// a hyphen before a digit or capital (a case number) stays.
+	return hyphenBreak.ReplaceAllString(strings.Join(out, "\n"), "$1$2")
 }
+
+var hyphenBreak = regexp.MustCompile(`(\p{Ll})-\n(\p{Ll})`)
 
 // all returns every match of re in every page, in reading order.
 func (c *corpus) all(re *regexp.Regexp) []hit {

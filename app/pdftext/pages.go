@@ -162,25 +162,27 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 	return pages, truncated
 }
 
-// pageText returns the best text it can get for one page: the text rebuilt
-// from glyph positions, or the parser's plain text where the rebuild lost
-// letters (as it does with two-byte fonts, whose widths it cannot look up).
+// pageText returns the text of one page, rebuilt from the positioned runs
+// of our own content walk (fonts.go, content.go). The parser's plain text
+// is the fallback when the walk fails or finds clearly less.
 func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text, warning string) {
-	plain, plainErr := plainText(p, fonts)
 	rebuilt, rebuildErr := rebuiltText(p)
+	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
+		return rebuilt, ""
+	}
+	plain, plainErr := plainText(p, fonts)
 	switch {
 	case plainErr != nil && rebuildErr != nil:
-		return "", "text could not be read: " + plainErr.Error()
+		return "", "text could not be read: " + rebuildErr.Error()
 	case rebuildErr != nil:
 		return plain, ""
 	case plainErr != nil:
 		return rebuilt, ""
 	}
-	pl, rl := letters(plain), letters(rebuilt)
-	if rl >= pl*9/10 && wordlike(rebuilt) >= wordlike(plain)-0.05 {
-		return rebuilt, ""
+	if letters(plain) > letters(rebuilt)*11/10 && wordlike(plain) >= wordlike(rebuilt) {
+		return plain, ""
 	}
-	return plain, ""
+	return rebuilt, ""
 }
 
 func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
@@ -214,7 +216,7 @@ func rebuiltText(p pdf.Page) (s string, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return rebuild(p.Content().Text), nil
+	return rebuild(pageRuns(p)), nil
 }
 
 func letters(s string) int {

@@ -4,27 +4,22 @@ import (
 	"math"
 	"sort"
 	"strings"
-
-	"github.com/ledongthuc/pdf"
 )
 
-// rebuild turns positioned glyphs into lines of text: glyphs on the same
+// rebuild turns positioned runs of text into lines: runs on the same
 // baseline form a line, read left to right, with a space wherever the gap
-// between two glyphs is wider than a fraction of the font size and two
-// spaces where it is wide enough to be a column gap. This recovers the word
-// breaks that producers express as positioning (TJ offsets, Td moves)
-// rather than as space characters.
-func rebuild(glyphs []pdf.Text) string {
-	gs := make([]pdf.Text, 0, len(glyphs))
-	for _, g := range glyphs {
-		if g.S == "\n" || g.S == "" {
+// between two runs is wider than a fifth of the font size and two spaces
+// where it is wide enough to be a column gap. This recovers the word breaks
+// that producers express as positioning (TJ offsets, Td moves) rather than
+// as space characters.
+func rebuild(runs []run) string {
+	gs := make([]run, 0, len(runs))
+	for _, g := range runs {
+		if strings.TrimSpace(g.S) == "" && g.S != " " {
 			continue
 		}
-		if g.FontSize < 0 {
-			g.FontSize = -g.FontSize
-		}
-		if g.FontSize < 1 {
-			g.FontSize = 1
+		if g.Size < 1 {
+			g.Size = 1
 		}
 		gs = append(gs, g)
 	}
@@ -33,11 +28,11 @@ func rebuild(glyphs []pdf.Text) string {
 	}
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
 
-	var lines [][]pdf.Text
-	var cur []pdf.Text
+	var lines [][]run
+	var cur []run
 	lineY := gs[0].Y
 	for _, g := range gs {
-		tol := g.FontSize * 0.4
+		tol := g.Size * 0.4
 		if len(cur) > 0 && math.Abs(g.Y-lineY) > tol {
 			lines = append(lines, cur)
 			cur = nil
@@ -60,30 +55,29 @@ func rebuild(glyphs []pdf.Text) string {
 		for i, g := range line {
 			w := g.W
 			if w <= 0 {
-				w = g.FontSize * 0.5
+				w = g.Size * 0.5 * float64(len([]rune(g.S)))
 			}
-			if i > 0 {
+			startsSpace := strings.HasPrefix(g.S, " ")
+			if i > 0 && !startsSpace {
 				gap := g.X - prevEnd
-				isSpace := strings.TrimSpace(g.S) == ""
 				switch {
-				case gap > g.FontSize*1.5 && !isSpace:
+				case gap > g.Size*1.5:
 					if !prevSpace {
 						b.WriteString("  ")
 					} else {
 						b.WriteByte(' ')
 					}
-				case gap > g.FontSize*0.18 && !prevSpace && !isSpace:
+				case gap > g.Size*0.2 && !prevSpace:
 					b.WriteByte(' ')
 				}
 			}
-			if strings.TrimSpace(g.S) == "" {
-				if !prevSpace {
-					b.WriteByte(' ')
-				}
-				prevSpace = true
-			} else {
-				b.WriteString(g.S)
-				prevSpace = false
+			text := g.S
+			if prevSpace {
+				text = strings.TrimLeft(text, " ")
+			}
+			b.WriteString(text)
+			if text != "" {
+				prevSpace = strings.HasSuffix(text, " ")
 			}
 			prevEnd = g.X + w
 		}

@@ -56,6 +56,16 @@ var templates = []template{
 	{"preservation", writePreservation},
 	{"emergency", writeEmergency},
 	{"epoc", writeEPOC},
+	{"admin-subpoena", writeAdminSubpoena},
+	{"civil-subpoena", writeCivilSubpoena},
+	{"pen-register", writePenRegister},
+	{"wiretap", writeWiretap},
+	{"ndo", writeStandaloneNDO},
+	{"epoc-pr", writeEPOCPR},
+	{"uk-opo", writeUKOPO},
+	{"ca-production", writeCanadaPO},
+	{"mlat", writeMLAT},
+	{"informal", writeInformal},
 }
 
 // gen is one order being written.
