@@ -51,7 +51,7 @@ Usage:
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
-  warrantdesk eval [--misses N] DIR              score extraction on PDFs with NAME.json truth beside them
+  warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk samples --out DIR [--n N] [--seed S]  write fictional orders with truth files
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.

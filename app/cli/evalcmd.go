@@ -17,15 +17,16 @@ import (
 func (c *command) eval(ctx context.Context, args []string) error {
 	fs := c.flags("eval")
 	misses := fs.Int("misses", 20, "")
+	truth := fs.String("truth", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("eval takes one folder of PDFs with NAME.json truth files beside them")
+		return usagef("eval [--truth DIR] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
 	}
 	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor}
-	rep, err := evaluation.Run(ctx, pos[0], im)
+	rep, err := evaluation.Run(ctx, pos[0], *truth, im)
 	if err != nil {
 		return err
 	}

@@ -55,16 +55,29 @@ const (
 	PartEmergency     = "emergency"
 )
 
-// Run evaluates every PDF in dir that has a truth file beside it.
-func Run(ctx context.Context, dir string, im *intake.Importer) (*Report, error) {
-	matches, err := filepath.Glob(filepath.Join(dir, "*.json"))
+// Run evaluates every order in dir that has a truth file NAME.json for its
+// NAME.pdf (or NAME.txt, NAME.md), looked for in truthDir, or beside the
+// orders when truthDir is "". Truth kept apart lets real orders be scored
+// where they lie, without copying them.
+func Run(ctx context.Context, dir, truthDir string, im *intake.Importer) (*Report, error) {
+	if truthDir == "" {
+		truthDir = dir
+	}
+	matches, err := filepath.Glob(filepath.Join(truthDir, "*.json"))
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Fields: map[string]*Score{}}
 	for _, truthPath := range matches {
-		pdfPath := strings.TrimSuffix(truthPath, ".json") + ".pdf"
-		if _, err := os.Stat(pdfPath); err != nil {
+		base := filepath.Join(dir, strings.TrimSuffix(filepath.Base(truthPath), ".json"))
+		pdfPath := ""
+		for _, ext := range []string{".pdf", ".txt", ".md"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				pdfPath = base + ext
+				break
+			}
+		}
+		if pdfPath == "" {
 			continue
 		}
 		var truth sampleorders.Truth
@@ -84,7 +97,7 @@ func Run(ctx context.Context, dir string, im *intake.Importer) (*Report, error) 
 		rep.add(filepath.Base(pdfPath), truth, r.Extraction)
 	}
 	if rep.Files == 0 {
-		return nil, app.Errorf(app.EINVALID, "no PDF in %s has a NAME.json truth beside it", dir)
+		return nil, app.Errorf(app.EINVALID, "no order in %s has a NAME.json truth in %s", dir, truthDir)
 	}
 	rep.Overall = rep.overall()
 	return rep, nil

@@ -35,7 +35,7 @@ var euStates = map[string]string{
 
 var (
 	stateCourtRe   = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
-	federalRe      = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
+	federalRe      = regexp.MustCompile(`(?i)united\s+states\s+code|united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
 	federalCourtRe = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.\s?S\.\s+district\s+court|united\s+states\s+court\s+of\s+appeals|foreign\s+intelligence\s+surveillance\s+court`)
 	euRe           = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
 	euStateRe      = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
@@ -87,6 +87,9 @@ func (x *run) jurisdiction() {
 		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
 	} else if m, ok := x.c.first(federalRe); ok {
 		v, h, conf = "US-federal", m, 0.85
+	} else if code, m, ok := x.country(); ok {
+		v, h, conf = code, m, 0.75
+		x.dayFirst = true
 	}
 	if v != "" {
 		x.set(app.FieldJurisdiction, v, h, conf)
@@ -113,6 +116,39 @@ func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) {
 	return makeHit(x.c.pages[0], m), true
 }
 
+// countryCues name other countries' authorities and laws; a member state
+// of the EU is written EU-XX like the EU's own orders.
+var countryCues = []struct {
+	code string
+	re   *regexp.Regexp
+}{
+	{"CN", regexp.MustCompile(`(?i)people's\s+republic\s+of\s+china|ministry\s+of\s+public\s+security|\bof\s+china\b|中华人民共和国|公安部`)},
+	{"HK", regexp.MustCompile(`(?i)hong\s+kong|\bHKSAR\b`)},
+	{"RU", regexp.MustCompile(`(?i)russian\s+federation|Российской\s+Федерации|Российская\s+Федерация|Роскомнадзор|roskomnadzor`)},
+	{"IN", regexp.MustCompile(`(?i)republic\s+of\s+india|government\s+of\s+india|\bindian\s+penal\s+code|code\s+of\s+criminal\s+procedure,\s+1973`)},
+	{"BR", regexp.MustCompile(`(?i)república\s+federativa\s+do\s+brasil|\bbrasil\b|\bbrazil\b`)},
+	{"AU", regexp.MustCompile(`(?i)\baustralia(?:n)?\s+federal\s+police|commonwealth\s+of\s+australia|\baustralia\b`)},
+	{"TR", regexp.MustCompile(`(?i)republic\s+of\s+t(?:ü|u)rkiye|republic\s+of\s+turkey`)},
+	{"KR", regexp.MustCompile(`(?i)republic\s+of\s+korea`)},
+	{"JP", regexp.MustCompile(`(?i)\bjapan(?:ese)?\s+(?:police|national\s+police)|\bjapan\b`)},
+	{"EU-ES", regexp.MustCompile(`(?i)guardia\s+civil|policía\s+nacional|\bspain\b|\bespaña\b|spanish\s+law`)},
+	{"EU-DE", regexp.MustCompile(`(?i)bundeskriminalamt|staatsanwaltschaft|\bgermany\b|deutschland`)},
+	{"EU-FR", regexp.MustCompile(`(?i)gendarmerie|police\s+nationale|république\s+française|\bfrance\b`)},
+	{"EU-NL", regexp.MustCompile(`(?i)\bpolitie\b|openbaar\s+ministerie|\bnetherlands\b`)},
+	{"EU-IT", regexp.MustCompile(`(?i)polizia|carabinieri|procura\s+della\s+repubblica|\bitaly\b`)},
+}
+
+// country names the country of a foreign authority, when no US, EU, UK or
+// Canadian cue decided it.
+func (x *run) country() (string, hit, bool) {
+	for _, cc := range countryCues {
+		if h, ok := x.c.first(cc.re); ok {
+			return cc.code, h, true
+		}
+	}
+	return "", hit{}, false
+}
+
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
@@ -137,7 +173,7 @@ var (
 	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\bcourts?\b[^\n]{0,80})$`)
 	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
 	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
-	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
+	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
 	// genericAgencyRe names a department rather than the investigating
 	// agency; it is used only when no agency is named.
 	genericAgencyRe = regexp.MustCompile(`(?i)\b((?:united\s+states|u\.s\.)\s+attorney's\s+office|(?:u\.s\.\s+|united\s+states\s+)?department\s+of\s+(?:justice|homeland\s+security))`)
@@ -219,7 +255,7 @@ func (x *run) court() (valued, bool) {
 		}
 		return valued{name, h, 0.9}, true
 	}
-	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines {
+	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
 		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
 	}
 	if m := officeRe.FindStringSubmatchIndex(x.c.head(letterheadLines)); m != nil {
@@ -395,7 +431,7 @@ const (
 
 var recipientRules = []labelRule{
 	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+` + companyWrapRe)},
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
+	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
 	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?` + companyWrapRe)},
 	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
 	{0.75, regexp.MustCompile(`(?i)(?:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|from)\s+` + companyWrapRe)},
@@ -426,7 +462,47 @@ func (x *run) recipient() {
 		}
 		return strings.TrimRight(v, " ,"), true
 	})
+	if !ok || conf < 0.75 {
+		if lv, lh, ok2 := x.addressee(); ok2 {
+			v, h, conf, ok = lv, lh, 0.75, true
+		}
+	}
 	if ok {
 		x.set(app.FieldRecipient, v, h, conf)
 	}
+}
+
+var addressSkip = regexp.MustCompile(`(?i)^(?:custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
+
+// addressee reads a letter's address block: the first line after the
+// letter's date that names someone rather than a street, a department or a
+// salutation ("Facebook" in "March 11, 2014 / Facebook / 1601 Willow Rd.").
+func (x *run) addressee() (string, hit, bool) {
+	_, dh, _, ok := x.letterDate()
+	if !ok || lineIndex(dh.text, dh.start) > 15 {
+		return "", hit{}, false // no letter date line near the top
+	}
+	p := x.c.pages[0]
+	off := len(dh.text) // the end of the date's line
+	if k := strings.IndexByte(dh.text[dh.start:], '\n'); k >= 0 {
+		off = dh.start + k
+	}
+	lines := strings.Split(p.text[off:], "\n")
+	for k, l := range lines {
+		if k > 8 {
+			break
+		}
+		start := off
+		off += len(l) + 1
+		l = strings.TrimSpace(l)
+		if l == "" || addressSkip.MatchString(l) {
+			continue
+		}
+		if strings.ContainsAny(l, "0123456789@:") || len(l) > 60 || !headingLike(l) {
+			return "", hit{}, false // a street or prose: no addressee line
+		}
+		h := hit{page: p.num, start: start, end: start + len(l), text: p.text, groups: []string{l}}
+		return strings.TrimRight(l, ","), h, true
+	}
+	return "", hit{}, false
 }

@@ -2,28 +2,69 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 )
 
-var months = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+// monthNames lists month names in the languages orders come in, each
+// language's twelve in order (genitive forms where dates use them:
+// "25 марта 2020", "3 maja 2025").
+var monthNames = [][]string{
+	{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+	{"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+	{"", "", "", "", "", "", "", "", "sept", "", "", ""},
+	{"januar", "februar", "märz", "", "mai", "juni", "juli", "", "", "oktober", "", "dezember"},
+	{"janvier", "février", "mars", "avril", "", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	{"", "", "", "", "", "", "", "", "setiembre", "", "", ""},
+	{"gennaio", "febbraio", "", "aprile", "maggio", "giugno", "luglio", "", "settembre", "ottobre", "", "dicembre"},
+	{"januari", "februari", "maart", "", "mei", "", "", "augustus", "", "", "", ""},
+	{"janeiro", "fevereiro", "março", "", "maio", "junho", "julho", "", "setembro", "outubro", "", "dezembro"},
+	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
+	{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 }
 
-const monthRe = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+var months = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, lang := range monthNames {
+		for i, name := range lang {
+			if name != "" {
+				m[name] = time.Month(i + 1)
+			}
+		}
+	}
+	return m
+}()
 
-// DatePattern matches one date in any of the formats seen in orders. It is
-// exported as a pattern string so label rules can embed it.
-const DatePattern = `(?:` +
+// monthRe matches any month name above, longest first, with an optional
+// abbreviation dot.
+var monthRe = func() string {
+	names := make([]string, 0, len(months))
+	for n := range months {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return `(?:` + strings.Join(names, "|") + `)\.?`
+}()
+
+// DatePattern matches one date in any of the formats seen in orders. Label
+// rules embed it.
+var DatePattern = `(?:` +
 	// 12th day of June, 2025 / 3rd day of March 2025
 	`\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4}` +
-	// June 9, 2025 / Sept. 4 2012 / June 9th, 2025
-	`|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}` +
-	// 7 May 2025 / 7th May, 2025
-	`|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}` +
+	// June 9, 2025 / Sept. 4 2012 / June 9th, 2025 / Nov.6th,2019
+	`|` + monthRe + `\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}` +
+	// 2019年11月6日
+	`|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
+	// 7 May 2025 / 7th May, 2025 / 7. Mai 2025 / 25 de marzo de 2020 / 1er janvier 2025
+	`|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?\d{4}` +
 	// 2025-06-09
 	`|\d{4}-\d{2}-\d{2}` +
 	// 04/22/2025, 15/05/2025, 15.05.2025, 4-22-2025, 04/22/25
@@ -32,9 +73,10 @@ const DatePattern = `(?:` +
 
 var (
 	dateRe      = regexp.MustCompile(`(?i)\b` + DatePattern)
-	dayOfRe     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([a-z]+)\.?,?\s+(\d{4})$`)
-	monthDayRe  = regexp.MustCompile(`(?i)^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)
-	dayMonthRe  = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$`)
+	dayOfRe     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(\p{L}+)\.?,?\s+(\d{4})$`)
+	monthDayRe  = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
+	cjkRe       = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	dayMonthRe  = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
 	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	numericRe   = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})$`)
 	spaceFolder = regexp.MustCompile(`\s+`)
@@ -59,6 +101,11 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 		d, _ = strconv.Atoi(g[1])
 		m = months[strings.ToLower(g[2])]
 		y, _ = strconv.Atoi(g[3])
+	} else if g := cjkRe.FindStringSubmatch(s); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		m = time.Month(mi)
+		d, _ = strconv.Atoi(g[3])
 	} else if g := isoRe.FindStringSubmatch(s); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		mi, _ := strconv.Atoi(g[2])

@@ -168,6 +168,12 @@ func (x *run) processType() {
 			best, bestScore = tc.kind, s
 		}
 	}
+	// A letter that asks ("Dear Sir or Madam, … please provide") is an
+	// informal request unless it names its own legal process strongly; a
+	// passing mention of "a warrant" in its body does not make it one.
+	if scores[app.InformalRequest] > 0 && bestScore < 6 && letterRe.MatchString(x.c.head(headingLines)) {
+		best, bestScore = app.InformalRequest, scores[app.InformalRequest]
+	}
 	// Informal requests win only when no legal process is named.
 	if best == app.InformalRequest || best == app.OtherProcess {
 		for _, tc := range typeCues {
@@ -185,7 +191,9 @@ func (x *run) processType() {
 }
 
 var (
-	captionRe = regexp.MustCompile(`(?im)^[ \t]*(?:in\s+re\b|in\s+the\s+matter\s+of\b)[^\n]*(?:\n[^\n]*(?:application|order|subpoena|warrant|search|account|information)[^\n]*){0,3}`)
+	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
+	letterRe        = regexp.MustCompile(`(?im)^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|sir\s+or\s+madam|hello\b|greetings\b)`)
+	captionRe       = regexp.MustCompile(`(?im)^[ \t]*(?:in\s+re\b|in\s+the\s+matter\s+of\b)[^\n]*(?:\n[^\n]*(?:application|order|subpoena|warrant|search|account|information)[^\n]*){0,3}`)
 	// productionRe finds a command to produce, disclose to the government,
 	// execute, preserve or appear; commands not to do something are
 	// filtered out by commandsProduction.
@@ -364,14 +372,22 @@ func addBusinessDays(t time.Time, n int) time.Time {
 func (x *run) dataCategories() {
 	seen := map[string]bool{}
 	for _, dc := range dataCues {
+		if seen[dc.category] {
+			continue
+		}
 		for _, h := range x.c.all(dc.re) {
 			// The negation must stand in the same sentence, which may
 			// have wrapped onto the line before.
-			before := h.text[max(0, h.start-80):h.start]
+			before := h.text[max(0, h.start-160):h.start]
 			if i := strings.LastIndexAny(before, ".;"); i >= 0 && dc.category != app.DataPreservation {
 				before = before[i+1:]
 			}
 			if negation.MatchString(before) {
+				continue
+			}
+			// "All e-mail addresses associated with the account" asks for
+			// addresses, not e-mails.
+			if dc.category == app.DataContent && notContentAfter.MatchString(h.text[h.end:min(len(h.text), h.end+24)]) {
 				continue
 			}
 			seen[dc.category] = true

@@ -96,8 +96,8 @@ var typeCues = []typeCue{
 
 	cue(app.Subpoena, 5, `\bsubpoena\b`),
 
-	cue(app.InformalRequest, 2, `\b(?:we|i)\s+(?:would\s+)?(?:kindly\s+)?(?:request|ask)\b`),
-	cue(app.InformalRequest, 2, `\bplease\s+(?:provide|send|supply|remove)\b`),
+	cue(app.InformalRequest, 3, `\b(?:we|i)\s+(?:would\s+)?(?:kindly\s+)?(?:request|ask|suggest|urge)\b|\b(?:request|ask|suggest|urge)s?\s+(?:that\s+)?(?:you|your\s+company)\b|\bin\s+order\s+to\s+request\b`),
+	cue(app.InformalRequest, 3, `\bplease\s+(?:\w+\s+)?(?:provide|send|supply|remove|delete|take\s+down|block|let\s+us\s+know)\b|\brequest\s+for\s+(?:the\s+)?(?:removal|information|data|assistance|disclosure)\b`),
 }
 
 // headingLines is how many lines of page 1 count as the heading.
@@ -110,6 +110,7 @@ var caseNumberRules = []labelRule{
 	{0.95, regexp.MustCompile(`\b(\d{1,2}:\d{2}-[A-Za-z]{1,5}-\d{2,7}(?:-[A-Z]{1,5}){0,3})\b`)},
 	{0.95, regexp.MustCompile(`\b(NSL\s?-\s?\d{2}\s?-\s?\d{4,8})\b`)},
 	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref|incident|report|complaint|control|request|tracking|inquiry|operation|cad|dr|nsl|information|indictment|claim|application|dossier|aktenzeichen|az|expediente|procedimiento|r\.?g)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
+	{0.85, regexp.MustCompile(`(?:№|N°|Nº|n°|Nr\.)\s*([\p{L}0-9][\p{L}0-9:./_\-]*\d[\p{L}0-9:./_\-]*)`)},
 	{0.85, regexp.MustCompile(`(?i)file\s+number\s+of\s+the\s+issuing\s+authority\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.8, regexp.MustCompile(`(?i)\b(?:ref(?:erence)?|file)\s*:\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
 	{0.7, regexp.MustCompile(`(?m)^\s*(?:No\.|Number)\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
@@ -163,13 +164,17 @@ var dataCues = []struct {
 	category string
 	re       *regexp.Regexp
 }{
-	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|\bname,\s+address|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|2703\s*\(c\)\s*\(2\)|account\s+holder|registration\s+(?:information|details|data)|toll\s+billing|registered\s+(?:name|e-?mail|details|information|to)|(?:name|e-?mail\s+address|postal\s+address|date\s+of\s+birth)[^.;]{0,40}\bregistered|identity\s+of\s+the\s+(?:user|subscriber|account\s+holder|person)|subscriber\s+data`)},
-	{app.DataNonContent, regexp.MustCompile(`(?i)transactional\s+records|\blogs?\b|ip\s+address(?:es)?\s+(?:history|used|assigned|logs?)|ip\s+history|login|log-in|connection\s+(?:records|data)|header\s+information|non-content|traffic\s+data|metadata|records\s+of\s+session|session\s+times|call\s+detail|dialing,\s+routing|routing,\s+addressing|toll\s+records|2703\s*\(c\)\s*\(1\)|device\s+identifiers`)},
-	{app.DataContent, regexp.MustCompile(`(?i)\bcontents?\s+of\s+(?:all\s+|any\s+)?(?:e-?mails?|messages|communications|the\s+account|files|wire|electronic)|\bcontent\s+data\b|stored\s+(?:files|communications|content)|(?:all|any)\s+(?:e-?mails?|messages|photos|photographs|videos|chats|posts|private\s+messages|direct\s+messages)|message\s+content|communications?\s+content|content\s+of\s+(?:e-?mails?|messages|communications)`)},
+	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|subscriber\s+data`)},
+	{app.DataSubscriber, regexp.MustCompile(`(?i)\bname,\s+address|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|account\s+holder|toll\s+billing`)},
+	{app.DataSubscriber, regexp.MustCompile(`(?i)2703\s*\(c\)\s*\(2\)|registration\s+(?:information|details|data)|registered\s+(?:name|e-?mail|details|information|to)|(?:name|e-?mail\s+address|postal\s+address|date\s+of\s+birth)[^.;]{0,40}\bregistered|identity\s+of\s+the\s+(?:user|subscriber|account\s+holder|person)`)},
+	{app.DataNonContent, regexp.MustCompile(`(?i)transactional\s+records|\blogs?\b|login|log-in|non-content|traffic\s+data|metadata`)},
+	{app.DataNonContent, regexp.MustCompile(`(?i)ip\s+address(?:es)?\s+(?:history|used|assigned|logs?)|ip\s+history|connection\s+(?:records|data)|header\s+information|records\s+of\s+session|session\s+times|call\s+detail|dialing,\s+routing|routing,\s+addressing|toll\s+records|2703\s*\(c\)\s*\(1\)|device\s+identifiers`)},
+	{app.DataContent, regexp.MustCompile(`(?i)\bcontents?\s+of\s+(?:all\s+|any\s+)?(?:e-?mails?|messages|communications|the\s+account|files|wire|electronic)|content\s+of\s+(?:e-?mails?|messages|communications)|\bcontent\s+data\b|message\s+content|communications?\s+content`)},
+	{app.DataContent, regexp.MustCompile(`(?i)stored\s+(?:files|communications|content)|(?:all|any)\s+(?:e-?mails?|messages|photos|photographs|videos|chats|posts|private\s+messages|direct\s+messages)`)},
 	{app.DataPreservation, regexp.MustCompile(`(?i)\bpreserv(?:e|ation|ing)\b`)},
 }
 
-var negation = regexp.MustCompile(`(?i)\b(?:not|no|nor|exclud(?:e|ing)|other\s+than|except|without)\b[^.;]{0,60}$`)
+var negation = regexp.MustCompile(`(?i)\b(?:not|no|nor|exclud(?:e|ing)|other\s+than|except|without)\b[^.;]{0,120}$`)
 
 // legalBasisRe finds citations. Group 1..n are variants; the whole match is
 // normalised by normaliseCitation.

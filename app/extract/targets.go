@@ -62,7 +62,11 @@ func (x *run) targets() {
 		pt := p
 		flags := newLineFlags(p.text)
 		h := hit{page: p.num, text: p.text}
-		for _, m := range emailRe.FindAllStringIndex(p.text, -1) {
+		var emails [][]int
+		if strings.Contains(p.text, "@") {
+			emails = emailRe.FindAllStringIndex(p.text, -1)
+		}
+		for _, m := range emails {
 			v := strings.ToLower(p.text[m[0]:m[1]])
 			if x.isContact(pt, flags, m[0], v, provider) {
 				x.setContact(app.FieldAgentEmail, v, pt, m)

@@ -178,8 +178,12 @@ func lineIndex(text string, i int) int {
 	return strings.Count(text[:i], "\n")
 }
 
-// head returns the first n lines of the first page: where titles, courts and
-// letterheads stand.
+// headBytes caps the heading of a text whose lines are whole paragraphs
+// (an e-mail, a text file), where n lines would be the whole letter.
+const headBytes = 1500
+
+// head returns the first n lines of the first page, at most headBytes:
+// where titles, courts and letterheads stand.
 func (c *corpus) head(n int) string {
 	if len(c.pages) == 0 {
 		return ""
@@ -188,5 +192,9 @@ func (c *corpus) head(n int) string {
 	if len(lines) > n {
 		lines = lines[:n]
 	}
-	return strings.Join(lines, "\n")
+	h := strings.Join(lines, "\n")
+	if len(h) > headBytes {
+		h = h[:runeFloor(h, headBytes)]
+	}
+	return h
 }

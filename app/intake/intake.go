@@ -4,6 +4,7 @@
 package intake
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -53,8 +55,12 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	doc, err := im.Reader.ReadText(ctx, data)
-	if err != nil {
+	var doc *app.Document
+	if text, ok := plainText(data); ok {
+		// Requests also arrive as e-mails and text files; they are read as
+		// they are, with no PDF parser involved.
+		doc = textDocument(text)
+	} else if doc, err = im.Reader.ReadText(ctx, data); err != nil {
 		return nil, err
 	}
 	ex := im.Extractor.Extract(doc)
@@ -244,4 +250,34 @@ func Expand(paths []string) ([]string, []Outcome) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// plainText returns data as text when it is not a PDF but UTF-8 text: no
+// PDF header near the start, valid UTF-8, and almost no control bytes.
+func plainText(data []byte) (string, bool) {
+	head := data[:min(len(data), 1024)]
+	if bytes.Contains(head, []byte("%PDF-")) || len(data) == 0 || !utf8.Valid(data) {
+		return "", false
+	}
+	control := 0
+	for _, b := range data {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			control++
+		}
+	}
+	return string(data), control*100 < len(data)
+}
+
+// textDocument makes a document of a text file: form feeds separate pages.
+func textDocument(text string) *app.Document {
+	doc := &app.Document{}
+	for i, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\f") {
+		src := app.SourceText
+		if strings.TrimSpace(p) == "" {
+			src = app.SourceNone
+		}
+		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: p, Source: src})
+	}
+	doc.TextSource = app.SourceText
+	return doc
 }
