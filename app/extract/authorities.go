@@ -223,11 +223,11 @@ var officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|
 
 // authorityLabel finds an authority the order names by label, as forms
 // do ("Issuing authority: …").
-var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120})$`)
+var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
 
 func (x *run) court() (valued, bool) {
 	if h, ok := x.c.first(authorityLabel); ok {
-		return valued{strings.TrimSpace(strings.Trim(h.group(), " .;")), h, 0.9}, true
+		return valued{strings.Join(strings.Fields(strings.Trim(h.group(), " .;")), " "), h, 0.9}, true
 	}
 	p := x.c.pages[0]
 	head := x.c.head(headingLines)
@@ -435,7 +435,7 @@ var recipientRules = []labelRule{
 	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?` + companyWrapRe)},
 	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
 	{0.75, regexp.MustCompile(`(?i)(?:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|from)\s+` + companyWrapRe)},
-	{0.6, regexp.MustCompile(companyRe)},
+	{0.6, regexp.MustCompile(companyWrapRe)},
 }
 
 var companyOnly = regexp.MustCompile(companyRe)
@@ -450,6 +450,14 @@ func (x *run) recipient() {
 				return "", false
 			}
 			v = rest
+		}
+		// A name wrapped onto a second line keeps its first line only when
+		// that reads as part of a name ("Bluefin\nCloud Services Inc."),
+		// not a heading ("ATTACHMENT A\nExample Inc.").
+		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
+			if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
+				v = v[i+1:]
+			}
 		}
 		// "Example Inc., Law Enforcement Response Team": the company.
 		v = strings.Join(strings.Fields(v), " ")
@@ -472,7 +480,7 @@ func (x *run) recipient() {
 	}
 }
 
-var addressSkip = regexp.MustCompile(`(?i)^(?:custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
+var addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
 
 // addressee reads a letter's address block: the first line after the
 // letter's date that names someone rather than a street, a department or a

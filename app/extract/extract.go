@@ -191,6 +191,7 @@ func (x *run) processType() {
 }
 
 var (
+	clauseWords     = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
 	letterRe        = regexp.MustCompile(`(?im)^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|sir\s+or\s+madam|hello\b|greetings\b)`)
 	captionRe       = regexp.MustCompile(`(?im)^[ \t]*(?:in\s+re\b|in\s+the\s+matter\s+of\b)[^\n]*(?:\n[^\n]*(?:application|order|subpoena|warrant|search|account|information)[^\n]*){0,3}`)
@@ -284,7 +285,9 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 		if t, loc, ok := firstDate(l, x.dayFirst); ok {
 			rest := strings.TrimSpace(l[:loc[0]] + l[loc[1]:])
 			rest = strings.Trim(rest, " ,.")
-			if len(rest) <= 30 && !strings.ContainsAny(rest, "0123456789") || rest == "" {
+			// What stands beside the date may be a place, not a clause
+			// ("SO ORDERED this …" is a signature line, not a letter's).
+			if rest == "" || len(rest) <= 30 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) {
 				h := hit{page: p.num, start: off + loc[0], end: off + loc[1], text: p.text, groups: []string{l[loc[0]:loc[1]]}}
 				return formatDate(t), h, 0.75, true
 			}

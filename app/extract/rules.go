@@ -125,7 +125,7 @@ type labelRule struct {
 // Group 1 holds the date.
 var issuedRules = []labelRule{
 	{0.95, regexp.MustCompile(`(?i)date\s+and\s+time\s+issued\s*:?\s*(` + DatePattern + `)`)},
-	{0.95, regexp.MustCompile(`(?i)\b(?:date\s+of\s+issue|issued\s+on|date\s+issued|issue\s+date|issuance\s+date)\s*:?\s*(` + DatePattern + `)`)},
+	{0.95, regexp.MustCompile(`(?i)\b(?:date\s+of\s+(?:issue|issuance|(?:the\s+)?(?:order|warrant|subpoena|letter|request|decision|judgment|certificate))|issued\s+on|date\s+issued|issue\s+date|issuance\s+date|made\s+on)\s*:?\s*(` + DatePattern + `)`)},
 	{0.9, regexp.MustCompile(`(?i)\b(?:entered|ordered|signed|dated|issued|done|so\s+ordered)\b[^\n]{0,40}?\bthis\s+(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
 	// "Dated: June 9, 2025", "Signed at Alexandria, Virginia on 04/22/2025":
 	// the label starts its line, so "Executive Order 12333, dated July 30,

@@ -66,6 +66,7 @@ var templates = []template{
 	{"ca-production", writeCanadaPO},
 	{"mlat", writeMLAT},
 	{"informal", writeInformal},
+	{"state-subpoena", writeStateSubpoena},
 }
 
 // gen is one order being written.
@@ -151,4 +152,41 @@ func (g *gen) agentBlock(a agency) (name string) {
 	return name
 }
 
-var _ = time.Now
+// order records the kind, number and date every order states.
+func (g *gen) order(kind app.ProcessType, num string, issued time.Time) {
+	g.truth.ProcessType = kind
+	g.field(app.FieldCaseNumber, num)
+	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+}
+
+// federal is what every order from a federal district court states.
+type federal struct {
+	d      district
+	issued time.Time
+	num    string
+	judge  string
+	prov   provider
+}
+
+// federalOrder picks the court, date, docket number (made by number),
+// provider and, when withJudge, the judge of a federal order of kind, and
+// records them in the truth.
+func (g *gen) federalOrder(kind app.ProcessType, number func(district, time.Time) string, withJudge bool) federal {
+	f := federal{d: pick(g.rng, districts), issued: date(g.rng), prov: pick(g.rng, providers)}
+	f.num = number(f.d, f.issued)
+	g.order(kind, f.num, f.issued)
+	g.field(app.FieldIssuingAuthority, "United States District Court for the "+f.d.name)
+	g.field(app.FieldJurisdiction, "US-federal")
+	g.field(app.FieldRecipient, f.prov.name)
+	if withJudge {
+		f.judge = person(g.rng)
+		g.field(app.FieldJudge, f.judge)
+	}
+	return f
+}
+
+// docketOf returns a docket-number maker for one of the given case kinds
+// ("mj", "ec" …).
+func (g *gen) docketOf(kinds ...string) func(district, time.Time) string {
+	return func(d district, t time.Time) string { return docket(g.rng, d, t, pick(g.rng, kinds)) }
+}

@@ -58,7 +58,9 @@ var agencies = []agency{
 	{"United States Secret Service", "USSS", "usss.dhs.gov"},
 }
 
-var providers = []struct{ name, domain string }{
+type provider struct{ name, domain string }
+
+var providers = []provider{
 	{"Example Mail Inc.", "example.com"},
 	{"Northwind Social LLC", "example.net"},
 	{"Bluefin Cloud Services Inc.", "example.org"},

@@ -9,21 +9,12 @@ import (
 )
 
 func writeSearchWarrant(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	num := docket(g.rng, d, issued, pick(g.rng, []string{"mj", "sw", "MJ"}))
-	judge := person(g.rng)
-	prov := pick(g.rng, providers)
+	f := g.federalOrder(app.SearchWarrant, g.docketOf("mj", "sw", "MJ"), true)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
+	judge := f.judge
 	ag := pick(g.rng, agencies)
 	due := issued.AddDate(0, 0, 14)
-	g.truth.ProcessType = app.SearchWarrant
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
 	g.field(app.FieldDeadline, due.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJudge, judge)
-	g.field(app.FieldJurisdiction, "US-federal")
-	g.field(app.FieldRecipient, prov.name)
 	g.field(app.FieldAgency, ag.name)
 
 	w := g.w
@@ -73,9 +64,7 @@ func writeStateWarrant(g *gen) error {
 	judge := person(g.rng)
 	prov := pick(g.rng, providers)
 	det := person(g.rng)
-	g.truth.ProcessType = app.SearchWarrant
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.SearchWarrant, num, issued)
 	authority := titleWords(sc.court)
 	if sc.county != "" {
 		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
@@ -115,9 +104,7 @@ func writeGrandJury(g *gen) error {
 	prov := pick(g.rng, providers)
 	appear := issued.AddDate(0, 0, 21)
 	ag := pick(g.rng, agencies)
-	g.truth.ProcessType = app.GrandJurySubpoena
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.GrandJurySubpoena, num, issued)
 	g.field(app.FieldDeadline, appear.Format("2006-01-02"))
 	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
 	g.field(app.FieldJurisdiction, "US-federal")
@@ -149,17 +136,9 @@ func writeGrandJury(g *gen) error {
 }
 
 func writeOrder2703d(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	num := docket(g.rng, d, issued, pick(g.rng, []string{"ec", "mc", "dm"}))
-	judge := person(g.rng)
-	prov := pick(g.rng, providers)
-	g.truth.ProcessType = app.CourtOrder2703d
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJudge, judge)
-	g.field(app.FieldJurisdiction, "US-federal")
+	f := g.federalOrder(app.CourtOrder2703d, g.docketOf("ec", "mc", "dm"), true)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
+	judge := f.judge
 	g.field(app.FieldDeadline, issued.AddDate(0, 0, 14).Format("2006-01-02"))
 
 	w := g.w
@@ -195,9 +174,7 @@ func writeNSL(g *gen) error {
 	num := fmt.Sprintf("NSL-%02d-%06d", issued.Year()%100, g.rng.IntN(999999)+1)
 	prov := pick(g.rng, providers)
 	field := pick(g.rng, []string{"Dallas", "San Diego", "Phoenix", "Houston", "Detroit", "Miami"})
-	g.truth.ProcessType = app.NSL
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.NSL, num, issued)
 	g.field(app.FieldIssuingAuthority, "Federal Bureau of Investigation")
 	g.field(app.FieldAgency, "Federal Bureau of Investigation")
 	g.field(app.FieldJurisdiction, "US-federal")
@@ -248,9 +225,7 @@ func writePreservation(g *gen) error {
 	ag := pick(g.rng, agencies)
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%d-%s-%06d", issued.Year(), ag.short, g.rng.IntN(999999)+1)
-	g.truth.ProcessType = app.Preservation2703f
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.Preservation2703f, num, issued)
 	g.field(app.FieldIssuingAuthority, ag.name)
 	g.field(app.FieldJurisdiction, "US-federal")
 	g.field(app.FieldRecipient, prov.name)
@@ -283,10 +258,8 @@ func writeEmergency(g *gen) error {
 	prov := pick(g.rng, providers)
 	dept := pick(g.rng, []string{"Springfield Police Department", "Lakewood County Sheriff's Office", "Riverton Police Department"})
 	num := fmt.Sprintf("%d-%06d", issued.Year(), g.rng.IntN(999999)+1)
-	g.truth.ProcessType = app.EmergencyRequest
+	g.order(app.EmergencyRequest, num, issued)
 	g.truth.Emergency = true
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
 	g.field(app.FieldIssuingAuthority, dept)
 	g.field(app.FieldAgency, dept)
 	g.field(app.FieldRecipient, prov.name)
@@ -319,10 +292,8 @@ func writeEPOC(g *gen) error {
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%s/%d/%05d", country.code, issued.Year(), g.rng.IntN(99999)+1)
 	emergency := g.rng.IntN(3) == 0
-	g.truth.ProcessType = app.EPOC
+	g.order(app.EPOC, num, issued)
 	g.truth.Emergency = emergency
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
 	g.field(app.FieldJurisdiction, "EU-"+country.code)
 	g.field(app.FieldRecipient, prov.name)
 	authority := "Public Prosecutor's Office " + country.city

@@ -3,6 +3,7 @@ package sampleorders
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -13,9 +14,7 @@ func writeAdminSubpoena(g *gen) error {
 	ag := agencies[1] // DEA issues § 876 subpoenas
 	num := fmt.Sprintf("%s-%02d-%06d", pick(g.rng, []string{"KC", "LA", "MI", "NY"}), issued.Year()%100, g.rng.IntN(999999)+1)
 	due := issued.AddDate(0, 0, 10+g.rng.IntN(20))
-	g.truth.ProcessType = app.AdministrativeSubpoena
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.AdministrativeSubpoena, num, issued)
 	g.field(app.FieldDeadline, due.Format("2006-01-02"))
 	g.field(app.FieldIssuingAuthority, ag.name)
 	g.field(app.FieldJurisdiction, "US-federal")
@@ -41,19 +40,13 @@ func writeAdminSubpoena(g *gen) error {
 }
 
 func writeCivilSubpoena(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	prov := pick(g.rng, providers)
-	num := fmt.Sprintf("%s:%02d-cv-%05d", d.code, issued.Year()%100, g.rng.IntN(99999)+1)
+	f := g.federalOrder(app.CivilSubpoena, func(d district, t time.Time) string {
+		return fmt.Sprintf("%s:%02d-cv-%05d", d.code, t.Year()%100, g.rng.IntN(99999)+1)
+	}, false)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
 	due := issued.AddDate(0, 0, 14+g.rng.IntN(14))
 	plaintiff := strings.Split(person(g.rng), " ")
-	g.truth.ProcessType = app.CivilSubpoena
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
 	g.field(app.FieldDeadline, due.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJurisdiction, "US-federal")
-	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
 	w.center("AO 88B (Rev. 02/14) Subpoena to Produce Documents, Information, or Objects or to Permit Inspection of Premises in a Civil Action")
@@ -77,19 +70,10 @@ func writeCivilSubpoena(g *gen) error {
 }
 
 func writePenRegister(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	num := docket(g.rng, d, issued, "mj")
-	judge := person(g.rng)
-	prov := pick(g.rng, providers)
+	f := g.federalOrder(app.PenRegister, g.docketOf("mj"), true)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
+	judge := f.judge
 	days := 60
-	g.truth.ProcessType = app.PenRegister
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJudge, judge)
-	g.field(app.FieldJurisdiction, "US-federal")
-	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
 	w.title("UNITED STATES DISTRICT COURT")
@@ -113,18 +97,11 @@ func writePenRegister(g *gen) error {
 }
 
 func writeWiretap(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	num := fmt.Sprintf("%s:%02d-wt-%04d", d.code, issued.Year()%100, g.rng.IntN(9999)+1)
-	judge := person(g.rng)
-	prov := pick(g.rng, providers)
-	g.truth.ProcessType = app.WiretapOrder
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJudge, judge)
-	g.field(app.FieldJurisdiction, "US-federal")
-	g.field(app.FieldRecipient, prov.name)
+	f := g.federalOrder(app.WiretapOrder, func(d district, t time.Time) string {
+		return fmt.Sprintf("%s:%02d-wt-%04d", d.code, t.Year()%100, g.rng.IntN(9999)+1)
+	}, true)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
+	judge := f.judge
 
 	w := g.w
 	w.title("UNITED STATES DISTRICT COURT")
@@ -144,19 +121,10 @@ func writeWiretap(g *gen) error {
 }
 
 func writeStandaloneNDO(g *gen) error {
-	d := pick(g.rng, districts)
-	issued := date(g.rng)
-	num := docket(g.rng, d, issued, "mc")
-	judge := person(g.rng)
-	prov := pick(g.rng, providers)
+	f := g.federalOrder(app.NondisclosureOrder, g.docketOf("mc"), true)
+	d, issued, num, prov := f.d, f.issued, f.num, f.prov
+	judge := f.judge
 	days := pick(g.rng, []int{180, 365})
-	g.truth.ProcessType = app.NondisclosureOrder
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
-	g.field(app.FieldIssuingAuthority, "United States District Court for the "+d.name)
-	g.field(app.FieldJudge, judge)
-	g.field(app.FieldJurisdiction, "US-federal")
-	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
 	w.title("UNITED STATES DISTRICT COURT")
@@ -182,9 +150,7 @@ func writeEPOCPR(g *gen) error {
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("PR-%s-%d-%04d", country.code, issued.Year(), g.rng.IntN(9999)+1)
 	authority := "Investigating Judge, Court of First Instance " + country.city
-	g.truth.ProcessType = app.EPOCPR
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.EPOCPR, num, issued)
 	g.field(app.FieldJurisdiction, "EU-"+country.code)
 	g.field(app.FieldRecipient, prov.name)
 	g.field(app.FieldIssuingAuthority, authority)
@@ -222,9 +188,7 @@ func writeUKOPO(g *gen) error {
 	court := pick(g.rng, []string{"Southwark", "Manchester", "Birmingham", "Leeds"})
 	num := fmt.Sprintf("T%d%04d", issued.Year(), g.rng.IntN(9999)+1)
 	judge := person(g.rng)
-	g.truth.ProcessType = app.OverseasProductionOrder
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.OverseasProductionOrder, num, issued)
 	g.field(app.FieldDeadline, issued.AddDate(0, 0, 7).Format("2006-01-02"))
 	g.field(app.FieldIssuingAuthority, "Crown Court at "+court)
 	g.field(app.FieldJudge, judge)
@@ -263,9 +227,7 @@ func writeCanadaPO(g *gen) error {
 	num := fmt.Sprintf("%d-%d-%05d", 4900+g.rng.IntN(99), issued.Year()%100, g.rng.IntN(99999)+1)
 	justice := person(g.rng)
 	days := pick(g.rng, []int{30, 45})
-	g.truth.ProcessType = app.ProductionOrder
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.ProductionOrder, num, issued)
 	g.field(app.FieldDeadline, issued.AddDate(0, 0, days).Format("2006-01-02"))
 	g.field(app.FieldIssuingAuthority, "Ontario Court of Justice")
 	g.field(app.FieldJudge, justice)
@@ -293,9 +255,7 @@ func writeMLAT(g *gen) error {
 	prov := pick(g.rng, providers)
 	country := pick(g.rng, []string{"Federal Republic of Germany", "Republic of Korea", "Kingdom of Spain"})
 	num := fmt.Sprintf("CRM-182-%d-%05d", issued.Year(), g.rng.IntN(99999)+1)
-	g.truth.ProcessType = app.MLATRequest
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.MLATRequest, num, issued)
 	g.field(app.FieldIssuingAuthority, "Office of International Affairs")
 	g.field(app.FieldJurisdiction, "US-federal")
 	g.field(app.FieldRecipient, prov.name)
@@ -325,9 +285,7 @@ func writeInformal(g *gen) error {
 	force := pick(g.rng, []string{"Kent Police", "Polícia Judiciária", "Garda Síochána"})
 	num := fmt.Sprintf("REF/%d/%04d", issued.Year(), g.rng.IntN(9999)+1)
 	off := person(g.rng)
-	g.truth.ProcessType = app.InformalRequest
-	g.field(app.FieldCaseNumber, num)
-	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.order(app.InformalRequest, num, issued)
 	g.field(app.FieldRecipient, prov.name)
 	g.field(app.FieldAgentName, off)
 
@@ -347,5 +305,43 @@ func writeInformal(g *gen) error {
 	w.para("We appreciate that you may need formal legal process; please let us know what you require.")
 	w.line("Kind regards,")
 	w.line("Detective Constable " + off)
+	return nil
+}
+
+func writeStateSubpoena(g *gen) error {
+	sc := pick(g.rng, stateCourts)
+	issued := date(g.rng)
+	prov := pick(g.rng, providers)
+	num := fmt.Sprintf("%d-CR-%05d", issued.Year(), g.rng.IntN(99999)+1)
+	due := issued.AddDate(0, 0, 20)
+	prosecutor := person(g.rng)
+	g.truth.ProcessType = app.Subpoena
+	authority := titleWords(sc.court)
+	if sc.county != "" {
+		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+	}
+	g.field(app.FieldCaseNumber, num)
+	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
+	g.field(app.FieldDeadline, due.Format("2006-01-02"))
+	g.field(app.FieldIssuingAuthority, authority)
+	g.field(app.FieldJurisdiction, sc.state)
+	g.field(app.FieldRecipient, prov.name)
+
+	w := g.w
+	w.title(sc.court)
+	if sc.county != "" {
+		w.center(sc.county)
+	}
+	w.gap(0.5)
+	w.line("THE PEOPLE OF THE STATE v. JOHN DOE")
+	w.label("Case Number", num)
+	w.title("SUBPOENA DUCES TECUM")
+	w.line("TO: Custodian of Records, " + prov.name)
+	w.para(fmt.Sprintf("YOU ARE COMMANDED to produce the following records no later than %s, in lieu of personal appearance, to the Office of the District Attorney:", usDate(g.rng, due)))
+	w.bullets(g.accountTargets(prov.domain))
+	w.para("Records requested: account holder name, billing address, and the IP addresses used to log in to the account, with dates and times.")
+	g.data(app.DataSubscriber, app.DataNonContent)
+	w.label("Dated", usDate(g.rng, issued))
+	w.signature(prosecutor, "Deputy District Attorney")
 	return nil
 }
