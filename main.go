@@ -13,7 +13,10 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/cli"
 	"github.com/warrantdesk/warrantdesk/app/extract"
+	"github.com/warrantdesk/warrantdesk/app/ocr"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
+	"github.com/warrantdesk/warrantdesk/app/render"
+	"github.com/warrantdesk/warrantdesk/app/scan"
 	"github.com/warrantdesk/warrantdesk/app/ui"
 	"github.com/warrantdesk/warrantdesk/assets"
 	"github.com/warrantdesk/warrantdesk/storage"
@@ -33,6 +36,9 @@ func main() {
 		OpenStore: func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
 		NewReader: newReader,
 		Extractor: extract.New(),
+		NewScanner: func(tesseract string) app.PageReader {
+			return &scan.Scanner{Renderer: render.New(render.CacheDirFor(), 0), OCR: &ocr.Tesseract{Path: tesseract}}
+		},
 		OpenDesk: func(store app.Store) error {
 			ui.Run(fyneapp.NewWithID(appID), store, assets.Icon)
 			return nil

@@ -155,6 +155,22 @@ type PageText struct {
 	Number int        `json:"number"`
 	Text   string     `json:"text"`
 	Source TextSource `json:"source"`
+	// OCR pages keep their words' boxes (in pixels of an image rendered at
+	// DPI), so the desk can show a field's evidence on the page, and the
+	// engine's mean confidence (0–100).
+	Words      []Word  `json:"words,omitempty"`
+	DPI        int     `json:"dpi,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// Word is one word read by OCR, with its box on the page image.
+type Word struct {
+	Text       string  `json:"t"`
+	X          int     `json:"x"`
+	Y          int     `json:"y"`
+	W          int     `json:"w"`
+	H          int     `json:"h"`
+	Confidence float64 `json:"c"`
 }
 
 // Document is the text read from one PDF.
@@ -175,4 +191,27 @@ type Order struct {
 	NeedsOCR   bool       `json:"needs_ocr"`
 	ImportedAt time.Time  `json:"imported_at"`
 	Extraction Extraction `json:"extraction"`
+}
+
+// SourceOf says where a document's text came from, given its pages: text,
+// ocr, mixed (some of each), or none.
+func SourceOf(pages []PageText) TextSource {
+	var text, ocr int
+	for _, p := range pages {
+		switch p.Source {
+		case SourceText:
+			text++
+		case SourceOCR:
+			ocr++
+		}
+	}
+	switch {
+	case text > 0 && ocr > 0:
+		return SourceMixed
+	case ocr > 0:
+		return SourceOCR
+	case text > 0:
+		return SourceText
+	}
+	return SourceNone
 }

@@ -13,3 +13,16 @@ type TextReader interface {
 type Extractor interface {
 	Extract(doc *Document) Extraction
 }
+
+// PageReader reads pages that have no usable text, from their images (OCR).
+type PageReader interface {
+	// Available returns nil when it can run, else an error that says what
+	// to install.
+	Available() error
+	// PageCount counts the pages of a PDF the text reader could not open.
+	PageCount(ctx context.Context, pdf []byte) (int, error)
+	// ReadPages reads the given pages (1-based), calling progress after
+	// each. It returns the pages in the order asked and warnings about weak
+	// ones.
+	ReadPages(ctx context.Context, pdf []byte, pages []int, progress func(done, total int, p PageText)) ([]PageText, []string, error)
+}

@@ -33,6 +33,9 @@ type Deps struct {
 	// NewReader returns the PDF text reader, given the worker time limit.
 	NewReader func(timeout time.Duration) app.TextReader
 	Extractor app.Extractor
+	// NewScanner returns the OCR page reader; tesseract is its path ("" to
+	// search). Called at most once per run.
+	NewScanner func(tesseract string) app.PageReader
 	// OpenDesk runs the desktop app until its window closes.
 	OpenDesk func(store app.Store) error
 	Getenv   func(string) string
@@ -59,6 +62,8 @@ Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challen
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
   --timeout DUR    how long one PDF may take to read (default 10s)
+  --no-ocr         do not OCR pages without text (they stay marked as needing OCR)
+  --tesseract PATH the tesseract program (default: WARRANTDESK_TESSERACT, else PATH)
 
 Exit status: 0 all succeeded, 1 some input failed, 2 usage error.
 `
@@ -112,10 +117,12 @@ func Run(ctx context.Context, args []string, d Deps) (status int) {
 }
 
 type command struct {
-	deps    Deps
-	dataDir string
-	timeout time.Duration
-	status  int
+	deps      Deps
+	dataDir   string
+	timeout   time.Duration
+	noOCR     bool
+	tesseract string
+	status    int
 }
 
 // flags returns a flag set with the options every command takes.
@@ -124,6 +131,8 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.dataDir, "data", c.dataDir, "data folder")
 	fs.DurationVar(&c.timeout, "timeout", c.timeout, "time limit per PDF")
+	fs.BoolVar(&c.noOCR, "no-ocr", c.noOCR, "skip OCR")
+	fs.StringVar(&c.tesseract, "tesseract", c.tesseract, "tesseract program")
 	return fs
 }
 
@@ -153,6 +162,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func (c *command) dispatch(ctx context.Context, args []string) error {
 	c.timeout = 10 * time.Second
+	c.noOCR = envBool(c.deps.Getenv("WARRANTDESK_NO_OCR"))
 	// Global options before the command.
 	fs := c.flags("warrantdesk")
 	help := fs.Bool("help", false, "")
@@ -195,8 +205,21 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 
 func (c *command) reader() app.TextReader { return c.deps.NewReader(c.timeout) }
 
+// importer returns an importer; store may be nil for commands that store
+// nothing.
 func (c *command) importer(store app.Store) *intake.Importer {
-	return &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU()}
+	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU()}
+	if !c.noOCR && c.deps.NewScanner != nil {
+		t := c.tesseract
+		if t == "" {
+			t = c.deps.Getenv("WARRANTDESK_TESSERACT")
+		}
+		im.Scanner = c.deps.NewScanner(t)
+		im.OnOCR = func(file string, done, total int) {
+			fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", file, done, total)
+		}
+	}
+	return im
 }
 
 // openStore opens the data folder's database.
@@ -236,5 +259,8 @@ func (c *command) fail(file string, err error) {
 	c.status = ExitInput
 	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", file, app.ErrorMessage(err))
 }
+
+// envBool reads a boolean environment value.
+func envBool(v string) bool { return v == "1" || strings.EqualFold(v, "true") }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

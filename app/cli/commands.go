@@ -26,7 +26,7 @@ func (c *command) extract(ctx context.Context, args []string) error {
 	if len(files) == 0 {
 		return usagef("extract: name at least one PDF")
 	}
-	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor}
+	im := c.importer(nil)
 	// Folders are expanded in place, so results come in the order named;
 	// a missing file is reported by Read where it stands.
 	var paths []string
@@ -46,6 +46,11 @@ func (c *command) extract(ctx context.Context, args []string) error {
 	for i, p := range paths {
 		results[i] = make(chan extractResult, 1)
 		go func(p string, ch chan<- extractResult) {
+			defer func() {
+				if r := recover(); r != nil {
+					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error: %v (please report it)", r)}}
+				}
+			}()
 			r, err := im.Read(ctx, p)
 			ch <- extractResult{r, err}
 		}(p, results[i])

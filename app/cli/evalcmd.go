@@ -9,7 +9,6 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/evaluation"
-	"github.com/warrantdesk/warrantdesk/app/intake"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 )
 
@@ -25,7 +24,7 @@ func (c *command) eval(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("eval [--truth DIR] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
 	}
-	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor}
+	im := c.importer(nil)
 	rep, err := evaluation.Run(ctx, pos[0], *truth, im)
 	if err != nil {
 		return err

@@ -31,8 +31,12 @@ const MaxFileSize = 256 << 20
 type Importer struct {
 	Reader    app.TextReader
 	Extractor app.Extractor
-	Store     app.Store // may be nil for Read
-	Now       func() time.Time
+	// Scanner reads pages without usable text by OCR; nil reads none.
+	Scanner app.PageReader
+	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
+	OnOCR func(file string, done, total int)
+	Store app.Store // may be nil for Read
+	Now   func() time.Time
 	// Parallel is how many files are read at once (1 if < 1). The reader
 	// bounds its own workers too.
 	Parallel int
@@ -61,6 +65,14 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 		// they are, with no PDF parser involved.
 		doc = textDocument(text)
 	} else if doc, err = im.Reader.ReadText(ctx, data); err != nil {
+		// A file the text parser cannot open may still render: scans
+		// with a damaged structure. Fall back to reading every page by OCR.
+		doc = im.ocrOnly(ctx, data, err)
+		if doc == nil {
+			return nil, err
+		}
+	}
+	if err := im.ocr(ctx, path, data, doc); err != nil {
 		return nil, err
 	}
 	ex := im.Extractor.Extract(doc)
@@ -199,7 +211,7 @@ func (im *Importer) ImportAll(ctx context.Context, paths []string, progress func
 					record(Outcome{File: f, Err: app.Errorf(app.EINVALID, "cancelled before it was read")})
 					continue
 				}
-				record(im.Import(ctx, f))
+				record(im.safeImport(ctx, f))
 			}
 		}()
 	}
@@ -280,4 +292,76 @@ func textDocument(text string) *app.Document {
 	}
 	doc.TextSource = app.SourceText
 	return doc
+}
+
+// ocrOnly makes a document of blank pages for a PDF the text reader could
+// not open, when OCR is there and the renderer can count its pages; nil
+// otherwise (an encrypted file stays refused).
+func (im *Importer) ocrOnly(ctx context.Context, data []byte, readErr error) *app.Document {
+	if im.Scanner == nil || app.ErrorCode(readErr) != app.EUNREADABLE || strings.Contains(app.ErrorMessage(readErr), "encrypted") || im.Scanner.Available() != nil {
+		return nil
+	}
+	n, err := im.Scanner.PageCount(ctx, data)
+	if err != nil || n < 1 {
+		return nil
+	}
+	doc := &app.Document{TextSource: app.SourceNone, Warnings: []string{app.ErrorMessage(readErr) + "; its pages are read by OCR instead"}}
+	for i := 1; i <= min(n, 2000); i++ {
+		doc.Pages = append(doc.Pages, app.PageText{Number: i, Source: app.SourceNone})
+	}
+	return doc
+}
+
+// ocr reads the pages without usable text by OCR, when there is a
+// scanner. Tesseract missing is a warning, not a failure: the order is
+// stored and marked as needing OCR. Only cancellation is an error.
+func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.Document) error {
+	var need []int
+	for _, p := range doc.Pages {
+		if p.Source == app.SourceNone {
+			need = append(need, p.Number)
+		}
+	}
+	if len(need) == 0 || im.Scanner == nil {
+		return nil
+	}
+	if err := im.Scanner.Available(); err != nil {
+		doc.Warnings = append(doc.Warnings, app.ErrorMessage(err))
+		return nil
+	}
+	pages, warnings, err := im.Scanner.ReadPages(ctx, data, need, func(done, total int, _ app.PageText) {
+		if im.OnOCR != nil {
+			im.OnOCR(path, done, total)
+		}
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		doc.Warnings = append(doc.Warnings, "OCR failed: "+app.ErrorMessage(err))
+		return nil
+	}
+	byNumber := map[int]app.PageText{}
+	for _, p := range pages {
+		byNumber[p.Number] = p
+	}
+	for i, p := range doc.Pages {
+		if o, ok := byNumber[p.Number]; ok {
+			doc.Pages[i] = o
+		}
+	}
+	doc.Warnings = append(doc.Warnings, warnings...)
+	doc.TextSource = app.SourceOf(doc.Pages)
+	return nil
+}
+
+// safeImport imports one file, turning a panic into that file's failure:
+// one bad file must not end an import of hundreds, nor the app.
+func (im *Importer) safeImport(ctx context.Context, path string) (o Outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = Outcome{File: path, Err: &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error while importing: %v (please report it; nothing saved was lost)", r)}}
+		}
+	}()
+	return im.Import(ctx, path)
 }

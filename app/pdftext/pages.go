@@ -74,30 +74,8 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 		}
 		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: text, Source: src})
 	}
-	doc.TextSource = Summarise(doc.Pages)
+	doc.TextSource = app.SourceOf(doc.Pages)
 	return doc, nil
-}
-
-// Summarise says where a document's text came from, given its pages.
-func Summarise(pages []app.PageText) app.TextSource {
-	var text, ocr int
-	for _, p := range pages {
-		switch p.Source {
-		case app.SourceText:
-			text++
-		case app.SourceOCR:
-			ocr++
-		}
-	}
-	switch {
-	case text > 0 && ocr > 0:
-		return app.SourceMixed
-	case ocr > 0:
-		return app.SourceOCR
-	case text > 0:
-		return app.SourceText
-	}
-	return app.SourceNone
 }
 
 // normaliseHeader lets the parser, which accepts only "%PDF-1.0" to
