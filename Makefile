@@ -8,11 +8,13 @@ GO       ?= go
 # (common on servers and CI); give it a real one.
 export LANG := en_US.UTF-8
 
-# System packages: Fyne's cgo build (GL and X11 headers), Xvfb and x11-utils
-# for the real-window test, ImageMagick for its screenshot, poppler-utils
-# for the pdftotext reference in benchmarks.
+# System packages: Fyne's cgo build (GL and X11 headers); Tesseract with
+# English and orientation data for OCR; Xvfb and x11-utils for the
+# real-window test, ImageMagick for its screenshot; poppler-utils for the
+# pdftotext and pdftoppm references in benchmarks.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth x11-utils imagemagick poppler-utils
+	libxinerama-dev libxi-dev libxxf86vm-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd \
+	xvfb xauth x11-utils imagemagick poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -34,7 +36,8 @@ vet: check-go
 
 # Benchmarks beside their references; results go to docs/PERFORMANCE.md.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/
 
 deps: check-go
 	@if command -v dpkg >/dev/null 2>&1; then \

@@ -161,7 +161,14 @@ type PageText struct {
 	Words      []Word  `json:"words,omitempty"`
 	DPI        int     `json:"dpi,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// OCRLayer is set when a text page's text is a scanner's invisible OCR
+	// layer, which has OCR's errors though it came from the PDF.
+	OCRLayer bool `json:"ocr_layer,omitempty"`
 }
+
+// Recognised reports whether the page's text came from OCR, ours or a
+// scanner's, and so may confuse O and 0, l and 1.
+func (p PageText) Recognised() bool { return p.Source == SourceOCR || p.OCRLayer }
 
 // Word is one word read by OCR, with its box on the page image.
 type Word struct {

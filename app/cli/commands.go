@@ -19,6 +19,7 @@ import (
 func (c *command) extract(ctx context.Context, args []string) error {
 	fs := c.flags("extract")
 	asJSON := fs.Bool("json", false, "")
+	withText := fs.Bool("text", false, "")
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -71,6 +72,11 @@ func (c *command) extract(ctx context.Context, args []string) error {
 			continue
 		}
 		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+		if *withText {
+			for _, pg := range r.Document.Pages {
+				fmt.Fprintf(c.deps.Stdout, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
+			}
+		}
 	}
 	return nil
 }

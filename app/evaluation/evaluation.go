@@ -81,6 +81,7 @@ func Run(ctx context.Context, dir, truthDir string, im *intake.Importer) (*Repor
 			continue
 		}
 		var truth sampleorders.Truth
+		var stated map[string]json.RawMessage
 		b, err := os.ReadFile(truthPath)
 		if err != nil {
 			return nil, err
@@ -88,13 +89,14 @@ func Run(ctx context.Context, dir, truthDir string, im *intake.Importer) (*Repor
 		if err := json.Unmarshal(b, &truth); err != nil {
 			return nil, fmt.Errorf("%s: not a truth file: %w", truthPath, err)
 		}
+		json.Unmarshal(b, &stated)
 		rep.Files++
 		r, err := im.Read(ctx, pdfPath)
 		if err != nil {
 			rep.Failed = append(rep.Failed, fmt.Sprintf("%s: %s", filepath.Base(pdfPath), app.ErrorMessage(err)))
 			continue
 		}
-		rep.add(filepath.Base(pdfPath), truth, r.Extraction)
+		rep.add(filepath.Base(pdfPath), truth, r.Extraction, func(part string) bool { _, ok := stated[part]; return ok })
 	}
 	if rep.Files == 0 {
 		return nil, app.Errorf(app.EINVALID, "no order in %s has a NAME.json truth in %s", dir, truthDir)
@@ -117,9 +119,14 @@ func (r *Report) score(file, field string, right bool, want, got string) {
 	}
 }
 
-// Compare scores one extraction against its truth (exported for tests that
-// build neither files nor folders).
-func (r *Report) add(file string, t sampleorders.Truth, ex app.Extraction) {
+// add scores one extraction against its truth. A truth file that leaves a
+// part out (targets, data_categories, nondisclosure, emergency; a field)
+// does not have it scored: a label for a redacted scan says only what the
+// page shows.
+func (r *Report) add(file string, t sampleorders.Truth, ex app.Extraction, stated func(part string) bool) {
+	if stated == nil {
+		stated = func(string) bool { return true }
+	}
 	if r.Fields == nil {
 		r.Fields = map[string]*Score{}
 	}
@@ -142,7 +149,9 @@ func (r *Report) add(file string, t sampleorders.Truth, ex app.Extraction) {
 	for _, gt := range ex.Targets {
 		gotT[string(gt.Kind)+" "+gt.Value] = true
 	}
-	r.score(file, PartTargets, equalSets(wantT, gotT), setString(wantT), setString(gotT))
+	if stated(PartTargets) {
+		r.score(file, PartTargets, equalSets(wantT, gotT), setString(wantT), setString(gotT))
+	}
 	wantD, gotD := map[string]bool{}, map[string]bool{}
 	for _, d := range t.DataCategories {
 		wantD[d] = true
@@ -150,12 +159,18 @@ func (r *Report) add(file string, t sampleorders.Truth, ex app.Extraction) {
 	for _, d := range ex.DataCategories {
 		gotD[d] = true
 	}
-	r.score(file, PartData, equalSets(wantD, gotD), setString(wantD), setString(gotD))
+	if stated(PartData) {
+		r.score(file, PartData, equalSets(wantD, gotD), setString(wantD), setString(gotD))
+	}
 	nd := ex.Nondisclosure
 	wantN := fmt.Sprintf("ordered=%v requested=%v days=%d", t.Nondisclosure.Ordered, t.Nondisclosure.Requested, t.Nondisclosure.Days)
 	gotN := fmt.Sprintf("ordered=%v requested=%v days=%d", nd.Ordered, nd.Requested && !nd.Ordered, nd.Days)
-	r.score(file, PartNondisclosure, wantN == gotN, wantN, gotN)
-	r.score(file, PartEmergency, t.Emergency == ex.Emergency, fmt.Sprint(t.Emergency), fmt.Sprint(ex.Emergency))
+	if stated(PartNondisclosure) {
+		r.score(file, PartNondisclosure, wantN == gotN, wantN, gotN)
+	}
+	if stated(PartEmergency) {
+		r.score(file, PartEmergency, t.Emergency == ex.Emergency, fmt.Sprint(t.Emergency), fmt.Sprint(ex.Emergency))
+	}
 }
 
 func same(a, b string) bool {

@@ -78,7 +78,7 @@ func TestReport_ScoresEachPart(t *testing.T) {
 	truth := sampleorders.Truth{ProcessType: app.NSL, Fields: map[string]string{app.FieldCaseNumber: "NSL-25-000001"},
 		Targets: []sampleorders.TruthTarget{{Kind: app.TargetEmail, Value: "a@example.com"}}}
 	r.add("x.pdf", truth, app.Extraction{ProcessType: app.NSL, Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "nsl-25-000001 "}},
-		Targets: []app.Target{{Kind: app.TargetEmail, Value: "a@example.com"}, {Kind: app.TargetPhone, Value: "+12025550100"}}})
+		Targets: []app.Target{{Kind: app.TargetEmail, Value: "a@example.com"}, {Kind: app.TargetPhone, Value: "+12025550100"}}}, nil)
 	if s := r.Fields[app.FieldCaseNumber]; s.Right != 1 {
 		t.Errorf("case number compared strictly: %+v", s)
 	}

@@ -213,6 +213,8 @@ type valued struct {
 	conf  float64
 }
 
+var trailingFor = regexp.MustCompile(`(?i)\s+for(?:\s+the)?$`)
+
 // letterheadLines is how many lines of page 1 make a letterhead.
 const letterheadLines = 8
 
@@ -238,6 +240,8 @@ func (x *run) court() (valued, bool) {
 			continue
 		}
 		name := titleCase(strings.Trim(raw, ",.:"))
+		// "…DISTRICT COURT FOR THE" with the district on the next line.
+		name = strings.TrimSpace(trailingFor.ReplaceAllString(name, ""))
 		low := strings.ToLower(name)
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue

@@ -105,22 +105,33 @@ func (x *run) bestLabel(name string, rules []labelRule, accept func(h hit) (stri
 		if len(found) == 0 {
 			continue
 		}
-		first := found[0]
+		// The value found most often wins, then the first: OCR misreads one
+		// copy of a number that the order repeats ("NSL-19-483387" once in
+		// small print, "NSL-19-483887" three times).
+		count := map[string]int{}
+		for _, f := range found {
+			count[normValue(f.v)]++
+		}
+		best := found[0]
 		for _, f := range found[1:] {
-			if !sameValue(f.v, first.v) {
-				x.conflicts = append(x.conflicts, fmt.Sprintf("%s: found %q (page %d) and %q (page %d); check which is right", name, first.v, first.h.page, f.v, f.h.page))
-				return first.v, first.h, r.confidence - 0.2, true
+			if count[normValue(f.v)] > count[normValue(best.v)] {
+				best = f
 			}
 		}
-		return first.v, first.h, r.confidence, true
+		for _, f := range found {
+			if !sameValue(f.v, best.v) {
+				x.conflicts = append(x.conflicts, fmt.Sprintf("%s: found %q (page %d) and %q (page %d); check which is right", name, best.v, best.h.page, f.v, f.h.page))
+				return best.v, best.h, r.confidence - 0.2, true
+			}
+		}
+		return best.v, best.h, r.confidence, true
 	}
 	return "", hit{}, 0, false
 }
 
-func sameValue(a, b string) bool {
-	norm := func(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
-	return norm(a) == norm(b)
-}
+func sameValue(a, b string) bool { return normValue(a) == normValue(b) }
+
+func normValue(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
 // processType scores each type's cues; heading cues count three times.
 func (x *run) processType() {
@@ -140,6 +151,9 @@ func (x *run) processType() {
 		s := tc.weight
 		if mayMatch(tc.re, strings.ToLower(head)) && tc.re.MatchString(head) {
 			s = tc.weight * 3
+		} else if x.inLaterHeading(tc.re) {
+			// A cover letter on page 1, the order itself on page 2.
+			s = tc.weight * 2
 		}
 		if len(hits) > 1 {
 			s++
@@ -191,6 +205,7 @@ func (x *run) processType() {
 }
 
 var (
+	optionalTime    = regexp.MustCompile(`(?i)\b(?:if\s+you|you\s+may|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
 	clauseWords     = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
 	letterRe        = regexp.MustCompile(`(?im)^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|sir\s+or\s+madam|hello\b|greetings\b)`)
@@ -200,6 +215,20 @@ var (
 	// filtered out by commandsProduction.
 	productionRe = regexp.MustCompile(`(?i)\b(?:shall|must|is\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|are\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|you\s+are\s+commanded\s+to|it\s+is\s+(?:hereby\s+|further\s+)?ordered\s+that)\b[^.;]{0,120}?\b(?:produce|disclose\s+to\s+the|provide|furnish|execute|preserve|appear|search|intercept|install)\b`)
 )
+
+// inLaterHeading reports whether re matches in the first lines of a page
+// after the first.
+func (x *run) inLaterHeading(re *regexp.Regexp) bool {
+	for _, p := range x.c.pages[1:] {
+		lines := strings.SplitN(p.text, "\n", 13)
+		h := strings.Join(lines[:min(len(lines), 12)], "\n")
+		h = captionRe.ReplaceAllString(h, "")
+		if mayMatch(re, strings.ToLower(h)) && re.MatchString(h) {
+			return true
+		}
+	}
+	return false
+}
 
 // commandsProduction reports whether the order commands the provider to do
 // something other than keep quiet.
@@ -284,7 +313,7 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 		}
 		if t, loc, ok := firstDate(l, x.dayFirst); ok {
 			rest := strings.TrimSpace(l[:loc[0]] + l[loc[1]:])
-			rest = strings.Trim(rest, " ,.")
+			rest = strings.Trim(rest, " ,.:;'\"|_-—") // a scan's specks around the date
 			// What stands beside the date may be a place, not a clause
 			// ("SO ORDERED this …" is a signature line, not a letter's).
 			if rest == "" || len(rest) <= 30 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) {
@@ -308,20 +337,27 @@ func (x *run) deadline() {
 		if !x.issued.IsZero() && t.Before(x.issued) {
 			return "", false
 		}
-		if s := x.ex.Fields[app.FieldDateRangeEnd].Value; s == formatDate(t) && conf(h) < 0.85 {
-			return "", false
-		}
 		return formatDate(t), true
 	})
 	if ok {
 		x.set(app.FieldDeadline, v, h, conf)
 		return
 	}
-	// "within 14 days of the date of this Order", "within 8 hours".
-	h, found := x.c.first(relativeDeadline)
+	// "within 14 days of the date of this Order", "within 8 hours" — but
+	// not the time the recipient has to object or to ask for something
+	// ("if you wish to challenge …, notify us within 10 days").
+	var rel hit
+	found := false
+	for _, c := range x.c.all(relativeDeadline) {
+		if !optionalTime.MatchString(sentenceAround(c.text, c.start)) {
+			rel, found = c, true
+			break
+		}
+	}
 	if !found {
 		return
 	}
+	h = rel
 	n, err := strconv.Atoi(h.groups[1])
 	if err != nil {
 		n = numberWords[strings.ToLower(h.groups[1])]
@@ -358,9 +394,6 @@ func (x *run) deadline() {
 	}
 	x.ex.Fields[app.FieldDeadline] = f
 }
-
-// conf is a helper for accept funcs that need no confidence.
-func conf(hit) float64 { return 1 }
 
 func addBusinessDays(t time.Time, n int) time.Time {
 	for n > 0 {

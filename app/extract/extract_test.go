@@ -139,3 +139,32 @@ func hasWarning(ex app.Extraction, prefix string) bool {
 	}
 	return false
 }
+
+func TestFixOCRDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"File No. NSL-I6-41O552":    "File No. NSL-16-410552",
+		"dated March 11, 2O14":      "dated March 11, 2014",
+		"l0/22/2O14 and Sl5":        "10/22/2014 and Sl5",
+		"NSL-16-410552 SEARCH":      "NSL-16-410552 SEARCH",
+		"Illinois Boston 1999 Oslo": "Illinois Boston 1999 Oslo",
+		"account SB0123 of user":    "account 580123 of user",
+	} {
+		if got := fixOCRDigits(in); got != want {
+			t.Errorf("fixOCRDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestExtract_OCRDigitsOnlyInRecognisedText(t *testing.T) {
+	page := "NATIONAL SECURITY LETTER\nFile No. NSL-I6-41O552\nJune 10, 2016"
+	ocr := New().Extract(&app.Document{Pages: []app.PageText{{Number: 1, Text: page, Source: app.SourceOCR}}})
+	if got := ocr.Field(app.FieldCaseNumber); got != "NSL-16-410552" {
+		t.Errorf("OCR page: case number %q, want NSL-16-410552", got)
+	}
+	clean := New().Extract(&app.Document{Pages: []app.PageText{{Number: 1, Text: "Case No. 1:25-mj-00123\nAccount ID: SB0123-4567", Source: app.SourceText}}})
+	for _, tg := range clean.Targets {
+		if tg.Kind == app.TargetAccountID && tg.Value != "SB0123-4567" {
+			t.Errorf("clean text was changed: %q", tg.Value)
+		}
+	}
+}

@@ -132,7 +132,9 @@ var issuedRules = []labelRule{
 	// 2008" in a sentence does not count.
 	{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done)\s*(?:at\s+[A-Za-z .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
 	{0.85, regexp.MustCompile(`(?i)\b(?:dated|signed|entered|filed|issued)\s*:\s*(` + DatePattern + `)`)},
-	{0.85, regexp.MustCompile(`(?i)\bdate\s*:\s*(` + DatePattern + `)`)},
+	// "Date:" starting a line; mid-line it dates something else ("IP
+	// Address: …, Date: 02/15/2005").
+	{0.85, regexp.MustCompile(`(?im)^\s*date\s*:\s*(` + DatePattern + `)`)},
 	{0.8, regexp.MustCompile(`(?i)\bthis\s+(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
 }
 

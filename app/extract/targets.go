@@ -21,7 +21,7 @@ var (
 	urlRe           = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)
 	handleRe        = regexp.MustCompile(`(?:^|[\s(,;:"])@([A-Za-z0-9_][A-Za-z0-9_.]{1,30})\b`)
 	userRe          = regexp.MustCompile(`(?i)\b(?:user\s*name|username|user\s+id|screen\s*name|handle|display\s+name|account\s+name|gamertag|login\s+name|profile\s+name)s?\b\s*[:=]?\s*(?:"|')?([A-Za-z0-9_.\-@]{3,64})`)
-	accountRe       = regexp.MustCompile(`(?i)\b(?:account|acct|customer|subscriber|uid|user|profile|channel|page|group|apple|google|microsoft|facebook|instagram)\s*(?:id|identifier|number|no\.?|#)\s*[:=#]?\s*([A-Za-z0-9\-_.]{4,64})`)
+	accountRe       = regexp.MustCompile(`(?i)\b(?:account|acct|customer|subscriber|uid|user|profile|channel|page|group|apple|google|microsoft|facebook|instagram)\s*(?:id\b|identifier\b|number\b|no\b\.?|#)\s*[:=#]?\s*([A-Za-z0-9\-_.]{4,64})`)
 	deviceRe        = regexp.MustCompile(`(?i)\b(IMEI|IMSI|MEID|ICCID|ESN|MAC\s+address|serial\s+number|device\s+id(?:entifier)?|UDID|IDFA|android\s+id|advertising\s+id)\s*(?:number|no\.?)?\s*[:=#]?\s*([0-9A-Fa-f][0-9A-Fa-f:\-]{5,40})`)
 	timeRe          = regexp.MustCompile(`(?i)(` + DatePattern + `)[ ,T]*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|Z|[ECMP][SD]T|[+\-]\d{2}:?\d{2})?)`)
 	// Where an order lists what it targets.
@@ -83,8 +83,8 @@ func (x *run) targets() {
 		}
 		for _, m := range ipv4Re.FindAllStringIndex(p.text, -1) {
 			v := p.text[m[0]:m[1]]
-			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) {
-				continue
+			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") {
+				continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
 			}
 			add(app.TargetIP, v, h, m[0], m[1])
 		}
@@ -113,7 +113,14 @@ func (x *run) targets() {
 			add(app.TargetUsername, v, h, m[0], m[1])
 		}
 		for _, m := range handleRe.FindAllStringSubmatchIndex(p.text, -1) {
-			add(app.TargetUsername, "@"+p.text[m[2]:m[3]], h, m[2]-1, m[3])
+			handle := p.text[m[2]:m[3]]
+			// OCR reads specks as "@": on recognised pages a handle must
+			// look like one (a digit or underscore) or stand in a list of
+			// targets.
+			if p.recognised && !strings.ContainsAny(handle, "0123456789_") && !flags.section[flags.line(m[2])] {
+				continue
+			}
+			add(app.TargetUsername, "@"+handle, h, m[2]-1, m[3])
 		}
 		phones := phoneRe.FindAllStringIndex(p.text, -1)
 		if cc != "1" {

@@ -14,9 +14,10 @@ type corpus struct {
 }
 
 type pageText struct {
-	num   int
-	text  string
-	lower string // for the literal prefilter only: offsets differ
+	num        int
+	text       string
+	lower      string // for the literal prefilter only: offsets differ
+	recognised bool   // OCR text, with OCR's errors
 }
 
 // hit is one match of a rule, with where it stands.
@@ -35,7 +36,10 @@ func newCorpus(doc *app.Document) *corpus {
 			continue
 		}
 		t := clean(p.Text)
-		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t)})
+		if p.Recognised() {
+			t = fixOCRDigits(t)
+		}
+		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t), recognised: p.Recognised()})
 	}
 	return c
 }
@@ -197,4 +201,51 @@ func (c *corpus) head(n int) string {
 		h = h[:runeFloor(h, headBytes)]
 	}
 	return h
+}
+
+var (
+	ocrToken   = regexp.MustCompile(`[^\s,;()"]+`)
+	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)
+	ocrDigit   = strings.NewReplacer("O", "0", "o", "0", "D", "0", "Q", "0", "I", "1", "l", "1", "|", "1", "i", "1", "S", "5", "s", "5", "B", "8", "Z", "2", "z", "2")
+)
+
+// ocrSpecks are marks OCR leaves inside numbers ("NSL-19~-483887").
+var ocrSpecks = regexp.MustCompile("(\\d)[~^*'`]+([-/.:])")
+
+// fixOCRDigits undoes OCR's typical confusions inside numbers — O for 0,
+// l or I for 1, S for 5, B for 8 — so "NSL-I6-41O552" reads NSL-16-410552
+// and "2O14" 2014. A token is touched only when it holds 3 or more digits,
+// and a part of it only when that part holds a digit and nothing but
+// digits and such look-alikes, never outnumbering the digits: "NSL" and
+// words stay as they are. Applied to recognised text only.
+func fixOCRDigits(s string) string {
+	s = ocrSpecks.ReplaceAllString(s, "$1$2")
+	return ocrToken.ReplaceAllStringFunc(s, func(tok string) string {
+		digits := 0
+		for _, r := range tok {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if digits < 3 {
+			return tok
+		}
+		return ocrSegment.ReplaceAllStringFunc(tok, func(seg string) string {
+			d, look := 0, 0
+			for _, r := range seg {
+				switch {
+				case r >= '0' && r <= '9':
+					d++
+				case strings.ContainsRune("OoDQIl|iSsBZz", r):
+					look++
+				default:
+					return seg
+				}
+			}
+			if d == 0 || look == 0 || look > d {
+				return seg
+			}
+			return ocrDigit.Replace(seg)
+		})
+	})
 }

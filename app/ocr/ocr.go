@@ -9,7 +9,6 @@ package ocr
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"image"
@@ -21,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -37,6 +37,9 @@ type Tesseract struct {
 	// Languages is Tesseract's -l argument ("eng" if empty).
 	Languages string
 	Timeout   time.Duration
+
+	osdOnce sync.Once
+	osd     bool
 }
 
 // ErrMissing says Tesseract is not installed. Its message tells the user how
@@ -102,8 +105,9 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&in, img); err != nil {
 		return nil, err
 	}
+	t.osdOnce.Do(func() { t.osd = hasOSD(exe) })
 	psm := "1" // page segmentation with orientation and script detection
-	if !hasOSD(exe) {
+	if !t.osd {
 		psm = "3" // the same without orientation detection
 	}
 	cctx, cancel := context.WithTimeout(ctx, timeout)
@@ -146,13 +150,15 @@ func hasOSD(exe string) bool {
 // parseTSV rebuilds text from Tesseract's TSV: words grouped into lines,
 // lines into paragraphs (a blank line between), with boxes kept.
 func parseTSV(r io.Reader) (*Result, error) {
-	cr := csv.NewReader(r)
-	cr.Comma = '\t'
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	rows, err := cr.ReadAll()
+	// Tesseract's TSV is not quoted: a recognised '"' is just a character,
+	// so the CSV reader, which would take it for a quote, is not used.
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading tesseract's output: %w", err)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		rows = append(rows, strings.SplitN(strings.TrimRight(line, "\r"), "\t", 12))
 	}
 	type key struct{ block, par, line int }
 	var res Result

@@ -19,6 +19,7 @@ const (
 type run struct {
 	X, Y, W, Size float64
 	S             string
+	Invisible     bool // drawn in render mode 3, as scanners draw OCR layers
 }
 
 type matrix [6]float64 // a b c d e f
@@ -36,6 +37,7 @@ func (m matrix) mul(n matrix) matrix {
 type gstate struct {
 	ctm                    matrix
 	tc, tw, th, tl, fs, ts float64
+	mode                   int // text render mode
 	font                   *font
 }
 
@@ -90,7 +92,7 @@ func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scop
 			if s := b.String(); s != "" {
 				p := matrix{g.fs * g.th, 0, 0, g.fs, start, g.ts}.mul(tm).mul(g.ctm)
 				w.runes += len(s)
-				w.runs = append(w.runs, run{X: p[4], Y: p[5], W: (adv - start) * scaleX, Size: size, S: s})
+				w.runs = append(w.runs, run{X: p[4], Y: p[5], W: (adv - start) * scaleX, Size: size, S: s, Invisible: g.mode == 3})
 			}
 			b.Reset()
 			start = adv
@@ -165,6 +167,8 @@ func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scop
 			g.tl = num(0)
 		case "Ts":
 			g.ts = num(0)
+		case "Tr":
+			g.mode = int(num(0))
 		case "Td", "TD":
 			if op == "TD" {
 				g.tl = -num(1)
@@ -248,4 +252,19 @@ func (w *walker) font(res pdf.Value, name, scope string) *font {
 // the standard encodings and the Adobe glyph list.
 func fontFor(v pdf.Value) pdf.Font {
 	return pdf.Font{V: v}
+}
+
+// invisibleShare is the share of a page's text drawn invisibly.
+func invisibleShare(runs []run) float64 {
+	var all, inv int
+	for _, r := range runs {
+		all += len(r.S)
+		if r.Invisible {
+			inv += len(r.S)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(inv) / float64(all)
 }

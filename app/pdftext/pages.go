@@ -49,7 +49,7 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 	total := 0
 	fonts := map[string]*pdf.Font{}
 	for i, p := range pages {
-		text, warn := pageText(p, fonts)
+		text, layer, warn := pageText(p, fonts)
 		if backwards(text) {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
 		}
@@ -72,7 +72,7 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 		if !Usable(text) {
 			src = app.SourceNone
 		}
-		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: text, Source: src})
+		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: text, Source: src, OCRLayer: layer})
 	}
 	doc.TextSource = app.SourceOf(doc.Pages)
 	return doc, nil
@@ -143,24 +143,26 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 // pageText returns the text of one page, rebuilt from the positioned runs
 // of our own content walk (fonts.go, content.go). The parser's plain text
 // is the fallback when the walk fails or finds clearly less.
-func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text, warning string) {
-	rebuilt, rebuildErr := rebuiltText(p)
+func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, ocrLayer bool, warning string) {
+	runs, rebuildErr := pageRunsSafe(p)
+	rebuilt := rebuild(runs)
+	ocrLayer = invisibleShare(runs) > 0.5
 	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
-		return rebuilt, ""
+		return rebuilt, ocrLayer, ""
 	}
 	plain, plainErr := plainText(p, fonts)
 	switch {
 	case plainErr != nil && rebuildErr != nil:
-		return "", "text could not be read: " + rebuildErr.Error()
+		return "", false, "text could not be read: " + rebuildErr.Error()
 	case rebuildErr != nil:
-		return plain, ""
+		return plain, false, ""
 	case plainErr != nil:
-		return rebuilt, ""
+		return rebuilt, ocrLayer, ""
 	}
 	if letters(plain) > letters(rebuilt)*11/10 && wordlike(plain) >= wordlike(rebuilt) {
-		return plain, ""
+		return plain, ocrLayer, ""
 	}
-	return rebuilt, ""
+	return rebuilt, ocrLayer, ""
 }
 
 func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
@@ -188,13 +190,13 @@ func fontCache(p pdf.Page) map[string]*pdf.Font {
 	return m
 }
 
-func rebuiltText(p pdf.Page) (s string, err error) {
+func pageRunsSafe(p pdf.Page) (runs []run, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return rebuild(pageRuns(p)), nil
+	return pageRuns(p), nil
 }
 
 func letters(s string) int {
@@ -227,6 +229,16 @@ func wordlike(s string) float64 {
 		}
 	}
 	return float64(good) / float64(len(tokens))
+}
+
+// Quality scores how much a text reads like language, 0 to 1: the share of
+// word-like tokens times the share of pronounceable words. OCR of an
+// upside-down or noisy image scores low whatever its confidence.
+func Quality(text string) float64 {
+	if backwards(text) {
+		return 0
+	}
+	return wordlike(text) * dictionaryShare(text)
 }
 
 // Usable reports whether a page's text is worth extracting from: enough

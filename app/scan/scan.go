@@ -6,6 +6,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"image"
 	"runtime"
 	"sort"
 	"sync"
@@ -94,7 +95,7 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 				}
 			}()
 			err := s.Renderer.Render(ctx, pdf, share, DPI, func(num int, pg render.Page) error {
-				res, err := s.OCR.Recognize(ctx, pg.Image)
+				res, err := s.recognize(ctx, pg.Image)
 				if err != nil {
 					return err
 				}
@@ -132,4 +133,75 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 	sort.Slice(out, func(i, j int) bool { return out[i].Number < out[j].Number })
 	sort.Strings(warnings)
 	return out, warnings, nil
+}
+
+// recognize reads a page; a weak reading (a light or dotty scan) is tried
+// again on the image with its strokes thickened, and the reading with more
+// confident words is kept.
+func (s *Scanner) recognize(ctx context.Context, img *image.Gray) (*ocr.Result, error) {
+	res, err := s.OCR.Recognize(ctx, img)
+	if err != nil || res.Confidence >= lowConfidence && len(res.Words) >= 30 {
+		return res, err
+	}
+	again, err := s.OCR.Recognize(ctx, thicken(img))
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return res, nil
+	}
+	if score(again) > score(res) {
+		return again, nil
+	}
+	return res, nil
+}
+
+// score weighs a reading by its confident words and by how much it reads
+// like language: Tesseract's orientation detection flips noisy pages now
+// and then, and the upside-down reading of a thickened image can be
+// "confident" nonsense.
+func score(r *ocr.Result) float64 {
+	n := 0
+	for _, w := range r.Words {
+		if w.Confidence >= lowConfidence {
+			n++
+		}
+	}
+	return float64(n) * pdftext.Quality(r.Text)
+}
+
+// thicken darkens each pixel to the darkest of its 3×3 neighbourhood,
+// joining the dots of a faint scan into strokes.
+func thicken(src *image.Gray) *image.Gray {
+	b := src.Bounds()
+	w, h := b.Dx(), b.Dy()
+	// Two passes of a 3-wide minimum, horizontal then vertical.
+	tmp := make([]uint8, w*h)
+	for y := 0; y < h; y++ {
+		row := src.Pix[y*src.Stride : y*src.Stride+w]
+		for x := 0; x < w; x++ {
+			m := row[x]
+			if x > 0 && row[x-1] < m {
+				m = row[x-1]
+			}
+			if x+1 < w && row[x+1] < m {
+				m = row[x+1]
+			}
+			tmp[y*w+x] = m
+		}
+	}
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			m := tmp[y*w+x]
+			if y > 0 && tmp[(y-1)*w+x] < m {
+				m = tmp[(y-1)*w+x]
+			}
+			if y+1 < h && tmp[(y+1)*w+x] < m {
+				m = tmp[(y+1)*w+x]
+			}
+			out.Pix[y*out.Stride+x] = m
+		}
+	}
+	return out
 }
