@@ -231,8 +231,31 @@ func (x *run) court() (valued, bool) {
 	if h, ok := x.c.first(authorityLabel); ok {
 		return valued{strings.Join(strings.Fields(strings.Trim(h.group(), " .;")), " "), h, 0.9}, true
 	}
+	if v, ok := x.courtHeading(x.c.pages[0], x.c.head(headingLines)); ok {
+		return v, true
+	}
 	p := x.c.pages[0]
-	head := x.c.head(headingLines)
+	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
+		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
+	}
+	// A cover letter on page 1 may precede the court's own form.
+	for _, lp := range x.c.pages[1:] {
+		lines := strings.SplitN(lp.text, "\n", 13)
+		if v, ok := x.courtHeading(lp, strings.Join(lines[:min(len(lines), 12)], "\n")); ok {
+			v.conf = 0.85
+			return v, true
+		}
+	}
+	if m := officeRe.FindStringSubmatchIndex(x.c.head(letterheadLines)); m != nil {
+		h := makeHit(p, m)
+		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
+	}
+	return valued{}, false
+}
+
+// courtHeading finds a court's heading line in head, the first lines of
+// page p, with its district from the lines below.
+func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
 		h := makeHit(p, m)
 		raw := strings.TrimSpace(h.groups[1])
@@ -258,13 +281,6 @@ func (x *run) court() (valued, bool) {
 			}
 		}
 		return valued{name, h, 0.9}, true
-	}
-	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
-		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
-	}
-	if m := officeRe.FindStringSubmatchIndex(x.c.head(letterheadLines)); m != nil {
-		h := makeHit(p, m)
-		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
 	}
 	return valued{}, false
 }
