@@ -274,26 +274,38 @@ func TestCLI_HostilePDFDoesNotHang(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func TestCLI_RealScannedOrder(t *testing.T) {
-	corpus := filepath.Join("..", "shared", "corpus")
-	file := filepath.Join(corpus, "subpoena-2016-edva-grand-jury-open-whisper-systems.pdf")
+func corpusFile(t *testing.T, name string) string {
+	t.Helper()
+	file := filepath.Join("..", "shared", "corpus", name)
 	if _, err := os.Stat(file); err != nil {
-		t.Skipf("the shared corpus is not beside this checkout (%s): skipping the real-order test", corpus)
+		t.Skipf("the shared corpus is not beside this checkout: skipping the real-order test (%v)", err)
 	}
+	return file
+}
+
+func haveTesseract() bool {
+	_, err := exec.LookPath("tesseract")
+	return err == nil
+}
+
+func TestCLI_RealScannedOrder(t *testing.T) {
+	file := corpusFile(t, "subpoena-2016-edva-grand-jury-open-whisper-systems.pdf")
 	data := t.TempDir()
-	r := run(t, data, "extract", "--json", file)
+	// Without OCR a scan has no text: stored, marked as needing OCR.
+	r := run(t, data, "extract", "--json", "--no-ocr", file)
 	var got struct {
-		Pages      int      `json:"pages"`
-		TextSource string   `json:"text_source"`
-		Warnings   []string `json:"warnings"`
+		Pages       int      `json:"pages"`
+		TextSource  string   `json:"text_source"`
+		ProcessType string   `json:"process_type"`
+		Warnings    []string `json:"warnings"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("%v\n%s", err, r.stdout)
 	}
 	if got.Pages != 5 || got.TextSource != "none" || len(got.Warnings) == 0 {
-		t.Errorf("a scan should read as 5 pages, text_source none, with a warning: %+v", got)
+		t.Errorf("a scan without OCR should read as 5 pages, text_source none, with a warning: %+v", got)
 	}
-	r = run(t, data, "import", "--json", file)
+	r = run(t, data, "import", "--json", "--no-ocr", file)
 	if r.code != 0 || !strings.Contains(r.stdout, `"needs_ocr":true`) {
 		t.Fatalf("import of a scan: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
@@ -307,6 +319,67 @@ func TestCLI_RealScannedOrder(t *testing.T) {
 	orig, _ := os.ReadFile(file)
 	if sha := cases[0]["sha256"]; sha != sha256Hex(orig) {
 		t.Errorf("stored sha256 %v differs from the file's", sha)
+	}
+
+	// With OCR the same scan reads as what it is.
+	if !haveTesseract() {
+		t.Skip("tesseract is not installed (make test installs it): skipping OCR")
+	}
+	r = run(t, t.TempDir(), "extract", "--json", file)
+	json.Unmarshal([]byte(r.stdout), &got)
+	if got.TextSource != "ocr" || got.ProcessType != "grand_jury_subpoena" {
+		t.Errorf("with OCR: text_source %q, process_type %q", got.TextSource, got.ProcessType)
+	}
+	if !strings.Contains(r.stderr, "OCR page 5 of 5") {
+		t.Errorf("no OCR progress on stderr: %q", r.stderr)
+	}
+}
+
+func TestCLI_MissingTesseractIsAWarning(t *testing.T) {
+	file := corpusFile(t, "nsl-2005-library-connection-ct.pdf")
+	r := run(t, t.TempDir(), "import", "--json", "--tesseract", "/nonexistent/tesseract", file)
+	if r.code != 0 || !strings.Contains(r.stdout, `"needs_ocr":true`) {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, t.TempDir(), "extract", "--tesseract", "/nonexistent/tesseract", file)
+	if r.code != 0 || !strings.Contains(r.stdout, "OCR needs Tesseract; install it with") {
+		t.Errorf("no install hint: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+func TestCLI_SplitBundle(t *testing.T) {
+	file := corpusFile(t, "nsl-2015-apple-15-413741.pdf")
+	if !haveTesseract() {
+		t.Skip("tesseract is not installed")
+	}
+	data := t.TempDir()
+	r := run(t, data, "extract", "--json", file)
+	var got struct {
+		Orders []struct {
+			PageRange struct{ From, To int } `json:"page_range"`
+			Fields    map[string]struct {
+				Value string `json:"value"`
+			} `json:"fields"`
+		} `json:"orders"`
+	}
+	json.Unmarshal([]byte(r.stdout), &got)
+	if len(got.Orders) != 2 || got.Orders[1].PageRange.From != 3 || got.Orders[1].Fields["issued_date"].Value != "2015-04-08" {
+		t.Fatalf("the letter and the NSL it concerns were not told apart: %+v", got.Orders)
+	}
+	r = run(t, data, "import", "--split", file)
+	if r.code != 0 || !strings.Contains(r.stderr, "2 orders, new cases") {
+		t.Fatalf("import --split: exit %d\n%s", r.code, r.stderr)
+	}
+	r = run(t, data, "list", "--json")
+	var cases []map[string]any
+	json.Unmarshal([]byte(r.stdout), &cases)
+	if len(cases) != 2 {
+		t.Errorf("%d cases from a bundle of 2", len(cases))
+	}
+	// Splitting again finds both orders already imported.
+	r = run(t, data, "import", "--split", file)
+	if !strings.Contains(r.stderr, "already imported") {
+		t.Errorf("re-import of a split bundle: %s", r.stderr)
 	}
 }
 

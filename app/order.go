@@ -190,8 +190,13 @@ type Document struct {
 // Order is one imported PDF: the file, its fingerprint and what was read
 // from it. The bytes themselves are kept by the Store.
 type Order struct {
-	FileName   string     `json:"file_name"`
-	SHA256     string     `json:"sha256"`
+	FileName string `json:"file_name"`
+	// SHA256 is the whole file's, even when the case is one order of a
+	// bundle (Part).
+	SHA256 string `json:"sha256"`
+	// Part is set when the file bundles several orders and this case is
+	// one of them.
+	Part       *PageRange `json:"part,omitempty"`
 	Size       int64      `json:"size"`
 	Pages      int        `json:"pages"`
 	TextSource TextSource `json:"text_source"`
@@ -221,4 +226,23 @@ func SourceOf(pages []PageText) TextSource {
 		return SourceText
 	}
 	return SourceNone
+}
+
+// PageRange is pages From to To of a file, 1-based and inclusive: one
+// order in a file that bundles several.
+type PageRange struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+// Sub returns the document made of the pages in r.
+func (d *Document) Sub(r PageRange) *Document {
+	out := &Document{}
+	for _, p := range d.Pages {
+		if p.Number >= r.From && p.Number <= r.To {
+			out.Pages = append(out.Pages, p)
+		}
+	}
+	out.TextSource = SourceOf(out.Pages)
+	return out
 }

@@ -12,6 +12,9 @@ type TextReader interface {
 // Extractor finds an order's fields in its text.
 type Extractor interface {
 	Extract(doc *Document) Extraction
+	// Split returns the page ranges of the orders a file bundles: one
+	// range for an ordinary file.
+	Split(doc *Document) []PageRange
 }
 
 // PageReader reads pages that have no usable text, from their images (OCR).

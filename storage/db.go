@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -120,6 +121,11 @@ func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, page
 	sha, err := hex.DecodeString(c.Order.SHA256)
 	if err != nil || len(sha) != 32 {
 		return app.Errorf(app.EINVALID, "case %s has no valid SHA-256", c.ID)
+	}
+	// One order of a bundle is told apart from the others by its pages.
+	if p := c.Order.Part; p != nil {
+		k := sha256.Sum256(fmt.Appendf(sha, "#%d-%d", p.From, p.To))
+		sha = k[:]
 	}
 	return db.update("save the new case", func(tx *bolt.Tx) error {
 		if existing := tx.Bucket(bucketSHA256).Get(sha); existing != nil {

@@ -49,7 +49,7 @@ const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court ord
 Usage:
   warrantdesk [--data DIR]                       open the desktop app
   warrantdesk extract [--json] [--text] FILE...  read orders, print what was found (--text: and each page's text)
-  warrantdesk import [--json] PATH...            files or folders (recursive *.pdf); progress on stderr
+  warrantdesk import [--json] [--split] PATH...  files or folders (recursive *.pdf); --split: a case per bundled order
   warrantdesk list [--json]                      cases, most urgent first
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets

@@ -66,12 +66,21 @@ func (c *command) extract(ctx context.Context, args []string) error {
 		}
 		r := res.read
 		if *asJSON {
-			if err := enc.Encode(extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)); err != nil {
+			v := extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+			for _, part := range r.Parts {
+				pv := extractView(p, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+				v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
+			}
+			if err := enc.Encode(v); err != nil {
 				return err
 			}
 			continue
 		}
 		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+		for k, part := range r.Parts {
+			fmt.Fprintf(c.deps.Stdout, "  order %d of %d, pages %d–%d:\n", k+1, len(r.Parts), part.Pages.From, part.Pages.To)
+			printExtraction(indent{c.deps.Stdout}, "", "", part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+		}
 		if *withText {
 			for _, pg := range r.Document.Pages {
 				fmt.Fprintf(c.deps.Stdout, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
@@ -158,6 +167,7 @@ func clip(s string, n int) string {
 func (c *command) importCmd(ctx context.Context, args []string) error {
 	fs := c.flags("import")
 	asJSON := fs.Bool("json", false, "")
+	split := fs.Bool("split", false, "")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -173,7 +183,9 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
 	var created, dups, failed int
-	c.importer(store).ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
+	im := c.importer(store)
+	im.SplitBundles = *split
+	im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
 		var line string
 		switch {
 		case o.Err != nil:
@@ -184,15 +196,18 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 			dups++
 			line = "already imported as case " + o.CaseID
 		default:
-			created++
+			created += 1 + len(o.More)
 			line = "new case " + o.CaseID
+			if len(o.More) > 0 {
+				line = fmt.Sprintf("%d orders, new cases %s", 1+len(o.More), strings.Join(append([]string{o.CaseID}, o.More...), ", "))
+			}
 			if o.NeedsOCR {
 				line += " (needs OCR)"
 			}
 		}
 		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, line)
 		if *asJSON {
-			enc.Encode(importJSON{File: o.File, CaseID: o.CaseID, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: app.ErrorMessage(o.Err)})
+			enc.Encode(importJSON{File: o.File, CaseID: o.CaseID, OtherCases: o.More, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: app.ErrorMessage(o.Err)})
 		}
 	})
 	fmt.Fprintf(c.deps.Stderr, "%d new, %d already imported, %d failed\n", created, dups, failed)
@@ -200,11 +215,12 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 }
 
 type importJSON struct {
-	File     string `json:"file"`
-	CaseID   string `json:"case_id,omitempty"`
-	Status   string `json:"status"`
-	NeedsOCR bool   `json:"needs_ocr"`
-	Error    string `json:"error,omitempty"`
+	File       string   `json:"file"`
+	CaseID     string   `json:"case_id,omitempty"`
+	OtherCases []string `json:"other_cases,omitempty"` // a split bundle's other orders
+	Status     string   `json:"status"`
+	NeedsOCR   bool     `json:"needs_ocr"`
+	Error      string   `json:"error,omitempty"`
 }
 
 func importStatus(o intake.Outcome) string {
@@ -461,4 +477,15 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, outcome, who)
 	return nil
+}
+
+// indent writes everything two spaces further in.
+type indent struct{ w io.Writer }
+
+func (i indent) Write(p []byte) (int, error) {
+	s := strings.ReplaceAll(string(p), "\n", "\n  ")
+	if _, err := io.WriteString(i.w, "  "+strings.TrimSuffix(s, "  ")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -21,6 +21,14 @@ type extractJSON struct {
 	Emergency      bool                 `json:"emergency"`
 	Warnings       []string             `json:"warnings"`
 	Error          string               `json:"error,omitempty"`
+	// Orders lists the orders of a file that bundles several, each with
+	// its pages and its own fields; absent for an ordinary file.
+	Orders []orderJSON `json:"orders,omitempty"`
+}
+
+type orderJSON struct {
+	Pages app.PageRange `json:"page_range"`
+	extractJSON
 }
 
 func extractView(file, sha string, pages int, src app.TextSource, ex app.Extraction) extractJSON {
@@ -35,12 +43,13 @@ func extractView(file, sha string, pages int, src app.TextSource, ex app.Extract
 // caseJSON is a case as list, show and search print it: the extraction
 // contract plus the case's own state.
 type caseJSON struct {
-	ID         string     `json:"id"`
-	Status     app.Status `json:"status"`
-	CaseNumber string     `json:"case_number"`
-	Deadline   string     `json:"deadline"`
-	NeedsOCR   bool       `json:"needs_ocr"`
-	ImportedAt time.Time  `json:"imported_at"`
+	ID         string         `json:"id"`
+	Status     app.Status     `json:"status"`
+	CaseNumber string         `json:"case_number"`
+	Deadline   string         `json:"deadline"`
+	NeedsOCR   bool           `json:"needs_ocr"`
+	ImportedAt time.Time      `json:"imported_at"`
+	Part       *app.PageRange `json:"part,omitempty"`
 	extractJSON
 	Decision *app.Decision `json:"decision"`
 	History  []app.Event   `json:"history"`
@@ -51,7 +60,7 @@ func caseView(c *app.Case) caseJSON {
 	deadline := o.Extraction.Field(app.FieldDeadline)
 	return caseJSON{
 		ID: c.ID, Status: c.Status, CaseNumber: c.CaseNumber(), Deadline: deadline,
-		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt,
+		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt, Part: o.Part,
 		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
 		Decision:    c.Decision, History: c.History,
 	}

@@ -168,3 +168,32 @@ func TestExtract_OCRDigitsOnlyInRecognisedText(t *testing.T) {
 		}
 	}
 }
+
+func TestSplit_BundledOrders(t *testing.T) {
+	letter := func(date, number string) string {
+		return "U.S. Department of Justice\nFederal Bureau of Investigation\nFile No. " + number + "\n" + date + "\nDear Custodian of Records:\nUnder 18 U.S.C. § 2709 you are directed to provide records."
+	}
+	doc := &app.Document{Pages: []app.PageText{
+		{Number: 1, Text: letter("March 29, 2013", "NSL-13-365658"), Source: app.SourceOCR},
+		{Number: 2, Text: "ATTACHMENT\nIn preparing your response, consider the following records.", Source: app.SourceOCR},
+		{Number: 3, Text: letter("August 1, 2013", "NSL-13-371110"), Source: app.SourceOCR},
+		{Number: 4, Text: "Custodian of Records\nPage 2\nYou are further advised that the law prohibits disclosure.", Source: app.SourceOCR},
+		{Number: 5, Text: letter("May 29, 2015", "NSL-15-415070"), Source: app.SourceOCR},
+	}}
+	got := New().Split(doc)
+	want := []app.PageRange{{From: 1, To: 2}, {From: 3, To: 4}, {From: 5, To: 5}}
+	if len(got) != len(want) {
+		t.Fatalf("parts %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("part %d: %v, want %v", i, got[i], want[i])
+		}
+	}
+	if ex := New().Extract(doc.Sub(got[1])); ex.Field(app.FieldCaseNumber) != "NSL-13-371110" || ex.Field(app.FieldIssuedDate) != "2013-08-01" {
+		t.Errorf("second part: %q %q", ex.Field(app.FieldCaseNumber), ex.Field(app.FieldIssuedDate))
+	}
+	if parts := New().Split(&app.Document{Pages: doc.Pages[:2]}); len(parts) != 1 {
+		t.Errorf("a letter and its attachment split into %v", parts)
+	}
+}

@@ -35,8 +35,11 @@ type Importer struct {
 	Scanner app.PageReader
 	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
 	OnOCR func(file string, done, total int)
-	Store app.Store // may be nil for Read
-	Now   func() time.Time
+	// SplitBundles makes a case of each order in a file that bundles
+	// several.
+	SplitBundles bool
+	Store        app.Store // may be nil for Read
+	Now          func() time.Time
 	// Parallel is how many files are read at once (1 if < 1). The reader
 	// bounds its own workers too.
 	Parallel int
@@ -49,6 +52,15 @@ type Read struct {
 	Size       int64
 	Data       []byte
 	Document   *app.Document
+	Extraction app.Extraction // of the whole file
+	// Parts lists the orders of a file that bundles several (nil
+	// otherwise), each extracted on its own pages.
+	Parts []Part
+}
+
+// Part is one order of a bundle.
+type Part struct {
+	Pages      app.PageRange
 	Extraction app.Extraction
 }
 
@@ -75,14 +87,37 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 	if err := im.ocr(ctx, path, data, doc); err != nil {
 		return nil, err
 	}
-	ex := im.Extractor.Extract(doc)
-	ex.Warnings = append(append([]string{}, doc.Warnings...), ex.Warnings...)
+	// Warnings about the file come before those about its fields.
+	fileWarnings := append([]string{}, doc.Warnings...)
 	if doc.TextSource == app.SourceNone {
-		ex.Warnings = append([]string{"no page has usable text (a scan?): the order is stored and marked as needing OCR"}, ex.Warnings...)
+		fileWarnings = append([]string{"no page has usable text (a scan?): the order is stored and marked as needing OCR"}, fileWarnings...)
 	} else if n := pagesWithout(doc); n > 0 {
-		ex.Warnings = append([]string{fmt.Sprintf("%d of %d pages have no usable text and need OCR", n, len(doc.Pages))}, ex.Warnings...)
+		fileWarnings = append([]string{fmt.Sprintf("%d of %d pages have no usable text and need OCR", n, len(doc.Pages))}, fileWarnings...)
 	}
-	return &Read{File: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Data: data, Document: doc, Extraction: ex}, nil
+	ex := im.Extractor.Extract(doc)
+	ex.Warnings = append(append([]string{}, fileWarnings...), ex.Warnings...)
+	r := &Read{File: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Data: data, Document: doc, Extraction: ex}
+	if ranges := im.Extractor.Split(doc); len(ranges) > 1 {
+		var names []string
+		for _, pr := range ranges {
+			r.Parts = append(r.Parts, Part{Pages: pr, Extraction: im.Extractor.Extract(doc.Sub(pr))})
+			names = append(names, pageSpan(pr))
+		}
+		// The file's fields are its first order's: the later orders'
+		// values would otherwise conflict with them field by field.
+		first := r.Parts[0].Extraction
+		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import with --split to make a case of each", len(ranges), strings.Join(names, ", "))
+		first.Warnings = append(append([]string{bundle}, fileWarnings...), first.Warnings...)
+		r.Extraction = first
+	}
+	return r, nil
+}
+
+func pageSpan(r app.PageRange) string {
+	if r.From == r.To {
+		return fmt.Sprintf("page %d", r.From)
+	}
+	return fmt.Sprintf("pages %d–%d", r.From, r.To)
 }
 
 func pagesWithout(doc *app.Document) int {
@@ -127,7 +162,8 @@ func readFile(path string) ([]byte, error) {
 // Outcome is what became of one file.
 type Outcome struct {
 	File      string
-	CaseID    string // the new case, or the one that already held the file
+	CaseID    string   // the new case, or the one that already held the file
+	More      []string // the cases of a bundle's other orders, when split
 	Duplicate bool
 	NeedsOCR  bool
 	Case      *app.Case
@@ -135,12 +171,34 @@ type Outcome struct {
 }
 
 // Import reads one file and files it as a new case, unless its bytes are
-// already stored.
+// already stored. With Split set, a file that bundles several orders
+// becomes a case per order; the outcome names the first.
 func (im *Importer) Import(ctx context.Context, path string) Outcome {
 	r, err := im.Read(ctx, path)
 	if err != nil {
 		return Outcome{File: path, Err: err}
 	}
+	if im.SplitBundles && len(r.Parts) > 1 {
+		var first Outcome
+		for k, p := range r.Parts {
+			pr := p.Pages
+			o := im.store(ctx, path, r, p.Extraction, r.Document.Sub(pr), &pr)
+			if o.Err != nil {
+				return o
+			}
+			if k == 0 {
+				first = o
+			}
+			first.More = append(first.More, o.CaseID)
+		}
+		first.More = first.More[1:]
+		return first
+	}
+	return im.store(ctx, path, r, r.Extraction, r.Document, nil)
+}
+
+// store files one case: the whole file, or one order of a bundle.
+func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extraction, doc *app.Document, part *app.PageRange) Outcome {
 	now := im.now()
 	c := &app.Case{
 		ID:     app.NewCaseID(),
@@ -148,18 +206,19 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 		Order: app.Order{
 			FileName:   filepath.Base(path),
 			SHA256:     r.SHA256,
+			Part:       part,
 			Size:       r.Size,
-			Pages:      len(r.Document.Pages),
-			TextSource: r.Document.TextSource,
-			NeedsOCR:   pagesWithout(r.Document) > 0,
+			Pages:      len(doc.Pages),
+			TextSource: doc.TextSource,
+			NeedsOCR:   pagesWithout(doc) > 0,
 			ImportedAt: now,
-			Extraction: r.Extraction,
+			Extraction: ex,
 		},
 		History:   []app.Event{{At: now, Actor: "warrantdesk", Action: "imported", Detail: filepath.Base(path)}},
 		CreatedAt: now,
 		UpdatedAt: now,
 	}
-	err = im.Store.CreateCase(ctx, c, r.Data, r.Document.Pages)
+	err := im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
 	var dup *app.DuplicateError
 	if errors.As(err, &dup) {
 		return Outcome{File: path, CaseID: dup.CaseID, Duplicate: true}
