@@ -38,8 +38,12 @@ type Importer struct {
 	// SplitBundles makes a case of each order in a file that bundles
 	// several.
 	SplitBundles bool
-	Store        app.Store // may be nil for Read
-	Now          func() time.Time
+	// OnFields, if set, is given the fields found so far after each page
+	// OCR reads, so a reviewer sees the first page's fields before a long
+	// scan is done (not concurrently; the final fields come from Read).
+	OnFields func(file string, ex app.Extraction)
+	Store    app.Store // may be nil for Read
+	Now      func() time.Time
 	// Parallel is how many files are read at once (1 if < 1). The reader
 	// bounds its own workers too.
 	Parallel int
@@ -388,9 +392,20 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 		doc.Warnings = append(doc.Warnings, app.ErrorMessage(err))
 		return nil
 	}
-	pages, warnings, err := im.Scanner.ReadPages(ctx, data, need, func(done, total int, _ app.PageText) {
+	// partial is the document as read so far, for OnFields.
+	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
+	pages, warnings, err := im.Scanner.ReadPages(ctx, data, need, func(done, total int, p app.PageText) {
 		if im.OnOCR != nil {
 			im.OnOCR(path, done, total)
+		}
+		if im.OnFields != nil {
+			for k := range partial.Pages {
+				if partial.Pages[k].Number == p.Number {
+					partial.Pages[k] = p
+				}
+			}
+			partial.TextSource = app.SourceOf(partial.Pages)
+			im.OnFields(path, im.Extractor.Extract(partial))
 		}
 	})
 	if err != nil {

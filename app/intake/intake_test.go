@@ -1,12 +1,82 @@
 package intake
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/extract"
 )
+
+// scanText stands in for a PDF whose pages have no text layer.
+type scanText struct{ pages int }
+
+func (s scanText) ReadText(context.Context, []byte) (*app.Document, error) {
+	doc := &app.Document{TextSource: app.SourceNone}
+	for i := 1; i <= s.pages; i++ {
+		doc.Pages = append(doc.Pages, app.PageText{Number: i, Source: app.SourceNone})
+	}
+	return doc, nil
+}
+
+// pageReader returns fixed page texts, as OCR would, page by page.
+type pageReader struct {
+	texts   map[int]string
+	missing error
+}
+
+func (r pageReader) Available() error                               { return r.missing }
+func (r pageReader) PageCount(context.Context, []byte) (int, error) { return len(r.texts), nil }
+func (r pageReader) ReadPages(_ context.Context, _ []byte, pages []int, progress func(int, int, app.PageText)) ([]app.PageText, []string, error) {
+	var out []app.PageText
+	for i, n := range pages {
+		p := app.PageText{Number: n, Text: r.texts[n], Source: app.SourceOCR}
+		out = append(out, p)
+		progress(i+1, len(pages), p)
+	}
+	return out, nil, nil
+}
+
+func pdfFile(t *testing.T) string {
+	f := filepath.Join(t.TempDir(), "scan.pdf")
+	os.WriteFile(f, []byte("%PDF-1.4\n(stand-in)\n%%EOF\n"), 0o644)
+	return f
+}
+
+func TestRead_OCRFieldsArriveEarly(t *testing.T) {
+	texts := map[int]string{
+		1: "U.S. Department of Justice\nFederal Bureau of Investigation\nFile No. NSL-I6-41O552\nJune 10, 2016\nNATIONAL SECURITY LETTER",
+		2: "ATTACHMENT\nIn preparing your response consider the subscriber information requested above.",
+	}
+	var early []app.Extraction
+	im := &Importer{Reader: scanText{2}, Extractor: extract.New(), Scanner: pageReader{texts: texts},
+		OnFields: func(_ string, ex app.Extraction) { early = append(early, ex) }}
+	r, err := im.Read(context.Background(), pdfFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Document.TextSource != app.SourceOCR || r.Extraction.Field(app.FieldCaseNumber) != "NSL-16-410552" {
+		t.Errorf("source %s, case %q", r.Document.TextSource, r.Extraction.Field(app.FieldCaseNumber))
+	}
+	if len(early) != 2 || early[0].Field(app.FieldIssuedDate) != "2016-06-10" {
+		t.Errorf("page 1's fields did not arrive before the file was done: %d updates", len(early))
+	}
+}
+
+func TestRead_MissingOCRIsAWarning(t *testing.T) {
+	hint := &app.Error{Code: app.EINVALID, Message: "OCR needs Tesseract; install it with …"}
+	im := &Importer{Reader: scanText{1}, Extractor: extract.New(), Scanner: pageReader{missing: hint}}
+	r, err := im.Read(context.Background(), pdfFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Document.TextSource != app.SourceNone || !strings.Contains(strings.Join(r.Extraction.Warnings, "|"), "OCR needs Tesseract") {
+		t.Errorf("source %s, warnings %v", r.Document.TextSource, r.Extraction.Warnings)
+	}
+}
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
