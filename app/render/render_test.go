@@ -12,6 +12,10 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
+// testCache keeps the compiled module between the tests of a run: compiling
+// it takes seconds, far more under the race detector.
+var testCache = filepath.Join(os.TempDir(), "warrantdesk-test-pdfium")
+
 func testPDF(t testing.TB) []byte {
 	t.Helper()
 	f := fpdf.New("P", "pt", "Letter", "")
@@ -28,7 +32,7 @@ func testPDF(t testing.TB) []byte {
 }
 
 func TestRenderer_RendersPagesInOrder(t *testing.T) {
-	r := New(filepath.Join(t.TempDir(), "cache"), 1)
+	r := New(testCache, 1)
 	defer r.Close()
 	pdf := testPDF(t)
 	var got []int
@@ -61,7 +65,7 @@ func TestRenderer_RendersPagesInOrder(t *testing.T) {
 }
 
 func TestRenderer_BrokenPDFFailsCleanly(t *testing.T) {
-	r := New("", 1)
+	r := New(testCache, 1)
 	defer r.Close()
 	err := r.Render(context.Background(), []byte("%PDF-1.7\nthis is not really a PDF"), []int{1}, 100, func(int, Page) error { return nil })
 	if app.ErrorCode(err) != app.EUNREADABLE {
@@ -76,7 +80,7 @@ func TestRenderer_BrokenPDFFailsCleanly(t *testing.T) {
 func TestRenderer_SeesNoFiles(t *testing.T) {
 	// A PDF cannot reach the machine's files: PDFium gets an empty
 	// filesystem. Opening by path must fail even for a file that exists.
-	r := New("", 1)
+	r := New(testCache, 1)
 	defer r.Close()
 	if err := r.init(); err != nil {
 		t.Fatal(err)
