@@ -25,8 +25,9 @@ run: deps build
 
 test: deps vet
 	$(GO) test -race -count=1 -timeout 30m ./...
-	# OCR of the real scans, without the race detector (too slow under it).
-	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders' ./app/evaluation/
+	# OCR of real and generated scans, without the race detector (too slow
+	# under it).
+	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/
 
 build: check-go
 	$(GO) build -o $(BIN) .

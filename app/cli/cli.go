@@ -55,7 +55,8 @@ Usage:
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
-  warrantdesk samples --out DIR [--n N] [--seed S]  write fictional orders with truth files
+  warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
+                                                 (--scanned: as noisy page images, some upside down)
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
 

@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/evaluation"
+	"github.com/warrantdesk/warrantdesk/app/render"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
+	"github.com/warrantdesk/warrantdesk/app/scan"
 )
 
 // eval scores extraction on a folder of orders with truth files.
@@ -42,10 +45,11 @@ func (c *command) samples(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	n := fs.Int("n", 40, "")
 	seed := fs.Uint64("seed", 1, "")
+	scanned := fs.Bool("scanned", false, "")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 || *out == "" {
-		return usagef("samples --out DIR [--n N] [--seed S]")
+		return usagef("samples --out DIR [--n N] [--seed S] [--scanned]")
 	}
 	if *n < 1 || *n > 100000 {
 		return usagef("samples: --n must be between 1 and 100000")
@@ -57,7 +61,19 @@ func (c *command) samples(ctx context.Context, args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return &app.Error{Code: app.EINVALID, Message: "cannot create " + *out, Err: err}
 	}
+	var r *render.Renderer
+	if *scanned {
+		r = render.New(render.CacheDirFor(), 0)
+		defer r.Close()
+	}
+	rng := rand.New(rand.NewPCG(*seed, 7))
 	for _, o := range orders {
+		if r != nil {
+			// A scan of the order: page images, no text layer.
+			if o.PDF, err = scan.Rasterize(ctx, r, o.PDF, 200, rng); err != nil {
+				return err
+			}
+		}
 		truth, err := json.MarshalIndent(o.Truth, "", "  ")
 		if err != nil {
 			return err

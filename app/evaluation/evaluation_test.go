@@ -3,6 +3,7 @@ package evaluation
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -132,4 +133,44 @@ type testWriter struct{ t *testing.T }
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(p))
 	return len(p), nil
+}
+
+// TestRun_ScannedGeneratedOrders scores OCR on scans it has never seen:
+// generated orders of every kind, rasterized into noisy page images (half
+// black and white with specks, half grey JPEG, a quarter upside down) with
+// no text layer. The bar is below the text orders': OCR loses characters.
+func TestRun_ScannedGeneratedOrders(t *testing.T) {
+	if raceEnabled || !(&ocr.Tesseract{}).Available() {
+		t.Skip("needs Tesseract and no race detector (make test runs it so)")
+	}
+	r := render.New(filepath.Join(os.TempDir(), "warrantdesk-test-pdfium"), 0)
+	defer r.Close()
+	orders, err := sampleorders.Generate(303, 19)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(303, 7))
+	for _, o := range orders {
+		pdf, err := scan.Rasterize(context.Background(), r, o.PDF, 200, rng)
+		if err != nil {
+			t.Fatal(err)
+		}
+		truth, _ := json.Marshal(o.Truth)
+		os.WriteFile(filepath.Join(dir, o.Name+".pdf"), pdf, 0o644)
+		os.WriteFile(filepath.Join(dir, o.Name+".json"), truth, 0o644)
+	}
+	im := importer()
+	im.Scanner = &scan.Scanner{Renderer: r, OCR: &ocr.Tesseract{}}
+	rep, err := Run(context.Background(), dir, "", im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Print(testWriter{t}, 20)
+	if rep.Overall < 0.78 {
+		t.Errorf("overall %.3f on unseen generated scans, want ≥ 0.78", rep.Overall)
+	}
+	if s := rep.Fields[PartProcessType]; s.Accuracy() < 0.85 {
+		t.Errorf("process type right on %d of %d", s.Right, s.Total)
+	}
 }

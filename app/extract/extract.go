@@ -213,7 +213,7 @@ var (
 	// productionRe finds a command to produce, disclose to the government,
 	// execute, preserve or appear; commands not to do something are
 	// filtered out by commandsProduction.
-	productionRe = regexp.MustCompile(`(?i)\b(?:shall|must|is\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|are\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|you\s+are\s+commanded\s+to|it\s+is\s+(?:hereby\s+|further\s+)?ordered\s+that)\b[^.;]{0,120}?\b(?:produce|disclose\s+to\s+the|provide|furnish|execute|preserve|appear|search|intercept|install)\b`)
+	productionRe = regexp.MustCompile(`(?i)\b(?:shall|must|is\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|are\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|you\s+are\s+commanded\s+to|it\s+is\s+(?:hereby\s+|further\s+|therefore\s+)?ordered\b[^;]{0,80}?\bthat)\b[^;]{0,160}?\b(?:produce|disclose\W{0,3}\s*to\W{0,3}\s*the|provide|furnish|execute|preserve|appear|search|intercept|install)\b`)
 )
 
 // inLaterHeading reports whether re matches in the first lines of a page
@@ -261,7 +261,16 @@ func (x *run) caseNumber() {
 func normaliseCaseNumber(v string) string {
 	v = strings.TrimSpace(v)
 	if strings.HasPrefix(strings.ToUpper(v), "NSL") {
-		v = strings.ToUpper(strings.ReplaceAll(v, " ", ""))
+		// OCR reads the hyphens of "NSL-25-796345" as ":" or "." now and then.
+		v = strings.ToUpper(strings.Map(func(r rune) rune {
+			switch r {
+			case ' ':
+				return -1
+			case ':', '.', '~':
+				return '-'
+			}
+			return r
+		}, v))
 	}
 	return v
 }

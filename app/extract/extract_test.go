@@ -155,6 +155,21 @@ func TestFixOCRDigits(t *testing.T) {
 	}
 }
 
+func TestCleanOCR(t *testing.T) {
+	for in, want := range map[string]string{
+		"Misc. No.: 1:26-m¢-89108":         "Misc. No.: 1:26-mc-89108",
+		"_IN THE UNITED STATES":            "IN THE UNITED STATES",
+		"tomasoyelaran80 @example.org":     "tomasoyelaran80@example.org",
+		"mail jane.roe@ example.com today": "mail jane.roe@example.com today",
+		"Case No. 4:24-mc- 22560-VBZ":      "Case No. 4:24-mc-22560-VBZ",
+		"a well-known fact, a - b":         "a well-known fact, a - b",
+	} {
+		if got := cleanOCR(in); got != want {
+			t.Errorf("cleanOCR(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestExtract_OCRDigitsOnlyInRecognisedText(t *testing.T) {
 	page := "NATIONAL SECURITY LETTER\nFile No. NSL-I6-41O552\nJune 10, 2016"
 	ocr := New().Extract(&app.Document{Pages: []app.PageText{{Number: 1, Text: page, Source: app.SourceOCR}}})

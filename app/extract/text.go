@@ -37,7 +37,7 @@ func newCorpus(doc *app.Document) *corpus {
 		}
 		t := clean(p.Text)
 		if p.Recognised() {
-			t = fixOCRDigits(t)
+			t = fixOCRDigits(cleanOCR(t))
 		}
 		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t), recognised: p.Recognised()})
 	}
@@ -208,6 +208,28 @@ var (
 	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)
 	ocrDigit   = strings.NewReplacer("O", "0", "o", "0", "D", "0", "Q", "0", "I", "1", "l", "1", "|", "1", "i", "1", "S", "5", "s", "5", "B", "8", "Z", "2", "z", "2")
 )
+
+var (
+	ocrLookalikes = strings.NewReplacer("¢", "c", "€", "e", "£", "E", "°", "", "«", "\"", "»", "\"")
+	ocrLineMarks  = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
+	// "name @example.org", "name@ example.org": OCR spaces around the @.
+	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+) ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	// "4:24-mc- 22560", "1:25-sw- -64874": a space, or a doubled hyphen,
+	// OCR puts after a hyphen inside a number.
+	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
+	// "Case No.: '1:25-sw-…": a speck read as a quote before a number.
+	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
+)
+
+// cleanOCR undoes OCR's look-alike symbols ("1:26-m¢-89108"), the specks
+// it reads at the start of lines ("_IN THE UNITED STATES"), and the spaces
+// it puts inside e-mail addresses and after hyphens in numbers.
+func cleanOCR(s string) string {
+	s = ocrLineMarks.ReplaceAllString(ocrLookalikes.Replace(s), "$1")
+	s = ocrSplitEmail.ReplaceAllString(s, "$1@$2")
+	s = ocrQuoteSpeck.ReplaceAllString(s, "$1$2")
+	return ocrSplitDash.ReplaceAllString(s, "$1$2$3$4")
+}
 
 // ocrSpecks are marks OCR leaves inside numbers ("NSL-19~-483887").
 var ocrSpecks = regexp.MustCompile("(\\d)[~^*'`]+([-/.:])")

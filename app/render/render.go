@@ -171,8 +171,9 @@ func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int,
 			return renderErr(fmt.Errorf("page %d: %w", n, err), to, timeout)
 		}
 		img := copyGray(res.Result.RenderedImage)
-		ptw := float64(res.Result.Width) * res.Result.PointToPixelRatio
-		pth := float64(res.Result.Height) * res.Result.PointToPixelRatio
+		// PointToPixelRatio is pixels per point.
+		ptw := float64(res.Result.Width) / res.Result.PointToPixelRatio
+		pth := float64(res.Result.Height) / res.Result.PointToPixelRatio
 		res.Cleanup()
 		if img == nil {
 			return &app.Error{Code: app.EUNREADABLE, Message: fmt.Sprintf("could not render page %d", n)}

@@ -42,6 +42,9 @@ func TestRenderer_RendersPagesInOrder(t *testing.T) {
 		if b.Dx() != 850 || b.Dy() != 1100 { // Letter at 100 dpi
 			t.Errorf("page %d is %dx%d, want 850x1100", n, b.Dx(), b.Dy())
 		}
+		if p.Width < 611 || p.Width > 613 || p.Height < 791 || p.Height > 793 {
+			t.Errorf("page %d measures %.1f×%.1f pt, want 612×792", n, p.Width, p.Height)
+		}
 		dark := 0
 		for _, px := range p.Image.Pix {
 			if px < 128 {
