@@ -11,17 +11,20 @@ export LANG := en_US.UTF-8
 # System packages: Fyne's cgo build (GL and X11 headers); Tesseract with
 # English and orientation data for OCR; Xvfb and x11-utils for the
 # real-window test, ImageMagick for its screenshot; poppler-utils for the
-# pdftotext and pdftoppm references in benchmarks.
+# pdftotext and pdftoppm references in benchmarks; xdotool clicks in the
+# real-window test.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd \
-	xvfb xauth x11-utils imagemagick poppler-utils
+	xvfb xauth x11-utils xdotool imagemagick poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build deps check-go bench vet clean
 
+# Without ARGS, the demo: the desk on a throwaway folder of fictional
+# orders. `make run ARGS=" "` opens your own data.
 run: deps build
-	./$(BIN) $(ARGS)
+	./$(BIN) $(or $(ARGS),demo)
 
 test: deps vet
 	$(GO) test -race -count=1 -timeout 30m ./...

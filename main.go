@@ -39,8 +39,8 @@ func main() {
 		NewScanner: func(tesseract string) app.PageReader {
 			return &scan.Scanner{Renderer: render.New(render.CacheDirFor(), 0), OCR: &ocr.Tesseract{Path: tesseract}}
 		},
-		OpenDesk: func(store app.Store) error {
-			ui.Run(fyneapp.NewWithID(appID), store, assets.Icon)
+		OpenDesk: func(store app.Store, reviewer string) error {
+			ui.Run(fyneapp.NewWithID(appID), store, reviewer, assets.Icon)
 			return nil
 		},
 	}))

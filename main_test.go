@@ -388,36 +388,34 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on a
-// data folder with cases in it, and checks that its window appears, stays
-// up, and logs no threading errors. WARRANTDESK_SCREENSHOT=FILE keeps a
-// screenshot of it.
+// TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on the
+// demo, clicks the first case in the queue, and checks that the window
+// appears, stays up, and logs no threading errors. WARRANTDESK_SCREENSHOT=FILE
+// keeps a screenshot of it.
 func TestDesk_OpensWindow(t *testing.T) {
-	for _, tool := range []string{"xvfb-run", "xwininfo"} {
+	for _, tool := range []string{"xvfb-run", "xwininfo", "xdotool"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed (make test installs it): skipping the real-window test", tool)
 		}
-	}
-	data := t.TempDir()
-	dir, _ := writeSamples(t, 3)
-	if r := run(t, data, "import", dir); r.code != 0 {
-		t.Fatalf("import: %s", r.stderr)
 	}
 	shot := os.Getenv("WARRANTDESK_SCREENSHOT")
 	if shot == "" {
 		shot = filepath.Join(t.TempDir(), "desk.png")
 	}
-	script := `"$BIN" & pid=$!
+	script := `"$BIN" demo & pid=$!
 for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break; sleep 0.5; done
 sleep 2
 xwininfo -root -tree | grep '"WarrantDesk"'
-if command -v import >/dev/null; then import -window root "$SHOT"; fi
+wid=$(xdotool search --name '^WarrantDesk$' | head -1)
+xdotool mousemove --window "$wid" 200 95 click 1
+sleep 2
+if command -v import >/dev/null; then import -window "$wid" "$SHOT"; fi
 kill -0 $pid && echo ALIVE
 kill $pid; wait $pid 2>/dev/null; true`
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+data, "LANG=en_US.UTF-8")
+	cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=R. Reviewer")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("xvfb-run: %v\n%s", err, out)

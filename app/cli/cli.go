@@ -37,7 +37,7 @@ type Deps struct {
 	// search). Called at most once per run.
 	NewScanner func(tesseract string) app.PageReader
 	// OpenDesk runs the desktop app until its window closes.
-	OpenDesk func(store app.Store) error
+	OpenDesk func(store app.Store, reviewer string) error
 	Getenv   func(string) string
 	Now      func() time.Time
 	Stdout   io.Writer
@@ -55,6 +55,7 @@ Usage:
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
+  warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
                                                  (--scanned: as noisy page images, some upside down)
 
@@ -200,6 +201,8 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 		return c.eval(ctx, rest)
 	case "samples":
 		return c.samples(ctx, rest)
+	case "demo":
+		return c.demo(ctx, rest)
 	}
 	return usagef("unknown command %q", name)
 }
@@ -238,7 +241,7 @@ func (c *command) desk() error {
 		return err
 	}
 	defer store.Close()
-	return c.deps.OpenDesk(store)
+	return c.deps.OpenDesk(store, c.reviewer())
 }
 
 // reviewer is the default reviewer name: WARRANTDESK_REVIEWER, else the

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
 // CaseLister is what the queue needs from the store.
@@ -25,21 +26,30 @@ type Runner func(work func())
 // GoRunner runs work in a new goroutine.
 func GoRunner(work func()) { go work() }
 
-// Queue is the list of cases, most urgent first.
+// Queue is the list of cases, most urgent first, with a search box over
+// case numbers, authorities, agencies, agents and targets.
 type Queue struct {
-	store  CaseLister
-	run    Runner
-	now    func() time.Time
-	cases  []*app.Case
-	list   *widget.List
-	status *widget.Label
-	root   fyne.CanvasObject
+	store    CaseLister
+	run      Runner
+	now      func() time.Time
+	all      []*app.Case // most urgent first
+	cases    []*app.Case // shown: all, or the search's matches
+	index    *search.Index
+	list     *widget.List
+	status   *widget.Label
+	search   *widget.Entry
+	root     fyne.CanvasObject
+	onSelect func(c *app.Case)
 }
 
-// NewQueue builds the queue screen; call Refresh to load it.
-func NewQueue(store CaseLister, run Runner, now func() time.Time) *Queue {
-	q := &Queue{store: store, run: run, now: now}
+// NewQueue builds the queue screen; call Refresh to load it. onSelect is
+// called (on the UI goroutine) when the reviewer picks a case; it may be nil.
+func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(c *app.Case)) *Queue {
+	q := &Queue{store: store, run: run, now: now, onSelect: onSelect}
 	q.status = widget.NewLabel("Loading cases…")
+	q.search = widget.NewEntry()
+	q.search.SetPlaceHolder("Search case numbers, courts, agencies, agents, targets (Ctrl+F)")
+	q.search.OnChanged = q.onSearch
 	q.list = widget.NewList(
 		func() int { return len(q.cases) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -47,38 +57,65 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time) *Queue {
 			o.(*widget.Label).SetText(q.rowText(q.cases[id]))
 		},
 	)
-	q.root = container.NewBorder(q.status, nil, nil, nil, q.list)
+	q.list.OnSelected = func(id widget.ListItemID) {
+		if q.onSelect != nil && id < len(q.cases) {
+			q.onSelect(q.cases[id])
+		}
+	}
+	q.root = container.NewBorder(container.NewVBox(q.search, q.status), nil, nil, nil, q.list)
 	return q
 }
 
 // Content is the screen's root object.
 func (q *Queue) Content() fyne.CanvasObject { return q.root }
 
+// FocusSearch puts the cursor in the search box.
+func (q *Queue) FocusSearch(c fyne.Canvas) { c.Focus(q.search) }
+
 // Refresh reloads the cases from the store off the UI goroutine.
 func (q *Queue) Refresh() {
 	q.run(func() {
 		cases, err := q.store.Cases(context.Background())
+		var ix *search.Index
 		if err == nil {
 			app.SortByUrgency(cases)
+			ix = search.NewIndex(cases)
 		}
-		fyne.Do(func() { q.show(cases, err) })
+		fyne.Do(func() { q.show(cases, ix, err) })
 	})
 }
 
-func (q *Queue) show(cases []*app.Case, err error) {
+func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 	if err != nil {
 		q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 		return
 	}
-	q.cases = cases
-	switch len(cases) {
-	case 0:
-		q.status.SetText("No cases yet. Import an order with: warrantdesk import FILE.pdf")
-	case 1:
-		q.status.SetText("1 case")
-	default:
-		q.status.SetText(fmt.Sprintf("%d cases, most urgent first", len(cases)))
+	q.all, q.index = cases, ix
+	q.onSearch(q.search.Text)
+}
+
+// onSearch filters the list as the reviewer types. Matching runs in the
+// callback: it takes milliseconds on thousands of cases (docs/PERFORMANCE.md).
+func (q *Queue) onSearch(text string) {
+	if strings.TrimSpace(text) == "" || q.index == nil {
+		q.cases = q.all
+		switch len(q.all) {
+		case 0:
+			q.status.SetText("No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo")
+		case 1:
+			q.status.SetText("1 case")
+		default:
+			q.status.SetText(fmt.Sprintf("%d cases, most urgent first", len(q.all)))
+		}
+	} else {
+		matches := q.index.Find(text)
+		q.cases = make([]*app.Case, len(matches))
+		for i, m := range matches {
+			q.cases[i] = m.Case
+		}
+		q.status.SetText(fmt.Sprintf("%d of %d cases match %q", len(matches), len(q.all), text))
 	}
+	q.list.UnselectAll()
 	q.list.Refresh()
 }
 
@@ -130,20 +167,6 @@ func Countdown(deadline, now time.Time) string {
 		return "overdue by " + s
 	}
 	return "in " + s
-}
-
-// Run opens the desk window on a, showing the queue, and blocks until the
-// window is closed. icon may be nil.
-func Run(a fyne.App, store CaseLister, icon []byte) {
-	if icon != nil {
-		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
-	}
-	w := a.NewWindow("WarrantDesk")
-	q := NewQueue(store, GoRunner, time.Now)
-	w.SetContent(q.Content())
-	w.Resize(fyne.NewSize(1100, 700))
-	q.Refresh()
-	w.ShowAndRun()
 }
 
 func plural(n int, noun string) string {

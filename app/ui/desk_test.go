@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// memStore is an in-memory DeskStore for screen tests.
+type memStore struct {
+	mu    sync.Mutex
+	cases []*app.Case
+	saved []*app.Case
+}
+
+func (m *memStore) Cases(context.Context) ([]*app.Case, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]*app.Case{}, m.cases...), nil
+}
+
+func (m *memStore) Pages(context.Context, string) ([]app.PageText, error) {
+	return []app.PageText{{Number: 1, Text: "SEARCH AND SEIZURE WARRANT\nCase No. 2:25-mj-00002", Source: app.SourceText}}, nil
+}
+
+func (m *memStore) UpdateCase(_ context.Context, c *app.Case) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cp := *c
+	m.saved = append(m.saved, &cp)
+	return nil
+}
+
+func deskCases() []*app.Case {
+	w := sampleCase("2:25-mj-00002", app.SearchWarrant, "2025-06-20", false, app.StatusNew)
+	w.Order.Extraction.Fields[app.FieldIssuedDate] = app.Field{Value: "2025-06-06", Page: 1, Snippet: "Date and time issued: 06/06/2025 2:15 pm", Confidence: 0.95}
+	w.Order.Extraction.Fields[app.FieldJudge] = app.Field{Value: "Jane Q. Smith", Page: 1, Snippet: "Printed name and title: Jane Q. Smith", Confidence: 0.5}
+	w.Order.Extraction.Warnings = []string{`judge: "Jane Q. Smith" is uncertain (confidence 0.50); check it against page 1`}
+	n := sampleCase("NSL-25-000001", app.NSL, "", false, app.StatusNew)
+	n.Order.Extraction.Targets = []app.Target{{Kind: app.TargetEmail, Value: "mallory@example.net", Page: 2}}
+	return []*app.Case{w, n}
+}
+
+func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	d := NewDesk(store, inline, func() time.Time { return now }, "R. Reviewer")
+	w := test.NewTempWindow(t, d.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	d.Queue.Refresh()
+	return d, w
+}
+
+func TestDesk_SearchFindsATargetAsYouType(t *testing.T) {
+	d, w := showDesk(t, &memStore{cases: deskCases()})
+	test.Type(d.Queue.search, "mallory")
+	if len(d.Queue.cases) != 1 || d.Queue.cases[0].CaseNumber() != "NSL-25-000001" {
+		t.Fatalf("search shows %d cases", len(d.Queue.cases))
+	}
+	if !strings.Contains(d.Queue.status.Text, `1 of 2 cases match "mallory"`) {
+		t.Errorf("status %q", d.Queue.status.Text)
+	}
+	test.AssertRendersToMarkup(t, "desk/search.xml", w.Canvas())
+	d.Queue.search.SetText("")
+	if len(d.Queue.cases) != 2 {
+		t.Errorf("clearing the search shows %d cases", len(d.Queue.cases))
+	}
+}
+
+func TestDesk_CaseViewShowsFieldsEvidenceAndText(t *testing.T) {
+	d, w := showDesk(t, &memStore{cases: deskCases()})
+	d.Queue.list.Select(0)
+	v := d.Case
+	if !strings.Contains(v.title.Text, "2:25-mj-00002") {
+		t.Fatalf("title %q", v.title.Text)
+	}
+	if !strings.Contains(v.text.Text, "SEARCH AND SEIZURE WARRANT") {
+		t.Errorf("text not loaded: %q", v.text.Text)
+	}
+	// The uncertain judge stands out, and tapping it shows its evidence.
+	var judge *widget.Button
+	for _, it := range v.fields.Items {
+		if it.Text == "Judge" {
+			judge = it.Widget.(*widget.Button)
+		}
+	}
+	if judge == nil || !strings.HasPrefix(judge.Text, "⚠ Jane Q. Smith") || judge.Importance != widget.WarningImportance {
+		t.Fatalf("judge field %+v", judge)
+	}
+	test.Tap(judge)
+	if !strings.Contains(v.evidence.Text, "page 1, confidence 50%") || !strings.Contains(v.evidence.Text, "Printed name and title: Jane Q. Smith") {
+		t.Errorf("evidence %q", v.evidence.Text)
+	}
+	test.AssertRendersToMarkup(t, "desk/case.xml", w.Canvas())
+}
+
+func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, _ := showDesk(t, store)
+	d.Queue.list.Select(0)
+	v := d.Case
+	test.Tap(v.save)
+	if v.status.Text != "Choose a decision first." || len(store.saved) != 0 {
+		t.Fatalf("saved without a decision: %q", v.status.Text)
+	}
+	v.decision.SetSelected("narrow")
+	test.Type(v.grounds, "overbroad date range; no content without a warrant")
+	test.Type(v.note, "Produce subscriber records only.")
+	test.Tap(v.save)
+	if len(store.saved) != 1 {
+		t.Fatalf("%d saves", len(store.saved))
+	}
+	c := store.saved[0]
+	if c.Status != app.StatusDecided || c.Decision.Outcome != app.Narrow || c.Decision.Reviewer != "R. Reviewer" || len(c.Decision.Grounds) != 2 || !c.Decision.DecidedAt.Equal(now) {
+		t.Errorf("decision %+v", c.Decision)
+	}
+	if n := len(c.History); n == 0 || c.History[n-1].Action != "decided" || c.History[n-1].Actor != "R. Reviewer" {
+		t.Errorf("history %+v", c.History)
+	}
+	if !strings.HasPrefix(v.status.Text, "Saved: narrow by R. Reviewer") {
+		t.Errorf("status %q", v.status.Text)
+	}
+}
