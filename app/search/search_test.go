@@ -55,9 +55,13 @@ func TestIndex_OneMatchPerCase(t *testing.T) {
 	}
 }
 
-func BenchmarkIndex_Find10000(b *testing.B) {
+func BenchmarkIndex_Find10000(b *testing.B)  { benchFind(b, 10000) }
+func BenchmarkIndex_Find100000(b *testing.B) { benchFind(b, 100000) }
+
+// benchFind measures one keystroke's search over n cases.
+func benchFind(b *testing.B, n int) {
 	var cases []*app.Case
-	for i := 0; i < 10000; i++ {
+	for i := 0; i < n; i++ {
 		cases = append(cases, mk(fmt.Sprintf("2:25-mj-%05d", i), "United States District Court", fmt.Sprintf("user%d@example.com", i)))
 	}
 	ix := NewIndex(cases)

@@ -40,6 +40,9 @@ type Queue struct {
 	search   *widget.Entry
 	root     fyne.CanvasObject
 	onSelect func(c *app.Case)
+	// seq numbers searches, so a slow one that finishes after a newer
+	// keystroke is dropped.
+	seq int
 }
 
 // NewQueue builds the queue screen; call Refresh to load it. onSelect is
@@ -94,27 +97,48 @@ func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 	q.onSearch(q.search.Text)
 }
 
-// onSearch filters the list as the reviewer types. Matching runs in the
-// callback: it takes milliseconds on thousands of cases (docs/PERFORMANCE.md).
+// onSearch filters the list as the reviewer types. Matching runs off the UI
+// goroutine (at 100,000 cases one keystroke's search takes a tenth of a
+// second, docs/PERFORMANCE.md); a result older than the latest keystroke is
+// dropped.
 func (q *Queue) onSearch(text string) {
+	q.seq++
+	seq := q.seq
 	if strings.TrimSpace(text) == "" || q.index == nil {
-		q.cases = q.all
+		q.showMatches(q.all, "")
+		return
+	}
+	ix, total := q.index, len(q.all)
+	q.run(func() {
+		matches := ix.Find(text)
+		found := make([]*app.Case, len(matches))
+		for i, m := range matches {
+			found[i] = m.Case
+		}
+		fyne.Do(func() {
+			if seq != q.seq {
+				return
+			}
+			q.showMatches(found, fmt.Sprintf("%d of %d cases match %q", len(found), total, text))
+		})
+	})
+}
+
+// showMatches shows cases with status; an empty status describes the whole
+// queue.
+func (q *Queue) showMatches(cases []*app.Case, status string) {
+	q.cases = cases
+	if status == "" {
 		switch len(q.all) {
 		case 0:
-			q.status.SetText("No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo")
+			status = "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"
 		case 1:
-			q.status.SetText("1 case")
+			status = "1 case"
 		default:
-			q.status.SetText(fmt.Sprintf("%d cases, most urgent first", len(q.all)))
+			status = fmt.Sprintf("%d cases, most urgent first", len(q.all))
 		}
-	} else {
-		matches := q.index.Find(text)
-		q.cases = make([]*app.Case, len(matches))
-		for i, m := range matches {
-			q.cases[i] = m.Case
-		}
-		q.status.SetText(fmt.Sprintf("%d of %d cases match %q", len(matches), len(q.all), text))
 	}
+	q.status.SetText(status)
 	q.list.UnselectAll()
 	q.list.Refresh()
 }
