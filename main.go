@@ -39,8 +39,13 @@ func main() {
 		NewScanner: func(tesseract string) app.PageReader {
 			return &scan.Scanner{Renderer: render.New(render.CacheDirFor(), 0), OCR: &ocr.Tesseract{Path: tesseract}}
 		},
-		OpenDesk: func(store app.Store, reviewer string) error {
-			ui.Run(fyneapp.NewWithID(appID), store, reviewer, assets.Icon)
+		OpenDesk: func(store app.Store, importAll cli.ImportAll, reviewer string) error {
+			importFn := func(ctx context.Context, paths []string, progress func(int, int, ui.ImportResult)) {
+				importAll(ctx, paths, func(done, total int, file, result string, failed bool) {
+					progress(done, total, ui.ImportResult{File: file, Result: result, Failed: failed})
+				})
+			}
+			ui.Run(fyneapp.NewWithID(appID), store, importFn, reviewer, assets.Icon)
 			return nil
 		},
 	}))

@@ -36,8 +36,9 @@ type Deps struct {
 	// NewScanner returns the OCR page reader; tesseract is its path ("" to
 	// search). Called at most once per run.
 	NewScanner func(tesseract string) app.PageReader
-	// OpenDesk runs the desktop app until its window closes.
-	OpenDesk func(store app.Store, reviewer string) error
+	// OpenDesk runs the desktop app until its window closes; importAll
+	// brings orders in from the window.
+	OpenDesk func(store app.Store, importAll ImportAll, reviewer string) error
 	Getenv   func(string) string
 	Now      func() time.Time
 	Stdout   io.Writer
@@ -241,7 +242,36 @@ func (c *command) desk() error {
 		return err
 	}
 	defer store.Close()
-	return c.deps.OpenDesk(store, c.reviewer())
+	return c.deps.OpenDesk(store, c.importAll(store), c.reviewer())
+}
+
+// ImportAll imports files and folders for the desk, reporting each file's
+// outcome in words.
+type ImportAll func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool))
+
+func (c *command) importAll(store app.Store) ImportAll {
+	return func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool)) {
+		im := c.importer(store)
+		im.OnOCR = nil // the desk shows files, not pages
+		im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
+			progress(done, total, o.File, outcomeText(o), o.Err != nil)
+		})
+	}
+}
+
+// outcomeText says what became of a file.
+func outcomeText(o intake.Outcome) string {
+	switch {
+	case o.Err != nil:
+		return "could not import: " + app.ErrorMessage(o.Err)
+	case o.Duplicate:
+		return "already imported as case " + o.CaseID
+	case len(o.More) > 0:
+		return fmt.Sprintf("%d orders, new cases %s", 1+len(o.More), strings.Join(append([]string{o.CaseID}, o.More...), ", "))
+	case o.NeedsOCR:
+		return "new case " + o.CaseID + " (needs OCR)"
+	}
+	return "new case " + o.CaseID
 }
 
 // reviewer is the default reviewer name: WARRANTDESK_REVIEWER, else the

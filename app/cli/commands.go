@@ -186,24 +186,15 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	im := c.importer(store)
 	im.SplitBundles = *split
 	im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
-		var line string
+		line := outcomeText(o)
 		switch {
 		case o.Err != nil:
 			failed++
 			c.status = ExitInput
-			line = "could not import: " + app.ErrorMessage(o.Err)
 		case o.Duplicate:
 			dups++
-			line = "already imported as case " + o.CaseID
 		default:
 			created += 1 + len(o.More)
-			line = "new case " + o.CaseID
-			if len(o.More) > 0 {
-				line = fmt.Sprintf("%d orders, new cases %s", 1+len(o.More), strings.Join(append([]string{o.CaseID}, o.More...), ", "))
-			}
-			if o.NeedsOCR {
-				line += " (needs OCR)"
-			}
 		}
 		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, line)
 		if *asJSON {

@@ -126,5 +126,5 @@ func (c *command) demo(ctx context.Context, args []string) error {
 	im := c.importer(store)
 	im.ImportAll(ctx, []string{inbox}, nil)
 	fmt.Fprintf(c.deps.Stderr, "demo: %d fictional orders in %s (deleted when the window closes)\n", len(orders), dir)
-	return c.deps.OpenDesk(store, c.reviewer())
+	return c.deps.OpenDesk(store, c.importAll(store), c.reviewer())
 }

@@ -52,7 +52,7 @@ func deskCases() []*app.Case {
 func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	d := NewDesk(store, inline, func() time.Time { return now }, "R. Reviewer")
+	d := NewDesk(store, nil, inline, func() time.Time { return now }, "R. Reviewer")
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
@@ -127,5 +127,30 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 	}
 	if !strings.HasPrefix(v.status.Text, "Saved: narrow by R. Reviewer") {
 		t.Errorf("status %q", v.status.Text)
+	}
+}
+
+func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {
+	test.NewTempApp(t)
+	done := 0
+	var gotCtx context.Context
+	fake := func(ctx context.Context, paths []string, progress func(int, int, ImportResult)) {
+		gotCtx = ctx
+		progress(1, 2, ImportResult{File: "a.pdf", Result: "new case 3fa8ee16"})
+		progress(2, 2, ImportResult{File: "b.pdf", Result: "could not read PDF: gave up after 10 s", Failed: true})
+	}
+	p := NewImportPane(fake, inline, func() { done++ })
+	w := test.NewTempWindow(t, p.Content())
+	w.Resize(fyne.NewSize(600, 300))
+	p.Start([]string{"/orders"})
+	if done != 1 || p.bar.Value != 1 || !strings.Contains(p.count.Text, "Done: 2 files, 1 could not be imported") {
+		t.Errorf("after import: done %d, bar %v, count %q", done, p.bar.Value, p.count.Text)
+	}
+	if !strings.Contains(p.log.Text, "b.pdf: could not read PDF: gave up after 10 s") {
+		t.Errorf("log %q", p.log.Text)
+	}
+	test.AssertRendersToMarkup(t, "import/done.xml", w.Canvas())
+	if gotCtx.Err() == nil {
+		t.Error("the import's context was not released")
 	}
 }

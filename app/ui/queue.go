@@ -38,6 +38,7 @@ type Queue struct {
 	list     *widget.List
 	status   *widget.Label
 	search   *widget.Entry
+	actions  *fyne.Container
 	root     fyne.CanvasObject
 	onSelect func(c *app.Case)
 	// seq numbers searches, so a slow one that finishes after a newer
@@ -65,8 +66,14 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 			q.onSelect(q.cases[id])
 		}
 	}
-	q.root = container.NewBorder(container.NewVBox(q.search, q.status), nil, nil, nil, q.list)
+	q.actions = container.NewHBox()
+	q.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, q.actions, q.search), q.status), nil, nil, nil, q.list)
 	return q
+}
+
+// AddAction puts a button beside the search box.
+func (q *Queue) AddAction(label string, do func()) {
+	q.actions.Add(widget.NewButton(label, do))
 }
 
 // Content is the screen's root object.
