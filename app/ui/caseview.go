@@ -38,7 +38,7 @@ type CaseView struct {
 	run      Runner
 	now      func() time.Time
 	reviewer string
-	onSaved  func(c *app.Case)
+	onSaved  func(c *app.Case, next bool)
 
 	c        *app.Case
 	title    *widget.Label
@@ -50,14 +50,15 @@ type CaseView struct {
 	note     *widget.Entry
 	who      *widget.Entry
 	save     *widget.Button
+	saveNext *widget.Button
 	status   *widget.Label
 	details  *fyne.Container // fields and evidence, re-laid out per case
 	root     fyne.CanvasObject
 }
 
 // NewCaseView builds an empty case view. onSaved is called (on the UI
-// goroutine) after a decision is stored.
-func NewCaseView(store CaseStore, run Runner, now func() time.Time, reviewer string, onSaved func(c *app.Case)) *CaseView {
+// goroutine) after a decision is stored, with next set for "Save & next".
+func NewCaseView(store CaseStore, run Runner, now func() time.Time, reviewer string, onSaved func(c *app.Case, next bool)) *CaseView {
 	v := &CaseView{store: store, run: run, now: now, reviewer: reviewer, onSaved: onSaved}
 	v.title = widget.NewLabelWithStyle("Select a case in the queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.fields = widget.NewForm()
@@ -78,8 +79,9 @@ func NewCaseView(store CaseStore, run Runner, now func() time.Time, reviewer str
 	v.who = widget.NewEntry()
 	v.who.SetText(reviewer)
 	v.status = widget.NewLabel("")
-	v.save = widget.NewButton("Save decision", v.onSave)
-	v.save.Importance = widget.HighImportance
+	v.save = widget.NewButton("Save decision", func() { v.onSave(false) })
+	v.saveNext = widget.NewButton("Save & next (Ctrl+Enter)", func() { v.onSave(true) })
+	v.saveNext.Importance = widget.HighImportance
 	decide := widget.NewForm(
 		widget.NewFormItem("Decision", v.decision),
 		widget.NewFormItem("Grounds", v.grounds),
@@ -90,7 +92,7 @@ func NewCaseView(store CaseStore, run Runner, now func() time.Time, reviewer str
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Fields", container.NewVScroll(v.details)),
 		container.NewTabItem("Text", v.text),
-		container.NewTabItem("Decision", container.NewVBox(decide, container.NewHBox(v.save, v.status))),
+		container.NewTabItem("Decision", container.NewVBox(decide, container.NewHBox(v.saveNext, v.save, v.status))),
 	)
 	v.root = container.NewBorder(v.title, nil, nil, nil, tabs)
 	v.setEnabled(false)
@@ -101,7 +103,7 @@ func NewCaseView(store CaseStore, run Runner, now func() time.Time, reviewer str
 func (v *CaseView) Content() fyne.CanvasObject { return v.root }
 
 func (v *CaseView) setEnabled(on bool) {
-	for _, w := range []fyne.Disableable{v.decision, v.grounds, v.note, v.who, v.save} {
+	for _, w := range []fyne.Disableable{v.decision, v.grounds, v.note, v.who, v.save, v.saveNext} {
 		if on {
 			w.Enable()
 		} else {
@@ -193,7 +195,11 @@ func (v *CaseView) fieldButton(name string, f app.Field) fyne.CanvasObject {
 	return b
 }
 
-func (v *CaseView) onSave() {
+// Save stores the decision as shown; with next, the desk then moves to the
+// next open case.
+func (v *CaseView) Save(next bool) { v.onSave(next) }
+
+func (v *CaseView) onSave(next bool) {
 	if v.c == nil {
 		return
 	}
@@ -225,11 +231,13 @@ func (v *CaseView) onSave() {
 	c.UpdatedAt = now
 	c.History = append(append([]app.Event{}, c.History...), app.Event{At: now, Actor: who, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", outcome, prev)})
 	v.save.Disable()
+	v.saveNext.Disable()
 	v.status.SetText("Saving…")
 	v.run(func() {
 		err := v.store.UpdateCase(context.Background(), &c)
 		fyne.Do(func() {
 			v.save.Enable()
+			v.saveNext.Enable()
 			if err != nil {
 				v.status.SetText("Not saved: " + app.ErrorMessage(err))
 				return
@@ -237,7 +245,7 @@ func (v *CaseView) onSave() {
 			*v.c = c
 			v.status.SetText(fmt.Sprintf("Saved: %s by %s at %s", outcome, who, now.Format("15:04")))
 			if v.onSaved != nil {
-				v.onSaved(v.c)
+				v.onSaved(v.c, next)
 			}
 		})
 	})

@@ -29,7 +29,12 @@ type Desk struct {
 // NewDesk builds the desk on store; importFn may be nil (no importing).
 func NewDesk(store DeskStore, importFn ImportFunc, run Runner, now func() time.Time, reviewer string) *Desk {
 	d := &Desk{}
-	d.Case = NewCaseView(store, run, now, reviewer, func(*app.Case) { d.Queue.list.Refresh() })
+	d.Case = NewCaseView(store, run, now, reviewer, func(c *app.Case, next bool) {
+		d.Queue.list.Refresh()
+		if next && !d.Queue.SelectNextOpen(c) {
+			d.Case.status.SetText(d.Case.status.Text + " — no open case left")
+		}
+	})
 	d.Queue = NewQueue(store, run, now, d.Case.Show)
 	left := d.Queue.Content()
 	if importFn != nil {
@@ -79,7 +84,21 @@ func Run(a fyne.App, store DeskStore, importFn ImportFunc, reviewer string, icon
 		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { openDialog() })
 		d.Queue.AddAction("Import… (Ctrl+O)", openDialog)
 	}
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		d.Case.Save(true)
+	})
+	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF1}, func(fyne.Shortcut) { showKeys() })
+	d.Queue.AddAction("Keys (F1)", showKeys)
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
 	w.ShowAndRun()
 }
+
+// KeysHelp lists the desk's shortcuts (F1).
+const KeysHelp = `Ctrl+F	search cases (as you type)
+Ctrl+O	import orders (or drop files and folders on the window)
+↑ ↓, Enter	move in the queue, open a case
+Tab	move between fields, decision and buttons
+Ctrl+Enter	save the decision and go to the next open case
+F1	this list`

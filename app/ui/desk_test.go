@@ -128,6 +128,24 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 	if !strings.HasPrefix(v.status.Text, "Saved: narrow by R. Reviewer") {
 		t.Errorf("status %q", v.status.Text)
 	}
+	// Save & next moves to the next open case.
+	v.decision.SetSelected("comply")
+	test.Tap(v.saveNext)
+	if !strings.Contains(v.title.Text, "NSL-25-000001") {
+		t.Errorf("Save & next showed %q", v.title.Text)
+	}
+}
+
+func TestDesk_Filters(t *testing.T) {
+	cases := deskCases()
+	cases[1].Status = app.StatusDecided
+	d, _ := showDesk(t, &memStore{cases: cases})
+	for filter, want := range map[string]int{FilterOpen: 1, FilterDecided: 1, FilterAll: 2, string(app.NSL): 1, string(app.WiretapOrder): 0} {
+		d.Queue.filter.SetSelected(filter)
+		if len(d.Queue.cases) != want {
+			t.Errorf("filter %q shows %d cases, want %d", filter, len(d.Queue.cases), want)
+		}
+	}
 }
 
 func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {

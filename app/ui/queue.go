@@ -43,8 +43,18 @@ type Queue struct {
 	onSelect func(c *app.Case)
 	// seq numbers searches, so a slow one that finishes after a newer
 	// keystroke is dropped.
-	seq int
+	seq    int
+	filter *widget.Select
+	found  []*app.Case // the latest search's matches, before the filter
 }
+
+// Filters the queue offers, besides one per process type.
+const (
+	FilterOpen    = "Open"
+	FilterDueSoon = "Due within 7 days"
+	FilterDecided = "Decided"
+	FilterAll     = "All"
+)
 
 // NewQueue builds the queue screen; call Refresh to load it. onSelect is
 // called (on the UI goroutine) when the reviewer picks a case; it may be nil.
@@ -67,6 +77,13 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 		}
 	}
 	q.actions = container.NewHBox()
+	opts := []string{FilterOpen, FilterDueSoon, FilterDecided, FilterAll}
+	for _, t := range app.ProcessTypes {
+		opts = append(opts, string(t))
+	}
+	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
+	q.filter.Selected = FilterAll
+	q.actions.Add(q.filter)
 	q.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, q.actions, q.search), q.status), nil, nil, nil, q.list)
 	return q
 }
@@ -131,10 +148,10 @@ func (q *Queue) onSearch(text string) {
 	})
 }
 
-// showMatches shows cases with status; an empty status describes the whole
-// queue.
+// showMatches shows the cases that match the filter, with status; an empty
+// status describes the whole queue.
 func (q *Queue) showMatches(cases []*app.Case, status string) {
-	q.cases = cases
+	q.found = cases
 	if status == "" {
 		switch len(q.all) {
 		case 0:
@@ -146,8 +163,58 @@ func (q *Queue) showMatches(cases []*app.Case, status string) {
 		}
 	}
 	q.status.SetText(status)
+	q.applyFilter()
+}
+
+// applyFilter narrows the latest matches to the chosen filter.
+func (q *Queue) applyFilter() {
+	keep := q.keep()
+	q.cases = q.cases[:0:0]
+	for _, c := range q.found {
+		if keep(c) {
+			q.cases = append(q.cases, c)
+		}
+	}
 	q.list.UnselectAll()
 	q.list.Refresh()
+}
+
+func (q *Queue) keep() func(c *app.Case) bool {
+	now := q.now()
+	switch sel := q.filter.Selected; sel {
+	case FilterOpen:
+		return func(c *app.Case) bool { return c.Status != app.StatusDecided }
+	case FilterDecided:
+		return func(c *app.Case) bool { return c.Status == app.StatusDecided }
+	case FilterDueSoon:
+		return func(c *app.Case) bool {
+			d, ok := c.Deadline()
+			return c.Status != app.StatusDecided && (c.Order.Extraction.Emergency || ok && d.Before(now.AddDate(0, 0, 7)))
+		}
+	case FilterAll, "":
+		return func(*app.Case) bool { return true }
+	default:
+		return func(c *app.Case) bool { return string(c.Order.Extraction.ProcessType) == sel }
+	}
+}
+
+// SelectNextOpen selects the first open case after c in the list (or the
+// first open one), for "Save & next"; it reports whether there was one.
+func (q *Queue) SelectNextOpen(c *app.Case) bool {
+	start := 0
+	for i, k := range q.cases {
+		if k.ID == c.ID {
+			start = i + 1
+		}
+	}
+	for n := 0; n < len(q.cases); n++ {
+		i := (start + n) % len(q.cases)
+		if k := q.cases[i]; k.Status != app.StatusDecided && k.ID != c.ID {
+			q.list.Select(i)
+			return true
+		}
+	}
+	return false
 }
 
 func (q *Queue) rowText(c *app.Case) string {
