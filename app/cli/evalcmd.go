@@ -106,7 +106,7 @@ func (c *command) demo(ctx context.Context, args []string) error {
 		return &app.Error{Code: app.EINTERNAL, Message: "cannot make a demo folder", Err: err}
 	}
 	defer os.RemoveAll(dir)
-	orders, err := sampleorders.Generate(uint64(time.Now().UnixNano()), *n)
+	orders, err := sampleorders.GenerateAround(uint64(time.Now().UnixNano()), *n, c.deps.Now())
 	if err != nil {
 		return err
 	}

@@ -74,6 +74,18 @@ type gen struct {
 	rng   *rand.Rand
 	w     *writer
 	truth Truth
+	// around, when set, dates the order within the 14 days before it, as
+	// in an inbox; otherwise dates fall anywhere in 2024–2026.
+	around time.Time
+}
+
+// date picks the order's issue date.
+func (g *gen) date() time.Time {
+	if !g.around.IsZero() {
+		d := g.around.AddDate(0, 0, -g.rng.IntN(14))
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return date(g.rng)
 }
 
 func (g *gen) field(name, value string) { g.truth.Fields[name] = value }
@@ -97,12 +109,20 @@ func (g *gen) data(cats ...string) {
 
 // Generate writes n orders from seed, cycling through every template so
 // each kind appears. The same seed always gives the same orders.
-func Generate(seed uint64, n int) ([]Order, error) {
+func Generate(seed uint64, n int) ([]Order, error) { return generate(seed, n, time.Time{}) }
+
+// GenerateAround writes orders as Generate does, each issued within the 14
+// days before now: an inbox for the demo, with live deadlines.
+func GenerateAround(seed uint64, n int, now time.Time) ([]Order, error) {
+	return generate(seed, n, now)
+}
+
+func generate(seed uint64, n int, around time.Time) ([]Order, error) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	out := make([]Order, 0, n)
 	for i := 0; i < n; i++ {
 		t := templates[i%len(templates)]
-		g := &gen{rng: rng, w: newWriter(rng), truth: Truth{Fields: map[string]string{}, Targets: []TruthTarget{}, DataCategories: []string{}}}
+		g := &gen{rng: rng, w: newWriter(rng), around: around, truth: Truth{Fields: map[string]string{}, Targets: []TruthTarget{}, DataCategories: []string{}}}
 		if err := t.write(g); err != nil {
 			return nil, fmt.Errorf("%s: %w", t.name, err)
 		}
@@ -172,7 +192,7 @@ type federal struct {
 // provider and, when withJudge, the judge of a federal order of kind, and
 // records them in the truth.
 func (g *gen) federalOrder(kind app.ProcessType, number func(district, time.Time) string, withJudge bool) federal {
-	f := federal{d: pick(g.rng, districts), issued: date(g.rng), prov: pick(g.rng, providers)}
+	f := federal{d: pick(g.rng, districts), issued: g.date(), prov: pick(g.rng, providers)}
 	f.num = number(f.d, f.issued)
 	g.order(kind, f.num, f.issued)
 	g.field(app.FieldIssuingAuthority, "United States District Court for the "+f.d.name)

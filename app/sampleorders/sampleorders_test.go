@@ -3,6 +3,7 @@ package sampleorders
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -29,5 +30,19 @@ func TestGenerate_DeterministicAndComplete(t *testing.T) {
 	}
 	if len(kinds) < len(templates)-1 {
 		t.Errorf("only %d process types among %d templates", len(kinds), len(templates))
+	}
+}
+
+func TestGenerateAround_DatesNearNow(t *testing.T) {
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	orders, err := GenerateAround(9, 19, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orders {
+		d, err := time.Parse(time.DateOnly, o.Truth.Fields[app.FieldIssuedDate])
+		if err != nil || d.After(now) || d.Before(now.AddDate(0, 0, -14)) {
+			t.Errorf("%s issued %v, want within 14 days before %s", o.Name, d, now.Format(time.DateOnly))
+		}
 	}
 }

@@ -59,7 +59,7 @@ func writeSearchWarrant(g *gen) error {
 
 func writeStateWarrant(g *gen) error {
 	sc := pick(g.rng, stateCourts)
-	issued := date(g.rng)
+	issued := g.date()
 	num := fmt.Sprintf("SW-%d-%05d", issued.Year(), g.rng.IntN(99999)+1)
 	judge := person(g.rng)
 	prov := pick(g.rng, providers)
@@ -99,7 +99,7 @@ func writeStateWarrant(g *gen) error {
 
 func writeGrandJury(g *gen) error {
 	d := pick(g.rng, districts)
-	issued := date(g.rng)
+	issued := g.date()
 	num := fmt.Sprintf("GJ%d-%04d", issued.Year(), g.rng.IntN(9999)+1)
 	prov := pick(g.rng, providers)
 	appear := issued.AddDate(0, 0, 21)
@@ -170,7 +170,7 @@ func writeOrder2703d(g *gen) error {
 }
 
 func writeNSL(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	num := fmt.Sprintf("NSL-%02d-%06d", issued.Year()%100, g.rng.IntN(999999)+1)
 	prov := pick(g.rng, providers)
 	field := pick(g.rng, []string{"Dallas", "San Diego", "Phoenix", "Houston", "Detroit", "Miami"})
@@ -221,7 +221,7 @@ func writeNSL(g *gen) error {
 }
 
 func writePreservation(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	ag := pick(g.rng, agencies)
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%d-%s-%06d", issued.Year(), ag.short, g.rng.IntN(999999)+1)
@@ -254,7 +254,7 @@ func writePreservation(g *gen) error {
 }
 
 func writeEmergency(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	dept := pick(g.rng, []string{"Springfield Police Department", "Lakewood County Sheriff's Office", "Riverton Police Department"})
 	num := fmt.Sprintf("%d-%06d", issued.Year(), g.rng.IntN(999999)+1)
@@ -287,7 +287,7 @@ func writeEmergency(g *gen) error {
 }
 
 func writeEPOC(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	country := pick(g.rng, []struct{ name, code, city string }{{"Netherlands", "NL", "Amsterdam"}, {"Germany", "DE", "Berlin"}, {"France", "FR", "Paris"}, {"Spain", "ES", "Madrid"}})
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%s/%d/%05d", country.code, issued.Year(), g.rng.IntN(99999)+1)

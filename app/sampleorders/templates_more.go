@@ -9,7 +9,7 @@ import (
 )
 
 func writeAdminSubpoena(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	ag := agencies[1] // DEA issues § 876 subpoenas
 	num := fmt.Sprintf("%s-%02d-%06d", pick(g.rng, []string{"KC", "LA", "MI", "NY"}), issued.Year()%100, g.rng.IntN(999999)+1)
@@ -145,7 +145,7 @@ func writeStandaloneNDO(g *gen) error {
 }
 
 func writeEPOCPR(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	country := pick(g.rng, []struct{ name, code, city string }{{"Belgium", "BE", "Brussels"}, {"Italy", "IT", "Rome"}, {"Austria", "AT", "Vienna"}})
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("PR-%s-%d-%04d", country.code, issued.Year(), g.rng.IntN(9999)+1)
@@ -183,7 +183,7 @@ func writeEPOCPR(g *gen) error {
 }
 
 func writeUKOPO(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	court := pick(g.rng, []string{"Southwark", "Manchester", "Birmingham", "Leeds"})
 	num := fmt.Sprintf("T%d%04d", issued.Year(), g.rng.IntN(9999)+1)
@@ -222,7 +222,7 @@ func writeUKOPO(g *gen) error {
 }
 
 func writeCanadaPO(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%d-%d-%05d", 4900+g.rng.IntN(99), issued.Year()%100, g.rng.IntN(99999)+1)
 	justice := person(g.rng)
@@ -251,7 +251,7 @@ func writeCanadaPO(g *gen) error {
 }
 
 func writeMLAT(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	country := pick(g.rng, []string{"Federal Republic of Germany", "Republic of Korea", "Kingdom of Spain"})
 	num := fmt.Sprintf("CRM-182-%d-%05d", issued.Year(), g.rng.IntN(99999)+1)
@@ -280,7 +280,7 @@ func writeMLAT(g *gen) error {
 }
 
 func writeInformal(g *gen) error {
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	force := pick(g.rng, []string{"Kent Police", "Polícia Judiciária", "Garda Síochána"})
 	num := fmt.Sprintf("REF/%d/%04d", issued.Year(), g.rng.IntN(9999)+1)
@@ -310,7 +310,7 @@ func writeInformal(g *gen) error {
 
 func writeStateSubpoena(g *gen) error {
 	sc := pick(g.rng, stateCourts)
-	issued := date(g.rng)
+	issued := g.date()
 	prov := pick(g.rng, providers)
 	num := fmt.Sprintf("%d-CR-%05d", issued.Year(), g.rng.IntN(99999)+1)
 	due := issued.AddDate(0, 0, 20)
