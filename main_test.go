@@ -407,7 +407,7 @@ for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break
 sleep 2
 xwininfo -root -tree | grep '"WarrantDesk"'
 wid=$(xdotool search --name '^WarrantDesk$' | head -1)
-xdotool mousemove --window "$wid" 200 95 click 1
+xdotool mousemove --window "$wid" 200 140 click 1
 sleep 2
 if command -v import >/dev/null; then import -window "$wid" "$SHOT"; fi
 kill -0 $pid && echo ALIVE

@@ -84,7 +84,7 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
 	q.filter.Selected = FilterAll
 	q.actions.Add(q.filter)
-	q.root = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, q.actions, q.search), q.status), nil, nil, nil, q.list)
+	q.root = container.NewBorder(container.NewVBox(q.actions, q.search, q.status), nil, nil, nil, q.list)
 	return q
 }
 
