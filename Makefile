@@ -22,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test build deps check-go bench vet clean
 
 # Without ARGS, the demo: the desk on a throwaway folder of fictional
-# orders. `make run ARGS=" "` opens your own data.
+# orders; ./bin/warrantdesk opens your own data.
 run: deps build
 	./$(BIN) $(or $(ARGS),demo)
 
