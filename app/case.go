@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -146,6 +147,21 @@ type DuplicateError struct {
 
 func (e *DuplicateError) Error() string {
 	return "already imported as case " + e.CaseID
+}
+
+// Decide records d as the case's decision, marks the case decided, and
+// adds to its history who decided what, and what it replaced. The history
+// is copied, not appended to in place, so a copy of the case made to try a
+// change never alters the original's.
+func (c *Case) Decide(d Decision) {
+	prev := "none"
+	if c.Decision != nil {
+		prev = string(c.Decision.Outcome)
+	}
+	c.Decision = &d
+	c.Status = StatusDecided
+	c.UpdatedAt = d.DecidedAt
+	c.History = append(append([]Event{}, c.History...), Event{At: d.DecidedAt, Actor: d.Reviewer, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", d.Outcome, prev)})
 }
 
 // NewCaseID returns a random 128-bit case ID in hex.

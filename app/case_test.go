@@ -63,3 +63,23 @@ func TestNewCaseID_IsRandom128Bits(t *testing.T) {
 		seen[id] = true
 	}
 }
+
+func TestCase_DecideRecordsAndKeepsCopiesApart(t *testing.T) {
+	at := time.Date(2025, 6, 9, 12, 0, 0, 0, time.UTC)
+	orig := &Case{ID: "a", Status: StatusNew, History: make([]Event, 1, 4)}
+	c := *orig
+	c.Decide(Decision{Outcome: Narrow, Reviewer: "R. Reviewer", DecidedAt: at})
+	if c.Status != StatusDecided || !c.UpdatedAt.Equal(at) || c.Decision.Outcome != Narrow {
+		t.Fatalf("%+v", c)
+	}
+	if e := c.History[1]; e.Actor != "R. Reviewer" || e.Action != "decided" || e.Detail != "narrow (was none)" {
+		t.Errorf("event %+v", e)
+	}
+	if len(orig.History) != 1 || orig.Decision != nil || orig.History[:2][1].Action != "" {
+		t.Error("deciding on a copy changed the original")
+	}
+	c.Decide(Decision{Outcome: Comply, Reviewer: "S. Second", DecidedAt: at})
+	if e := c.History[2]; e.Detail != "comply (was narrow)" {
+		t.Errorf("event %+v", e)
+	}
+}

@@ -453,16 +453,8 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	now := c.deps.Now()
-	prev := "none"
-	if k.Decision != nil {
-		prev = string(k.Decision.Outcome)
-	}
 	sort.Strings(grounds)
-	k.Decision = &app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: now}
-	k.Status = app.StatusDecided
-	k.UpdatedAt = now
-	k.History = append(k.History, app.Event{At: now, Actor: who, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", outcome, prev)})
+	k.Decide(app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: c.deps.Now()})
 	if err := store.UpdateCase(ctx, k); err != nil {
 		return err
 	}

@@ -97,19 +97,14 @@ func (x *run) jurisdiction() {
 }
 
 // headMatch matches re against the heading of page 1 only.
-func (x *run) headMatch(re *regexp.Regexp) (hit, bool) {
-	p := x.c.pages[0]
-	head := x.c.head(headingLines)
-	m := re.FindStringSubmatchIndex(head)
-	if m == nil {
-		return hit{}, false
-	}
-	return makeHit(p, m), true
-}
+func (x *run) headMatch(re *regexp.Regexp) (hit, bool) { return x.topMatch(re, headingLines) }
 
 // letterheadMatch matches re against the letterhead of page 1 only.
-func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) {
-	m := re.FindStringSubmatchIndex(x.c.head(letterheadLines))
+func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) { return x.topMatch(re, letterheadLines) }
+
+// topMatch matches re against the first n lines of page 1.
+func (x *run) topMatch(re *regexp.Regexp, n int) (hit, bool) {
+	m := re.FindStringSubmatchIndex(x.c.head(n))
 	if m == nil {
 		return hit{}, false
 	}
@@ -246,8 +241,7 @@ func (x *run) court() (valued, bool) {
 			return v, true
 		}
 	}
-	if m := officeRe.FindStringSubmatchIndex(x.c.head(letterheadLines)); m != nil {
-		h := makeHit(p, m)
+	if h, ok := x.letterheadMatch(officeRe); ok {
 		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
 	}
 	return valued{}, false

@@ -187,15 +187,15 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 		for k, p := range r.Parts {
 			pr := p.Pages
 			o := im.store(ctx, path, r, p.Extraction, r.Document.Sub(pr), &pr)
-			if o.Err != nil {
+			switch {
+			case o.Err != nil:
 				return o
-			}
-			if k == 0 {
+			case k == 0:
 				first = o
+			default:
+				first.More = append(first.More, o.CaseID)
 			}
-			first.More = append(first.More, o.CaseID)
 		}
-		first.More = first.More[1:]
 		return first
 	}
 	return im.store(ctx, path, r, r.Extraction, r.Document, nil)

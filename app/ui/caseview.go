@@ -222,14 +222,7 @@ func (v *CaseView) onSave(next bool) {
 	// Work on a copy: the shown case changes only once the store has it.
 	c := *v.c
 	now := v.now()
-	prev := "none"
-	if c.Decision != nil {
-		prev = string(c.Decision.Outcome)
-	}
-	c.Decision = &app.Decision{Outcome: outcome, Grounds: grounds, Note: v.note.Text, Reviewer: who, DecidedAt: now}
-	c.Status = app.StatusDecided
-	c.UpdatedAt = now
-	c.History = append(append([]app.Event{}, c.History...), app.Event{At: now, Actor: who, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", outcome, prev)})
+	c.Decide(app.Decision{Outcome: outcome, Grounds: grounds, Note: v.note.Text, Reviewer: who, DecidedAt: now})
 	v.save.Disable()
 	v.saveNext.Disable()
 	v.status.SetText("Saving…")
