@@ -45,7 +45,11 @@ func main() {
 					progress(done, total, ui.ImportResult{File: file, Result: result, Failed: failed})
 				})
 			}
-			ui.Run(fyneapp.NewWithID(appID), store, importFn, reviewer, assets.Icon)
+			// One PDFium instance draws the pages the reviewer looks at;
+			// imports have their own for OCR.
+			pages := render.New(render.CacheDirFor(), 1)
+			defer pages.Close()
+			ui.Run(fyneapp.NewWithID(appID), store, pages, importFn, reviewer, assets.Icon)
 			return nil
 		},
 	}))

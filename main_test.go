@@ -6,9 +6,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -158,7 +160,12 @@ func TestCLI_ImportListShowSearchDecide(t *testing.T) {
 		t.Errorf("search %q did not find case %s first: %v\n%s", target, id, err, r.stdout)
 	}
 
-	r = run(t, data, "decide", id[:8], "--decision", "narrow", "--ground", "overbroad date range", "--note", "Produce subscriber data only.", "--reviewer", "R. Reviewer")
+	r = run(t, data, "decide", id[:8], "--decision", "narrow", "--withhold", "nobody@nowhere.example")
+	if r.code != 2 || !strings.Contains(r.stderr, "names no target") {
+		t.Errorf("withholding a target the order does not name: exit %d %s", r.code, r.stderr)
+	}
+	r = run(t, data, "decide", id[:8], "--decision", "narrow", "--ground", "overbroad date range", "--note", "Produce subscriber data only.", "--reviewer", "R. Reviewer",
+		"--withhold", strings.ToUpper(target), "--notice", "delayed", "--notice-after", "2027-01-31")
 	if r.code != 0 {
 		t.Fatalf("decide: %d %s", r.code, r.stderr)
 	}
@@ -167,6 +174,19 @@ func TestCLI_ImportListShowSearchDecide(t *testing.T) {
 	dec, _ := shown["decision"].(map[string]any)
 	if dec["outcome"] != "narrow" || dec["reviewer"] != "R. Reviewer" || shown["status"] != "decided" {
 		t.Errorf("decision not recorded: %v (status %v)", dec, shown["status"])
+	}
+	if dec["notice"] != "delayed" || dec["notice_after"] != "2027-01-31" {
+		t.Errorf("notice not recorded: %v", dec)
+	}
+	per, _ := dec["targets"].([]any)
+	if len(per) != len(want.Targets) {
+		t.Fatalf("per-target decisions %v for %d targets", per, len(want.Targets))
+	}
+	for _, p := range per {
+		p := p.(map[string]any)
+		if produce := p["target"] != target; p["produce"] != produce {
+			t.Errorf("target %v: produce %v, want %v", p["target"], p["produce"], produce)
+		}
 	}
 	hist, _ := shown["history"].([]any)
 	if len(hist) != 2 {
@@ -389,41 +409,83 @@ func sha256Hex(b []byte) string {
 }
 
 // TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on the
-// demo, clicks the first case in the queue, and checks that the window
-// appears, stays up, and logs no threading errors. WARRANTDESK_SCREENSHOT=FILE
-// keeps a screenshot of it.
+// demo, opens the first case in the queue and taps its case number, and
+// checks that the window appears, stays up, shows the rendered page and
+// logs no threading errors: in the light theme on a 1280×800 laptop screen,
+// and in the dark theme on a 4K screen at Fyne scale 2.
+// WARRANTDESK_SCREENSHOT=FILE keeps the laptop screenshot (docs/).
 func TestDesk_OpensWindow(t *testing.T) {
-	for _, tool := range []string{"xvfb-run", "xwininfo", "xdotool"} {
+	for _, tool := range []string{"xvfb-run", "xwininfo", "xdotool", "import", "convert"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed (make test installs it): skipping the real-window test", tool)
 		}
 	}
-	shot := os.Getenv("WARRANTDESK_SCREENSHOT")
-	if shot == "" {
-		shot = filepath.Join(t.TempDir(), "desk.png")
-	}
-	script := `"$BIN" demo & pid=$!
+	for _, v := range []struct {
+		name, screen, theme string
+		scale               int
+	}{
+		{"laptop-light", "1280x800", "light", 1},
+		{"4k-dark", "3840x2160", "dark", 2},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			shot := filepath.Join(t.TempDir(), "desk.png")
+			if s := os.Getenv("WARRANTDESK_SCREENSHOT"); s != "" && v.scale == 1 {
+				shot = s
+			}
+			// Clicks are in window pixels: Fyne units times the scale. The
+			// page view's middle is sampled for the page's white.
+			script := fmt.Sprintf(`"$BIN" demo & pid=$!
 for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break; sleep 0.5; done
 sleep 2
 xwininfo -root -tree | grep '"WarrantDesk"'
 wid=$(xdotool search --name '^WarrantDesk$' | head -1)
-xdotool mousemove --window "$wid" 200 140 click 1
-sleep 2
-if command -v import >/dev/null; then import -window "$wid" "$SHOT"; fi
+xdotool windowsize "$wid" %d %d
+sleep 1
+xdotool mousemove --window "$wid" %d %d click 1
+sleep 3
+xdotool mousemove --window "$wid" %d %d click 1
+sleep 3
+import -window "$wid" "$SHOT"
+echo PAGE=$(convert "$SHOT" -crop %dx%d+%d+%d -colorspace gray -format '%%[fx:mean]' info:)
+echo QUEUE=$(convert "$SHOT" -crop %dx%d+0+%d -colorspace gray -format '%%[fx:mean]' info:)
 kill -0 $pid && echo ALIVE
-kill $pid; wait $pid 2>/dev/null; true`
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=R. Reviewer")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("xvfb-run: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), `"WarrantDesk"`) || !strings.Contains(string(out), "ALIVE") {
-		t.Fatalf("the window did not appear or the app died:\n%s", out)
-	}
-	if strings.Contains(string(out), "Error in Fyne call thread") {
-		t.Errorf("threading error in the log:\n%s", out)
+kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
+				150*v.scale, 150*v.scale, 600*v.scale, 110*v.scale,
+				200*v.scale, 200*v.scale, 1020*v.scale, 250*v.scale,
+				300*v.scale, 200*v.scale, 450*v.scale)
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 "+v.screen+"x24", "sh", "-c", script)
+			cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8",
+				"WARRANTDESK_REVIEWER=R. Reviewer", "FYNE_THEME="+v.theme, fmt.Sprintf("FYNE_SCALE=%d", v.scale))
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("xvfb-run: %v\n%s", err, out)
+			}
+			if !strings.Contains(string(out), `"WarrantDesk"`) || !strings.Contains(string(out), "ALIVE") {
+				t.Fatalf("the window did not appear or the app died:\n%s", out)
+			}
+			if strings.Contains(string(out), "Error in Fyne call thread") {
+				t.Errorf("threading error in the log:\n%s", out)
+			}
+			// In the dark theme the queue is dark and only the rendered
+			// page is light.
+			if v.theme == "dark" {
+				sample := func(name string) float64 {
+					m := regexp.MustCompile(name + `=([0-9.]+)`).FindStringSubmatch(string(out))
+					if m == nil {
+						t.Fatalf("no %s sample:\n%s", name, out)
+					}
+					f, _ := strconv.ParseFloat(m[1], 64)
+					return f
+				}
+				if q := sample("QUEUE"); q > 0.4 {
+					t.Errorf("the dark theme was not applied (queue mean %.2f)", q)
+				}
+				if p := sample("PAGE"); p < 0.6 {
+					t.Errorf("the page view is dark (mean %.2f): the page was not rendered\n%s", p, out)
+				}
+			}
+		})
 	}
 }

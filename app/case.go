@@ -53,13 +53,84 @@ func ParseOutcome(s string) (Outcome, error) {
 	return "", Errorf(EINVALID, "unknown decision %q: use one of %s", s, strings.Join(names, ", "))
 }
 
+// Notice is what the user whose data is requested will be told.
+type Notice string
+
+// User notice choices.
+const (
+	NoticeNotify  Notice = "notify"       // tell the user before or at disclosure
+	NoticeDelayed Notice = "delayed"      // a non-disclosure order bars it until NoticeAfter
+	NoticeNone    Notice = "not_notified" // the user will not be told (say why in the rationale)
+)
+
+// Notices lists the choices in the order the UI offers them.
+var Notices = []Notice{NoticeNotify, NoticeDelayed, NoticeNone}
+
+// ParseNotice returns the Notice named s ("" is no choice), or EINVALID.
+func ParseNotice(s string) (Notice, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, n := range append([]Notice{""}, Notices...) {
+		if string(n) == s {
+			return n, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown user notice %q: use notify, delayed or not_notified", s)
+}
+
+// TargetDecision says whether data for one target is produced, where the
+// decision differs between the targets an order names.
+type TargetDecision struct {
+	Target  string `json:"target"`
+	Produce bool   `json:"produce"`
+}
+
 // Decision is what a reviewer decided on a case and why.
 type Decision struct {
-	Outcome   Outcome   `json:"outcome"`
-	Grounds   []string  `json:"grounds,omitempty"`
-	Note      string    `json:"note,omitempty"`
-	Reviewer  string    `json:"reviewer"`
-	DecidedAt time.Time `json:"decided_at"`
+	Outcome Outcome  `json:"outcome"`
+	Grounds []string `json:"grounds,omitempty"`
+	Note    string   `json:"note,omitempty"`
+	// Targets holds one entry per target the order names; empty on
+	// decisions made before per-target decisions existed.
+	Targets []TargetDecision `json:"targets,omitempty"`
+	Notice  Notice           `json:"notice,omitempty"`
+	// NoticeAfter is the date (YYYY-MM-DD) from which the user may be told
+	// when Notice is delayed; "" when the gag has no stated end.
+	NoticeAfter string    `json:"notice_after,omitempty"`
+	Reviewer    string    `json:"reviewer"`
+	DecidedAt   time.Time `json:"decided_at"`
+}
+
+// Produces reports whether the decision produces data for target: an
+// explicit per-target choice, else whether the outcome discloses anything.
+func (d *Decision) Produces(target string) bool {
+	for _, t := range d.Targets {
+		if t.Target == target {
+			return t.Produce
+		}
+	}
+	return d.Outcome == Comply || d.Outcome == Narrow
+}
+
+// DefaultNotice suggests the user notice for an order: delayed until the
+// non-disclosure order ends when there is one, else notify.
+func DefaultNotice(nd Nondisclosure) (Notice, string) {
+	if !nd.Ordered {
+		return NoticeNotify, ""
+	}
+	if nd.Until != nil {
+		return NoticeDelayed, *nd.Until
+	}
+	return NoticeDelayed, ""
+}
+
+// Correction is a reviewer's value for an extracted field. It is kept
+// beside the extraction, which is never changed, so the memo and the audit
+// trail show both what was read and what the reviewer found.
+type Correction struct {
+	Value     string    `json:"value"`
+	Extracted string    `json:"extracted"`
+	By        string    `json:"by"`
+	At        time.Time `json:"at"`
 }
 
 // Event records one change to a case: who did what, and when.
@@ -74,21 +145,103 @@ type Event struct {
 type Case struct {
 	// ID is a random 128-bit value in hex. It never derives from the case
 	// number or a name: those are sensitive and will be encrypted.
-	ID        string    `json:"id"`
-	Status    Status    `json:"status"`
-	Order     Order     `json:"order"`
-	Decision  *Decision `json:"decision,omitempty"`
-	History   []Event   `json:"history"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	ID       string    `json:"id"`
+	Status   Status    `json:"status"`
+	Order    Order     `json:"order"`
+	Decision *Decision `json:"decision,omitempty"`
+	// Draft is a decision being written but not yet taken, kept so that
+	// closing the app or moving to another case loses nothing.
+	Draft       *Decision             `json:"draft,omitempty"`
+	Corrections map[string]Correction `json:"corrections,omitempty"`
+	History     []Event               `json:"history"`
+	CreatedAt   time.Time             `json:"created_at"`
+	UpdatedAt   time.Time             `json:"updated_at"`
 }
 
 // CaseNumber is the order's case number, or "".
-func (c *Case) CaseNumber() string { return c.Order.Extraction.Field(FieldCaseNumber) }
+func (c *Case) CaseNumber() string { return c.Value(FieldCaseNumber) }
+
+// Value returns the named field as the reviewer corrected it, else as
+// extracted, else "".
+func (c *Case) Value(name string) string {
+	if k, ok := c.Corrections[name]; ok {
+		return k.Value
+	}
+	return c.Order.Extraction.Field(name)
+}
+
+// Correct records the reviewer's value for a field beside the extracted
+// one, and who changed it when; an empty value removes the correction.
+// Dates must be YYYY-MM-DD. Like Decide, it copies rather than shares the
+// map and history.
+func (c *Case) Correct(name, value, by string, at time.Time) error {
+	value = strings.TrimSpace(value)
+	if !isField(name) {
+		return Errorf(EINVALID, "unknown field %q", name)
+	}
+	if value != "" && isDateField(name) {
+		if _, err := time.Parse(time.DateOnly, value); err != nil {
+			return Errorf(EINVALID, "%s must be a date written YYYY-MM-DD, not %q", name, value)
+		}
+	}
+	was := c.Value(name)
+	if value == was {
+		return nil
+	}
+	m := make(map[string]Correction, len(c.Corrections)+1)
+	for k, v := range c.Corrections {
+		m[k] = v
+	}
+	detail := fmt.Sprintf("%s: %q (was %q)", name, value, was)
+	if extracted := c.Order.Extraction.Field(name); value == "" || value == extracted {
+		delete(m, name)
+		detail = fmt.Sprintf("%s: back to the extracted %q", name, extracted)
+	} else {
+		m[name] = Correction{Value: value, Extracted: extracted, By: by, At: at}
+	}
+	c.Corrections = m
+	c.touch(by, at, "corrected", detail)
+	return nil
+}
+
+// SaveDraft keeps d as the case's unsaved decision and marks a new case in
+// review.
+func (c *Case) SaveDraft(d Decision, by string, at time.Time) {
+	c.Draft = &d
+	c.touch(by, at, "", "")
+}
+
+// touch marks a new case in review (recording that in its history) and
+// adds the event action, if any.
+func (c *Case) touch(by string, at time.Time, action, detail string) {
+	h := append([]Event{}, c.History...)
+	if c.Status == StatusNew || c.Status == "" {
+		c.Status = StatusInReview
+		h = append(h, Event{At: at, Actor: by, Action: "review started"})
+	}
+	if action != "" {
+		h = append(h, Event{At: at, Actor: by, Action: action, Detail: detail})
+	}
+	c.History = h
+	c.UpdatedAt = at
+}
+
+func isField(name string) bool {
+	for _, f := range FieldNames {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func isDateField(name string) bool {
+	return name == FieldIssuedDate || name == FieldDeadline || name == FieldDateRangeStart || name == FieldDateRangeEnd
+}
 
 // Deadline returns the order's deadline and whether it has one.
 func (c *Case) Deadline() (time.Time, bool) {
-	v := c.Order.Extraction.Field(FieldDeadline)
+	v := c.Value(FieldDeadline)
 	if v == "" {
 		return time.Time{}, false
 	}
@@ -159,6 +312,7 @@ func (c *Case) Decide(d Decision) {
 		prev = string(c.Decision.Outcome)
 	}
 	c.Decision = &d
+	c.Draft = nil
 	c.Status = StatusDecided
 	c.UpdatedAt = d.DecidedAt
 	c.History = append(append([]Event{}, c.History...), Event{At: d.DecidedAt, Actor: d.Reviewer, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", d.Outcome, prev)})

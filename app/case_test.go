@@ -83,3 +83,72 @@ func TestCase_DecideRecordsAndKeepsCopiesApart(t *testing.T) {
 		t.Errorf("event %+v", e)
 	}
 }
+
+func TestCase_CorrectKeepsTheExtractedValue(t *testing.T) {
+	at := time.Date(2025, 6, 9, 12, 0, 0, 0, time.UTC)
+	c := &Case{Status: StatusNew, Order: Order{Extraction: Extraction{Fields: map[string]Field{FieldDeadline: {Value: "2025-06-20"}}}}}
+	if err := c.Correct(FieldDeadline, "2025-06-13", "R. Reviewer", at); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := c.Deadline(); d.Format(time.DateOnly) != "2025-06-13" || c.Order.Extraction.Field(FieldDeadline) != "2025-06-20" {
+		t.Errorf("deadline %v, extraction %q", d, c.Order.Extraction.Field(FieldDeadline))
+	}
+	if k := c.Corrections[FieldDeadline]; k.Extracted != "2025-06-20" || k.By != "R. Reviewer" || !k.At.Equal(at) {
+		t.Errorf("correction %+v", k)
+	}
+	if c.Status != StatusInReview || len(c.History) != 2 || c.History[1].Action != "corrected" {
+		t.Errorf("status %s, history %+v", c.Status, c.History)
+	}
+	for _, bad := range []struct{ field, value string }{{FieldDeadline, "13/06/2025"}, {"colour", "red"}} {
+		if err := c.Correct(bad.field, bad.value, "R", at); ErrorCode(err) != EINVALID {
+			t.Errorf("Correct(%q, %q) = %v, want EINVALID", bad.field, bad.value, err)
+		}
+	}
+	// A copy made before a correction does not see it.
+	cp := *c
+	if err := c.Correct(FieldJudge, "Jane Q. Smith", "R", at); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := cp.Corrections[FieldJudge]; ok || len(cp.History) != 2 {
+		t.Error("a correction changed an earlier copy of the case")
+	}
+	if err := c.Correct(FieldDeadline, "", "R", at); err != nil || c.Value(FieldDeadline) != "2025-06-20" {
+		t.Errorf("reverting: %v, deadline %q", err, c.Value(FieldDeadline))
+	}
+}
+
+func TestDecision_ProducesAndDefaultNotice(t *testing.T) {
+	d := Decision{Outcome: Narrow, Targets: []TargetDecision{{Target: "b@example.com", Produce: false}}}
+	if !d.Produces("a@example.com") || d.Produces("b@example.com") {
+		t.Error("per-target choice or outcome default wrong")
+	}
+	if (&Decision{Outcome: Reject}).Produces("a@example.com") {
+		t.Error("a rejection produces data")
+	}
+	until := "2026-01-01"
+	for _, tc := range []struct {
+		nd    Nondisclosure
+		want  Notice
+		after string
+	}{{Nondisclosure{}, NoticeNotify, ""}, {Nondisclosure{Ordered: true, Until: &until}, NoticeDelayed, until}, {Nondisclosure{Ordered: true}, NoticeDelayed, ""}, {Nondisclosure{Requested: true}, NoticeNotify, ""}} {
+		if n, a := DefaultNotice(tc.nd); n != tc.want || a != tc.after {
+			t.Errorf("DefaultNotice(%+v) = %s %q", tc.nd, n, a)
+		}
+	}
+	if _, err := ParseNotice("sometimes"); ErrorCode(err) != EINVALID {
+		t.Error("ParseNotice accepted nonsense")
+	}
+}
+
+func TestCase_DecideClearsTheDraft(t *testing.T) {
+	c := &Case{Status: StatusNew}
+	at := time.Now()
+	c.SaveDraft(Decision{Outcome: Clarify, Note: "ask"}, "R", at)
+	if c.Draft == nil || c.Status != StatusInReview {
+		t.Fatalf("draft %+v status %s", c.Draft, c.Status)
+	}
+	c.Decide(Decision{Outcome: Comply, Reviewer: "R", DecidedAt: at})
+	if c.Draft != nil || c.Status != StatusDecided {
+		t.Errorf("after deciding: draft %+v status %s", c.Draft, c.Status)
+	}
+}

@@ -278,7 +278,7 @@ func (c *command) printTable(cases []*app.Case) {
 	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
 	for _, k := range cases {
 		ex := &k.Order.Extraction
-		deadline := ex.Field(app.FieldDeadline)
+		deadline := k.Value(app.FieldDeadline)
 		if ex.Emergency {
 			deadline = "EMERGENCY " + deadline
 		}
@@ -286,7 +286,7 @@ func (c *command) printTable(cases []*app.Case) {
 		if number == "" {
 			number = "(" + k.Order.FileName + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", k.ID[:8], k.Status, ex.ProcessType, number, dash(deadline), clip(dash(ex.Field(app.FieldIssuingAuthority)), 50), len(ex.Targets))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", k.ID[:8], k.Status, ex.ProcessType, number, dash(deadline), clip(dash(k.Value(app.FieldIssuingAuthority)), 50), len(ex.Targets))
 	}
 	tw.Flush()
 }
@@ -362,6 +362,11 @@ func (c *command) show(ctx context.Context, args []string) error {
 	o := k.Order
 	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
 	printExtraction(c.deps.Stdout, o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction)
+	for _, name := range app.FieldNames {
+		if k, ok := k.Corrections[name]; ok {
+			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %q (extracted %q) by %s on %s\n", name, k.Value, k.Extracted, k.By, k.At.Format(time.DateTime))
+		}
+	}
 	if d := k.Decision; d != nil {
 		fmt.Fprintf(c.deps.Stdout, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
 		for _, g := range d.Grounds {
@@ -369,6 +374,12 @@ func (c *command) show(ctx context.Context, args []string) error {
 		}
 		if d.Note != "" {
 			fmt.Fprintf(c.deps.Stdout, "  note          %s\n", oneLine(d.Note))
+		}
+		for _, t := range d.Targets {
+			fmt.Fprintf(c.deps.Stdout, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
+		}
+		if d.Notice != "" {
+			fmt.Fprintf(c.deps.Stdout, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
 		}
 	}
 	for _, e := range k.History {
@@ -424,14 +435,18 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	decision := fs.String("decision", "", "")
 	note := fs.String("note", "", "")
 	reviewer := fs.String("reviewer", "", "")
-	var grounds multi
+	notice := fs.String("notice", "", "")
+	noticeAfter := fs.String("notice-after", "", "")
+	var grounds, produce, withhold multi
 	fs.Var(&grounds, "ground", "")
+	fs.Var(&produce, "produce", "")
+	fs.Var(&withhold, "withhold", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]")
+		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
 	}
 	if *decision == "" {
 		return usagef("decide: --decision is required (comply, narrow, reject, redirect, preserve, no-data, clarify, challenge)")
@@ -454,12 +469,60 @@ func (c *command) decide(ctx context.Context, args []string) error {
 		return err
 	}
 	sort.Strings(grounds)
-	k.Decide(app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: c.deps.Now()})
+	d := app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: c.deps.Now()}
+	if d.Notice, err = app.ParseNotice(*notice); err != nil {
+		return usagef("%s", app.ErrorMessage(err))
+	}
+	if d.NoticeAfter = strings.TrimSpace(*noticeAfter); d.NoticeAfter != "" {
+		if _, err := time.Parse(time.DateOnly, d.NoticeAfter); err != nil || d.Notice != app.NoticeDelayed {
+			return usagef("decide: --notice-after takes a date YYYY-MM-DD and goes with --notice delayed")
+		}
+	}
+	if d.Targets, err = targetDecisions(k, outcome, produce, withhold); err != nil {
+		return err
+	}
+	k.Decide(d)
 	if err := store.UpdateCase(ctx, k); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, outcome, who)
 	return nil
+}
+
+// targetDecisions turns --produce and --withhold into one decision per
+// target of the order; targets named in neither follow the outcome. A
+// value the order does not name is a usage error, as it is likely a typo.
+func targetDecisions(k *app.Case, outcome app.Outcome, produce, withhold []string) ([]app.TargetDecision, error) {
+	if len(produce)+len(withhold) == 0 {
+		return nil, nil
+	}
+	chosen := map[string]bool{}
+	for _, list := range []struct {
+		values  []string
+		produce bool
+	}{{produce, true}, {withhold, false}} {
+		for _, v := range list.values {
+			found := false
+			for _, t := range k.Order.Extraction.Targets {
+				if strings.EqualFold(t.Value, strings.TrimSpace(v)) {
+					chosen[t.Value], found = list.produce, true
+				}
+			}
+			if !found {
+				return nil, usagef("decide: the order names no target %q (see: warrantdesk show %s)", v, k.ID[:8])
+			}
+		}
+	}
+	var out []app.TargetDecision
+	d := app.Decision{Outcome: outcome}
+	for _, t := range k.Order.Extraction.Targets {
+		p, ok := chosen[t.Value]
+		if !ok {
+			p = d.Produces(t.Value)
+		}
+		out = append(out, app.TargetDecision{Target: t.Value, Produce: p})
+	}
+	return out, nil
 }
 
 // indent writes everything two spaces further in.

@@ -51,17 +51,19 @@ type caseJSON struct {
 	ImportedAt time.Time      `json:"imported_at"`
 	Part       *app.PageRange `json:"part,omitempty"`
 	extractJSON
-	Decision *app.Decision `json:"decision"`
-	History  []app.Event   `json:"history"`
+	Decision    *app.Decision             `json:"decision"`
+	Draft       *app.Decision             `json:"draft,omitempty"`
+	Corrections map[string]app.Correction `json:"corrections,omitempty"`
+	History     []app.Event               `json:"history"`
 }
 
 func caseView(c *app.Case) caseJSON {
 	o := c.Order
-	deadline := o.Extraction.Field(app.FieldDeadline)
+	deadline := c.Value(app.FieldDeadline)
 	return caseJSON{
 		ID: c.ID, Status: c.Status, CaseNumber: c.CaseNumber(), Deadline: deadline,
 		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt, Part: o.Part,
 		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
-		Decision:    c.Decision, History: c.History,
+		Decision:    c.Decision, Draft: c.Draft, Corrections: c.Corrections, History: c.History,
 	}
 }

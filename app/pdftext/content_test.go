@@ -96,3 +96,22 @@ func TestContent_NoFakeNewlineGlyphs(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestContent_WordBoxesInPointsFromTheTopLeft(t *testing.T) {
+	doc, err := ReadPages(pageWith("BT /F1 10 Tf 72 700 Td (Case No. 2:25-mj-00002 filed here today) Tj ET", helvetica))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := doc.Pages[0]
+	if p.DPI != 72 || len(p.Words) != 6 {
+		t.Fatalf("DPI %d, words %+v", p.DPI, p.Words)
+	}
+	first, number := p.Words[0], p.Words[2]
+	if first.Text != "Case" || first.X != 72 || first.Y != 792-700-8 || first.H != 10 {
+		t.Errorf("first word %+v", first)
+	}
+	// The number starts after "Case No. " and is wider than "Case".
+	if number.Text != "2:25-mj-00002" || number.X <= first.X+first.W || number.W <= first.W || number.Y != first.Y {
+		t.Errorf("number %+v after %+v", number, first)
+	}
+}

@@ -49,7 +49,7 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 	total := 0
 	fonts := map[string]*pdf.Font{}
 	for i, p := range pages {
-		text, layer, warn := pageText(p, fonts)
+		text, words, layer, warn := pageText(p, fonts)
 		if backwards(text) {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
 		}
@@ -72,7 +72,11 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 		if !Usable(text) {
 			src = app.SourceNone
 		}
-		doc.Pages = append(doc.Pages, app.PageText{Number: i + 1, Text: text, Source: src, OCRLayer: layer})
+		pt := app.PageText{Number: i + 1, Text: text, Source: src, OCRLayer: layer}
+		if words != nil {
+			pt.Words, pt.DPI = words, 72
+		}
+		doc.Pages = append(doc.Pages, pt)
 	}
 	doc.TextSource = app.SourceOf(doc.Pages)
 	return doc, nil
@@ -143,26 +147,39 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 // pageText returns the text of one page, rebuilt from the positioned runs
 // of our own content walk (fonts.go, content.go). The parser's plain text
 // is the fallback when the walk fails or finds clearly less.
-func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, ocrLayer bool, warning string) {
+//
+// When the rebuilt text is used, words holds its word boxes (runWords).
+func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
 	runs, rebuildErr := pageRunsSafe(p)
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
 	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
-		return rebuilt, ocrLayer, ""
+		return rebuilt, runWordsSafe(p, runs), ocrLayer, ""
 	}
 	plain, plainErr := plainText(p, fonts)
 	switch {
 	case plainErr != nil && rebuildErr != nil:
-		return "", false, "text could not be read: " + rebuildErr.Error()
+		return "", nil, false, "text could not be read: " + rebuildErr.Error()
 	case rebuildErr != nil:
-		return plain, false, ""
+		return plain, nil, false, ""
 	case plainErr != nil:
-		return rebuilt, ocrLayer, ""
+		return rebuilt, runWordsSafe(p, runs), ocrLayer, ""
 	}
 	if letters(plain) > letters(rebuilt)*11/10 && wordlike(plain) >= wordlike(rebuilt) {
-		return plain, ocrLayer, ""
+		return plain, nil, ocrLayer, ""
 	}
-	return rebuilt, ocrLayer, ""
+	return rebuilt, runWordsSafe(p, runs), ocrLayer, ""
+}
+
+// runWordsSafe is runWords with the parser's panics on malformed boxes
+// turned into no boxes: they are a convenience, never worth a failed read.
+func runWordsSafe(p pdf.Page, runs []run) (words []app.Word) {
+	defer func() {
+		if recover() != nil {
+			words = nil
+		}
+	}()
+	return runWords(p, runs)
 }
 
 func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {

@@ -185,6 +185,17 @@ func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int,
 	return nil
 }
 
+// Page renders one page (1-based) of pdf in grayscale at dpi, for the
+// desk's page view.
+func (r *Renderer) Page(ctx context.Context, pdf []byte, n, dpi int) (image.Image, error) {
+	var img image.Image
+	err := r.Render(ctx, pdf, []int{n}, dpi, func(_ int, p Page) error {
+		img = p.Image
+		return nil
+	})
+	return img, err
+}
+
 // PageCount returns the number of pages PDFium sees in pdf.
 func (r *Renderer) PageCount(ctx context.Context, pdf []byte) (int, error) {
 	if err := r.init(); err != nil {

@@ -43,12 +43,12 @@ func NewIndex(cases []*app.Case) *Index {
 				ix.entries = append(ix.entries, entry{i, field, text})
 			}
 		}
-		add(app.FieldCaseNumber, ex.Field(app.FieldCaseNumber))
-		add(app.FieldIssuingAuthority, ex.Field(app.FieldIssuingAuthority))
-		add(app.FieldAgency, ex.Field(app.FieldAgency))
-		add(app.FieldAgentName, ex.Field(app.FieldAgentName))
-		add(app.FieldJudge, ex.Field(app.FieldJudge))
-		add(app.FieldRecipient, ex.Field(app.FieldRecipient))
+		add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
+		add(app.FieldIssuingAuthority, c.Value(app.FieldIssuingAuthority))
+		add(app.FieldAgency, c.Value(app.FieldAgency))
+		add(app.FieldAgentName, c.Value(app.FieldAgentName))
+		add(app.FieldJudge, c.Value(app.FieldJudge))
+		add(app.FieldRecipient, c.Value(app.FieldRecipient))
 		for _, t := range ex.Targets {
 			add("target", t.Value)
 		}

@@ -26,10 +26,11 @@ type Desk struct {
 	root   fyne.CanvasObject
 }
 
-// NewDesk builds the desk on store; importFn may be nil (no importing).
-func NewDesk(store DeskStore, importFn ImportFunc, run Runner, now func() time.Time, reviewer string) *Desk {
+// NewDesk builds the desk on store; importFn may be nil (no importing),
+// and renderer too (no page images).
+func NewDesk(store DeskStore, renderer PageRenderer, importFn ImportFunc, run Runner, now func() time.Time, reviewer string) *Desk {
 	d := &Desk{}
-	d.Case = NewCaseView(store, run, now, reviewer, func(c *app.Case, next bool) {
+	d.Case = NewCaseView(store, renderer, run, now, reviewer, func(c *app.Case, next bool) {
 		d.Queue.list.Refresh()
 		if next && !d.Queue.SelectNextOpen(c) {
 			d.Case.status.SetText(d.Case.status.Text + " — no open case left")
@@ -40,9 +41,10 @@ func NewDesk(store DeskStore, importFn ImportFunc, run Runner, now func() time.T
 	if importFn != nil {
 		d.Import = NewImportPane(importFn, run, d.Queue.Refresh)
 		left = container.NewBorder(d.Import.Content(), nil, nil, nil, left)
+		d.Queue.EmptyText = "No cases yet. Drop PDF orders or folders anywhere on this window, or press Ctrl+O to import. To try WarrantDesk on sample orders: warrantdesk demo"
 	}
 	split := container.NewHSplit(left, d.Case.Content())
-	split.Offset = 0.45
+	split.Offset = 0.28
 	d.root = split
 	return d
 }
@@ -50,19 +52,19 @@ func NewDesk(store DeskStore, importFn ImportFunc, run Runner, now func() time.T
 // Content is the desk's root object.
 func (d *Desk) Content() fyne.CanvasObject { return d.root }
 
-// Run opens the desk window on a and blocks until it is closed. icon may be
-// nil. Orders come in by dropping files or folders anywhere on the window,
-// or with Import (Ctrl+O).
-func Run(a fyne.App, store DeskStore, importFn ImportFunc, reviewer string, icon []byte) {
+// Run opens the desk window on a and blocks until it is closed. icon and
+// renderer may be nil. Orders come in by dropping files or folders
+// anywhere on the window, or with Import (Ctrl+O). Closing the window keeps
+// the decision being written as a draft and stops an import between files:
+// what was imported stays.
+func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc, reviewer string, icon []byte) {
 	if icon != nil {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
 	}
 	w := a.NewWindow("WarrantDesk")
-	d := NewDesk(store, importFn, GoRunner, time.Now, reviewer)
+	d := NewDesk(store, renderer, importFn, GoRunner, time.Now, reviewer)
 	w.SetContent(d.Content())
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		d.Queue.FocusSearch(w.Canvas())
-	})
+	d.AddShortcuts(w)
 	if d.Import != nil {
 		w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 			var paths []string
@@ -81,24 +83,56 @@ func Run(a fyne.App, store DeskStore, importFn ImportFunc, reviewer string, icon
 				d.Import.Start([]string{path})
 			}, w)
 		}
-		w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { openDialog() })
+		d.shortcut(w, fyne.KeyO, fyne.KeyModifierShortcutDefault, openDialog)
 		d.Queue.AddAction("Import… (Ctrl+O)", openDialog)
 	}
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		d.Case.Save(true)
-	})
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF1}, func(fyne.Shortcut) { showKeys() })
+	d.shortcut(w, fyne.KeyF1, 0, showKeys)
 	d.Queue.AddAction("Keys (F1)", showKeys)
+	w.SetCloseIntercept(func() {
+		if d.Import != nil {
+			d.Import.onCancel()
+		}
+		d.Case.KeepDraft(w.Close)
+	})
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
 	w.ShowAndRun()
 }
 
-// KeysHelp lists the desk's shortcuts (F1).
+// AddShortcuts puts the desk's keyboard shortcuts (KeysHelp) on w.
+func (d *Desk) AddShortcuts(w fyne.Window) {
+	ctrl := fyne.KeyModifierShortcutDefault
+	d.shortcut(w, fyne.KeyF, ctrl, func() { d.Queue.FocusSearch(w.Canvas()) })
+	d.shortcut(w, fyne.KeyL, ctrl, func() { d.Queue.FocusList(w.Canvas()) })
+	d.shortcut(w, fyne.KeyG, ctrl, func() { d.Case.FocusFind(w.Canvas()) })
+	d.shortcut(w, fyne.KeyReturn, ctrl, func() { d.Case.Save(true) })
+	d.shortcut(w, fyne.KeyS, ctrl, func() { d.Case.Save(false) })
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
+		d.shortcut(w, k, ctrl, func() { d.Case.SelectTab(i) })
+	}
+	d.shortcut(w, fyne.KeyPageDown, ctrl, func() { d.Case.Page.Turn(1) })
+	d.shortcut(w, fyne.KeyPageUp, ctrl, func() { d.Case.Page.Turn(-1) })
+	d.shortcut(w, fyne.KeyEqual, ctrl, func() { d.Case.Page.Zoom(0.25) })
+	d.shortcut(w, fyne.KeyMinus, ctrl, func() { d.Case.Page.Zoom(-0.25) })
+	d.shortcut(w, fyne.KeyE, ctrl, func() { d.Case.EditSelected() })
+}
+
+func (d *Desk) shortcut(w fyne.Window, key fyne.KeyName, mod fyne.KeyModifier, do func()) {
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { do() })
+}
+
+// KeysHelp lists the desk's shortcuts (F1). Every action is also a button
+// reachable with Tab and pressed with Space.
 const KeysHelp = `Ctrl+F	search cases (as you type)
+Ctrl+L	go to the queue; ↑ ↓ move, Space opens a case
 Ctrl+O	import orders (or drop files and folders on the window)
-↑ ↓, Enter	move in the queue, open a case
-Tab	move between fields, decision and buttons
+Ctrl+1 … 4	Fields, Text, Decision, History
+Ctrl+E	correct the field last looked at
+Ctrl+G	find in the order's text
+Ctrl+PageDown / PageUp	next / previous page
+Ctrl+= / Ctrl+-	zoom the page in / out
+Ctrl+S	save the decision
 Ctrl+Enter	save the decision and go to the next open case
+Tab, Shift+Tab	move between fields, checkboxes and buttons
 F1	this list`

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"image/color"
+	"math"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -9,16 +12,37 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// memStore is an in-memory DeskStore for screen tests.
+// memStore is an in-memory DeskStore for screen tests. Cases made from
+// real PDFs (realCase) have their original and pages; the others get one
+// page of text and no original.
 type memStore struct {
 	mu    sync.Mutex
 	cases []*app.Case
 	saved []*app.Case
+	pdfs  map[string][]byte
+	pages map[string][]app.PageText
+}
+
+func (m *memStore) Original(_ context.Context, id string) ([]byte, error) {
+	if b, ok := m.pdfs[id]; ok {
+		return b, nil
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no original for case %s", id)
+}
+
+func (m *memStore) last() *app.Case {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.saved) == 0 {
+		return nil
+	}
+	return m.saved[len(m.saved)-1]
 }
 
 func (m *memStore) Cases(context.Context) ([]*app.Case, error) {
@@ -27,7 +51,10 @@ func (m *memStore) Cases(context.Context) ([]*app.Case, error) {
 	return append([]*app.Case{}, m.cases...), nil
 }
 
-func (m *memStore) Pages(context.Context, string) ([]app.PageText, error) {
+func (m *memStore) Pages(_ context.Context, id string) ([]app.PageText, error) {
+	if p, ok := m.pages[id]; ok {
+		return p, nil
+	}
 	return []app.PageText{{Number: 1, Text: "SEARCH AND SEIZURE WARRANT\nCase No. 2:25-mj-00002", Source: app.SourceText}}, nil
 }
 
@@ -52,7 +79,7 @@ func deskCases() []*app.Case {
 func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	d := NewDesk(store, nil, inline, func() time.Time { return now }, "R. Reviewer")
+	d := NewDesk(store, nil, nil, inline, func() time.Time { return now }, "R. Reviewer")
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
@@ -86,18 +113,17 @@ func TestDesk_CaseViewShowsFieldsEvidenceAndText(t *testing.T) {
 		t.Errorf("text not loaded: %q", v.text.Text)
 	}
 	// The uncertain judge stands out, and tapping it shows its evidence.
-	var judge *widget.Button
-	for _, it := range v.fields.Items {
-		if it.Text == "Judge" {
-			judge = it.Widget.(*widget.Button)
-		}
-	}
+	judge := fieldButton(v, "Judge")
 	if judge == nil || !strings.HasPrefix(judge.Text, "⚠ Jane Q. Smith") || judge.Importance != widget.WarningImportance {
 		t.Fatalf("judge field %+v", judge)
 	}
 	test.Tap(judge)
 	if !strings.Contains(v.evidence.Text, "page 1, confidence 50%") || !strings.Contains(v.evidence.Text, "Printed name and title: Jane Q. Smith") {
 		t.Errorf("evidence %q", v.evidence.Text)
+	}
+	// Without an original the page view says so rather than hanging.
+	if !strings.Contains(v.Page.label.Text, "not available") {
+		t.Errorf("page label %q", v.Page.label.Text)
 	}
 	test.AssertRendersToMarkup(t, "desk/case.xml", w.Canvas())
 }
@@ -112,7 +138,8 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 		t.Fatalf("saved without a decision: %q", v.status.Text)
 	}
 	v.decision.SetSelected("narrow")
-	test.Type(v.grounds, "overbroad date range; no content without a warrant")
+	v.grounds.SetSelected([]string{app.Grounds[3]})
+	test.Type(v.more, "date range wider than the investigation")
 	test.Type(v.note, "Produce subscriber records only.")
 	test.Tap(v.save)
 	if len(store.saved) != 1 {
@@ -121,6 +148,14 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 	c := store.saved[0]
 	if c.Status != app.StatusDecided || c.Decision.Outcome != app.Narrow || c.Decision.Reviewer != "R. Reviewer" || len(c.Decision.Grounds) != 2 || !c.Decision.DecidedAt.Equal(now) {
 		t.Errorf("decision %+v", c.Decision)
+	}
+	if c.Decision.Grounds[0] != app.Grounds[3] || c.Decision.Grounds[1] != "date range wider than the investigation" {
+		t.Errorf("grounds %q", c.Decision.Grounds)
+	}
+	// The warrant names one target; narrowing produces for it by default,
+	// and notice defaults to notify (no gag).
+	if len(c.Decision.Targets) != 1 || !c.Decision.Targets[0].Produce || c.Decision.Notice != app.NoticeNotify {
+		t.Errorf("targets %+v, notice %q", c.Decision.Targets, c.Decision.Notice)
 	}
 	if n := len(c.History); n == 0 || c.History[n-1].Action != "decided" || c.History[n-1].Actor != "R. Reviewer" {
 		t.Errorf("history %+v", c.History)
@@ -171,4 +206,226 @@ func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {
 	if gotCtx.Err() == nil {
 		t.Error("the import's context was not released")
 	}
+}
+
+// fieldButton finds the value button of a field row in the case view.
+func fieldButton(v *CaseView, label string) *widget.Button {
+	for _, it := range v.fields.Items {
+		if it.Text != label {
+			continue
+		}
+		for _, o := range it.Widget.(*fyne.Container).Objects {
+			if b, ok := o.(*widget.Button); ok && b.Text != "" {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func TestDesk_PerTargetDecisionsAndDelayedNotice(t *testing.T) {
+	cases := deskCases()
+	n := cases[1]
+	until := "2026-06-01"
+	n.Order.Extraction.Targets = append(n.Order.Extraction.Targets, app.Target{Kind: app.TargetPhone, Value: "+15555550100", Page: 2})
+	n.Order.Extraction.Nondisclosure = app.Nondisclosure{Ordered: true, Until: &until}
+	store := &memStore{cases: cases}
+	d, _ := showDesk(t, store)
+	d.Queue.list.Select(1)
+	v := d.Case
+	// The gag's end is suggested as the date notice may be given.
+	if v.notice.Selected != noticeLabels[app.NoticeDelayed] || v.noticeAfter.Text != until {
+		t.Fatalf("notice %q after %q", v.notice.Selected, v.noticeAfter.Text)
+	}
+	v.decision.SetSelected("comply")
+	if !v.targets[0].Checked || !v.targets[1].Checked {
+		t.Fatal("comply does not produce for every target by default")
+	}
+	test.Tap(v.targets[1]) // the phone number is not the subscriber's: withhold it
+	v.decision.SetSelected("narrow")
+	if v.targets[1].Checked {
+		t.Error("changing the outcome overrode the reviewer's per-target choice")
+	}
+	test.Tap(v.save)
+	got := store.last().Decision
+	want := []app.TargetDecision{{Target: "mallory@example.net", Produce: true}, {Target: "+15555550100", Produce: false}}
+	if !reflect.DeepEqual(got.Targets, want) || got.Notice != app.NoticeDelayed || got.NoticeAfter != until {
+		t.Errorf("decision %+v", got)
+	}
+	v.noticeAfter.SetText("June 1")
+	test.Tap(v.save)
+	if !strings.Contains(v.status.Text, "YYYY-MM-DD") {
+		t.Errorf("a bad date was accepted: %q", v.status.Text)
+	}
+}
+
+func TestDesk_CorrectionKeptBesideTheExtractedValue(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, w := showDesk(t, store)
+	d.Queue.list.Select(0)
+	v := d.Case
+	test.Tap(fieldButton(v, "Judge"))
+	v.EditSelected()
+	if !v.editBox.Visible() || v.editText.Text != "Jane Q. Smith" {
+		t.Fatalf("editor visible %v with %q", v.editBox.Visible(), v.editText.Text)
+	}
+	v.editText.SetText("Jane Q. Smithers")
+	test.Type(v.editText, "\n")
+	v.saveCorrection(v.editText.Text)
+	c := store.last()
+	k := c.Corrections[app.FieldJudge]
+	if k.Value != "Jane Q. Smithers" || k.Extracted != "Jane Q. Smith" || k.By != "R. Reviewer" || c.Order.Extraction.Field(app.FieldJudge) != "Jane Q. Smith" {
+		t.Fatalf("correction %+v, extraction %q", k, c.Order.Extraction.Field(app.FieldJudge))
+	}
+	if c.Status != app.StatusInReview || c.History[len(c.History)-1].Action != "corrected" {
+		t.Errorf("status %s, history %+v", c.Status, c.History)
+	}
+	if b := fieldButton(v, "Judge"); b == nil || !strings.Contains(b.Text, "✎ Jane Q. Smithers") || !strings.Contains(b.Text, "read: Jane Q. Smith") {
+		t.Errorf("judge row %+v", b)
+	}
+	test.AssertRendersToMarkup(t, "desk/corrected.xml", w.Canvas())
+	// A date that is not a date is refused, and nothing is stored.
+	saves := len(store.saved)
+	v.editField(app.FieldDeadline)
+	v.saveCorrection("next Friday")
+	if len(store.saved) != saves || !strings.Contains(v.editHint.Text, "YYYY-MM-DD") {
+		t.Errorf("bad date: %d saves, hint %q", len(store.saved)-saves, v.editHint.Text)
+	}
+	// Going back to the extracted value removes the correction.
+	v.editField(app.FieldJudge)
+	v.saveCorrection("")
+	if _, ok := store.last().Corrections[app.FieldJudge]; ok {
+		t.Error("the correction was not removed")
+	}
+}
+
+func TestDesk_DraftKeptWhenMovingOnOrClosing(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, _ := showDesk(t, store)
+	d.Queue.list.Select(0)
+	v := d.Case
+	// Opening and leaving a case without writing anything stores nothing.
+	d.Queue.list.Select(1)
+	if len(store.saved) != 0 {
+		t.Fatalf("%d saves without a change", len(store.saved))
+	}
+	v.decision.SetSelected("clarify")
+	test.Type(v.note, "Ask which account is meant.")
+	d.Queue.list.Select(0)
+	c := store.last()
+	if c == nil || c.Draft == nil || c.Draft.Outcome != app.Clarify || c.Draft.Note != "Ask which account is meant." || c.Status != app.StatusInReview || c.Decision != nil {
+		t.Fatalf("draft not kept: %+v", c)
+	}
+	// Coming back shows the draft.
+	d.Queue.list.Select(1)
+	if v.decision.Selected != "clarify" || v.note.Text != "Ask which account is meant." {
+		t.Errorf("draft not shown: %q %q", v.decision.Selected, v.note.Text)
+	}
+	// Closing the window (its close intercept) keeps what is being written.
+	v.note.SetText(v.note.Text + " Then decide.")
+	closed := false
+	v.KeepDraft(func() { closed = true })
+	if !closed || !strings.HasSuffix(store.last().Draft.Note, "Then decide.") {
+		t.Errorf("closing lost the draft: closed %v, %+v", closed, store.last().Draft)
+	}
+}
+
+func TestDesk_SearchHighlightsMatchedCharacters(t *testing.T) {
+	d, _ := showDesk(t, &memStore{cases: deskCases()})
+	test.Type(d.Queue.search, "mallory")
+	segs := d.Queue.row(d.Queue.cases[0])
+	var bold []string
+	for _, s := range segs {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
+			bold = append(bold, ts.Text)
+		}
+	}
+	// The target is not in the row: it is added, with the match marked.
+	if strings.Join(bold, "") != "mallory" || !strings.Contains(richText(segs), "target: mallory@example.net") {
+		t.Errorf("highlighted %q in %q", bold, richText(segs))
+	}
+}
+
+func richText(segs []widget.RichTextSegment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}
+
+func TestQueue_CountdownRedUnder24Hours(t *testing.T) {
+	test.NewTempApp(t)
+	q := NewQueue(fakeStore{}, inline, func() time.Time { return now }, nil)
+	red := func(c *app.Case) bool {
+		for _, s := range q.row(c) {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNameError && strings.Contains(ts.Text, "due") || strings.Contains(s.Textual(), "overdue") {
+				return true
+			}
+		}
+		return false
+	}
+	for deadline, want := range map[string]bool{"2025-06-09": true, "2025-06-08": true, "2025-06-10": false, "2025-06-20": false} {
+		c := sampleCase("1", app.SearchWarrant, deadline, false, app.StatusNew)
+		if got := red(c); got != want {
+			t.Errorf("deadline %s at %s: red %v, want %v (%q)", deadline, now, got, want, richText(q.row(c)))
+		}
+	}
+}
+
+func TestDesk_FindInTheText(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, _ := showDesk(t, store)
+	d.Queue.list.Select(0)
+	v := d.Case
+	test.Type(v.find, "case no")
+	if len(v.hits) != 1 || v.hits[0].page != 1 || v.hits[0].line != "Case No. 2:25-mj-00002" {
+		t.Fatalf("hits %+v", v.hits)
+	}
+	if !strings.Contains(v.findStatus.Text, "1 line") {
+		t.Errorf("status %q", v.findStatus.Text)
+	}
+	v.find.SetText("subpoena")
+	if len(v.hits) != 0 || !strings.Contains(v.findStatus.Text, "not in the text") {
+		t.Errorf("hits %+v, status %q", v.hits, v.findStatus.Text)
+	}
+}
+
+func TestDesk_FitsALaptopScreenAndBothThemesAreReadable(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, _ := showDesk(t, store)
+	d.Queue.list.Select(0)
+	// 1280×800 at scale 1; a 4K screen at Fyne's scale 2 gives 1920×1080.
+	if m := d.Content().MinSize(); m.Width > 1280 || m.Height > 800 {
+		t.Errorf("the desk needs %v, more than a 1280×800 screen", m)
+	}
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := theme.DefaultTheme()
+		bg := th.Color(theme.ColorNameBackground, variant)
+		for _, name := range []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNameError, theme.ColorNamePrimary} {
+			if r := contrast(th.Color(name, variant), bg); r < 3 {
+				t.Errorf("variant %d: %s on the background has contrast %.1f, below 3:1", variant, name, r)
+			}
+		}
+	}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, bl, _ := c.RGBA()
+		ch := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(bl)
+	}
+	la, lb := lum(a), lum(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }

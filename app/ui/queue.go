@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -46,6 +47,12 @@ type Queue struct {
 	seq    int
 	filter *widget.Select
 	found  []*app.Case // the latest search's matches, before the filter
+	// matched holds, per case ID, where the latest search matched, so the
+	// row can highlight the matched characters.
+	matched map[string]search.Match
+	// EmptyText is the status when there are no cases at all: what to do
+	// first.
+	EmptyText string
 }
 
 // Filters the queue offers, besides one per process type.
@@ -59,16 +66,26 @@ const (
 // NewQueue builds the queue screen; call Refresh to load it. onSelect is
 // called (on the UI goroutine) when the reviewer picks a case; it may be nil.
 func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(c *app.Case)) *Queue {
-	q := &Queue{store: store, run: run, now: now, onSelect: onSelect}
+	q := &Queue{store: store, run: run, now: now, onSelect: onSelect,
+		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
 	q.search = widget.NewEntry()
-	q.search.SetPlaceHolder("Search case numbers, courts, agencies, agents, targets (Ctrl+F)")
+	q.search.SetPlaceHolder("Search numbers, courts, agents, targets (Ctrl+F)")
 	q.search.OnChanged = q.onSearch
 	q.list = widget.NewList(
 		func() int { return len(q.cases) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			// Two lines from the start, so the list sizes its rows for
+			// two.
+			r := widget.NewRichText(&widget.TextSegment{Text: "-", Style: widget.RichTextStyleParagraph},
+				&widget.TextSegment{Text: "-", Style: widget.RichTextStyleInline})
+			r.Truncation = fyne.TextTruncateEllipsis
+			return r
+		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(q.rowText(q.cases[id]))
+			r := o.(*widget.RichText)
+			r.Segments = q.row(q.cases[id])
+			r.Refresh()
 		},
 	)
 	q.list.OnSelected = func(id widget.ListItemID) {
@@ -98,6 +115,9 @@ func (q *Queue) Content() fyne.CanvasObject { return q.root }
 
 // FocusSearch puts the cursor in the search box.
 func (q *Queue) FocusSearch(c fyne.Canvas) { c.Focus(q.search) }
+
+// FocusList puts the keyboard in the list: arrows move, Space opens.
+func (q *Queue) FocusList(c fyne.Canvas) { c.Focus(q.list) }
 
 // Refresh reloads the cases from the store off the UI goroutine.
 func (q *Queue) Refresh() {
@@ -129,6 +149,7 @@ func (q *Queue) onSearch(text string) {
 	q.seq++
 	seq := q.seq
 	if strings.TrimSpace(text) == "" || q.index == nil {
+		q.matched = nil
 		q.showMatches(q.all, "")
 		return
 	}
@@ -136,13 +157,16 @@ func (q *Queue) onSearch(text string) {
 	q.run(func() {
 		matches := ix.Find(text)
 		found := make([]*app.Case, len(matches))
+		where := make(map[string]search.Match, len(matches))
 		for i, m := range matches {
 			found[i] = m.Case
+			where[m.Case.ID] = m
 		}
 		fyne.Do(func() {
 			if seq != q.seq {
 				return
 			}
+			q.matched = where
 			q.showMatches(found, fmt.Sprintf("%d of %d cases match %q", len(found), total, text))
 		})
 	})
@@ -155,7 +179,7 @@ func (q *Queue) showMatches(cases []*app.Case, status string) {
 	if status == "" {
 		switch len(q.all) {
 		case 0:
-			status = "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"
+			status = q.EmptyText
 		case 1:
 			status = "1 case"
 		default:
@@ -217,37 +241,129 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 	return false
 }
 
-func (q *Queue) rowText(c *app.Case) string {
+// row describes a case in two lines: type, case number, countdown and
+// status; then the authority and targets. The countdown is red under 24
+// hours; characters the search matched are highlighted, and a match in a
+// field the row does not show (a target, an agent) is added to it.
+func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	ex := &c.Order.Extraction
-	parts := []string{string(ex.ProcessType)}
-	if n := c.CaseNumber(); n != "" {
-		parts = append(parts, n)
-	} else {
-		parts = append(parts, c.Order.FileName)
-	}
-	if a := ex.Field(app.FieldIssuingAuthority); a != "" {
-		parts = append(parts, a)
-	}
-	parts = append(parts, plural(len(ex.Targets), "target"))
-	if d, ok := c.Deadline(); ok {
-		if cd := Countdown(d, q.now()); strings.HasPrefix(cd, "overdue") {
-			parts = append(parts, cd)
-		} else {
-			parts = append(parts, "due "+cd)
+	m, searched := q.matched[c.ID]
+	var segs []widget.RichTextSegment
+	first := true
+	sep := func() {
+		if !first {
+			segs = append(segs, &widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
 		}
+		first = false
 	}
+	marked := false
+	part := func(field, s string, style widget.RichTextStyle) {
+		sep()
+		if searched && field != "" && m.Field == field && m.Text == s {
+			segs = append(segs, highlighted(s, m.Matched)...)
+			marked = true
+			return
+		}
+		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
+	}
+	plain := widget.RichTextStyleInline
 	if ex.Emergency {
-		parts = append([]string{"EMERGENCY"}, parts...)
+		part("", "EMERGENCY", alarm)
 	}
-	parts = append(parts, string(c.Status))
-	return strings.Join(parts, " · ")
+	part("", typeLabel(ex.ProcessType), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	if n := c.CaseNumber(); n != "" {
+		part(app.FieldCaseNumber, n, plain)
+	} else {
+		part("file", c.Order.FileName, plain)
+	}
+	if d, ok := c.Deadline(); ok && c.Status != app.StatusDecided {
+		cd := Countdown(d, q.now())
+		if !strings.HasPrefix(cd, "overdue") {
+			cd = "due " + cd
+		}
+		style := plain
+		if DueWithinADay(d, q.now()) {
+			style = alarm
+		}
+		part("", cd, style)
+	}
+	part("", statusLabel(c.Status), plain)
+	// The first line ends here: a segment that is not inline ends a
+	// paragraph.
+	segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+	first = true
+	part("", plural(len(ex.Targets), "target"), plain)
+	a := c.Value(app.FieldIssuingAuthority)
+	// A match the row does not otherwise show comes before the authority,
+	// which is long and the first to be cut.
+	if searched && !marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {
+		sep()
+		segs = append(segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
+		segs = append(segs, highlighted(m.Text, m.Matched)...)
+	}
+	if a != "" {
+		part(app.FieldIssuingAuthority, a, plain)
+	}
+	return segs
+}
+
+// alarm is how the queue shows what cannot wait: bold, in the theme's
+// error colour (readable in light and dark themes).
+var alarm = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}
+
+var searchLabels = map[string]string{
+	app.FieldCaseNumber: "case number", app.FieldIssuingAuthority: "issued by", app.FieldAgency: "agency",
+	app.FieldAgentName: "agent", app.FieldJudge: "judge", app.FieldRecipient: "addressed to",
+	"target": "target", "file": "file",
+}
+
+// highlighted splits s into segments, the matched bytes bold in the
+// theme's primary colour.
+func highlighted(s string, matched []int) []widget.RichTextSegment {
+	hit := map[int]bool{}
+	for _, i := range matched {
+		hit[i] = true
+	}
+	strong := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	var segs []widget.RichTextSegment
+	var cur strings.Builder
+	curHit := false
+	flush := func() {
+		if cur.Len() == 0 {
+			return
+		}
+		st := widget.RichTextStyleInline
+		if curHit {
+			st = strong
+		}
+		segs = append(segs, &widget.TextSegment{Text: cur.String(), Style: st})
+		cur.Reset()
+	}
+	for i, r := range s {
+		if hit[i] != curHit {
+			flush()
+			curHit = hit[i]
+		}
+		cur.WriteRune(r)
+	}
+	flush()
+	return segs
+}
+
+// DueWithinADay reports whether a deadline (a date, due at its end) is
+// less than 24 hours away or already past.
+func DueWithinADay(deadline, now time.Time) bool {
+	return dueAt(deadline, now).Sub(now) < 24*time.Hour
+}
+
+func dueAt(deadline, now time.Time) time.Time {
+	return time.Date(deadline.Year(), deadline.Month(), deadline.Day(), 23, 59, 59, 0, now.Location())
 }
 
 // Countdown says how long until a deadline (a date, due at its end), or how
 // long ago it passed.
 func Countdown(deadline, now time.Time) string {
-	end := time.Date(deadline.Year(), deadline.Month(), deadline.Day(), 23, 59, 59, 0, now.Location())
-	d := end.Sub(now)
+	d := dueAt(deadline, now).Sub(now)
 	past := d < 0
 	if past {
 		d = -d

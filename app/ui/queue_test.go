@@ -33,7 +33,7 @@ func sampleCase(number string, kind app.ProcessType, deadline string, emergency 
 	}
 	return &app.Case{
 		ID: app.NewCaseID(), Status: status, CreatedAt: now,
-		Order: app.Order{FileName: number + ".pdf", Extraction: app.Extraction{
+		Order: app.Order{FileName: number + ".pdf", Pages: 1, Extraction: app.Extraction{
 			ProcessType: kind, Fields: fields, Emergency: emergency,
 			Targets: []app.Target{{Kind: app.TargetEmail, Value: "a@example.com"}},
 		}},
