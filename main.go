@@ -13,6 +13,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/cli"
 	"github.com/warrantdesk/warrantdesk/app/extract"
+	"github.com/warrantdesk/warrantdesk/app/memo"
 	"github.com/warrantdesk/warrantdesk/app/ocr"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
 	"github.com/warrantdesk/warrantdesk/app/render"
@@ -33,9 +34,11 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(cli.Run(ctx, os.Args[1:], cli.Deps{
-		OpenStore: func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
-		NewReader: newReader,
-		Extractor: extract.New(),
+		MemoTemplate: assets.MemoTemplate,
+		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
+		OpenStore:    func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
+		NewReader:    newReader,
+		Extractor:    extract.New(),
 		NewScanner: func(tesseract string) app.PageReader {
 			return &scan.Scanner{Renderer: render.New(render.CacheDirFor(), 0), OCR: &ocr.Tesseract{Path: tesseract}}
 		},

@@ -290,6 +290,7 @@ type Store interface {
 	Original(ctx context.Context, id string) ([]byte, error)
 	// Pages returns the text of each page of the case's order.
 	Pages(ctx context.Context, id string) ([]PageText, error)
+	SettingsStore
 	Close() error
 }
 

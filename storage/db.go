@@ -289,3 +289,24 @@ func idKey(id string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+var keySettings = []byte("settings")
+
+// Settings returns the stored settings (empty ones before any are saved).
+func (db *DB) Settings(ctx context.Context) (app.Settings, error) {
+	var s app.Settings
+	err := db.view(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySettings); v != nil {
+			return db.getJSON(v, &s)
+		}
+		return nil
+	})
+	return s, err
+}
+
+// SaveSettings replaces the stored settings.
+func (db *DB) SaveSettings(ctx context.Context, s app.Settings) error {
+	return db.update("save the settings", func(tx *bolt.Tx) error {
+		return db.putJSON(tx.Bucket(bucketMeta), keySettings, s)
+	})
+}

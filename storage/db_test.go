@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -169,5 +170,30 @@ func TestDB_Case_NotFoundAndBadID(t *testing.T) {
 func TestPlainCodec_RejectsUnknownTag(t *testing.T) {
 	if _, err := (PlainCodec{}).Open([]byte{0x02, 'x'}); err == nil {
 		t.Error("a value sealed by an unknown codec was accepted")
+	}
+}
+
+func TestDB_SettingsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := db.Settings(context.Background()); err != nil || len(s.EnterpriseDomains) != 0 {
+		t.Fatalf("fresh settings %+v, %v", s, err)
+	}
+	want := app.Settings{EnterpriseDomains: []string{"acme.com"}, EnterpriseAccounts: []string{"acct-1"}, ProviderNames: []string{"Example Mail Inc."}}
+	if err := db.SaveSettings(context.Background(), want); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.Settings(context.Background())
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("settings after reopening: %+v, %v", got, err)
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/memo"
 )
 
 // Exit statuses.
@@ -43,6 +44,10 @@ type Deps struct {
 	Now      func() time.Time
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// MemoTemplate and MemoFonts come from assets/: the memo's wording
+	// and the fonts its PDF embeds.
+	MemoTemplate string
+	MemoFonts    memo.Fonts
 }
 
 const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court orders) offline.
@@ -55,6 +60,14 @@ Usage:
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
+                     [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
+                     [--notice-after YYYY-MM-DD]
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md]   the decision memo (format from FILE's extension)
+  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
+  warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
+  warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
+  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--remove-…] [--json]
+                                                 enterprise customers (redirect checks) and your own names
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -198,6 +211,14 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 		return c.search(ctx, rest)
 	case "decide":
 		return c.decide(ctx, rest)
+	case "memo":
+		return c.memo(ctx, rest)
+	case "export":
+		return c.export(ctx, rest)
+	case "stats":
+		return c.stats(ctx, rest)
+	case "settings":
+		return c.settings(ctx, rest)
 	case "eval":
 		return c.eval(ctx, rest)
 	case "samples":

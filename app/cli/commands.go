@@ -353,11 +353,17 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	findings, err := c.findings(ctx, store, k)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		enc := json.NewEncoder(c.deps.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(caseView(k))
+		v := caseView(k)
+		if findings == nil {
+			findings = []app.Finding{}
+		}
+		v.Findings = &findings
+		return writeJSON(c.deps.Stdout, v)
 	}
 	o := k.Order
 	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
@@ -381,6 +387,9 @@ func (c *command) show(ctx context.Context, args []string) error {
 		if d.Notice != "" {
 			fmt.Fprintf(c.deps.Stdout, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
 		}
+	}
+	for _, f := range findings {
+		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
 	}
 	for _, e := range k.History {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)

@@ -54,7 +54,9 @@ type caseJSON struct {
 	Decision    *app.Decision             `json:"decision"`
 	Draft       *app.Decision             `json:"draft,omitempty"`
 	Corrections map[string]app.Correction `json:"corrections,omitempty"`
-	History     []app.Event               `json:"history"`
+	// Findings are the review checks raised (show only).
+	Findings *[]app.Finding `json:"findings,omitempty"`
+	History  []app.Event   `json:"history"`
 }
 
 func caseView(c *app.Case) caseJSON {

@@ -138,7 +138,7 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 		t.Fatalf("saved without a decision: %q", v.status.Text)
 	}
 	v.decision.SetSelected("narrow")
-	v.grounds.SetSelected([]string{app.Grounds[3]})
+	v.grounds.SetSelected([]string{app.GroundWarrant})
 	test.Type(v.more, "date range wider than the investigation")
 	test.Type(v.note, "Produce subscriber records only.")
 	test.Tap(v.save)
@@ -149,7 +149,7 @@ func TestDesk_DecideRecordsWhoAndWhen(t *testing.T) {
 	if c.Status != app.StatusDecided || c.Decision.Outcome != app.Narrow || c.Decision.Reviewer != "R. Reviewer" || len(c.Decision.Grounds) != 2 || !c.Decision.DecidedAt.Equal(now) {
 		t.Errorf("decision %+v", c.Decision)
 	}
-	if c.Decision.Grounds[0] != app.Grounds[3] || c.Decision.Grounds[1] != "date range wider than the investigation" {
+	if c.Decision.Grounds[0] != app.GroundWarrant || c.Decision.Grounds[1] != "date range wider than the investigation" {
 		t.Errorf("grounds %q", c.Decision.Grounds)
 	}
 	// The warrant names one target; narrowing produces for it by default,

@@ -1,0 +1,189 @@
+// Package memo writes the decision memo for a case: one text/template
+// (assets/memo.md.tmpl) produces a small Markdown subset, which is the .md
+// memo and is rendered to PDF (github.com/go-pdf/fpdf, with embedded fonts
+// for any script) and to DOCX (Office Open XML, written directly: a memo
+// needs paragraphs, headings, lists and bold, which take a few dozen lines,
+// not a library). See docs/memo.md.
+package memo
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// Formats memos are written in.
+var Formats = []string{"pdf", "docx", "md"}
+
+// Input is what a memo states.
+type Input struct {
+	Case     *app.Case
+	Findings []app.Finding
+	Written  time.Time
+}
+
+// view is what the template sees: every value already in words, so the
+// template stays readable for whoever adapts it.
+type view struct {
+	Title, CaseID, Type, CaseNumber, Authority, Judge, Agency, Agent, Recipient, Jurisdiction string
+	Issued, Deadline, Received, Data, DateRange, LegalBasis, Nondisclosure                    string
+	FileName, SHA256, Written                                                                 string
+	Pages                                                                                     int
+	Emergency                                                                                 bool
+	Corrections                                                                               []correction
+	Targets                                                                                   []target
+	Findings                                                                                  []finding
+	Outcome, Rationale, Notice, Reviewer, DecidedAt                                           string
+	Grounds, History                                                                          []string
+}
+
+type correction struct{ Field, Value, Extracted, By, At string }
+type target struct{ Kind, Value, Decision string }
+type finding struct{ Severity, Message, Basis, Resolution string }
+
+// Markdown executes the template for a decided case.
+func Markdown(tmpl string, in Input) (string, error) {
+	c := in.Case
+	d := c.Decision
+	if d == nil {
+		return "", app.Errorf(app.EINVALID, "case %s has no decision yet: decide it, then write its memo", c.ID)
+	}
+	t, err := template.New("memo").Option("missingkey=error").Parse(tmpl)
+	if err != nil {
+		return "", app.Errorf(app.EINVALID, "the memo template does not parse: %v", err)
+	}
+	v := build(in)
+	var b strings.Builder
+	if err := t.Execute(&b, v); err != nil {
+		return "", app.Errorf(app.EINVALID, "the memo template failed: %v", err)
+	}
+	return b.String(), nil
+}
+
+func build(in Input) view {
+	c, d := in.Case, in.Case.Decision
+	ex := &c.Order.Extraction
+	or := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return "not stated"
+		}
+		return s
+	}
+	v := view{
+		CaseID: c.ID, Type: typeName(ex.ProcessType), CaseNumber: or(c.CaseNumber()),
+		Authority: or(c.Value(app.FieldIssuingAuthority)), Judge: or(c.Value(app.FieldJudge)),
+		Agency: or(c.Value(app.FieldAgency)), Agent: c.Value(app.FieldAgentName), Recipient: or(c.Value(app.FieldRecipient)),
+		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
+		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
+		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
+		Nondisclosure: nondisclosure(ex.Nondisclosure), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
+		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
+		Outcome: outcomeName(d.Outcome), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
+		Grounds: d.Grounds, Notice: notice(d),
+	}
+	v.Title = v.Type + " " + c.CaseNumber()
+	if c.CaseNumber() == "" {
+		v.Title = v.Type + ", " + c.Order.FileName
+	}
+	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
+		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
+	}
+	if p := c.Order.Part; p != nil {
+		v.FileName += fmt.Sprintf(" (pages %d–%d of the file)", p.From, p.To)
+	}
+	for _, name := range app.FieldNames {
+		if k, ok := c.Corrections[name]; ok {
+			v.Corrections = append(v.Corrections, correction{strings.ReplaceAll(name, "_", " "), k.Value, or(k.Extracted), k.By, stamp(k.At)})
+		}
+	}
+	for _, t := range ex.Targets {
+		what := "not produced"
+		if d.Produces(t.Value) {
+			what = "produced"
+		}
+		v.Targets = append(v.Targets, target{string(t.Kind), t.Value, what})
+	}
+	for _, f := range in.Findings {
+		res := "considered; not a ground of the decision"
+		for _, g := range d.Grounds {
+			if f.Ground != "" && g == f.Ground {
+				res = "adopted as a ground"
+			}
+		}
+		if f.Severity == app.SeverityInfo {
+			res = "noted"
+		}
+		v.Findings = append(v.Findings, finding{f.Severity, f.Message, f.Basis, res})
+	}
+	for _, e := range c.History {
+		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), e.Actor, e.Action)
+		if e.Detail != "" {
+			s += " — " + e.Detail
+		}
+		v.History = append(v.History, s)
+	}
+	return v
+}
+
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return "not recorded"
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+func typeName(t app.ProcessType) string {
+	names := map[app.ProcessType]string{
+		app.CourtOrder2703d: "court order under 18 U.S.C. § 2703(d)", app.NSL: "National Security Letter",
+		app.EPOC: "European Production Order Certificate", app.EPOCPR: "European Preservation Order Certificate",
+		app.OverseasProductionOrder: "UK overseas production order", app.Preservation2703f: "preservation request under 18 U.S.C. § 2703(f)",
+		app.MLATRequest: "MLAT request",
+	}
+	if n, ok := names[t]; ok {
+		return n
+	}
+	if t == "" {
+		return "legal process"
+	}
+	return strings.ReplaceAll(string(t), "_", " ")
+}
+
+func outcomeName(o app.Outcome) string {
+	return map[app.Outcome]string{
+		app.Comply: "comply", app.Narrow: "comply in part (narrowed)", app.Reject: "reject",
+		app.Redirect: "redirect to the enterprise customer", app.Preserve: "preserve only", app.NoData: "no data",
+		app.Clarify: "ask for clarification", app.Challenge: "challenge",
+	}[o]
+}
+
+func nondisclosure(nd app.Nondisclosure) string {
+	switch {
+	case nd.Ordered && nd.Until != nil:
+		return "ordered, until " + *nd.Until
+	case nd.Ordered && nd.Days > 0:
+		return fmt.Sprintf("ordered, for %d days", nd.Days)
+	case nd.Ordered:
+		return "ordered, with no end stated"
+	case nd.Requested:
+		return "requested, not ordered"
+	}
+	return "none"
+}
+
+func notice(d *app.Decision) string {
+	switch d.Notice {
+	case app.NoticeNotify:
+		return "the user will be notified"
+	case app.NoticeDelayed:
+		if d.NoticeAfter != "" {
+			return "delayed by the non-disclosure order; the user may be notified from " + d.NoticeAfter
+		}
+		return "delayed by the non-disclosure order, which states no end"
+	case app.NoticeNone:
+		return "the user will not be notified (see the rationale)"
+	}
+	return "not decided"
+}

@@ -1,0 +1,134 @@
+package memo
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/assets"
+)
+
+func decided() *app.Case {
+	at := time.Date(2026, 11, 20, 15, 4, 0, 0, time.UTC)
+	until := "2027-05-20"
+	c := &app.Case{ID: "0123456789abcdef0123456789abcdef", Status: app.StatusDecided, Order: app.Order{
+		FileName: "order.pdf", SHA256: strings.Repeat("ab", 32), Pages: 3, ImportedAt: at.Add(-48 * time.Hour),
+		Extraction: app.Extraction{ProcessType: app.CourtOrder2703d,
+			Fields: map[string]app.Field{
+				app.FieldCaseNumber: {Value: "1:26-ec-00042"}, app.FieldIssuingAuthority: {Value: "United States District Court for the Eastern District of Virginia"},
+				app.FieldJudge: {Value: "Jane Q. Smith"}, app.FieldIssuedDate: {Value: "2026-11-16"},
+			},
+			Targets:        []app.Target{{Kind: app.TargetEmail, Value: "sergei@example.ru"}, {Kind: app.TargetUsername, Value: "王小明"}},
+			DataCategories: []string{app.DataNonContent, app.DataContent},
+			Nondisclosure:  app.Nondisclosure{Ordered: true, Until: &until},
+		}}}
+	c.Correct(app.FieldJudge, "Jane Q. Smithers", "Zoë Åström", at.Add(-time.Hour))
+	c.Decide(app.Decision{Outcome: app.Narrow, Grounds: []string{app.GroundWarrant}, Note: "Non-content for Сергей only; nothing for 王小明.",
+		Targets: []app.TargetDecision{{Target: "sergei@example.ru", Produce: true}, {Target: "王小明", Produce: false}},
+		Notice:  app.NoticeDelayed, NoticeAfter: until, Reviewer: "Zoë Åström", DecidedAt: at})
+	return c
+}
+
+var findings = []app.Finding{
+	{Rule: "content-needs-warrant", Severity: app.SeverityCritical, Message: "A § 2703(d) order asks for content.", Basis: "18 U.S.C. § 2703", Ground: app.GroundWarrant},
+	{Rule: "no-date-range", Severity: app.SeverityWarning, Message: "No date range.", Basis: "particularity", Ground: app.GroundRange},
+}
+
+func TestMarkdown_StatesEverythingTheIssueAsksFor(t *testing.T) {
+	md, err := Markdown(assets.MemoTemplate, Input{Case: decided(), Findings: findings, Written: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"court order under 18 U.S.C. § 2703(d) 1:26-ec-00042", "Eastern District of Virginia", "Jane Q. Smithers (read as: Jane Q. Smith",
+		"2026-11-16", "non-content, content", "ordered, until 2027-05-20",
+		"email **sergei@example.ru**: produced", "username **王小明**: not produced",
+		"A § 2703(d) order asks for content.** Basis: 18 U.S.C. § 2703. Resolution: adopted as a ground",
+		"No date range.** Basis: particularity. Resolution: considered; not a ground",
+		"comply in part (narrowed)", "Non-content for Сергей only", "the user may be notified from 2027-05-20",
+		"Zoë Åström, 2026-11-20 15:04 UTC", "SHA-256 " + strings.Repeat("ab", 32), "2026-11-28 09:00 UTC",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("memo lacks %q", want)
+		}
+	}
+	undecided := decided()
+	undecided.Decision = nil
+	if _, err := Markdown(assets.MemoTemplate, Input{Case: undecided}); app.ErrorCode(err) != app.EINVALID {
+		t.Errorf("memo of an undecided case: %v", err)
+	}
+	if _, err := Markdown("{{.Nope}}", Input{Case: decided()}); app.ErrorCode(err) != app.EINVALID || !strings.Contains(err.Error(), "template") {
+		t.Errorf("broken template: %v", err)
+	}
+}
+
+func TestPDF_PrintsEveryScriptWithEmbeddedFonts(t *testing.T) {
+	md, _ := Markdown(assets.MemoTemplate, Input{Case: decided(), Findings: findings, Written: time.Now()})
+	pdf, err := PDF(md, Fonts{assets.FontRegular, assets.FontBold, assets.FontFallback})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || bytes.Count(pdf, []byte("/FontFile2")) != 3 {
+		t.Fatalf("not a PDF with three embedded TrueType fonts (%d bytes)", len(pdf))
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed: the text check is skipped")
+	}
+	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Zoë Åström", "Сергей", "王小明", "§ 2703(d)", "page 1 of"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+}
+
+func TestDOCX_IsAWellFormedWordDocument(t *testing.T) {
+	md, _ := Markdown(assets.MemoTemplate, Input{Case: decided(), Findings: findings, Written: time.Now()})
+	docx, err := DOCX(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range z.File {
+		r, _ := f.Open()
+		b, _ := io.ReadAll(r)
+		r.Close()
+		parts[f.Name] = string(b)
+		// Every part must be well-formed XML, or Word refuses the file.
+		d := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+		}
+	}
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml"} {
+		if _, ok := parts[name]; !ok {
+			t.Errorf("missing part %s", name)
+		}
+	}
+	doc := parts["word/document.xml"]
+	for _, want := range []string{"Сергей", "王小明", "<w:b/>", "Heading1", "sergei@example.ru"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package app
+
+import (
+	"context"
+	"strings"
+)
+
+// Settings are the reviewer's organisation's own facts the review checks
+// need: the names it is served under, and its enterprise customers, whose
+// data requests should go to the customer first.
+type Settings struct {
+	// ProviderNames are names legal process addresses the provider by
+	// ("Example Mail Inc."); an order addressed to none of them may have
+	// been served on the wrong entity. Empty: the check is off.
+	ProviderNames []string `json:"provider_names,omitempty"`
+	// EnterpriseDomains are e-mail domains of enterprise customers
+	// ("acme.com" also covers "eu.acme.com").
+	EnterpriseDomains []string `json:"enterprise_domains,omitempty"`
+	// EnterpriseAccounts are account IDs or user names of enterprise
+	// customers' accounts.
+	EnterpriseAccounts []string `json:"enterprise_accounts,omitempty"`
+}
+
+// SettingsStore keeps the settings beside the cases.
+type SettingsStore interface {
+	Settings(ctx context.Context) (Settings, error)
+	SaveSettings(ctx context.Context, s Settings) error
+}
+
+// Finding is one thing a review check raised on a case: which rule, how
+// serious (info, warning, critical), what it found, the law or policy it
+// rests on, and the ground (one of Grounds) it suggests.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Basis    string `json:"basis"`
+	Ground   string `json:"ground,omitempty"`
+}
+
+// Severities of findings, least to most serious.
+const (
+	SeverityInfo     = "info"
+	SeverityWarning  = "warning"
+	SeverityCritical = "critical"
+)
+
+// NormaliseList trims, lower-cases and de-duplicates entries, dropping
+// empty ones, so settings typed by hand compare reliably.
+func NormaliseList(in []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		s = strings.ToLower(strings.TrimSpace(s))
+		s = strings.TrimPrefix(s, "@")
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
