@@ -56,7 +56,7 @@ type caseJSON struct {
 	Corrections map[string]app.Correction `json:"corrections,omitempty"`
 	// Findings are the review checks raised (show only).
 	Findings *[]app.Finding `json:"findings,omitempty"`
-	History  []app.Event   `json:"history"`
+	History  []app.Event    `json:"history"`
 }
 
 func caseView(c *app.Case) caseJSON {

@@ -26,7 +26,9 @@ func order(kind app.ProcessType, fields map[string]string, edit func(c *app.Case
 	return c
 }
 
-func content(c *app.Case)  { c.Order.Extraction.DataCategories = []string{app.DataSubscriber, app.DataContent} }
+func content(c *app.Case) {
+	c.Order.Extraction.DataCategories = []string{app.DataSubscriber, app.DataContent}
+}
 func str(s string) *string { return &s }
 
 // Every rule has an order that raises it and one that does not.
@@ -82,7 +84,9 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 			order(app.SearchWarrant, with(map[string]string{app.FieldDateRangeStart: "2019-01-01", app.FieldDateRangeEnd: ""}), nil),
 			order(app.SearchWarrant, us, nil), ""},
 		{"ndo-too-long",
-			order(app.CourtOrder2703d, us, func(c *app.Case) { c.Order.Extraction.Nondisclosure = app.Nondisclosure{Ordered: true, Until: str("2028-01-01")} }),
+			order(app.CourtOrder2703d, us, func(c *app.Case) {
+				c.Order.Extraction.Nondisclosure = app.Nondisclosure{Ordered: true, Until: str("2028-01-01")}
+			}),
 			order(app.CourtOrder2703d, us, func(c *app.Case) { c.Order.Extraction.Nondisclosure = app.Nondisclosure{Ordered: true, Days: 180} }), ""},
 		{"emergency-danger", order(app.EmergencyRequest, us, nil), order(app.GrandJurySubpoena, us, nil), "urgent: we need the records today"},
 		{"wrong-entity",
