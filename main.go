@@ -33,7 +33,8 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	os.Exit(cli.Run(ctx, os.Args[1:], cli.Deps{
+	var deps cli.Deps
+	deps = cli.Deps{
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
 		OpenStore:    func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
@@ -52,10 +53,14 @@ func main() {
 			// imports have their own for OCR.
 			pages := render.New(render.CacheDirFor(), 1)
 			defer pages.Close()
-			ui.Run(fyneapp.NewWithID(appID), store, pages, importFn, reviewer, assets.Icon)
+			exportMemo := func(ctx context.Context, c *app.Case, path string) error {
+				return cli.WriteMemo(ctx, deps, store, c, path)
+			}
+			ui.Run(fyneapp.NewWithID(appID), store, pages, importFn, exportMemo, reviewer, assets.Icon)
 			return nil
 		},
-	}))
+	}
+	os.Exit(cli.Run(ctx, os.Args[1:], deps))
 }
 
 func newReader(timeout time.Duration) app.TextReader {

@@ -23,6 +23,10 @@ import (
 // findings runs the review checks on a case with its text and the stored
 // settings.
 func (c *command) findings(ctx context.Context, store app.Store, k *app.Case) ([]app.Finding, error) {
+	return checks(ctx, c.deps, store, k)
+}
+
+func checks(ctx context.Context, d Deps, store app.Store, k *app.Case) ([]app.Finding, error) {
 	settings, err := store.Settings(ctx)
 	if err != nil {
 		return nil, err
@@ -31,7 +35,7 @@ func (c *command) findings(ctx context.Context, store app.Store, k *app.Case) ([
 	if err != nil {
 		return nil, err
 	}
-	return review.Check(review.Input{Case: k, Text: joinPages(pages), Settings: settings, Now: c.deps.Now()}), nil
+	return review.Check(review.Input{Case: k, Text: joinPages(pages), Settings: settings, Now: d.Now()}), nil
 }
 
 func joinPages(pages []app.PageText) string {
@@ -195,10 +199,28 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	return nil
 }
 
+func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, format, path string) error {
+	return writeMemo(ctx, c.deps, store, k, format, path)
+}
+
+// WriteMemo writes the decision memo of k to path, in the format its
+// extension names (.pdf, .docx, .md; PDF otherwise). The desk's Export memo
+// uses it.
+func WriteMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, path string) error {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	f := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	if !contains(memo.Formats, f) {
+		f = "pdf"
+	}
+	return writeMemo(ctx, d, store, k, f, path)
+}
+
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
 // writes the memo atomically (temporary file, then rename).
-func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, format, path string) error {
+func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format, path string) error {
 	orig, err := store.Original(ctx, k.ID)
 	if err != nil {
 		return err
@@ -207,11 +229,11 @@ func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, f
 	if hex.EncodeToString(sum[:]) != k.Order.SHA256 {
 		return app.Errorf(app.EINVALID, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", k.ID, k.Order.SHA256)
 	}
-	findings, err := c.findings(ctx, store, k)
+	findings, err := checks(ctx, d, store, k)
 	if err != nil {
 		return err
 	}
-	md, err := memo.Markdown(c.deps.MemoTemplate, memo.Input{Case: k, Findings: findings, Written: c.deps.Now()})
+	md, err := memo.Markdown(d.MemoTemplate, memo.Input{Case: k, Findings: findings, Written: d.Now()})
 	if err != nil {
 		return err
 	}
@@ -222,7 +244,7 @@ func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, f
 	case "docx":
 		data, err = memo.DOCX(md)
 	default:
-		data, err = memo.PDF(md, c.deps.MemoFonts)
+		data, err = memo.PDF(md, d.MemoFonts)
 	}
 	if err != nil {
 		return err

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +132,26 @@ func TestDOCX_IsAWellFormedWordDocument(t *testing.T) {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %q", want)
 		}
+	}
+}
+
+// LibreOffice, where installed, opens the DOCX (converting it to PDF).
+func TestDOCX_OpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice is not installed: skipping the open-in-LibreOffice check")
+	}
+	md, _ := Markdown(assets.MemoTemplate, Input{Case: decided(), Findings: findings, Written: time.Now()})
+	docx, _ := DOCX(md)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "memo.docx"), docx, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, filepath.Join(dir, "memo.docx"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, out)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "memo.pdf")); err != nil || st.Size() < 1000 {
+		t.Fatalf("LibreOffice made no PDF of the DOCX: %v", err)
 	}
 }

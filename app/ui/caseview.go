@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/review"
 )
 
 // CaseStore is what the case view needs from the store.
@@ -61,6 +62,14 @@ type CaseView struct {
 	// changing the outcome no longer resets the per-target choices.
 	targetsTouched bool
 	pages          []app.PageText
+	// Settings feed the review checks (enterprise customers, our names).
+	Settings app.Settings
+	findings []app.Finding
+	checks   *widget.Label
+	// OnExportMemo, when set, exports the shown case's memo (the desk
+	// asks where); the button is hidden without it.
+	OnExportMemo func(c *app.Case)
+	memoButton   *widget.Button
 
 	title    *widget.Label
 	fields   *widget.Form
@@ -117,6 +126,8 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 	v.title = widget.NewLabelWithStyle("Select a case in the queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.fields = widget.NewForm()
+	v.checks = widget.NewLabel("")
+	v.checks.Wrapping = fyne.TextWrapWord
 	v.evidence = widget.NewLabel("")
 	v.evidence.Wrapping = fyne.TextWrapWord
 	v.editHint = widget.NewLabel("")
@@ -179,6 +190,8 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 	v.save = widget.NewButton("Save decision", func() { v.onSave(false) })
 	v.saveNext = widget.NewButton("Save & next (Ctrl+Enter)", func() { v.onSave(true) })
 	v.saveNext.Importance = widget.HighImportance
+	v.memoButton = widget.NewButton("Export memo… (Ctrl+M)", func() { v.ExportMemo() })
+	v.memoButton.Hide()
 	decide := widget.NewForm(
 		widget.NewFormItem("Decision", v.decision),
 		widget.NewFormItem("Per target", v.targetBox),
@@ -190,13 +203,13 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 	v.history = widget.NewLabel("")
 	v.history.Wrapping = fyne.TextWrapWord
 
-	v.details = container.NewVBox(v.fields, v.editBox, widget.NewSeparator(), v.evidence)
+	v.details = container.NewVBox(v.checks, v.fields, v.editBox, widget.NewSeparator(), v.evidence)
 	textTab := container.NewBorder(container.NewVBox(v.find, v.findStatus), nil, nil, nil,
 		container.NewVSplit(v.text, v.findResults))
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("Fields", container.NewVScroll(v.details)),
 		container.NewTabItem("Text", textTab),
-		container.NewTabItem("Decision", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(v.saveNext, v.save), v.status), nil, nil, container.NewVScroll(decide))),
+		container.NewTabItem("Decision", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(v.saveNext, v.save, v.memoButton), v.status), nil, nil, container.NewVScroll(decide))),
 		container.NewTabItem("History", container.NewVScroll(v.history)),
 	)
 	split := container.NewHSplit(v.tabs, v.Page.Content())
@@ -259,10 +272,43 @@ func (v *CaseView) Show(c *app.Case) {
 			}
 			v.pages = pages
 			v.Page.SetPages(pages)
+			v.runChecks(true)
 			v.text.SetText(pagesText(pages))
 			v.onFind(v.find.Text)
 		})
 	})
+}
+
+// runChecks raises the review checks on the shown case; with prefill, an
+// undecided case without a draft gets the grounds they suggest ticked (a
+// suggestion, not a change: nothing is saved until the reviewer acts).
+func (v *CaseView) runChecks(prefill bool) {
+	var text strings.Builder
+	for _, p := range v.pages {
+		text.WriteString(p.Text)
+		text.WriteByte('\n')
+	}
+	v.findings = review.Check(review.Input{Case: v.c, Text: text.String(), Settings: v.Settings, Now: v.now()})
+	v.checks.SetText(findingsText(v.findings))
+	if prefill && v.c.Decision == nil && v.c.Draft == nil {
+		v.filling = true
+		v.grounds.SetSelected(review.Grounds(v.findings))
+		v.filling = false
+		v.shown = v.pane()
+	}
+}
+
+// ExportMemo asks the desk to export the shown case's memo, once decided.
+func (v *CaseView) ExportMemo() {
+	if v.c == nil || v.OnExportMemo == nil {
+		return
+	}
+	if v.c.Decision == nil {
+		v.status.SetText("Save a decision first: the memo records it.")
+		v.SelectTab(TabDecision)
+		return
+	}
+	v.OnExportMemo(v.c)
 }
 
 // render lays out the case's title, fields and history.
@@ -278,6 +324,10 @@ func (v *CaseView) render() {
 		head = "EMERGENCY · " + head
 	}
 	v.title.SetText(head)
+	v.checks.SetText("Checks: loading the text…")
+	if v.OnExportMemo != nil {
+		v.memoButton.Show()
+	}
 	v.fields.Items = nil
 	for _, name := range app.FieldNames {
 		f, ok := ex.Fields[name]

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +17,7 @@ import (
 type DeskStore interface {
 	CaseLister
 	CaseStore
+	app.SettingsStore
 }
 
 // Desk is the reviewer's window: the queue beside the case view, with
@@ -57,7 +60,9 @@ func (d *Desk) Content() fyne.CanvasObject { return d.root }
 // anywhere on the window, or with Import (Ctrl+O). Closing the window keeps
 // the decision being written as a draft and stops an import between files:
 // what was imported stays.
-func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc, reviewer string, icon []byte) {
+// exportMemo writes a case's memo to a path (format from its extension);
+// nil hides Export memo.
+func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc, exportMemo func(ctx context.Context, c *app.Case, path string) error, reviewer string, icon []byte) {
 	if icon != nil {
 		a.SetIcon(fyne.NewStaticResource("icon.png", icon))
 	}
@@ -84,11 +89,64 @@ func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc
 			}, w)
 		}
 		d.shortcut(w, fyne.KeyO, fyne.KeyModifierShortcutDefault, openDialog)
-		d.Queue.AddAction("Import… (Ctrl+O)", openDialog)
+		d.Queue.AddAction("Import…", openDialog)
 	}
+	if exportMemo != nil {
+		d.Case.OnExportMemo = func(c *app.Case) {
+			save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+				if err != nil || wc == nil {
+					return
+				}
+				path := wc.URI().Path()
+				wc.Close()
+				d.Case.status.SetText("Writing the memo…")
+				GoRunner(func() {
+					err := exportMemo(context.Background(), c, path)
+					fyne.Do(func() {
+						if err != nil {
+							d.Case.status.SetText("Memo not written: " + app.ErrorMessage(err))
+							return
+						}
+						d.Case.status.SetText("Memo written to " + path)
+					})
+				})
+			}, w)
+			number := c.CaseNumber()
+			if number == "" {
+				number = c.ID[:8]
+			}
+			save.SetFileName(strings.NewReplacer("/", "-", ":", "-", " ", "-").Replace("memo-"+number) + ".pdf")
+			save.Show()
+		}
+		d.shortcut(w, fyne.KeyM, fyne.KeyModifierShortcutDefault, d.Case.ExportMemo)
+	}
+	d.Queue.AddAction("Stats", func() {
+		s := NewStatsView(store, GoRunner, time.Now)
+		s.Refresh()
+		dl := dialog.NewCustom("Statistics (transparency report)", "Close", s.Content(), w)
+		dl.Resize(fyne.NewSize(640, 620))
+		dl.Show()
+	})
+	d.Queue.AddAction("Settings", func() {
+		f := NewSettingsForm(store, GoRunner, func(s app.Settings) {
+			d.Case.Settings = s
+			if d.Case.c != nil && d.Case.pages != nil {
+				d.Case.runChecks(false)
+			}
+		})
+		dl := dialog.NewCustom("Settings", "Close", f.Content(), w)
+		dl.Resize(fyne.NewSize(620, 560))
+		dl.Show()
+	})
+	GoRunner(func() {
+		s, err := store.Settings(context.Background())
+		if err == nil {
+			fyne.Do(func() { d.Case.Settings = s })
+		}
+	})
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
 	d.shortcut(w, fyne.KeyF1, 0, showKeys)
-	d.Queue.AddAction("Keys (F1)", showKeys)
+	d.Queue.AddAction("Keys", showKeys)
 	w.SetCloseIntercept(func() {
 		if d.Import != nil {
 			d.Import.onCancel()
@@ -133,6 +191,7 @@ Ctrl+G	find in the order's text
 Ctrl+PageDown / PageUp	next / previous page
 Ctrl+= / Ctrl+-	zoom the page in / out
 Ctrl+S	save the decision
+Ctrl+M	export the decision memo (PDF, DOCX or Markdown by the name's extension)
 Ctrl+Enter	save the decision and go to the next open case
 Tab, Shift+Tab	move between fields, checkboxes and buttons
 F1	this list`

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,11 +23,12 @@ import (
 // real PDFs (realCase) have their original and pages; the others get one
 // page of text and no original.
 type memStore struct {
-	mu    sync.Mutex
-	cases []*app.Case
-	saved []*app.Case
-	pdfs  map[string][]byte
-	pages map[string][]app.PageText
+	mu       sync.Mutex
+	cases    []*app.Case
+	saved    []*app.Case
+	pdfs     map[string][]byte
+	pages    map[string][]app.PageText
+	settings app.Settings
 }
 
 func (m *memStore) Original(_ context.Context, id string) ([]byte, error) {
@@ -34,6 +36,19 @@ func (m *memStore) Original(_ context.Context, id string) ([]byte, error) {
 		return b, nil
 	}
 	return nil, app.Errorf(app.ENOTFOUND, "no original for case %s", id)
+}
+
+func (m *memStore) Settings(context.Context) (app.Settings, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.settings, nil
+}
+
+func (m *memStore) SaveSettings(_ context.Context, s app.Settings) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.settings = s
+	return nil
 }
 
 func (m *memStore) last() *app.Case {
@@ -428,4 +443,61 @@ func contrast(a, b color.Color) float64 {
 		la, lb = lb, la
 	}
 	return (la + 0.05) / (lb + 0.05)
+}
+
+func TestDesk_ChecksShownAndGroundsSuggested(t *testing.T) {
+	cases := deskCases()
+	cases[1].Order.Extraction.Targets[0].Value = "cfo@acme.com"
+	store := &memStore{cases: cases, settings: app.Settings{EnterpriseDomains: []string{"acme.com"}}}
+	d, _ := showDesk(t, store)
+	d.Case.Settings = store.settings
+	d.Queue.list.Select(1)
+	v := d.Case
+	if !strings.Contains(v.checks.Text, "cfo@acme.com belongs to an enterprise customer") {
+		t.Fatalf("checks %q", v.checks.Text)
+	}
+	if !slices.Contains(v.grounds.Selected, app.GroundEnterprise) {
+		t.Errorf("suggested grounds %q", v.grounds.Selected)
+	}
+	// A suggestion is not a change: leaving the case stores no draft.
+	d.Queue.list.Select(0)
+	if len(store.saved) != 0 {
+		t.Errorf("suggesting grounds saved a draft: %+v", store.last().Draft)
+	}
+	// Export memo asks for a decision first.
+	var exported *app.Case
+	v.OnExportMemo = func(c *app.Case) { exported = c }
+	v.ExportMemo()
+	if exported != nil || !strings.Contains(v.status.Text, "Save a decision first") {
+		t.Errorf("memo of an undecided case: %v %q", exported, v.status.Text)
+	}
+	v.decision.SetSelected("redirect")
+	test.Tap(v.save)
+	v.ExportMemo()
+	if exported == nil || exported.Decision.Outcome != app.Redirect {
+		t.Errorf("memo not exported for the decided case: %+v", exported)
+	}
+}
+
+func TestStatsAndSettingsViews(t *testing.T) {
+	cases := deskCases()
+	cases[0].Decide(app.Decision{Outcome: app.Comply, Reviewer: "R", DecidedAt: now})
+	store := &memStore{cases: cases}
+	test.NewTempApp(t)
+	s := NewStatsView(store, inline, func() time.Time { return now })
+	w := test.NewTempWindow(t, s.Content())
+	w.Resize(fyne.NewSize(640, 600))
+	s.Refresh()
+	if !strings.Contains(s.chart.Objects[0].(*widget.Label).Text, "1 orders decided") || !strings.Contains(s.table.Text, "search_warrant") {
+		t.Errorf("stats: %q / %q", s.chart.Objects[0].(*widget.Label).Text, s.table.Text)
+	}
+	test.AssertRendersToMarkup(t, "stats/year.xml", w.Canvas())
+	var saved app.Settings
+	f := NewSettingsForm(store, inline, func(s app.Settings) { saved = s })
+	f.domains.SetText("Acme.com\n@example.org, acme.com")
+	f.names.SetText("Example Mail Inc.")
+	test.Tap(f.saveButton)
+	if !reflect.DeepEqual(saved.EnterpriseDomains, []string{"acme.com", "example.org"}) || store.settings.ProviderNames[0] != "Example Mail Inc." {
+		t.Errorf("settings saved %+v", store.settings)
+	}
 }

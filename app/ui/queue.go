@@ -70,7 +70,7 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
 	q.search = widget.NewEntry()
-	q.search.SetPlaceHolder("Search numbers, courts, agents, targets (Ctrl+F)")
+	q.search.SetPlaceHolder("Search (Ctrl+F)")
 	q.search.OnChanged = q.onSearch
 	q.list = widget.NewList(
 		func() int { return len(q.cases) },
@@ -100,8 +100,10 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 	}
 	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
 	q.filter.Selected = FilterAll
-	q.actions.Add(q.filter)
-	q.root = container.NewBorder(container.NewVBox(q.actions, q.search, q.status), nil, nil, nil, q.list)
+	// The filter sits beside the search box and the actions get a row of
+	// their own, so neither widens the queue past a third of a laptop
+	// screen.
+	q.root = container.NewBorder(container.NewVBox(q.actions, container.NewBorder(nil, nil, nil, q.filter, q.search), q.status), nil, nil, nil, q.list)
 	return q
 }
 
