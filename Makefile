@@ -43,7 +43,7 @@ vet: check-go
 # Benchmarks beside their references; results go to docs/PERFORMANCE.md.
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/ ./app/ui/
 
 deps: check-go
 	@if command -v dpkg >/dev/null 2>&1; then \
