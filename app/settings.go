@@ -13,6 +13,9 @@ type Settings struct {
 	// ("Example Mail Inc."); an order addressed to none of them may have
 	// been served on the wrong entity. Empty: the check is off.
 	ProviderNames []string `json:"provider_names,omitempty"`
+	// ProviderState is the US state (two letters) where the provider is
+	// located, or ""; state process from another state is then flagged.
+	ProviderState string `json:"provider_state,omitempty"`
 	// EnterpriseDomains are e-mail domains of enterprise customers
 	// ("acme.com" also covers "eu.acme.com").
 	EnterpriseDomains []string `json:"enterprise_domains,omitempty"`

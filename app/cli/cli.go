@@ -66,7 +66,7 @@ Usage:
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
-  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--remove-…] [--json]
+  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
                                                  enterprise customers (redirect checks) and your own names
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders

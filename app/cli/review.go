@@ -59,12 +59,13 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&rmAccount, "remove-account", "")
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
+	state := fs.String("provider-state", "\x00", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --json")
 	}
 	store, err := c.openStore()
 	if err != nil {
@@ -75,7 +76,14 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	changed := len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0
+	changed := len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00"
+	if *state != "\x00" {
+		st := strings.ToUpper(strings.TrimSpace(*state))
+		if st != "" && (len(st) != 2 || strings.Trim(st, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+			return usagef("settings: --provider-state takes a two-letter US state such as CA (or \"\" for none)")
+		}
+		s.ProviderState = st
+	}
 	s.EnterpriseDomains = app.NormaliseList(remove(append(s.EnterpriseDomains, addDomain...), rmDomain))
 	s.EnterpriseAccounts = app.NormaliseList(remove(append(s.EnterpriseAccounts, addAccount...), rmAccount))
 	s.ProviderNames = removeFold(appendNew(s.ProviderNames, addName), rmName)
@@ -87,8 +95,8 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")))
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
 	return nil
 }
 

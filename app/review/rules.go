@@ -247,6 +247,18 @@ var Rules = []Rule{
 		},
 	},
 	{
+		ID: "out-of-state-process", Severity: app.SeverityWarning, Ground: app.GroundAuthority,
+		Basis: "a state court's process reaches only its own state unless the provider's state domesticates it or a statute accepts it (e.g. Cal. Penal Code § 1524.2)",
+		Check: func(in *Input) string {
+			j := ex(in).Field(app.FieldJurisdiction)
+			home := strings.ToUpper(strings.TrimSpace(in.Settings.ProviderState))
+			if home == "" || !strings.HasPrefix(j, "US-") || j == "US-federal" || j == "US-"+home {
+				return ""
+			}
+			return fmt.Sprintf("Process from %s, while we are in %s: check whether it must be domesticated here before it binds us.", strings.TrimPrefix(j, "US-"), home)
+		},
+	},
+	{
 		ID: "wrong-entity", Severity: app.SeverityWarning, Ground: app.GroundEntity,
 		Basis: "process binds the entity it is served on; the recipient must be the provider that holds the data",
 		Check: func(in *Input) string {

@@ -48,7 +48,7 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 		}
 		return m
 	}
-	settings := app.Settings{EnterpriseDomains: []string{"Acme.com"}, EnterpriseAccounts: []string{"acct-778"}, ProviderNames: []string{"Example Mail"}}
+	settings := app.Settings{EnterpriseDomains: []string{"Acme.com"}, EnterpriseAccounts: []string{"acct-778"}, ProviderNames: []string{"Example Mail"}, ProviderState: "ca"}
 	cases := []struct {
 		rule       string
 		fires, not *app.Case
@@ -89,6 +89,9 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 			}),
 			order(app.CourtOrder2703d, us, func(c *app.Case) { c.Order.Extraction.Nondisclosure = app.Nondisclosure{Ordered: true, Days: 180} }), ""},
 		{"emergency-danger", order(app.EmergencyRequest, us, nil), order(app.GrandJurySubpoena, us, nil), "urgent: we need the records today"},
+		{"out-of-state-process",
+			order(app.SearchWarrant, with(map[string]string{app.FieldJurisdiction: "US-TX"}), nil),
+			order(app.SearchWarrant, with(map[string]string{app.FieldJurisdiction: "US-CA"}), nil), ""},
 		{"wrong-entity",
 			order(app.SearchWarrant, with(map[string]string{app.FieldRecipient: "Other Cloud LLC"}), nil),
 			order(app.SearchWarrant, with(map[string]string{app.FieldRecipient: "Example Mail Inc."}), nil), ""},

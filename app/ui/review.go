@@ -128,7 +128,7 @@ type SettingsForm struct {
 	store             app.SettingsStore
 	run               Runner
 	domains, accounts *widget.Entry
-	names             *widget.Entry
+	names, state      *widget.Entry
 	status            *widget.Label
 	onSaved           func(app.Settings)
 	root              fyne.CanvasObject
@@ -148,6 +148,8 @@ func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Setti
 	f.domains = entry("acme.com\nexample.org")
 	f.accounts = entry("account IDs or user names")
 	f.names = entry("Example Mail Inc.")
+	f.state = widget.NewEntry()
+	f.state.SetPlaceHolder("CA")
 	f.status = widget.NewLabel("Loading…")
 	f.saveButton = widget.NewButton("Save settings", f.save)
 	f.root = container.NewVBox(
@@ -156,6 +158,7 @@ func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Setti
 			widget.NewFormItem("Enterprise domains", f.domains),
 			widget.NewFormItem("Enterprise accounts", f.accounts),
 			widget.NewFormItem("Our names", f.names),
+			widget.NewFormItem("Our US state", f.state),
 		),
 		container.NewHBox(f.saveButton, f.status),
 	)
@@ -169,6 +172,7 @@ func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Setti
 			f.domains.SetText(strings.Join(s.EnterpriseDomains, "\n"))
 			f.accounts.SetText(strings.Join(s.EnterpriseAccounts, "\n"))
 			f.names.SetText(strings.Join(s.ProviderNames, "\n"))
+			f.state.SetText(s.ProviderState)
 			f.status.SetText("")
 		})
 	})
@@ -188,7 +192,7 @@ func (f *SettingsForm) save() {
 			names = append(names, n)
 		}
 	}
-	s := app.Settings{EnterpriseDomains: app.NormaliseList(lines(f.domains)), EnterpriseAccounts: app.NormaliseList(lines(f.accounts)), ProviderNames: names}
+	s := app.Settings{EnterpriseDomains: app.NormaliseList(lines(f.domains)), EnterpriseAccounts: app.NormaliseList(lines(f.accounts)), ProviderNames: names, ProviderState: strings.ToUpper(strings.TrimSpace(f.state.Text))}
 	f.status.SetText("Saving…")
 	f.run(func() {
 		err := f.store.SaveSettings(context.Background(), s)
