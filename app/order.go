@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // ProcessType names the kind of legal process. The values are part of the
 // JSON contract that other tools read.
@@ -117,6 +120,23 @@ type Nondisclosure struct {
 	Basis     string  `json:"basis,omitempty"`
 	Page      int     `json:"page,omitempty"`
 	Snippet   string  `json:"snippet,omitempty"`
+}
+
+// Describe says in words whether and how long disclosure is barred, or
+// "" when no gag was found. The desk, the memo and the decision log all
+// show it this way.
+func (nd Nondisclosure) Describe() string {
+	switch {
+	case nd.Ordered && nd.Until != nil:
+		return "ordered, until " + *nd.Until
+	case nd.Ordered && nd.Days > 0:
+		return fmt.Sprintf("ordered, for %d days", nd.Days)
+	case nd.Ordered:
+		return "ordered, with no end stated"
+	case nd.Requested:
+		return "requested, not ordered"
+	}
+	return ""
 }
 
 // Extraction is what the extractor found in an order's text.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -23,28 +24,21 @@ import (
 // findings runs the review checks on a case with its text and the stored
 // settings.
 func (c *command) findings(ctx context.Context, store app.Store, k *app.Case) ([]app.Finding, error) {
-	return checks(ctx, c.deps, store, k)
-}
-
-func checks(ctx context.Context, d Deps, store app.Store, k *app.Case) ([]app.Finding, error) {
 	settings, err := store.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return checks(ctx, c.deps, store, settings, k)
+}
+
+// checks runs the review checks on k with settings already read, so a
+// command going through every case reads them once.
+func checks(ctx context.Context, d Deps, store app.Store, settings app.Settings, k *app.Case) ([]app.Finding, error) {
 	pages, err := store.Pages(ctx, k.ID)
 	if err != nil {
 		return nil, err
 	}
-	return review.Check(review.Input{Case: k, Text: joinPages(pages), Settings: settings, Now: d.Now()}), nil
-}
-
-func joinPages(pages []app.PageText) string {
-	var b strings.Builder
-	for _, p := range pages {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
+	return review.Check(review.Input{Case: k, Text: review.PagesText(pages), Settings: settings, Now: d.Now()}), nil
 }
 
 // settings shows or changes the enterprise customer list and the
@@ -164,7 +158,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	if f == "" {
 		f = "pdf"
 	}
-	if !contains(memo.Formats, f) {
+	if !slices.Contains(memo.Formats, f) {
 		return usagef("memo: --format must be pdf, docx or md, not %q", f)
 	}
 	start, end, err := period(*from, *to)
@@ -193,7 +187,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	app.SortByUrgency(cases)
 	n := 0
 	for _, k := range cases {
-		if k.Decision == nil || !inPeriod(k.Decision.DecidedAt, start, end) {
+		if k.Decision == nil || !report.InPeriod(k.Decision.DecidedAt, start, end) {
 			continue
 		}
 		name := fmt.Sprintf("%s-%s.%s", k.Decision.DecidedAt.UTC().Format("2006-01-02"), safeName(k), f)
@@ -219,7 +213,7 @@ func WriteMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, path s
 		d.Now = time.Now
 	}
 	f := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	if !contains(memo.Formats, f) {
+	if !slices.Contains(memo.Formats, f) {
 		f = "pdf"
 	}
 	return writeMemo(ctx, d, store, k, f, path)
@@ -237,7 +231,11 @@ func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format
 	if hex.EncodeToString(sum[:]) != k.Order.SHA256 {
 		return app.Errorf(app.EINVALID, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", k.ID, k.Order.SHA256)
 	}
-	findings, err := checks(ctx, d, store, k)
+	settings, err := store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	findings, err := checks(ctx, d, store, settings, k)
 	if err != nil {
 		return err
 	}
@@ -320,9 +318,13 @@ func (c *command) export(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	app.SortByUrgency(cases)
+	settings, err := store.Settings(ctx)
+	if err != nil {
+		return err
+	}
 	found := map[string][]app.Finding{}
 	for _, k := range cases {
-		fs, err := c.findings(ctx, store, k)
+		fs, err := checks(ctx, c.deps, store, settings, k)
 		if err != nil {
 			return err
 		}
@@ -439,19 +441,6 @@ func period(from, to string) (time.Time, time.Time, error) {
 		return start, end, usagef("--to (%s) is before --from (%s)", to, from)
 	}
 	return start, end, nil
-}
-
-func inPeriod(t, start, end time.Time) bool {
-	return (start.IsZero() || !t.Before(start)) && (end.IsZero() || t.Before(end.AddDate(0, 0, 1)))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {

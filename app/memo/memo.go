@@ -79,7 +79,7 @@ func build(in Input) view {
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
 		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
-		Nondisclosure: nondisclosure(ex.Nondisclosure), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
+		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
 		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
 		Outcome: outcomeName(d.Outcome), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
 		Grounds: d.Grounds, Notice: notice(d),
@@ -157,20 +157,6 @@ func outcomeName(o app.Outcome) string {
 		app.Redirect: "redirect to the enterprise customer", app.Preserve: "preserve only", app.NoData: "no data",
 		app.Clarify: "ask for clarification", app.Challenge: "challenge",
 	}[o]
-}
-
-func nondisclosure(nd app.Nondisclosure) string {
-	switch {
-	case nd.Ordered && nd.Until != nil:
-		return "ordered, until " + *nd.Until
-	case nd.Ordered && nd.Days > 0:
-		return fmt.Sprintf("ordered, for %d days", nd.Days)
-	case nd.Ordered:
-		return "ordered, with no end stated"
-	case nd.Requested:
-		return "requested, not ordered"
-	}
-	return "none"
 }
 
 func notice(d *app.Decision) string {

@@ -4,8 +4,8 @@
 package report
 
 import (
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,7 +35,7 @@ func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 			"jurisdiction": c.Value(app.FieldJurisdiction), "issued_date": c.Value(app.FieldIssuedDate), "deadline": c.Value(app.FieldDeadline),
 			"imported_at": stamp(c.Order.ImportedAt), "emergency": yes(ex.Emergency),
 			"data_categories": strings.Join(ex.DataCategories, ";"), "legal_basis": strings.Join(ex.LegalBasis, ";"),
-			"nondisclosure": gag(ex.Nondisclosure), "file": c.Order.FileName, "sha256": c.Order.SHA256,
+			"nondisclosure": ex.Nondisclosure.Describe(), "file": c.Order.FileName, "sha256": c.Order.SHA256,
 		}
 		var targets, produced, withheld, rules, corrected []string
 		for _, t := range ex.Targets {
@@ -102,7 +102,7 @@ func Category(c *app.Case) string {
 		switch {
 		case !produced:
 			return CategoryNoData
-		case d.Outcome == app.Comply && has(ex.DataCategories, app.DataContent):
+		case d.Outcome == app.Comply && slices.Contains(ex.DataCategories, app.DataContent):
 			return CategoryContent
 		}
 		return CategoryNonContent
@@ -141,19 +141,15 @@ func Count(cases []*app.Case, from, to time.Time) Stats {
 	}
 	if !to.IsZero() {
 		s.To = to.Format(time.DateOnly)
-		to = to.AddDate(0, 0, 1) // to the end of that day
-	}
-	in := func(t time.Time) bool {
-		return (from.IsZero() || !t.Before(from)) && (to.IsZero() || t.Before(to))
 	}
 	for _, c := range cases {
 		if c.Decision == nil || c.Status != app.StatusDecided {
-			if in(c.Order.ImportedAt) {
+			if InPeriod(c.Order.ImportedAt, from, to) {
 				s.Open++
 			}
 			continue
 		}
-		if !in(c.Decision.DecidedAt) {
+		if !InPeriod(c.Decision.DecidedAt, from, to) {
 			continue
 		}
 		ex := &c.Order.Extraction
@@ -171,6 +167,12 @@ func Count(cases []*app.Case, from, to time.Time) Stats {
 		}
 	}
 	return s
+}
+
+// InPeriod reports whether t falls from the day from to the end of the day
+// to; a zero bound is open.
+func InPeriod(t, from, to time.Time) bool {
+	return (from.IsZero() || !t.Before(from)) && (to.IsZero() || t.Before(to.AddDate(0, 0, 1)))
 }
 
 // Keys returns a count's keys, largest count first, then by name.
@@ -207,27 +209,4 @@ func yes(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-func gag(nd app.Nondisclosure) string {
-	switch {
-	case nd.Ordered && nd.Until != nil:
-		return "until " + *nd.Until
-	case nd.Ordered && nd.Days > 0:
-		return strconv.Itoa(nd.Days) + " days"
-	case nd.Ordered:
-		return "no end"
-	case nd.Requested:
-		return "requested"
-	}
-	return ""
-}
-
-func has(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -9,6 +9,7 @@ package review
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -294,11 +295,22 @@ func Check(in Input) []app.Finding {
 	return out
 }
 
+// PagesText is an order's text for the checks: its pages, one after the
+// other.
+func PagesText(pages []app.PageText) string {
+	var b strings.Builder
+	for _, p := range pages {
+		b.WriteString(p.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // Grounds returns the grounds the findings suggest, once each.
 func Grounds(fs []app.Finding) []string {
 	var out []string
 	for _, f := range fs {
-		if f.Ground != "" && !contains(out, f.Ground) {
+		if f.Ground != "" && !slices.Contains(out, f.Ground) {
 			out = append(out, f.Ground)
 		}
 	}
@@ -332,10 +344,12 @@ func isUS(ex *app.Extraction) bool {
 	return j == "" || strings.HasPrefix(j, "US")
 }
 
-func wantsContent(ex *app.Extraction) bool { return contains(ex.DataCategories, app.DataContent) }
+func wantsContent(ex *app.Extraction) bool {
+	return slices.Contains(ex.DataCategories, app.DataContent)
+}
 
 func wantsRecords(ex *app.Extraction) bool {
-	return contains(ex.DataCategories, app.DataContent) || contains(ex.DataCategories, app.DataNonContent)
+	return slices.Contains(ex.DataCategories, app.DataContent) || slices.Contains(ex.DataCategories, app.DataNonContent)
 }
 
 func date(c *app.Case, field string) (time.Time, bool) {
@@ -355,15 +369,6 @@ func label(t app.ProcessType) string {
 	return strings.ReplaceAll(string(t), "_", " ")
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // enterpriseTargets names the targets on an enterprise customer's domain
 // or account.
 func enterpriseTargets(in *Input) string {
@@ -380,7 +385,7 @@ func enterpriseTargets(in *Input) string {
 			host = strings.TrimPrefix(strings.TrimPrefix(v, "https://"), "http://")
 			host = strings.SplitN(host, "/", 2)[0]
 		}
-		matched := contains(accounts, v)
+		matched := slices.Contains(accounts, v)
 		for _, d := range domains {
 			if host != "" && (host == d || strings.HasSuffix(host, "."+d)) {
 				matched = true

@@ -283,12 +283,7 @@ func (v *CaseView) Show(c *app.Case) {
 // undecided case without a draft gets the grounds they suggest ticked (a
 // suggestion, not a change: nothing is saved until the reviewer acts).
 func (v *CaseView) runChecks(prefill bool) {
-	var text strings.Builder
-	for _, p := range v.pages {
-		text.WriteString(p.Text)
-		text.WriteByte('\n')
-	}
-	v.findings = review.Check(review.Input{Case: v.c, Text: text.String(), Settings: v.Settings, Now: v.now()})
+	v.findings = review.Check(review.Input{Case: v.c, Text: review.PagesText(v.pages), Settings: v.Settings, Now: v.now()})
 	v.checks.SetText(findingsText(v.findings))
 	if prefill && v.c.Decision == nil && v.c.Draft == nil {
 		v.filling = true
@@ -346,7 +341,7 @@ func (v *CaseView) render() {
 	basis := widget.NewLabel(orNone(strings.Join(ex.LegalBasis, "; ")))
 	basis.Wrapping = fyne.TextWrapWord
 	v.fields.Append("Legal basis", basis)
-	nd := widget.NewButton(ndoText(ex.Nondisclosure), func() {
+	nd := widget.NewButton(orNone(ex.Nondisclosure.Describe()), func() {
 		n := ex.Nondisclosure
 		if n.Page > 0 {
 			v.showEvidence(n.Page, n.Snippet, "")
@@ -755,20 +750,6 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-func ndoText(nd app.Nondisclosure) string {
-	switch {
-	case nd.Ordered && nd.Until != nil:
-		return "ordered until " + *nd.Until
-	case nd.Ordered && nd.Days > 0:
-		return fmt.Sprintf("ordered for %d days", nd.Days)
-	case nd.Ordered:
-		return "ordered, no end stated"
-	case nd.Requested:
-		return "requested, not ordered"
-	}
-	return "—"
 }
 
 func warningsText(ws []string) string {
