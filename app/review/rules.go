@@ -51,7 +51,7 @@ var Rules = []Rule{
 			if !isUS(ex) || !wantsContent(ex) || !contentNeedsWarrant[ex.ProcessType] {
 				return ""
 			}
-			return fmt.Sprintf("A %s asks for the content of communications; content is disclosed only on a search warrant.", label(ex.ProcessType))
+			return fmt.Sprintf("A %s asks for the content of communications; content is disclosed only on a search warrant.", ex.ProcessType.Name())
 		},
 	},
 	{
@@ -355,18 +355,6 @@ func wantsRecords(ex *app.Extraction) bool {
 func date(c *app.Case, field string) (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, c.Value(field))
 	return t, err == nil
-}
-
-func label(t app.ProcessType) string {
-	switch t {
-	case app.CourtOrder2703d:
-		return "§ 2703(d) order"
-	case app.NSL:
-		return "National Security Letter"
-	case app.PenRegister:
-		return "pen register order"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 // enterpriseTargets names the targets on an enterprise customer's domain

@@ -111,7 +111,7 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 		if !seen[r.ID] {
 			t.Errorf("rule %s has no test", r.ID)
 		}
-		if r.Basis == "" || (r.Ground != "" && !slices.Contains(app.Grounds, r.Ground)) {
+		if r.Basis == "" || (r.Ground != "" && !slices.Contains(app.Grounds(), r.Ground)) {
 			t.Errorf("rule %s: basis %q, ground %q not in app.Grounds", r.ID, r.Basis, r.Ground)
 		}
 	}
