@@ -20,11 +20,14 @@ func (c *Case) Title() string {
 // ShortID is the first eight characters of the case ID: enough to tell
 // cases apart in a list or a file name, and what the CLI accepts as a
 // prefix.
-func (c *Case) ShortID() string {
-	if len(c.ID) > 8 {
-		return c.ID[:8]
+func (c *Case) ShortID() string { return ShortID(c.ID) }
+
+// ShortID is the first eight characters of a case ID (Case.ShortID).
+func ShortID(id string) string {
+	if len(id) > 8 {
+		return id[:8]
 	}
-	return c.ID
+	return id
 }
 
 // maxStem bounds the case number's part of a file stem: long enough for

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,10 +64,19 @@ const (
 	FilterAll     = "All"
 )
 
-// NewQueue builds the queue screen; call Refresh to load it. onSelect is
-// called (on the UI goroutine) when the reviewer picks a case; it may be nil.
-func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(c *app.Case)) *Queue {
-	q := &Queue{store: store, run: run, now: now, onSelect: onSelect,
+// QueueParams are what a queue works with.
+type QueueParams struct {
+	Cases CaseLister
+	Run   Runner
+	Now   func() time.Time
+	// OnSelect is called (on the UI goroutine) when the reviewer picks a
+	// case; it may be nil.
+	OnSelect func(c *app.Case)
+}
+
+// NewQueue builds the queue screen; call Refresh to load it.
+func NewQueue(p QueueParams) *Queue {
+	q := &Queue{store: p.Cases, run: p.Run, now: p.Now, onSelect: p.OnSelect,
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
 	q.search = widget.NewEntry()
@@ -95,7 +105,7 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 	}
 	q.actions = container.NewHBox()
 	opts := []string{FilterOpen, FilterDueSoon, FilterDecided, FilterAll}
-	for _, t := range app.ProcessTypes {
+	for _, t := range app.ProcessTypes() {
 		opts = append(opts, string(t))
 	}
 	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
@@ -122,7 +132,12 @@ func (q *Queue) FocusSearch(c fyne.Canvas) { c.Focus(q.search) }
 func (q *Queue) FocusList(c fyne.Canvas) { c.Focus(q.list) }
 
 // Refresh reloads the cases from the store off the UI goroutine.
-func (q *Queue) Refresh() {
+func (q *Queue) Refresh() { q.RefreshAndSelect("") }
+
+// RefreshAndSelect reloads the cases and then opens the case with the given
+// ID (none for ""), clearing the search and the filter if they hide it: an
+// import shows the first case it made.
+func (q *Queue) RefreshAndSelect(id string) {
 	q.run(func() {
 		cases, err := q.store.Cases(context.Background())
 		var ix *search.Index
@@ -130,9 +145,33 @@ func (q *Queue) Refresh() {
 			app.SortByUrgency(cases)
 			ix = search.NewIndex(cases)
 		}
-		fyne.Do(func() { q.show(cases, ix, err) })
+		fyne.Do(func() {
+			q.show(cases, ix, err)
+			if err == nil && id != "" {
+				q.selectID(id)
+			}
+		})
 	})
 }
+
+// selectID opens the case with the given ID in the list.
+func (q *Queue) selectID(id string) {
+	at := func() int {
+		return slices.IndexFunc(q.cases, func(c *app.Case) bool { return c.ID == id })
+	}
+	if at() < 0 {
+		q.filter.SetSelected(FilterAll)
+		q.search.SetText("") // shows every case at once: no search runs
+	}
+	if i := at(); i >= 0 {
+		q.list.Select(i)
+		q.list.ScrollTo(i)
+	}
+}
+
+// Redraw shows again the rows of cases that changed in place (a decision
+// saved).
+func (q *Queue) Redraw() { q.list.Refresh() }
 
 func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 	if err != nil {
@@ -272,7 +311,7 @@ func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	if ex.Emergency {
 		part("", "EMERGENCY", alarm)
 	}
-	part("", typeLabel(ex.ProcessType), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	part("", ex.ProcessType.Label(), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
 	if n := c.CaseNumber(); n != "" {
 		part(app.FieldCaseNumber, n, plain)
 	} else {
