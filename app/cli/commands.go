@@ -29,67 +29,89 @@ func (c *command) extract(ctx context.Context, args []string) error {
 	if len(files) == 0 {
 		return usagef("extract: name at least one PDF")
 	}
-	im := c.importer(nil)
-	// Folders are expanded in place, so results come in the order named;
-	// a missing file is reported by Read where it stands.
+	paths := c.expand(files, *asJSON)
+	results := c.readAll(ctx, paths)
+	enc := json.NewEncoder(c.deps.Stdout)
+	enc.SetEscapeHTML(false)
+	for i, p := range paths {
+		res := <-results[i]
+		switch {
+		case res.err != nil:
+			c.failJSON(*asJSON, p, res.err)
+		case *asJSON:
+			if err := enc.Encode(readView(p, res.read)); err != nil {
+				return err
+			}
+		default:
+			c.printRead(p, res.read, *withText)
+		}
+	}
+	return nil
+}
+
+// expand turns folders into the PDFs in them, in place, so results come in
+// the order named; a missing file is reported by Read where it stands.
+func (c *command) expand(files []string, asJSON bool) []string {
 	var paths []string
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
 			found, errs := intake.Expand([]string{f})
 			for _, o := range errs {
-				c.failJSON(*asJSON, o.File, o.Err)
+				c.failJSON(asJSON, o.File, o.Err)
 			}
 			paths = append(paths, found...)
 			continue
 		}
 		paths = append(paths, f)
 	}
-	// Read in parallel (the reader bounds its workers) but print in order.
+	return paths
+}
+
+// readAll reads the files in parallel (the reader bounds its workers);
+// each result arrives on its own channel, so they print in order.
+func (c *command) readAll(ctx context.Context, paths []string) []chan extractResult {
+	im := c.importer(nil)
 	results := make([]chan extractResult, len(paths))
 	for i, p := range paths {
 		results[i] = make(chan extractResult, 1)
 		go func(p string, ch chan<- extractResult) {
 			defer func() {
 				if r := recover(); r != nil {
-					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error: %v (please report it)", r)}}
+					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: app.InternalMessage, Err: fmt.Errorf("panic reading a file: %v", r)}}
 				}
 			}()
 			r, err := im.Read(ctx, p)
 			ch <- extractResult{r, err}
 		}(p, results[i])
 	}
-	enc := json.NewEncoder(c.deps.Stdout)
-	enc.SetEscapeHTML(false)
-	for i, p := range paths {
-		res := <-results[i]
-		if res.err != nil {
-			c.failJSON(*asJSON, p, res.err)
-			continue
-		}
-		r := res.read
-		if *asJSON {
-			v := extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
-			for _, part := range r.Parts {
-				pv := extractView(p, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
-				v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
-			}
-			if err := enc.Encode(v); err != nil {
-				return err
-			}
-			continue
-		}
-		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
-		for k, part := range r.Parts {
-			fmt.Fprintf(c.deps.Stdout, "  order %d of %d, pages %d–%d:\n", k+1, len(r.Parts), part.Pages.From, part.Pages.To)
-			printExtraction(indent{c.deps.Stdout}, "", "", part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
-		}
-		if *withText {
-			for _, pg := range r.Document.Pages {
-				fmt.Fprintf(c.deps.Stdout, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
-			}
+	return results
+}
+
+// readView is one line of extract --json: the file, and each order of a
+// bundle.
+func readView(file string, r *intake.Read) extractJSON {
+	v := extractView(file, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+	for _, part := range r.Parts {
+		pv := extractView(file, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+		v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
+	}
+	return v
+}
+
+// printRead prints what was read from a file, each order of a bundle, and
+// with text each page's text.
+func (c *command) printRead(file string, r *intake.Read, text bool) {
+	w := c.deps.Stdout
+	printExtraction(w, file, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+	for k, part := range r.Parts {
+		fmt.Fprintf(w, "  order %d of %d, pages %d–%d:\n", k+1, len(r.Parts), part.Pages.From, part.Pages.To)
+		printExtraction(indent{w}, "", "", part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+	}
+	if text {
+		for _, pg := range r.Document.Pages {
+			fmt.Fprintf(w, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
 		}
 	}
-	return nil
 }
 
 type extractResult struct {
@@ -308,20 +330,8 @@ func (c *command) show(ctx context.Context, args []string) error {
 			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %q (extracted %q) by %s on %s\n", name, k.Value, k.Extracted, k.By, k.At.Format(time.DateTime))
 		}
 	}
-	if d := k.Decision; d != nil {
-		fmt.Fprintf(c.deps.Stdout, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
-		for _, g := range d.Grounds {
-			fmt.Fprintf(c.deps.Stdout, "  ground        %s\n", g)
-		}
-		if d.Note != "" {
-			fmt.Fprintf(c.deps.Stdout, "  note          %s\n", oneLine(d.Note))
-		}
-		for _, t := range d.Targets {
-			fmt.Fprintf(c.deps.Stdout, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
-		}
-		if d.Notice != "" {
-			fmt.Fprintf(c.deps.Stdout, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
-		}
+	if k.Decision != nil {
+		printDecision(c.deps.Stdout, k.Decision)
 	}
 	for _, f := range findings {
 		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
@@ -330,6 +340,24 @@ func (c *command) show(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
 	}
 	return nil
+}
+
+// printDecision prints who decided what, on which grounds, for which
+// targets, and what the user is told.
+func printDecision(w io.Writer, d *app.Decision) {
+	fmt.Fprintf(w, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
+	for _, g := range d.Grounds {
+		fmt.Fprintf(w, "  ground        %s\n", g)
+	}
+	if d.Note != "" {
+		fmt.Fprintf(w, "  note          %s\n", oneLine(d.Note))
+	}
+	for _, t := range d.Targets {
+		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
+	}
+	if d.Notice != "" {
+		fmt.Fprintf(w, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
+	}
 }
 
 func (c *command) search(ctx context.Context, args []string) error {

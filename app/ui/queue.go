@@ -289,63 +289,84 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	ex := &c.Order.Extraction
 	m, searched := q.matched[c.ID]
-	var segs []widget.RichTextSegment
-	first := true
-	sep := func() {
-		if !first {
-			segs = append(segs, &widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
-		}
-		first = false
-	}
-	marked := false
-	part := func(field, s string, style widget.RichTextStyle) {
-		sep()
-		if searched && field != "" && m.Field == field && m.Text == s {
-			segs = append(segs, highlighted(s, m.Matched)...)
-			marked = true
-			return
-		}
-		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
-	}
+	r := &rowText{match: m, searched: searched, first: true}
 	plain := widget.RichTextStyleInline
 	if ex.Emergency {
-		part("", "EMERGENCY", alarm)
+		r.part("", "EMERGENCY", alarm)
 	}
-	part("", ex.ProcessType.Label(), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	r.part("", ex.ProcessType.Label(), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
 	if n := c.CaseNumber(); n != "" {
-		part(app.FieldCaseNumber, n, plain)
+		r.part(app.FieldCaseNumber, n, plain)
 	} else {
-		part("file", c.Order.FileName, plain)
+		r.part("file", c.Order.FileName, plain)
 	}
 	if d, ok := c.Deadline(); ok && c.Status != app.StatusDecided {
-		cd := Countdown(d, q.now())
-		if !strings.HasPrefix(cd, "overdue") {
-			cd = "due " + cd
-		}
-		style := plain
-		if DueWithinADay(d, q.now()) {
-			style = alarm
-		}
-		part("", cd, style)
+		r.part("", q.countdown(d), q.deadlineStyle(d))
 	}
-	part("", statusLabel(c.Status), plain)
+	r.part("", statusLabel(c.Status), plain)
 	// The first line ends here: a segment that is not inline ends a
 	// paragraph.
-	segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
-	first = true
-	part("", plural(len(ex.Targets), "target"), plain)
+	r.segs = append(r.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+	r.first = true
+	r.part("", plural(len(ex.Targets), "target"), plain)
 	a := c.Value(app.FieldIssuingAuthority)
 	// A match the row does not otherwise show comes before the authority,
 	// which is long and the first to be cut.
-	if searched && !marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {
-		sep()
-		segs = append(segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
-		segs = append(segs, highlighted(m.Text, m.Matched)...)
+	if searched && !r.marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {
+		r.sep()
+		r.segs = append(r.segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
+		r.segs = append(r.segs, highlighted(m.Text, m.Matched)...)
 	}
 	if a != "" {
-		part(app.FieldIssuingAuthority, a, plain)
+		r.part(app.FieldIssuingAuthority, a, plain)
 	}
-	return segs
+	return r.segs
+}
+
+// countdown says when a deadline falls, for the row.
+func (q *Queue) countdown(d time.Time) string {
+	cd := Countdown(d, q.now())
+	if !strings.HasPrefix(cd, "overdue") {
+		cd = "due " + cd
+	}
+	return cd
+}
+
+// deadlineStyle is the alarm under 24 hours, plain otherwise.
+func (q *Queue) deadlineStyle(d time.Time) widget.RichTextStyle {
+	if DueWithinADay(d, q.now()) {
+		return alarm
+	}
+	return widget.RichTextStyleInline
+}
+
+// rowText builds a row's segments, parts separated by " · ", the part the
+// search matched highlighted.
+type rowText struct {
+	segs     []widget.RichTextSegment
+	match    search.Match
+	searched bool
+	first    bool // no part yet on this line
+	marked   bool // the match is in a part shown
+}
+
+func (r *rowText) sep() {
+	if !r.first {
+		r.segs = append(r.segs, &widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
+	}
+	r.first = false
+}
+
+// part adds s, from the named field ("" for none), highlighted when it is
+// what the search matched.
+func (r *rowText) part(field, s string, style widget.RichTextStyle) {
+	r.sep()
+	if r.searched && field != "" && r.match.Field == field && r.match.Text == s {
+		r.segs = append(r.segs, highlighted(s, r.match.Matched)...)
+		r.marked = true
+		return
+	}
+	r.segs = append(r.segs, &widget.TextSegment{Text: s, Style: style})
 }
 
 // alarm is how the queue shows what cannot wait: bold, in the theme's
