@@ -67,7 +67,11 @@ func execute(ctx context.Context, args []string) int {
 	if err != nil {
 		return cli.Report(os.Stderr, err)
 	}
-	slog.Info("start", "command", inv.Command)
+	what := inv.Command
+	if what == "" {
+		what = "desk"
+	}
+	slog.Info("start", "command", what)
 	switch {
 	case demo != nil:
 		demo.Fill(ctx, m.service, os.Stderr)

@@ -83,11 +83,7 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 	if err != nil {
 		return 0, err
 	}
-	cases, err := s.Cases(ctx)
-	if err != nil {
-		return 0, err
-	}
-	settings, err := s.store.Settings(ctx)
+	cases, settings, err := s.casesAndSettings(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -108,6 +104,17 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 		n++
 	}
 	return n, nil
+}
+
+// casesAndSettings reads every case, most urgent first, and the settings
+// their checks run with, once for a whole export.
+func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settings, error) {
+	cases, err := s.Cases(ctx)
+	if err != nil {
+		return nil, app.Settings{}, err
+	}
+	settings, err := s.store.Settings(ctx)
+	return cases, settings, err
 }
 
 // writeMemo re-verifies the stored original against the SHA-256 recorded
@@ -153,11 +160,7 @@ func (s *Service) ExportLog(ctx context.Context, path, format string) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	cases, err := s.Cases(ctx)
-	if err != nil {
-		return 0, err
-	}
-	settings, err := s.store.Settings(ctx)
+	cases, settings, err := s.casesAndSettings(ctx)
 	if err != nil {
 		return 0, err
 	}
