@@ -36,8 +36,11 @@ type Rule struct {
 	Check    func(in *Input) string
 }
 
-// Rules is every check, in the order findings are listed.
-var Rules = []Rule{
+// Rules returns every check, in the order findings are listed (a new
+// slice each time: rule IDs are part of the findings' contract).
+func Rules() []Rule { return slices.Clone(rules) }
+
+var rules = []Rule{
 	{
 		ID: "enterprise-customer", Severity: app.SeverityCritical, Ground: app.GroundEnterprise,
 		Basis: "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
@@ -285,7 +288,7 @@ func Check(in Input) []app.Finding {
 		in.Now = time.Now()
 	}
 	var out []app.Finding
-	for _, r := range Rules {
+	for _, r := range rules {
 		if msg := r.Check(&in); msg != "" {
 			out = append(out, app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground})
 		}

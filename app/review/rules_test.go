@@ -107,7 +107,7 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 			t.Errorf("%s: fired on the order that should not raise it: %+v", tc.rule, got)
 		}
 	}
-	for _, r := range Rules {
+	for _, r := range Rules() {
 		if !seen[r.ID] {
 			t.Errorf("rule %s has no test", r.ID)
 		}
