@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -42,15 +41,6 @@ func ProcessTypes() []ProcessType {
 		EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
 		MLATRequest, InformalRequest, OtherProcess,
 	}
-}
-
-// Label says the process type in a few words, for lists and headings
-// ("court order 2703d"); "unknown process" when none was recognised.
-func (t ProcessType) Label() string {
-	if t == "" {
-		return "unknown process"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 // formalNames are the names a memo or a finding uses where the label alone
@@ -260,6 +250,11 @@ type Order struct {
 	NeedsOCR   bool       `json:"needs_ocr"`
 	ImportedAt time.Time  `json:"imported_at"`
 	Extraction Extraction `json:"extraction"`
+	// Words is the full-text index of the order's text, kept with the
+	// case so the desk can search every order's text without reading it
+	// (IndexWords); "" for cases imported before it existed until the
+	// service indexes them.
+	Words string `json:"words,omitempty"`
 }
 
 // SourceOf says where a document's text came from, given its pages: text,
