@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,5 +196,30 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 	got, err := db.Settings(context.Background())
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("settings after reopening: %+v, %v", got, err)
+	}
+}
+
+func TestDB_UpdateCaseTextReplacesBoth(t *testing.T) {
+	db, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	c := &app.Case{ID: app.NewCaseID(), Status: app.StatusNew, Order: app.Order{SHA256: strings.Repeat("cd", 32), NeedsOCR: true}}
+	if err := db.CreateCase(ctx, c, []byte("%PDF-1.4"), []app.PageText{{Number: 1, Source: app.SourceNone}}); err != nil {
+		t.Fatal(err)
+	}
+	c.Order.NeedsOCR = false
+	if err := db.UpdateCaseText(ctx, c, []app.PageText{{Number: 1, Text: "read by OCR", Source: app.SourceOCR}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.Case(ctx, c.ID)
+	pages, _ := db.Pages(ctx, c.ID)
+	if got.Order.NeedsOCR || len(pages) != 1 || pages[0].Text != "read by OCR" {
+		t.Errorf("case %+v, pages %+v", got.Order, pages)
+	}
+	if err := db.UpdateCaseText(ctx, &app.Case{ID: app.NewCaseID()}, nil); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Errorf("a missing case: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ package memo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -66,7 +67,9 @@ func Markdown(tmpl string, in Input) (string, error) {
 
 func build(in Input) view {
 	c, d := in.Case, in.Case.Decision
-	ex := &c.Order.Extraction
+	// What the reviewer corrected stands; what was read is listed under
+	// Corrections.
+	ex := c.Effective()
 	or := func(s string) string {
 		if strings.TrimSpace(s) == "" {
 			return "not stated"
@@ -79,11 +82,21 @@ func build(in Input) view {
 		Agency: or(c.Value(app.FieldAgency)), Agent: c.Value(app.FieldAgentName), Recipient: or(c.Value(app.FieldRecipient)),
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
-		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
+		Data: or(dataLabels(ex.DataCategories)), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
 		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
 		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
-		Outcome: outcomeName(d.Outcome), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
-		Grounds: d.Grounds, Notice: notice(d),
+		Outcome: d.Outcome.Label(), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
+		Notice: notice(d),
+	}
+	// A ground that argues against the outcome was kept by the reviewer
+	// against the desk's warning: the memo says so rather than let it read
+	// as a reason for what was done.
+	against := d.Contradictions()
+	for _, g := range d.Grounds {
+		if slices.Contains(against, g) {
+			g += " (argues against the outcome; kept by the reviewer)"
+		}
+		v.Grounds = append(v.Grounds, g)
 	}
 	// The formal name where the desk's Title has the label: a memo is read
 	// by people who do not know the app's short words.
@@ -94,17 +107,17 @@ func build(in Input) view {
 	if p := c.Order.Part; p != nil {
 		v.FileName += fmt.Sprintf(" (pages %d–%d of the file)", p.From, p.To)
 	}
-	for _, name := range app.FieldNames() {
+	for _, name := range app.CorrectableNames() {
 		if k, ok := c.Corrections[name]; ok {
-			v.Corrections = append(v.Corrections, correction{strings.ReplaceAll(name, "_", " "), k.Value, or(k.Extracted), k.By, stamp(k.At)})
+			value := k.Value
+			if k.Cleared {
+				value = "none (cleared: the order states none)"
+			}
+			v.Corrections = append(v.Corrections, correction{app.FieldLabel(name), or(value), or(k.Extracted), k.By, stamp(k.At)})
 		}
 	}
 	for _, t := range ex.Targets {
-		what := "not produced"
-		if d.Produces(t.Value) {
-			what = "produced"
-		}
-		v.Targets = append(v.Targets, target{string(t.Kind), t.Value, what})
+		v.Targets = append(v.Targets, target{t.Kind.Label(), t.Value, d.For(t.Value).Label()})
 	}
 	for _, f := range in.Findings {
 		res := "considered; not a ground of the decision"
@@ -135,12 +148,12 @@ func stamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04 UTC")
 }
 
-func outcomeName(o app.Outcome) string {
-	return map[app.Outcome]string{
-		app.Comply: "comply", app.Narrow: "comply in part (narrowed)", app.Reject: "reject",
-		app.Redirect: "redirect to the enterprise customer", app.Preserve: "preserve only", app.NoData: "no data",
-		app.Clarify: "ask for clarification", app.Challenge: "challenge",
-	}[o]
+func dataLabels(cats []string) string {
+	out := make([]string, len(cats))
+	for i, c := range cats {
+		out[i] = app.DataLabel(c)
+	}
+	return strings.Join(out, ", ")
 }
 
 func notice(d *app.Decision) string {

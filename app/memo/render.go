@@ -76,6 +76,13 @@ type Fonts struct {
 	Regular, Bold, Fallback []byte
 }
 
+const (
+	bottomMargin = 20.0 // mm
+	// keepWithNext is the room (mm) a heading or a list's lead-in needs
+	// below it for itself and the first two lines of what follows.
+	keepWithNext = 26.0
+)
+
 // PDF renders the memo's Markdown as an A4 PDF with the fonts embedded
 // (subset), so every name prints as written whatever the reader has
 // installed.
@@ -96,7 +103,7 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(22, 20, 22)
-	p.SetAutoPageBreak(true, 20)
+	p.SetAutoPageBreak(true, bottomMargin)
 	p.AddUTF8FontFromBytes("main", "", fonts.Regular)
 	p.AddUTF8FontFromBytes("main", "B", fonts.Bold)
 	p.AddUTF8FontFromBytes("cjk", "", fonts.Fallback)
@@ -140,7 +147,15 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 		flush()
 	}
 	left, _, _, _ := p.GetMargins()
-	for _, b := range parse(md) {
+	_, pageH := p.GetPageSize()
+	blocks := parse(md)
+	for i, b := range blocks {
+		// A heading, or a line that introduces a list ("Grounds:"), never
+		// stands alone at the foot of a page: it goes over with what it
+		// heads.
+		if i+1 < len(blocks) && (b.kind == "h2" || b.kind == "p" && blocks[i+1].kind == "li") && p.GetY()+keepWithNext > pageH-bottomMargin {
+			p.AddPage()
+		}
 		switch b.kind {
 		case "h1":
 			write(strings.ReplaceAll(b.text, "**", ""), true, 16, 8)
