@@ -160,7 +160,7 @@ func TestCase_ApplyCorrectsTargetsCategoriesBasisTypeAndGag(t *testing.T) {
 	until := "2026-01-01"
 	c := &Case{Status: StatusNew, Order: Order{Extraction: Extraction{
 		ProcessType: NSL, DataCategories: []string{DataSubscriber, DataContent}, LegalBasis: []string{"18 U.S.C. § 2709"},
-		Targets: []Target{{Kind: TargetEmail, Value: "a@example.com", Page: 2, Snippet: "a@example.com"}, {Kind: TargetOther, Value: "identified", Page: 2}},
+		Targets:       []Target{{Kind: TargetEmail, Value: "a@example.com", Page: 2, Snippet: "a@example.com"}, {Kind: TargetOther, Value: "identified", Page: 2}},
 		Nondisclosure: Nondisclosure{Ordered: true, Page: 3, Snippet: "shall not disclose"},
 	}}}
 	edits := []Edit{

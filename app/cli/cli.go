@@ -53,21 +53,25 @@ Usage:
   warrantdesk list [--json]                      cases, most urgent first
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
+  warrantdesk search --text [--json] WORDS        cases whose orders' text has every word
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
-                     [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
-                     [--notice-after YYYY-MM-DD]
+                     [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]...
+                     [--notice notify|delayed|not_notified] [--notice-after YYYY-MM-DD]
+  warrantdesk reopen CASE [--reason TEXT] [--reviewer NAME]   a decided case open again (recorded)
   warrantdesk memo CASE --out FILE [--format pdf|docx|md]   the decision memo (format from FILE's extension)
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
-  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
-                                                 enterprise customers (redirect checks) and your own names
+  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX]
+                     [--add-reviewer R] [--memo-folder DIR] [--remove-…] [--json]
+                                                 enterprise customers (redirect checks), your own names, reviewers
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
                                                  (--scanned: as noisy page images, some upside down)
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
+Per target: produce, withhold, redirect, no_data, preserve.
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
@@ -220,6 +224,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"show":     (*command).show,
 	"search":   (*command).search,
 	"decide":   (*command).decide,
+	"reopen":   (*command).reopen,
 	"memo":     (*command).memo,
 	"export":   (*command).export,
 	"stats":    (*command).stats,
