@@ -59,6 +59,9 @@ func execute(ctx context.Context, args []string) int {
 		}
 		defer demo.Remove()
 		m.DataDir = demo.Data
+		// --no-ocr speeds up filling the demo; the desk's own imports
+		// still read scans.
+		demo.NoOCR, m.Options.NoOCR = m.Options.NoOCR, false
 	} else if m.DataDir, err = cli.DataDir(inv.Options.DataDir, os.Getenv, runtime.GOOS); err != nil && inv.NeedsStore() {
 		return cli.Report(os.Stderr, err)
 	}
@@ -140,7 +143,7 @@ func (m *Main) Open(withStore bool) error {
 func (m *Main) Desk() {
 	ui.Run(ui.Params{
 		App: fyneapp.NewWithID(appID), Service: m.service, Renderer: m.renderer,
-		Reviewer: cli.Reviewer(os.Getenv), Icon: assets.Icon,
+		Reviewer: os.Getenv("WARRANTDESK_REVIEWER"), DefaultMemoFolder: casework.DefaultMemoFolder(), Icon: assets.Icon,
 	})
 }
 

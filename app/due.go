@@ -53,7 +53,11 @@ func (c *Case) Due() (Due, bool) {
 	}
 	if read && !f.Computed {
 		if d, ok := endOfDay(f.Value); ok {
-			return Due{d, fmt.Sprintf("stated in the order (page %d)", f.Page)}, true
+			basis := "stated in the order"
+			if f.Page > 0 {
+				basis += fmt.Sprintf(" (page %d)", f.Page)
+			}
+			return Due{d, basis}, true
 		}
 	}
 	if s, ok := statutory[c.ProcessType()]; ok {

@@ -32,12 +32,23 @@ func WordKeys(s string) []string {
 
 // IndexWords makes the full-text index of an order's pages (Order.Words):
 // every distinct word key, sorted, one space apart, with a space at each
-// end so that a word is found at its start by looking for " "+prefix.
+// end so that a word is found at its start by looking for " "+prefix. A
+// word joined by punctuation is kept whole and in its parts, so both
+// "janedoe" and "doe" find "jane.doe@example.com", and "site" finds
+// "cell-site".
 func IndexWords(pages []PageText) string {
 	seen := map[string]bool{}
 	for _, p := range pages {
-		for _, k := range WordKeys(p.Text) {
-			seen[k] = true
+		for _, f := range strings.Fields(p.Text) {
+			if k := WordKey(f); k != "" {
+				seen[k] = true
+			}
+			parts := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if len(parts) > 1 {
+				for _, part := range parts {
+					seen[strings.ToLower(part)] = true
+				}
+			}
 		}
 	}
 	if len(seen) == 0 {

@@ -214,3 +214,16 @@ func (s *Service) Alerts(ctx context.Context, cases []*app.Case) (map[string][]a
 	}
 	return out, nil
 }
+
+// BundleParts returns the page ranges of the orders case id's file holds:
+// one for an ordinary order, several for a bundle the desk can split.
+func (s *Service) BundleParts(ctx context.Context, id string) ([]app.PageRange, error) {
+	if s.importer == nil || s.importer.Extractor == nil {
+		return nil, nil
+	}
+	pages, err := s.store.Pages(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.importer.Extractor.Split(&app.Document{Pages: pages, TextSource: app.SourceOf(pages)}), nil
+}
