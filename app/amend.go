@@ -72,63 +72,69 @@ func (c *Case) Apply(e Edit, by string, at time.Time) (bool, error) {
 	if !slices.Contains(CorrectableNames(), e.Field) {
 		return false, Errorf(EINVALID, "%q cannot be corrected", e.Field)
 	}
-	was, hadCorrection := c.Corrections[e.Field]
+	next, changed, err := c.next(e)
+	if err != nil || !changed {
+		return false, err
+	}
+	c.record(e.Field, next, by, at)
+	return true, nil
+}
+
+// next is the correction e makes of its field (nil: none, what was read
+// stands) and whether that changes what the case holds.
+func (c *Case) next(e Edit) (*Correction, bool, error) {
+	was, had := c.Corrections[e.Field]
 	read := c.read(e.Field)
-	var next *Correction
 	switch {
 	case e.Revert:
-		if !hadCorrection {
-			return false, nil
-		}
+		return nil, had, nil
 	case e.Clear:
-		if !hadCorrection && read.Value == "" && len(read.Targets)+len(read.List) == 0 {
-			return false, nil // nothing was read: nothing to clear
+		if !had && read.Value == "" && len(read.Targets)+len(read.List) == 0 {
+			return nil, false, nil // nothing was read: nothing to clear
 		}
-		next = &Correction{Cleared: true, Extracted: read.Value}
-	default:
-		k, err := c.correction(e)
-		if err != nil {
-			return false, err
-		}
-		k.Extracted = read.Value
-		if !k.differs(read) {
-			// What was read after all: no correction is needed.
-			if !hadCorrection {
-				return false, nil
-			}
-			next = nil
-		} else {
-			next = &k
-		}
+		k := &Correction{Cleared: true, Extracted: read.Value}
+		return k, !had || k.differs(was), nil
 	}
-	if next != nil && hadCorrection && !next.differs(was) {
-		return false, nil
+	k, err := c.correction(e)
+	if err != nil {
+		return nil, false, err
 	}
+	k.Extracted = read.Value
+	if !k.differs(read) {
+		// What was read after all: no correction is needed.
+		return nil, had, nil
+	}
+	return &k, !had || k.differs(was), nil
+}
+
+// record keeps next as the correction of name (nil removes it) in a new
+// map, and says what changed in the history.
+func (c *Case) record(name string, next *Correction, by string, at time.Time) {
 	m := maps.Clone(c.Corrections)
 	if m == nil {
 		m = map[string]Correction{}
 	}
-	label := FieldLabel(e.Field)
+	label := FieldLabel(name)
+	read := c.read(name).Value
 	var detail string
 	switch {
 	case next == nil:
-		delete(m, e.Field)
-		detail = fmt.Sprintf("%s: back to the value read, %q", label, read.Value)
+		delete(m, name)
+		detail = fmt.Sprintf("%s: back to the value read, %q", label, read)
 	case next.Cleared:
 		next.By, next.At = by, at
-		m[e.Field] = *next
-		detail = fmt.Sprintf("%s: cleared, the order states none (read %q)", label, read.Value)
+		m[name] = *next
+		detail = fmt.Sprintf("%s: cleared, the order states none (read %q)", label, read)
 	default:
 		next.By, next.At = by, at
-		m[e.Field] = *next
-		detail = fmt.Sprintf("%s: %q (read %q)", label, next.Value, read.Value)
+		m[name] = *next
+		detail = fmt.Sprintf("%s: %q (read %q)", label, next.Value, read)
 	}
 	if len(m) == 0 {
 		m = nil
 	}
 	c.Corrections = m
 	c.touch(by, at, "corrected", detail)
-	return true, nil
 }
 
 // differs reports whether k says something other than o.
@@ -179,60 +185,76 @@ func (c *Case) correction(e Edit) (Correction, error) {
 		ts, err := c.cleanTargets(e.Targets)
 		return Correction{Value: targetsText(ts), Targets: ts}, err
 	case FieldDataCategories:
-		var out []string
-		for _, d := range e.List {
-			d = strings.TrimSpace(d)
-			if !slices.Contains(DataCategories(), d) {
-				return Correction{}, Errorf(EINVALID, "unknown data category %q: use %s", d, strings.Join(DataCategories(), ", "))
-			}
-			if !slices.Contains(out, d) {
-				out = append(out, d)
-			}
-		}
-		if len(out) == 0 {
-			return Correction{}, Errorf(EINVALID, "choose at least one data category, or clear them")
-		}
-		return Correction{Value: strings.Join(out, "; "), List: out}, nil
+		return categoriesCorrection(e.List)
 	case FieldLegalBasis:
-		var out []string
-		for _, b := range e.List {
-			if b = strings.Join(strings.Fields(b), " "); b != "" && !slices.Contains(out, b) {
-				out = append(out, b)
-			}
-		}
-		if len(out) == 0 {
-			return Correction{}, Errorf(EINVALID, "give at least one legal basis, or clear it")
-		}
-		return Correction{Value: strings.Join(out, "; "), List: out}, nil
+		return basisCorrection(e.List)
 	case FieldNondisclosure:
-		if e.Nondisclosure == nil {
-			return Correction{}, Errorf(EINVALID, "say whether non-disclosure is ordered, or clear it")
-		}
-		nd := *e.Nondisclosure
-		if nd.Until != nil {
-			u := strings.TrimSpace(*nd.Until)
-			if _, err := time.Parse(time.DateOnly, u); err != nil {
-				return Correction{}, Errorf(EINVALID, "the non-disclosure end must be a date written YYYY-MM-DD, not %q", u)
-			}
-			nd.Until = &u
-		}
-		if nd.Days < 0 {
-			return Correction{}, Errorf(EINVALID, "the non-disclosure period cannot be negative")
-		}
-		// Where the gag was read stays its evidence.
-		nd.Page, nd.Snippet = c.Order.Extraction.Nondisclosure.Page, c.Order.Extraction.Nondisclosure.Snippet
-		return Correction{Value: nd.Describe(), Nondisclosure: &nd}, nil
+		return c.gagCorrection(e.Nondisclosure)
 	}
-	v := strings.TrimSpace(e.Value)
+	return fieldCorrection(e.Field, e.Value)
+}
+
+func fieldCorrection(name, value string) (Correction, error) {
+	v := strings.TrimSpace(value)
 	if v == "" {
-		return Correction{}, Errorf(EINVALID, "give a value for %s, or clear it if the order states none", FieldLabel(e.Field))
+		return Correction{}, Errorf(EINVALID, "give a value for %s, or clear it if the order states none", FieldLabel(name))
 	}
-	if isDateField(e.Field) {
+	if isDateField(name) {
 		if _, err := time.Parse(time.DateOnly, v); err != nil {
-			return Correction{}, Errorf(EINVALID, "%s must be a date written YYYY-MM-DD, not %q", FieldLabel(e.Field), v)
+			return Correction{}, Errorf(EINVALID, "%s must be a date written YYYY-MM-DD, not %q", FieldLabel(name), v)
 		}
 	}
 	return Correction{Value: v}, nil
+}
+
+func categoriesCorrection(list []string) (Correction, error) {
+	var out []string
+	for _, d := range list {
+		d = strings.TrimSpace(d)
+		if !slices.Contains(DataCategories(), d) {
+			return Correction{}, Errorf(EINVALID, "unknown data category %q: use %s", d, strings.Join(DataCategories(), ", "))
+		}
+		if !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 {
+		return Correction{}, Errorf(EINVALID, "choose at least one data category, or clear them")
+	}
+	return Correction{Value: strings.Join(out, "; "), List: out}, nil
+}
+
+func basisCorrection(list []string) (Correction, error) {
+	var out []string
+	for _, b := range list {
+		if b = strings.Join(strings.Fields(b), " "); b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	if len(out) == 0 {
+		return Correction{}, Errorf(EINVALID, "give at least one legal basis, or clear it")
+	}
+	return Correction{Value: strings.Join(out, "; "), List: out}, nil
+}
+
+func (c *Case) gagCorrection(in *Nondisclosure) (Correction, error) {
+	if in == nil {
+		return Correction{}, Errorf(EINVALID, "say whether non-disclosure is ordered, or clear it")
+	}
+	nd := *in
+	if nd.Until != nil {
+		u := strings.TrimSpace(*nd.Until)
+		if _, err := time.Parse(time.DateOnly, u); err != nil {
+			return Correction{}, Errorf(EINVALID, "the non-disclosure end must be a date written YYYY-MM-DD, not %q", u)
+		}
+		nd.Until = &u
+	}
+	if nd.Days < 0 {
+		return Correction{}, Errorf(EINVALID, "the non-disclosure period cannot be negative")
+	}
+	// Where the gag was read stays its evidence.
+	nd.Page, nd.Snippet = c.Order.Extraction.Nondisclosure.Page, c.Order.Extraction.Nondisclosure.Snippet
+	return Correction{Value: nd.Describe(), Nondisclosure: &nd}, nil
 }
 
 // cleanTargets checks and normalises the targets a reviewer gave: a known

@@ -25,45 +25,11 @@ func (s *Service) RunOCR(ctx context.Context, id string, progress func(done, tot
 	}
 	// Reading takes minutes: it runs outside the lock, and the result is
 	// applied to the case as it is stored then.
-	if _, err := s.store.Case(ctx, id); err != nil {
-		return nil, err
-	}
-	pages, err := s.store.Pages(ctx, id)
+	pages, read, warnings, err := s.readByOCR(ctx, id, progress)
 	if err != nil {
 		return nil, err
 	}
-	var need []int
-	for _, p := range pages {
-		if p.Source == app.SourceNone {
-			need = append(need, p.Number)
-		}
-	}
-	if len(need) == 0 {
-		return nil, app.Errorf(app.EINVALID, "every page of this order has text already: there is nothing for OCR to read")
-	}
-	pdf, err := s.store.Original(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	read, warnings, err := s.importer.Scanner.ReadPages(ctx, pdf, need, func(done, total int, _ app.PageText) {
-		if progress != nil {
-			progress(done, total)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	pages = slices.Clone(pages)
-	byNumber := map[int]app.PageText{}
-	for _, p := range read {
-		byNumber[p.Number] = p
-	}
-	for i, p := range pages {
-		if o, ok := byNumber[p.Number]; ok {
-			pages[i] = o
-		}
-	}
-	doc := &app.Document{Pages: pages, TextSource: app.SourceOf(pages), Warnings: warnings}
+	doc := &app.Document{Pages: pages, TextSource: app.SourceOf(pages)}
 	ex := s.importer.Extractor.Extract(doc)
 	left := 0
 	for _, p := range pages {
@@ -82,10 +48,54 @@ func (s *Service) RunOCR(ctx context.Context, id string, progress func(done, tot
 		c.Order.Extraction, c.Order.TextSource, c.Order.NeedsOCR = ex, doc.TextSource, left > 0
 		c.Order.Words = app.IndexWords(pages)
 		c.History = append(slices.Clone(c.History), app.Event{At: s.now(), Actor: "warrantdesk", Action: "read by OCR",
-			Detail: fmt.Sprintf("%s read; the extraction was made again", app.Plural(len(read), "page"))})
+			Detail: fmt.Sprintf("%s read; the extraction was made again", app.Plural(read, "page"))})
 		c.UpdatedAt = s.now()
 		return true, pages, nil
 	})
+}
+
+// readByOCR reads case id's pages without text by OCR and returns all its
+// pages with them in place, how many were read, and OCR's warnings.
+func (s *Service) readByOCR(ctx context.Context, id string, progress func(done, total int)) ([]app.PageText, int, []string, error) {
+	if _, err := s.store.Case(ctx, id); err != nil {
+		return nil, 0, nil, err
+	}
+	pages, err := s.store.Pages(ctx, id)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	var need []int
+	for _, p := range pages {
+		if p.Source == app.SourceNone {
+			need = append(need, p.Number)
+		}
+	}
+	if len(need) == 0 {
+		return nil, 0, nil, app.Errorf(app.EINVALID, "every page of this order has text already: there is nothing for OCR to read")
+	}
+	pdf, err := s.store.Original(ctx, id)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	read, warnings, err := s.importer.Scanner.ReadPages(ctx, pdf, need, func(done, total int, _ app.PageText) {
+		if progress != nil {
+			progress(done, total)
+		}
+	})
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	pages = slices.Clone(pages)
+	byNumber := map[int]app.PageText{}
+	for _, p := range read {
+		byNumber[p.Number] = p
+	}
+	for i, p := range pages {
+		if o, ok := byNumber[p.Number]; ok {
+			pages[i] = o
+		}
+	}
+	return pages, len(read), warnings, nil
 }
 
 // SplitBundle makes a case of each order in case id's file, when the file

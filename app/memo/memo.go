@@ -88,16 +88,7 @@ func build(in Input) view {
 		Outcome: d.Outcome.Label(), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
 		Notice: notice(d),
 	}
-	// A ground that argues against the outcome was kept by the reviewer
-	// against the desk's warning: the memo says so rather than let it read
-	// as a reason for what was done.
-	against := d.Contradictions()
-	for _, g := range d.Grounds {
-		if slices.Contains(against, g) {
-			g += " (argues against the outcome; kept by the reviewer)"
-		}
-		v.Grounds = append(v.Grounds, g)
-	}
+	v.Grounds = grounds(d)
 	// The formal name where the desk's Title has the label: a memo is read
 	// by people who do not know the app's short words.
 	v.Title = v.Type + " " + c.Reference()
@@ -107,15 +98,7 @@ func build(in Input) view {
 	if p := c.Order.Part; p != nil {
 		v.FileName += fmt.Sprintf(" (pages %d–%d of the file)", p.From, p.To)
 	}
-	for _, name := range app.CorrectableNames() {
-		if k, ok := c.Corrections[name]; ok {
-			value := k.Value
-			if k.Cleared {
-				value = "none (cleared: the order states none)"
-			}
-			v.Corrections = append(v.Corrections, correction{app.FieldLabel(name), or(value), or(k.Extracted), k.By, stamp(k.At)})
-		}
-	}
+	v.Corrections = corrections(c, or)
 	for _, t := range ex.Targets {
 		v.Targets = append(v.Targets, target{t.Kind.Label(), t.Value, d.For(t.Value).Label()})
 	}
@@ -139,6 +122,36 @@ func build(in Input) view {
 		v.History = append(v.History, s)
 	}
 	return v
+}
+
+// grounds are the decision's grounds; one that argues against the outcome
+// was kept by the reviewer against the desk's warning, and the memo says so
+// rather than let it read as a reason for what was done.
+func grounds(d *app.Decision) []string {
+	against := d.Contradictions()
+	var out []string
+	for _, g := range d.Grounds {
+		if slices.Contains(against, g) {
+			g += " (argues against the outcome; kept by the reviewer)"
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// corrections lists what the reviewer corrected, beside what was read.
+func corrections(c *app.Case, or func(string) string) []correction {
+	var out []correction
+	for _, name := range app.CorrectableNames() {
+		if k, ok := c.Corrections[name]; ok {
+			value := k.Value
+			if k.Cleared {
+				value = "none (cleared: the order states none)"
+			}
+			out = append(out, correction{app.FieldLabel(name), or(value), or(k.Extracted), k.By, stamp(k.At)})
+		}
+	}
+	return out
 }
 
 func stamp(t time.Time) string {

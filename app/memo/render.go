@@ -146,14 +146,24 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 		}
 		flush()
 	}
+	printBlocks(p, parse(md), write)
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// printBlocks lays out the memo's blocks with write, which prints a run in
+// the fonts that have its characters.
+func printBlocks(p *fpdf.Fpdf, blocks []block, write func(s string, bold bool, size, lineH float64)) {
 	left, _, _, _ := p.GetMargins()
 	_, pageH := p.GetPageSize()
-	blocks := parse(md)
 	for i, b := range blocks {
 		// A heading, or a line that introduces a list ("Grounds:"), never
 		// stands alone at the foot of a page: it goes over with what it
 		// heads.
-		if i+1 < len(blocks) && (b.kind == "h2" || b.kind == "p" && blocks[i+1].kind == "li") && p.GetY()+keepWithNext > pageH-bottomMargin {
+		if leadsIn(blocks, i) && p.GetY()+keepWithNext > pageH-bottomMargin {
 			p.AddPage()
 		}
 		switch b.kind {
@@ -181,11 +191,15 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 			p.Ln(7.5)
 		}
 	}
-	var out bytes.Buffer
-	if err := p.Output(&out); err != nil {
-		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+}
+
+// leadsIn reports whether block i heads what follows it: a heading, or a
+// paragraph before a list.
+func leadsIn(blocks []block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
 	}
-	return out.Bytes(), nil
+	return blocks[i].kind == "h2" || blocks[i].kind == "p" && blocks[i+1].kind == "li"
 }
 
 // DOCX renders the memo's Markdown as a Word document (Office Open XML):

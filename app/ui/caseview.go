@@ -70,8 +70,8 @@ type CaseView struct {
 	memos   MemoExporter
 	onSplit func(ids []string)
 	// memo is the memo last written for the case shown ("Open memo").
-	memo   string
-	busy   *widget.Label // what a slow action on the case is doing
+	memo string
+	busy *widget.Label // what a slow action on the case is doing
 
 	title   *widget.Label
 	bar     *fyne.Container // the case's actions beside the title

@@ -229,16 +229,43 @@ func (p *decisionPane) fill(c *app.Case) {
 	} else {
 		p.outcome.SetSelected(app.Capitalized(d.Outcome.Label()))
 	}
-	var known, other []string
-	for _, g := range d.Grounds {
+	known, other := splitGrounds(d.Grounds)
+	p.grounds.SetSelected(known)
+	p.more.SetText(strings.Join(other, "; "))
+	p.fillTargets(c, d)
+	if d.Notice == "" {
+		p.notice.ClearSelected()
+	} else {
+		p.notice.SetSelected(app.Capitalized(d.Notice.Label()))
+	}
+	p.after.SetText(d.NoticeAfter)
+	p.note.SetText(d.Note)
+	if d.Reviewer != "" {
+		if !slices.Contains(p.who.Options, d.Reviewer) {
+			p.who.Options = append(p.who.Options, d.Reviewer)
+		}
+		p.who.SetSelected(d.Reviewer)
+	}
+	p.derived.SetText("")
+	p.against.SetText("")
+	p.scroll.ScrollToTop()
+	p.shown = p.pane()
+}
+
+// splitGrounds tells the checklist's grounds from the reviewer's own.
+func splitGrounds(gs []string) (known, other []string) {
+	for _, g := range gs {
 		if slices.Contains(app.Grounds(), g) {
 			known = append(known, g)
 		} else {
 			other = append(other, g)
 		}
 	}
-	p.grounds.SetSelected(known)
-	p.more.SetText(strings.Join(other, "; "))
+	return known, other
+}
+
+// fillTargets lays out a choice per target of c, set as d has it.
+func (p *decisionPane) fillTargets(c *app.Case, d *app.Decision) {
 	p.perTgt, p.tgtVals = nil, nil
 	p.targets.RemoveAll()
 	for _, t := range c.Targets() {
@@ -272,23 +299,6 @@ func (p *decisionPane) fill(c *app.Case) {
 	if len(p.perTgt) == 0 {
 		p.targets.Add(widget.NewLabel("The order names no target."))
 	}
-	if d.Notice == "" {
-		p.notice.ClearSelected()
-	} else {
-		p.notice.SetSelected(app.Capitalized(d.Notice.Label()))
-	}
-	p.after.SetText(d.NoticeAfter)
-	p.note.SetText(d.Note)
-	if d.Reviewer != "" {
-		if !slices.Contains(p.who.Options, d.Reviewer) {
-			p.who.Options = append(p.who.Options, d.Reviewer)
-		}
-		p.who.SetSelected(d.Reviewer)
-	}
-	p.derived.SetText("")
-	p.against.SetText("")
-	p.scroll.ScrollToTop()
-	p.shown = p.pane()
 }
 
 // suggest ticks the grounds the checks suggest and sets the per-target

@@ -122,4 +122,3 @@ func (s *StatsView) show(st report.Stats) {
 	}
 	s.table.SetText(b.String())
 }
-
