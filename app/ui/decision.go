@@ -127,7 +127,7 @@ func newDecisionPane(v *CaseView, reviewer string) *decisionPane {
 	p.who.PlaceHolder = "Reviewer (Settings lists them)…"
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
-	p.save = widget.NewButton("Save (Ctrl+S)", func() { p.saveDecision(false) })
+	p.save = widget.NewButton("Save", func() { p.saveDecision(false) })
 	p.next = widget.NewButton("Save & next (Ctrl+Enter)", func() { p.saveDecision(true) })
 	p.next.Importance = widget.HighImportance
 	heading := func(s string) fyne.CanvasObject {

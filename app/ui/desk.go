@@ -71,6 +71,11 @@ type DeskParams struct {
 	// Prefs keeps the panes' widths between runs (no case data); nil
 	// keeps nothing.
 	Prefs fyne.Preferences
+	// Stats and Settings open from the queue's buttons; nil leaves each
+	// out. DefaultMemoFolder is shown while Settings names none.
+	Stats             StatsSource
+	Settings          SettingsService
+	DefaultMemoFolder string
 }
 
 // Preference keys for the panes' widths.
@@ -115,7 +120,45 @@ func NewDesk(p DeskParams) *Desk {
 	}
 	d.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), d.Status), nil, nil, d.split)
 	d.bindKeys()
+	d.addActions(p)
 	return d
+}
+
+// addActions puts the desk's buttons above the queue: import, statistics,
+// settings and the keys sheet (short labels: the queue stays narrow).
+func (d *Desk) addActions(p DeskParams) {
+	if d.Import != nil {
+		d.Queue.AddAction("Import…", d.ShowPicker)
+	}
+	if p.Stats != nil {
+		d.Queue.AddAction("Stats", func() {
+			if d.window == nil {
+				return
+			}
+			s := NewStatsView(StatsViewParams{Source: p.Stats, Run: p.Run, Now: p.Now})
+			s.Refresh()
+			dl := dialog.NewCustom("Statistics (transparency report)", "Close", s.Content(), d.window)
+			dl.Resize(fyne.NewSize(640, 620))
+			dl.Show()
+		})
+	}
+	if p.Settings != nil {
+		d.Queue.AddAction("Settings", func() {
+			if d.window == nil {
+				return
+			}
+			f := NewSettingsForm(SettingsFormParams{Service: p.Settings, Run: p.Run, DefaultMemoFolder: p.DefaultMemoFolder, OnSaved: func(s app.Settings) {
+				d.SetReviewers(s.Reviewers)
+				d.SetPlaces(s.ImportFolders)
+				d.Case.Recheck()
+				d.Queue.Refresh() // the flags follow the enterprise lists
+			}})
+			dl := dialog.NewCustom("Settings", "Close", f.Content(), d.window)
+			dl.Resize(fyne.NewSize(640, 700))
+			dl.Show()
+		})
+	}
+	d.Queue.AddAction("Keys", d.ShowKeys)
 }
 
 // Content is the desk's root object.

@@ -65,15 +65,21 @@ func (f *fieldsPane) render(c *app.Case) {
 		cells = append(cells, l, value)
 	}
 	add("Process type", f.row(app.FieldProcessType, f.valueButton(app.FieldProcessType, f.processText(c), nil).root))
-	for _, name := range app.FieldNames() {
+	// What the order asks for first — its number, its targets and the data
+	// — then the rest of what was read.
+	fields := app.FieldNames()
+	if _, ok := c.Order.Extraction.Fields[app.FieldCaseNumber]; ok || c.Corrected(app.FieldCaseNumber) {
+		add(app.Capitalized(app.FieldLabel(app.FieldCaseNumber)), f.fieldRow(c, app.FieldCaseNumber))
+	}
+	add("Targets", f.targetRows(c))
+	add("Data requested", f.row(app.FieldDataCategories, f.valueButton(app.FieldDataCategories, f.listText(c, app.FieldDataCategories, dataText(c.DataCategories())), nil).root))
+	for _, name := range fields[1:] {
 		_, read := c.Order.Extraction.Fields[name]
 		if !read && !c.Corrected(name) && !(name == app.FieldDeadline && f.hasDue(c)) {
 			continue
 		}
 		add(app.Capitalized(app.FieldLabel(name)), f.fieldRow(c, name))
 	}
-	add("Targets", f.targetRows(c))
-	add("Data requested", f.row(app.FieldDataCategories, f.valueButton(app.FieldDataCategories, f.listText(c, app.FieldDataCategories, dataText(c.DataCategories())), nil).root))
 	add("Legal basis", f.row(app.FieldLegalBasis, f.valueButton(app.FieldLegalBasis, f.listText(c, app.FieldLegalBasis, strings.Join(c.LegalBasis(), "; ")), nil).root))
 	nd := c.Order.Extraction.Nondisclosure
 	add("Non-disclosure", f.row(app.FieldNondisclosure, f.valueButton(app.FieldNondisclosure, f.listText(c, app.FieldNondisclosure, c.Nondisclosure().Describe()), func() {

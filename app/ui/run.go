@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -42,6 +41,7 @@ func Run(p Params) {
 	prefs.RemoveValue(lastFolderKey)
 	w := p.App.NewWindow("WarrantDesk")
 	d := NewDesk(DeskParams{Service: p.Service, Importer: p.Service, Actions: p.Service, Memos: p.Service, Alerts: p.Service,
+		Stats: p.Service, Settings: p.Service, DefaultMemoFolder: p.DefaultMemoFolder,
 		Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer, Prefs: prefs})
 	w.SetContent(d.Content())
 	d.SetWindow(w)
@@ -52,26 +52,6 @@ func Run(p Params) {
 		}
 		d.Import.Start(paths)
 	})
-	d.Queue.AddAction("Import… (Ctrl+O)", d.ShowPicker)
-	d.Queue.AddAction("Stats", func() {
-		s := NewStatsView(StatsViewParams{Source: p.Service, Run: GoRunner, Now: time.Now})
-		s.Refresh()
-		dl := dialog.NewCustom("Statistics (transparency report)", "Close", s.Content(), w)
-		dl.Resize(fyne.NewSize(640, 620))
-		dl.Show()
-	})
-	d.Queue.AddAction("Settings", func() {
-		f := NewSettingsForm(SettingsFormParams{Service: p.Service, Run: GoRunner, DefaultMemoFolder: p.DefaultMemoFolder, OnSaved: func(s app.Settings) {
-			d.SetReviewers(s.Reviewers)
-			d.SetPlaces(s.ImportFolders)
-			d.Case.Recheck()
-			d.Queue.Refresh() // the flags follow the enterprise lists
-		}})
-		dl := dialog.NewCustom("Settings", "Close", f.Content(), w)
-		dl.Resize(fyne.NewSize(640, 700))
-		dl.Show()
-	})
-	d.Queue.AddAction("Keys (F1)", d.ShowKeys)
 	w.SetCloseIntercept(func() {
 		if d.Import != nil {
 			d.Import.Cancel()
