@@ -483,7 +483,7 @@ func TestDesk_OpensWindow(t *testing.T) {
 				shot = s
 			}
 			// Pixels are window pixels: Fyne units times the scale. The
-			// page view's middle is sampled for the page's white.
+			// page's right margin is sampled for the page's white.
 			script := fmt.Sprintf(`xdotool windowsize "$wid" %d %d
 sleep 1
 xdotool key ctrl+l space
@@ -495,7 +495,7 @@ sleep 2
 import -window "$wid" "$SHOT"
 echo PAGE=$(convert "$SHOT" -crop %dx%d+%d+%d -colorspace gray -format '%%[fx:mean]' info:)
 echo QUEUE=$(convert "$SHOT" -crop %dx%d+0+%d -colorspace gray -format '%%[fx:mean]' info:)`, 1280*v.scale, 800*v.scale,
-				200*v.scale, 200*v.scale, 1020*v.scale, 300*v.scale,
+				40*v.scale, 250*v.scale, 1195*v.scale, 300*v.scale,
 				250*v.scale, 200*v.scale, 450*v.scale)
 			out := inWindow(t, v.screen, "demo", script, "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(),
 				"WARRANTDESK_REVIEWER=R. Reviewer", "FYNE_THEME="+v.theme, fmt.Sprintf("FYNE_SCALE=%d", v.scale))

@@ -89,6 +89,13 @@ func openEditor(v *CaseView, name string) {
 	}
 }
 
+// CloseEditor closes the correction editor, if one is open.
+func (v *CaseView) CloseEditor() {
+	if v.editor != nil {
+		v.editor.close()
+	}
+}
+
 // readText is what the order reads for name, in words.
 func readText(c *app.Case, name string) string {
 	ex := &c.Order.Extraction

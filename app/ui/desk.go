@@ -170,6 +170,14 @@ func (d *Desk) SetWindow(w fyne.Window) {
 	d.window = w
 	d.Case.Window = w
 	d.Keys.Attach(w.Canvas())
+	// Escape closes the correction editor wherever the focus is in it (a
+	// text box hands Escape up to here).
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Case.CloseEditor()
+		}
+	})
+	d.Keys.escape = d.Case.CloseEditor
 }
 
 // SetReviewers offers the reviewers the settings list.

@@ -14,6 +14,9 @@ import (
 type Keys struct {
 	list []binding
 	by   map[string]func()
+	// escape closes what Escape closes (the correction editor) when a text
+	// box has the cursor.
+	escape func()
 }
 
 type binding struct {
@@ -100,13 +103,16 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedKey moves on with ↓ where onDown is set.
+// TypedKey moves on with ↓ where onDown is set, and hands Escape up.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyDown && e.onDown != nil && !e.MultiLine {
+	switch {
+	case ev.Name == fyne.KeyDown && e.onDown != nil && !e.MultiLine:
 		e.onDown()
-		return
+	case ev.Name == fyne.KeyEscape && e.keys != nil && e.keys.escape != nil:
+		e.keys.escape()
+	default:
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
 }
 
 // columns lays out pairs of cells in two columns, the first as wide as its
