@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/render"
 )
 
 // press sends a shortcut the way the desktop driver does: to the widget
@@ -112,7 +113,13 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 	}
 	memoDir := t.TempDir()
 	store.settings.MemoFolder = memoDir
-	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Run: timed, Now: time.Now})
+	var renderer PageRenderer
+	if !testing.Short() {
+		r := render.New(render.CacheDirFor(), 1)
+		defer r.Close()
+		renderer = r
+	}
+	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Renderer: renderer, Run: timed, Now: time.Now})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.SetWindow(w)
