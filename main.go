@@ -59,9 +59,7 @@ func execute(ctx context.Context, args []string) int {
 		}
 		defer demo.Remove()
 		m.DataDir = demo.Data
-		// --no-ocr speeds up filling the demo; the desk's own imports
-		// still read scans.
-		demo.NoOCR, m.Options.NoOCR = m.Options.NoOCR, false
+		m.Options, demo.NoOCR = forDemo(m.Options)
 	} else if m.DataDir, err = cli.DataDir(inv.Options.DataDir, os.Getenv, runtime.GOOS); err != nil && inv.NeedsStore() {
 		return cli.Report(os.Stderr, err)
 	}
@@ -85,6 +83,15 @@ func execute(ctx context.Context, args []string) int {
 		return cli.Run(ctx, args, cli.Params{Service: m.service, Importer: m.importer})
 	}
 	return cli.ExitOK
+}
+
+// forDemo returns the options a demo's desk runs with, and whether the
+// demo's own orders are filled without OCR: --no-ocr speeds up filling the
+// demo (its orders have text), but the desk's own imports still read scans.
+func forDemo(o cli.Options) (cli.Options, bool) {
+	noOCR := o.NoOCR
+	o.NoOCR = false
+	return o, noOCR
 }
 
 // Main is the program put together: every long-lived part, built once by

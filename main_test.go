@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/warrantdesk/warrantdesk/app/cli"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 	"github.com/warrantdesk/warrantdesk/storage"
 )
@@ -641,5 +642,22 @@ func TestCLI_LogIsPrivateAndHoldsNoCaseValues(t *testing.T) {
 				t.Errorf("the log holds %q:\n%s", v, b)
 			}
 		}
+	}
+}
+
+// demo --no-ocr fills the demo without OCR, but the desk's own imports
+// still read scans: the option does not leak into the desk.
+func TestDemo_NoOCRStaysWithTheDemo(t *testing.T) {
+	opts, fillWithout := forDemo(cli.Options{NoOCR: true})
+	if !fillWithout || opts.NoOCR {
+		t.Fatalf("forDemo: %+v, fill without OCR %v", opts, fillWithout)
+	}
+	m := &Main{Options: opts}
+	if err := m.Open(false); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if m.importer.Scanner == nil {
+		t.Error("the demo's desk imports without OCR")
 	}
 }
