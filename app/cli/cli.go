@@ -19,6 +19,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/intake"
 	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/version"
 )
 
 // Exit statuses.
@@ -54,6 +55,7 @@ const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court ord
 
 Usage:
   warrantdesk [--data DIR]                       open the desktop app
+  warrantdesk --version                          which build this is (version, commit, Go, OS)
   warrantdesk extract [--json] [--text] FILE...  read orders, print what was found (--text: and each page's text)
   warrantdesk import [--json] [--split] PATH...  files or folders (recursive *.pdf); --split: a case per bundled order
   warrantdesk list [--json]                      cases, most urgent first
@@ -183,11 +185,16 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	fs := c.flags("warrantdesk")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
+	showVersion := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
 	if *help {
 		fmt.Fprint(c.deps.Stdout, usage)
+		return nil
+	}
+	if *showVersion {
+		fmt.Fprintln(c.deps.Stdout, version.String())
 		return nil
 	}
 	args = fs.Args()

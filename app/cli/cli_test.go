@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +70,13 @@ func TestParse_FlagsAnywhere(t *testing.T) {
 	pos, err := parse(fs, []string{"abcd", "--decision", "comply", "--ground", "a", "--ground", "b", "--", "--odd"})
 	if err != nil || *d != "comply" || len(g) != 2 || len(pos) != 2 || pos[0] != "abcd" || pos[1] != "--odd" {
 		t.Errorf("got %v %q %v %v", pos, *d, g, err)
+	}
+}
+
+func TestRun_Version_PrintsBuildAndExitsZero(t *testing.T) {
+	var out, errOut strings.Builder
+	status := Run(context.Background(), []string{"--version"}, Deps{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }})
+	if status != ExitOK || !strings.HasPrefix(out.String(), "WarrantDesk ") || errOut.Len() != 0 {
+		t.Fatalf("status %d, stdout %q, stderr %q", status, out.String(), errOut.String())
 	}
 }
