@@ -14,6 +14,7 @@ import (
 	"os/user"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -278,11 +279,20 @@ func (c *command) desk() error {
 type ImportAll func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool))
 
 func (c *command) importAll(store app.Store) ImportAll {
+	// The desk says once per session that Tesseract is missing, with the
+	// install command, instead of on every scan.
+	var ocrMissing sync.Once
 	return func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool)) {
 		im := c.importer(store)
 		im.OnOCR = nil // the desk shows files, not pages
 		im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
-			progress(done, total, o.File, outcomeText(o), o.Err != nil)
+			text := outcomeText(o)
+			if o.NeedsOCR && im.Scanner != nil {
+				if err := im.Scanner.Available(); err != nil {
+					ocrMissing.Do(func() { text += ". " + app.ErrorMessage(err) + "; until then scans are kept as needing OCR" })
+				}
+			}
+			progress(done, total, o.File, text, o.Err != nil)
 		})
 	}
 }
