@@ -147,6 +147,7 @@ func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
 	d.shortcut(w, fyne.KeyF1, 0, showKeys)
 	d.Queue.AddAction("Keys", showKeys)
+	d.Queue.AddAction("About", func() { ShowAbout(w) })
 	w.SetCloseIntercept(func() {
 		if d.Import != nil {
 			d.Import.onCancel()
