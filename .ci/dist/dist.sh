@@ -131,6 +131,7 @@ tarball() {
 
 linux() {
 	check_versions
+	rm -f "$DIST"/warrantdesk_*_amd64.deb "$DIST"/warrantdesk-*-linux-amd64.tar.xz
 	linux_binary
 	sbom "$BUILD/linux/warrantdesk" "$BUILD/sbom-linux-amd64.cdx.json"
 	cp "$BUILD/sbom-linux-amd64.cdx.json" "$DIST/"
@@ -142,6 +143,7 @@ linux() {
 # --- Windows ----------------------------------------------------------------
 windows() {
 	check_versions
+	rm -f "$DIST"/*-windows-amd64*
 	local w=$BUILD/windows
 	mkdir -p "$w/stage"
 	convert assets/icon.png -define icon:auto-resize=256,64,48,32,24,16 "$w/warrantdesk.ico"
@@ -173,6 +175,12 @@ windows() {
 	makensis -V2 -INPUTCHARSET UTF8 "-DVERSION=$VERSION" "-DVERSION4=$VERSION4" "-DSRC=$w/stage" \
 		"-DOUT=$DIST/WarrantDesk-$VERSION-windows-amd64-setup.exe" "${tess[@]}" "$PKG/windows/installer.nsi"
 	echo "dist: $DIST/WarrantDesk-$VERSION-windows-amd64-setup.exe"
+	# The MSI for deployment tools. Its version has three numbers and
+	# upgrades compare those; only tagged releases are meant to be deployed.
+	# (wixl wants the sources relative.)
+	(cd "$w" && wixl -a x64 -D "Version=$BASE" -D "FullVersion=$VERSION" -D SourceDir=stage \
+		-o "$DIST/WarrantDesk-$VERSION-windows-amd64.msi" "$PKG/windows/warrantdesk.wxs" 2> >(grep -v 'GLib-GObject-WARNING\|^$' >&2))
+	echo "dist: $DIST/WarrantDesk-$VERSION-windows-amd64.msi"
 }
 
 sums() {

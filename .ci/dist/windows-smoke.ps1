@@ -87,4 +87,17 @@ Check (Test-Path (Join-Path $data "*")) "uninstall keeps the cases unless asked"
 Install
 Uninstall "/DELETEDATA"
 Check (-not (Test-Path $data)) "uninstall /DELETEDATA removes the cases"
+# The MSI: per user, silently, as deployment tools run it.
+$msi = (Get-ChildItem "$Dist\WarrantDesk-*-windows-amd64.msi" | Select-Object -First 1).FullName
+$p = Start-Process msiexec.exe -ArgumentList "/i `"$msi`" /qn /l*v `"$work\msi.log`"" -Wait -PassThru
+Check ($p.ExitCode -eq 0) "msiexec /i (per user, no admin) exits 0"
+$r = Invoke-WD @("--version")
+Check ($r.Code -eq 0 -and $r.Out -match "^WarrantDesk ") "the MSI's program runs: $($r.Out.Trim())"
+Check (Test-Path $startMenu) "the MSI's Start-menu entry"
+$r = Invoke-WD @("import", "--json", $order)
+$p = Start-Process msiexec.exe -ArgumentList "/i `"$msi`" /qn" -Wait -PassThru
+Check ($p.ExitCode -eq 0) "the MSI installed again over itself"
+$p = Start-Process msiexec.exe -ArgumentList "/x `"$msi`" /qn" -Wait -PassThru
+Check ($p.ExitCode -eq 0 -and -not (Test-Path $exe)) "msiexec /x removes the program"
+Check (Test-Path (Join-Path $data "*")) "the MSI's uninstall keeps the cases"
 Write-Host "windows smoke test: all passed"
