@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # macOS (on a Mac; the release workflow's macos job): WarrantDesk.app and a
-# .dmg in dist/. Signing and notarisation, when their secrets are set, are
-# the workflow's steps (docs/release.md), not this script's.
+# .dmg in dist/, signed when MACOS_SIGN_IDENTITY names a signing identity in
+# the keychain, notarised and stapled when APPLE_ID, APPLE_TEAM_ID and
+# APPLE_APP_PASSWORD are set too (docs/release.md, "Signing secrets").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -35,6 +36,13 @@ app="$work/WarrantDesk.app"
 rm -rf "$DIST/WarrantDesk.app"
 mv "$app" "$DIST/WarrantDesk.app"
 "$DIST/WarrantDesk.app/Contents/MacOS/warrantdesk" --version
+if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
+	# The hardened runtime and a secure timestamp: what notarisation asks.
+	codesign --force --options runtime --timestamp --sign "$MACOS_SIGN_IDENTITY" "$DIST/WarrantDesk.app"
+	codesign --verify --strict --verbose=2 "$DIST/WarrantDesk.app"
+else
+	echo "dist: MACOS_SIGN_IDENTITY is not set: WarrantDesk.app is not signed (Gatekeeper will warn)" >&2
+fi
 
 stage="$work/dmg"
 mkdir -p "$stage"
@@ -44,4 +52,13 @@ cp assets/THIRD-PARTY-NOTICES.txt "$stage/THIRD-PARTY-NOTICES.txt"
 dmg="$DIST/WarrantDesk-$VERSION-macos-$ARCH.dmg"
 rm -f "$dmg"
 hdiutil create -volname "WarrantDesk $VERSION" -srcfolder "$stage" -fs HFS+ -format UDZO -ov "$dmg" >/dev/null
+if [ -n "${MACOS_SIGN_IDENTITY:-}" ]; then
+	codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$dmg"
+	if [ -n "${APPLE_ID:-}" ] && [ -n "${APPLE_TEAM_ID:-}" ] && [ -n "${APPLE_APP_PASSWORD:-}" ]; then
+		xcrun notarytool submit "$dmg" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" --password "$APPLE_APP_PASSWORD" --wait
+		xcrun stapler staple "$dmg"
+	else
+		echo "dist: the notarisation secrets are not set: the .dmg is signed but not notarised" >&2
+	fi
+fi
 echo "dist: $dmg"
