@@ -68,9 +68,9 @@ clean:
 # .tar.xz, the Windows program and its setup.exe, SBOMs, notices and
 # SHA256SUMS. What it needs: the cross compiler, NSIS, msitools, the
 # checkers; Go tools at pinned versions (not in go.mod: fyne's would
-# upgrade Fyne). The first Windows build compiles Fyne's C: ~15 min.
+# upgrade Fyne). The first Windows build compiles Fyne's C: 15-30 min here.
 DIST_PACKAGES := gcc-mingw-w64-x86-64 nsis msitools wixl osslsigncode appstream desktop-file-utils \
-	imagemagick xz-utils file p7zip-full xvfb xauth x11-utils xdotool
+	imagemagick xz-utils file p7zip-full shellcheck xvfb xauth x11-utils xdotool
 GOTOOLS := $(shell $(GO) env GOPATH 2>/dev/null)/bin
 CYCLONEDX := github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@v1.10.0
 ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
@@ -85,14 +85,16 @@ dist-linux: deps dist-deps
 dist-windows: deps dist-deps
 	.ci/dist/dist.sh windows && .ci/dist/dist.sh sums
 
-# Installs the built .deb into a throwaway root and runs it (version,
-# extract, import, the desk under Xvfb); checks the Windows artefacts.
-dist-check: dist
+# After make dist: installs the built .deb into a throwaway root and runs it
+# (version, extract, import, the desk under Xvfb); checks the tarball and
+# the Windows artefacts.
+dist-check: dist-deps
 	.ci/dist/check.sh
 
-# Builds the Linux binary again from a fresh clone with an empty build
-# cache and compares it byte for byte with dist/'s.
-dist-reproducible: dist-linux
+# After make dist (or dist-linux), on a committed tree: builds the Linux
+# artefacts again from a fresh clone with an empty build cache and compares
+# them byte for byte.
+dist-reproducible: dist-deps
 	.ci/dist/reproducible.sh
 
 dist-deps:

@@ -27,11 +27,16 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 need() { command -v "$1" >/dev/null || { echo "dist-check: $1 is missing (make dist-deps installs it)" >&2; exit 1; }; }
 for t in dpkg-deb appstreamcli desktop-file-validate xvfb-run xdotool file 7z identify python3; do need "$t"; done
 
+deb=$(ls "$DIST"/warrantdesk_*_amd64.deb 2>/dev/null || true)
+if [ -z "$deb" ] || ! ls "$DIST"/warrantdesk-"$VERSION"-linux-amd64.tar.xz >/dev/null 2>&1; then
+	echo "dist-check: dist/ holds no build of this tree ($VERSION): run make dist first" >&2
+	exit 1
+fi
+
 # --- checksums ---------------------------------------------------------------
 (cd "$DIST" && sha256sum --quiet -c SHA256SUMS) && pass "SHA256SUMS" || fail "SHA256SUMS does not match dist/"
 
 # --- .deb --------------------------------------------------------------------
-deb=$(ls "$DIST"/warrantdesk_*_amd64.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 for p in tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libgl1 libx11-6; do
 	[[ ", $depends," == *", $p"[\ ,]* ]] && pass "Depends names $p" || fail "Depends lacks $p: $depends"

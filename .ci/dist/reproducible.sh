@@ -15,6 +15,10 @@ if ! git diff --quiet HEAD; then
 	exit 1
 fi
 commit=$(git rev-parse HEAD)
+if ! "$DIST/.build/linux/warrantdesk" --version 2>/dev/null | grep -q "commit ${commit:0:12}"; then
+	echo "dist-reproducible: dist/ was not built from HEAD ($commit): run make dist-linux first" >&2
+	exit 1
+fi
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 git clone -q --no-local "$ROOT" "$tmp/src"
