@@ -45,9 +45,8 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "The WarrantDesk developers"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\warrantdesk.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "Open WarrantDesk"
-!define MUI_WELCOMEPAGE_TEXT "This installs ${APP} ${VERSION} for you alone; it needs no administrator rights.$\r$\n$\r$\nAn installed ${APP} is upgraded in place; your cases and settings (in $LOCALAPPDATA\${APP}) are kept.$\r$\n$\r$\nClose ${APP} before you continue."
+!define MUI_WELCOMEPAGE_TEXT "This installs ${APP} ${VERSION} for you alone; it needs no administrator rights. The licences of the software it is built from are installed beside it (THIRD-PARTY-NOTICES.txt) and shown under About.$\r$\n$\r$\nAn installed ${APP} is upgraded in place; your cases and settings (in $LOCALAPPDATA\${APP}) are kept.$\r$\n$\r$\nClose ${APP} before you continue."
 !insertmacro MUI_PAGE_WELCOME
-!insertmacro MUI_PAGE_LICENSE "${SRC}\THIRD-PARTY-NOTICES.txt"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -57,7 +56,6 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "The WarrantDesk developers"
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
-LicenseForceSelection off
 
 Section "WarrantDesk" SecApp
   SectionIn RO
