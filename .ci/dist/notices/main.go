@@ -26,7 +26,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -195,7 +194,11 @@ CONTENTS
 		}
 		fmt.Fprintf(&b, "\n%s\nin %s\n\n%s\n", e.name, e.in, strings.TrimSpace(string(data)))
 	}
-	goLicence, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "LICENSE"))
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %w", err)
+	}
+	goLicence, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "LICENSE"))
 	if err != nil {
 		return nil, fmt.Errorf("the Go licence: %w", err)
 	}
