@@ -110,7 +110,7 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 		// The file's fields are its first order's: the later orders'
 		// values would otherwise conflict with them field by field.
 		first := r.Parts[0].Extraction
-		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import with --split to make a case of each", len(ranges), strings.Join(names, ", "))
+		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import it split to make a case of each order", len(ranges), strings.Join(names, ", "))
 		first.Warnings = append(append([]string{bundle}, fileWarnings...), first.Warnings...)
 		r.Extraction = first
 	}
@@ -163,16 +163,9 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// Outcome is what became of one file.
-type Outcome struct {
-	File      string
-	CaseID    string   // the new case, or the one that already held the file
-	More      []string // the cases of a bundle's other orders, when split
-	Duplicate bool
-	NeedsOCR  bool
-	Case      *app.Case
-	Err       error
-}
+// Outcome is what became of one file (the domain's ImportOutcome, named
+// here for the importer's callers).
+type Outcome = app.ImportOutcome
 
 // Import reads one file and files it as a new case, unless its bytes are
 // already stored. With Split set, a file that bundles several orders
@@ -193,7 +186,11 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 			case k == 0:
 				first = o
 			default:
-				first.More = append(first.More, o.CaseID)
+				first.CaseIDs = append(first.CaseIDs, o.CaseIDs...)
+				first.NeedsOCR = first.NeedsOCR || o.NeedsOCR
+				if first.OCRMissing == nil {
+					first.OCRMissing = o.OCRMissing
+				}
 			}
 		}
 		return first
@@ -225,12 +222,16 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 	err := im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
 	var dup *app.DuplicateError
 	if errors.As(err, &dup) {
-		return Outcome{File: path, CaseID: dup.CaseID, Duplicate: true}
+		return Outcome{File: path, CaseIDs: []string{dup.CaseID}, Duplicate: true}
 	}
 	if err != nil {
 		return Outcome{File: path, Err: err}
 	}
-	return Outcome{File: path, CaseID: c.ID, NeedsOCR: c.Order.NeedsOCR, Case: c}
+	o := Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
+	if o.NeedsOCR && im.Scanner != nil {
+		o.OCRMissing = im.Scanner.Available()
+	}
+	return o
 }
 
 func (im *Importer) now() time.Time {
