@@ -21,6 +21,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/version"
 )
 
 // Exit statuses.
@@ -48,6 +49,7 @@ const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court ord
 
 Usage:
   warrantdesk [--data DIR]                       open the desktop app
+  warrantdesk --version                          which build this is (version, commit, Go, OS)
   warrantdesk extract [--json] [--text] FILE...  read orders, print what was found (--text: and each page's text)
   warrantdesk import [--json] [--split] PATH...  files or folders (recursive *.pdf); --split: a case per bundled order
   warrantdesk list [--json]                      cases, most urgent first
@@ -239,10 +241,16 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	fs := c.flags("warrantdesk")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
+	showVersion := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
 	args = fs.Args()
+	if *showVersion {
+		c.name = "help" // like help: main builds nothing for it
+		fmt.Fprintln(c.deps.Stdout, version.String())
+		return nil
+	}
 	if *help || len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		c.name = "help"
 		fmt.Fprint(c.deps.Stdout, usage)

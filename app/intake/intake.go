@@ -188,6 +188,9 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 			default:
 				first.CaseIDs = append(first.CaseIDs, o.CaseIDs...)
 				first.NeedsOCR = first.NeedsOCR || o.NeedsOCR
+				if first.OCRMissing == nil {
+					first.OCRMissing = o.OCRMissing
+				}
 			}
 		}
 		return first
@@ -224,7 +227,11 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 	if err != nil {
 		return Outcome{File: path, Err: err}
 	}
-	return Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
+	o := Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
+	if o.NeedsOCR && im.Scanner != nil {
+		o.OCRMissing = im.Scanner.Available()
+	}
+	return o
 }
 
 func (im *Importer) now() time.Time {

@@ -69,7 +69,7 @@ func (t *Tesseract) Find() (string, error) {
 	if p, err := exec.LookPath("tesseract"); err == nil {
 		return p, nil
 	}
-	for _, p := range []string{"/opt/homebrew/bin/tesseract", "/usr/local/bin/tesseract", `C:\Program Files\Tesseract-OCR\tesseract.exe`} {
+	for _, p := range installedAt(runtime.GOOS, os.Getenv, os.Executable) {
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}
@@ -114,6 +114,7 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	defer cancel()
 	cmd := exec.CommandContext(cctx, exe, "stdin", "stdout", "-l", lang, "--psm", psm, "tsv")
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	noConsoleWindow(cmd)
 	cmd.Stdin = &in
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
@@ -143,7 +144,9 @@ func firstLine(s string) string {
 // hasOSD reports whether Tesseract's orientation data is installed beside
 // it; --psm 1 needs it.
 func hasOSD(exe string) bool {
-	out, err := exec.Command(exe, "--list-langs").CombinedOutput()
+	cmd := exec.Command(exe, "--list-langs")
+	noConsoleWindow(cmd)
+	out, err := cmd.CombinedOutput()
 	return err == nil && bytes.Contains(out, []byte("\nosd"))
 }
 

@@ -125,6 +125,7 @@ func Run(p Params) {
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
 	d.shortcut(w, fyne.KeyF1, 0, showKeys)
 	d.Queue.AddAction("Keys", showKeys)
+	d.Queue.AddAction("About", func() { ShowAbout(w) })
 	w.SetCloseIntercept(func() {
 		if d.Import != nil {
 			d.Import.Cancel()
