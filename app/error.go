@@ -15,6 +15,7 @@ const (
 	ELOCKED     = "locked"     // another WarrantDesk holds the database
 	EUNREADABLE = "unreadable" // a PDF that could not be read
 	EAMBIGUOUS  = "ambiguous"  // a case reference that matches more than one case
+	EENCRYPTED  = "encrypted"  // a PDF that needs a password: no reader can open it
 )
 
 // Error is an error a user can act on: a machine code and a human message.

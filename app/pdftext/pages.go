@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/warrantdesk/warrantdesk/app"
@@ -13,7 +14,7 @@ import (
 
 // Limits that keep one hostile file from producing unbounded output.
 const (
-	MaxPages     = 2000    // pages read from one file
+	MaxPages     = 2000    // pages read from one file, by default
 	maxPageText  = 1 << 20 // bytes of text kept per page
 	maxTotalText = 8 << 20 // bytes of text kept per file
 	maxTreeNodes = 100000  // page-tree nodes visited, against cyclic trees
@@ -24,50 +25,93 @@ const (
 // have.
 var ErrEncrypted = errors.New("the PDF is encrypted with a password")
 
-// ReadPages reads the text of each page of pdfBytes in this process. A panic
-// in the parser comes back as an error; a fatal error (stack overflow, out of
-// memory) or a hang does not, which is why Isolated runs this in a worker.
-func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
+// ReadPages reads the text of each page of pdfBytes in this process, up to
+// MaxPages. A panic in the parser comes back as an error; a fatal error
+// (stack overflow, out of memory) or a hang does not, which is why Isolated
+// runs this in a worker.
+func ReadPages(pdfBytes []byte) (*app.Document, error) {
+	c := &collector{doc: &app.Document{}}
+	if err := readPages(pdfBytes, MaxPages, c); err != nil {
+		return nil, err
+	}
+	c.doc.TextSource = app.SourceOf(c.doc.Pages)
+	return c.doc, nil
+}
+
+// sink receives a file's pages as they are read: first how many will be
+// read and how many the file has, then each page, with warnings between.
+type sink interface {
+	open(read, total int) error
+	page(p app.PageText) error
+	warn(msg string) error
+}
+
+type collector struct{ doc *app.Document }
+
+func (c *collector) open(read, total int) error { return nil }
+func (c *collector) page(p app.PageText) error {
+	c.doc.Pages = append(c.doc.Pages, p)
+	return nil
+}
+func (c *collector) warn(msg string) error {
+	c.doc.Warnings = append(c.doc.Warnings, msg)
+	return nil
+}
+
+// readPages reads up to maxPages pages into s, page by page, so a reader
+// stopped at its deadline still has every page before. Pages it does not
+// read (past maxPages, or past the text cap) are said in one warning and
+// never handed on: they are not OCR'd either.
+func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("malformed PDF: %v", r)
+			err = fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
+	if maxPages < 1 {
+		maxPages = MaxPages
+	}
 	data := normaliseHeader(pdfBytes)
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-			return nil, fmt.Errorf("%w (%v)", ErrEncrypted, err)
+			return fmt.Errorf("%w (%v)", ErrEncrypted, err)
 		}
-		return nil, err
+		return err
 	}
-	pages, truncated := pageTree(r)
-	doc = &app.Document{}
-	if truncated {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("only the first %d pages were read", MaxPages))
+	pages, total := pageTree(r, maxPages)
+	if err := s.open(len(pages), total); err != nil {
+		return err
 	}
-	total := 0
+	if len(pages) < total {
+		if err := s.warn(NotRead(len(pages)+1, total, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", Thousands(maxPages)))); err != nil {
+			return err
+		}
+	}
+	size := 0
 	fonts := map[string]*pdf.Font{}
 	for i, p := range pages {
 		text, words, layer, warn := pageText(p, fonts)
+		var warnings []string
 		if backwards(text) {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
+			warnings = append(warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
 		}
 		if warn != "" {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %s", i+1, warn))
+			warnings = append(warnings, fmt.Sprintf("page %d: %s", i+1, warn))
 		}
 		if len(text) > maxPageText {
-			text = text[:maxPageText]
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
+			text = truncateUTF8(text, maxPageText)
+			warnings = append(warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
 		}
-		if total+len(text) > maxTotalText {
-			text = ""
-			if total <= maxTotalText {
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("text after page %d dropped: more than %d bytes", i, maxTotalText))
-				total = maxTotalText + 1
+		if size+len(text) > maxTotalText {
+			return s.warn(NotRead(i+1, len(pages), fmt.Sprintf("the file holds more than %d MB of text", maxTotalText>>20)))
+		}
+		size += len(text)
+		for _, w := range warnings {
+			if err := s.warn(w); err != nil {
+				return err
 			}
 		}
-		total += len(text)
 		src := app.SourceText
 		if !Usable(text) {
 			src = app.SourceNone
@@ -76,10 +120,40 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 		if words != nil {
 			pt.Words, pt.DPI = words, 72
 		}
-		doc.Pages = append(doc.Pages, pt)
+		if err := s.page(pt); err != nil {
+			return err
+		}
 	}
-	doc.TextSource = app.SourceOf(doc.Pages)
-	return doc, nil
+	return nil
+}
+
+// NotRead says which pages of a file were not read and why, in the one
+// wording every reader uses: "pages 2,001–50,000 not read: …".
+func NotRead(from, to int, why string) string {
+	if from == to {
+		return fmt.Sprintf("page %s not read: %s", Thousands(from), why)
+	}
+	return fmt.Sprintf("pages %s–%s not read: %s", Thousands(from), Thousands(to), why)
+}
+
+// Thousands writes n with thousands separators: 50,000.
+func Thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + Thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// truncateUTF8 cuts s to at most n bytes without splitting a character.
+func truncateUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // normaliseHeader lets the parser, which accepts only "%PDF-1.0" to
@@ -108,23 +182,24 @@ func normaliseHeader(b []byte) []byte {
 
 // pageTree walks the page tree itself rather than calling Reader.Page for
 // each number, which restarts from the root every time and loops forever on
-// a tree whose /Kids point back at an ancestor. It reports whether it
-// stopped early.
-func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
+// a tree whose /Kids point back at an ancestor. It keeps the first max
+// pages and counts the rest, as far as maxTreeNodes nodes.
+func pageTree(r *pdf.Reader, max int) (pages []pdf.Page, total int) {
 	visited := 0
 	var walk func(node pdf.Value, depth int)
+	add := func(node pdf.Value) {
+		total++
+		if len(pages) < max {
+			pages = append(pages, pdf.Page{V: node})
+		}
+	}
 	walk = func(node pdf.Value, depth int) {
-		if truncated || depth > maxTreeDepth {
+		if depth > maxTreeDepth || visited >= maxTreeNodes {
 			return
 		}
 		visited++
-		if visited > maxTreeNodes || len(pages) >= MaxPages {
-			truncated = true
-			return
-		}
-		switch node.Key("Type").Name() {
-		case "Page":
-			pages = append(pages, pdf.Page{V: node})
+		if node.Key("Type").Name() == "Page" {
+			add(node)
 			return
 		}
 		kids := node.Key("Kids")
@@ -132,16 +207,16 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 			// A page object without /Type is still a page when it has
 			// contents; some producers omit the type.
 			if node.Key("Contents").Kind() != pdf.Null {
-				pages = append(pages, pdf.Page{V: node})
+				add(node)
 			}
 			return
 		}
-		for i := 0; i < kids.Len() && !truncated; i++ {
+		for i := 0; i < kids.Len() && visited < maxTreeNodes; i++ {
 			walk(kids.Index(i), depth+1)
 		}
 	}
 	walk(r.Trailer().Key("Root").Key("Pages"), 0)
-	return pages, truncated
+	return pages, total
 }
 
 // pageText returns the text of one page, rebuilt from the positioned runs
@@ -150,9 +225,12 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 //
 // When the rebuilt text is used, words holds its word boxes (runWords).
 func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
-	runs, rebuildErr := pageRunsSafe(p)
+	runs, cut, rebuildErr := pageRunsSafe(p)
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
+	if cut {
+		return rebuilt, nil, ocrLayer, fmt.Sprintf("its content is longer than %s operators; only the text before that was read", Thousands(maxOps))
+	}
 	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
 		return rebuilt, runWordsSafe(p, runs), ocrLayer, ""
 	}
@@ -207,13 +285,14 @@ func fontCache(p pdf.Page) map[string]*pdf.Font {
 	return m
 }
 
-func pageRunsSafe(p pdf.Page) (runs []run, err error) {
+func pageRunsSafe(p pdf.Page) (runs []run, cut bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return pageRuns(p), nil
+	runs, cut = pageRuns(p)
+	return runs, cut, nil
 }
 
 func letters(s string) int {

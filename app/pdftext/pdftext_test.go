@@ -18,6 +18,13 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "pdftext" {
 		os.Exit(ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
 	}
+	if os.Getenv("PDFTEXT_TEST_ROLE") == "reading parent" {
+		// An app reading a PDF that loops forever, to be killed.
+		r := testReader(time.Minute)
+		r.Command = []string{os.Args[0], "worker", "pdftext"}
+		r.ReadText(context.Background(), hostile()["prev points at its own xref"])
+		os.Exit(0)
+	}
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "hang" {
 		// Stands in for a parser stuck in a loop.
 		time.Sleep(time.Minute)
