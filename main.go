@@ -16,6 +16,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/memo"
 	"github.com/warrantdesk/warrantdesk/app/ocr"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
+	_ "github.com/warrantdesk/warrantdesk/app/posixlocale" // before Fyne reads the locale
 	"github.com/warrantdesk/warrantdesk/app/render"
 	"github.com/warrantdesk/warrantdesk/app/scan"
 	"github.com/warrantdesk/warrantdesk/app/ui"
@@ -27,10 +28,12 @@ import (
 const appID = "org.warrantdesk.WarrantDesk"
 
 func main() {
-	// The same binary is its own sandboxed PDF reader: see app/pdftext.
+	// The same binary is its own sandboxed PDF reader and page renderer:
+	// see app/pdftext, app/render and app/sandbox.
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "pdftext" {
 		os.Exit(pdftext.ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
 	}
+	render.ServeIfWorker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var deps cli.Deps
