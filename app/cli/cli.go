@@ -242,7 +242,7 @@ func (c *command) importer(store app.Store) *intake.Importer {
 		}
 		im.Scanner = c.deps.NewScanner(t)
 		im.OnOCR = func(file string, done, total int) {
-			fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", file, done, total)
+			fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", app.PrintableName(file), done, total)
 		}
 	}
 	return im
@@ -312,7 +312,7 @@ func (c *command) reviewer() string {
 
 func (c *command) fail(file string, err error) {
 	c.status = ExitInput
-	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", file, app.ErrorMessage(err))
+	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", app.PrintableName(file), oneLine(app.ErrorMessage(err)))
 }
 
 // envBool reads a boolean environment value.

@@ -42,39 +42,26 @@ func (c *command) extract(ctx context.Context, args []string) error {
 		}
 		paths = append(paths, f)
 	}
-	// Read in parallel (the reader bounds its workers) but print in order.
-	results := make([]chan extractResult, len(paths))
-	for i, p := range paths {
-		results[i] = make(chan extractResult, 1)
-		go func(p string, ch chan<- extractResult) {
-			defer func() {
-				if r := recover(); r != nil {
-					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error: %v (please report it)", r)}}
-				}
-			}()
-			r, err := im.Read(ctx, p)
-			ch <- extractResult{r, err}
-		}(p, results[i])
-	}
+	// Read in parallel, a few files in flight, but print in order.
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
-	for i, p := range paths {
-		res := <-results[i]
-		if res.err != nil {
-			c.failJSON(*asJSON, p, res.err)
-			continue
+	var werr error
+	im.ReadAll(ctx, paths, func(p string, r *intake.Read, err error) {
+		if werr != nil {
+			return
 		}
-		r := res.read
+		if err != nil {
+			c.failJSON(*asJSON, p, err)
+			return
+		}
 		if *asJSON {
 			v := extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
 			for _, part := range r.Parts {
 				pv := extractView(p, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
 				v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
 			}
-			if err := enc.Encode(v); err != nil {
-				return err
-			}
-			continue
+			werr = enc.Encode(v)
+			return
 		}
 		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
 		for k, part := range r.Parts {
@@ -86,13 +73,8 @@ func (c *command) extract(ctx context.Context, args []string) error {
 				fmt.Fprintf(c.deps.Stdout, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
 			}
 		}
-	}
-	return nil
-}
-
-type extractResult struct {
-	read *intake.Read
-	err  error
+	})
+	return werr
 }
 
 // failJSON reports a failed file on stderr, and in JSON mode also as a line
@@ -196,7 +178,7 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 		default:
 			created += 1 + len(o.More)
 		}
-		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, line)
+		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, app.PrintableName(o.File), oneLine(line))
 		if *asJSON {
 			enc.Encode(importJSON{File: o.File, CaseID: o.CaseID, OtherCases: o.More, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: app.ErrorMessage(o.Err)})
 		}

@@ -92,12 +92,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-func TestNotRead(t *testing.T) {
-	if got := NotRead(2001, 50000, "why"); got != "pages 2,001–50,000 not read: why" {
-		t.Error(got)
-	}
-	if got := NotRead(7, 7, "why"); got != "page 7 not read: why" {
-		t.Error(got)
-	}
-}

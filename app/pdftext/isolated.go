@@ -152,7 +152,7 @@ func (r *Isolated) ReadText(ctx context.Context, pdf []byte) (*app.Document, err
 	case st.failure != nil:
 		why = strings.TrimPrefix(app.ErrorMessage(st.failure), "could not read PDF: ")
 	case timedOut:
-		why = "gave up after " + formatDuration(limit)
+		why = "gave up after " + app.FormatDuration(limit)
 	case counted.n > maxOut:
 		why = fmt.Sprintf("the reader produced more than %d MB of text", maxOut>>20)
 	case st.err != nil && !errors.Is(st.err, sandbox.ErrFrame) && !errors.Is(st.err, io.ErrUnexpectedEOF):
@@ -173,7 +173,7 @@ func (r *Isolated) ReadText(ctx context.Context, pdf []byte) (*app.Document, err
 	}
 	doc := st.document()
 	last := max(st.read, len(doc.Pages)+1)
-	doc.Warnings = append(doc.Warnings, NotRead(len(doc.Pages)+1, last, why))
+	doc.Warnings = append(doc.Warnings, app.NotRead(len(doc.Pages)+1, last, why))
 	return doc, nil
 }
 
@@ -320,19 +320,6 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, " | ")
-}
-
-// formatDuration writes a limit as a reviewer reads it: "10 s", "2.5 s",
-// "300ms" for the short limits of tests.
-func formatDuration(d time.Duration) string {
-	if d < time.Second {
-		return d.String()
-	}
-	d = d.Round(100 * time.Millisecond)
-	if d%time.Second == 0 {
-		return fmt.Sprintf("%d s", int(d/time.Second))
-	}
-	return fmt.Sprintf("%.1f s", d.Seconds())
 }
 
 // deadline kills a worker when its time is up; arm moves the limit

@@ -84,7 +84,7 @@ func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 		return err
 	}
 	if len(pages) < total {
-		if err := s.warn(NotRead(len(pages)+1, total, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", Thousands(maxPages)))); err != nil {
+		if err := s.warn(app.NotRead(len(pages)+1, total, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", app.Thousands(maxPages)))); err != nil {
 			return err
 		}
 	}
@@ -104,7 +104,7 @@ func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 			warnings = append(warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
 		}
 		if size+len(text) > maxTotalText {
-			return s.warn(NotRead(i+1, len(pages), fmt.Sprintf("the file holds more than %d MB of text", maxTotalText>>20)))
+			return s.warn(app.NotRead(i+1, len(pages), fmt.Sprintf("the file holds more than %d MB of text", maxTotalText>>20)))
 		}
 		size += len(text)
 		for _, w := range warnings {
@@ -125,27 +125,6 @@ func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 		}
 	}
 	return nil
-}
-
-// NotRead says which pages of a file were not read and why, in the one
-// wording every reader uses: "pages 2,001–50,000 not read: …".
-func NotRead(from, to int, why string) string {
-	if from == to {
-		return fmt.Sprintf("page %s not read: %s", Thousands(from), why)
-	}
-	return fmt.Sprintf("pages %s–%s not read: %s", Thousands(from), Thousands(to), why)
-}
-
-// Thousands writes n with thousands separators: 50,000.
-func Thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + Thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // truncateUTF8 cuts s to at most n bytes without splitting a character.
@@ -229,7 +208,7 @@ func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
 	if cut {
-		return rebuilt, nil, ocrLayer, fmt.Sprintf("its content is longer than %s operators; only the text before that was read", Thousands(maxOps))
+		return rebuilt, nil, ocrLayer, fmt.Sprintf("its content is longer than %s operators; only the text before that was read", app.Thousands(maxOps))
 	}
 	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
 		return rebuilt, runWordsSafe(p, runs), ocrLayer, ""

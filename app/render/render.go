@@ -340,20 +340,13 @@ func (r *Renderer) died(p *sandbox.Process, timedOut bool, timeout time.Duration
 	stderr := p.Stderr()
 	switch {
 	case timedOut:
-		return fmt.Sprintf("gave up after %s", seconds(timeout))
+		return fmt.Sprintf("gave up after %s", app.FormatDuration(timeout))
 	case bytes.Contains([]byte(stderr), []byte("out of memory")) || bytes.Contains([]byte(stderr), []byte("cannot allocate memory")):
 		return fmt.Sprintf("it needs more than %d MB of memory to render", mem>>20)
 	case errors.Is(ferr, sandbox.ErrFrame) && !bytes.Contains([]byte(ferr.Error()), []byte("cut short")):
 		return "the renderer's answer was not understood"
 	}
 	return "the renderer stopped unexpectedly"
-}
-
-func seconds(d time.Duration) string {
-	if d >= time.Second && d%time.Second == 0 {
-		return fmt.Sprintf("%d s", int(d/time.Second))
-	}
-	return d.String()
 }
 
 // pageErr is one page's failure, in a message that names it.

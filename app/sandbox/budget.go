@@ -31,6 +31,26 @@ func (b *Budget) Acquire(ctx context.Context, n int64) error {
 // Release gives back what Acquire took.
 func (b *Budget) Release(n int64) { b.sem.Release(min(n, b.total)) }
 
+type reservedKey struct{}
+
+// Reserve takes n bytes of b for a piece of work that starts several
+// children one after another or side by side (a page renderer and the OCR
+// of its pages): children started with the returned context draw on the
+// reservation instead of waiting for b again, which could deadlock when
+// every holder waits for more. release gives the bytes back.
+func Reserve(ctx context.Context, b *Budget, n int64) (context.Context, func(), error) {
+	if err := b.Acquire(ctx, n); err != nil {
+		return nil, nil, err
+	}
+	var once sync.Once
+	return context.WithValue(ctx, reservedKey{}, b), func() { once.Do(func() { b.Release(n) }) }, nil
+}
+
+func reserved(ctx context.Context, b *Budget) bool {
+	r, _ := ctx.Value(reservedKey{}).(*Budget)
+	return r != nil && r == b
+}
+
 // DefaultBudgetShare is the share of the machine's memory that children
 // may hold at once by default: their limits are worst cases, and the app,
 // the desktop and the reviewer's other programs need the rest.

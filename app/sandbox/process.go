@@ -59,7 +59,7 @@ type Process struct {
 // whole process group).
 func Start(ctx context.Context, s Spec) (*Process, error) {
 	release := func() {}
-	if s.Budget != nil && s.Memory > 0 {
+	if s.Budget != nil && s.Memory > 0 && !reserved(ctx, s.Budget) {
 		if err := s.Budget.Acquire(ctx, s.Memory); err != nil {
 			return nil, err
 		}
