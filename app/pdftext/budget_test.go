@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/crafted"
 )
 
 func TestIsolated_EncryptedHasItsOwnCode(t *testing.T) {
@@ -91,4 +92,21 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestIsolated_50000PageTextFile: the first 2,000 pages of a 50,000-page
+// text file are read as text within its budget, and the rest are named.
+func TestIsolated_50000PageTextFile(t *testing.T) {
+	start := time.Now()
+	doc, err := testReader(DefaultTimeout).ReadText(context.Background(), crafted.LongText(50000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("read in %s", time.Since(start).Round(time.Millisecond))
+	if len(doc.Pages) != MaxPages || doc.TextSource != app.SourceText {
+		t.Fatalf("%d pages, source %s", len(doc.Pages), doc.TextSource)
+	}
+	if want := "pages 2,001–50,000 not read: WarrantDesk reads the first 2,000 pages of a file"; !contains(doc.Warnings, want) {
+		t.Errorf("warnings %q lack %q", doc.Warnings, want)
+	}
 }

@@ -57,7 +57,7 @@ var errTooLong = errors.New("page content is too long")
 // maxOps operators keeps the runs found so far and says it was cut: a
 // content bomb must not then be read again by the parser's own, unbounded
 // text walk.
-func pageRuns(p pdf.Page) (runs []run, cut bool) {
+func pageRuns(p page) (runs []run, cut bool) {
 	w := &walker{fonts: map[string]*font{}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -67,20 +67,8 @@ func pageRuns(p pdf.Page) (runs []run, cut bool) {
 			runs, cut = w.runs, true
 		}
 	}()
-	w.walk(p.V.Key("Contents"), inherited(p.V, "Resources"), identity, 0, "p")
+	w.walk(p.V.Key("Contents"), p.attr("Resources"), identity, 0, "p")
 	return w.runs, false
-}
-
-// inherited looks a key up the page tree, as pages inherit resources; the
-// walk is bounded because /Parent can point back at the page.
-func inherited(v pdf.Value, key string) pdf.Value {
-	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
-		if r := v.Key(key); r.Kind() != pdf.Null {
-			return r
-		}
-		v = v.Key("Parent")
-	}
-	return pdf.Value{}
 }
 
 func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scope string) {

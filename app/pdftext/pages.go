@@ -163,22 +163,27 @@ func normaliseHeader(b []byte) []byte {
 // each number, which restarts from the root every time and loops forever on
 // a tree whose /Kids point back at an ancestor. It keeps the first max
 // pages and counts the rest, as far as maxTreeNodes nodes.
-func pageTree(r *pdf.Reader, max int) (pages []pdf.Page, total int) {
+//
+// What a page inherits (resources, media box, rotation) is handed down as
+// the walk descends: the parser resolves an object anew on every lookup,
+// so looking it up the /Parent chain from each page re-reads a /Kids array
+// of 50,000 entries 50,000 times.
+func pageTree(r *pdf.Reader, max int) (pages []page, total int) {
 	visited := 0
-	var walk func(node pdf.Value, depth int)
-	add := func(node pdf.Value) {
+	var walk func(node pdf.Value, inh attrs, depth int)
+	add := func(node pdf.Value, inh attrs) {
 		total++
 		if len(pages) < max {
-			pages = append(pages, pdf.Page{V: node})
+			pages = append(pages, page{Page: pdf.Page{V: node}, inh: inh})
 		}
 	}
-	walk = func(node pdf.Value, depth int) {
+	walk = func(node pdf.Value, inh attrs, depth int) {
 		if depth > maxTreeDepth || visited >= maxTreeNodes {
 			return
 		}
 		visited++
 		if node.Key("Type").Name() == "Page" {
-			add(node)
+			add(node, inh)
 			return
 		}
 		kids := node.Key("Kids")
@@ -186,16 +191,52 @@ func pageTree(r *pdf.Reader, max int) (pages []pdf.Page, total int) {
 			// A page object without /Type is still a page when it has
 			// contents; some producers omit the type.
 			if node.Key("Contents").Kind() != pdf.Null {
-				add(node)
+				add(node, inh)
 			}
 			return
 		}
+		inh = inh.from(node)
 		for i := 0; i < kids.Len() && visited < maxTreeNodes; i++ {
-			walk(kids.Index(i), depth+1)
+			walk(kids.Index(i), inh, depth+1)
 		}
 	}
-	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	walk(r.Trailer().Key("Root").Key("Pages"), attrs{}, 0)
 	return pages, total
+}
+
+// inheritable are the page attributes a page tree node passes down.
+var inheritable = [...]string{"Resources", "MediaBox", "Rotate"}
+
+// attrs are a page's inherited attributes, in inheritable's order.
+type attrs [len(inheritable)]pdf.Value
+
+// from is a with node's own attributes taking their place.
+func (a attrs) from(node pdf.Value) attrs {
+	for i, k := range inheritable {
+		if v := node.Key(k); v.Kind() != pdf.Null {
+			a[i] = v
+		}
+	}
+	return a
+}
+
+// page is a page with what it inherits.
+type page struct {
+	pdf.Page
+	inh attrs
+}
+
+// attr is the page's own value for key, else the one it inherits.
+func (p page) attr(key string) pdf.Value {
+	if v := p.V.Key(key); v.Kind() != pdf.Null {
+		return v
+	}
+	for i, k := range inheritable {
+		if k == key {
+			return p.inh[i]
+		}
+	}
+	return pdf.Value{}
 }
 
 // pageText returns the text of one page, rebuilt from the positioned runs
@@ -203,7 +244,7 @@ func pageTree(r *pdf.Reader, max int) (pages []pdf.Page, total int) {
 // is the fallback when the walk fails or finds clearly less.
 //
 // When the rebuilt text is used, words holds its word boxes (runWords).
-func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
+func pageText(p page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
 	runs, cut, rebuildErr := pageRunsSafe(p)
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
@@ -230,7 +271,7 @@ func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.
 
 // runWordsSafe is runWords with the parser's panics on malformed boxes
 // turned into no boxes: they are a convenience, never worth a failed read.
-func runWordsSafe(p pdf.Page, runs []run) (words []app.Word) {
+func runWordsSafe(p page, runs []run) (words []app.Word) {
 	defer func() {
 		if recover() != nil {
 			words = nil
@@ -239,7 +280,7 @@ func runWordsSafe(p pdf.Page, runs []run) (words []app.Word) {
 	return runWords(p, runs)
 }
 
-func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
+func plainText(p page, fonts map[string]*pdf.Font) (s string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -255,7 +296,7 @@ func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
 }
 
 // fontCache mirrors the parser's unexported per-page font cache.
-func fontCache(p pdf.Page) map[string]*pdf.Font {
+func fontCache(p page) map[string]*pdf.Font {
 	m := map[string]*pdf.Font{}
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
@@ -264,7 +305,7 @@ func fontCache(p pdf.Page) map[string]*pdf.Font {
 	return m
 }
 
-func pageRunsSafe(p pdf.Page) (runs []run, cut bool, err error) {
+func pageRunsSafe(p page) (runs []run, cut bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
