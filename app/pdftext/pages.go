@@ -79,9 +79,14 @@ func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 		}
 		return err
 	}
-	pages, total := pageTree(r, maxPages)
+	pages, total, loop := pageTree(r, maxPages)
 	if err := s.open(len(pages), total); err != nil {
 		return err
+	}
+	if loop {
+		if err := s.warn("the file's page tree loops back on itself; the pages it leads to again were not read twice"); err != nil {
+			return err
+		}
 	}
 	if len(pages) < total {
 		if err := s.warn(app.NotRead(len(pages)+1, total, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", app.Thousands(maxPages)))); err != nil {
@@ -168,8 +173,13 @@ func normaliseHeader(b []byte) []byte {
 // the walk descends: the parser resolves an object anew on every lookup,
 // so looking it up the /Parent chain from each page re-reads a /Kids array
 // of 50,000 entries 50,000 times.
-func pageTree(r *pdf.Reader, max int) (pages []page, total int) {
+//
+// A /Kids array that leads back to an ancestor is skipped (loop reports
+// it): without object identities, an ancestor is known by its own
+// dictionary, whose references print unresolved.
+func pageTree(r *pdf.Reader, max int) (pages []page, total int, loop bool) {
 	visited := 0
+	var path []string
 	var walk func(node pdf.Value, inh attrs, depth int)
 	add := func(node pdf.Value, inh attrs) {
 		total++
@@ -195,13 +205,22 @@ func pageTree(r *pdf.Reader, max int) (pages []page, total int) {
 			}
 			return
 		}
+		self := node.String()
+		for _, a := range path {
+			if a == self {
+				loop = true
+				return
+			}
+		}
+		path = append(path, self)
 		inh = inh.from(node)
 		for i := 0; i < kids.Len() && visited < maxTreeNodes; i++ {
 			walk(kids.Index(i), inh, depth+1)
 		}
+		path = path[:len(path)-1]
 	}
 	walk(r.Trailer().Key("Root").Key("Pages"), attrs{}, 0)
-	return pages, total
+	return pages, total, loop
 }
 
 // inheritable are the page attributes a page tree node passes down.

@@ -142,7 +142,7 @@ func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int,
 		pages = pages[1:]
 		if failures++; failures >= maxFailures {
 			for _, n := range pages {
-				if err := each(n, Page{}, pageErr(n, "not tried: %d pages of this file failed before it", failures)); err != nil {
+				if err := each(n, Page{}, pageErr(n, "not tried after %d pages of this file failed to render", failures)); err != nil {
 					return err
 				}
 			}
@@ -314,6 +314,11 @@ func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int
 			return done, nil
 		case done >= len(pages) || rep.N != pages[done]:
 			return done, unreadable("the renderer's answer was not understood (page %d out of turn)", rep.N)
+		case rep.Kind == kindPageError && !rep.Stop:
+			done++
+			if err := each(rep.N, Page{}, pageErr(rep.N, "%s", clip(rep.Message))); err != nil {
+				return done, err
+			}
 		case rep.Kind == kindPageError:
 			return done, each(pages[done], Page{}, pageErr(pages[done], "%s", clip(rep.Message)))
 		case rep.Kind == kindPage:
@@ -349,9 +354,18 @@ func (r *Renderer) died(p *sandbox.Process, timedOut bool, timeout time.Duration
 	return "the renderer stopped unexpectedly"
 }
 
-// pageErr is one page's failure, in a message that names it.
+// PageError is one page's failure to render.
+type PageError struct {
+	Page   int
+	Reason string // without the page: pages that fail alike are told together
+}
+
+func (e *PageError) Error() string {
+	return fmt.Sprintf("could not render page %d: %s", e.Page, e.Reason)
+}
+
 func pageErr(n int, format string, args ...any) error {
-	return &app.Error{Code: app.EUNREADABLE, Message: fmt.Sprintf("could not render page %d: ", n) + fmt.Sprintf(format, args...)}
+	return &PageError{Page: n, Reason: fmt.Sprintf(format, args...)}
 }
 
 func unreadable(format string, args ...any) error {

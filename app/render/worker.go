@@ -50,6 +50,7 @@ type reply struct {
 	DPI      int     `json:"dpi,omitempty"`
 	WidthPt  float64 `json:"width_pt,omitempty"`
 	HeightPt float64 `json:"height_pt,omitempty"`
+	Stop     bool    `json:"stop,omitempty"` // page_error: the worker stops after it
 	Code     string  `json:"code,omitempty"`
 	Message  string  `json:"message,omitempty"`
 }
@@ -93,7 +94,7 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 		if isPassword(err) {
 			code = app.EENCRYPTED
 		}
-		send(reply{Kind: kindError, Code: code, Message: err.Error()}, nil)
+		send(reply{Kind: kindError, Code: code, Message: pdfiumMessage(err)}, nil)
 		return 0
 	}
 	if !send(reply{Kind: kindOpen, Count: count}, nil) {
@@ -101,14 +102,16 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 	}
 	for _, n := range q.Pages {
 		if n < 1 || n > count {
-			send(reply{Kind: kindPageError, N: n, Message: fmt.Sprintf("the file has no page %d", n)}, nil)
-			return 0
+			if !send(reply{Kind: kindPageError, N: n, Message: "the renderer finds no such page in the file"}, nil) {
+				return 1
+			}
+			continue
 		}
 		p, err := e.page(n, q.DPI, q.MaxPixels)
 		if err != nil {
 			// PDFium's state after a failed page is not to be trusted:
 			// the parent starts a fresh worker for the pages left.
-			send(reply{Kind: kindPageError, N: n, Message: err.Error()}, nil)
+			send(reply{Kind: kindPageError, N: n, Stop: true, Message: pdfiumMessage(err)}, nil)
 			return 0
 		}
 		b := p.Image.Bounds()
@@ -118,6 +121,25 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 	}
 	send(reply{Kind: kindDone}, nil)
 	return 0
+}
+
+// pdfiumMessage is a PDFium failure in one line a reviewer can read: the
+// WebAssembly runtime appends its stack trace, which means nothing to them
+// and would end up in the case's warnings.
+func pdfiumMessage(err error) string {
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	msg = strings.TrimSpace(msg)
+	switch low := strings.ToLower(msg); {
+	case errors.Is(err, errTooLarge):
+		return msg
+	case strings.Contains(low, "out of memory") || strings.Contains(low, "memory.grow") || strings.Contains(low, "out of bounds memory"):
+		return "PDFium ran out of memory on it"
+	case strings.Contains(low, "wasm error") || strings.Contains(low, "unreachable") || strings.Contains(low, "exit_code"):
+		return "PDFium stopped on it (a damaged or hostile page)"
+	case msg == "":
+		return "PDFium could not draw it"
+	}
+	return msg
 }
 
 func isPassword(err error) bool {

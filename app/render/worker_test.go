@@ -123,7 +123,7 @@ func TestRenderer_PageView(t *testing.T) {
 	if img.Bounds() != image.Rect(0, 0, 612, 792) {
 		t.Errorf("bounds %v", img.Bounds())
 	}
-	if _, err := r.Page(context.Background(), testPDF(t), 3, 72); err == nil || !strings.Contains(app.ErrorMessage(err), "no page 3") {
+	if _, err := r.Page(context.Background(), testPDF(t), 3, 72); err == nil || !strings.Contains(app.ErrorMessage(err), "page 3: the renderer finds no such page") {
 		t.Errorf("page 3 of 2: %v", err)
 	}
 }

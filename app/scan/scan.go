@@ -5,6 +5,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"runtime"
@@ -89,9 +90,11 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 		}
 		mu.Unlock()
 	}
-	warn := func(w string) {
+	// Pages that fail alike are told in one warning.
+	failed := map[string][]int{}
+	lost := func(n int, why string) {
 		mu.Lock()
-		warnings = append(warnings, w)
+		failed[why] = append(failed[why], n)
 		mu.Unlock()
 	}
 	// Each share of the pages is drawn by one render worker, and each
@@ -122,7 +125,12 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 					if rctx.Err() != nil {
 						return rctx.Err()
 					}
-					warn(app.ErrorMessage(err))
+					why := app.ErrorMessage(err)
+					var pe *render.PageError
+					if errors.As(err, &pe) {
+						why = pe.Reason
+					}
+					lost(num, "could not render it: "+why)
 					return nil
 				}
 				res, err := s.recognize(rctx, pg.Image)
@@ -130,7 +138,7 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 					if rctx.Err() != nil {
 						return rctx.Err()
 					}
-					warn(fmt.Sprintf("page %d could not be read by OCR: %s", num, app.ErrorMessage(err)))
+					lost(num, "OCR could not read it: "+app.ErrorMessage(err))
 					return nil
 				}
 				pt := app.PageText{Number: num, Text: res.Text, Source: app.SourceOCR, Words: res.Words, DPI: pg.DPI, Confidence: res.Confidence}
@@ -164,6 +172,16 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 	wg.Wait()
 	sort.Slice(out, func(i, j int) bool { return out[i].Number < out[j].Number })
 	sort.Strings(warnings)
+	var whys []string
+	for why := range failed {
+		whys = append(whys, why)
+	}
+	sort.Strings(whys)
+	for _, why := range whys {
+		pages := failed[why]
+		sort.Ints(pages)
+		warnings = append(warnings, app.PagesNotRead(pages, why))
+	}
 	if err := ctx.Err(); err != nil {
 		return out, warnings, err
 	}

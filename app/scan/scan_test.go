@@ -102,7 +102,7 @@ func TestScanner_OneBadPageIsOneBadPage(t *testing.T) {
 	if len(pages) != 2 || pages[0].Number != 1 || pages[1].Number != 3 || !strings.Contains(pages[1].Text, "page 3") {
 		t.Fatalf("pages %+v", pages)
 	}
-	if !strings.Contains(strings.Join(warnings, "\n"), "could not render page 2: page too large") {
+	if !strings.Contains(strings.Join(warnings, "\n"), "page 2 not read: could not render it: page too large") {
 		t.Errorf("warnings %q", warnings)
 	}
 }
