@@ -16,6 +16,8 @@ const (
 	EUNREADABLE = "unreadable" // a PDF that could not be read
 	EAMBIGUOUS  = "ambiguous"  // a case reference that matches more than one case
 	EENCRYPTED  = "encrypted"  // a PDF that needs a password: no reader can open it
+	EDAMAGED    = "damaged"    // stored data that no longer reads back as it was written
+	EIO         = "io"         // the disk or file system refused: full, read-only, no permission
 )
 
 // Error is an error a user can act on: a machine code and a human message.

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/outfile"
 	"github.com/warrantdesk/warrantdesk/app/report"
 	"github.com/warrantdesk/warrantdesk/app/review"
 )
@@ -142,6 +143,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
+	force := fs.Bool("force", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	pos, err := parse(fs, args)
@@ -149,7 +151,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
 	}
 	f := strings.ToLower(*format)
 	if f == "" && !*all {
@@ -165,6 +167,19 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	opts, err := c.outOptions(*force)
+	if err != nil {
+		return err
+	}
+	// Refuse a bad destination before any work is done.
+	if *all {
+		err = outfile.CheckFolder(*out, opts)
+	} else {
+		err = outfile.Check(*out, opts)
+	}
+	if err != nil {
+		return err
+	}
 	store, cases, err := c.cases(ctx)
 	if err != nil {
 		return err
@@ -175,14 +190,14 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.writeMemo(ctx, store, k, f, *out); err != nil {
+		if err := writeMemo(ctx, c.deps, store, k, f, *out, opts); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
 		return nil
 	}
 	if err := os.MkdirAll(*out, 0o700); err != nil {
-		return app.Errorf(app.EINVALID, "cannot create the folder %s: %v", *out, err)
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the folder %s: %v", app.PrintableName(*out), err), Err: err}
 	}
 	app.SortByUrgency(cases)
 	n := 0
@@ -191,7 +206,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 			continue
 		}
 		name := fmt.Sprintf("%s-%s.%s", k.Decision.DecidedAt.UTC().Format("2006-01-02"), safeName(k), f)
-		if err := c.writeMemo(ctx, store, k, f, filepath.Join(*out, name)); err != nil {
+		if err := writeMemo(ctx, c.deps, store, k, f, filepath.Join(*out, name), opts); err != nil {
 			c.fail(k.ID, err)
 			continue
 		}
@@ -201,13 +216,20 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, format, path string) error {
-	return writeMemo(ctx, c.deps, store, k, format, path)
+// outOptions says where output may go: never into the data folder, over
+// an existing file only with --force.
+func (c *command) outOptions(force bool) (outfile.Options, error) {
+	dir, err := DataDir(c.dataDir, c.deps.Getenv, runtime.GOOS)
+	if err != nil {
+		return outfile.Options{}, err
+	}
+	return outfile.Options{Force: force, Protected: []string{dir}}, nil
 }
 
 // WriteMemo writes the decision memo of k to path, in the format its
 // extension names (.pdf, .docx, .md; PDF otherwise). The desk's Export memo
-// uses it.
+// uses it: the desk asks before it replaces a file, so this replaces; it
+// still never writes into the store's own folder.
 func WriteMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, path string) error {
 	if d.Now == nil {
 		d.Now = time.Now
@@ -216,20 +238,24 @@ func WriteMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, path s
 	if !slices.Contains(memo.Formats, f) {
 		f = "pdf"
 	}
-	return writeMemo(ctx, d, store, k, f, path)
+	opts := outfile.Options{Force: true}
+	if p, ok := store.(interface{ Path() string }); ok {
+		opts.Protected = []string{filepath.Dir(p.Path())}
+	}
+	return writeMemo(ctx, d, store, k, f, path, opts)
 }
 
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
-// writes the memo atomically (temporary file, then rename).
-func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format, path string) error {
+// writes the memo (outfile: atomically, where opts allow).
+func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format, path string, opts outfile.Options) error {
 	orig, err := store.Original(ctx, k.ID)
 	if err != nil {
 		return err
 	}
 	sum := sha256.Sum256(orig)
 	if hex.EncodeToString(sum[:]) != k.Order.SHA256 {
-		return app.Errorf(app.EINVALID, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", k.ID, k.Order.SHA256)
+		return app.Errorf(app.EDAMAGED, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", k.ID, k.Order.SHA256)
 	}
 	settings, err := store.Settings(ctx)
 	if err != nil {
@@ -255,28 +281,7 @@ func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, data)
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".warrantdesk-*")
-	if err != nil {
-		return app.Errorf(app.EINVALID, "cannot write in %s: %v", dir, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return app.Errorf(app.EINVALID, "could not write %s: %v (is the disk full?)", path, werr)
-	}
-	return nil
+	return outfile.Write(path, data, opts)
 }
 
 func safeName(k *app.Case) string {
@@ -298,12 +303,13 @@ func (c *command) export(ctx context.Context, args []string) error {
 	fs := c.flags("export")
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
+	force := fs.Bool("force", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *out == "" || len(pos) > 0 {
-		return usagef("export --out FILE [--format csv|json]")
+		return usagef("export --out FILE [--format csv|json] [--force]")
 	}
 	f := strings.ToLower(*format)
 	if f == "" {
@@ -311,6 +317,13 @@ func (c *command) export(ctx context.Context, args []string) error {
 	}
 	if f != "csv" && f != "json" {
 		return usagef("export: --format must be csv or json")
+	}
+	opts, err := c.outOptions(*force)
+	if err != nil {
+		return err
+	}
+	if err := outfile.Check(*out, opts); err != nil {
+		return err
 	}
 	store, cases, err := c.cases(ctx)
 	if err != nil {
@@ -343,35 +356,14 @@ func (c *command) export(ctx context.Context, args []string) error {
 		if err := enc.Encode(ordered); err != nil {
 			return err
 		}
-	} else {
-		w := csv.NewWriter(&buf)
-		w.Write(report.Columns)
-		for _, r := range rows {
-			rec := make([]string, len(report.Columns))
-			for i, col := range report.Columns {
-				rec[i] = csvSafe(r[col])
-			}
-			w.Write(rec)
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			return err
-		}
+	} else if err := report.WriteCSV(&buf, rows); err != nil {
+		return err
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := outfile.Write(*out, buf.Bytes(), opts); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d cases written to %s\n", len(rows), *out)
 	return nil
-}
-
-// csvSafe keeps a spreadsheet from running text an order put in a field as
-// a formula (CSV injection): a leading =, +, - or @ gets a quote mark.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // stats prints statistics for a period.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -93,30 +92,7 @@ func Run(a fyne.App, store DeskStore, renderer PageRenderer, importFn ImportFunc
 	}
 	if exportMemo != nil {
 		d.Case.OnExportMemo = func(c *app.Case) {
-			save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-				if err != nil || wc == nil {
-					return
-				}
-				path := wc.URI().Path()
-				wc.Close()
-				d.Case.status.SetText("Writing the memo…")
-				GoRunner(func() {
-					err := exportMemo(context.Background(), c, path)
-					fyne.Do(func() {
-						if err != nil {
-							d.Case.status.SetText("Memo not written: " + app.ErrorMessage(err))
-							return
-						}
-						d.Case.status.SetText("Memo written to " + path)
-					})
-				})
-			}, w)
-			number := c.CaseNumber()
-			if number == "" {
-				number = c.ID[:8]
-			}
-			save.SetFileName(strings.NewReplacer("/", "-", ":", "-", " ", "-").Replace("memo-"+number) + ".pdf")
-			save.Show()
+			showExportMemo(w, c, d.Case.status.SetText, exportMemo)
 		}
 		d.shortcut(w, fyne.KeyM, fyne.KeyModifierShortcutDefault, d.Case.ExportMemo)
 	}
