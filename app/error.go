@@ -67,3 +67,24 @@ func ErrorMessage(err error) string {
 	}
 	return err.Error()
 }
+
+// DamagedError names stored cases that could not be read back (a flipped
+// byte, a value written by an unknown codec). Store.Cases returns it,
+// inside an EDAMAGED *Error, together with every case it could read: one
+// bad record is one bad record.
+type DamagedError struct {
+	Cases []string // case IDs
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("%d damaged case record(s): %v", len(e.Cases), e.Cases)
+}
+
+// Damaged returns the damaged cases err names, if it names any.
+func Damaged(err error) (*DamagedError, bool) {
+	var d *DamagedError
+	if errors.As(err, &d) {
+		return d, true
+	}
+	return nil, false
+}

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -39,9 +42,10 @@ var (
 
 // DB is a bbolt-backed app.Store.
 type DB struct {
-	bolt  *bolt.DB
-	codec Codec
-	path  string
+	bolt     *bolt.DB
+	codec    Codec
+	path     string
+	warnings []string
 }
 
 var _ app.Store = (*DB)(nil)
@@ -67,19 +71,64 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot create the data folder %s: choose another with --data", dir), Err: err}
 	}
 	path := filepath.Join(dir, FileName)
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.LockTimeout})
+	bdb, err := openBolt(path, opts.LockTimeout)
 	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, &app.Error{Code: app.ELOCKED, Message: "WarrantDesk is already open (database locked): close the other window, or use another --data folder", Err: err}
-		}
-		return nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("cannot open the database %s", path), Err: err}
+		return nil, openError(path, err)
 	}
-	db := &DB{bolt: bdb, codec: opts.Codec, path: path}
+	db := &DB{bolt: bdb, codec: opts.Codec, path: path, warnings: looseModes(dir, path)}
 	if err := db.init(); err != nil {
 		bdb.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// Warnings are what the reviewer should know about the data folder, found
+// when it was opened: permissions that let other users read it.
+func (db *DB) Warnings() []string { return db.warnings }
+
+// openBolt opens the file, turning a panic of bbolt's on a damaged file
+// into an error.
+func openBolt(path string, timeout time.Duration) (bdb *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			bdb, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
+		}
+	}()
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+}
+
+// errDamaged marks bbolt's failures that mean the file itself is broken.
+var errDamaged = errors.New("the database file is damaged")
+
+// openError says why the database could not be opened, and what to do.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return &app.Error{Code: app.ELOCKED, Message: "WarrantDesk is already open (database locked): close the other window, or use another --data folder", Err: err}
+	case errors.Is(err, errDamaged) || errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch) ||
+		errors.Is(err, bolterrors.ErrChecksum) || strings.Contains(err.Error(), "file size too small") || strings.Contains(err.Error(), "invalid"):
+		return damagedFile(path, err)
+	case errors.Is(err, syscall.EROFS):
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: the disk is read-only; WarrantDesk needs to write there (copy the data folder somewhere writable, or choose another with --data)", path), Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: permission denied (it belongs to another user, or the folder is read-only)", path), Err: err}
+	}
+	return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: %v", path, rootCause(err)), Err: err}
+}
+
+// damagedFile is the message for a database file bbolt cannot read.
+func damagedFile(path string, err error) error {
+	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the database file %s is damaged (%v) and was not changed: restore it from your backup of the data folder %s, or move it aside to start an empty one; WarrantDesk keeps no copy of its own", path, rootCause(err), filepath.Dir(path)), Err: err}
+}
+
+func rootCause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return strings.TrimPrefix(err.Error(), errDamaged.Error()+": ")
 }
 
 // Path is the database file's path.
@@ -99,7 +148,7 @@ func (db *DB) init() error {
 		}
 		n, err := strconv.Atoi(string(v))
 		if err != nil {
-			return fmt.Errorf("unreadable schema version %q", v)
+			return damagedFile(db.path, fmt.Errorf("unreadable schema version %q", v))
 		}
 		if n > SchemaVersion {
 			return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk", n, SchemaVersion)}
@@ -160,7 +209,10 @@ func (db *DB) Case(ctx context.Context, id string) (*app.Case, error) {
 		if v == nil {
 			return app.Errorf(app.ENOTFOUND, "no case %s", id)
 		}
-		return db.getJSON(v, &c)
+		if err := db.getJSON(v, &c); err != nil {
+			return damagedRecord(id, "case", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -168,23 +220,37 @@ func (db *DB) Case(ctx context.Context, id string) (*app.Case, error) {
 	return &c, nil
 }
 
-// Cases returns every case.
+// Cases returns every case that reads back; those that do not are named
+// in an EDAMAGED error returned beside the others.
 func (db *DB) Cases(ctx context.Context) ([]*app.Case, error) {
 	var out []*app.Case
+	var damaged []string
 	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			var c app.Case
-			if err := db.getJSON(v, &c); err != nil {
-				return fmt.Errorf("case %x: %w", k, err)
+			if err := db.getJSON(v, &c); err != nil || c.ID != hex.EncodeToString(k) {
+				damaged = append(damaged, hex.EncodeToString(k))
+				return nil
 			}
 			out = append(out, &c)
 			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if len(damaged) > 0 {
+		return out, &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) could not be read and were left out: %s; 'warrantdesk check' says more", len(damaged), strings.Join(damaged, ", ")), Err: &app.DamagedError{Cases: damaged}}
+	}
+	return out, nil
+}
+
+// damagedRecord is the error for one stored value that does not read back.
+func damagedRecord(id, what string, err error) error {
+	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s of case %s is damaged and cannot be read (%v): restore the data folder from a backup, or re-import the order; 'warrantdesk check' lists every damaged record", what, id, err), Err: &app.DamagedError{Cases: []string{id}}}
 }
 
 // UpdateCase replaces a stored case.
@@ -214,8 +280,10 @@ func (db *DB) Original(ctx context.Context, id string) ([]byte, error) {
 		if v == nil {
 			return app.Errorf(app.ENOTFOUND, "no original PDF for case %s", id)
 		}
-		out, err = db.codec.Open(v)
-		return err
+		if out, err = db.codec.Open(v); err != nil {
+			return damagedRecord(id, "original", err)
+		}
+		return nil
 	})
 	return out, err
 }
@@ -232,19 +300,39 @@ func (db *DB) Pages(ctx context.Context, id string) ([]app.PageText, error) {
 		if v == nil {
 			return app.Errorf(app.ENOTFOUND, "no page text for case %s", id)
 		}
-		return db.getJSON(v, &out)
+		if err := db.getJSON(v, &out); err != nil {
+			return damagedRecord(id, "pages", err)
+		}
+		return nil
 	})
 	return out, err
 }
 
-func (db *DB) view(fn func(tx *bolt.Tx) error) error {
+// view runs fn in a read transaction. bbolt panics on a damaged page; it
+// rolls the transaction back first, and the panic becomes an EDAMAGED
+// error naming the file.
+func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
+	// A file cut short faults when bbolt reads past its end through the
+	// memory map: as a panic, that is one more damaged-file error.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damagedFile(db.path, fmt.Errorf("%v", r))
+		}
+	}()
 	return db.bolt.View(fn)
 }
 
 // update runs fn in a write transaction and turns a failed commit into a
 // message that says what was not saved and what to do.
-func (db *DB) update(what string, fn func(tx *bolt.Tx) error) error {
-	err := db.bolt.Update(fn)
+func (db *DB) update(what string, fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damagedFile(db.path, fmt.Errorf("%v", r))
+		}
+	}()
+	err = db.bolt.Update(fn)
 	if err == nil {
 		return nil
 	}
@@ -253,9 +341,12 @@ func (db *DB) update(what string, fn func(tx *bolt.Tx) error) error {
 		return err
 	}
 	if errors.Is(err, syscall.ENOSPC) {
-		return &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("could not %s: the disk is full; free some space and try again (what was saved before is intact)", what), Err: err}
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the disk is full; free some space and try again (what was saved before is intact)", what), Err: err}
 	}
-	return &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("could not %s", what), Err: err}
+	if errors.Is(err, bolterrors.ErrDatabaseReadOnly) {
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the database is open read-only", what), Err: err}
+	}
+	return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: %v (what was saved before is intact)", what, rootCause(err)), Err: err}
 }
 
 func (db *DB) put(b *bolt.Bucket, key, value []byte) error {
@@ -297,7 +388,9 @@ func (db *DB) Settings(ctx context.Context) (app.Settings, error) {
 	var s app.Settings
 	err := db.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketMeta).Get(keySettings); v != nil {
-			return db.getJSON(v, &s)
+			if err := db.getJSON(v, &s); err != nil {
+				return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored settings are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", err), Err: err}
+			}
 		}
 		return nil
 	})

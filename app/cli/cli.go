@@ -62,12 +62,14 @@ Usage:
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
                      [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
                      [--notice-after YYYY-MM-DD]
-  warrantdesk memo CASE --out FILE [--format pdf|docx|md]   the decision memo (format from FILE's extension)
-  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
-  warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force]  the decision memo (format from FILE's extension)
+  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
+  warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
+                   (--out never writes into the data folder; an existing file is replaced only with --force)
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
                                                  enterprise customers (redirect checks) and your own names
+  warrantdesk check [--json]                     read every stored record back and check the database file
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -164,6 +166,15 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
+		var bad error
+		fs.Visit(func(f *flag.Flag) {
+			if d, err := time.ParseDuration(f.Value.String()); f.Name == "timeout" && (err != nil || d <= 0) {
+				bad = usagef("--timeout takes a positive duration such as 10s or 2m, not %s", f.Value.String())
+			}
+		})
+		if bad != nil {
+			return nil, bad
+		}
 		args = fs.Args()
 		if len(args) == 0 {
 			return pos, nil
@@ -185,6 +196,9 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	fs.BoolVar(help, "h", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
+	}
+	if c.timeout <= 0 {
+		return usagef("--timeout takes a positive duration such as 10s or 2m, not %s", c.timeout)
 	}
 	if *help {
 		fmt.Fprint(c.deps.Stdout, usage)
@@ -225,6 +239,8 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 		return c.samples(ctx, rest)
 	case "demo":
 		return c.demo(ctx, rest)
+	case "check":
+		return c.check(ctx, rest)
 	}
 	return usagef("unknown command %q", name)
 }
@@ -254,7 +270,16 @@ func (c *command) openStore() (app.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.deps.OpenStore(dir)
+	store, err := c.deps.OpenStore(dir)
+	if err != nil {
+		return nil, err
+	}
+	if w, ok := store.(interface{ Warnings() []string }); ok {
+		for _, msg := range w.Warnings() {
+			fmt.Fprintf(c.deps.Stderr, "warning: %s\n", msg)
+		}
+	}
+	return store, nil
 }
 
 func (c *command) desk() error {

@@ -212,6 +212,14 @@ func (c *command) cases(ctx context.Context) (app.Store, []*app.Case, error) {
 		return nil, nil, err
 	}
 	cases, err := store.Cases(ctx)
+	if d, ok := app.Damaged(err); ok {
+		// One bad record is one bad record: the command goes on with
+		// the others, names the damaged ones, and exits 1.
+		for _, id := range d.Cases {
+			c.fail("case "+id, app.Errorf(app.EDAMAGED, "its stored record is damaged and was left out; 'warrantdesk check' says more"))
+		}
+		err = nil
+	}
 	if err != nil {
 		store.Close()
 		return nil, nil, err

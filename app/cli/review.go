@@ -338,6 +338,10 @@ func (c *command) export(ctx context.Context, args []string) error {
 	found := map[string][]app.Finding{}
 	for _, k := range cases {
 		fs, err := checks(ctx, c.deps, store, settings, k)
+		if app.ErrorCode(err) == app.EDAMAGED {
+			c.fail("case "+k.ID, fmt.Errorf("its checks are left out of the log: %w", err))
+			continue
+		}
 		if err != nil {
 			return err
 		}

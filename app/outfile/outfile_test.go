@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -24,7 +23,7 @@ func TestWrite_Refusals(t *testing.T) {
 	os.Mkdir(filepath.Join(out, "dir.csv"), 0o700)
 	fifo := filepath.Join(out, "pipe.csv")
 	if runtime.GOOS != "windows" {
-		syscall.Mkfifo(fifo, 0o600)
+		mkfifo(fifo)
 	}
 	opts := Options{Protected: []string{data}}
 	for name, c := range map[string]struct {

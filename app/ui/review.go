@@ -85,11 +85,14 @@ func (s *StatsView) Refresh() {
 		cases, err := s.store.Cases(context.Background())
 		st := report.Count(cases, from, to)
 		fyne.Do(func() {
-			if err != nil {
+			if _, damaged := app.Damaged(err); err != nil && !damaged {
 				s.table.SetText("Could not count: " + app.ErrorMessage(err))
 				return
 			}
 			s.show(st)
+			if err != nil {
+				s.table.SetText(s.table.Text + "\n\nNot counted: " + app.ErrorMessage(err))
+			}
 		})
 	})
 }
