@@ -41,8 +41,11 @@ func main() {
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
 		OpenStore:    func(dir string) (app.Store, error) { return storage.Open(dir, storage.Options{}) },
-		NewReader:    newReader,
-		Extractor:    extract.New(),
+		OpenStoreReadOnly: func(dir string) (app.Store, error) {
+			return storage.Open(dir, storage.Options{ReadOnly: true})
+		},
+		NewReader: newReader,
+		Extractor: extract.New(),
 		NewScanner: func(tesseract string) app.PageReader {
 			return &scan.Scanner{Renderer: render.New(render.CacheDirFor(), 0), OCR: &ocr.Tesseract{Path: tesseract}}
 		},

@@ -268,7 +268,8 @@ func TestCLI_SecondInstanceIsTold(t *testing.T) {
 	}
 	defer db.Close()
 	start := time.Now()
-	r := run(t, data, "list")
+	samples, _ := writeSamples(t, 1)
+	r := run(t, data, "import", samples)
 	if r.code != 1 || !strings.Contains(r.stderr, "WarrantDesk is already open (database locked)") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	bolt "go.etcd.io/bbolt"
@@ -18,7 +19,7 @@ func threeCases(t *testing.T, db *DB) []string {
 	t.Helper()
 	var ids []string
 	for i := 0; i < 3; i++ {
-		pdf := []byte(fmt.Sprintf("%%PDF-1.4 order %d", i))
+		pdf := []byte(fmt.Sprintf("%%PDF-1.4 order %d %s", i, app.NewCaseID()))
 		c := newCase(pdf, fmt.Sprintf("1:25-mj-0000%d", i))
 		if err := db.CreateCase(context.Background(), c, pdf, []app.PageText{{Number: 1, Text: "x", Source: app.SourceText}}); err != nil {
 			t.Fatal(err)
@@ -32,7 +33,12 @@ func threeCases(t *testing.T, db *DB) []string {
 func spoil(t *testing.T, db *DB, bucket []byte, id string, change func([]byte) []byte) {
 	t.Helper()
 	key, _ := hex.DecodeString(id)
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	b, release, err := db.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	err = b.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucket)
 		v := append([]byte{}, b.Get(key)...)
 		return b.Put(key, change(v))
@@ -154,5 +160,33 @@ func TestOpen_TruncatedOrCorruptFileSaysItIsDamaged(t *testing.T) {
 		if code := app.ErrorCode(err); code != app.EDAMAGED || !strings.Contains(app.ErrorMessage(err), "is damaged") {
 			t.Errorf("%s: %s %v", name, code, err)
 		}
+	}
+}
+
+// TestOpen_ReadOnlyBesideAWriter: while a writer (the desk) has the data
+// folder, a read-only open (list, export) reads it, sees what the writer
+// saved, and a second writer is still refused.
+func TestOpen_ReadOnlyBesideAWriter(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	desk := mustOpen(t, dir)
+	threeCases(t, desk)
+	ro, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if cases, err := ro.Cases(ctx); err != nil || len(cases) != 3 {
+		t.Fatalf("read-only: %d cases, %v", len(cases), err)
+	}
+	threeCases(t, desk) // the desk goes on writing
+	if cases, err := ro.Cases(ctx); err != nil || len(cases) != 6 {
+		t.Errorf("after the desk wrote: %d cases, %v", len(cases), err)
+	}
+	if err := ro.SaveSettings(ctx, app.Settings{ProviderState: "CA"}); app.ErrorCode(err) != app.EIO {
+		t.Errorf("a read-only store wrote: %v", err)
+	}
+	if _, err := Open(dir, Options{LockTimeout: 100 * time.Millisecond}); app.ErrorCode(err) != app.ELOCKED {
+		t.Errorf("a second writer: %v", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -41,12 +42,34 @@ var (
 )
 
 // DB is a bbolt-backed app.Store.
+//
+// The file is held only while it is used, and a moment after: bbolt locks
+// it for one writer or many readers, so a DB that kept it open would lock
+// out every other command — a `list` or an `export` while the desk is open.
+// Instead a DB that writes holds the data folder's instance lock
+// (warrantdesk.lock) for as long as it is open, so a second writer is told
+// at once, and reopens the file as it needs it; a read-only DB takes no
+// instance lock and shares the file with the writer between its
+// transactions.
 type DB struct {
-	bolt     *bolt.DB
 	codec    Codec
 	path     string
 	warnings []string
+	readOnly bool
+	timeout  time.Duration
+	instance *instanceLock // nil when read-only
+
+	mu     sync.Mutex
+	bolt   *bolt.DB // open while in use, and for idleClose after
+	users  int
+	idle   *time.Timer
+	closed bool
 }
+
+// idleClose is how long the file stays open after its last use: long
+// enough for the next of a burst of transactions, short enough that
+// another command barely waits.
+const idleClose = 200 * time.Millisecond
 
 var _ app.Store = (*DB)(nil)
 
@@ -56,6 +79,10 @@ type Options struct {
 	Codec Codec
 	// LockTimeout overrides the package default.
 	LockTimeout time.Duration
+	// ReadOnly opens for reading alone: no instance lock, so it works
+	// while the desk or an import has the folder. A folder without a
+	// database yet is opened as usual, to create it.
+	ReadOnly bool
 }
 
 // Open opens (creating if needed) the database in dir. The folder is created
@@ -71,16 +98,67 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot create the data folder %s: choose another with --data", dir), Err: err}
 	}
 	path := filepath.Join(dir, FileName)
-	bdb, err := openBolt(path, opts.LockTimeout)
-	if err != nil {
-		return nil, openError(path, err)
+	db := &DB{codec: opts.Codec, path: path, timeout: opts.LockTimeout, readOnly: opts.ReadOnly}
+	if _, err := os.Stat(path); err != nil {
+		db.readOnly = false
 	}
-	db := &DB{bolt: bdb, codec: opts.Codec, path: path, warnings: looseModes(dir, path)}
+	if !db.readOnly {
+		lock, err := lockInstance(filepath.Join(dir, "warrantdesk.lock"), opts.LockTimeout)
+		if err != nil {
+			if errors.Is(err, errLocked) {
+				return nil, &app.Error{Code: app.ELOCKED, Message: "WarrantDesk is already open (database locked): close the other window or wait for its import to finish, or use another --data folder", Err: err}
+			}
+			return nil, openError(path, err)
+		}
+		db.instance = lock
+	}
 	if err := db.init(); err != nil {
-		bdb.Close()
+		db.Close()
 		return nil, err
 	}
+	db.warnings = looseModes(dir, path)
 	return db, nil
+}
+
+// acquire opens the file if it is not open and keeps it open until release.
+func (db *DB) acquire() (*bolt.DB, func(), error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return nil, nil, app.Errorf(app.EINTERNAL, "the database is closed")
+	}
+	if db.idle != nil {
+		db.idle.Stop()
+		db.idle = nil
+	}
+	if db.bolt == nil {
+		b, err := openBolt(db.path, db.timeout, db.readOnly)
+		if err != nil {
+			return nil, nil, openError(db.path, err)
+		}
+		db.bolt = b
+	}
+	db.users++
+	b := db.bolt
+	var once sync.Once
+	return b, func() {
+		once.Do(func() {
+			db.mu.Lock()
+			defer db.mu.Unlock()
+			if db.users--; db.users == 0 && !db.closed {
+				db.idle = time.AfterFunc(idleClose, db.closeIdle)
+			}
+		})
+	}, nil
+}
+
+func (db *DB) closeIdle() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.users == 0 && db.bolt != nil {
+		db.bolt.Close()
+		db.bolt = nil
+	}
 }
 
 // Warnings are what the reviewer should know about the data folder, found
@@ -89,14 +167,14 @@ func (db *DB) Warnings() []string { return db.warnings }
 
 // openBolt opens the file, turning a panic of bbolt's on a damaged file
 // into an error.
-func openBolt(path string, timeout time.Duration) (bdb *bolt.DB, err error) {
+func openBolt(path string, timeout time.Duration, readOnly bool) (bdb *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			bdb, err = nil, fmt.Errorf("%w: %v", errDamaged, r)
 		}
 	}()
-	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: readOnly})
 }
 
 // errDamaged marks bbolt's failures that mean the file itself is broken.
@@ -135,6 +213,16 @@ func rootCause(err error) string {
 func (db *DB) Path() string { return db.path }
 
 func (db *DB) init() error {
+	if db.readOnly {
+		return db.view(func(tx *bolt.Tx) error {
+			if v := tx.Bucket(bucketMeta); v != nil {
+				if n, err := strconv.Atoi(string(v.Get(keySchema))); err == nil && n > SchemaVersion {
+					return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk", n, SchemaVersion)}
+				}
+			}
+			return nil
+		})
+	}
 	return db.update("prepare the database", func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketMeta, bucketCases, bucketOriginals, bucketPages, bucketSHA256} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -158,7 +246,26 @@ func (db *DB) init() error {
 }
 
 // Close releases the database and its lock.
-func (db *DB) Close() error { return db.bolt.Close() }
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return nil
+	}
+	db.closed = true
+	if db.idle != nil {
+		db.idle.Stop()
+	}
+	var err error
+	if db.bolt != nil {
+		err = db.bolt.Close()
+		db.bolt = nil
+	}
+	if db.instance != nil {
+		db.instance.release()
+	}
+	return err
+}
 
 // CreateCase stores c with its original PDF and page texts, unless the same
 // bytes are stored already.
@@ -320,7 +427,12 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 			err = damagedFile(db.path, fmt.Errorf("%v", r))
 		}
 	}()
-	return db.bolt.View(fn)
+	b, release, err := db.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	return b.View(fn)
 }
 
 // update runs fn in a write transaction and turns a failed commit into a
@@ -332,7 +444,12 @@ func (db *DB) update(what string, fn func(tx *bolt.Tx) error) (err error) {
 			err = damagedFile(db.path, fmt.Errorf("%v", r))
 		}
 	}()
-	err = db.bolt.Update(fn)
+	b, release, err := db.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	err = b.Update(fn)
 	if err == nil {
 		return nil
 	}

@@ -18,7 +18,7 @@ func (c *command) check(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("check takes no arguments, got %q", pos[0])
 	}
-	store, err := c.openStore()
+	store, err := c.openStoreFor(true)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,10 @@ const (
 // Deps are what the commands need, wired by main.
 type Deps struct {
 	OpenStore func(dir string) (app.Store, error)
+	// OpenStoreReadOnly opens for the commands that only read (list,
+	// show, search, stats, export, memo, check), so they run while the
+	// desk is open; nil uses OpenStore.
+	OpenStoreReadOnly func(dir string) (app.Store, error)
 	// NewReader returns the PDF text reader, given the worker time limit.
 	NewReader func(timeout time.Duration) app.TextReader
 	Extractor app.Extractor
@@ -265,12 +269,20 @@ func (c *command) importer(store app.Store) *intake.Importer {
 }
 
 // openStore opens the data folder's database.
-func (c *command) openStore() (app.Store, error) {
+func (c *command) openStore() (app.Store, error) { return c.openStoreFor(false) }
+
+// openStoreFor opens it for reading only when readOnly is set and main
+// wired a read-only opener: then it works while the desk is open.
+func (c *command) openStoreFor(readOnly bool) (app.Store, error) {
 	dir, err := DataDir(c.dataDir, c.deps.Getenv, runtime.GOOS)
 	if err != nil {
 		return nil, err
 	}
-	store, err := c.deps.OpenStore(dir)
+	open := c.deps.OpenStore
+	if readOnly && c.deps.OpenStoreReadOnly != nil {
+		open = c.deps.OpenStoreReadOnly
+	}
+	store, err := open(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -206,8 +206,18 @@ func importStatus(o intake.Outcome) string {
 	return "created"
 }
 
+// cases opens the store for writing and reads every case; readCases
+// opens it for reading only, which works while the desk is open.
 func (c *command) cases(ctx context.Context) (app.Store, []*app.Case, error) {
-	store, err := c.openStore()
+	return c.casesFor(ctx, false)
+}
+
+func (c *command) readCases(ctx context.Context) (app.Store, []*app.Case, error) {
+	return c.casesFor(ctx, true)
+}
+
+func (c *command) casesFor(ctx context.Context, readOnly bool) (app.Store, []*app.Case, error) {
+	store, err := c.openStoreFor(readOnly)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -235,7 +245,7 @@ func (c *command) list(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("list takes no arguments, got %q", pos[0])
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}
@@ -334,7 +344,7 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("show takes one case: its id, a unique id prefix, or its case number")
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}
@@ -398,7 +408,7 @@ func (c *command) search(ctx context.Context, args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return usagef("search needs a query")
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}

@@ -180,7 +180,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}
@@ -325,7 +325,7 @@ func (c *command) export(ctx context.Context, args []string) error {
 	if err := outfile.Check(*out, opts); err != nil {
 		return err
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}
@@ -387,7 +387,7 @@ func (c *command) stats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, cases, err := c.cases(ctx)
+	store, cases, err := c.readCases(ctx)
 	if err != nil {
 		return err
 	}
