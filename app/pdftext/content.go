@@ -75,6 +75,9 @@ func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scop
 	if depth > maxFormDepth || strm.Kind() == pdf.Null {
 		return
 	}
+	if cutOff(strm) {
+		panic(errCutOff)
+	}
 	g := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix = identity, identity

@@ -265,6 +265,10 @@ func (p page) attr(key string) pdf.Value {
 // When the rebuilt text is used, words holds its word boxes (runWords).
 func pageText(p page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
 	runs, cut, rebuildErr := pageRunsSafe(p)
+	if errors.Is(rebuildErr, errCutOff) {
+		// The parser's own walk would hang on it too.
+		return rebuild(runs), nil, false, errCutOff.Error()
+	}
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
 	if cut {
@@ -327,6 +331,10 @@ func fontCache(p page) map[string]*pdf.Font {
 func pageRunsSafe(p page) (runs []run, cut bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errCutOff) {
+				err = errCutOff
+				return
+			}
 			err = fmt.Errorf("%v", r)
 		}
 	}()
