@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/user"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,7 +84,9 @@ Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challen
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
-  --timeout DUR    how long one PDF may take to read (default 10s)
+  --timeout DUR    how long a PDF may take to open (default 10s; each page read adds 20ms)
+  --max-pages N    pages read of one file (default 2000; the rest are named in a warning)
+  --ocr-pages N    pages OCR'd of one file (default 300)   --ocr-time DUR  OCR time per file (default 15m)
   --no-ocr         do not OCR pages without text (they stay marked as needing OCR)
   --tesseract PATH the tesseract program (default: WARRANTDESK_TESSERACT, else PATH)
 
@@ -142,10 +145,16 @@ type command struct {
 	deps      Deps
 	dataDir   string
 	timeout   time.Duration
+	maxPages  int
+	ocrPages  int
+	ocrTime   time.Duration
 	noOCR     bool
 	tesseract string
 	status    int
 }
+
+// maxPagesFlag is the most pages --max-pages and --ocr-pages allow.
+const maxPagesFlag = 100000
 
 // flags returns a flag set with the options every command takes.
 func (c *command) flags(name string) *flag.FlagSet {
@@ -153,6 +162,9 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.dataDir, "data", c.dataDir, "data folder")
 	fs.DurationVar(&c.timeout, "timeout", c.timeout, "time limit per PDF")
+	fs.IntVar(&c.maxPages, "max-pages", c.maxPages, "pages read per file")
+	fs.IntVar(&c.ocrPages, "ocr-pages", c.ocrPages, "pages OCR'd per file")
+	fs.DurationVar(&c.ocrTime, "ocr-time", c.ocrTime, "OCR time per file")
 	fs.BoolVar(&c.noOCR, "no-ocr", c.noOCR, "skip OCR")
 	fs.StringVar(&c.tesseract, "tesseract", c.tesseract, "tesseract program")
 	return fs
@@ -172,8 +184,16 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		var bad error
 		fs.Visit(func(f *flag.Flag) {
-			if d, err := time.ParseDuration(f.Value.String()); f.Name == "timeout" && (err != nil || d <= 0) {
-				bad = usagef("--timeout takes a positive duration such as 10s or 2m, not %s", f.Value.String())
+			v := f.Value.String()
+			switch f.Name {
+			case "timeout", "ocr-time":
+				if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+					bad = usagef("--%s takes a positive duration such as 10s or 2m, not %s", f.Name, v)
+				}
+			case "max-pages", "ocr-pages":
+				if n, err := strconv.Atoi(v); err != nil || n < 1 || n > maxPagesFlag {
+					bad = usagef("--%s takes a number of pages from 1 to %d, not %s", f.Name, maxPagesFlag, v)
+				}
 			}
 		})
 		if bad != nil {
@@ -201,8 +221,8 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
-	if c.timeout <= 0 {
-		return usagef("--timeout takes a positive duration such as 10s or 2m, not %s", c.timeout)
+	if c.timeout <= 0 || c.ocrTime < 0 || c.maxPages < 0 || c.ocrPages < 0 || c.maxPages > maxPagesFlag || c.ocrPages > maxPagesFlag {
+		return usagef("--timeout and --ocr-time take positive durations, --max-pages and --ocr-pages numbers of pages from 1 to %d", maxPagesFlag)
 	}
 	if *help {
 		fmt.Fprint(c.deps.Stdout, usage)
@@ -254,7 +274,11 @@ func (c *command) reader() app.TextReader { return c.deps.NewReader(c.timeout) }
 // importer returns an importer; store may be nil for commands that store
 // nothing.
 func (c *command) importer(store app.Store) *intake.Importer {
-	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU()}
+	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU(),
+		MaxPages: c.maxPages, OCRPages: c.ocrPages, OCRTime: c.ocrTime}
+	if r, ok := im.Reader.(interface{ SetMaxPages(int) }); ok && c.maxPages > 0 {
+		r.SetMaxPages(c.maxPages)
+	}
 	if !c.noOCR && c.deps.NewScanner != nil {
 		t := c.tesseract
 		if t == "" {

@@ -62,6 +62,9 @@ func NewIsolated(command []string, parallel int) *Isolated {
 	return &Isolated{Command: command, slots: make(chan struct{}, parallel)}
 }
 
+// SetMaxPages sets how many pages of a file are read (--max-pages).
+func (r *Isolated) SetMaxPages(n int) { r.MaxPages = min(n, MaxPagesLimit) }
+
 func (r *Isolated) settings() (timeout, perPage time.Duration, maxPages int, mem, maxOut int64, budget *sandbox.Budget) {
 	timeout, perPage, maxPages, mem, maxOut, budget = r.Timeout, r.PerPage, r.MaxPages, r.MemoryLimit, r.MaxOutput, r.Budget
 	if timeout <= 0 {
