@@ -19,7 +19,12 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxran
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps check-go bench vet clean fuzz
+# Lint tools, pinned, installed by go install into bin/tools.
+STATICCHECK_VERSION := v0.8.2
+GOCYCLO_VERSION     := v0.6.0
+TOOLS               := $(CURDIR)/bin/tools
+
+.PHONY: run test build deps check-go bench vet lint tools clean fuzz
 
 # Fuzz targets (package:function): what a worker sends back, what it is
 # asked, our content walk and the extractor. Each runs for FUZZ_BRIEF in
@@ -42,7 +47,7 @@ endef
 run: deps build
 	./$(BIN) $(or $(ARGS),demo)
 
-test: deps vet
+test: deps vet lint
 	$(GO) test -race -count=1 -timeout 30m ./...
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
@@ -61,6 +66,24 @@ vet: check-go
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+# staticcheck with its doc-comment checks, and no function more complex
+# than 15 (gocyclo) unless .ci/gocyclo-baseline.txt lists it with a reason.
+# Test files are not measured (see the baseline).
+lint: tools
+	$(TOOLS)/staticcheck -checks 'inherit,ST1020,ST1021,ST1022' ./...
+	$(TOOLS)/gocyclo -over 15 -ignore '_test\.go$$' . | .ci/gocyclo-check .ci/gocyclo-baseline.txt
+
+# Each tool is installed once per pinned version (a stamp file marks it).
+tools: $(TOOLS)/.staticcheck-$(STATICCHECK_VERSION) $(TOOLS)/.gocyclo-$(GOCYCLO_VERSION)
+
+$(TOOLS)/.staticcheck-$(STATICCHECK_VERSION): | check-go
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	touch $@
+
+$(TOOLS)/.gocyclo-$(GOCYCLO_VERSION): | check-go
+	GOBIN=$(TOOLS) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+	touch $@
 
 # Benchmarks beside their references; results go to docs/PERFORMANCE.md.
 bench: deps

@@ -457,6 +457,9 @@ kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 "+v.screen+"x24", "sh", "-c", script)
+			// Away from FyneApp.toml, whose fyneDo migration turns off
+			// Fyne's call-thread checks: here they must stay on.
+			cmd.Dir = t.TempDir()
 			cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8",
 				"WARRANTDESK_REVIEWER=R. Reviewer", "FYNE_THEME="+v.theme, fmt.Sprintf("FYNE_SCALE=%d", v.scale))
 			out, err := cmd.CombinedOutput()
@@ -488,5 +491,37 @@ kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
 				}
 			}
 		})
+	}
+}
+
+// The log is private to the data folder and holds no case values, however
+// the commands went.
+func TestCLI_LogIsPrivateAndHoldsNoCaseValues(t *testing.T) {
+	data := t.TempDir()
+	dir, orders := writeSamples(t, 2)
+	os.WriteFile(filepath.Join(dir, "broken.pdf"), []byte("%PDF-1.7\nnot really a PDF"), 0o644)
+	run(t, data, "import", dir)
+	number := orders[0].Truth.Fields["case_number"]
+	run(t, data, "show", number)
+	run(t, data, "decide", number, "--decision", "maybe")
+	run(t, data, "decide", number, "--decision", "reject", "--note", "Served on "+orders[0].Truth.Targets[0].Value)
+	log := filepath.Join(data, "warrantdesk.log")
+	st, err := os.Stat(log)
+	if err != nil {
+		t.Fatalf("no log in the data folder: %v", err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("the log is %v, not 0600", st.Mode())
+	}
+	b, _ := os.ReadFile(log)
+	if !strings.Contains(string(b), "command=import") || !strings.Contains(string(b), "command=decide") {
+		t.Errorf("the log does not say what ran:\n%s", b)
+	}
+	for _, o := range orders {
+		for _, v := range []string{o.Truth.Fields["case_number"], o.Truth.Targets[0].Value, o.Name} {
+			if v != "" && strings.Contains(string(b), v) {
+				t.Errorf("the log holds %q:\n%s", v, b)
+			}
+		}
 	}
 }

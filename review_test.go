@@ -138,7 +138,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 		c := &app.Case{ID: app.NewCaseID(), Status: app.StatusNew, CreatedAt: at, Order: app.Order{
 			FileName: fmt.Sprintf("%d.pdf", i), SHA256: hex.EncodeToString(sum[:]), Pages: len(pages[k]), ImportedAt: at, Extraction: exs[k]}}
 		if rng.IntN(10) < 8 {
-			d := app.Decision{Outcome: app.Outcomes[rng.IntN(len(app.Outcomes))], Reviewer: "R", DecidedAt: at.Add(time.Duration(rng.IntN(72)) * time.Hour)}
+			d := app.Decision{Outcome: app.Outcomes()[rng.IntN(len(app.Outcomes()))], Reviewer: "R", DecidedAt: at.Add(time.Duration(rng.IntN(72)) * time.Hour)}
 			for j, t := range c.Order.Extraction.Targets {
 				d.Targets = append(d.Targets, app.TargetDecision{Target: t.Value, Produce: j%2 == 0 && rng.IntN(2) == 0})
 			}
@@ -158,7 +158,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 	f, _ := os.Open(csvFile)
 	recs, err := csv.NewReader(f).ReadAll()
 	f.Close()
-	if err != nil || len(recs) != n+1 || strings.Join(recs[0], ",") != strings.Join(report.Columns, ",") {
+	if err != nil || len(recs) != n+1 || strings.Join(recs[0], ",") != strings.Join(report.Columns(), ",") {
 		t.Fatalf("CSV: %d rows, %v", len(recs), err)
 	}
 	col := map[string]int{}

@@ -7,6 +7,20 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
+// damaged reports, one line each, the cases err says are damaged (the
+// command goes on with the others and exits 1), and returns err when it is
+// any other error.
+func (c *command) damaged(err error) error {
+	d, ok := app.Damaged(err)
+	if !ok {
+		return err
+	}
+	for _, id := range d.Cases {
+		c.fail("case "+id, app.Errorf(app.EDAMAGED, "its stored record is damaged and was left out; 'warrantdesk check' says more"))
+	}
+	return nil
+}
+
 // check reads every stored record back and checks the database file's
 // structure, changing nothing; it exits 1 when anything is wrong. It will
 // grow into verify.
@@ -18,16 +32,7 @@ func (c *command) check(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("check takes no arguments, got %q", pos[0])
 	}
-	store, err := c.openStoreFor(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	checker, ok := store.(app.Checker)
-	if !ok {
-		return app.Errorf(app.EINTERNAL, "this store cannot check itself")
-	}
-	rep, err := checker.Check(ctx)
+	rep, err := c.service().Check(ctx)
 	if err != nil {
 		return err
 	}

@@ -418,7 +418,6 @@ var (
 		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
 	}
-	contactEmailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.(?:gov|mil|police\.uk|gc\.ca|pnn\.police\.uk|europa\.eu|justice\.[a-z]{2}|politie\.nl|[a-z]{2,6})`)
 	// contactCueRe marks a line about the sender: who to ask, how to reach
 	// them. Bare "telephone" or "e-mail" do not count: targets are
 	// described that way too ("the telephone number (202) 555-0100").

@@ -72,10 +72,11 @@ type Importer struct {
 	MaxPages int
 	OCRPages int
 	OCRTime  time.Duration
-
-	inflightOnce sync.Once
-	inflight     *semaphore.Weighted
 }
+
+// inflight holds the bytes of the files being read in this process: one
+// for every importer, as the memory it guards is the process's.
+var inflight = semaphore.NewWeighted(InFlight)
 
 func (im *Importer) budget() (maxPages, ocrPages int, ocrTime time.Duration) {
 	maxPages, ocrPages, ocrTime = im.MaxPages, im.OCRPages, im.OCRTime
@@ -95,16 +96,15 @@ func (im *Importer) budget() (maxPages, ocrPages int, ocrTime time.Duration) {
 // returns what gives it back. Files are held in the order they are
 // dispatched, so the earliest always gets its room and nothing deadlocks.
 func (im *Importer) hold(ctx context.Context, path string) (func(), error) {
-	im.inflightOnce.Do(func() { im.inflight = semaphore.NewWeighted(InFlight) })
 	n := int64(0)
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
 		n = min(st.Size(), InFlight)
 	}
-	if err := im.inflight.Acquire(ctx, n); err != nil {
+	if err := inflight.Acquire(ctx, n); err != nil {
 		return nil, err
 	}
 	var once sync.Once
-	return func() { once.Do(func() { im.inflight.Release(n) }) }, nil
+	return func() { once.Do(func() { inflight.Release(n) }) }, nil
 }
 
 // Read is one file read and extracted, not stored.
@@ -168,7 +168,7 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 		// The file's fields are its first order's: the later orders'
 		// values would otherwise conflict with them field by field.
 		first := r.Parts[0].Extraction
-		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import with --split to make a case of each", len(ranges), strings.Join(names, ", "))
+		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import it split to make a case of each order", len(ranges), strings.Join(names, ", "))
 		first.Warnings = append(append([]string{bundle}, fileWarnings...), first.Warnings...)
 		r.Extraction = first
 	}
@@ -252,16 +252,9 @@ func kindOf(m fs.FileMode) string {
 	return "a special file"
 }
 
-// Outcome is what became of one file.
-type Outcome struct {
-	File      string
-	CaseID    string   // the new case, or the one that already held the file
-	More      []string // the cases of a bundle's other orders, when split
-	Duplicate bool
-	NeedsOCR  bool
-	Case      *app.Case
-	Err       error
-}
+// Outcome is what became of one file (the domain's ImportOutcome, named
+// here for the importer's callers).
+type Outcome = app.ImportOutcome
 
 // Import reads one file and files it as a new case, unless its bytes are
 // already stored. With Split set, a file that bundles several orders
@@ -282,7 +275,8 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 			case k == 0:
 				first = o
 			default:
-				first.More = append(first.More, o.CaseID)
+				first.CaseIDs = append(first.CaseIDs, o.CaseIDs...)
+				first.NeedsOCR = first.NeedsOCR || o.NeedsOCR
 			}
 		}
 		return first
@@ -314,12 +308,12 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 	err := im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
 	var dup *app.DuplicateError
 	if errors.As(err, &dup) {
-		return Outcome{File: path, CaseID: dup.CaseID, Duplicate: true}
+		return Outcome{File: path, CaseIDs: []string{dup.CaseID}, Duplicate: true}
 	}
 	if err != nil {
 		return Outcome{File: path, Err: err}
 	}
-	return Outcome{File: path, CaseID: c.ID, NeedsOCR: c.Order.NeedsOCR, Case: c}
+	return Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
 }
 
 func (im *Importer) now() time.Time {

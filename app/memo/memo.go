@@ -15,8 +15,9 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// Formats memos are written in.
-var Formats = []string{"pdf", "docx", "md"}
+// Formats memos are written in, the default first (a new slice each
+// time).
+func Formats() []string { return []string{"pdf", "docx", "md"} }
 
 // Input is what a memo states.
 type Input struct {
@@ -75,7 +76,7 @@ func build(in Input) view {
 		return s
 	}
 	v := view{
-		CaseID: esc(c.ID), Type: esc(typeName(ex.ProcessType)), CaseNumber: or(c.CaseNumber()),
+		CaseID: esc(c.ID), Type: esc(ex.ProcessType.Name()), CaseNumber: or(c.CaseNumber()),
 		Authority: or(c.Value(app.FieldIssuingAuthority)), Judge: or(c.Value(app.FieldJudge)),
 		Agency: or(c.Value(app.FieldAgency)), Agent: esc(c.Value(app.FieldAgentName)), Recipient: or(c.Value(app.FieldRecipient)),
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
@@ -86,17 +87,16 @@ func build(in Input) view {
 		Outcome: esc(outcomeName(d.Outcome)), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
 		Grounds: escList(d.Grounds), Notice: esc(notice(d)),
 	}
-	v.Title = v.Type + " " + esc(c.CaseNumber())
-	if c.CaseNumber() == "" {
-		v.Title = v.Type + ", " + v.FileName
-	}
+	// The formal name where the desk's Title has the label: a memo is read
+	// by people who do not know the app's short words.
+	v.Title = v.Type + " " + esc(c.Reference())
 	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
 		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
 	}
 	if p := c.Order.Part; p != nil {
 		v.FileName += fmt.Sprintf(" (pages %d–%d of the file)", p.From, p.To)
 	}
-	for _, name := range app.FieldNames {
+	for _, name := range app.FieldNames() {
 		if k, ok := c.Corrections[name]; ok {
 			v.Corrections = append(v.Corrections, correction{esc(strings.ReplaceAll(name, "_", " ")), or(k.Value), or(k.Extracted), or(k.By), stamp(k.At)})
 		}
@@ -135,22 +135,6 @@ func stamp(t time.Time) string {
 		return "not recorded"
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
-}
-
-func typeName(t app.ProcessType) string {
-	names := map[app.ProcessType]string{
-		app.CourtOrder2703d: "court order under 18 U.S.C. § 2703(d)", app.NSL: "National Security Letter",
-		app.EPOC: "European Production Order Certificate", app.EPOCPR: "European Preservation Order Certificate",
-		app.OverseasProductionOrder: "UK overseas production order", app.Preservation2703f: "preservation request under 18 U.S.C. § 2703(f)",
-		app.MLATRequest: "MLAT request",
-	}
-	if n, ok := names[t]; ok {
-		return n
-	}
-	if t == "" {
-		return "legal process"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 func outcomeName(o app.Outcome) string {

@@ -7,16 +7,17 @@ import (
 	"unicode"
 )
 
-// WriteCSV writes the log as CSV: a header of Columns, then one record per
+// WriteCSV writes the log as CSV: a header of Columns(), then one record per
 // row, every cell guarded against formula injection (SafeCell).
 func WriteCSV(w io.Writer, rows []Row) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	cols := Columns()
+	if err := cw.Write(cols); err != nil {
 		return err
 	}
-	rec := make([]string, len(Columns))
+	rec := make([]string, len(cols))
 	for _, r := range rows {
-		for i, col := range Columns {
+		for i, col := range cols {
 			rec[i] = SafeCell(r[col])
 		}
 		if err := cw.Write(rec); err != nil {

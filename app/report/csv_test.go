@@ -36,7 +36,7 @@ func TestWriteCSV_EveryCellGuarded(t *testing.T) {
 	if err != nil || len(recs) != 2 {
 		t.Fatalf("%v %v", recs, err)
 	}
-	for i, col := range Columns {
+	for i, col := range Columns() {
 		if v := recs[1][i]; (col == "rationale" || col == "file") && v[0] != '\'' {
 			t.Errorf("%s: %q unguarded", col, v)
 		}

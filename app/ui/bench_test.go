@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/extract"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
@@ -33,7 +34,7 @@ func BenchmarkDesk_Launch10000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		d := NewDesk(db, nil, nil, inline, time.Now, "R. Reviewer")
+		d := NewDesk(DeskParams{Service: casework.New(casework.Params{Store: db}), Run: inline, Now: time.Now, Reviewer: "R. Reviewer"})
 		w := test.NewWindow(d.Content())
 		w.Resize(fyne.NewSize(1280, 800))
 		d.Queue.Refresh()

@@ -19,11 +19,11 @@ import (
 // name, then — only if that file exists — whether to replace it. Fyne's
 // save dialog is not used because it opens (and so empties) the chosen
 // file before the app sees the name, whatever the file is.
-func showExportMemo(w fyne.Window, c *app.Case, status func(string), export func(ctx context.Context, c *app.Case, path string) error) {
+func showExportMemo(w fyne.Window, c *app.Case, status func(string), export func(ctx context.Context, path string) error) {
 	write := func(path string) {
 		status("Writing the memo…")
 		GoRunner(func() {
-			err := export(context.Background(), c, path)
+			err := export(context.Background(), path)
 			fyne.Do(func() {
 				if err != nil {
 					status("Memo not written: " + app.ErrorMessage(err))
@@ -38,7 +38,7 @@ func showExportMemo(w fyne.Window, c *app.Case, status func(string), export func
 			return
 		}
 		name := widget.NewEntry()
-		name.SetText(memoFileName(c))
+		name.SetText("memo-" + c.FileStem() + ".pdf")
 		dialog.ShowForm("Memo file name", "Write", "Cancel", []*widget.FormItem{widget.NewFormItem("File", name)}, func(ok bool) {
 			if !ok {
 				return
@@ -59,16 +59,6 @@ func showExportMemo(w fyne.Window, c *app.Case, status func(string), export func
 		}, w)
 	}, w)
 	folder.Show()
-}
-
-// memoFileName is the memo's suggested name: its case number, made safe
-// for any file system.
-func memoFileName(c *app.Case) string {
-	number := c.CaseNumber()
-	if number == "" {
-		number = c.ID[:8]
-	}
-	return strings.NewReplacer("/", "-", "\\", "-", ":", "-", " ", "-").Replace("memo-"+number) + ".pdf"
 }
 
 // memoTarget joins a folder and a file name typed by the reviewer, refusing

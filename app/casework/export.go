@@ -1,0 +1,242 @@
+package casework
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/outfile"
+	"github.com/warrantdesk/warrantdesk/app/report"
+)
+
+// MemoFormat picks a memo's format: the one asked for, else the one path's
+// extension names, else PDF for a path without one. Anything but pdf, docx
+// or md is EINVALID.
+func MemoFormat(path, asked string) (string, error) {
+	return format(path, asked, memo.Formats(), "a memo")
+}
+
+// LogFormat picks the decision log's format as MemoFormat does, from csv
+// (the default) and json.
+func LogFormat(path, asked string) (string, error) {
+	return format(path, asked, []string{"csv", "json"}, "the decision log")
+}
+
+func format(path, asked string, known []string, what string) (string, error) {
+	f := strings.ToLower(strings.TrimSpace(asked))
+	if f == "" {
+		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	}
+	if f == "" {
+		f = known[0]
+	}
+	if !slices.Contains(known, f) {
+		return "", app.Errorf(app.EINVALID, "%s is written as %s, not %q", what, strings.Join(known, ", "), f)
+	}
+	return f, nil
+}
+
+// MemoFileName names the memo of c in a folder of memos: the day it was
+// decided, then the case's file stem.
+func MemoFileName(c *app.Case, format string) string {
+	day := "undecided"
+	if c.Decision != nil {
+		day = c.Decision.DecidedAt.UTC().Format(time.DateOnly)
+	}
+	return day + "-" + c.FileStem() + "." + format
+}
+
+// ExportMemo writes the decision memo of case id to path, in format ("" to
+// take it from path: MemoFormat), replacing an existing file only with
+// force. See writeMemo for what it checks.
+func (s *Service) ExportMemo(ctx context.Context, id, path, format string, force bool) error {
+	f, err := MemoFormat(path, format)
+	if err != nil {
+		return err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
+		return err
+	}
+	c, err := s.store.Case(ctx, id)
+	if err != nil {
+		return err
+	}
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	return s.writeMemo(ctx, settings, c, f, path, opts)
+}
+
+// outOptions say where a memo or the log may go: never into the data
+// folder, over an existing file only with force.
+func (s *Service) outOptions(force bool) outfile.Options {
+	return outfile.Options{Force: force, Protected: s.protected}
+}
+
+// ExportMemos writes into dir the memo of every case decided from from to
+// to (zero times are unbounded), named by MemoFileName. A case whose memo
+// cannot be written is passed to failed and the others go on; it returns
+// how many were written, and the EDAMAGED error of cases that could not
+// be read, if any.
+func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to time.Time, force bool, failed func(c *app.Case, err error)) (int, error) {
+	f, err := MemoFormat("", format)
+	if err != nil {
+		return 0, err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.CheckFolder(dir, opts); err != nil {
+		return 0, err
+	}
+	cases, settings, damaged := s.casesAndSettings(ctx)
+	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
+		return 0, damaged
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return 0, &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the folder %s: %v", app.PrintableName(dir), err), Err: err}
+	}
+	n := 0
+	for _, c := range cases {
+		if c.Decision == nil || !report.InPeriod(c.Decision.DecidedAt, from, to) {
+			continue
+		}
+		if err := s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), opts); err != nil {
+			if failed != nil {
+				failed(c, err)
+			}
+			continue
+		}
+		n++
+	}
+	return n, damaged
+}
+
+// casesAndSettings reads every case, most urgent first, and the settings
+// their checks run with, once for a whole export. The error may be the
+// EDAMAGED one of Cases, with the readable cases.
+func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settings, error) {
+	cases, damaged := s.Cases(ctx)
+	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
+		return nil, app.Settings{}, damaged
+	}
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return nil, app.Settings{}, err
+	}
+	return cases, settings, damaged
+}
+
+// writeMemo re-verifies the stored original against the SHA-256 recorded
+// at import, so a memo never vouches for a file that has changed, then
+// writes the memo where opts allow, atomically (app/outfile).
+func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, opts outfile.Options) error {
+	orig, err := s.store.Original(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(orig)
+	if hex.EncodeToString(sum[:]) != c.Order.SHA256 {
+		return app.Errorf(app.EDAMAGED, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", c.ID, c.Order.SHA256)
+	}
+	findings, err := s.findings(ctx, settings, c)
+	if err != nil {
+		return err
+	}
+	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now()})
+	if err != nil {
+		return err
+	}
+	var data []byte
+	switch format {
+	case "md":
+		data = []byte(md)
+	case "docx":
+		data, err = memo.DOCX(md)
+	default:
+		data, err = memo.PDF(md, s.memoFonts)
+	}
+	if err != nil {
+		return err
+	}
+	return outfile.Write(path, data, opts)
+}
+
+// ExportLog writes the decision log — one row per case, most urgent
+// first, with the checks each raised — to path as CSV or JSON ("" takes
+// the format from path: LogFormat), replacing an existing file only with
+// force, and returns how many rows it wrote. Damaged cases are left out (a
+// case whose page texts are damaged is logged without its checks) and
+// named by the EDAMAGED error returned after the log is written.
+func (s *Service) ExportLog(ctx context.Context, path, format string, force bool) (int, error) {
+	f, err := LogFormat(path, format)
+	if err != nil {
+		return 0, err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
+		return 0, err
+	}
+	cases, settings, damaged := s.casesAndSettings(ctx)
+	d, _ := app.Damaged(damaged)
+	if damaged != nil && d == nil {
+		return 0, damaged
+	}
+	found := map[string][]app.Finding{}
+	for _, c := range cases {
+		fs, err := s.findings(ctx, settings, c)
+		if dc, ok := app.Damaged(err); ok {
+			if d == nil {
+				d = &app.DamagedError{}
+			}
+			d.Cases = append(d.Cases, dc.Cases...)
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		found[c.ID] = fs
+	}
+	rows := report.Log(cases, found)
+	var data []byte
+	if f == "json" {
+		data, err = logJSON(rows)
+	} else {
+		data, err = logCSV(rows)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := outfile.Write(path, data, opts); err != nil {
+		return 0, err
+	}
+	if d != nil {
+		return len(rows), &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) are damaged and left out of the log, or logged without their checks: %s", len(d.Cases), strings.Join(d.Cases, ", ")), Err: d}
+	}
+	return len(rows), nil
+}
+
+func logJSON(rows []report.Row) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(rows)
+	return buf.Bytes(), err
+}
+
+func logCSV(rows []report.Row) ([]byte, error) {
+	var buf bytes.Buffer
+	err := report.WriteCSV(&buf, rows)
+	return buf.Bytes(), err
+}
