@@ -13,7 +13,6 @@ import (
 // slowPages reads one page per tick, as slow OCR would, and stops with
 // ctx's error and the pages read so far.
 type slowPages struct {
-	pages int
 	tick  time.Duration
 	count int
 }

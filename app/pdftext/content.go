@@ -75,9 +75,7 @@ func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scop
 	if depth > maxFormDepth || strm.Kind() == pdf.Null {
 		return
 	}
-	if cutOff(strm) {
-		panic(errCutOff)
-	}
+	refuseCutOff(strm)
 	g := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix = identity, identity

@@ -5,10 +5,8 @@ import "github.com/warrantdesk/warrantdesk/app/crafted"
 // The crafted files live in app/crafted, shared with the renderer's, the
 // import's and the command line's tests.
 var (
-	craft   = crafted.Craft
-	stream  = crafted.Stream
-	deflate = crafted.Deflate
-	onePage = crafted.OnePage
+	craft  = crafted.Craft
+	stream = crafted.Stream
 )
 
 // hostile returns the crafted files the parser was seen to hang on or die

@@ -11,6 +11,14 @@ import (
 // errCutOff stops a walk of content that ends inside a hex string.
 var errCutOff = errors.New("its content stream is cut off inside a string; its text was not read")
 
+// refuseCutOff stops the walk (a panic the page's reader turns into its
+// warning) before the parser is given a stream that would hang it.
+func refuseCutOff(strm pdf.Value) {
+	if cutOff(strm) {
+		panic(errCutOff)
+	}
+}
+
 // maxScan bounds how much of a content stream is checked by cutOff; the
 // walk itself stops at maxOps operators long before that on real pages.
 const maxScan = 256 << 20

@@ -266,10 +266,14 @@ func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int
 		return timedOut
 	}
 
+	st := &stream{pages: pages, count: -1, each: each, onCount: func(n int) {
+		opened()
+		if onCount != nil {
+			onCount(n)
+		}
+	}}
 	br := bufio.NewReaderSize(p.Stdout, 1<<20)
 	lim := sandbox.Limits{Header: 64 << 10, Payload: maxPixels}
-	done := 0
-	count := -1
 	for {
 		header, payload, ferr := sandbox.ReadFrame(br, lim)
 		var rep reply
@@ -282,62 +286,87 @@ func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int
 			p.Kill()
 			p.Wait()
 			if ctx.Err() != nil {
-				return done, ctx.Err()
+				return st.done, ctx.Err()
 			}
-			why := r.died(p, expired(), timeout, mem, ferr)
-			if count < 0 {
-				return done, &app.Error{Code: app.EUNREADABLE, Message: "could not render the file: " + why, Err: ferr}
-			}
-			if done < len(pages) {
-				return done, each(pages[done], Page{}, pageErr(pages[done], "%s", why))
-			}
-			return done, nil
+			return st.died(r.died(p, expired(), timeout, mem, ferr), ferr)
+		}
+		// OCR may take longer than a page's render: the worker waits
+		// meanwhile, so the clock must too.
+		timer.Stop()
+		finished, err := st.take(rep, payload)
+		if finished || err != nil {
+			return st.done, err
 		}
 		timer.Reset(timeout)
-		switch {
-		case rep.Kind == kindError:
-			code := app.EUNREADABLE
-			msg := "could not render the file: " + clip(rep.Message)
-			if rep.Code == app.EENCRYPTED {
-				code, msg = app.EENCRYPTED, "could not render the file: it is encrypted with a password; ask the sender for an unprotected copy"
-			}
-			return done, &app.Error{Code: code, Message: msg}
-		case rep.Kind == kindOpen && count < 0 && rep.Count >= 0:
-			count = rep.Count
-			opened()
-			if onCount != nil {
-				onCount(count)
-			}
-		case count < 0:
-			return done, unreadable("the renderer's answer was not understood (%s before the page count)", rep.Kind)
-		case rep.Kind == kindDone && done == len(pages):
-			return done, nil
-		case done >= len(pages) || rep.N != pages[done]:
-			return done, unreadable("the renderer's answer was not understood (page %d out of turn)", rep.N)
-		case rep.Kind == kindPageError && !rep.Stop:
-			done++
-			if err := each(rep.N, Page{}, pageErr(rep.N, "%s", clip(rep.Message))); err != nil {
-				return done, err
-			}
-		case rep.Kind == kindPageError:
-			return done, each(pages[done], Page{}, pageErr(pages[done], "%s", clip(rep.Message)))
-		case rep.Kind == kindPage:
-			if rep.W <= 0 || rep.H <= 0 || int64(rep.W)*int64(rep.H) != int64(len(payload)) || rep.DPI < 1 {
-				return done, unreadable("the renderer's answer was not understood (page %d of %d×%d pixels in %d bytes)", rep.N, rep.W, rep.H, len(payload))
-			}
-			img := &image.Gray{Pix: payload, Stride: rep.W, Rect: image.Rect(0, 0, rep.W, rep.H)}
-			done++
-			// OCR may take longer than a page's render: the worker
-			// waits, the clock must too.
-			timer.Stop()
-			if err := each(rep.N, Page{Image: img, DPI: rep.DPI, Width: rep.WidthPt, Height: rep.HeightPt}, nil); err != nil {
-				return done, err
-			}
-			timer.Reset(timeout)
-		default:
-			return done, unreadable("the renderer's answer was not understood (%q)", rep.Kind)
-		}
 	}
+}
+
+// stream follows one worker's answer: the page count, then the pages in
+// the order asked.
+type stream struct {
+	pages   []int
+	done    int // pages answered
+	count   int // the document's pages; -1 before "open"
+	each    func(int, Page, error) error
+	onCount func(int)
+}
+
+// take handles one reply; finished is set when the worker has said all it
+// will (done, a stopping page error, a document error).
+func (st *stream) take(rep reply, payload []byte) (finished bool, err error) {
+	switch {
+	case rep.Kind == kindError:
+		return true, docError(rep)
+	case rep.Kind == kindOpen && st.count < 0 && rep.Count >= 0:
+		st.count = rep.Count
+		st.onCount(st.count)
+		return false, nil
+	case st.count < 0:
+		return true, unreadable("the renderer's answer was not understood (%s before the page count)", rep.Kind)
+	case rep.Kind == kindDone && st.done == len(st.pages):
+		return true, nil
+	case st.done >= len(st.pages) || rep.N != st.pages[st.done]:
+		return true, unreadable("the renderer's answer was not understood (page %d out of turn)", rep.N)
+	case rep.Kind == kindPageError:
+		if rep.Stop {
+			return true, st.each(rep.N, Page{}, pageErr(rep.N, "%s", clip(rep.Message)))
+		}
+		st.done++
+		return false, st.each(rep.N, Page{}, pageErr(rep.N, "%s", clip(rep.Message)))
+	case rep.Kind == kindPage:
+		return false, st.page(rep, payload)
+	}
+	return true, unreadable("the renderer's answer was not understood (%q)", rep.Kind)
+}
+
+// page hands on one drawn page, checking its size against its pixels.
+func (st *stream) page(rep reply, payload []byte) error {
+	if rep.W <= 0 || rep.H <= 0 || int64(rep.W)*int64(rep.H) != int64(len(payload)) || rep.DPI < 1 {
+		return unreadable("the renderer's answer was not understood (page %d of %d×%d pixels in %d bytes)", rep.N, rep.W, rep.H, len(payload))
+	}
+	st.done++
+	img := &image.Gray{Pix: payload, Stride: rep.W, Rect: image.Rect(0, 0, rep.W, rep.H)}
+	return st.each(rep.N, Page{Image: img, DPI: rep.DPI, Width: rep.WidthPt, Height: rep.HeightPt}, nil)
+}
+
+// died is the outcome of a worker that stopped early: the file's error
+// before the page count, else the error of the page it was drawing.
+func (st *stream) died(why string, ferr error) (int, error) {
+	switch {
+	case st.count < 0:
+		return st.done, &app.Error{Code: app.EUNREADABLE, Message: "could not render the file: " + why, Err: ferr}
+	case st.done < len(st.pages):
+		return st.done, st.each(st.pages[st.done], Page{}, pageErr(st.pages[st.done], "%s", why))
+	}
+	return st.done, nil
+}
+
+// docError is a worker's error for the whole document.
+func docError(rep reply) error {
+	if rep.Code == app.EENCRYPTED {
+		return &app.Error{Code: app.EENCRYPTED, Message: "could not render the file: it is encrypted with a password; ask the sender for an unprotected copy"}
+	}
+	return &app.Error{Code: app.EUNREADABLE, Message: "could not render the file: " + clip(rep.Message)}
 }
 
 // died explains a worker that stopped without finishing.
@@ -360,12 +389,13 @@ type PageError struct {
 	Reason string // without the page: pages that fail alike are told together
 }
 
-func (e *PageError) Error() string {
-	return fmt.Sprintf("could not render page %d: %s", e.Page, e.Reason)
-}
+func (e *PageError) Error() string { return e.Reason }
 
+// pageErr is one page's failure, as the EUNREADABLE *app.Error a Render
+// callback is given, with the PageError inside.
 func pageErr(n int, format string, args ...any) error {
-	return &PageError{Page: n, Reason: fmt.Sprintf(format, args...)}
+	pe := &PageError{Page: n, Reason: fmt.Sprintf(format, args...)}
+	return &app.Error{Code: app.EUNREADABLE, Message: fmt.Sprintf("could not render page %d: %s", n, pe.Reason), Err: pe}
 }
 
 func unreadable(format string, args ...any) error {

@@ -11,10 +11,13 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 )
+
+var spun atomic.Int64
 
 // TestMain lets the test binary play a worker that spins forever and a
 // parent that starts one and waits.
@@ -22,7 +25,9 @@ func TestMain(m *testing.M) {
 	switch os.Getenv("SANDBOX_TEST_ROLE") {
 	case "spin":
 		Confine(64<<20, 0)
-		for {
+		// Busy as a parser in a loop, for ever.
+		for n := 0; ; n++ {
+			spun.Store(int64(n))
 		}
 	case "parent":
 		if os.Getenv("SANDBOX_TEST_NO_PDEATHSIG") != "" {
