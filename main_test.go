@@ -64,6 +64,9 @@ func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	// t.TempDir makes folders others may read; WarrantDesk would warn of
+	// it on every command (TestCLI_LooseModesAndLocaleNoise).
+	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
 	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
 	var out, errb bytes.Buffer

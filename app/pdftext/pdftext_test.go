@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/crafted"
 )
 
 // TestMain lets this test binary serve as its own PDF worker, the way the
@@ -22,7 +23,7 @@ func TestMain(m *testing.M) {
 		// An app reading a PDF that loops forever, to be killed.
 		r := testReader(time.Minute)
 		r.Command = []string{os.Args[0], "worker", "pdftext"}
-		r.ReadText(context.Background(), hostile()["prev points at its own xref"])
+		r.ReadText(context.Background(), crafted.Craft(crafted.OnePage("BT /F1 12 Tf 72 700 Td (Hello) Tj ET"), "/Prev XREF", 0))
 		os.Exit(0)
 	}
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "hang" {
