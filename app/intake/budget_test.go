@@ -112,3 +112,22 @@ func TestReadAll_InOrder(t *testing.T) {
 		t.Errorf("order %q", got)
 	}
 }
+
+// brokenOCR fails a whole file, as a renderer that cannot open it does.
+type brokenOCR struct{ slowPages }
+
+func (brokenOCR) ReadPages(context.Context, []byte, []int, func(int, int, app.PageText)) ([]app.PageText, []string, error) {
+	return nil, nil, app.Errorf(app.EUNREADABLE, "could not render the file: PDFium stopped on it (a damaged or hostile page)")
+}
+
+func TestRead_OCRFailureSaidOnce(t *testing.T) {
+	im := &Importer{Reader: scanText{1}, Extractor: extract.New(), Scanner: brokenOCR{}}
+	r, err := im.Read(context.Background(), pdfFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(r.Extraction.Warnings, "\n")
+	if strings.Count(all, "OCR failed") != 1 || !strings.Contains(all, "OCR failed: could not render the file: PDFium stopped on it") {
+		t.Errorf("warnings %q", r.Extraction.Warnings)
+	}
+}

@@ -136,3 +136,18 @@ func TestFitDPI(t *testing.T) {
 		t.Error("a page of no width was accepted")
 	}
 }
+
+// TestPDFiumMessage: what reaches a case's warnings is one readable line,
+// never the WebAssembly stack trace.
+func TestPDFiumMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"wasm error: out of bounds memory access\nwasm stack trace:\n\t.FPDF_RenderPageBitmap(i32,i32)\n\t.env.invoke": "PDFium ran out of memory on it",
+		"wasm error: unreachable\nwasm stack trace:\n\t.abort()":                                                       "PDFium stopped on it (a damaged or hostile page)",
+		"could not load page size by index":                                                                            "could not load page size by index",
+		"":                                                                                                             "PDFium could not draw it",
+	} {
+		if got := pdfiumMessage(errors.New(in)); got != want {
+			t.Errorf("pdfiumMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
