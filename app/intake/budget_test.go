@@ -121,7 +121,7 @@ func (brokenOCR) ReadPages(context.Context, []byte, []int, func(int, int, app.Pa
 }
 
 func TestRead_OCRFailureSaidOnce(t *testing.T) {
-	im := &Importer{Reader: scanText{1}, Extractor: extract.New(), Scanner: brokenOCR{}}
+	im := &Importer{Reader: scanText{1}, Extractor: extract.New(), Scanner: &brokenOCR{}}
 	r, err := im.Read(context.Background(), pdfFile(t))
 	if err != nil {
 		t.Fatal(err)
