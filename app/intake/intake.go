@@ -222,11 +222,14 @@ func readFile(path string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, app.Errorf(app.EINVALID, "the file is %d MB; WarrantDesk reads PDFs up to %d MB (split it, or ask for a smaller copy)", st.Size()>>20, MaxFileSize>>20)
 	}
+	// Read into a buffer of the file's size: growing one by doubling, as
+	// io.ReadAll does, holds two or three times a large file at once.
 	// The size may have grown since Stat: never read past the cap.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, &app.Error{Code: app.EINVALID, Message: "cannot read the file", Err: err}
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, app.Errorf(app.EINVALID, "the file grew past %d MB while it was read", MaxFileSize>>20)
 	}
