@@ -24,7 +24,23 @@ STATICCHECK_VERSION := v0.8.2
 GOCYCLO_VERSION     := v0.6.0
 TOOLS               := $(CURDIR)/bin/tools
 
-.PHONY: run test build deps check-go bench vet lint tools clean dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
+.PHONY: run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
+
+# Fuzz targets (package:function): what a worker sends back, what it is
+# asked, our content walk and the extractor. Each runs for FUZZ_BRIEF in
+# `make test` and for FUZZTIME in `make fuzz`; inputs that fail are kept
+# under the package's testdata/fuzz/ and then run in every `go test`.
+FUZZ_TARGETS := ./app/sandbox:FuzzReadFrame ./app/pdftext:FuzzReadReplies ./app/pdftext:FuzzReadRequest \
+	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract
+FUZZ_BRIEF ?= 10s
+FUZZTIME ?= 10m
+define run_fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn in $$pkg for $(1)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(1) $$pkg || exit 1; \
+	done
+endef
 
 # Without ARGS, the demo: the desk on a throwaway folder of fictional
 # orders; ./bin/warrantdesk opens your own data.
@@ -36,6 +52,12 @@ test: deps vet lint
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
 	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/
+	$(call run_fuzz,$(FUZZ_BRIEF))
+
+# Longer fuzzing (FUZZTIME per target, 10 min by default); results in
+# docs/testing.md.
+fuzz: check-go
+	$(call run_fuzz,$(FUZZTIME))
 
 build: check-go
 	$(GO) build -o $(BIN) .
