@@ -63,10 +63,10 @@ func (s *Service) ExportMemoToFolder(ctx context.Context, id, format string) (st
 		dir = DefaultMemoFolder()
 	}
 	if d, ok := settings.InImportFolder(dir); ok {
-		return "", &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("the memo folder %s lies in %s, which orders are imported from: choose another memo folder in Settings", dir, d), Err: app.ErrMemoFolder}
+		return "", &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("the memo folder %s lies in %s, which orders are imported from: choose another memo folder in Settings", app.PrintableName(dir), app.PrintableName(d)), Err: app.ErrMemoFolder}
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot create the memo folder %s: choose another in Settings", dir), Err: err}
+		return "", &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the memo folder %s: choose another in Settings", app.PrintableName(dir)), Err: err}
 	}
 	name := MemoFileName(c, f)
 	path := filepath.Join(dir, name)
@@ -77,5 +77,5 @@ func (s *Service) ExportMemoToFolder(ctx context.Context, id, format string) (st
 		}
 		path = filepath.Join(dir, fmt.Sprintf("%s (%d).%s", stem, n, f))
 	}
-	return path, s.writeMemo(ctx, settings, c, f, path)
+	return path, s.writeMemo(ctx, settings, c, f, path, s.outOptions(false))
 }

@@ -174,7 +174,9 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 // it indexed. The desk runs it once at start, off the UI goroutine.
 func (s *Service) IndexText(ctx context.Context) (int, error) {
 	cases, err := s.store.Cases(ctx)
-	if err != nil {
+	// Damaged cases are left out (the queue names them); the others are
+	// indexed.
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return 0, err
 	}
 	n := 0
@@ -184,7 +186,7 @@ func (s *Service) IndexText(ctx context.Context) (int, error) {
 		}
 		pages, err := s.store.Pages(ctx, c.ID)
 		if err != nil {
-			return n, err
+			continue // a damaged record: left unindexed, as check reports
 		}
 		words := app.IndexWords(pages)
 		if words == "" {

@@ -65,33 +65,35 @@ func Markdown(tmpl string, in Input) (string, error) {
 	return b.String(), nil
 }
 
+// build puts every value in words, escaped (esc): none of them, whoever
+// wrote it, may add structure to the memo.
 func build(in Input) view {
 	c, d := in.Case, in.Case.Decision
 	// What the reviewer corrected stands; what was read is listed under
 	// Corrections.
 	ex := c.Effective()
 	or := func(s string) string {
-		if strings.TrimSpace(s) == "" {
+		if s = esc(s); s == "" {
 			return "not stated"
 		}
 		return s
 	}
 	v := view{
-		CaseID: c.ID, Type: ex.ProcessType.Name(), CaseNumber: or(c.CaseNumber()),
+		CaseID: esc(c.ID), Type: esc(ex.ProcessType.Name()), CaseNumber: or(c.CaseNumber()),
 		Authority: or(c.Value(app.FieldIssuingAuthority)), Judge: or(c.Value(app.FieldJudge)),
-		Agency: or(c.Value(app.FieldAgency)), Agent: c.Value(app.FieldAgentName), Recipient: or(c.Value(app.FieldRecipient)),
+		Agency: or(c.Value(app.FieldAgency)), Agent: esc(c.Value(app.FieldAgentName)), Recipient: or(c.Value(app.FieldRecipient)),
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
 		Data: or(dataLabels(ex.DataCategories)), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
-		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
+		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: esc(c.Order.FileName), SHA256: esc(c.Order.SHA256),
 		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
-		Outcome: d.Outcome.Label(), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
-		Notice: notice(d),
+		Outcome: esc(d.Outcome.Label()), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
+		Notice: esc(notice(d)),
 	}
 	v.Grounds = grounds(d)
 	// The formal name where the desk's Title has the label: a memo is read
 	// by people who do not know the app's short words.
-	v.Title = v.Type + " " + c.Reference()
+	v.Title = v.Type + " " + esc(c.Reference())
 	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
 		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
 	}
@@ -100,7 +102,7 @@ func build(in Input) view {
 	}
 	v.Corrections = corrections(c, or)
 	for _, t := range ex.Targets {
-		v.Targets = append(v.Targets, target{t.Kind.Label(), t.Value, d.For(t.Value).Label()})
+		v.Targets = append(v.Targets, target{esc(t.Kind.Label()), or(t.Value), esc(d.For(t.Value).Label())})
 	}
 	for _, f := range in.Findings {
 		res := "considered; not a ground of the decision"
@@ -112,12 +114,12 @@ func build(in Input) view {
 		if f.Severity == app.SeverityInfo {
 			res = "noted"
 		}
-		v.Findings = append(v.Findings, finding{f.Severity, f.Message, f.Basis, res})
+		v.Findings = append(v.Findings, finding{esc(f.Severity), esc(f.Message), esc(f.Basis), res})
 	}
 	for _, e := range c.History {
-		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), e.Actor, e.Action)
+		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), esc(e.Actor), esc(e.Action))
 		if e.Detail != "" {
-			s += " — " + e.Detail
+			s += " — " + esc(e.Detail)
 		}
 		v.History = append(v.History, s)
 	}
@@ -131,10 +133,11 @@ func grounds(d *app.Decision) []string {
 	against := d.Contradictions()
 	var out []string
 	for _, g := range d.Grounds {
+		e := esc(g)
 		if slices.Contains(against, g) {
-			g += " (argues against the outcome; kept by the reviewer)"
+			e += " (argues against the outcome; kept by the reviewer)"
 		}
-		out = append(out, g)
+		out = append(out, e)
 	}
 	return out
 }
@@ -148,7 +151,7 @@ func corrections(c *app.Case, or func(string) string) []correction {
 			if k.Cleared {
 				value = "none (cleared: the order states none)"
 			}
-			out = append(out, correction{app.FieldLabel(name), or(value), or(k.Extracted), k.By, stamp(k.At)})
+			out = append(out, correction{esc(app.FieldLabel(name)), or(value), or(k.Extracted), or(k.By), stamp(k.At)})
 		}
 	}
 	return out

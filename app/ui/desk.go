@@ -159,6 +159,11 @@ func (d *Desk) addActions(p DeskParams) {
 		})
 	}
 	d.Queue.AddAction("Keys", d.ShowKeys)
+	d.Queue.AddAction("About", func() {
+		if d.window != nil {
+			ShowAbout(d.window)
+		}
+	})
 }
 
 // Content is the desk's root object.

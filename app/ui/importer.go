@@ -47,7 +47,10 @@ type ImportPane struct {
 	log    *widget.Label
 	cancel *widget.Button
 	close  *widget.Button
-	root   *fyne.Container
+	// ocrMissing says, once a session and then for good, that scans wait
+	// for an OCR program, and how to install it.
+	ocrMissing *widget.Label
+	root       *fyne.Container
 	// stop cancels the running import; nil when none runs.
 	stop context.CancelFunc
 }
@@ -64,7 +67,9 @@ func NewImportPane(p ImportPaneParams) *ImportPane {
 	pane.log.Wrapping = fyne.TextWrapWord
 	pane.cancel = widget.NewButton("Cancel", pane.Cancel)
 	pane.close = widget.NewButtonWithIcon("", theme.CancelIcon(), pane.Dismiss)
-	pane.root = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(pane.cancel, pane.close), pane.bar), pane.count, pane.page, pane.log)
+	pane.ocrMissing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	pane.ocrMissing.Hide()
+	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, container.NewHBox(pane.cancel, pane.close), pane.bar), pane.count, pane.page, pane.log)
 	pane.root.Hide()
 	return pane
 }
@@ -117,6 +122,10 @@ func (p *ImportPane) Start(paths []string) {
 				files, total = done, n
 				created = append(created, o.Created()...)
 				lines = append(lines, line)
+				if o.OCRMissing != nil && !p.ocrMissing.Visible() {
+					p.ocrMissing.SetText(app.ErrorMessage(o.OCRMissing) + ". Until then, scanned orders are kept as needing OCR.")
+					p.ocrMissing.Show()
+				}
 				p.bar.SetValue(float64(done) / float64(max(n, 1)))
 				p.count.SetText(fmt.Sprintf("%d of %s", done, app.Plural(n, "file")))
 				p.page.SetText("")

@@ -55,6 +55,8 @@ type Queue struct {
 	// flags holds, per case ID, the most serious text-free finding.
 	flags map[string]app.Finding
 	query string
+	// damaged names the cases that could not be read (they are left out).
+	damaged error
 	// EmptyText is the status when there are no cases at all: what to do
 	// first.
 	EmptyText string
@@ -162,9 +164,10 @@ func (q *Queue) focusResults() {
 func (q *Queue) Refresh() { q.RefreshAndSelect("") }
 
 type loadedCases struct {
-	cases []*app.Case
-	index *search.Index
-	flags map[string]app.Finding
+	cases   []*app.Case
+	index   *search.Index
+	flags   map[string]app.Finding
+	damaged error // the cases that could not be read, if any
 }
 
 // RefreshAndSelect reloads the cases and then opens the case with the given
@@ -173,11 +176,13 @@ type loadedCases struct {
 func (q *Queue) RefreshAndSelect(id string) {
 	Start(q.load, func(ctx context.Context) (loadedCases, error) {
 		cases, err := q.store.Cases(ctx)
-		if err != nil {
+		// A damaged case is left out and named; the rest of the queue
+		// works.
+		if _, damaged := app.Damaged(err); err != nil && !damaged {
 			return loadedCases{}, err
 		}
 		app.SortByUrgency(cases)
-		l := loadedCases{cases: cases, index: search.NewIndex(cases), flags: map[string]app.Finding{}}
+		l := loadedCases{cases: cases, index: search.NewIndex(cases), flags: map[string]app.Finding{}, damaged: err}
 		if q.alerts != nil {
 			// The flags are a help: the queue shows without them.
 			if found, err := q.alerts.Alerts(ctx, cases); err == nil {
@@ -194,7 +199,7 @@ func (q *Queue) RefreshAndSelect(id string) {
 			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 			return
 		}
-		q.all, q.index, q.flags = l.cases, l.index, l.flags
+		q.all, q.index, q.flags, q.damaged = l.cases, l.index, l.flags, l.damaged
 		q.onSearch(q.search.Text)
 		if id != "" {
 			q.selectID(id)
@@ -313,6 +318,11 @@ func (q *Queue) showStatus() {
 		s = app.Plural(len(q.all), "case") + ", most urgent first"
 	default:
 		s = fmt.Sprintf("%d %s of %s, most urgent first", n, filter, app.Plural(len(q.all), "case"))
+	}
+	if q.damaged != nil {
+		// The rest of the queue works; the reviewer is told which cases
+		// are missing from it.
+		s += " · " + app.ErrorMessage(q.damaged)
 	}
 	q.status.SetText(s)
 }

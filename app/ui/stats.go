@@ -83,11 +83,14 @@ func (s *StatsView) Refresh() {
 	Start(s.count, func(ctx context.Context) (report.Stats, error) {
 		return s.source.Stats(ctx, from, to)
 	}, func(st report.Stats, err error) {
-		if err != nil {
+		if _, damaged := app.Damaged(err); err != nil && !damaged {
 			s.table.SetText("Could not count: " + app.ErrorMessage(err))
 			return
 		}
 		s.show(st)
+		if err != nil {
+			s.table.SetText(s.table.Text + "\n\nNot counted: " + app.ErrorMessage(err))
+		}
 	})
 }
 
