@@ -19,9 +19,9 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxran
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# A pipeline fails when any part fails (make test filters go test's output).
-SHELL       := bash
-.SHELLFLAGS := -o pipefail -c
+# bash, for pipefail: make test filters go test's output, and a failing
+# test must still fail the pipeline.
+SHELL := bash
 
 # go test -v, less its start-of-test lines: each test shows as it ends, so
 # a long run shows its progress, and failures keep all their output.
@@ -58,10 +58,10 @@ run: deps build
 
 test: deps vet lint
 	@echo "Every test under the race detector, each listed as it ends (10–20 minutes on 2 cores; see README.md)."
-	$(GO) test -race -count=1 -timeout 30m -v ./... 2>&1 | $(PROGRESS)
+	set -o pipefail; $(GO) test -race -count=1 -timeout 30m -v ./... 2>&1 | $(PROGRESS)
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
-	$(GO) test -count=1 -timeout 20m -v -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/ 2>&1 | $(PROGRESS)
+	set -o pipefail; $(GO) test -count=1 -timeout 20m -v -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/ 2>&1 | $(PROGRESS)
 	$(call run_fuzz,$(FUZZ_BRIEF))
 
 # Longer fuzzing (FUZZTIME per target, 10 min by default); results in
