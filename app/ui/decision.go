@@ -316,6 +316,9 @@ func (p *decisionPane) suggest(fs []app.Finding) {
 		for _, t := range f.Targets {
 			if i := slices.Index(p.tgtVals, t); i >= 0 && !p.touched[t] && f.Suggests != "" {
 				p.perTgt[i].SetSelected(app.Capitalized(f.Suggests.Label()))
+				// Kept when the reviewer then picks the case's outcome: a
+				// suggestion is changed only by choosing for that target.
+				p.touched[t] = true
 				hints = append(hints, fmt.Sprintf("%s: %s", t, f.Suggests.Label()))
 			}
 		}

@@ -461,7 +461,7 @@ func TestDesk_EnterpriseAccountSuggestsRedirectAndTheQueueFlagsIt(t *testing.T) 
 	if len(store.saved) != 0 {
 		t.Errorf("suggesting saved a draft: %+v", store.last().Draft)
 	}
-	open(t, d, "NSL-25-000001")
+	v = open(t, d, "NSL-25-000001")
 	// The other account is produced: the case's outcome follows the
 	// targets — compliance in part.
 	p.perTgt[1].SetSelected("Produce")
@@ -472,6 +472,17 @@ func TestDesk_EnterpriseAccountSuggestsRedirectAndTheQueueFlagsIt(t *testing.T) 
 	got := store.last().Decision
 	if got == nil || got.Outcome != app.Narrow || got.For("cfo@acme.com") != app.TargetRedirect || !got.Produces("x@example.net") {
 		t.Errorf("decision %+v", got)
+	}
+	// Picking the case's outcome keeps the redirect suggested for the
+	// customer's account.
+	cases[0].Order.Extraction.Targets = []app.Target{{Kind: app.TargetEmail, Value: "ceo@acme.com", Page: 1}, {Kind: app.TargetEmail, Value: "y@example.net", Page: 1}}
+	store.cases[0].Order.Extraction.Targets = cases[0].Order.Extraction.Targets
+	d.Queue.Refresh()
+	v = open(t, d, "2:25-mj-00002")
+	p = v.decide
+	p.outcome.SetSelected(app.Capitalized(app.Comply.Label()))
+	if p.perTgt[0].Selected != "Redirect to the customer" || p.perTgt[1].Selected != "Produce" {
+		t.Errorf("after choosing comply: %q %q", p.perTgt[0].Selected, p.perTgt[1].Selected)
 	}
 }
 
