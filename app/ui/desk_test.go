@@ -461,7 +461,7 @@ func TestDesk_EnterpriseAccountSuggestsRedirectAndTheQueueFlagsIt(t *testing.T) 
 	if len(store.saved) != 0 {
 		t.Errorf("suggesting saved a draft: %+v", store.last().Draft)
 	}
-	v = open(t, d, "NSL-25-000001")
+	open(t, d, "NSL-25-000001")
 	// The other account is produced: the case's outcome follows the
 	// targets — compliance in part.
 	p.perTgt[1].SetSelected("Produce")
