@@ -123,7 +123,7 @@ func TestCLI_DamagedRecordIsOneBadRecord(t *testing.T) {
 func TestCLI_ReadOnlyCommandsWhileTheDeskIsOpen(t *testing.T) {
 	data := t.TempDir()
 	importSamples(t, data, 2)
-	desk, err := storage.Open(data, storage.Options{})
+	desk, err := storage.Open(data, e2eStore)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,7 +125,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 		}
 		exs, pages = append(exs, extract.New().Extract(doc)), append(pages, doc.Pages)
 	}
-	db, err := storage.Open(data, storage.Options{})
+	db, err := storage.Open(data, e2eStore)
 	if err != nil {
 		t.Fatal(err)
 	}

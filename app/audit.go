@@ -23,6 +23,10 @@ type AuditEntry struct {
 	// case record, the settings, a memo written), in hex; "" when it
 	// stored none.
 	ValueSHA256 string `json:"value_sha256,omitempty"`
+	// OutputSHA256 is the SHA-256 of a file handed out (a memo, the
+	// log, the audit trail), in hex, so that file can later be matched
+	// to its entry.
+	OutputSHA256 string `json:"output_sha256,omitempty"`
 	// Prev is the tree hash of the entries before this one, in hex.
 	Prev string `json:"prev"`
 }

@@ -35,3 +35,8 @@ type Vault interface {
 	// data is not encrypted again.
 	ChangePassphrase(passphrase string) error
 }
+
+// LockRequestFile, in the data folder, asks the desk open on it to lock
+// (warrantdesk lock writes it; the desk looks for it every second and
+// removes it).
+const LockRequestFile = "warrantdesk.lock-now"

@@ -222,3 +222,17 @@ func (db *DB) upgradeAsReader() error {
 	defer func() { db.readOnly = true }()
 	return db.upgrade()
 }
+
+// CheckPassphrase says whether passphrase is the store's (EPASSPHRASE if
+// not), for a change that must be confirmed by it while the store is open.
+func (db *DB) CheckPassphrase(passphrase string) error {
+	db.life.RLock()
+	defer db.life.RUnlock()
+	if db.kr == nil {
+		return app.Errorf(app.EPASSPHRASE, "this data folder has no passphrase")
+	}
+	if _, err := db.kr.unwrap(passphrase); err != nil {
+		return wrongPassphrase()
+	}
+	return nil
+}
