@@ -106,13 +106,7 @@ func execute(ctx context.Context, args []string) int {
 	case inv.Command == "":
 		m.Desk()
 	default:
-		p := cli.Params{Service: m.service, Importer: m.importer, Terminal: cli.StdTerminal()}
-		if m.service != nil {
-			if p.Passphrase, err = cli.Unlock(ctx, args, p); err != nil {
-				return cli.Report(os.Stderr, err)
-			}
-		}
-		return cli.Run(ctx, args, p)
+		return cli.Run(ctx, args, cli.Params{Service: m.service, Importer: m.importer, Terminal: cli.StdTerminal()})
 	}
 	return cli.ExitOK
 }

@@ -203,6 +203,11 @@ func (db *DB) lockFolder() error {
 // whether (and how) it is encrypted.
 func (db *DB) readHeader() error {
 	return db.rawView(func(tx *bolt.Tx) error {
+		// A file cut short (a full disk when it was copied, a broken
+		// transfer) is told at once, not when a read reaches the cut.
+		if st, err := os.Stat(db.path); err == nil && st.Size() < tx.Size() {
+			return damagedFile(db.path, fmt.Errorf("it is cut short: %d bytes of %d", st.Size(), tx.Size()))
+		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			return damagedFile(db.path, errors.New("it has no meta bucket"))

@@ -43,12 +43,9 @@ type Params struct {
 	Getenv   func(string) string
 	// Terminal asks for passphrases; nil where there is no terminal.
 	Terminal Terminal
-	// Passphrase is the one the store was unlocked with (Unlock), which
-	// a backup is sealed with unless it is for a recipient.
-	Passphrase string
-	Now        func() time.Time
-	Stdout     io.Writer
-	Stderr     io.Writer
+	Now      func() time.Time
+	Stdout   io.Writer
+	Stderr   io.Writer
 }
 
 const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court orders) offline.
@@ -118,6 +115,10 @@ func Run(ctx context.Context, args []string, p Params) (status int) {
 	// where (the stack names functions, not case values).
 	defer func() {
 		if r := recover(); r != nil {
+			if u, ok := r.(unlockFailed); ok {
+				status = Report(p.Stderr, u.err)
+				return
+			}
 			app.LogError(fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 			fmt.Fprintf(p.Stderr, "warrantdesk: %s\n", app.InternalMessage)
 			status = ExitInput
@@ -188,9 +189,13 @@ type command struct {
 	// optionsOnly makes a command stop once its flags are parsed, for
 	// Parse.
 	optionsOnly bool
-	name        string   // the command's
-	args        []string // and its arguments
-	status      int
+	// unlocked is set once the store was made ready (unlock), and
+	// passphrase is what unlocked it: a backup is sealed with it.
+	unlocked   bool
+	passphrase string
+	name       string   // the command's
+	args       []string // and its arguments
+	status     int
 }
 
 // flags returns a flag set with the options every command takes.
@@ -439,8 +444,22 @@ func (c *command) onOCR(file string, done, total int) {
 }
 
 // service returns the casework service, which main builds for every
-// command that needs the store.
+// command that needs the store, with the store unlocked (or made, for a
+// new data folder: unlock).
 func (c *command) service() *casework.Service {
+	svc := c.vault()
+	if !c.unlocked {
+		c.unlocked = true
+		if err := c.unlock(); err != nil {
+			panic(unlockFailed{err})
+		}
+	}
+	return svc
+}
+
+// vault returns the service as it is, locked or not, for the commands
+// that deal with the passphrase themselves (init, passphrase, restore).
+func (c *command) vault() *casework.Service {
 	if c.deps.Service == nil {
 		panic("cli: no casework service for a command that needs the store") // a wiring bug
 	}

@@ -102,47 +102,45 @@ func rootErr(err error) error {
 	return err
 }
 
-// Unlock makes the store ready for the command args run (main calls it
-// once the store is open, before Run): a new data folder gets its
-// encrypted store, with the passphrase asked twice and the recovery key
-// printed once on stderr; an encrypted one is unlocked; a plain one is
-// used as it is, with a warning. It returns the passphrase, which a
-// backup is sealed with. init, passphrase and restore do their own.
-func Unlock(ctx context.Context, args []string, p Params) (string, error) {
-	p = p.withDefaults()
-	inv, err := Parse(args, p.Getenv)
-	if err != nil {
-		return "", err
-	}
-	c := &command{deps: p, passphraseFile: inv.Options.PassphraseFile}
-	svc := p.Service
-	switch inv.Command {
-	case "init", "passphrase", "restore":
-		return "", nil
-	}
+// unlock makes the store ready for the command, once, when the command
+// first asks for the service (after its own arguments are checked, so a
+// usage error makes no store): a new data folder gets its encrypted store,
+// with the passphrase asked twice and the recovery key printed once on
+// stderr; an encrypted one is unlocked; a plain one is used as it is, with
+// a warning.
+func (c *command) unlock() error {
+	svc := c.deps.Service
+	ctx := context.Background()
 	switch svc.LockState() {
 	case app.StateNew:
 		pass, err := c.secret("a passphrase for the new data folder", true)
 		if err != nil {
-			return "", err
+			return err
 		}
 		recovery, err := svc.CreateStore(ctx, pass)
 		if err != nil {
-			return "", err
+			return err
 		}
-		printRecovery(p.Stderr, recovery)
-		return pass, nil
+		printRecovery(c.deps.Stderr, recovery)
+		c.passphrase = pass
 	case app.StateLocked:
 		pass, err := c.secret("the data folder's passphrase", false)
 		if err != nil {
-			return "", err
+			return err
 		}
-		return pass, svc.Unlock(ctx, pass)
+		if err := svc.Unlock(ctx, pass); err != nil {
+			return err
+		}
+		c.passphrase = pass
 	case app.StatePlain:
-		fmt.Fprintln(p.Stderr, "warning: this data folder is not encrypted: set a passphrase with 'warrantdesk passphrase' (it encrypts the store)")
+		fmt.Fprintln(c.deps.Stderr, "warning: this data folder is not encrypted: set a passphrase with 'warrantdesk passphrase' (it encrypts the store)")
 	}
-	return "", nil
+	return nil
 }
+
+// unlockFailed carries unlock's error out of service (which every command
+// calls as it needs the store) to Run, which reports it.
+type unlockFailed struct{ err error }
 
 // printRecovery shows the recovery key, once.
 func printRecovery(w io.Writer, key string) {
@@ -158,7 +156,7 @@ func (c *command) initCmd(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("init takes no arguments")
 	}
-	svc := c.service()
+	svc := c.vault()
 	if svc.LockState() != app.StateNew {
 		return app.Errorf(app.EINVALID, "the data folder %s holds a store already: nothing was changed (a new one goes in another folder: --data DIR)", c.dataFolder())
 	}
@@ -186,7 +184,7 @@ func (c *command) passphraseCmd(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("passphrase takes no arguments")
 	}
-	svc := c.service()
+	svc := c.vault()
 	switch svc.LockState() {
 	case app.StateNew, app.StatePlain:
 		pass, err := c.newSecret()

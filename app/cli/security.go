@@ -111,7 +111,8 @@ func (c *command) backupCmd(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 || *out == "" {
 		return usagef("backup --out FILE [--recipient AGE-PUBLIC-KEY]... [--force]")
 	}
-	opts := casework.BackupOptions{Passphrase: c.deps.Passphrase, Recipients: recipients.String()}
+	svc := c.service()
+	opts := casework.BackupOptions{Passphrase: c.passphrase, Recipients: recipients.String()}
 	if opts.Recipients == "" && opts.Passphrase == "" {
 		// A plain store has no passphrase to seal with: ask for one.
 		p, err := c.secret("a passphrase to seal the backup with", true)
@@ -120,7 +121,7 @@ func (c *command) backupCmd(ctx context.Context, args []string) error {
 		}
 		opts.Passphrase = p
 	}
-	n, err := c.service().Backup(ctx, *out, opts, *force)
+	n, err := svc.Backup(ctx, *out, opts, *force)
 	if err != nil {
 		return err
 	}
@@ -155,7 +156,7 @@ func (c *command) restore(ctx context.Context, args []string) error {
 	if err != nil && ids == "" {
 		return err
 	}
-	rep, err := c.service().Restore(ctx, pos[0], pass, ids)
+	rep, err := c.vault().Restore(ctx, pos[0], pass, ids)
 	if err != nil {
 		return err
 	}
