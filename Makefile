@@ -27,11 +27,13 @@ TOOLS               := $(CURDIR)/bin/tools
 .PHONY: run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
 
 # Fuzz targets (package:function): what a worker sends back, what it is
-# asked, our content walk and the extractor. Each runs for FUZZ_BRIEF in
+# asked, our content walk, the extractor, the store's codec and the audit
+# trail's verifier. Each runs for FUZZ_BRIEF in
 # `make test` and for FUZZTIME in `make fuzz`; inputs that fail are kept
 # under the package's testdata/fuzz/ and then run in every `go test`.
 FUZZ_TARGETS := ./app/sandbox:FuzzReadFrame ./app/pdftext:FuzzReadReplies ./app/pdftext:FuzzReadRequest \
-	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract
+	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract \
+	./storage:FuzzCodec ./storage:FuzzVerifyAudit
 FUZZ_BRIEF ?= 10s
 FUZZTIME ?= 10m
 define run_fuzz

@@ -33,12 +33,12 @@ type AuditEntry struct {
 
 // Audit actions: what an entry records.
 const (
-	AuditImport         = "import"
-	AuditChange         = "change"   // a case changed (its history says how: Detail)
-	AuditDraft          = "draft"    // a decision being written was kept
-	AuditDecide         = "decide"   // a decision was saved
-	AuditCorrect        = "correct"  // a field was corrected
-	AuditSettings       = "settings" // the settings were saved
+	AuditImport = "import"
+	// A case's change is recorded as the actions its history gained
+	// ("decided", "corrected", …); these two when it gained none.
+	AuditChange         = "changed"
+	AuditDraft          = "draft saved" // a decision being written was kept
+	AuditSettings       = "settings"    // the settings were saved
 	AuditMemoExport     = "memo export"
 	AuditLogExport      = "log export"
 	AuditTrailExport    = "audit export"

@@ -15,7 +15,7 @@ import (
 )
 
 // threeCases stores three cases and returns their IDs.
-func threeCases(t *testing.T, db *DB) []string {
+func threeCases(t testing.TB, db *DB) []string {
 	t.Helper()
 	var ids []string
 	for i := 0; i < 3; i++ {
