@@ -70,13 +70,19 @@ type result struct {
 
 func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dataDir, nil, args...)
+}
+
+// runWith is run with more environment (later entries win).
+func runWith(t *testing.T, dataDir string, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	// t.TempDir makes folders others may read; WarrantDesk would warn of
 	// it on every command (TestCLI_LooseModesAndLocaleNoise).
 	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
-	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=", "WARRANTDESK_PASSPHRASE="+e2ePassphrase)
+	cmd.Env = append(append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=", "WARRANTDESK_PASSPHRASE="+e2ePassphrase), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -38,12 +38,27 @@ func (db *DB) Backup(ctx context.Context, w io.Writer, detail string) (int64, er
 	return n, nil
 }
 
-// Restore writes the database file read from r into dir, which must hold
-// no store: into a file beside the final name, synced, checked (bbolt can
-// read it, its layout is one this WarrantDesk reads, its structure is
+// Restore writes the database file read from r into the data folder of a
+// DB that has no store yet (StateNew), then reads it as Open would: the
+// restored store is locked until Unlock, if it is encrypted.
+func (db *DB) Restore(r io.Reader) error {
+	db.life.Lock()
+	defer db.life.Unlock()
+	if db.state != app.StateNew || db.readOnly {
+		return app.Errorf(app.EINVALID, "the data folder %s holds a store already: restore into a new, empty folder with --data, so nothing is overwritten", db.dir)
+	}
+	if err := restoreFile(db.dir, r); err != nil {
+		return err
+	}
+	return db.readHeader()
+}
+
+// restoreFile writes the database file read from r into dir, which must
+// hold no store: into a file beside the final name, synced, checked (bbolt
+// can read it, its layout is one this WarrantDesk reads, its structure is
 // whole), then moved into place. The folder is left as it was on any
 // failure.
-func Restore(dir string, r io.Reader) error {
+func restoreFile(dir string, r io.Reader) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the data folder %s: %v", dir, err), Err: err}
 	}
