@@ -4,15 +4,15 @@ import "context"
 
 // Integrity is what a check of the stored data found (warrantdesk check).
 type Integrity struct {
-	File    string          `json:"file"`
-	Cases   int             `json:"cases"` // case records that read back whole
+	File  string `json:"file"`
+	Cases int    `json:"cases"` // case records that read back whole
 	// Encrypted says whether the store is sealed under a passphrase.
 	Encrypted bool `json:"encrypted"`
 	// AuditEntries and AuditHead are the audit trail's length and head
 	// (SIZE:HASH) as verified.
-	AuditEntries int64  `json:"audit_entries"`
-	AuditHead    string `json:"audit_head"`
-	Damaged []DamagedRecord `json:"damaged"`
+	AuditEntries int64           `json:"audit_entries"`
+	AuditHead    string          `json:"audit_head"`
+	Damaged      []DamagedRecord `json:"damaged"`
 	// Problems are faults of the file's own structure and of its indexes,
 	// each in words.
 	Problems []string `json:"problems"`

@@ -245,4 +245,3 @@ func parseRecovery(s string) ([]byte, error) {
 	}
 	return b[:32], nil
 }
-

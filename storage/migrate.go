@@ -298,5 +298,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-
