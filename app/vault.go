@@ -1,5 +1,7 @@
 package app
 
+import "context"
+
 // LockState is where a store stands with its passphrase.
 type LockState string
 
@@ -23,7 +25,7 @@ type Vault interface {
 	// Create makes a new encrypted store (StateNew), or encrypts a plain
 	// one (StatePlain), under passphrase, and returns the recovery key:
 	// shown once, it opens the store when the passphrase is lost.
-	Create(passphrase string) (recoveryKey string, err error)
+	Create(ctx context.Context, passphrase string) (recoveryKey string, err error)
 	// Unlock opens a locked store. A wrong passphrase is EPASSPHRASE and
 	// changes nothing.
 	Unlock(passphrase string) error

@@ -21,7 +21,7 @@ func BenchmarkUnlock(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Create(testPassphrase); err != nil {
+	if _, err := db.Create(context.Background(), testPassphrase); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

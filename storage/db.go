@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -158,7 +159,7 @@ func Open(dir string, opts Options) (*DB, error) {
 	if !exists {
 		db.state = app.StateNew
 		if opts.Passphrase != "" {
-			if _, err := db.Create(opts.Passphrase); err != nil {
+			if _, err := db.Create(context.Background(), opts.Passphrase); err != nil {
 				db.Close()
 				return nil, err
 			}

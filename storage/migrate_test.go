@@ -77,7 +77,7 @@ func TestMigrate_OldPlainStoreEncryptedInOneStep(t *testing.T) {
 	if db.LockState() != app.StatePlain {
 		t.Fatalf("old store: %s", db.LockState())
 	}
-	if _, err := db.Create(testPassphrase); err != nil {
+	if _, err := db.Create(context.Background(), testPassphrase); err != nil {
 		t.Fatal(err)
 	}
 	checkMigrated(t, db, ids, true)
@@ -178,7 +178,7 @@ func TestMigrate_KilledMidwayLeavesOldOrNewWhole(t *testing.T) {
 			os.Exit(3)
 		}
 		fmt.Println("ready")
-		db.Create(testPassphrase)
+		db.Create(context.Background(), testPassphrase)
 		os.Exit(0)
 	}
 	if testing.Short() {
@@ -210,7 +210,7 @@ func TestMigrate_KilledMidwayLeavesOldOrNewWhole(t *testing.T) {
 		switch db.LockState() {
 		case app.StatePlain:
 			sawOld++
-			db.Create(testPassphrase) // the next start finishes the job
+			db.Create(context.Background(), testPassphrase) // the next start finishes the job
 		case app.StateLocked:
 			sawNew++
 			if err := db.Unlock(testPassphrase); err != nil {

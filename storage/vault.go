@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,7 +56,7 @@ const MinPassphrase = 8
 // Create makes a new encrypted store (StateNew) or encrypts a plain one
 // (StatePlain, migrating it: a crash leaves either the old store or the
 // new one, whole), and returns the recovery key.
-func (db *DB) Create(passphrase string) (string, error) {
+func (db *DB) Create(ctx context.Context, passphrase string) (string, error) {
 	if err := checkPassphrase(passphrase); err != nil {
 		return "", err
 	}
@@ -72,11 +73,12 @@ func (db *DB) Create(passphrase string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	actor := app.ActorFrom(ctx)
 	switch db.state {
 	case app.StateNew:
-		err = db.rewrite(rewrite{to: codec, kr: kr, fresh: true, entries: []app.AuditEntry{{Action: app.AuditEncrypt, Detail: "new encrypted store"}}})
+		err = db.rewrite(rewrite{to: codec, kr: kr, fresh: true, entries: []app.AuditEntry{{Actor: actor, Action: app.AuditEncrypt, Detail: "new encrypted store"}}})
 	case app.StatePlain:
-		err = db.rewrite(rewrite{to: codec, kr: kr, entries: []app.AuditEntry{{Action: app.AuditEncrypt, Detail: "the plain store was encrypted"}}})
+		err = db.rewrite(rewrite{to: codec, kr: kr, entries: []app.AuditEntry{{Actor: actor, Action: app.AuditEncrypt, Detail: "the plain store was encrypted"}}})
 	default:
 		return "", app.Errorf(app.EINVALID, "the data folder is encrypted already: change its passphrase instead")
 	}

@@ -21,7 +21,7 @@ func newVault(t *testing.T, dir string) (*DB, string) {
 	if db.LockState() != app.StateNew {
 		t.Fatalf("an empty folder is %s", db.LockState())
 	}
-	key, err := db.Create(testPassphrase)
+	key, err := db.Create(context.Background(), testPassphrase)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestVault_ShortPassphraseRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Create("short"); app.ErrorCode(err) != app.EPASSPHRASE {
+	if _, err := db.Create(context.Background(), "short"); app.ErrorCode(err) != app.EPASSPHRASE {
 		t.Errorf("a 5-letter passphrase: %v", err)
 	}
 	if db.LockState() != app.StateNew {

@@ -51,13 +51,13 @@ func (s *Service) trail() (app.AuditTrail, bool) {
 	return t, ok
 }
 
-// LockState is where the store stands with its passphrase (StatePlain for
-// a store that has none to keep).
+// LockState is where the store stands with its passphrase (StateOpen for
+// a store that keeps none: there is nothing to unlock).
 func (s *Service) LockState() app.LockState {
 	if v, err := s.vault(); err == nil {
 		return v.LockState()
 	}
-	return app.StatePlain
+	return app.StateOpen
 }
 
 // CreateStore makes the new store encrypted under passphrase, or encrypts
@@ -68,7 +68,7 @@ func (s *Service) CreateStore(ctx context.Context, passphrase string) (string, e
 	if err != nil {
 		return "", err
 	}
-	return v.Create(passphrase)
+	return v.Create(s.acting(ctx), passphrase)
 }
 
 // Unlock opens the store for the command line (not recorded: every

@@ -331,7 +331,7 @@ func (g *Gate) setupScreen(plain bool) fyne.CanvasObject {
 // recoveryScreen shows the recovery key once, and opens the desk when the
 // reviewer says it is kept.
 func (g *Gate) recoveryScreen(key string) fyne.CanvasObject {
-	shown := widget.NewLabelWithStyle(key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
+	shown := widget.NewLabelWithStyle(key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	shown.Selectable = true
 	var next *widget.Button
 	kept := widget.NewCheck("I have printed it or written it down, and keep it away from this computer", func(on bool) {
