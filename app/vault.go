@@ -38,7 +38,7 @@ type Vault interface {
 	ChangePassphrase(passphrase string) error
 }
 
-// LockRequestFile, in the data folder, asks the desk open on it to lock
-// (warrantdesk lock writes it; the desk looks for it every second and
-// removes it).
+// LockRequestFile is the file, in the data folder, that asks the desk open
+// on it to lock: warrantdesk lock writes it; the desk looks for it every
+// second and removes it.
 const LockRequestFile = "warrantdesk.lock-now"

@@ -206,87 +206,107 @@ type auditCheck struct {
 // stored tree hashes and the head match what the entries hash to, and
 // (want, if set) the trail extends a head printed earlier.
 func verifyAudit(ctx context.Context, tx *bolt.Tx, c Codec, want *app.AuditHead) auditCheck {
-	ac := auditCheck{last: map[string]string{}}
-	problem := func(format string, args ...any) {
-		if len(ac.problems) < maxProblems {
-			ac.problems = append(ac.problems, "audit trail: "+fmt.Sprintf(format, args...))
-		}
-	}
-	var stored []tlog.Hash
-	mem := tlog.HashReaderFunc(func(idx []int64) ([]tlog.Hash, error) {
-		out := make([]tlog.Hash, len(idx))
-		for i, x := range idx {
-			if x < 0 || x >= int64(len(stored)) {
-				return nil, fmt.Errorf("hash %d not yet computed", x)
-			}
-			out[i] = stored[x]
-		}
-		return out, nil
-	})
-	var n int64
-	broken := false
+	r := &replay{ac: auditCheck{last: map[string]string{}}}
 	cur := tx.Bucket(bucketAudit).Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
 		if ctx.Err() != nil {
-			return ac
+			return r.ac
 		}
-		e, data, err := openEntry(c, k, v)
-		if err != nil {
-			problem("%v", err)
-			broken = true
-			continue
-		}
-		if e.Seq != n {
-			problem("entries %d to %d are missing (deleted?)", n, e.Seq-1)
-			broken = true
-			n = e.Seq
-		}
-		if !broken {
-			th, _ := tlog.TreeHash(n, mem)
-			if e.Prev != hex.EncodeToString(th[:]) {
-				problem("entry %d is not chained to the entries before it (they were changed, or it was put in another's place)", n)
-				broken = true
-			}
-			hs, err := tlog.StoredHashes(n, data, mem)
-			if err != nil {
-				broken = true
-			}
-			stored = append(stored, hs...)
-		}
-		if e.Case != "" {
-			if e.ValueSHA256 != "" {
-				ac.last[e.Case] = e.ValueSHA256
-			}
-		} else if e.Action == app.AuditSettings {
-			ac.last[string(keySettings)] = e.ValueSHA256
-		}
-		n++
+		r.entry(c, k, v)
 	}
+	r.checkHead(tx, c)
+	if want != nil {
+		r.checkExtends(*want)
+	}
+	return r.ac
+}
+
+// replay rebuilds the tree from the entries, as verifyAudit reads them.
+type replay struct {
+	ac     auditCheck
+	stored []tlog.Hash // the tree's hashes, recomputed
+	n      int64       // entries read
+	broken bool        // the tree cannot be rebuilt past a fault
+}
+
+func (r *replay) problem(format string, args ...any) {
+	if len(r.ac.problems) < maxProblems {
+		r.ac.problems = append(r.ac.problems, "audit trail: "+fmt.Sprintf(format, args...))
+	}
+}
+
+// ReadHashes serves the recomputed hashes to tlog.
+func (r *replay) ReadHashes(idx []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(idx))
+	for i, x := range idx {
+		if x < 0 || x >= int64(len(r.stored)) {
+			return nil, fmt.Errorf("hash %d not yet computed", x)
+		}
+		out[i] = r.stored[x]
+	}
+	return out, nil
+}
+
+// entry checks one stored entry and adds it to the tree.
+func (r *replay) entry(c Codec, k, v []byte) {
+	e, data, err := openEntry(c, k, v)
+	if err != nil {
+		r.problem("%v", err)
+		r.broken = true
+		return
+	}
+	if e.Seq != r.n {
+		r.problem("entries %d to %d are missing (deleted?)", r.n, e.Seq-1)
+		r.broken, r.n = true, e.Seq
+	}
+	if !r.broken {
+		th, _ := tlog.TreeHash(r.n, r)
+		if e.Prev != hex.EncodeToString(th[:]) {
+			r.problem("entry %d is not chained to the entries before it (they were changed, or it was put in another's place)", r.n)
+			r.broken = true
+		}
+		hs, err := tlog.StoredHashes(r.n, data, r)
+		r.broken = r.broken || err != nil
+		r.stored = append(r.stored, hs...)
+	}
+	switch {
+	case e.Case != "" && e.ValueSHA256 != "":
+		r.ac.last[e.Case] = e.ValueSHA256
+	case e.Case == "" && e.Action == app.AuditSettings:
+		r.ac.last[string(keySettings)] = e.ValueSHA256
+	}
+	r.n++
+}
+
+// checkHead compares the stored head and tree with what the entries make.
+func (r *replay) checkHead(tx *bolt.Tx, c Codec) {
 	head, err := readHead(tx, c)
 	switch {
 	case err != nil:
-		problem("%v", err)
-	case head.Size != n:
-		problem("the head says %d entries, %d are stored (entries at the end were removed, or the head was changed)", head.Size, n)
-	case !broken:
-		th, _ := tlog.TreeHash(n, mem)
+		r.problem("%v", err)
+	case head.Size != r.n:
+		r.problem("the head says %d entries, %d are stored (entries at the end were removed, or the head was changed)", head.Size, r.n)
+	case !r.broken:
+		th, _ := tlog.TreeHash(r.n, r)
 		if head.Hash != hex.EncodeToString(th[:]) {
-			problem("the head's hash does not match the entries")
+			r.problem("the head's hash does not match the entries")
 		}
-		if err := compareStoredHashes(tx, c, stored); err != nil {
-			problem("%v", err)
-		}
-	}
-	ac.head = app.AuditHead{Size: n, Hash: head.Hash}
-	if want != nil {
-		switch th, err := tlog.TreeHash(want.Size, mem); {
-		case broken || err != nil || want.Size > n:
-			problem("cannot show that the trail extends the head %s: it holds %d entries and is not whole", want, n)
-		case hex.EncodeToString(th[:]) != strings.ToLower(want.Hash):
-			problem("the first %d entries are not those the head %s was taken over: the trail was rewritten since", want.Size, want)
+		if err := compareStoredHashes(tx, c, r.stored); err != nil {
+			r.problem("%v", err)
 		}
 	}
-	return ac
+	r.ac.head = app.AuditHead{Size: r.n, Hash: head.Hash}
+}
+
+// checkExtends says whether the trail's first want.Size entries are those
+// want was taken over.
+func (r *replay) checkExtends(want app.AuditHead) {
+	switch th, err := tlog.TreeHash(want.Size, r); {
+	case r.broken || err != nil || want.Size > r.n:
+		r.problem("cannot show that the trail extends the head %s: it holds %d entries and is not whole", want, r.n)
+	case hex.EncodeToString(th[:]) != strings.ToLower(want.Hash):
+		r.problem("the first %d entries are not those the head %s was taken over: the trail was rewritten since", want.Size, want)
+	}
 }
 
 func compareStoredHashes(tx *bolt.Tx, c Codec, want []tlog.Hash) error {

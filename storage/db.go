@@ -156,36 +156,41 @@ func Open(dir string, opts Options) (*DB, error) {
 		// What a crash left of a rewrite is not the store.
 		os.Remove(path + newSuffix)
 	}
-	if !exists {
-		db.state = app.StateNew
-		if opts.Passphrase != "" {
-			if _, err := db.Create(context.Background(), opts.Passphrase); err != nil {
-				db.Close()
-				return nil, err
-			}
-		}
-		return db, nil
-	}
-	if err := db.readHeader(); err != nil {
+	err := db.prepare(exists, opts.Passphrase)
+	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	db.warnings = looseModes(dir, path)
+	return db, nil
+}
+
+// prepare finds the store's state (making it, for a new folder, when a
+// passphrase is given), moves an old layout over for a reader, and unlocks
+// with passphrase if given.
+func (db *DB) prepare(exists bool, passphrase string) error {
+	if !exists {
+		db.state = app.StateNew
+		if passphrase != "" {
+			_, err := db.Create(context.Background(), passphrase)
+			return err
+		}
+		return nil
+	}
+	if err := db.readHeader(); err != nil {
+		return err
 	}
 	if db.legacy && db.readOnly {
 		// A reader cannot use the old layout: the first command to see
 		// it moves it over, holding the folder as a writer meanwhile.
 		if err := db.upgradeAsReader(); err != nil {
-			db.Close()
-			return nil, err
+			return err
 		}
 	}
-	if opts.Passphrase != "" && db.state == app.StateLocked {
-		if err := db.Unlock(opts.Passphrase); err != nil {
-			db.Close()
-			return nil, err
-		}
+	if passphrase != "" && db.state == app.StateLocked {
+		return db.Unlock(passphrase)
 	}
-	db.warnings = looseModes(dir, path)
-	return db, nil
+	return nil
 }
 
 func (db *DB) lockFolder() error {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -42,58 +43,12 @@ func (db *DB) rewrite(rw rewrite) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: db.timeout, NoSync: true})
-	if err != nil {
-		return openError(tmp, err)
-	}
-	defer func() {
-		if dst != nil {
-			dst.Close()
-		}
-	}()
-	if err := writeError("prepare the new store", dst.Update(func(tx *bolt.Tx) error { return initLayout(tx, rw.kr) })); err != nil {
-		return err
-	}
-	var old *os.File
-	if !rw.fresh {
-		src, err := openBolt(db.path, db.timeout, false)
-		if err != nil {
-			return openError(db.path, err)
-		}
-		from, legacy := db.codec, db.legacy
-		if legacy || from == nil {
-			from = PlainCodec{}
-		}
-		cerr := copyStore(src, dst, from, rw.to, legacy)
-		if _, plain := from.(PlainCodec); cerr == nil && plain && rw.kr != nil {
-			old, _ = os.OpenFile(db.path, os.O_RDWR, 0)
-		}
-		src.Close()
-		if cerr != nil {
-			return cerr
-		}
-	}
+	old, err := db.build(tmp, rw)
 	if old != nil {
 		defer old.Close()
 	}
-	err = writeError("write the new store", dst.Update(func(tx *bolt.Tx) error {
-		for _, e := range rw.entries {
-			if err := appendAudit(tx, rw.to, e, nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
 	if err != nil {
 		return err
-	}
-	if err := writeError("write the new store", dst.Sync()); err != nil {
-		return err
-	}
-	err = dst.Close()
-	dst = nil
-	if err != nil {
-		return writeError("write the new store", err)
 	}
 	if err := os.Rename(tmp, db.path); err != nil {
 		return writeError("move the new store into place", err)
@@ -103,6 +58,66 @@ func (db *DB) rewrite(rw rewrite) (err error) {
 		scrub(old)
 	}
 	return nil
+}
+
+// build writes the new store into tmp, synced and closed. When a plain
+// store is being encrypted it returns the old file, open, for scrub.
+func (db *DB) build(tmp string, rw rewrite) (old *os.File, err error) {
+	dst, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: db.timeout, NoSync: true})
+	if err != nil {
+		return nil, openError(tmp, err)
+	}
+	defer func() {
+		if dst != nil {
+			dst.Close()
+		}
+	}()
+	if err := writeError("prepare the new store", dst.Update(func(tx *bolt.Tx) error { return initLayout(tx, rw.kr) })); err != nil {
+		return nil, err
+	}
+	if !rw.fresh {
+		if old, err = db.copyInto(dst, rw); err != nil {
+			return old, err
+		}
+	}
+	err = writeError("write the new store", dst.Update(func(tx *bolt.Tx) error {
+		for _, e := range rw.entries {
+			if err := appendAudit(tx, rw.to, e, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	if err == nil {
+		err = writeError("write the new store", dst.Sync())
+	}
+	if cerr := dst.Close(); err == nil && cerr != nil {
+		err = writeError("write the new store", cerr)
+	}
+	dst = nil
+	return old, err
+}
+
+// copyInto copies the store as it is into dst, and returns the old file,
+// open, when a plain store is being encrypted.
+func (db *DB) copyInto(dst *bolt.DB, rw rewrite) (*os.File, error) {
+	src, err := openBolt(db.path, db.timeout, false)
+	if err != nil {
+		return nil, openError(db.path, err)
+	}
+	defer src.Close()
+	from, legacy := db.codec, db.legacy
+	if legacy || from == nil {
+		from = PlainCodec{}
+	}
+	if err := copyStore(src, dst, from, rw.to, legacy); err != nil {
+		return nil, err
+	}
+	if _, plain := from.(PlainCodec); plain && rw.kr != nil {
+		old, _ := os.OpenFile(db.path, os.O_RDWR, 0)
+		return old, nil
+	}
+	return nil, nil
 }
 
 // initLayout makes the current layout's buckets and writes the plaintext
@@ -180,33 +195,32 @@ func (cp *copier) flush() error {
 func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 	cp := &copier{dst: dst, to: to}
 	var cases []*app.Case
-	var hashes [][]byte
+	var records [][]byte
 	err := src.View(func(tx *bolt.Tx) error {
 		names := sealedBuckets
 		if legacy {
 			names = [][]byte{bucketCases, bucketOriginals, bucketPages}
 			if v := tx.Bucket(bucketMeta).Get(keySettings); v != nil {
-				if err := copyValue(cp, from, bucketSettings, keySettings, v, legacy); err != nil {
+				if err := copyValue(cp, from, bucketSettings, keySettings, v); err != nil {
 					return err
 				}
 			}
 		}
 		for _, name := range names {
 			b := tx.Bucket(name)
+			if b == nil && legacy {
+				return fmt.Errorf("the old store has no %s bucket", name)
+			}
 			if b == nil {
-				if legacy {
-					return fmt.Errorf("the old store has no %s bucket", name)
-				}
 				continue
 			}
 			if err := b.ForEach(func(k, v []byte) error {
-				if string(name) == string(bucketCases) {
-					if c, data := decodeCase(from, k, v, legacy); c != nil {
-						cases = append(cases, c)
-						hashes = append(hashes, data)
+				if bytes.Equal(name, bucketCases) {
+					if c, data := decodeCase(from, k, v); c != nil {
+						cases, records = append(cases, c), append(records, data)
 					}
 				}
-				return copyValue(cp, from, name, k, v, legacy)
+				return copyValue(cp, from, name, k, v)
 			}); err != nil {
 				return err
 			}
@@ -216,13 +230,25 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 	if err != nil {
 		return writeError("copy the store", err)
 	}
+	if err := derive(cp, cases, legacy); err != nil {
+		return err
+	}
+	if !legacy {
+		return nil
+	}
+	return heldBefore(dst, to, cases, records)
+}
+
+// derive writes what is made from the cases: the duplicate index, and from
+// the old layout the summaries.
+func derive(cp *copier, cases []*app.Case, legacy bool) error {
 	for _, c := range cases {
 		dup, err := dupKey(c)
 		if err != nil {
 			continue
 		}
 		id, _ := idKey(c.ID)
-		if err := cp.add(bucketSHA256, to.IndexKey(dup), id, false); err != nil {
+		if err := cp.add(bucketSHA256, cp.to.IndexKey(dup), id, false); err != nil {
 			return err
 		}
 		if legacy {
@@ -232,18 +258,16 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 			}
 		}
 	}
-	if err := cp.flush(); err != nil {
-		return err
-	}
-	if !legacy {
-		return nil
-	}
-	// The old layout had no audit trail: it starts with what each case
-	// held when it was moved over.
+	return cp.flush()
+}
+
+// heldBefore starts the trail of a store moved over from the old layout,
+// which had none, with what each case held then.
+func heldBefore(dst *bolt.DB, to Codec, cases []*app.Case, records [][]byte) error {
 	return writeError("write the new store", dst.Update(func(tx *bolt.Tx) error {
 		for i, c := range cases {
 			e := app.AuditEntry{At: time.Now(), Actor: "warrantdesk", Action: app.AuditBeforeTrail, Case: c.ID, Detail: "imported " + c.CreatedAt.UTC().Format(time.RFC3339)}
-			if err := appendAudit(tx, to, e, hashes[i]); err != nil {
+			if err := appendAudit(tx, to, e, records[i]); err != nil {
 				return err
 			}
 		}
@@ -251,7 +275,7 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 	}))
 }
 
-func copyValue(cp *copier, from Codec, bucket, k, v []byte, legacy bool) error {
+func copyValue(cp *copier, from Codec, bucket, k, v []byte) error {
 	plain, err := from.Open(valueAD(bucket, k), v)
 	if err != nil {
 		return cp.add(bucket, k, append([]byte{}, v...), true)
@@ -261,7 +285,7 @@ func copyValue(cp *copier, from Codec, bucket, k, v []byte, legacy bool) error {
 
 // decodeCase reads one case record for the copy, or nil if it does not
 // read back.
-func decodeCase(from Codec, k, v []byte, legacy bool) (*app.Case, []byte) {
+func decodeCase(from Codec, k, v []byte) (*app.Case, []byte) {
 	data, err := from.Open(valueAD(bucketCases, k), v)
 	if err != nil {
 		return nil, nil

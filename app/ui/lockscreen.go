@@ -341,9 +341,9 @@ func (g *Gate) recoveryScreen(key string) fyne.CanvasObject {
 			next.Disable()
 		}
 	})
-	copyKey := widget.NewButton("Copy", func() { g.p.Window.Clipboard().SetContent(key) })
+	copyKey := widget.NewButton("Copy", func() { fyne.CurrentApp().Clipboard().SetContent(key) })
 	next = widget.NewButton("Open the desk", func() {
-		g.p.Window.Clipboard().SetContent("") // the key does not stay on the clipboard
+		fyne.CurrentApp().Clipboard().SetContent("") // the key does not stay on the clipboard
 		g.openDesk()
 	})
 	next.Importance = widget.HighImportance
