@@ -44,7 +44,9 @@ func binary(t *testing.T) string {
 		if runtime.GOOS == "windows" {
 			binPath += ".exe"
 		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		// The tests' build derives keys cheaply (kdf_tests.go): they
+		// run hundreds of commands, each unlocking the store.
+		out, err := exec.Command("go", "build", "-tags", "warrantdesk_testkdf", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = err
 			binPath = string(out)
@@ -56,6 +58,12 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// e2ePassphrase seals the tests' data folders; e2eStore opens them from the
+// test itself, as the binary the tests build does (cheap keys).
+const e2ePassphrase = "end to end passphrase"
+
+var e2eStore = storage.Options{Passphrase: e2ePassphrase, KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 type result struct {
 	stdout, stderr string
 	code           int
@@ -63,13 +71,19 @@ type result struct {
 
 func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dataDir, nil, args...)
+}
+
+// runWith is run with more environment (later entries win).
+func runWith(t *testing.T, dataDir string, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	// t.TempDir makes folders others may read; WarrantDesk would warn of
 	// it on every command (TestCLI_LooseModesAndLocaleNoise).
 	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
-	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
+	cmd.Env = append(append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=", "WARRANTDESK_PASSPHRASE="+e2ePassphrase), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -266,7 +280,7 @@ func TestCLI_ExtractJSONContract(t *testing.T) {
 
 func TestCLI_SecondInstanceIsTold(t *testing.T) {
 	data := t.TempDir()
-	db, err := storage.Open(data, storage.Options{})
+	db, err := storage.Open(data, e2eStore)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +505,7 @@ func TestDesk_OpensWindow(t *testing.T) {
 			// page's right margin is sampled for the page's white.
 			script := fmt.Sprintf(`xdotool windowsize "$wid" %d %d
 sleep 1
-xdotool key ctrl+l space
+xdotool key F6 space
 sleep 3
 xdotool key ctrl+e
 sleep 1
@@ -551,11 +565,21 @@ func TestDesk_ThreeCasesOnScreenAreTheirOwn(t *testing.T) {
 		want = append(want, s)
 	}
 	shots := t.TempDir()
-	// The queue lists them most urgent first, as list does: Ctrl+L, then
+	// The lock screen takes the passphrase (typed into its box).
+	// The queue lists them most urgent first, as list does: F6, then
 	// Space opens the first, ↓ Space the next. Each screen is cut to the
 	// case view and enlarged for OCR.
 	var script strings.Builder
-	script.WriteString(`xdotool windowsize "$wid" 1280 800` + "\nsleep 1\nxdotool key ctrl+l\nsleep 1\n")
+	script.WriteString(`xdotool windowsize "$wid" 1280 800
+sleep 1
+xdotool mousemove --window "$wid" 640 380 click 1
+sleep 0.5
+xdotool type --delay 20 "$PASS"
+xdotool key Return
+sleep 3
+xdotool key F6
+sleep 1
+`)
 	for i := range want {
 		if i > 0 {
 			script.WriteString("xdotool key Down\nsleep 0.5\n")
@@ -567,7 +591,7 @@ convert %[1]s/shot%[2]d.png -crop 640x720+340+0 -resize 200%% -colorspace gray %
 tesseract %[1]s/case%[2]d.png - 2>/dev/null | tr '\n' ' ' | sed 's/^/OCR%[2]d=/'; echo
 `, shots, i)
 	}
-	out := inWindow(t, "1280x800", "", script.String(), "WARRANTDESK_DATA="+data, "WARRANTDESK_REVIEWER=R. Reviewer")
+	out := inWindow(t, "1280x800", "", script.String(), "WARRANTDESK_DATA="+data, "WARRANTDESK_REVIEWER=R. Reviewer", "PASS="+e2ePassphrase)
 	for i, w := range want {
 		m := regexp.MustCompile(fmt.Sprintf(`OCR%d=(.*)`, i)).FindStringSubmatch(out)
 		if m == nil {

@@ -214,33 +214,21 @@ func (c *Case) Closed() bool { return c.Status == StatusDecided || c.Status == S
 
 // SortByUrgency orders cases most urgent first: open cases before closed
 // ones; among open cases emergencies first, then the nearest due time
-// (Due), then those without one; ties go to the case imported first.
+// (Due), then those without one; ties go to the case imported first. Each
+// case's key (UrgencyKey) is computed once, not in every comparison.
 func SortByUrgency(cases []*Case) {
-	type key struct {
-		closed, emergency, due bool
-		at                     time.Time
+	type keyed struct {
+		key string
+		c   *Case
 	}
-	keys := make(map[*Case]key, len(cases))
-	for _, c := range cases {
-		d, ok := c.Due()
-		keys[c] = key{c.Closed(), c.Emergency(), ok, d.At}
+	ks := make([]keyed, len(cases))
+	for i, c := range cases {
+		ks[i] = keyed{UrgencyKey(c), c}
 	}
-	sort.SliceStable(cases, func(i, j int) bool {
-		a, b := keys[cases[i]], keys[cases[j]]
-		if a.closed != b.closed {
-			return b.closed
-		}
-		if a.emergency != b.emergency {
-			return a.emergency
-		}
-		if a.due != b.due {
-			return a.due
-		}
-		if a.due && !a.at.Equal(b.at) {
-			return a.at.Before(b.at)
-		}
-		return cases[i].CreatedAt.Before(cases[j].CreatedAt)
-	})
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i, k := range ks {
+		cases[i] = k.c
+	}
 }
 
 // Store keeps cases and the original PDFs they came from. Implementations
@@ -265,6 +253,14 @@ type Store interface {
 	// UpdateCaseText replaces the stored case and its page texts in one
 	// step (the order read again, by OCR).
 	UpdateCaseText(ctx context.Context, c *Case, pages []PageText) error
+	// TextIndex returns the full-text word index of each case's text
+	// (IndexWords of its pages), by case ID. The store keeps it apart
+	// from the case, written with the pages (CreateCase, UpdateCaseText);
+	// a case stored before the index existed has none until
+	// SaveTextIndex.
+	TextIndex(ctx context.Context) (map[string]string, error)
+	// SaveTextIndex stores the word index of case id's text.
+	SaveTextIndex(ctx context.Context, id, words string) error
 	SettingsStore
 	Close() error
 }

@@ -76,7 +76,7 @@ func TestCase_DecideRecordsAndKeepsCopiesApart(t *testing.T) {
 	if c.Status != StatusDecided || !c.UpdatedAt.Equal(at) || c.Decision.Outcome != Narrow {
 		t.Fatalf("%+v", c)
 	}
-	if e := c.History[1]; e.Actor != "R. Reviewer" || e.Action != "decided" || e.Detail != "comply in part (narrowed)" {
+	if e := c.History[1]; e.Actor != "R. Reviewer" || e.Action != "decided" || e.Detail != "comply in part (narrowed) (was none)" {
 		t.Errorf("event %+v", e)
 	}
 	if len(orig.History) != 1 || orig.Decision != nil || orig.History[:2][1].Action != "" {

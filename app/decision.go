@@ -230,11 +230,17 @@ func (c *Case) Decide(d Decision) error {
 		t.Produce = t.Outcome == TargetProduce
 		d.Targets[i] = t
 	}
+	// The decision it replaces, if the case was reopened: the audit trail
+	// says what changed.
+	was := "none"
+	if n := len(c.Superseded); n > 0 {
+		was = c.Superseded[n-1].Outcome.Label()
+	}
 	c.Decision = &d
 	c.Draft = nil
 	c.Status = StatusDecided
 	c.UpdatedAt = d.DecidedAt
-	c.History = append(slices.Clone(c.History), Event{At: d.DecidedAt, Actor: d.Reviewer, Action: "decided", Detail: d.Outcome.Label()})
+	c.History = append(slices.Clone(c.History), Event{At: d.DecidedAt, Actor: d.Reviewer, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", d.Outcome.Label(), was)})
 	return nil
 }
 

@@ -250,11 +250,6 @@ type Order struct {
 	NeedsOCR   bool       `json:"needs_ocr"`
 	ImportedAt time.Time  `json:"imported_at"`
 	Extraction Extraction `json:"extraction"`
-	// Words is the full-text index of the order's text, kept with the
-	// case so the desk can search every order's text without reading it
-	// (IndexWords); "" for cases imported before it existed until the
-	// service indexes them.
-	Words string `json:"words,omitempty"`
 }
 
 // SourceOf says where a document's text came from, given its pages: text,

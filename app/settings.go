@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Settings are the reviewer's organisation's own facts the review checks
@@ -36,6 +37,9 @@ type Settings struct {
 	// ImportFolders are the folders orders were last imported from, most
 	// recent first (kept in the store, like every name of a case's file).
 	ImportFolders []string `json:"import_folders,omitempty"`
+	// LockAfterMinutes is how long the desk may sit untouched before it
+	// locks (0: DefaultLockAfter).
+	LockAfterMinutes int `json:"lock_after_minutes,omitempty"`
 }
 
 // maxImportFolders bounds the list of recent import folders.
@@ -70,6 +74,21 @@ func (s Settings) InImportFolder(path string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// Bounds of the desk's idle time before it locks.
+const (
+	DefaultLockAfter = 10
+	MaxLockAfter     = 240
+)
+
+// LockAfter is the idle time before the desk locks.
+func (s Settings) LockAfter() time.Duration {
+	m := s.LockAfterMinutes
+	if m <= 0 {
+		m = DefaultLockAfter
+	}
+	return time.Duration(min(m, MaxLockAfter)) * time.Minute
 }
 
 // SettingsStore keeps the settings beside the cases.
@@ -151,6 +170,10 @@ func (s Settings) Normalised() (Settings, error) {
 		EnterpriseDomains:  NormaliseList(s.EnterpriseDomains),
 		EnterpriseAccounts: NormaliseList(s.EnterpriseAccounts),
 		ProviderState:      strings.ToUpper(strings.TrimSpace(s.ProviderState)),
+		LockAfterMinutes:   s.LockAfterMinutes,
+	}
+	if s.LockAfterMinutes < 0 || s.LockAfterMinutes > MaxLockAfter {
+		return s, Errorf(EINVALID, "the desk locks after 1 to %d minutes untouched, not %d", MaxLockAfter, s.LockAfterMinutes)
 	}
 	out.ProviderNames = names(s.ProviderNames)
 	out.Reviewers = names(s.Reviewers)

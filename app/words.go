@@ -30,7 +30,8 @@ func WordKeys(s string) []string {
 	return out
 }
 
-// IndexWords makes the full-text index of an order's pages (Order.Words):
+// IndexWords makes the full-text index of an order's pages (kept by the
+// store apart from the case, Store.TextIndex):
 // every distinct word key, sorted, one space apart, with a space at each
 // end so that a word is found at its start by looking for " "+prefix. A
 // word joined by punctuation is kept whole and in its parts, so both

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,7 +20,7 @@ import (
 // test ends.
 func mustOpen(tb testing.TB, dir string) *DB {
 	tb.Helper()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestDB_CreateCase_RoundTrip(t *testing.T) {
 func TestDB_Open_ReopenKeepsCases(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestDB_Open_SecondInstanceIsToldQuickly(t *testing.T) {
 	dir := t.TempDir()
 	mustOpen(t, dir)
 	start := time.Now()
-	_, err := Open(dir, Options{})
+	_, err := Open(dir, testOptions(false))
 	if app.ErrorCode(err) != app.ELOCKED {
 		t.Fatalf("got %v, want ELOCKED", err)
 	}
@@ -169,14 +170,14 @@ func TestDB_Case_NotFoundAndBadID(t *testing.T) {
 }
 
 func TestPlainCodec_RejectsUnknownTag(t *testing.T) {
-	if _, err := (PlainCodec{}).Open([]byte{0x02, 'x'}); err == nil {
+	if _, err := (PlainCodec{}).Open(nil, []byte{0x07, 'x'}); err == nil {
 		t.Error("a value sealed by an unknown codec was accepted")
 	}
 }
 
 func TestDB_SettingsRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +189,7 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db, err = Open(dir, Options{})
+	db, err = Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,8 +200,12 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDB_UpdateCaseTextReplacesBoth(t *testing.T) {
-	db, err := Open(t.TempDir(), Options{})
+// UpdateCaseText replaces the case, its pages, its summary and its text
+// index at once, with an audit entry; the text index, kept apart from the
+// case, is written with the pages and opens only with the store's key.
+func TestDB_UpdateCaseTextReplacesBothAndItsIndex(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,16 +215,47 @@ func TestDB_UpdateCaseTextReplacesBoth(t *testing.T) {
 	if err := db.CreateCase(ctx, c, []byte("%PDF-1.4"), []app.PageText{{Number: 1, Source: app.SourceNone}}); err != nil {
 		t.Fatal(err)
 	}
+	if index, err := db.TextIndex(ctx); err != nil || len(index) != 1 || index[c.ID] != "" {
+		t.Fatalf("a case without text: index %q, %v", index, err)
+	}
 	c.Order.NeedsOCR = false
-	if err := db.UpdateCaseText(ctx, c, []app.PageText{{Number: 1, Text: "read by OCR", Source: app.SourceOCR}}); err != nil {
+	c.History = append(c.History, app.Event{Actor: "R. Reviewer", Action: "read by OCR"})
+	if err := db.UpdateCaseText(ctx, c, []app.PageText{{Number: 1, Text: "Subscriber records, read by OCR", Source: app.SourceOCR}}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := db.Case(ctx, c.ID)
 	pages, _ := db.Pages(ctx, c.ID)
-	if got.Order.NeedsOCR || len(pages) != 1 || pages[0].Text != "read by OCR" {
+	if got.Order.NeedsOCR || len(pages) != 1 || pages[0].Text != "Subscriber records, read by OCR" {
 		t.Errorf("case %+v, pages %+v", got.Order, pages)
+	}
+	sums, _ := db.Summaries(ctx)
+	if len(sums) != 1 || sums[0].NeedsOCR {
+		t.Errorf("summary %+v", sums)
+	}
+	index, _ := db.TextIndex(ctx)
+	if index[c.ID] != " by ocr read records subscriber " {
+		t.Errorf("text index %q", index[c.ID])
+	}
+	var last app.AuditEntry
+	db.EachAudit(ctx, func(e app.AuditEntry) error { last = e; return nil })
+	if last.Action != "read by OCR" || last.Case != c.ID {
+		t.Errorf("audit entry %+v", last)
+	}
+	if err := db.SaveTextIndex(ctx, c.ID, " again "); err != nil {
+		t.Fatal(err)
+	}
+	if index, _ := db.TextIndex(ctx); index[c.ID] != " again " {
+		t.Errorf("saved index %q", index[c.ID])
 	}
 	if err := db.UpdateCaseText(ctx, &app.Case{ID: app.NewCaseID()}, nil); app.ErrorCode(err) != app.ENOTFOUND {
 		t.Errorf("a missing case: %v", err)
+	}
+	if err := db.SaveTextIndex(ctx, app.NewCaseID(), " x "); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Errorf("the index of a missing case: %v", err)
+	}
+	db.Close()
+	raw, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil || bytes.Contains(raw, []byte("subscriber")) || bytes.Contains(raw, []byte("again")) {
+		t.Errorf("the text index is in the file in the clear (%v)", err)
 	}
 }

@@ -43,15 +43,25 @@ func TestService_DecidedMeansDecidedUntilReopened(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
+// indexed reports whether case id's text is in the store's text index.
+func indexed(t *testing.T, s *Service, id string) bool {
+	t.Helper()
+	index, err := s.store.TextIndex(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return index[id] != ""
+}
+
 func TestService_ImportIndexesTheTextAndRemembersTheFolder(t *testing.T) {
-	s, _, ids := newService(t, 2)
+	s, store, ids := newService(t, 2)
 	ctx := context.Background()
 	cases, _ := s.Cases(ctx)
-	c, _ := s.Case(ctx, ids[0])
 	pages, _ := s.Pages(ctx, ids[0])
 	word := app.WordKeys(pages[0].Text)[3]
-	if c.Order.Words == "" || len(search.Text(cases, word)) == 0 {
-		t.Fatalf("the text is not indexed: %q", word)
+	index, err := s.TextIndex(ctx)
+	if err != nil || len(index) != 2 || len(search.Text(cases, index, word)) == 0 {
+		t.Fatalf("the text is not indexed: %q, %v", word, err)
 	}
 	settings, _ := s.Settings(ctx)
 	if len(settings.ImportFolders) != 1 {
@@ -61,10 +71,13 @@ func TestService_ImportIndexesTheTextAndRemembersTheFolder(t *testing.T) {
 	if _, err := s.SaveSettings(ctx, app.Settings{MemoFolder: settings.ImportFolders[0]}); !errors.Is(err, app.ErrMemoFolder) {
 		t.Errorf("memo folder in the import folder: %v", err)
 	}
-	// A case stored before the index existed is indexed on demand.
-	c.Order.Words = ""
-	s.store.UpdateCase(ctx, c)
-	if n, err := s.IndexText(ctx); err != nil || n != 1 {
+	// A case stored before the index existed is searched all the same,
+	// and indexed once.
+	store.unindexed = map[string]bool{ids[0]: true}
+	if index, err := s.TextIndex(ctx); err != nil || len(search.Text(cases, index, word)) == 0 {
+		t.Errorf("an unindexed case's text is not searched: %v", err)
+	}
+	if n, err := s.IndexText(ctx); err != nil || n != 1 || len(store.unindexed) != 0 {
 		t.Errorf("IndexText: %d %v", n, err)
 	}
 	if n, _ := s.IndexText(ctx); n != 0 {
@@ -117,7 +130,7 @@ func TestService_SplitBundleMakesACaseOfEachOrder(t *testing.T) {
 	if b.Status != app.StatusSplit || len(b.SplitInto) != 2 || !b.Closed() {
 		t.Errorf("the bundle's case: %+v", b)
 	}
-	if first.CaseNumber() != "2:26-mj-00011" || next.Order.Part.From != 2 || next.SplitFrom != whole || next.Order.Words == "" {
+	if first.CaseNumber() != "2:26-mj-00011" || next.Order.Part.From != 2 || next.SplitFrom != whole || !indexed(t, s, next.ID) {
 		t.Errorf("parts %q %+v", first.CaseNumber(), next.Order.Part)
 	}
 	if _, err := s.SplitBundle(ctx, whole); app.ErrorCode(err) != app.EINVALID {
@@ -169,7 +182,7 @@ func TestService_RunOCROnACaseStoredAsNeedingIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages, _ := s.Pages(ctx, id)
-	if c.Order.NeedsOCR || c.Order.TextSource != app.SourceOCR || calls == 0 || pages[0].Source != app.SourceOCR || c.Order.Words == "" {
+	if c.Order.NeedsOCR || c.Order.TextSource != app.SourceOCR || calls == 0 || pages[0].Source != app.SourceOCR || !indexed(t, s, id) {
 		t.Errorf("after OCR: %+v, %d progress calls", c.Order, calls)
 	}
 	if c.Order.Extraction.ProcessType != orders[0].Truth.ProcessType || c.Value(app.FieldJudge) != "Jane Q. Smith" {

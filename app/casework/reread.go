@@ -46,7 +46,6 @@ func (s *Service) RunOCR(ctx context.Context, id string, progress func(done, tot
 			return false, nil, app.Errorf(app.ECONFLICT, "the case was decided while OCR ran: reopen it, then run OCR again")
 		}
 		c.Order.Extraction, c.Order.TextSource, c.Order.NeedsOCR = ex, doc.TextSource, left > 0
-		c.Order.Words = app.IndexWords(pages)
 		c.History = append(slices.Clone(c.History), app.Event{At: s.now(), Actor: "warrantdesk", Action: "read by OCR",
 			Detail: fmt.Sprintf("%s read; the extraction was made again", app.Plural(read, "page"))})
 		c.UpdatedAt = s.now()
@@ -108,6 +107,7 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 	if s.importer == nil || s.importer.Extractor == nil {
 		return nil, app.Errorf(app.EINTERNAL, "splitting is not available here")
 	}
+	ctx = s.acting(ctx)
 	c, err := s.store.Case(ctx, id)
 	if err != nil {
 		return nil, err
@@ -143,7 +143,7 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 			Order: app.Order{
 				FileName: c.Order.FileName, SHA256: c.Order.SHA256, Part: &part, Size: c.Order.Size,
 				Pages: len(sub.Pages), TextSource: sub.TextSource, NeedsOCR: c.Order.NeedsOCR && sub.TextSource != app.SourceText,
-				ImportedAt: c.Order.ImportedAt, Extraction: s.importer.Extractor.Extract(sub), Words: app.IndexWords(sub.Pages),
+				ImportedAt: c.Order.ImportedAt, Extraction: s.importer.Extractor.Extract(sub),
 			},
 			History:   []app.Event{{At: now, Actor: "warrantdesk", Action: "split", Detail: fmt.Sprintf("pages %d–%d of case %s", r.From, r.To, c.ShortID())}},
 			CreatedAt: now, UpdatedAt: now,
@@ -169,41 +169,68 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 	return ids, err
 }
 
-// IndexText gives every case imported before the full-text index existed
-// its index (app.Order.Words), from its stored pages, and returns how many
-// it indexed. The desk runs it once at start, off the UI goroutine.
+// TextIndex returns the full-text word index of every case's order, by
+// case ID, as the store keeps it (app.Store.TextIndex); a case stored
+// before the index existed is indexed from its pages on the way, not
+// stored (IndexText stores them).
+func (s *Service) TextIndex(ctx context.Context) (map[string]string, error) {
+	index, missing, err := s.unindexed(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for id, words := range missing {
+		index[id] = words
+	}
+	return index, nil
+}
+
+// IndexText gives every case stored before the full-text index existed
+// (or whose index was damaged) its index, from its stored pages, and
+// returns how many it indexed. The desk runs it once at start, off the UI
+// goroutine.
 func (s *Service) IndexText(ctx context.Context) (int, error) {
-	cases, err := s.store.Cases(ctx)
-	// Damaged cases are left out (the queue names them); the others are
-	// indexed.
-	if _, damaged := app.Damaged(err); err != nil && !damaged {
+	_, missing, err := s.unindexed(ctx)
+	if err != nil {
 		return 0, err
 	}
 	n := 0
-	for _, c := range cases {
-		if c.Order.Words != "" || c.Order.TextSource == app.SourceNone {
-			continue
-		}
-		pages, err := s.store.Pages(ctx, c.ID)
-		if err != nil {
-			continue // a damaged record: left unindexed, as check reports
-		}
-		words := app.IndexWords(pages)
-		if words == "" {
-			continue
-		}
-		if _, err := s.change(ctx, c.ID, func(c *app.Case) (bool, error) {
-			if c.Order.Words != "" {
-				return false, nil
-			}
-			c.Order.Words = words
-			return true, nil
-		}); err != nil {
+	for id, words := range missing {
+		if err := s.store.SaveTextIndex(ctx, id, words); err != nil {
 			return n, err
 		}
 		n++
 	}
 	return n, nil
+}
+
+// unindexed returns the store's text index and, apart, the index made
+// from the pages of each case with text that has none in the store.
+func (s *Service) unindexed(ctx context.Context) (index, missing map[string]string, err error) {
+	index, err = s.store.TextIndex(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if index == nil {
+		index = map[string]string{}
+	}
+	sums, err := s.Summaries(ctx)
+	// Damaged cases are left out (the queue names them); the others are
+	// indexed.
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return nil, nil, err
+	}
+	missing = map[string]string{}
+	for _, c := range sums {
+		if _, ok := index[c.ID]; ok || c.Status == app.StatusSplit {
+			continue
+		}
+		pages, err := s.store.Pages(ctx, c.ID)
+		if err != nil {
+			continue // a damaged record: left unindexed, as verify reports
+		}
+		missing[c.ID] = app.IndexWords(pages) // "" too: no text, nothing to index again
+	}
+	return index, missing, nil
 }
 
 // Alerts runs the checks that need no text on every case given, with the

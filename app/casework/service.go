@@ -42,6 +42,10 @@ type Params struct {
 	// Protected are the folders no memo or log may be written into: the
 	// data folder (app/outfile).
 	Protected []string
+	// Actor is who the audit trail names for changes made through the
+	// service when the change itself names no one (settings, exports,
+	// imports): the reviewer at this computer.
+	Actor string
 }
 
 // Service carries out the use cases on one store. Safe for concurrent use.
@@ -52,6 +56,7 @@ type Service struct {
 	memoFonts    memo.Fonts
 	now          func() time.Time
 	protected    []string
+	actor        string
 	// mu makes each change read, change and write its case as one step,
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
@@ -60,7 +65,7 @@ type Service struct {
 
 // New returns a service on p.Store.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected}
+	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected, actor: p.Actor}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -225,8 +230,9 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 
 // apply is the one place a stored case changes: it reads case id, lets do
 // change it (and, with new pages, its text), and stores it when do reports
-// a change, all under one lock.
+// a change, all under one lock, naming who acts for the audit trail.
 func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bool, []app.PageText, error)) (*app.Case, error) {
+	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := s.store.Case(ctx, id)
@@ -246,6 +252,15 @@ func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bo
 		return nil, err
 	}
 	return c, nil
+}
+
+// acting returns ctx naming who acts, for the audit trail: the one ctx
+// names already, else the service's actor.
+func (s *Service) acting(ctx context.Context) context.Context {
+	if app.ActorFrom(ctx) != "" || s.actor == "" {
+		return ctx
+	}
+	return app.WithActor(ctx, s.actor)
 }
 
 // Settings returns the stored settings.
@@ -270,7 +285,7 @@ func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settin
 	if err != nil {
 		return in, err
 	}
-	if err := s.store.SaveSettings(ctx, n); err != nil {
+	if err := s.store.SaveSettings(s.acting(ctx), n); err != nil {
 		return in, err
 	}
 	return n, nil
@@ -332,6 +347,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	if opts.NoOCR {
 		im.Scanner = nil
 	}
+	ctx = s.acting(ctx)
 	out := im.ImportAll(ctx, paths, progress)
 	s.rememberFolders(ctx, paths)
 	return out

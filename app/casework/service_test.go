@@ -26,6 +26,9 @@ var now = time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
 // not hostile, and the worker binary is main's.
 type inProcess struct{}
 
+// testStore opens a store under a passphrase, deriving its key cheaply.
+var testStore = storage.Options{Passphrase: "test passphrase", KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) {
 	return pdftext.ReadPages(pdf)
 }
@@ -33,7 +36,8 @@ func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) 
 // counting counts the writes that reach the store.
 type counting struct {
 	app.Store
-	updates int
+	updates   int
+	unindexed map[string]bool
 }
 
 func (c *counting) UpdateCase(ctx context.Context, k *app.Case) error {
@@ -41,11 +45,26 @@ func (c *counting) UpdateCase(ctx context.Context, k *app.Case) error {
 	return c.Store.UpdateCase(ctx, k)
 }
 
+// TextIndex leaves out the cases stored "before the index existed"
+// (unindexed) until their index is saved.
+func (c *counting) TextIndex(ctx context.Context) (map[string]string, error) {
+	index, err := c.Store.TextIndex(ctx)
+	for id := range c.unindexed {
+		delete(index, id)
+	}
+	return index, err
+}
+
+func (c *counting) SaveTextIndex(ctx context.Context, id, words string) error {
+	delete(c.unindexed, id)
+	return c.Store.SaveTextIndex(ctx, id, words)
+}
+
 // newService opens a real store in a temporary folder, with an importer of
 // real parts, and imports n generated orders.
 func newService(t *testing.T, n int) (*Service, *counting, []string) {
 	t.Helper()
-	db, err := storage.Open(t.TempDir(), storage.Options{})
+	db, err := storage.Open(t.TempDir(), testStore)
 	if err != nil {
 		t.Fatal(err)
 	}

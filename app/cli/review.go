@@ -29,23 +29,30 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&rmReviewer, "remove-reviewer", "")
 	state := fs.String("provider-state", unset, "")
 	memoFolder := fs.String("memo-folder", unset, "")
+	lockAfter := fs.Int("lock-after", -1, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset {
+	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset || *lockAfter != -1 {
 		if *state != unset {
 			s.ProviderState = *state
 		}
 		if *memoFolder != unset {
 			s.MemoFolder = *memoFolder
+		}
+		if *lockAfter != -1 {
+			if *lockAfter < 1 || *lockAfter > app.MaxLockAfter {
+				return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+			}
+			s.LockAfterMinutes = *lockAfter
 		}
 		// The lists are compared as they are kept: normalised.
 		sameName := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
@@ -64,9 +71,9 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if memo == "" {
 		memo = casework.DefaultMemoFolder() + " (the default)"
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\nreviewers            %s\nmemo folder          %s\n",
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\nreviewers            %s\nmemo folder          %s\ndesk locks after     %d min untouched\n",
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
-		dash(strings.Join(s.Reviewers, "; ")), memo)
+		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
 	return nil
 }
 

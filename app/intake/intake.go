@@ -306,7 +306,6 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 			NeedsOCR:   pagesWithout(doc) > 0,
 			ImportedAt: now,
 			Extraction: ex,
-			Words:      app.IndexWords(doc.Pages),
 		},
 		History:   []app.Event{{At: now, Actor: "warrantdesk", Action: "imported", Detail: filepath.Base(path)}},
 		CreatedAt: now,

@@ -1,7 +1,7 @@
 // Package search finds cases as a reviewer types: by case number, issuing
 // authority, agency, agent and targets, fuzzily (github.com/sahilm/fuzzy),
-// and by the words of the orders' text, through the index each case keeps
-// (app.Order.Words).
+// and by the words of the orders' text, through the word index the store
+// keeps of each case's text (app.IndexWords).
 package search
 
 import (
@@ -163,15 +163,16 @@ type TextMatch struct {
 // Text returns the cases, in the order given, whose text holds every word
 // of query: each word of the query is the start of a word of the text
 // (letters and digits compared, any case: app.WordKey), so "subscr" finds
-// "subscriber". It reads only the index each case keeps (Order.Words).
-func Text(cases []*app.Case, query string) []TextMatch {
+// "subscriber". It reads only the word index of each case's text
+// (app.IndexWords), given by case ID.
+func Text(cases []*app.Case, index map[string]string, query string) []TextMatch {
 	words := app.WordKeys(query)
 	if len(words) == 0 {
 		return nil
 	}
 	var out []TextMatch
 	for _, c := range cases {
-		ix := c.Order.Words
+		ix := index[c.ID]
 		if ix == "" {
 			continue
 		}

@@ -96,13 +96,15 @@ func TestIndex_HighlightsTheWordsTyped(t *testing.T) {
 
 func TestText_FindsWordsOfTheOrdersText(t *testing.T) {
 	a, b := mk("A", "court"), mk("B", "court")
-	a.Order.Words = app.IndexWords([]app.PageText{{Text: "all subscriber records and IP logs for the account"}})
-	b.Order.Words = app.IndexWords([]app.PageText{{Text: "content of communications"}})
-	got := Text([]*app.Case{a, b}, "Subscr  IP")
+	index := map[string]string{
+		a.ID: app.IndexWords([]app.PageText{{Text: "all subscriber records and IP logs for the account"}}),
+		b.ID: app.IndexWords([]app.PageText{{Text: "content of communications"}}),
+	}
+	got := Text([]*app.Case{a, b}, index, "Subscr  IP")
 	if len(got) != 1 || got[0].Case != a || got[0].Words[0] != "subscriber" || got[0].Words[1] != "ip" {
 		t.Fatalf("%+v", got)
 	}
-	if Text([]*app.Case{a, b}, "records warrant") != nil || Text([]*app.Case{a}, " ,, ") != nil {
+	if Text([]*app.Case{a, b}, index, "records warrant") != nil || Text([]*app.Case{a}, index, " ,, ") != nil {
 		t.Error("a word that is not there matched")
 	}
 }

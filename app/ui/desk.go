@@ -29,6 +29,7 @@ type Casework interface {
 	MemoExporter
 	CaseActions
 	AlertSource
+	TextIndexer
 	// IndexText gives older cases their full-text index.
 	IndexText(ctx context.Context) (int, error)
 }
@@ -71,11 +72,18 @@ type DeskParams struct {
 	// Prefs keeps the panes' widths between runs (no case data); nil
 	// keeps nothing.
 	Prefs fyne.Preferences
-	// Stats and Settings open from the queue's buttons; nil leaves each
-	// out. DefaultMemoFolder is shown while Settings names none.
+	// Stats, Settings and Security open from the queue's buttons; nil
+	// leaves each out. DefaultMemoFolder is shown while Settings names
+	// none.
 	Stats             StatsSource
 	Settings          SettingsService
+	Security          SecurityService
 	DefaultMemoFolder string
+	// Text finds the orders' text for the queue's search; nil searches
+	// case details alone.
+	Text TextIndexer
+	// Lock locks the desk (Ctrl+L): the gate's, nil where there is none.
+	Lock func()
 }
 
 // Preference keys for the panes' widths.
@@ -97,7 +105,7 @@ func NewDesk(p DeskParams) *Desk {
 				d.Queue.RefreshAndSelect(ids[0])
 			}
 		}})
-	d.Queue = NewQueue(QueueParams{Cases: p.Service, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
+	d.Queue = NewQueue(QueueParams{Cases: p.Service, Text: p.Text, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
 	left := d.Queue.Content()
 	if p.Importer != nil {
 		d.Import = NewImportPane(ImportPaneParams{Importer: p.Importer, Run: p.Run, OnDone: func(created []string) {
@@ -119,7 +127,7 @@ func NewDesk(p DeskParams) *Desk {
 		d.Case.split.Offset = d.prefs.FloatWithFallback(prefCaseSplit, d.Case.split.Offset)
 	}
 	d.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), d.Status), nil, nil, d.split)
-	d.bindKeys()
+	d.bindKeys(p.Lock)
 	d.addActions(p)
 	return d
 }
@@ -158,6 +166,16 @@ func (d *Desk) addActions(p DeskParams) {
 			dl.Show()
 		})
 	}
+	if p.Security != nil {
+		d.Queue.AddAction("Security", func() {
+			if d.window == nil {
+				return
+			}
+			dl := dialog.NewCustom("Security", "Close", NewSecurityForm(SecurityFormParams{Service: p.Security, Run: p.Run, Window: d.window}).Content(), d.window)
+			dl.Resize(fyne.NewSize(600, 520))
+			dl.Show()
+		})
+	}
 	d.Queue.AddAction("Keys", d.ShowKeys)
 	d.Queue.AddAction("About", func() {
 		if d.window != nil {
@@ -170,20 +188,17 @@ func (d *Desk) addActions(p DeskParams) {
 func (d *Desk) Content() fyne.CanvasObject { return d.root }
 
 // SetWindow puts the desk in w: its shortcuts work there and its dialogs
-// open over it.
+// open over it. Escape closes the correction editor wherever the focus is
+// in it (a text box hands Escape up).
 func (d *Desk) SetWindow(w fyne.Window) {
 	d.window = w
 	d.Case.Window = w
-	d.Keys.Attach(w.Canvas())
-	// Escape closes the correction editor wherever the focus is in it (a
-	// text box hands Escape up to here).
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			d.Case.CloseEditor()
-		}
-	})
 	d.Keys.escape = d.Case.CloseEditor
+	d.Keys.Attach(w.Canvas())
 }
+
+// RemoveShortcuts takes the desk's shortcuts off w (it is locking).
+func (d *Desk) RemoveShortcuts(w fyne.Window) { d.Keys.Detach(w.Canvas()) }
 
 // SetReviewers offers the reviewers the settings list.
 func (d *Desk) SetReviewers(names []string) { d.Case.decide.setReviewers(names) }
@@ -232,11 +247,11 @@ func (d *Desk) focus(do func(c fyne.Canvas)) func() {
 }
 
 // bindKeys sets the desk's shortcuts: the keys sheet (F1) lists them in
-// this order.
-func (d *Desk) bindKeys() {
+// this order. lock, when set, locks the desk (Ctrl+L).
+func (d *Desk) bindKeys(lock func()) {
 	k, ctrl, shift := d.Keys, fyne.KeyModifierShortcutDefault, fyne.KeyModifierShift
 	k.Add(fyne.KeyF, ctrl, "Ctrl+F", "search cases and the orders' text (Enter or ↓ goes to the results)", d.focus(d.Queue.FocusSearch))
-	k.Add(fyne.KeyL, ctrl, "Ctrl+L", "go to the queue (↑ ↓ move, Space opens)", d.focus(d.Queue.FocusList))
+	k.Add(fyne.KeyF6, 0, "F6", "go to the queue (↑ ↓ move, Space opens)", d.focus(d.Queue.FocusList))
 	k.Add(fyne.KeyO, ctrl, "Ctrl+O", "import orders: files and folders (or drop them on the window)", d.ShowPicker)
 	for i, name := range []string{"Fields", "Text", "Decision", "History"} {
 		key := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4}[i]
@@ -254,6 +269,9 @@ func (d *Desk) bindKeys() {
 	k.Add(fyne.KeyReturn, ctrl, "Ctrl+Enter", "save the decision and open the next open case", func() { d.Case.Save(true) })
 	k.Add(fyne.KeyM, ctrl, "Ctrl+M", "write the decision memo into the memo folder", d.Case.ExportMemo)
 	k.Add(fyne.KeyR, ctrl|shift, "Ctrl+Shift+R", "reopen a decided case (recorded)", d.Case.AskReopen)
+	if lock != nil {
+		k.Add(fyne.KeyL, ctrl, "Ctrl+L", "lock the desk (it also locks after the idle time set under Security)", lock)
+	}
 	k.Add(fyne.KeyF1, 0, "F1", "this sheet", d.ShowKeys)
 	k.Note("Tab, Shift+Tab", "move between boxes, lists, checkboxes and buttons; Space presses or ticks")
 }

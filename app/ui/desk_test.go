@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -32,7 +33,24 @@ type memStore struct {
 	saved    []*app.Case
 	pdfs     map[string][]byte
 	pages    map[string][]app.PageText
+	words    map[string]string
 	settings app.Settings
+}
+
+func (m *memStore) TextIndex(context.Context) (map[string]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.words), nil
+}
+
+func (m *memStore) SaveTextIndex(_ context.Context, id, words string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.words == nil {
+		m.words = map[string]string{}
+	}
+	m.words[id] = words
+	return nil
 }
 
 func (m *memStore) Original(_ context.Context, id string) ([]byte, error) {
@@ -102,6 +120,10 @@ func (m *memStore) CreateCase(_ context.Context, c *app.Case, original []byte, p
 	cp := *c
 	m.cases = append(m.cases, &cp)
 	m.pdfs[c.ID], m.pages[c.ID] = original, pages
+	if m.words == nil {
+		m.words = map[string]string{}
+	}
+	m.words[c.ID] = app.IndexWords(pages)
 	return nil
 }
 
@@ -134,6 +156,7 @@ func (m *memStore) UpdateCaseText(ctx context.Context, c *app.Case, pages []app.
 	}
 	m.pages[c.ID] = pages
 	m.mu.Unlock()
+	m.SaveTextIndex(ctx, c.ID, app.IndexWords(pages))
 	return m.UpdateCase(ctx, c)
 }
 
@@ -176,7 +199,7 @@ func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
 		store.settings.Reviewers = reviewers.Reviewers
 	}
 	svc := service(store)
-	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Run: inline, Now: func() time.Time { return now }})
+	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Text: svc, Run: inline, Now: func() time.Time { return now }})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.SetWindow(w)
@@ -201,7 +224,7 @@ func open(t *testing.T, d *Desk, number string) *CaseView {
 
 // shown is every text the Fields tab shows, for checks that nothing of
 // another case is on screen.
-func shown(v *CaseView) string {
+func fieldsText(v *CaseView) string {
 	var b strings.Builder
 	for _, o := range test.LaidOutObjects(v.fields.root) {
 		switch w := o.(type) {
@@ -281,7 +304,7 @@ func TestDesk_EveryCaseShowsOnlyItsOwnValues(t *testing.T) {
 			i := slices.IndexFunc(d.Queue.cases, func(k *app.Case) bool { return k.ID == c.ID })
 			d.Queue.list.Select(i)
 			v := d.Case
-			text := shown(v) + v.title.Text + v.text.Text()
+			text := fieldsText(v) + v.title.Text + v.text.Text()
 			if !strings.Contains(text, numbers[c]) {
 				t.Errorf("case %s: its own value is not shown:\n%s", numbers[c], text)
 			}
@@ -552,8 +575,8 @@ func TestDesk_DraftKeptWhenMovingOnOrClosing(t *testing.T) {
 
 func TestDesk_SearchHighlightsTheWordsTypedAndFindsTheText(t *testing.T) {
 	cases := deskCases()
-	cases[0].Order.Words = app.IndexWords([]app.PageText{{Text: "all records of the account including cell-site location"}})
-	d, w := showDesk(t, &memStore{cases: cases})
+	words := map[string]string{cases[0].ID: app.IndexWords([]app.PageText{{Text: "all records of the account including cell-site location"}})}
+	d, w := showDesk(t, &memStore{cases: cases, words: words})
 	test.Type(d.Queue.search, "mallory")
 	segs := d.Queue.row(d.Queue.cases[0])
 	var bold []string

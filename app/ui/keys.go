@@ -10,10 +10,15 @@ import (
 // Keys are the desk's window-wide shortcuts, in the order the keys sheet
 // (F1) lists them. Each works whatever has the focus: the window's canvas
 // handles them when no text box has the cursor, and every text box of the
-// desk (keyEntry) hands them up instead of taking them.
+// desk (keyEntry) hands them up instead of taking them. A key without a
+// modifier (F1, F6) is no shortcut to Fyne's desktop driver, which types
+// it to what has the focus: the canvas (nothing focused) and the desk's
+// text boxes hand it here.
 type Keys struct {
 	list []binding
 	by   map[string]func()
+	// plain are the keys bound without a modifier, by name.
+	plain map[fyne.KeyName]func()
 	// escape closes what Escape closes (the correction editor) when a text
 	// box has the cursor.
 	escape func()
@@ -26,13 +31,17 @@ type binding struct {
 }
 
 // NewKeys returns an empty set of shortcuts.
-func NewKeys() *Keys { return &Keys{by: map[string]func(){}} }
+func NewKeys() *Keys { return &Keys{by: map[string]func(){}, plain: map[fyne.KeyName]func(){}} }
 
 // Add binds key with mod (0 for none) to do, described on the keys sheet
 // as keys and help.
 func (k *Keys) Add(key fyne.KeyName, mod fyne.KeyModifier, keys, help string, do func()) {
 	s := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 	k.list = append(k.list, binding{s, keys, help})
+	if mod == 0 {
+		k.plain[key] = do
+		return
+	}
 	k.by[s.ShortcutName()] = do
 }
 
@@ -52,13 +61,41 @@ func (k *Keys) Handle(s fyne.Shortcut) bool {
 	return ok
 }
 
+// HandleKey runs the action bound to a key without a modifier (or
+// Escape's) and reports whether there was one.
+func (k *Keys) HandleKey(name fyne.KeyName) bool {
+	if k == nil {
+		return false
+	}
+	if do, ok := k.plain[name]; ok {
+		do()
+		return true
+	}
+	if name == fyne.KeyEscape && k.escape != nil {
+		k.escape()
+		return true
+	}
+	return false
+}
+
 // Attach makes the shortcuts work on c when no text box has the cursor.
 func (k *Keys) Attach(c fyne.Canvas) {
 	for _, b := range k.list {
-		if b.shortcut != nil {
+		if b.shortcut != nil && b.shortcut.Modifier != 0 {
 			c.AddShortcut(b.shortcut, func(s fyne.Shortcut) { k.Handle(s) })
 		}
 	}
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { k.HandleKey(ev.Name) })
+}
+
+// Detach takes the shortcuts off c again (the desk is locking).
+func (k *Keys) Detach(c fyne.Canvas) {
+	for _, b := range k.list {
+		if b.shortcut != nil && b.shortcut.Modifier != 0 {
+			c.RemoveShortcut(b.shortcut)
+		}
+	}
+	c.SetOnTypedKey(nil)
 }
 
 // Sheet is the keys sheet: one line per shortcut, keys and what they do
@@ -103,13 +140,13 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedKey moves on with ↓ where onDown is set, and hands Escape up.
+// TypedKey moves on with ↓ where onDown is set, and hands Escape and the
+// desk's keys without a modifier (F1, F6) up.
 func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch {
 	case ev.Name == fyne.KeyDown && e.onDown != nil && !e.MultiLine:
 		e.onDown()
-	case ev.Name == fyne.KeyEscape && e.keys != nil && e.keys.escape != nil:
-		e.keys.escape()
+	case e.keys.HandleKey(ev.Name):
 	default:
 		e.Entry.TypedKey(ev)
 	}

@@ -26,27 +26,38 @@ func press(w fyne.Window, key fyne.KeyName, mod fyne.KeyModifier) {
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(s)
 }
 
-// key sends one key to what has the focus, as the driver does.
+// key sends one key as the desktop driver does: to what has the focus,
+// else to the window's canvas. A key without a modifier (F1, F6) is no
+// shortcut to the driver: it goes this way too.
 func key(w fyne.Window, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
 	if f := w.Canvas().Focused(); f != nil {
-		f.TypedKey(&fyne.KeyEvent{Name: name})
+		f.TypedKey(ev)
+	} else if typed := w.Canvas().OnTypedKey(); typed != nil {
+		typed(ev)
 	}
 }
 
 const ctrl = fyne.KeyModifierShortcutDefault
 
 // A text box took the desk's shortcuts while it had the cursor: Ctrl+Enter
-// after the rationale, Ctrl+L from the search box, Ctrl+G in the Text tab,
-// Ctrl+1…4 after a correction. They work whatever has the focus.
+// after the rationale, the queue's key (Ctrl+L then, F6 now) from the
+// search box, Ctrl+G in the Text tab, Ctrl+1…4 after a correction. They
+// work whatever has the focus.
 func TestDesk_ShortcutsWorkWhateverHasTheFocus(t *testing.T) {
 	store := &memStore{cases: deskCases()}
 	d, w := showDesk(t, store)
 	v := open(t, d, "2:25-mj-00002")
-	// Ctrl+L from the search box.
+	// F6 from the search box, and from nowhere.
 	w.Canvas().Focus(d.Queue.search)
-	press(w, fyne.KeyL, ctrl)
+	key(w, fyne.KeyF6)
+	if w.Canvas().Focused() != d.Queue.list || d.Queue.search.Text != "" {
+		t.Errorf("F6 from the search box: focus %T, search %q", w.Canvas().Focused(), d.Queue.search.Text)
+	}
+	w.Canvas().Unfocus()
+	key(w, fyne.KeyF6)
 	if w.Canvas().Focused() != d.Queue.list {
-		t.Errorf("Ctrl+L from the search box: focus %T", w.Canvas().Focused())
+		t.Errorf("F6 with nothing focused: focus %T", w.Canvas().Focused())
 	}
 	// Ctrl+G, then Ctrl+1 and Ctrl+3 from the find box.
 	press(w, fyne.KeyG, ctrl)
@@ -130,8 +141,8 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 	keyK := func(k fyne.KeyName) { key(w, k); keys++ }
 	typeK := func(e fyne.Focusable, s string) { test.Type(e, s); keys += len([]rune(s)) }
 
-	pressK(fyne.KeyL, ctrl) // the queue
-	keyK(fyne.KeySpace)     // opens the first case: the emergency
+	keyK(fyne.KeyF6)    // the queue
+	keyK(fyne.KeySpace) // opens the first case: the emergency
 	v := d.Case
 	c := v.Case()
 	if c == nil || !c.Emergency() || !strings.HasPrefix(v.title.Text, "EMERGENCY") {
@@ -171,7 +182,7 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 			i = k
 		}
 	}
-	pressK(fyne.KeyL, ctrl)
+	keyK(fyne.KeyF6)
 	d.Queue.filter.SetSelected(FilterAll)
 	d.Queue.list.Select(i)
 	keys += 2
@@ -181,4 +192,40 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 	}
 	t.Logf("emergency request from the keyboard: %d keys (%d typed in the rationale), 0 clicks; the app waited %s over %d jobs off the UI goroutine",
 		keys, len([]rune("Danger to life stated; disclose the subscriber and location records asked for.")), waits.Round(time.Millisecond), jobs)
+}
+
+// Ctrl+L locks the desk whatever has the focus, and is on the keys sheet
+// beside F6 (the queue); once the desk's shortcuts are taken off the
+// window (it locked), none of them works there.
+func TestDesk_CtrlLLocksFromATextBox(t *testing.T) {
+	test.NewTempApp(t)
+	store := &memStore{cases: deskCases(), settings: reviewers}
+	svc := service(store)
+	locked := 0
+	d := NewDesk(DeskParams{Service: svc, Run: inline, Now: func() time.Time { return now }, Lock: func() { locked++ }})
+	w := test.NewTempWindow(t, d.Content())
+	d.SetWindow(w)
+	d.Queue.Refresh()
+	w.Canvas().Focus(d.Queue.search)
+	test.Type(d.Queue.search, "acme")
+	press(w, fyne.KeyL, ctrl)
+	if locked != 1 || d.Queue.search.Text != "acme" {
+		t.Errorf("Ctrl+L in the search box: locked %d, search %q", locked, d.Queue.search.Text)
+	}
+	var keys []string
+	for i, o := range d.Keys.Sheet().(*fyne.Container).Objects {
+		if i%2 == 0 {
+			keys = append(keys, o.(*widget.Label).Text)
+		}
+	}
+	if sheet := strings.Join(keys, " "); !strings.Contains(sheet, "F6") || !strings.Contains(sheet, "Ctrl+L") {
+		t.Errorf("keys sheet: %s", sheet)
+	}
+	d.RemoveShortcuts(w)
+	w.Canvas().Unfocus()
+	press(w, fyne.KeyL, ctrl)
+	key(w, fyne.KeyF6)
+	if locked != 1 || w.Canvas().Focused() != nil {
+		t.Errorf("shortcuts after locking: locked %d, focus %T", locked, w.Canvas().Focused())
+	}
 }

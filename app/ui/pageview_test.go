@@ -38,15 +38,15 @@ func addCase(t *testing.T, store *memStore, o sampleorders.Order) *app.Case {
 	}
 	c := &app.Case{ID: app.NewCaseID(), Status: app.StatusNew, CreatedAt: now, Order: app.Order{
 		FileName: o.Name + ".pdf", Pages: len(doc.Pages), TextSource: doc.TextSource, Extraction: extract.New().Extract(doc),
-		ImportedAt: time.Now(), Words: app.IndexWords(doc.Pages)}}
+		ImportedAt: time.Now()}}
 	sum := sha256.Sum256(o.PDF)
 	c.Order.SHA256 = hex.EncodeToString(sum[:])
 	store.mu.Lock()
 	defer store.mu.Unlock()
 	if store.pdfs == nil {
-		store.pdfs, store.pages = map[string][]byte{}, map[string][]app.PageText{}
+		store.pdfs, store.pages, store.words = map[string][]byte{}, map[string][]app.PageText{}, map[string]string{}
 	}
-	store.pdfs[c.ID], store.pages[c.ID] = o.PDF, doc.Pages
+	store.pdfs[c.ID], store.pages[c.ID], store.words[c.ID] = o.PDF, doc.Pages, app.IndexWords(doc.Pages)
 	store.cases = append(store.cases, c)
 	return c
 }

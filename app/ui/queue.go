@@ -22,6 +22,12 @@ type CaseLister interface {
 	Cases(ctx context.Context) ([]*app.Case, error)
 }
 
+// TextIndexer gives the full-text word index of every case's order, by
+// case ID (app/casework implements it; app.IndexWords says what it holds).
+type TextIndexer interface {
+	TextIndex(ctx context.Context) (map[string]string, error)
+}
+
 // AlertSource runs the checks that need no text on a set of cases, for the
 // queue's ⛔ (app/casework implements it).
 type AlertSource interface {
@@ -32,12 +38,14 @@ type AlertSource interface {
 // case details (fuzzy) and the orders' text (by word), and a filter.
 type Queue struct {
 	store    CaseLister
+	text     TextIndexer
 	alerts   AlertSource
 	run      Runner
 	now      func() time.Time
 	all      []*app.Case // most urgent first
 	cases    []*app.Case // shown: the matches the filter keeps
 	index    *search.Index
+	words    map[string]string // the text index, by case ID
 	list     *widget.List
 	status   *widget.Label
 	search   *keyEntry
@@ -73,6 +81,9 @@ const (
 // QueueParams are what a queue works with.
 type QueueParams struct {
 	Cases CaseLister
+	// Text is searched by word beside the cases' details; nil leaves the
+	// text out.
+	Text TextIndexer
 	// Alerts flags cases in the queue (⛔); nil flags none.
 	Alerts AlertSource
 	Run    Runner
@@ -87,7 +98,7 @@ type QueueParams struct {
 // NewQueue builds the queue screen; call Refresh to load it. It shows the
 // open cases first: the filter starts on Open.
 func NewQueue(p QueueParams) *Queue {
-	q := &Queue{store: p.Cases, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run),
+	q := &Queue{store: p.Cases, text: p.Text, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run),
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
 	q.status.Truncation = fyne.TextTruncateEllipsis
@@ -166,6 +177,7 @@ func (q *Queue) Refresh() { q.RefreshAndSelect("") }
 type loadedCases struct {
 	cases   []*app.Case
 	index   *search.Index
+	words   map[string]string
 	flags   map[string]app.Finding
 	damaged error // the cases that could not be read, if any
 }
@@ -183,6 +195,14 @@ func (q *Queue) RefreshAndSelect(id string) {
 		}
 		app.SortByUrgency(cases)
 		l := loadedCases{cases: cases, index: search.NewIndex(cases), flags: map[string]app.Finding{}, damaged: err}
+		if q.text != nil {
+			// So is the text: the details are searched without it.
+			words, err := q.text.TextIndex(ctx)
+			if err != nil {
+				app.LogError(err)
+			}
+			l.words = words
+		}
 		if q.alerts != nil {
 			// The flags are a help: the queue shows without them.
 			if found, err := q.alerts.Alerts(ctx, cases); err == nil {
@@ -199,7 +219,7 @@ func (q *Queue) RefreshAndSelect(id string) {
 			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 			return
 		}
-		q.all, q.index, q.flags, q.damaged = l.cases, l.index, l.flags, l.damaged
+		q.all, q.index, q.words, q.flags, q.damaged = l.cases, l.index, l.words, l.flags, l.damaged
 		q.onSearch(q.search.Text)
 		if id != "" {
 			q.selectID(id)
@@ -252,14 +272,14 @@ func (q *Queue) onSearch(text string) {
 		q.showMatches(q.all)
 		return
 	}
-	ix, all, query := q.index, q.all, q.query
+	ix, all, words, query := q.index, q.all, q.words, q.query
 	Start(q.find, func(ctx context.Context) (searchResult, error) {
 		r := searchResult{matched: map[string]search.Match{}, inText: map[string][]string{}}
 		for _, m := range ix.Find(query) {
 			r.found = append(r.found, m.Case)
 			r.matched[m.Case.ID] = m
 		}
-		for _, m := range search.Text(all, query) {
+		for _, m := range search.Text(all, words, query) {
 			if _, ok := r.matched[m.Case.ID]; !ok {
 				r.found = append(r.found, m.Case)
 			}
