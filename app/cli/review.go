@@ -42,17 +42,8 @@ func (c *command) settings(ctx context.Context, args []string) error {
 		return err
 	}
 	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset || *lockAfter != -1 {
-		if *state != unset {
-			s.ProviderState = *state
-		}
-		if *memoFolder != unset {
-			s.MemoFolder = *memoFolder
-		}
-		if *lockAfter != -1 {
-			if *lockAfter < 1 || *lockAfter > app.MaxLockAfter {
-				return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
-			}
-			s.LockAfterMinutes = *lockAfter
+		if s, err = setValues(s, *state, *memoFolder, *lockAfter); err != nil {
+			return err
 		}
 		// The lists are compared as they are kept: normalised.
 		sameName := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
@@ -75,6 +66,23 @@ func (c *command) settings(ctx context.Context, args []string) error {
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
 		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
 	return nil
+}
+
+// setValues sets in s the single values given (unset, or -1, when not).
+func setValues(s app.Settings, state, memoFolder string, lockAfter int) (app.Settings, error) {
+	if state != unset {
+		s.ProviderState = state
+	}
+	if memoFolder != unset {
+		s.MemoFolder = memoFolder
+	}
+	if lockAfter != -1 {
+		if lockAfter < 1 || lockAfter > app.MaxLockAfter {
+			return s, usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+		}
+		s.LockAfterMinutes = lockAfter
+	}
+	return s, nil
 }
 
 // unset is a string flag's value when it was not given.
