@@ -46,11 +46,7 @@ FUZZ_TARGETS := ./app/sandbox:FuzzReadFrame ./app/pdftext:FuzzReadReplies ./app/
 FUZZ_BRIEF ?= 10s
 FUZZTIME ?= 10m
 define run_fuzz
-	@for t in $(FUZZ_TARGETS); do \
-		pkg=$${t%%:*}; fn=$${t##*:}; \
-		echo "fuzz $$fn in $$pkg for $(1)"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(1) $$pkg || exit 1; \
-	done
+	GO=$(GO) .ci/fuzz $(1) $(FUZZ_TARGETS)
 endef
 
 # Without ARGS, the demo: the desk on a throwaway folder of fictional
