@@ -21,15 +21,16 @@ func (c *command) eval(ctx context.Context, args []string) error {
 	fs := c.flags("eval")
 	misses := fs.Int("misses", 20, "")
 	truth := fs.String("truth", "", "")
+	strict := fs.Bool("strict", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("eval [--truth DIR] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
+		return usagef("eval [--truth DIR] [--strict] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
 	}
 	im := c.importer(nil)
-	rep, err := evaluation.Run(ctx, pos[0], *truth, im)
+	rep, err := evaluation.Run(ctx, evaluation.Options{Dir: pos[0], Truth: *truth, Strict: *strict}, im)
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,7 @@ func (x *run) topMatch(re *regexp.Regexp, n int) (hit, bool) {
 	if m == nil {
 		return hit{}, false
 	}
-	return makeHit(x.c.pages[0], m), true
+	return makeHit(x.c.leadPage(), m), true
 }
 
 // countryCues name other countries' authorities and laws; a member state
@@ -159,7 +159,7 @@ func (x *run) stateCourtInHead(m hit) bool {
 	if federalRe.MatchString(head) && !stateCourtRe.MatchString(head) {
 		return false
 	}
-	return m.page == x.c.pages[0].num && lineIndex(m.text, m.start) < headingLines
+	return m.page == x.c.leadPage().num && lineIndex(m.text, m.start) < headingLines
 }
 
 var (
@@ -226,15 +226,15 @@ func (x *run) court() (valued, bool) {
 	if h, ok := x.c.first(authorityLabel); ok {
 		return valued{strings.Join(strings.Fields(strings.Trim(h.group(), " .;")), " "), h, 0.9}, true
 	}
-	if v, ok := x.courtHeading(x.c.pages[0], x.c.head(headingLines)); ok {
+	if v, ok := x.courtHeading(x.c.leadPage(), x.c.head(headingLines)); ok {
 		return v, true
 	}
-	p := x.c.pages[0]
+	p := x.c.leadPage()
 	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
 		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
 	}
 	// A cover letter on page 1 may precede the court's own form.
-	for _, lp := range x.c.pages[1:] {
+	for _, lp := range x.c.pages[x.c.lead+1:] {
 		lines := strings.SplitN(lp.text, "\n", 13)
 		if v, ok := x.courtHeading(lp, strings.Join(lines[:min(len(lines), 12)], "\n")); ok {
 			v.conf = 0.85
@@ -504,7 +504,7 @@ func (x *run) addressee() (string, hit, bool) {
 	if !ok || lineIndex(dh.text, dh.start) > 15 {
 		return "", hit{}, false // no letter date line near the top
 	}
-	p := x.c.pages[0]
+	p := x.c.leadPage()
 	off := len(dh.text) // the end of the date's line
 	if k := strings.IndexByte(dh.text[dh.start:], '\n'); k >= 0 {
 		off = dh.start + k

@@ -31,9 +31,46 @@ func New() Extractor { return Extractor{} }
 // lowConfidence is the confidence under which a field raises a warning.
 const lowConfidence = 0.6
 
-// Extract finds the fields of the order whose text is doc.
+// Extract finds the fields of the order whose text is doc, read as one
+// order (a cover letter or an application in it is read as accompanying
+// the order).
 func (Extractor) Extract(doc *app.Document) app.Extraction {
-	c := newCorpus(doc)
+	c := prepare(doc)
+	if parts := c.parts(doc); len(parts) > 0 {
+		c.lead = parts[0].c.lead
+	}
+	return extract(c)
+}
+
+// Read prepares doc's pages once, tells apart the orders it bundles and
+// extracts each from the same prepared pages: one part for an ordinary
+// file.
+func (Extractor) Read(doc *app.Document) []app.OrderPart {
+	c := prepare(doc)
+	parts := c.parts(doc)
+	if len(parts) == 0 {
+		return []app.OrderPart{{Pages: app.PageRange{From: 1, To: max(1, len(doc.Pages))}, Extraction: extract(c)}}
+	}
+	out := make([]app.OrderPart, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, app.OrderPart{Pages: p.pages, Extraction: extract(p.c)})
+	}
+	return out
+}
+
+// Text returns pages as the rules read them — cleaned, OCR's confusions
+// undone — one after the other, so the review checks read what the
+// extractor read.
+func (Extractor) Text(pages []app.PageText) string {
+	var b strings.Builder
+	for _, p := range prepare(&app.Document{Pages: pages}).pages {
+		b.WriteString(p.text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func extract(c *corpus) app.Extraction {
 	ex := app.Extraction{
 		Fields:         map[string]app.Field{},
 		Targets:        []app.Target{},
@@ -133,113 +170,11 @@ func sameValue(a, b string) bool { return normValue(a) == normValue(b) }
 
 func normValue(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
-// processType scores each type's cues; heading cues count three times.
-func (x *run) processType() {
-	head := x.c.head(headingLines)
-	// A caption ("IN RE GRAND JURY SUBPOENA", "In the Matter of the
-	// Application … for an Order under § 2703(d)") names the matter the
-	// document belongs to, not what the document is: it does not count as
-	// heading.
-	head = captionRe.ReplaceAllString(head, "")
-	scores := map[app.ProcessType]int{}
-	evidence := map[app.ProcessType]hit{}
-	for _, tc := range typeCues {
-		hits := x.c.all(tc.re)
-		if len(hits) == 0 {
-			continue
-		}
-		s := tc.weight
-		if mayMatch(tc.re, strings.ToLower(head)) && tc.re.MatchString(head) {
-			s = tc.weight * 3
-		} else if x.inLaterHeading(tc.re) {
-			// A cover letter on page 1, the order itself on page 2.
-			s = tc.weight * 2
-		}
-		if len(hits) > 1 {
-			s++
-		}
-		if s > scores[tc.kind] {
-			scores[tc.kind] = s
-			evidence[tc.kind] = hits[0]
-		}
-	}
-	// A stand-alone 2705(b) order is an order that cites 2705(b) and
-	// commands no production itself; when a production cue scores as
-	// well, the non-disclosure part is a term of that order.
-	// A non-disclosure order stands alone when it commands nothing but
-	// silence; an order that also commands production is that other kind,
-	// with a non-disclosure term.
-	if scores[app.NondisclosureOrder] > 0 {
-		if x.commandsProduction() {
-			delete(scores, app.NondisclosureOrder)
-		} else {
-			scores[app.NondisclosureOrder] += 20
-		}
-	}
-	best, bestScore := app.OtherProcess, 0
-	for _, tc := range typeCues { // order of typeCues breaks ties
-		if s := scores[tc.kind]; s > bestScore {
-			best, bestScore = tc.kind, s
-		}
-	}
-	// A letter that asks ("Dear Sir or Madam, … please provide") is an
-	// informal request unless it names its own legal process strongly; a
-	// passing mention of "a warrant" in its body does not make it one.
-	if scores[app.InformalRequest] > 0 && bestScore < 6 && letterRe.MatchString(x.c.head(headingLines)) {
-		best, bestScore = app.InformalRequest, scores[app.InformalRequest]
-	}
-	// Informal requests win only when no legal process is named.
-	if best == app.InformalRequest || best == app.OtherProcess {
-		for _, tc := range typeCues {
-			if tc.kind != app.InformalRequest && scores[tc.kind] >= 5 {
-				best, bestScore = tc.kind, scores[tc.kind]
-			}
-		}
-	}
-	x.ex.ProcessType = best
-	if best == app.OtherProcess {
-		x.ex.Warnings = append(x.ex.Warnings, "process type: no cue found; set it by hand")
-	} else if bestScore < 6 {
-		x.ex.Warnings = append(x.ex.Warnings, fmt.Sprintf("process type %s rests on weak cues (%q, page %d); check it", best, evidence[best].groups[0], evidence[best].page))
-	}
-}
-
 var (
 	optionalTime    = regexp.MustCompile(`(?i)\b(?:if\s+you|you\s+may|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
 	clauseWords     = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
-	letterRe        = regexp.MustCompile(`(?im)^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern|sir\s+or\s+madam|hello\b|greetings\b)`)
-	captionRe       = regexp.MustCompile(`(?im)^[ \t]*(?:in\s+re\b|in\s+the\s+matter\s+of\b)[^\n]*(?:\n[^\n]*(?:application|order|subpoena|warrant|search|account|information)[^\n]*){0,3}`)
-	// productionRe finds a command to produce, disclose to the government,
-	// execute, preserve or appear; commands not to do something are
-	// filtered out by commandsProduction.
-	productionRe = regexp.MustCompile(`(?i)\b(?:shall|must|is\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|are\s+(?:hereby\s+)?(?:ordered|commanded|required|directed)\s+to|you\s+are\s+commanded\s+to|it\s+is\s+(?:hereby\s+|further\s+|therefore\s+)?ordered\b[^;]{0,80}?\bthat)\b[^;]{0,160}?\b(?:produce|disclose\W{0,3}\s*to\W{0,3}\s*the|provide|furnish|execute|preserve|appear|search|intercept|install)\b`)
 )
-
-// inLaterHeading reports whether re matches in the first lines of a page
-// after the first.
-func (x *run) inLaterHeading(re *regexp.Regexp) bool {
-	for _, p := range x.c.pages[1:] {
-		lines := strings.SplitN(p.text, "\n", 13)
-		h := strings.Join(lines[:min(len(lines), 12)], "\n")
-		h = captionRe.ReplaceAllString(h, "")
-		if mayMatch(re, strings.ToLower(h)) && re.MatchString(h) {
-			return true
-		}
-	}
-	return false
-}
-
-// commandsProduction reports whether the order commands the provider to do
-// something other than keep quiet.
-func (x *run) commandsProduction() bool {
-	for _, h := range x.c.all(productionRe) {
-		if !strings.Contains(strings.ToLower(h.groups[0]), " not ") {
-			return true
-		}
-	}
-	return false
-}
 
 func (x *run) caseNumber() {
 	v, h, conf, ok := x.bestLabel(app.FieldCaseNumber, caseNumberRules, func(h hit) (string, bool) {
@@ -313,7 +248,7 @@ func (x *run) issuedDate() {
 // 9, 2025"). It is not "the first date in the text": a date inside a
 // sentence or a reference line does not count.
 func (x *run) letterDate() (string, hit, float64, bool) {
-	p := x.c.pages[0]
+	p := x.c.leadPage()
 	lines := strings.Split(p.text, "\n")
 	off := 0
 	for i, l := range lines {

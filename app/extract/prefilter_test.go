@@ -36,7 +36,7 @@ func TestNeeds_NeverHidesAMatch(t *testing.T) {
 		"Questions may be directed to Special Agent Jane Roe at (202) 555-0100, e-mail: jroe@fbi.gov",
 	}
 	var all []*regexp.Regexp
-	for _, c := range typeCues {
+	for _, c := range typeCues() {
 		all = append(all, c.re)
 	}
 	for _, rs := range [][]labelRule{caseNumberRules, issuedRules, deadlineRules, judgeRules, agentRules, recipientRules} {

@@ -8,9 +8,15 @@ import (
 )
 
 // corpus is an order's text prepared for matching: each page's text with
-// runs of blanks folded, so rules can use \s+ across line breaks.
+// runs of blanks folded, so rules can use \s+ across line breaks. A file's
+// pages are prepared once (prepare); an order of a bundle is a sub-corpus
+// of the same prepared pages.
 type corpus struct {
 	pages []pageText
+	// lead is the index of the order's own first page: after a cover
+	// letter, a fax cover sheet or an application that comes with it. Its
+	// heading says what the order is.
+	lead int
 }
 
 type pageText struct {
@@ -18,18 +24,16 @@ type pageText struct {
 	text       string
 	lower      string // for the literal prefilter only: offsets differ
 	recognised bool   // OCR text, with OCR's errors
+	// role says what the page belongs to: the order itself, or a paper
+	// that accompanies it (cover, application).
+	role pageRole
+	// starts is set on the first page of a document within the file.
+	starts bool
 }
 
-// hit is one match of a rule, with where it stands.
-type hit struct {
-	page   int
-	start  int // byte offsets into the page text
-	end    int
-	groups []string
-	text   string // the page text the offsets refer to
-}
-
-func newCorpus(doc *app.Document) *corpus {
+// prepare cleans every page of doc once: the splitter, the rules and the
+// review checks all read this text.
+func prepare(doc *app.Document) *corpus {
 	c := &corpus{}
 	for _, p := range doc.Pages {
 		if p.Source == app.SourceNone {
@@ -43,6 +47,18 @@ func newCorpus(doc *app.Document) *corpus {
 	}
 	return c
 }
+
+// hit is one match of a rule, with where it stands.
+type hit struct {
+	page   int
+	start  int // byte offsets into the page text
+	end    int
+	groups []string
+	text   string // the page text the offsets refer to
+}
+
+// leadPage is the order's own first page.
+func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
 
 var (
 	blankRun  = regexp.MustCompile(`[ \t\x{00A0}]+`)
@@ -65,11 +81,33 @@ func clean(s string) string {
 			}
 			return " "
 		})
-		out = append(out, strings.TrimSpace(l))
+		out = append(out, unspace(strings.TrimSpace(l)))
 	}
 	// Words hyphenated at a line end ("Mag-\nistrate") are joined again;
 	// a hyphen before a digit or capital (a case number) stays.
 	return hyphenBreak.ReplaceAllString(strings.Join(out, "\n"), "$1$2")
+}
+
+// unspace closes up a heading written with its letters spaced out ("A U T
+// O", "O R D E R"): a line of nothing but single capitals.
+func unspace(l string) string {
+	if len(l) < 5 || l[1] != ' ' {
+		return l
+	}
+	letters := 0
+	for i, r := range l {
+		switch {
+		case i%2 == 1 && r == ' ':
+		case i%2 == 0 && (r >= 'A' && r <= 'Z'):
+			letters++
+		default:
+			return l
+		}
+	}
+	if letters < 3 {
+		return l
+	}
+	return strings.ReplaceAll(l, " ", "")
 }
 
 var hyphenBreak = regexp.MustCompile(`(\p{Ll})-\n(\p{Ll})`)
@@ -186,13 +224,13 @@ func lineIndex(text string, i int) int {
 // (an e-mail, a text file), where n lines would be the whole letter.
 const headBytes = 1500
 
-// head returns the first n lines of the first page, at most headBytes:
-// where titles, courts and letterheads stand.
+// head returns the first n lines of the order's first page, at most
+// headBytes: where titles, courts and letterheads stand.
 func (c *corpus) head(n int) string {
 	if len(c.pages) == 0 {
 		return ""
 	}
-	lines := strings.SplitN(c.pages[0].text, "\n", n+1)
+	lines := strings.SplitN(c.leadPage().text, "\n", n+1)
 	if len(lines) > n {
 		lines = lines[:n]
 	}
