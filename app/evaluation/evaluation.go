@@ -360,6 +360,9 @@ func containsWords(have, want []string) bool {
 func alnum(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
+		if r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A {
+			r -= 0xFEE0 // full-width digits and letters are the same number
+		}
 		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 {
 			b.WriteRune(r)
 		}

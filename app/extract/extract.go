@@ -176,23 +176,6 @@ var (
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
 )
 
-func (x *run) caseNumber() {
-	v, h, conf, ok := x.bestLabel(app.FieldCaseNumber, caseNumberRules, func(h hit) (string, bool) {
-		v := strings.TrimRight(h.group(), ".,;:-/")
-		if looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 {
-			return "", false
-		}
-		line := strings.ToLower(lineOf(h.text, h.start))
-		if strings.Contains(line, "badge") || strings.Contains(line, "phone") || strings.Contains(line, "tel") && !strings.Contains(line, "case") {
-			return "", false
-		}
-		return normaliseCaseNumber(v), true
-	})
-	if ok {
-		x.set(app.FieldCaseNumber, v, h, conf)
-	}
-}
-
 func normaliseCaseNumber(v string) string {
 	v = strings.TrimSpace(v)
 	if strings.HasPrefix(strings.ToUpper(v), "NSL") {

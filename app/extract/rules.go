@@ -106,17 +106,15 @@ var typeCues = sync.OnceValue(func() []typeCue {
 // headingLines is how many lines of page 1 count as the heading.
 const headingLines = 25
 
-// Label rules for the case number. Each captures the number in group 1.
-// Earlier rules win; court numbers come before letter references, and the
-// number must hold a digit so a label followed by prose does not match.
+// Patterns of case numbers that need no label: federal dockets, NSL
+// numbers, a number after "№". Labelled numbers are read from the page's
+// label–value pairs (casenumber.go). Each captures the number in group 1.
 var caseNumberRules = []labelRule{
 	{0.95, regexp.MustCompile(`\b(\d{1,2}:\d{2}-[A-Za-z]{1,5}-\d{2,7}(?:-[A-Z]{1,5}){0,3})\b`)},
 	{0.95, regexp.MustCompile(`\b(NSL\s?[-:.~]\s?\d{2}\s?[-:.~]\s?\d{4,8})\b`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:case|docket|cause|misc(?:ellaneous)?|mag(?:istrate)?|criminal|civil\s+action|warrant|subpoena|matter|file|order|court|investigation|proceedings?|reference|ref|our\s+ref|your\s+ref|incident|report|complaint|control|request|tracking|inquiry|operation|cad|dr|nsl|information|indictment|claim|application|dossier|aktenzeichen|az|expediente|procedimiento|r\.?g)\.?\s*(?:no|number|num|nr|#)\.?\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
-	{0.85, regexp.MustCompile(`(?:№|N°|Nº|n°|Nr\.)\s*([\p{L}0-9][\p{L}0-9:./_\-]*\d[\p{L}0-9:./_\-]*)`)},
-	{0.85, regexp.MustCompile(`(?i)file\s+number\s+of\s+the\s+issuing\s+authority\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
-	{0.8, regexp.MustCompile(`(?i)\b(?:ref(?:erence)?|file)\s*:\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
-	{0.7, regexp.MustCompile(`(?m)^\s*(?:No\.|Number)\s*:?\s*([A-Z0-9][A-Z0-9:./_\-]*\d[A-Z0-9:./_\-]*)`)},
+	{0.85, regexp.MustCompile(`(?:№|N°|Nº|n°|Nr\.)[ \t]*([\p{L}0-9][\p{L}0-9:./_\-]*\d[\p{L}0-9:./_\-]*)`)},
+	// Japanese and Chinese files: "渋刑第1427号".
+	{0.8, regexp.MustCompile(`(\p{Han}{1,4}第[ \t]*\d+[ \t]*号)`)},
 }
 
 type labelRule struct {

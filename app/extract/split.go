@@ -193,8 +193,8 @@ func startsDocument(p pageText) (start, mark bool) {
 			}
 		}
 	}
-	if r.startHead.MatchString(strings.Join(top[:min(len(top), 6)], "\n")) {
-		return mark, mark
+	if mark && r.startHead.MatchString(strings.Join(top[:min(len(top), 6)], "\n")) {
+		return true, true
 	}
 	if r.faxCover.MatchString(strings.Join(top[:min(len(top), 8)], "\n")) {
 		return true, mark

@@ -29,6 +29,9 @@ type pageText struct {
 	role pageRole
 	// starts is set on the first page of a document within the file.
 	starts bool
+	// pairs are the page's label–value pairs, read on first use.
+	pairs     []pair
+	pairsRead bool
 }
 
 // prepare cleans every page of doc once: the splitter, the rules and the
@@ -69,9 +72,16 @@ var (
 
 // clean folds the typographic variety of producers into plain forms: one
 // kind of dash, straight quotes, single spaces (two or more become a
-// column gap, written as two spaces), no soft hyphens.
+// column gap, written as two spaces), no soft hyphens, ASCII digits and
+// letters for full-width ones ("１４２７").
 func clean(s string) string {
 	s = softBreak.Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E && (r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A) {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
