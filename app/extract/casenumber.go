@@ -16,9 +16,9 @@ import (
 // ("Your ref.") or a badge, phone or ticket number.
 
 type caseRes struct {
-	classes                                []labelClass
+	classes                               []labelClass
 	headNumber, marker, notNumber, footer *regexp.Regexp
-	code, parenCode, bad *regexp.Regexp
+	code, parenCode, bad                  *regexp.Regexp
 }
 
 var caseRules = sync.OnceValue(func() *caseRes {
