@@ -40,7 +40,7 @@ var (
 	euRe           = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
 	euStateRe      = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
 	euAnyStateRe   = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
-	ukRe           = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
+	ukRe           = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police\s+service|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
 	canadaRe       = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
 )
 
@@ -70,21 +70,36 @@ func (x *run) jurisdiction() {
 		v, h, conf = "EU", m, 0.8
 		if s, ok := x.c.first(euStateRe); ok {
 			v, h, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], s, 0.9
+		} else if s, ok := x.c.first(euCodeRe); ok && isEUCode(s.groups[1]) {
+			v, h, conf = "EU-"+s.groups[1], s, 0.9
+		} else if code, m, n := x.senderCountry(); n >= 2 && strings.HasPrefix(code, "EU-") {
+			v, h, conf = code, m, 0.75
 		} else if s, ok := x.c.first(euAnyStateRe); ok {
 			v, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], 0.7
 		}
 		x.dayFirst = true
 	} else if m, ok := x.headMatch(federalCourtRe); ok {
 		v, h, conf = "US-federal", m, 0.9
+	} else if m, ok := x.headMatch(stateCourtRe); ok && x.stateCourtInHead(m) {
+		name := strings.ToLower(m.group())
+		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
+	} else if st, m, local := x.localState(); local && (st != "" || x.usLocalUnknown()) {
+		// A state or local agency's order is of its state; when its
+		// address does not say which, the field stays empty.
+		if st != "" {
+			v, h, conf = "US-"+st, m, 0.8
+		} else {
+			x.ex.Warnings = append(x.ex.Warnings, "jurisdiction: a state or local agency whose state the order does not name; set it by hand")
+		}
 	} else if m, ok := x.c.first(ukRe); ok && !x.isUS() {
 		v, h, conf = "UK", m, 0.85
 		x.dayFirst = true
 	} else if m, ok := x.c.first(canadaRe); ok && !x.isUS() {
 		v, h, conf = "CA", m, 0.8
 		x.dayFirst = false
-	} else if m, ok := x.headMatch(stateCourtRe); ok && x.stateCourtInHead(m) {
-		name := strings.ToLower(m.group())
-		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
+	} else if code, m, n := x.senderCountry(); n >= 2 && !x.isUS() {
+		v, h, conf = code, m, 0.75
+		x.dayFirst = code != "CA"
 	} else if m, ok := x.c.first(federalRe); ok {
 		v, h, conf = "US-federal", m, 0.85
 	} else if code, m, ok := x.country(); ok {
@@ -94,6 +109,100 @@ func (x *run) jurisdiction() {
 	if v != "" {
 		x.set(app.FieldJurisdiction, v, h, conf)
 	}
+}
+
+var (
+	euCodeRe = regexp.MustCompile(`(?i)issuing\s+(?:member\s+)?state[^\n]{0,40}?\((?-i:([A-Z]{2}))\)`)
+	// localAgencyRe names a state or local agency: its orders are of its
+	// state, whatever federal law they cite.
+	localAgencyRe = regexp.MustCompile(`(?i)\b(?:police\s+department|sheriff|county|township|borough|city\s+of|state\s+police|highway\s+patrol|district\s+attorney|prosecutor'?s\s+office|state\s+attorney|attorney\s+general|police\s+dep(?:artmen)?t|\bpd\b)`)
+	federalSenderRe = regexp.MustCompile(`(?i)federal\s+bureau|\bFBI\b|drug\s+enforcement|department\s+of\s+(?:justice|homeland|the\s+treasury)|u\.s\.\s+attorney|united\s+states\s+(?:attorney|district|secret|postal|marshals)|homeland\s+security|internal\s+revenue|immigration\s+and\s+customs|federal\s+trade`)
+	closingRe       = regexp.MustCompile(`(?i)^\s*(?:sincerely|regards|kind\s+regards|best\s+regards|respectfully|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke)\b`)
+	stateZipRe      = regexp.MustCompile(`\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\b`)
+	stateNameRe     = regexp.MustCompile(`(?i)\b(` + alternation(usStates) + `)\b[ ,]*\d{5}\b`)
+)
+
+func isEUCode(c string) bool {
+	for _, v := range euStates {
+		if v == c {
+			return true
+		}
+	}
+	return false
+}
+
+// localState finds the state of a state or local agency that sends the
+// order (a police department, a sheriff, a district attorney): named in
+// its letterhead or signature with the state in its address.
+func (x *run) localState() (string, hit, bool) {
+	p := x.c.leadPage()
+	lines := strings.Split(p.text, "\n")
+	var sender []int // line indexes of the letterhead and signature
+	for i := range lines {
+		if i < 8 || i >= len(lines)-15 {
+			sender = append(sender, i)
+		}
+	}
+	local := false
+	for _, i := range sender {
+		if i < 8 && federalSenderRe.MatchString(lines[i]) {
+			return "", hit{}, false
+		}
+		if localAgencyRe.MatchString(lines[i]) && !addresseeLine(lines[i]) {
+			local = true
+		}
+	}
+	if !local {
+		return "", hit{}, false
+	}
+	// An e-mail's or letter's signature stands after its closing.
+	for i, l := range lines {
+		if closingRe.MatchString(l) {
+			for k := i + 1; k < len(lines) && k <= i+10; k++ {
+				sender = append(sender, k)
+			}
+		}
+	}
+	off := make([]int, len(lines))
+	o := 0
+	for i, l := range lines {
+		off[i] = o
+		o += len(l) + 1
+	}
+	for _, i := range sender {
+		l := lines[i]
+		if addresseeLine(l) {
+			continue
+		}
+		if m := stateNameRe.FindStringSubmatchIndex(l); m != nil {
+			if st := usStates[strings.ToLower(strings.Join(strings.Fields(l[m[2]:m[3]]), " "))]; st != "" {
+				return st, hit{page: p.num, start: off[i] + m[2], end: off[i] + m[3], text: p.text, groups: []string{l[m[2]:m[3]]}}, true
+			}
+		}
+		if m := stateZipRe.FindStringSubmatchIndex(l); m != nil && validState(l[m[2]:m[3]]) {
+			return l[m[2]:m[3]], hit{page: p.num, start: off[i] + m[2], end: off[i] + m[3], text: p.text, groups: []string{l[m[2]:m[3]]}}, true
+		}
+	}
+	return "", hit{}, true
+}
+
+// usLocalUnknown reports whether a local agency whose state is not named
+// is American: it cites American law and names no other country.
+func (x *run) usLocalUnknown() bool {
+	if _, ok := x.c.first(federalRe); !ok {
+		return false
+	}
+	_, _, n := x.senderCountry()
+	return n < 2
+}
+
+func validState(code string) bool {
+	for _, v := range usStates {
+		if v == code {
+			return true
+		}
+	}
+	return false
 }
 
 // headMatch matches re against the heading of page 1 only.

@@ -61,8 +61,10 @@ var DatePattern = `(?:` +
 	`\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4}` +
 	// June 9, 2025 / Sept. 4 2012 / June 9th, 2025 / Nov.6th,2019
 	`|` + monthRe + `\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}` +
-	// 2019年11月6日
-	`|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
+	// 2019年11月6日, 令和8年7月21日 (Japanese era years)
+	`|(?:\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
+	// 2026. 9. 2. (Korean)
+	`|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.` +
 	// 7 May 2025 / 7th May, 2025 / 7. Mai 2025 / 25 de marzo de 2020 / 1er janvier 2025
 	`|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?\d{4}` +
 	// 2025-06-09
@@ -72,10 +74,11 @@ var DatePattern = `(?:` +
 	`)`
 
 var (
-	dateRe      = regexp.MustCompile(`(?i)\b` + DatePattern)
+	dateRe      = regexp.MustCompile(`(?i)` + DatePattern)
 	dayOfRe     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(\p{L}+)\.?,?\s+(\d{4})$`)
 	monthDayRe  = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
-	cjkRe       = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	cjkRe       = regexp.MustCompile(`^(\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	ymdDotRe    = regexp.MustCompile(`^(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.$`)
 	dayMonthRe  = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
 	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	numericRe   = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})$`)
@@ -102,6 +105,11 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 		m = months[strings.ToLower(g[2])]
 		y, _ = strconv.Atoi(g[3])
 	} else if g := cjkRe.FindStringSubmatch(s); g != nil {
+		y = eraYear(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		m = time.Month(mi)
+		d, _ = strconv.Atoi(g[3])
+	} else if g := ymdDotRe.FindStringSubmatch(s); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		mi, _ := strconv.Atoi(g[2])
 		m = time.Month(mi)
@@ -146,14 +154,38 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 	return t, true
 }
 
+// eraYear reads a year written in the Gregorian calendar or in a Japanese
+// era (Reiwa from 2019, Heisei from 1989; 元 is an era's first year).
+func eraYear(s string) int {
+	s = strings.ReplaceAll(s, " ", "")
+	base := 0
+	for era, first := range map[string]int{"令和": 2018, "平成": 1988} {
+		if strings.HasPrefix(s, era) {
+			base, s = first, strings.TrimPrefix(s, era)
+		}
+	}
+	if s == "元" {
+		return base + 1
+	}
+	n, _ := strconv.Atoi(s)
+	return base + n
+}
+
 // firstDate finds the first date in s, returning it and its byte span.
 func firstDate(s string, dayFirst bool) (time.Time, []int, bool) {
 	for _, loc := range dateRe.FindAllStringIndex(s, -1) {
+		if loc[0] > 0 && isWordByte(s[loc[0]-1]) {
+			continue // inside a longer word or number
+		}
 		if t, ok := parseDate(s[loc[0]:loc[1]], dayFirst); ok {
 			return t, loc, true
 		}
 	}
 	return time.Time{}, nil, false
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 func formatDate(t time.Time) string { return t.Format(time.DateOnly) }

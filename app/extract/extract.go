@@ -86,6 +86,7 @@ func extract(c *corpus) app.Extraction {
 	x := &run{c: c, ex: &ex}
 	x.jurisdiction()
 	x.processType()
+	x.requestingState()
 	x.caseNumber()
 	x.issuedDate()
 	x.authority()
@@ -208,24 +209,6 @@ func looksLikeDate(v string) bool {
 	return ok
 }
 
-func (x *run) issuedDate() {
-	v, h, conf, ok := x.bestLabel(app.FieldIssuedDate, issuedRules, func(h hit) (string, bool) {
-		t, ok := parseDate(h.group(), x.dayFirst)
-		if !ok {
-			return "", false
-		}
-		return formatDate(t), true
-	})
-	if !ok {
-		v, h, conf, ok = x.letterDate()
-	}
-	if !ok {
-		return
-	}
-	x.set(app.FieldIssuedDate, v, h, conf)
-	x.issued, _ = time.Parse(time.DateOnly, v)
-}
-
 // letterDate reads a letter's date line: a line near the top of page 1 that
 // holds nothing but a date (perhaps after a place: "Washington, D.C., June
 // 9, 2025"). It is not "the first date in the text": a date inside a
@@ -239,11 +222,15 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 			break
 		}
 		if t, loc, ok := firstDate(l, x.dayFirst); ok {
-			rest := strings.TrimSpace(l[:loc[0]] + l[loc[1]:])
-			rest = strings.Trim(rest, " ,.:;'\"|_-—") // a scan's specks around the date
-			// What stands beside the date may be a place, not a clause
-			// ("SO ORDERED this …" is a signature line, not a letter's).
-			if rest == "" || len(rest) <= 30 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) {
+			// What stands beside the date may be a place (with its postal
+			// code), the same date in another script or calendar, but not a
+			// clause ("SO ORDERED this …" is a signature line, not a
+			// letter's).
+			rest := dateRe.ReplaceAllString(l[:loc[0]]+" "+l[loc[1]:], " ")
+			rest = parenRe.ReplaceAllString(rest, " ")
+			rest = postcodeRe.ReplaceAllString(rest, " ")
+			rest = strings.Trim(strings.TrimSpace(rest), " ,.:;'\"|_-—") // a scan's specks around the date
+			if rest == "" || len(rest) <= 40 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) {
 				h := hit{page: p.num, start: off + loc[0], end: off + loc[1], text: p.text, groups: []string{l[loc[0]:loc[1]]}}
 				return formatDate(t), h, 0.75, true
 			}
@@ -252,6 +239,11 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 	}
 	return "", hit{}, 0, false
 }
+
+var (
+	parenRe    = regexp.MustCompile(`\([^)]{0,30}\)`)
+	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{2}\s+)?\d{4,6}(?:-\d{4})?\b`)
+)
 
 func (x *run) deadline() {
 	v, h, conf, ok := x.bestLabel(app.FieldDeadline, deadlineRules, func(h hit) (string, bool) {

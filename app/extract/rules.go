@@ -122,21 +122,24 @@ type labelRule struct {
 	re         *regexp.Regexp
 }
 
-// issuedRules find the date an order was issued, anchored to its label.
-// Group 1 holds the date.
+// issuedRules find the date an order was issued, anchored to its label at
+// the start of a line or a form's cell: "issued on" in running text dates
+// another paper as often as this one. Group 1 holds the date.
 var issuedRules = []labelRule{
-	{0.95, regexp.MustCompile(`(?i)date\s+and\s+time\s+issued\s*:?\s*(` + DatePattern + `)`)},
-	{0.95, regexp.MustCompile(`(?i)\b(?:date\s+of\s+(?:issue|issuance|(?:the\s+)?(?:order|warrant|subpoena|letter|request|decision|judgment|certificate))|issued\s+on|date\s+issued|issue\s+date|issuance\s+date|made\s+on)\s*:?\s*(` + DatePattern + `)`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:entered|ordered|signed|dated|issued|done|so\s+ordered)\b[^\n]{0,40}?\bthis\s+(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
+	{0.95, regexp.MustCompile(`(?im)(?:^|  )[ \t]*date\s+and\s+time\s+issued\s*:?\s*(` + DatePattern + `)`)},
+	{0.95, regexp.MustCompile(`(?im)(?:^|  )[ \t]*(?:date\s+of\s+(?:issue|issuance|(?:the\s+|this\s+)?(?:order|warrant|subpoena|letter|request|decision|judgment|certificate|notice|demand|summons))|issued\s+on|date\s+issued|issue\s+date|issuance\s+date|made\s+on|ausstellungsdatum|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)\s*:?\s*(` + DatePattern + `)`)},
+	{0.9, regexp.MustCompile(`(?i)\b(?:entered|ordered|signed|dated|issued|done|made|given|so\s+ordered)\b[^\n]{0,40}?\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
 	// "Dated: June 9, 2025", "Signed at Alexandria, Virginia on 04/22/2025":
 	// the label starts its line, so "Executive Order 12333, dated July 30,
 	// 2008" in a sentence does not count.
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done)\s*(?:at\s+[A-Za-z .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
-	{0.85, regexp.MustCompile(`(?i)\b(?:dated|signed|entered|filed|issued)\s*:\s*(` + DatePattern + `)`)},
+	{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done|given|made)\s*(?:at\s+[\p{L} .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
+	// "This warrant was issued on …": the sentence's subject is this paper.
+	{0.85, regexp.MustCompile(`(?i)\bthis\s+(?:order|warrant|subpoena|letter|request|notice|demand|summons|certificate)\s+(?:was\s+|is\s+)?(?:issued|made|signed|entered|dated)\s+(?:on\s+)?(` + DatePattern + `)`)},
+	{0.85, regexp.MustCompile(`(?im)(?:^|  )[ \t]*(?:dated|signed|entered|filed|issued)\s*:\s*(` + DatePattern + `)`)},
 	// "Date:" starting a line; mid-line it dates something else ("IP
-	// Address: …, Date: 02/15/2005").
-	{0.85, regexp.MustCompile(`(?im)^\s*date\s*:\s*(` + DatePattern + `)`)},
-	{0.8, regexp.MustCompile(`(?i)\bthis\s+(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
+	// Address: …, Date: 02/15/2005"). An e-mail's "Sent:" is its date.
+	{0.85, regexp.MustCompile(`(?im)^\s*(?:date|sent|datum|fecha|data|verzonden|envoy[ée]|gesendet|date/time)\s*:\s*(?:\p{L}+,?\s+)?(` + DatePattern + `)`)},
+	{0.8, regexp.MustCompile(`(?i)\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
 }
 
 // deadlineRules find a deadline given as a date. Group 1 holds the date.
