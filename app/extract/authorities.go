@@ -115,7 +115,7 @@ var (
 	euCodeRe = regexp.MustCompile(`(?i)issuing\s+(?:member\s+)?state[^\n]{0,40}?\((?-i:([A-Z]{2}))\)`)
 	// localAgencyRe names a state or local agency: its orders are of its
 	// state, whatever federal law they cite.
-	localAgencyRe = regexp.MustCompile(`(?i)\b(?:police\s+department|sheriff|county|township|borough|city\s+of|state\s+police|highway\s+patrol|district\s+attorney|prosecutor'?s\s+office|state\s+attorney|attorney\s+general|police\s+dep(?:artmen)?t|\bpd\b)`)
+	localAgencyRe   = regexp.MustCompile(`(?i)\b(?:police\s+department|sheriff|county|township|borough|city\s+of|state\s+police|highway\s+patrol|district\s+attorney|prosecutor'?s\s+office|state\s+attorney|attorney\s+general|police\s+dep(?:artmen)?t|\bpd\b)`)
 	federalSenderRe = regexp.MustCompile(`(?i)federal\s+bureau|\bFBI\b|drug\s+enforcement|department\s+of\s+(?:justice|homeland|the\s+treasury)|u\.s\.\s+attorney|united\s+states\s+(?:attorney|district|secret|postal|marshals)|homeland\s+security|internal\s+revenue|immigration\s+and\s+customs|federal\s+trade`)
 	closingRe       = regexp.MustCompile(`(?i)^\s*(?:sincerely|regards|kind\s+regards|best\s+regards|respectfully|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke)\b`)
 	stateZipRe      = regexp.MustCompile(`\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\b`)

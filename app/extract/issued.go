@@ -96,4 +96,3 @@ func (x *run) nearSigning(text string, i int) bool {
 	from, to := max(0, n-2), min(len(lines), n+3)
 	return issuedRules2().signing.MatchString(strings.Join(lines[from:to], "\n"))
 }
-
