@@ -32,6 +32,8 @@ type pageText struct {
 	// pairs are the page's label–value pairs, read on first use.
 	pairs     []pair
 	pairsRead bool
+	// parts says which part of the order each line stands in (whose.go).
+	parts []linePart
 }
 
 // prepare cleans every page of doc once: the splitter, the rules and the
