@@ -445,6 +445,9 @@ func titleCase(s string) string {
 
 const nameRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+)[ \n]){0,3}\p{Lu}[\p{L}'\-]+)`
 
+// nameLineRe is a name on one line.
+const nameLineRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+) ){0,3}\p{Lu}[\p{L}'\-]+)`
+
 var (
 	judgeRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
@@ -478,15 +481,17 @@ var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "teleph
 	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true,
 	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true}
 
-var nameTitles = map[string]bool{"hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true,
-	"special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true,
-	"sergeant": true, "inspector": true, "mr": true, "ms": true, "mrs": true, "dr": true, "trooper": true,
-	"deputy": true, "investigator": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true,
-	"her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
+// orgWords end an organisation's name ("Vancouver Police").
+var orgWords = map[string]bool{"police": true, "department": true, "office": true, "bureau": true, "division": true, "county": true, "sheriff's": true, "unit": true}
+
+var nameTitles = map[string]bool{"ofc": true, "isp": true, "capo": true, "d": true, "don": true, "doña": true, "dña": true, "dr": true, "dott": true, "dott.ssa": true, "sr": true, "sra": true, "mme": true, "m": true, "herr": true, "frau": true, "khk": true, "kok": true, "kk": true, "garda": true, "capitaine": true, "commandant": true, "sargento": true, "inspetor": true, "inspetora": true, "inspector": true, "inspectora": true, "inspecteur": true, "principal": true, "kriminalinspektör": true, "ispettore": true, "ispettrice": true, "agente": true, "comisario": true, "digital": true, "investigator": true, "rechercheur": true, "lt": true, "lieutenant": true, "captain": true, "w/o": true, "warrant": true, "corporal": true, "cpl": true, "deputy": true, "marshal": true, "united": true, "states": true, "ausa": true, "hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true, "special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true, "sergeant": true, "mr": true, "ms": true, "mrs": true, "trooper": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true, "her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
 
 // cleanName drops leading titles, cuts the name where running text
 // resumes, and checks that what is left looks like a name.
 func cleanName(s string) (string, bool) {
+	if strings.ContainsAny(s, "0123456789@<>/|") {
+		return "", false
+	}
 	words := strings.Fields(s)
 	for len(words) > 0 && nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
 		words = words[1:]
@@ -495,6 +500,11 @@ func cleanName(s string) (string, bool) {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if len(out) >= 2 && (nameStop[lw] || nameTitles[lw]) {
+			// "Colin Abernethy-Moss Vancouver Police": the place before a
+			// force's name is not part of the person's.
+			if orgWords[lw] && len(out) >= 3 {
+				out = out[:len(out)-1]
+			}
 			break
 		}
 		if strings.HasSuffix(w, ".") && len([]rune(w)) > 2 && len(out) >= 1 {
@@ -533,15 +543,6 @@ var (
 	// described that way too ("the telephone number (202) 555-0100").
 	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney`)
 )
-
-func (x *run) agent() {
-	v, h, conf, ok := x.bestLabel(app.FieldAgentName, agentRules, func(h hit) (string, bool) {
-		return cleanName(h.group())
-	})
-	if ok {
-		x.set(app.FieldAgentName, v, h, conf)
-	}
-}
 
 // companyRe is a company name with its legal form, on one line;
 // companyWrapRe may wrap onto the next line, and is used only right after

@@ -94,6 +94,7 @@ func extract(c *corpus) app.Extraction {
 	x.agent()
 	x.recipient()
 	x.targets()
+	x.settleAgent()
 	x.dataCategories()
 	x.legalBasis()
 	x.nondisclosure()
@@ -112,6 +113,8 @@ type run struct {
 	issued   time.Time
 	// conflicts notes fields where rules of equal weight disagreed.
 	conflicts []string
+	// agentCands wait for the sender's contacts (settleAgent).
+	agentCands []cand
 }
 
 func (x *run) set(name string, value string, h hit, confidence float64) {

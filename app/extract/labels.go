@@ -217,6 +217,7 @@ func allLabels(row []cell) bool {
 // letters, not a sentence.
 func isLabel(text string) bool {
 	t := strings.TrimRight(strings.TrimSpace(text), ":：")
+	t = enumerator().ReplaceAllString(t, "") // "5. COMMISSION COUNSEL", "(b) Contact"
 	if t == "" || len(t) > 80 {
 		return false
 	}
@@ -243,9 +244,14 @@ func isLabel(text string) bool {
 	return unicode.IsLetter([]rune(t)[0]) || t[0] == '('
 }
 
+var enumerator = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\(?[0-9]{1,2}[a-z]?[.)]|\([a-z]\)|[a-z]\))\s+`)
+})
+
 // normLabel folds a label for matching: lower case, spacing and trailing
 // punctuation folded.
 func normLabel(s string) string {
+	s = enumerator().ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	return strings.TrimRight(s, " :：")
 }

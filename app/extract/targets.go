@@ -291,14 +291,14 @@ func sentenceEnd(text string, k int) bool {
 func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 	h.start, h.end, h.groups = start, end, []string{v}
 	conf, rank := 0.8, 0.8
-	name := strings.ToLower(x.ex.Fields[app.FieldAgentName].Value)
-	near := strings.ToLower(strings.Join(linesAround(h.text, start, 2), " "))
-	if name != "" {
-		words := strings.Fields(name)
+	near := foldAccents(strings.Join(linesAround(h.text, start, 2), " "))
+	for _, c := range x.agentCands {
+		words := strings.Fields(foldAccents(c.value))
 		last := strings.Trim(words[len(words)-1], ".,")
-		if strings.Contains(near, last) || strings.Contains(strings.ToLower(v), last) {
+		if len(last) >= 3 && (strings.Contains(near, last) || strings.Contains(foldAccents(v), last)) {
 			rank += 0.1
 			conf = 0.85
+			break
 		}
 	}
 	if whoseRules().switchboard.MatchString(lineOf(h.text, start)) {
@@ -314,14 +314,32 @@ func linesAround(text string, i, n int) []string {
 	return lines[max(0, at-n):min(len(lines), at+n+1)]
 }
 
+// isGovDomain reports whether an e-mail domain is a government's, a
+// court's, a prosecutor's or a police force's: by its endings (.gov,
+// .gov.uk, .gouv.fr, .gc.ca, .police.uk) or by a label that names such a
+// body in the languages orders come in (politie, polizei, justiz, om, mp).
 func isGovDomain(d string) bool {
-	for _, s := range []string{".gov", ".mil", ".police.uk", ".gc.ca", ".europa.eu", ".gov.uk", ".gouv.fr", ".police", ".pol", ".justice", ".just.", ".ic.fbi.gov"} {
-		if strings.HasSuffix(d, s) || strings.Contains(d, s+".") {
+	d = strings.ToLower(d)
+	labels := strings.Split(d, ".")
+	for i, l := range labels {
+		if i == len(labels)-1 {
+			break // the country or generic ending
+		}
+		switch l {
+		case "gov", "govt", "gouv", "gob", "gv", "mil", "gc", "mp", "om", "sta", "mj", "jus", "fbi", "usdoj", "dhs", "ice", "irs", "usss", "nca", "spf":
 			return true
 		}
+		for _, w := range govWords {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
 	}
-	return strings.HasPrefix(d, "police.") || strings.Contains(d, "politie") || strings.Contains(d, "polizei") || strings.Contains(d, "guardiacivil") || strings.Contains(d, "justice")
+	return labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
 }
+
+// govWords are pieces of domain labels that name public bodies.
+var govWords = []string{"police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
 
 func isGovSite(u string) bool {
 	u = strings.ToLower(u)

@@ -87,7 +87,11 @@ func clean(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
+		justified := isJustified(l)
 		l = blankRun.ReplaceAllStringFunc(l, func(b string) string {
+			if justified {
+				return " "
+			}
 			if len(b) >= 2 {
 				return "  "
 			}
@@ -98,6 +102,29 @@ func clean(s string) string {
 	// Words hyphenated at a line end ("Mag-\nistrate") are joined again;
 	// a hyphen before a digit or capital (a case number) stays.
 	return hyphenBreak.ReplaceAllString(strings.Join(out, "\n"), "$1$2")
+}
+
+// isJustified reports whether a line's words are all set apart by two or
+// more blanks: a justified line of prose, not columns.
+func isJustified(l string) bool {
+	gaps, wide := 0, 0
+	for i := 0; i < len(l); i++ {
+		if l[i] != ' ' {
+			continue
+		}
+		j := i
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		if i > 0 && j < len(l) {
+			gaps++
+			if j-i >= 2 {
+				wide++
+			}
+		}
+		i = j
+	}
+	return gaps >= 5 && wide == gaps
 }
 
 // unspace closes up a heading written with its letters spaced out ("A U T

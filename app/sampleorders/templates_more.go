@@ -326,6 +326,9 @@ func writeStateSubpoena(g *gen) error {
 	g.field(app.FieldIssuingAuthority, authority)
 	g.field(app.FieldJurisdiction, sc.state)
 	g.field(app.FieldRecipient, prov.name)
+	// The prosecutor who issues the subpoena is whom the provider deals
+	// with, as the AUSA on a grand jury subpoena.
+	g.field(app.FieldAgentName, prosecutor)
 
 	w := g.w
 	w.title(sc.court)
