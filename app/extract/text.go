@@ -289,8 +289,11 @@ var (
 var (
 	ocrLookalikes = strings.NewReplacer("¢", "c", "€", "e", "£", "E", "°", "", "«", "\"", "»", "\"")
 	ocrLineMarks  = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
-	// "name @example.org", "name@ example.org": OCR spaces around the @.
-	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+) ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	// "name @example.org", "name@ example.org": OCR spaces around the @;
+	// "reind! @" an l read as "!".
+	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+)!? ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	// "@nca.example. gov.uk": a space after a dot of the domain.
+	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
 	// "4:24-mc- 22560", "1:25-sw- -64874": a space, or a doubled hyphen,
 	// OCR puts after a hyphen inside a number.
 	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
@@ -303,7 +306,15 @@ var (
 // it puts inside e-mail addresses and after hyphens in numbers.
 func cleanOCR(s string) string {
 	s = ocrLineMarks.ReplaceAllString(ocrLookalikes.Replace(s), "$1")
-	s = ocrSplitEmail.ReplaceAllString(s, "$1@$2")
+	s = ocrSplitEmail.ReplaceAllStringFunc(s, func(m string) string {
+		g := ocrSplitEmail.FindStringSubmatch(m)
+		local := g[1]
+		if strings.Contains(m[:len(g[1])+1], "!") {
+			local += "l"
+		}
+		return local + "@" + g[2]
+	})
+	s = ocrSplitDomain.ReplaceAllString(s, "$1$2")
 	s = ocrQuoteSpeck.ReplaceAllString(s, "$1$2")
 	return ocrSplitDash.ReplaceAllString(s, "$1$2$3$4")
 }

@@ -48,7 +48,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		targetHead:   re(`attachment\s+a\b|\buser\b|data\s+to\s+be\s+(?:preserved|produced|disclosed)|property\s+to\s+be\s+searched|schedule|identification\s+of\s+the\s+data|target|identifier|selector|account\(?s?\)?\b|data\s+subject|user\s+concerned|records\s+(?:required|requested|to\s+be)|information\s+to\s+be\s+disclosed|exhibit|rider|particular\s+things`),
 		senderHead:   re(`issuing\s+authority|validating\s+authority|requesting|contact\s+(?:point|person|details)|authority\s+to\s+which|details\s+of\s+the|issued\s+by|applicant|signature|officer|agency\s*/|section\s+1\s*[—-]\s*requesting|^\s*from\b`),
 		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
-		addressStart: re(`^\s*(?:to|attn|attention|addressee|recipient|respondent|via\b|by\s+(?:e-?mail|fax|hand|courier)|served\s+(?:by|on|via|upon)|sent\s+to|custodian\s+of\s+records|an|à|a|para|aan|destinatario|destinataire)\b\s*:?`),
+		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
 		addressEnd:   re(`^\s*(?:re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp|sub|dear|sehr|geachte|madame|monsieur|estimad|egregi|to\s+whom|greetings|sir)\b|^\s*$`),
 		closing:      re(`who\s+(?:issues|requests)\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
 		titleName:    regexp.MustCompile(`\b(?:Special\s+Agent|SA|Task\s+Force\s+Officer|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Assistant\s+United\s+States\s+Attorney|AUSA|Assistant\s+District\s+Attorney|Deputy\s+District\s+Attorney|ADA|Prosecutor|Investigating\s+Officer)\b`),
@@ -114,6 +114,11 @@ func (x *run) lineParts(k int) []linePart {
 		}
 		if r.titleName.MatchString(l) && parts[i] == partBody && len(t) < 120 {
 			parts[i] = partSender
+			// "Constable Jo Roe, RCMP" over the officer's address and
+			// telephone lines.
+			if titleStart().MatchString(t) && signature < 3 {
+				signature = 3
+			}
 		}
 		// A fax cover's or an e-mail's "From:" and the line under it.
 		if r.from.MatchString(l) {
@@ -230,8 +235,12 @@ var listItemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // listItem reports whether a line is an item of a numbered list.
 func listItem(t string) bool { return listItemRe().MatchString(t) }
 
+var titleStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
+})
+
 var strongContactRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)questions|contact\s+(?:me|us|the\s+undersigned)|may\s+be\s+(?:directed|provided|produced|sent|made|furnished|delivered)\s+to|reach\s+(?:me|us)|call\s+(?:me|us)|produc(?:e|tion)\s+(?:shall\s+be\s+|may\s+be\s+)?(?:made\s+)?(?:electronically\s+)?to|furnish(?:ed)?\s+(?:forthwith\s+)?to|transfer\s+to|by\s+e-?mail\s+to|deliver(?:y|ed)?\s+to|confirm\s+(?:the\s+\w+\s+)?by|respond\s+to\s+me|reply\s+to\s+me`)
+	return regexp.MustCompile(`(?i:\bto\s+)(?:` + agentTitles + `)\s+\p{Lu}|(?i)questions|contact\s+(?:me|us|the\s+undersigned)|may\s+be\s+(?:directed|provided|produced|sent|made|furnished|delivered)\s+to|reach\s+(?:me|us)|call\s+(?:me|us)|produc(?:e|tion)\s+(?:shall\s+be\s+|may\s+be\s+)?(?:made\s+)?(?:electronically\s+)?to|furnish(?:ed)?\s+(?:forthwith\s+)?to|transfer\s+to|by\s+e-?mail\s+to|deliver(?:y|ed)?\s+to|confirm\s+(?:the\s+\w+\s+)?by|respond\s+to\s+me|reply\s+to\s+me`)
 })
 
 // strongContact reports whether a sentence in a list of targets still
