@@ -175,7 +175,7 @@ func sameValue(a, b string) bool { return normValue(a) == normValue(b) }
 func normValue(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
 var (
-	optionalTime    = regexp.MustCompile(`(?i)\b(?:if\s+you|you\s+may|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
+	optionalTime    = regexp.MustCompile(`(?i)\b(?:if\s+you\s+(?:wish|want|intend|choose|desire|object|seek|decide)|you\s+may\s+(?:object|challenge|move|petition|file|request|appeal|apply)|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
 	clauseWords     = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
 )
@@ -247,75 +247,6 @@ var (
 	parenRe    = regexp.MustCompile(`\([^)]{0,30}\)`)
 	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{2}\s+)?\d{4,6}(?:-\d{4})?\b`)
 )
-
-func (x *run) deadline() {
-	v, h, conf, ok := x.bestLabel(app.FieldDeadline, deadlineRules, func(h hit) (string, bool) {
-		t, ok := parseDate(h.group(), x.dayFirst)
-		if !ok {
-			return "", false
-		}
-		// A deadline before the order was issued is a date of something
-		// else ("records created before June 1").
-		if !x.issued.IsZero() && t.Before(x.issued) {
-			return "", false
-		}
-		return formatDate(t), true
-	})
-	if ok {
-		x.set(app.FieldDeadline, v, h, conf)
-		return
-	}
-	// "within 14 days of the date of this Order", "within 8 hours" — but
-	// not the time the recipient has to object or to ask for something
-	// ("if you wish to challenge …, notify us within 10 days").
-	var rel hit
-	found := false
-	for _, c := range x.c.all(relativeDeadline) {
-		if !optionalTime.MatchString(sentenceAround(c.text, c.start)) {
-			rel, found = c, true
-			break
-		}
-	}
-	if !found {
-		return
-	}
-	h = rel
-	n, err := strconv.Atoi(h.groups[1])
-	if err != nil {
-		n = numberWords[strings.ToLower(h.groups[1])]
-	}
-	if n == 0 {
-		return
-	}
-	if x.issued.IsZero() {
-		x.ex.Warnings = append(x.ex.Warnings, fmt.Sprintf("deadline: %q (page %d) but no issued date to count from; set the deadline by hand", h.groups[0], h.page))
-		return
-	}
-	unit := strings.ToLower(h.groups[2])
-	due := x.issued
-	switch {
-	case strings.HasPrefix(unit, "hour"):
-		due = due.Add(time.Duration(n) * time.Hour)
-	case strings.HasPrefix(unit, "week"):
-		due = due.AddDate(0, 0, 7*n)
-	case strings.HasPrefix(unit, "business"):
-		due = addBusinessDays(due, n)
-	default:
-		due = due.AddDate(0, 0, n)
-	}
-	f := app.Field{
-		Value:      formatDate(due),
-		Page:       h.page,
-		Snippet:    h.snippet() + fmt.Sprintf(" [computed: %d %s from the issued date %s]", n, unit, formatDate(x.issued)),
-		Confidence: 0.7,
-		Computed:   true,
-	}
-	if strings.Contains(strings.ToLower(h.snippet()), "service") || strings.Contains(strings.ToLower(h.snippet()), "receipt") {
-		f.Confidence = 0.55
-		f.Snippet += " (counted from the issued date; the order counts from service or receipt)"
-	}
-	x.ex.Fields[app.FieldDeadline] = f
-}
 
 func addBusinessDays(t time.Time, n int) time.Time {
 	for n > 0 {

@@ -142,14 +142,16 @@ var issuedRules = []labelRule{
 	{0.8, regexp.MustCompile(`(?i)\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
 }
 
-// deadlineRules find a deadline given as a date. Group 1 holds the date.
+// deadlineRules find a deadline given as a date: the date the provider
+// must produce, respond or appear by. Group 1 holds the date.
 var deadlineRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?i)\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by\s+no\s+later\s+than)\s+(?:the\s+)?(` + DatePattern + `)`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|production\s+date|compliance\s+date)\s*:?\s*(` + DatePattern + `)`)},
+	{0.9, regexp.MustCompile(`(?i)\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by\s+no\s+later\s+than|at\s+the\s+latest\s+(?:on|by)|spätestens\s+(?:am|bis\s+(?:zum)?)|au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|entro\s+(?:e\s+non\s+oltre\s+)?il|uiterlijk\s+(?:op\s+)?|senast\s+(?:den\s+)?|até\s+(?:o\s+dia\s+)?)\s*(?:the\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:on\s+)?)?(` + DatePattern + `)`)},
+	{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|reply\s+(?:requested\s+)?by|production\s+date|compliance\s+date|date\s+(?:and\s+time\s+)?(?:the\s+(?:documents|records|information)\s+must\s+be\s+(?:available|produced|provided)|of\s+(?:appearance|compliance|production|return))|time\s+for\s+compliance|antwort\s+bis|frist|plazo|prazo|termine|termijn)\b[^\n]{0,30}?(?:\s(?:is|ist|es|é|est)\s+|:\s*|\s)(` + DatePattern + `)`)},
 	{0.85, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*:\s*(` + DatePattern + `)`)},
-	// A grand jury subpoena's table: "Place | Date and Time" over a row
-	// holding the date of appearance.
-	{0.8, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*(?:of\s+appearance)?\s*\n[^\n]*?(` + DatePattern + `)`)},
+	// "YOU ARE COMMANDED to appear … on the 1st day of September, 2026":
+	// a subpoena's date of appearance, in the same sentence (deadline
+	// checks).
+	{0.85, regexp.MustCompile(`(?i)\b(?:appear|comparecer|erscheinen|comparaître|comparire)\b[^;]{0,260}?\bon\s+(?:the\s+)?(` + DatePattern + `)`)},
 	{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until)\s+(` + DatePattern + `)`)},
 }
 

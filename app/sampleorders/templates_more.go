@@ -189,7 +189,7 @@ func writeUKOPO(g *gen) error {
 	num := fmt.Sprintf("T%d%04d", issued.Year(), g.rng.IntN(9999)+1)
 	judge := person(g.rng)
 	g.order(app.OverseasProductionOrder, num, issued)
-	g.field(app.FieldDeadline, issued.AddDate(0, 0, 7).Format("2006-01-02"))
+	// Seven days from service, which the order does not date: no deadline.
 	g.field(app.FieldIssuingAuthority, "Crown Court at "+court)
 	g.field(app.FieldJudge, judge)
 	g.field(app.FieldJurisdiction, "UK")
