@@ -50,7 +50,7 @@ func TestExtract_EUFormReadsDatesDayFirst(t *testing.T) {
 	}
 	// The EPOC's ten days run from receipt, which the form does not date:
 	// no deadline is invented, a warning says why.
-	if got := ex.Field(app.FieldDeadline); got != "" || !hasWarning(ex, "counts from service or receipt") {
+	if got := ex.Field(app.FieldDeadline); got != "" || !hasWarning(ex, "deadline: \"within 10 days upon receipt") {
 		t.Errorf("deadline %q, want none and a warning: %v", got, ex.Warnings)
 	}
 }
