@@ -386,19 +386,6 @@ func (x *run) emergency() {
 	}
 }
 
-func (x *run) dateRange() {
-	h, ok := x.c.first(rangeRe)
-	if !ok {
-		return
-	}
-	start, end := h.groups[1], h.groups[2]
-	if t, ok := parseDate(start, x.dayFirst); ok {
-		x.set(app.FieldDateRangeStart, formatDate(t), h, 0.85)
-	}
-	if t, ok := parseDate(end, x.dayFirst); ok {
-		x.set(app.FieldDateRangeEnd, formatDate(t), h, 0.85)
-	}
-}
 
 // warn turns weak and conflicting fields into warnings a reviewer sees.
 func (x *run) warn() {

@@ -205,8 +205,3 @@ var (
 
 // Emergency cues.
 var emergencyRe = regexp.MustCompile(`(?i)danger\s+of\s+death\s+or\s+serious\s+(?:physical|bodily)\s+injury|emergency\s+(?:disclosure|request|case|data\s+request)|imminent\s+(?:threat|danger|risk)|threat\s+to\s+(?:life|the\s+life)|within\s+8\s+hours|2702\s*\((?:b\)\s*\(8|c\)\s*\(4)\)`)
-
-// Date ranges of the data requested.
-var (
-	rangeRe = regexp.MustCompile(`(?i)(?:for\s+the\s+(?:time\s+)?period|(?:time|date)\s+(?:period|range|frame)|period\s+covered|from|between|beginning|starting|since)\s*:?\s*(?:of\s+|from\s+)?(` + DatePattern + `|inception|account\s+creation|the\s+(?:date\s+of\s+)?(?:creation|inception|opening)\s+of\s+the\s+account)\s*(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,4})?)?\s*(?:through|to|until|till|and|-|–)\s*(?:and\s+including\s+)?(` + DatePattern + `|(?:the\s+)?present|(?:the\s+)?date\s+of\s+(?:this|the)\s+(?:order|warrant|subpoena|letter|request)|today)`)
-)

@@ -301,11 +301,16 @@ var (
 	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
 )
 
+// ocrDayOne is "February |, 2026": a 1 read as a bar or an l between a
+// month and its year.
+var ocrDayOne = regexp.MustCompile(`(?i)\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)[|lI](,?\s+\d{4})`)
+
 // cleanOCR undoes OCR's look-alike symbols ("1:26-m¢-89108"), the specks
 // it reads at the start of lines ("_IN THE UNITED STATES"), and the spaces
 // it puts inside e-mail addresses and after hyphens in numbers.
 func cleanOCR(s string) string {
 	s = ocrLineMarks.ReplaceAllString(ocrLookalikes.Replace(s), "$1")
+	s = ocrDayOne.ReplaceAllString(s, "${1}1$2")
 	s = ocrSplitEmail.ReplaceAllStringFunc(s, func(m string) string {
 		g := ocrSplitEmail.FindStringSubmatch(m)
 		local := g[1]
