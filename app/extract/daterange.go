@@ -96,4 +96,3 @@ func (x *run) dateRange() {
 var recordsRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)records?|information|data|logs?|account|subscriber|traffic|content|communications|disclos|produc|preserv|daten|datos|dados|données|dati|gegevens|registros|protokoll|log-?ins?`)
 })
-

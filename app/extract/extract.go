@@ -386,7 +386,6 @@ func (x *run) emergency() {
 	}
 }
 
-
 // warn turns weak and conflicting fields into warnings a reviewer sees.
 func (x *run) warn() {
 	x.ex.Warnings = append(x.ex.Warnings, x.conflicts...)
