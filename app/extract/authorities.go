@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -411,7 +412,7 @@ var acronyms = map[string]bool{"FBI": true, "DEA": true, "ATF": true, "HSI": tru
 	"NSL": true, "EPOC": true, "RCMP": true, "NYPD": true, "LAPD": true, "II": true, "III": true, "IV": true}
 
 // smallWords stay lower-case inside a title.
-var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true, "on": true}
+var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true, "on": true, "do": true, "da": true, "del": true, "der": true, "des": true, "di": true, "du": true, "la": true, "le": true, "van": true, "von": true, "y": true, "e": true, "et": true, "für": true, "am": true}
 
 // titleCase writes the capitalised words of a heading in title case
 // ("UNITED STATES DISTRICT COURT for the …" → "United States District
@@ -548,61 +549,98 @@ var (
 // companyWrapRe may wrap onto the next line, and is used only right after
 // a cue ("controlled by"), where nothing else can be caught up in it.
 const (
-	legalForm     = `(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corporation\b|Corp\.|Company\b|GmbH\b|B\.V\.|S\.A\.|SE\b|AG\b|plc\b|PLC\b|LLP\b|Pty\.? Ltd\.?|S\.à r\.l\.)`
-	companyRe     = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ ]){1,5}` + legalForm + `)`
-	companyWrapRe = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ \n]){1,5}` + legalForm + `)`
+	legalForm     = `(?:Ltda\.?|LTDA\.?|Inc\.|Inc\b|INC\.|INC\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|LTD\.?|Limited\b|LIMITED\b|Corporation\b|Corp\.|CORP\.|Company\b|GmbH\b|B\.V\.|N\.V\.|S\.A\.|SE\b|AG\b|plc\b|PLC\b|LLP\b|Pty\.? Ltd\.?|S\.à r\.l\.|S\.r\.l\.|S\.p\.A\.|SAS\b|SARL\b|DAC\b|K\.K\.|Co\., Ltd\.)`
+	companyRe     = `(\p{Lu}[\p{L}0-9&'\-]*,?[ ](?:(?:\p{Lu}[\p{L}0-9&'\-]*|de|do|da|del|der|des|di|of|and|the|für|van|von|et|e|y|&),?[ ]){0,6}` + legalForm + `)`
+	companyWrapRe = `(\p{Lu}[\p{L}0-9&'\-]*,?[ \n](?:(?:\p{Lu}[\p{L}0-9&'\-]*|de|do|da|del|der|des|di|of|and|the|für|van|von|et|e|y|&),?[ \n]){0,6}` + legalForm + `)`
 )
 
 var recipientRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+` + companyWrapRe)},
+	{0.9, regexp.MustCompile(`(?i:controlled|operated|maintained|held|hosted)\s*,?\s*(?i:or\s+operated\s+)?(?i:by)\s+` + companyWrapRe)},
 	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
-	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?` + companyWrapRe)},
+	{0.85, regexp.MustCompile(`(?m)^\s*(?i:addressee|recipient|respondent|to)[ \t]+` + companyRe)},
+	{0.85, regexp.MustCompile(`(?i:custodian\s+of\s+records)\s*,?\s*(?i:for\s+|of\s+|at\s+)?` + companyWrapRe)},
 	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
-	{0.75, regexp.MustCompile(`(?i)(?:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|from)\s+` + companyWrapRe)},
+	{0.75, regexp.MustCompile(`(?i:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|requir(?:e|ing)|from)\s+` + companyWrapRe)},
 	{0.6, regexp.MustCompile(companyWrapRe)},
 }
 
 var companyOnly = regexp.MustCompile(companyRe)
 
 func (x *run) recipient() {
-	v, h, conf, ok := x.bestLabel(app.FieldRecipient, recipientRules, func(h hit) (string, bool) {
-		v := strings.TrimSpace(strings.Trim(h.group(), " ,;:"))
-		low := strings.ToLower(v)
-		if strings.HasPrefix(low, "custodian of records") {
-			rest := strings.TrimSpace(strings.TrimLeft(v[len("custodian of records"):], " ,"))
-			if rest == "" {
-				return "", false
-			}
-			v = rest
-		}
-		// A name wrapped onto a second line keeps its first line only when
-		// that reads as part of a name ("Bluefin\nCloud Services Inc."),
-		// not a heading ("ATTACHMENT A\nExample Inc.").
-		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
-			if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
-				v = v[i+1:]
+	var cands []cand
+	for i, rule := range recipientRules {
+		for _, h := range x.c.all(rule.re) {
+			// After a cue ("controlled by") a name may wrap onto the next
+			// line whole; elsewhere a first line in capitals is a heading
+			// ("ATTACHMENT A\nExample Inc.").
+			if v, ok := recipientValue(h.group(), i == 0 || i == 2 || i == 4); ok {
+				cands = append(cands, cand{value: v, h: h, conf: rule.confidence, rank: rule.confidence + x.place(h), rule: "pattern" + string(rune('0'+i))})
 			}
 		}
-		// "Example Inc., Law Enforcement Response Team": the company.
-		v = strings.Join(strings.Fields(v), " ")
-		if m := companyOnly.FindString(v); m != "" {
-			v = m
-		}
-		low = strings.ToLower(v)
-		if len(v) < 3 || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") || strings.Contains(low, "department of") {
-			return "", false
-		}
-		return strings.TrimRight(v, " ,"), true
-	})
-	if !ok || conf < 0.75 {
-		if lv, lh, ok2 := x.addressee(); ok2 {
-			v, h, conf, ok = lv, lh, 0.75, true
+	}
+	for _, lp := range x.labelled(recipientClasses()) {
+		if v, ok := recipientValue(lp.p.value, false); ok {
+			h := x.pairHit(lp.p)
+			cands = append(cands, cand{value: v, h: h, conf: lp.conf, rank: lp.conf + x.place(h), rule: "label-" + lp.rule})
 		}
 	}
-	if ok {
-		x.set(app.FieldRecipient, v, h, conf)
+	if lv, lh, ok := x.addressee(); ok {
+		if v, ok := recipientValue(lv, false); ok {
+			cands = append(cands, cand{value: v, h: lh, conf: 0.75, rank: 0.75 + x.place(lh), rule: "address-block"})
+		}
 	}
+	x.choose(app.FieldRecipient, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 }
+
+var recipientClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"refused", 0, re(`^(?:from|cc|bcc|subject|re|date|sent|tel|phone|fax|e-?mail|address|capacity|attn|attention)\b`)},
+		{"addressee", 0.9, re(`^(?:to|addressee|recipient|respondent|addressed\s+to|destinatario|destinataire|empf[äa]nger|adressat|aan|ao|à|para|to\s*\(name|company|service\s+provider|provider)\b`)},
+		{"provider", 0.7, re(`name\s+of\s+the\s+service\s+provider|data\s+holder|holder\s+of\s+the\s+data`)},
+	}
+})
+
+var recipientPrefix = regexp.MustCompile(`(?i)^(?:(?:addressee|respondent|recipient|to|die|der|the|directed\s+to|addressed\s+to|attn|attention|custodian\s+of\s+records(?:\s+(?:for|of|at))?|records)\b[\s,:]*)+`)
+
+// recipientValue cuts a value to the provider's name: the company with its
+// legal form when one is named ("Example Inc., Law Enforcement Response
+// Team" → Example Inc.), without the label or salutation before it, in
+// title case when printed in capitals.
+func recipientValue(raw string, wrapOK bool) (string, bool) {
+	v := strings.TrimSpace(strings.Trim(raw, " ,;:"))
+	if i := strings.LastIndexByte(v, '\n'); i >= 0 && !wrapOK {
+		if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
+			v = v[i+1:]
+		}
+	}
+	v = strings.Join(strings.Fields(v), " ")
+	v = strings.TrimSpace(recipientPrefix.ReplaceAllString(v, ""))
+	if m := companyOnly.FindString(v); m != "" {
+		v = strings.TrimSpace(recipientPrefix.ReplaceAllString(m, ""))
+	} else if i := strings.IndexAny(v, ",(;"); i > 0 {
+		v = v[:i] // "Parcelchat, 801 Fennel Street": the name before the address
+	}
+	low := strings.ToLower(v)
+	if onlyLegalForm(v) {
+		return "", false
+	}
+	if len(v) < 3 || strings.ContainsAny(v, "@0123456789_|") || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") || strings.Contains(low, "department of") || len(strings.Fields(v)) > 8 || !unicode.IsUpper([]rune(v)[0]) || recipientNoise[low] {
+		return "", false
+	}
+	if strings.ToUpper(v) == v {
+		v = titleCase(v)
+	}
+	return strings.TrimRight(v, " ,"), true
+}
+
+var legalFormOnly = regexp.MustCompile(`^` + legalForm + `$`)
+
+// onlyLegalForm reports whether a name is nothing but a legal form ("Inc.").
+func onlyLegalForm(v string) bool { return legalFormOnly.MatchString(strings.TrimSpace(v)) }
+
+// recipientNoise are words that stand where a provider's name would.
+var recipientNoise = map[string]bool{"company": true, "provider": true, "service provider": true, "legal department": true, "law enforcement": true, "custodian": true, "records": true, "the provider": true, "subscriber": true, "account": true}
 
 var addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
 
