@@ -193,6 +193,7 @@ func writeUKOPO(g *gen) error {
 	g.field(app.FieldIssuingAuthority, "Crown Court at "+court)
 	g.field(app.FieldJudge, judge)
 	g.field(app.FieldJurisdiction, "UK")
+	g.field(app.FieldAgency, "Metropolitan Police Service") // the applicant's force
 	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
@@ -232,6 +233,7 @@ func writeCanadaPO(g *gen) error {
 	g.field(app.FieldIssuingAuthority, "Ontario Court of Justice")
 	g.field(app.FieldJudge, justice)
 	g.field(app.FieldJurisdiction, "CA")
+	g.field(app.FieldAgency, "Royal Canadian Mounted Police") // the peace officer's force
 	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
