@@ -278,7 +278,7 @@ var (
 	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\bcourts?\b[^\n]{0,80})$`)
 	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
 	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
-	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
+	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|(?:united\s+states\s+|u\.s\.\s+)?postal\s+inspection\s+service|(?:united\s+states|u\.s\.)\s+marshals\s+service|federal\s+trade\s+commission|securities\s+and\s+exchange\s+commission|federal\s+communications\s+commission|consumer\s+financial\s+protection\s+bureau|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
 	// genericAgencyRe names a department rather than the investigating
 	// agency; it is used only when no agency is named.
 	genericAgencyRe = regexp.MustCompile(`(?i)\b((?:united\s+states|u\.s\.)\s+attorney's\s+office|(?:u\.s\.\s+|united\s+states\s+)?department\s+of\s+(?:justice|homeland\s+security))`)
@@ -290,32 +290,96 @@ var (
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	if h, ok := x.court(); ok {
-		x.set(app.FieldIssuingAuthority, h.value, h.hit, h.conf)
+	x.agency()
+	var cands []cand
+	for _, v := range x.courts() {
+		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
 	}
-	// The agency in the letterhead beats one mentioned in the body; a named
-	// agency beats its department.
-	if h, ok := x.letterheadMatch(agencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.9)
-	} else if h, ok := x.c.first(agencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.85)
-	} else if h, ok := x.c.first(agencyAbbrRe); ok {
-		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
-	} else if h, ok := x.c.first(genericAgencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.7)
-	}
+	x.choose(app.FieldIssuingAuthority, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	// An agency that issues its own process (a subpoena, a letter) is its
+	// issuing authority.
 	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
+			f.Alternatives = nil
 			x.ex.Fields[app.FieldIssuingAuthority] = f
 		}
 	}
 }
 
+// agency finds the agency behind the order: in the letterhead, the most
+// specific unit named ("Homeland Security Investigations" under "U.S.
+// Immigration and Customs Enforcement"); else one named in the order; a
+// named agency beats its department.
+func (x *run) agency() {
+	if h, ok := x.letterheadAgency(); ok {
+		x.set(app.FieldAgency, h.value, h.hit, 0.9)
+	} else if h, ok := x.c.first(agencyRe); ok {
+		x.set(app.FieldAgency, agencyName(h), h, 0.85)
+	} else if h, ok := x.c.first(agencyAbbrRe); ok {
+		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
+	} else if v, ok := x.attorneysOffice(); ok {
+		x.set(app.FieldAgency, v.value, v.hit, 0.8)
+	} else if h, ok := x.c.first(genericAgencyRe); ok {
+		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.7)
+	}
+}
+
+// agencyName writes a matched agency as a name.
+func agencyName(h hit) string {
+	return titleCase(strings.Join(strings.Fields(strings.TrimSpace(h.group())), " "))
+}
+
+// letterheadAgency finds the most specific agency the letterhead names:
+// the last of its first lines that names one, with a unit named on the
+// line under it ("INTERNAL REVENUE SERVICE / CRIMINAL INVESTIGATION").
+func (x *run) letterheadAgency() (valued, bool) {
+	p := x.c.leadPage()
+	lines := strings.Split(x.c.head(letterheadLines), "\n")
+	starts := lineStarts(p.text)
+	var best valued
+	found := false
+	for i, l := range lines {
+		m := agencyRe.FindStringSubmatchIndex(l)
+		if m == nil || !headingLike(strings.TrimSpace(l)) {
+			continue // prose, where a name may wrap: read it whole below
+		}
+		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
+		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
+		if i+1 < len(lines) && unitRe.MatchString(strings.TrimSpace(lines[i+1])) {
+			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
+		}
+	}
+	return best, found
+}
+
+// unitRe is a unit of an agency written on the letterhead line under it.
+var unitRe = regexp.MustCompile(`(?i)^(?:criminal\s+investigations?(?:\s+division)?|office\s+of\s+(?:the\s+)?inspector\s+general|cyber\s+(?:crime|division)s?(?:\s+unit)?)$`)
+
+// attorneysOffice reads a prosecutor's letterhead or signature ("United
+// States Attorney / District of Massachusetts", "United States Attorney's
+// Office, Southern District of New York"): the office, for its district.
+func (x *run) attorneysOffice() (valued, bool) {
+	for _, p := range x.c.pages {
+		for _, m := range usaoRe.FindAllStringSubmatchIndex(p.text, -1) {
+			h := makeHit(p, m)
+			district := strings.TrimSpace(h.groups[1])
+			if district == "" {
+				continue
+			}
+			return valued{"United States Attorney's Office for the " + titleCase(strings.Join(strings.Fields(district), " ")), h, 0.8, "attorneys-office"}, true
+		}
+	}
+	return valued{}, false
+}
+
+var usaoRe = regexp.MustCompile(`(?i)\b(?:united\s+states|u\.s\.)\s+attorney(?:'s\s+office)?[ \t]*(?:,|\n|\s+for\s+the)[ \t]*((?:northern|southern|eastern|western|middle|central)?[ \t]*district\s+of\s+[a-z]+(?:[ \t]+[a-z]+)?)`)
+
 type valued struct {
 	value string
 	hit   hit
 	conf  float64
+	rule  string
 }
 
 var trailingFor = regexp.MustCompile(`(?i)\s+for(?:\s+the)?$`)
@@ -330,32 +394,129 @@ var officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|
 
 // authorityLabel finds an authority the order names by label, as forms
 // do ("Issuing authority: …").
-var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
+var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
 
-func (x *run) court() (valued, bool) {
+// courts proposes who issued the order: an authority named by label
+// ("Issuing authority  Staatsanwaltschaft Frankfurt am Main"), a court's
+// heading (with its district or county from the lines under it), a court
+// or prosecutor named on a heading line, an office in the letterhead, the
+// letterhead's organisations.
+func (x *run) courts() []valued {
+	var out []valued
+	for _, lp := range x.labelled(authorityClasses()) {
+		v := authorityValue(lp.p.value)
+		if v != "" {
+			out = append(out, valued{v, x.pairHit(lp.p), lp.conf + x.place(x.pairHit(lp.p)), "label"})
+		}
+	}
 	if h, ok := x.c.first(authorityLabel); ok {
-		return valued{strings.Join(strings.Fields(strings.Trim(h.group(), " .;")), " "), h, 0.9}, true
+		if v := authorityValue(h.group()); v != "" {
+			out = append(out, valued{v, h, 0.9, "label-line"})
+		}
 	}
 	if v, ok := x.courtHeading(x.c.leadPage(), x.c.head(headingLines)); ok {
-		return v, true
+		out = append(out, v)
 	}
 	p := x.c.leadPage()
 	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
-		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
+		out = append(out, valued{authorityValue(h.group()), h, 0.7, "court-of"})
 	}
 	// A cover letter on page 1 may precede the court's own form.
 	for _, lp := range x.c.pages[x.c.lead+1:] {
 		lines := strings.SplitN(lp.text, "\n", 13)
 		if v, ok := x.courtHeading(lp, strings.Join(lines[:min(len(lines), 12)], "\n")); ok {
 			v.conf = 0.85
-			return v, true
+			out = append(out, v)
 		}
 	}
 	if h, ok := x.letterheadMatch(officeRe); ok {
-		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
+		out = append(out, valued{titleCase(strings.TrimSpace(h.group())), h, 0.8, "office"})
 	}
-	return valued{}, false
+	// The letterhead's organisations, when they include the agency found
+	// (or none was): "U.S. Department of Justice, Federal Bureau of
+	// Investigation".
+	if v, ok := x.letterheadOrgs(); ok {
+		ag := x.ex.Fields[app.FieldAgency].Value
+		if ag == "" || strings.Contains(strings.ToLower(v.value), strings.ToLower(ag)) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
+
+var authorityClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"refused", 0, re(`validating|enforcing|central\s+authority|transferred|contact|type\b`)},
+		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|requérante)|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
+	}
+})
+
+var embeddedLabel = regexp.MustCompile(`\s+(?:Aktenzeichen|Az\.?|Case\s+No\.?|File\s+No\.?|Tel\.?|Phone|Fax|E-?mail|Notice\s+No\.?|No\.)\s*:?.*$|\s{2,}.*$`)
+
+// authorityValue cleans an authority's name: a label inside the value
+// ("Amtsgericht München Aktenzeichen: …") and what follows it go.
+func authorityValue(v string) string {
+	v = embeddedLabel.ReplaceAllString(strings.TrimSpace(v), "")
+	v = strings.Join(strings.Fields(strings.Trim(v, " .;,")), " ")
+	if v == "" || v == "-" || strings.EqualFold(v, "not applicable") || len(v) > 140 {
+		return ""
+	}
+	if strings.ToUpper(v) == v {
+		v = titleCase(v)
+	}
+	return v
+}
+
+// letterheadOrgs joins the organisations a letterhead stacks ("U.S.
+// Department of Justice / Criminal Division / Office of International
+// Affairs"): who sends the order when no court issues it.
+func (x *run) letterheadOrgs() (valued, bool) {
+	p := x.c.leadPage()
+	var parts []string
+	start, end := -1, 0
+	off := 0
+	for i, l := range strings.Split(p.text, "\n") {
+		t := strings.TrimSpace(l)
+		lineStart := off
+		off += len(l) + 1
+		if i >= 10 {
+			break
+		}
+		if t == "" {
+			continue
+		}
+		if !orgLineRe.MatchString(t) || !headingLike(t) || strings.ContainsAny(t, "0123456789@:'") || len(t) > 80 || notOrgRe.MatchString(t) {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		if start < 0 {
+			start = lineStart
+		}
+		end = lineStart + len(l)
+		name := t
+		if strings.ToUpper(name) == name {
+			name = titleCase(name)
+		}
+		parts = append(parts, name)
+	}
+	if len(parts) == 0 {
+		return valued{}, false
+	}
+	h := hit{page: p.num, start: start, end: end, text: p.text, groups: []string{strings.Join(parts, ", ")}}
+	return valued{strings.Join(parts, ", "), h, 0.75, "letterhead-orgs"}, true
+}
+
+// headingTitle reports whether a short line is a title ("ORDER").
+func headingTitle(t string) bool { return upperShare(t) >= 0.6 && splitRules().title.MatchString(t) }
+
+// notOrgRe marks letterhead lines that are not an organisation's name.
+var notOrgRe = regexp.MustCompile(`(?i)\b(?:reply|refer|dear|subject|date|phone|tel|fax|address|street|avenue|suite|p\.?o\.?\s+box)\b`)
+
+// orgLineRe is a line naming an organisation.
+var orgLineRe = regexp.MustCompile(`(?i)\b(?:department|ministry|ministerio|ministère|ministero|bureau|office|division|agency|police|polizei|politie|polizia|pol[ií]c[ií]a|policja|polisen|gendarmerie|carabinieri|guardia|garda|commission|service|court|tribunal|gericht|prosecutor|procura|parquet|staatsanwaltschaft|fiscal[ií]a|attorney|directorate|station|command|unit|inspector|sheriff|garda)\b`)
 
 // courtHeading finds a court's heading line in head, the first lines of
 // page p, with its district from the lines below.
@@ -373,21 +534,59 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue
 		}
-		// The district usually stands on the next line or two.
-		rest := p.text[h.end:]
-		for i, l := range strings.SplitN(rest, "\n", 4) {
-			if i == 0 || strings.TrimSpace(l) == "" {
+		// Where the court sits stands on the next line or two: "for the /
+		// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA",
+		// "COUNTY OF ALAMEDA", "(MINSHULL STREET)".
+		rest := strings.SplitN(p.text[h.end:], "\n", 9)
+		pending := ""
+		seen := 0
+		for i, l := range rest {
+			if i == 0 {
 				continue
 			}
-			if d := districtRe.FindStringSubmatch(l); d != nil && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
-				name += " for the " + titleCase(strings.TrimSpace(strings.Trim(d[1], " .")))
+			cells := cellsOf(l, 0)
+			if len(cells) == 0 {
+				continue
+			}
+			if seen++; seen > 3 {
 				break
 			}
+			t := strings.TrimSpace(cells[0].text)
+			lt := strings.ToLower(t)
+			switch {
+			case lt == "for the" || lt == "for":
+				pending = " for the "
+				continue
+			case courtPlaceRe.MatchString(t):
+				part := titleCase(strings.Trim(t, " .,"))
+				if prep := courtPrepRe.FindString(part); prep != "" {
+					name += " " + strings.ToLower(prep) + part[len(prep):]
+				} else if pending != "" {
+					name += pending + part
+				} else if strings.HasPrefix(part, "(") {
+					name += " " + part
+				} else if districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
+					name += " for the " + part
+				} else {
+					name += ", " + part
+				}
+				pending = ""
+				continue
+			case len(t) < 12 && !headingTitle(t):
+				continue // a scan's specks between the lines
+			}
+			break
 		}
-		return valued{name, h, 0.9}, true
+		return valued{name, h, 0.9, "court-heading"}, true
 	}
 	return valued{}, false
 }
+
+var (
+	// courtPlaceRe is a line that says where a court sits.
+	courtPlaceRe = regexp.MustCompile(`(?i)^(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?|of\s+|at\s+|held\s+at\s+)?(?:(?:northern|southern|eastern|western|middle|central)\s+)?(?:district|county|division|circuit|parish|borough|judicial|comarca|vara|registry|dublin|metropolitan)\b|^(?:county|district|state)\s+of\b|^[\p{L} .'\-]+\s+(?:county|district|division)\b|^\([\p{L} .'\-]+\)$|^\d+(?:st|nd|rd|th|ª|º)\s+(?:vara|district|circuit)`)
+	courtPrepRe  = regexp.MustCompile(`(?i)^(?:for\s+the|in\s+and\s+for(?:\s+the)?|of|at|held\s+at)\b`)
+)
 
 // headingLike reports whether a line reads as a heading rather than prose:
 // it does not end a sentence, and most of its words are capitalised.

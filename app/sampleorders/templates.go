@@ -68,7 +68,13 @@ func writeStateWarrant(g *gen) error {
 	g.order(app.SearchWarrant, num, issued)
 	authority := titleWords(sc.court)
 	if sc.county != "" {
-		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		// As the heading prints it: "in and for King County", "for the
+		// County of Santa Clara".
+		if strings.HasPrefix(sc.county, "IN AND FOR ") {
+			authority += " in and for " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		} else {
+			authority += " for the " + titleWords(sc.county)
+		}
 	}
 	g.field(app.FieldIssuingAuthority, authority)
 	g.field(app.FieldJudge, judge)

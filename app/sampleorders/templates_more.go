@@ -290,6 +290,9 @@ func writeInformal(g *gen) error {
 	g.order(app.InformalRequest, num, issued)
 	g.field(app.FieldRecipient, prov.name)
 	g.field(app.FieldAgentName, off)
+	// The force that writes is the request's sender and agency.
+	g.field(app.FieldIssuingAuthority, force)
+	g.field(app.FieldAgency, force)
 
 	w := g.w
 	w.line(force)
@@ -320,7 +323,13 @@ func writeStateSubpoena(g *gen) error {
 	g.truth.ProcessType = app.Subpoena
 	authority := titleWords(sc.court)
 	if sc.county != "" {
-		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		// As the heading prints it: "in and for King County", "for the
+		// County of Santa Clara".
+		if strings.HasPrefix(sc.county, "IN AND FOR ") {
+			authority += " in and for " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		} else {
+			authority += " for the " + titleWords(sc.county)
+		}
 	}
 	g.field(app.FieldCaseNumber, num)
 	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
