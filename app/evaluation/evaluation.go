@@ -310,9 +310,11 @@ func (r *Report) calibrate(confidence float64, right bool) {
 
 // Same reports whether an extracted value is right, compared the way a
 // reviewer reads it:
-//   - an authority or a judge is right when it holds the truth's words in
-//     their order (a fuller name is not wrong: "Hon. Ada Roe, United States
-//     Magistrate Judge" for "Ada Roe"), and is not much longer;
+//   - an authority (issuing authority or agency) or a judge is right when
+//     it holds the truth's words in their order (a fuller name is not
+//     wrong: "Hon. Ada Roe, United States Magistrate Judge" for "Ada Roe",
+//     "U.S. Department of Justice, Federal Bureau of Investigation" for the
+//     FBI), and is not much longer;
 //   - a case number ignores punctuation, spacing and a label kept or
 //     dropped before it ("Case No. 2:25-mj-1" for "2:25-mj-1", "IRS-CI
 //     2026-1" for "2026-1");
@@ -323,7 +325,7 @@ func Same(field, want, got string) bool {
 		return want == got
 	}
 	switch field {
-	case app.FieldIssuingAuthority, app.FieldJudge:
+	case app.FieldIssuingAuthority, app.FieldAgency, app.FieldJudge:
 		return containsWords(words(got), words(want))
 	case app.FieldCaseNumber:
 		return sameCaseNumber(want, got)

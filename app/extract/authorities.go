@@ -275,7 +275,7 @@ func (x *run) stateCourtInHead(m hit) bool {
 var (
 	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
 	// "for the Eastern District of Virginia".
-	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\bcourts?\b[^\n]{0,80})$`)
+	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\b(?:courts?|tribunal|tribunale|gericht|amtsgericht|landgericht|juzgado|rechtbank|s[aą]d|tingsr[äa]tt|domstol|cour|corte)\b[^\n]{0,80})$`)
 	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
 	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
 	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|(?:united\s+states\s+|u\.s\.\s+)?postal\s+inspection\s+service|(?:united\s+states|u\.s\.)\s+marshals\s+service|federal\s+trade\s+commission|securities\s+and\s+exchange\s+commission|federal\s+communications\s+commission|consumer\s+financial\s+protection\s+bureau|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
@@ -312,17 +312,102 @@ func (x *run) authority() {
 // Immigration and Customs Enforcement"); else one named in the order; a
 // named agency beats its department.
 func (x *run) agency() {
-	if h, ok := x.letterheadAgency(); ok {
-		x.set(app.FieldAgency, h.value, h.hit, 0.9)
-	} else if h, ok := x.c.first(agencyRe); ok {
-		x.set(app.FieldAgency, agencyName(h), h, 0.85)
-	} else if h, ok := x.c.first(agencyAbbrRe); ok {
-		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
-	} else if v, ok := x.attorneysOffice(); ok {
-		x.set(app.FieldAgency, v.value, v.hit, 0.8)
-	} else if h, ok := x.c.first(genericAgencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.7)
+	var cands []cand
+	addV := func(v valued) {
+		if v.value != "" {
+			cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf + x.place(v.hit), rule: v.rule})
+		}
 	}
+	if v, ok := x.letterheadAgency(); ok {
+		addV(v)
+	}
+	if h, ok := x.c.first(agencyRe); ok {
+		addV(valued{agencyName(h), h, 0.85, "named"})
+	} else if h, ok := x.c.first(agencyAbbrRe); ok {
+		addV(valued{agencyShort[h.group()], h, 0.75, "abbreviation"})
+	}
+	if v, ok := x.attorneysOffice(); ok {
+		addV(v)
+	}
+	// Forms name the authority that receives the data; a contact line
+	// names the officer's force after the officer ("Inspetora Beatriz
+	// Sequeira Lobo, Polícia Judiciária - UNC3T, +351 …").
+	for _, lp := range x.labelled(agencyClasses()) {
+		h := x.pairHit(lp.p)
+		addV(valued{orgSegment(lp.p.value), h, lp.conf, "label"})
+	}
+	for _, v := range x.contactOrgs() {
+		addV(v)
+	}
+	if len(cands) == 0 {
+		if h, ok := x.c.first(genericAgencyRe); ok {
+			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
+		}
+	}
+	x.choose(app.FieldAgency, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+}
+
+var agencyClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
+	}
+})
+
+// orgSegment cuts a value to the organisation it begins with: up to the
+// first comma, a parenthesised short name kept ("Office
+// anti-cybercriminalité (OFAC), Direction …" → "Office
+// anti-cybercriminalité (OFAC)").
+func orgSegment(v string) string {
+	v = strings.Join(strings.Fields(v), " ")
+	if i := strings.IndexAny(v, ",;"); i > 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSpace(v)
+	if len(v) < 4 || len(v) > 90 || strings.ContainsAny(v, "0123456789@") || !policeWordRe.MatchString(v) {
+		return ""
+	}
+	return v
+}
+
+var policeWordRe = regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|polic[ií]a|pol[ií]cia|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff|brigada|jefatura|commissariat|questura|\bbureau\b|\bbiuro\b|\bagency\b|directorate|\bunit\b|\bdivision\b|\bdepartment\b|\boffice\b|\bcommand\b|\bsquad\b|\bservice\b|\bcent(?:re|er)\b|\bstation\b|\bcommission\b|\bministry\b`)
+
+// contactOrgs reads the force named after an officer's name on a contact
+// line: the segments that name an organisation, up to the telephone.
+func (x *run) contactOrgs() []valued {
+	var out []valued
+	r := agentRules2()
+	for _, p := range x.c.pages {
+		for _, m := range r.before.FindAllStringSubmatchIndex(p.text, -1) {
+			rest := p.text[m[1]:min(len(p.text), m[1]+200)]
+			rest = strings.Join(strings.Fields(strings.TrimLeft(rest, " ,")), " ")
+			if !strings.HasPrefix(strings.TrimSpace(p.text[m[1]:min(len(p.text), m[1]+3)]), ",") {
+				continue // the name is not followed by its force
+			}
+			var segs []string
+			for _, seg := range strings.Split(rest, ",") {
+				seg = strings.TrimSpace(seg)
+				if seg == "" || strings.ContainsAny(seg, "0123456789@") || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
+					break
+				}
+				if !policeWordRe.MatchString(seg) && len(segs) == 0 {
+					break
+				}
+				if len(segs) > 0 && !policeWordRe.MatchString(seg) {
+					break
+				}
+				segs = append(segs, seg)
+				break // the force; a unit or an address follows
+			}
+			if len(segs) == 0 {
+				continue
+			}
+			v := strings.Join(segs, ", ")
+			h := hit{page: p.num, start: m[1], end: min(len(p.text), m[1]+len(v)+2), text: p.text, groups: []string{v}}
+			out = append(out, valued{v, h, 0.8, "contact-org"})
+		}
+	}
+	return out
 }
 
 // agencyName writes a matched agency as a name.
@@ -429,17 +514,23 @@ func (x *run) courts() []valued {
 			out = append(out, v)
 		}
 	}
-	if h, ok := x.letterheadMatch(officeRe); ok {
-		out = append(out, valued{titleCase(strings.TrimSpace(h.group())), h, 0.8, "office"})
-	}
 	// The letterhead's organisations, when they include the agency found
 	// (or none was): "U.S. Department of Justice, Federal Bureau of
-	// Investigation".
-	if v, ok := x.letterheadOrgs(); ok {
-		ag := x.ex.Fields[app.FieldAgency].Value
-		if ag == "" || strings.Contains(strings.ToLower(v.value), strings.ToLower(ag)) {
-			out = append(out, v)
+	// Investigation"; they stand for an office they include.
+	orgs, hasOrgs := x.letterheadOrgs()
+	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+		hasOrgs = false
+	}
+	if h, ok := x.letterheadMatch(officeRe); ok {
+		v := titleCase(strings.TrimSpace(h.group()))
+		if hasOrgs && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v)) {
+			orgs.conf = 0.8
+		} else {
+			out = append(out, valued{v, h, 0.8, "office"})
 		}
+	}
+	if hasOrgs {
+		out = append(out, orgs)
 	}
 	return out
 }
@@ -486,6 +577,13 @@ func (x *run) letterheadOrgs() (valued, bool) {
 		if t == "" {
 			continue
 		}
+		for _, c := range cellsOf(t, 0) {
+			if orgLineRe.MatchString(c.text) {
+				t = c.text // one column of a letterhead set in two
+				break
+			}
+		}
+		t = strings.Trim(t, " ,")
 		if !orgLineRe.MatchString(t) || !headingLike(t) || strings.ContainsAny(t, "0123456789@:'") || len(t) > 80 || notOrgRe.MatchString(t) {
 			if len(parts) > 0 {
 				break

@@ -128,7 +128,7 @@ func readPairs(page int, text string) []pair {
 			}
 			// "Issuing authority  Staatsanwaltschaft …": a label cell, a
 			// column gap, the value.
-			if isLabel(c.text) && k+1 < len(row) && !isLabel(row[k+1].text) {
+			if isLabel(c.text) && k+1 < len(row) && !strings.HasSuffix(row[k+1].text, ":") && !boxRow(cells, i) {
 				v := row[k+1]
 				out = append(out, pair{label: normLabel(c.text), value: v.text, page: page, start: v.start, end: v.end, labelStart: c.start, line: i})
 				continue
@@ -202,6 +202,35 @@ func below(cells [][]cell, i, k, n int) (cell, bool) {
 		return cell{}, false
 	}
 	return cell{}, false
+}
+
+// boxRow reports whether line i is a row of a form's boxes: labels over
+// as many values on the next line.
+func boxRow(cells [][]cell, i int) bool {
+	if len(cells[i]) < 2 {
+		return false
+	}
+	for _, c := range cells[i] {
+		if !strongLabel(c.text) {
+			return false
+		}
+	}
+	for j := i + 1; j < len(cells) && j <= i+2; j++ {
+		if len(cells[j]) > 0 {
+			return len(cells[j]) == len(cells[i])
+		}
+	}
+	return false
+}
+
+var labelWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:no\.?|number|#|date|time|name|address|signature|title|place|phone|e-?mail|company|to|from|sent|type|identifier|username|period|rank|badge|agency|case|incident|supervisor|issued|matter|file|ref)\b`)
+})
+
+// strongLabel reports whether a cell is surely a label: it ends in a
+// colon, is in capitals, or names what a form asks for.
+func strongLabel(t string) bool {
+	return isLabel(t) && (strings.HasSuffix(t, ":") || upperShare(t) >= 0.6 || labelWordRe().MatchString(t))
 }
 
 func allLabels(row []cell) bool {
