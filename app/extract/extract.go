@@ -13,7 +13,6 @@ import (
 	"math"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -258,43 +257,6 @@ func addBusinessDays(t time.Time, n int) time.Time {
 	return t
 }
 
-func (x *run) dataCategories() {
-	seen := map[string]bool{}
-	for _, dc := range dataCues {
-		if seen[dc.category] {
-			continue
-		}
-		for _, h := range x.c.all(dc.re) {
-			// The negation must stand in the same sentence, which may
-			// have wrapped onto the line before.
-			before := h.text[max(0, h.start-160):h.start]
-			if i := strings.LastIndexAny(before, ".;"); i >= 0 && dc.category != app.DataPreservation {
-				before = before[i+1:]
-			}
-			if negation.MatchString(before) {
-				continue
-			}
-			// "All e-mail addresses associated with the account" asks for
-			// addresses, not e-mails.
-			if dc.category == app.DataContent && notContentAfter.MatchString(h.text[h.end:min(len(h.text), h.end+24)]) {
-				continue
-			}
-			seen[dc.category] = true
-			break
-		}
-	}
-	// A preservation request asks for nothing to be disclosed yet, whatever
-	// it asks to be kept.
-	if x.ex.ProcessType == app.Preservation2703f || x.ex.ProcessType == app.EPOCPR {
-		seen = map[string]bool{app.DataPreservation: true}
-	}
-	for _, name := range []string{app.DataSubscriber, app.DataNonContent, app.DataContent, app.DataPreservation} {
-		if seen[name] {
-			x.ex.DataCategories = append(x.ex.DataCategories, name)
-		}
-	}
-}
-
 func (x *run) legalBasis() {
 	seen := map[string]bool{}
 	for _, h := range x.c.all(legalBasisRe) {
@@ -314,76 +276,6 @@ func normaliseCitation(h hit) string {
 		return fmt.Sprintf("%s U.S.C. § %s%s", h.groups[1], h.groups[2], sub)
 	}
 	return strings.Join(strings.Fields(h.groups[0]), " ")
-}
-
-func (x *run) nondisclosure() {
-	nd := &x.ex.Nondisclosure
-	h, ordered := x.c.first(ndoOrdered)
-	if !ordered {
-		h2, requested := x.c.first(ndoRequested)
-		if !requested {
-			return
-		}
-		nd.Requested = true
-		h = h2
-	} else {
-		nd.Ordered = true
-	}
-	nd.Page = h.page
-	nd.Snippet = h.snippet()
-	if b, ok := x.c.first(ndoBasis); ok {
-		nd.Basis = "18 U.S.C. § " + strings.ReplaceAll(b.groups[1], " ", "")
-	}
-	// The duration is read in a sentence that imposes the gag: a paragraph
-	// may also hold a preservation period or a deadline.
-	cues := x.c.all(ndoOrdered)
-	if !nd.Ordered {
-		cues = x.c.all(ndoRequested)
-	}
-	// Only what follows the cue counts: "preserved for 60 days, and may not
-	// be disclosed" gives no duration to the gag.
-	para := ""
-	for _, c := range cues {
-		_, end := sentenceBounds(c.text, c.start)
-		if s := c.text[c.start:max(end, c.start)]; ndoDays.MatchString(s) || ndoUntil.MatchString(s) {
-			para = s
-			break
-		}
-	}
-	if m := ndoDays.FindStringSubmatch(para); m != nil {
-		n, err := strconv.Atoi(m[1])
-		if err != nil {
-			n = numberWords[strings.ToLower(m[1])]
-		}
-		switch u := strings.ToLower(m[2]); {
-		case strings.HasPrefix(u, "year"):
-			nd.Days = 365 * n
-		case strings.HasPrefix(u, "month"):
-			nd.Days = 30 * n
-		default:
-			nd.Days = n
-		}
-	}
-	if m := ndoUntil.FindStringSubmatch(para); m != nil {
-		if t, ok := parseDate(m[1], x.dayFirst); ok {
-			s := formatDate(t)
-			nd.Until = &s
-		}
-	}
-}
-
-func (x *run) emergency() {
-	if x.ex.ProcessType == app.EmergencyRequest {
-		x.ex.Emergency = true
-		return
-	}
-	if h, ok := x.c.first(emergencyRe); ok {
-		line := strings.ToLower(lineOf(h.text, h.start))
-		if negation.MatchString(h.text[max(0, h.start-60):h.start]) || strings.Contains(line, "in an emergency") || strings.Contains(line, "in case of emergency") {
-			return
-		}
-		x.ex.Emergency = true
-	}
 }
 
 // warn turns weak and conflicting fields into warnings a reviewer sees.

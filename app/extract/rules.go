@@ -173,7 +173,7 @@ var dataCues = []struct {
 	re       *regexp.Regexp
 }{
 	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|subscriber\s+data`)},
-	{app.DataSubscriber, regexp.MustCompile(`(?i)\bname,\s+address|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|account\s+holder|toll\s+billing`)},
+	{app.DataSubscriber, regexp.MustCompile(`(?i)\bnames?,\s+(?:postal\s+)?address(?:es)?|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|account\s+holder|toll\s+billing`)},
 	{app.DataSubscriber, regexp.MustCompile(`(?i)2703\s*\(c\)\s*\(2\)|registration\s+(?:information|details|data)|registered\s+(?:name|e-?mail|details|information|to)|(?:name|e-?mail\s+address|postal\s+address|date\s+of\s+birth)[^.;]{0,40}\bregistered|identity\s+of\s+the\s+(?:user|subscriber|account\s+holder|person)`)},
 	{app.DataNonContent, regexp.MustCompile(`(?i)transactional\s+records|\blogs?\b|login|log-in|non-content|traffic\s+data|metadata`)},
 	{app.DataNonContent, regexp.MustCompile(`(?i)ip\s+address(?:es)?\s+(?:history|used|assigned|logs?)|ip\s+history|connection\s+(?:records|data)|header\s+information|records\s+of\s+session|session\s+times|call\s+detail|dialing,\s+routing|routing,\s+addressing|toll\s+records|2703\s*\(c\)\s*\(1\)|device\s+identifiers`)},
@@ -197,7 +197,7 @@ var legalBasisRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*U\.?\s*S\.?\s*C\.?\s*(?
 // Nondisclosure cues.
 var (
 	ndoOrdered   = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will|may)\s+not\s+(?:be\s+)?disclose[ds]?|(?:shall|must|may)\s+not\s+(?:notify|inform|tell)|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
-	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:not\s+(?:to\s+)?(?:disclose|notify)|refrain\s+from\s+(?:disclosing|notifying))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
+	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:(?:do\s+)?not\s+(?:to\s+)?(?:disclose|notify|inform|tell|alert)|refrain\s+from\s+(?:disclosing|notifying|informing))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
 	ndoDays      = regexp.MustCompile(`(?i)for\s+(?:a\s+period\s+of\s+)?(\d{1,4}|one|two|three|ninety|sixty|thirty)\s*(?:\(\d+\)\s*)?(days?|years?|months?)`)
 	ndoUntil     = regexp.MustCompile(`(?i)(?:until|through)\s+(` + DatePattern + `)`)
 	ndoBasis     = regexp.MustCompile(`(?i)(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?)?(2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)|3511)`)
