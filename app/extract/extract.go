@@ -100,6 +100,7 @@ func extract(c *corpus) app.Extraction {
 	x.emergency()
 	x.dateRange()
 	x.deadline()
+	x.calibrate()
 	x.warn()
 	return ex
 }
