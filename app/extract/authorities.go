@@ -35,14 +35,14 @@ var euStates = map[string]string{
 }
 
 var (
-	stateCourtRe   = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
-	federalRe      = regexp.MustCompile(`(?i)united\s+states\s+code|united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
-	federalCourtRe = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.\s?S\.\s+district\s+court|united\s+states\s+court\s+of\s+appeals|foreign\s+intelligence\s+surveillance\s+court`)
-	euRe           = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
-	euStateRe      = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
-	euAnyStateRe   = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
-	ukRe           = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police\s+service|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
-	canadaRe       = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
+	stateCourtRe *regexp.Regexp
+	federalRe *regexp.Regexp
+	federalCourtRe *regexp.Regexp
+	euRe *regexp.Regexp
+	euStateRe *regexp.Regexp
+	euAnyStateRe *regexp.Regexp
+	ukRe *regexp.Regexp
+	canadaRe *regexp.Regexp
 )
 
 func alternation(m map[string]string) string {
@@ -113,14 +113,14 @@ func (x *run) jurisdiction() {
 }
 
 var (
-	euCodeRe = regexp.MustCompile(`(?i)issuing\s+(?:member\s+)?state[^\n]{0,40}?\((?-i:([A-Z]{2}))\)`)
+	euCodeRe *regexp.Regexp
 	// localAgencyRe names a state or local agency: its orders are of its
 	// state, whatever federal law they cite.
-	localAgencyRe   = regexp.MustCompile(`(?i)\b(?:police\s+department|sheriff|county|township|borough|city\s+of|state\s+police|highway\s+patrol|district\s+attorney|prosecutor'?s\s+office|state\s+attorney|attorney\s+general|police\s+dep(?:artmen)?t|\bpd\b)`)
-	federalSenderRe = regexp.MustCompile(`(?i)federal\s+bureau|\bFBI\b|drug\s+enforcement|department\s+of\s+(?:justice|homeland|the\s+treasury)|u\.s\.\s+attorney|united\s+states\s+(?:attorney|district|secret|postal|marshals)|homeland\s+security|internal\s+revenue|immigration\s+and\s+customs|federal\s+trade`)
-	closingRe       = regexp.MustCompile(`(?i)^\s*(?:sincerely|regards|kind\s+regards|best\s+regards|respectfully|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke)\b`)
-	stateZipRe      = regexp.MustCompile(`\b([A-Z]{2})\s+\d{5}(?:-\d{4})?\b`)
-	stateNameRe     = regexp.MustCompile(`(?i)\b(` + alternation(usStates) + `)\b[ ,]*\d{5}\b`)
+	localAgencyRe *regexp.Regexp
+	federalSenderRe *regexp.Regexp
+	closingRe *regexp.Regexp
+	stateZipRe *regexp.Regexp
+	stateNameRe *regexp.Regexp
 )
 
 func isEUCode(c string) bool {
@@ -223,24 +223,9 @@ func (x *run) topMatch(re *regexp.Regexp, n int) (hit, bool) {
 
 // countryCues name other countries' authorities and laws; a member state
 // of the EU is written EU-XX like the EU's own orders.
-var countryCues = []struct {
+var countryCues []struct {
 	code string
 	re   *regexp.Regexp
-}{
-	{"CN", regexp.MustCompile(`(?i)people's\s+republic\s+of\s+china|ministry\s+of\s+public\s+security|\bof\s+china\b|中华人民共和国|公安部`)},
-	{"HK", regexp.MustCompile(`(?i)hong\s+kong|\bHKSAR\b`)},
-	{"RU", regexp.MustCompile(`(?i)russian\s+federation|Российской\s+Федерации|Российская\s+Федерация|Роскомнадзор|roskomnadzor`)},
-	{"IN", regexp.MustCompile(`(?i)republic\s+of\s+india|government\s+of\s+india|\bindian\s+penal\s+code|code\s+of\s+criminal\s+procedure,\s+1973`)},
-	{"BR", regexp.MustCompile(`(?i)república\s+federativa\s+do\s+brasil|\bbrasil\b|\bbrazil\b`)},
-	{"AU", regexp.MustCompile(`(?i)\baustralia(?:n)?\s+federal\s+police|commonwealth\s+of\s+australia|\baustralia\b`)},
-	{"TR", regexp.MustCompile(`(?i)republic\s+of\s+t(?:ü|u)rkiye|republic\s+of\s+turkey`)},
-	{"KR", regexp.MustCompile(`(?i)republic\s+of\s+korea`)},
-	{"JP", regexp.MustCompile(`(?i)\bjapan(?:ese)?\s+(?:police|national\s+police)|\bjapan\b`)},
-	{"EU-ES", regexp.MustCompile(`(?i)guardia\s+civil|policía\s+nacional|\bspain\b|\bespaña\b|spanish\s+law`)},
-	{"EU-DE", regexp.MustCompile(`(?i)bundeskriminalamt|staatsanwaltschaft|\bgermany\b|deutschland`)},
-	{"EU-FR", regexp.MustCompile(`(?i)gendarmerie|police\s+nationale|république\s+française|\bfrance\b`)},
-	{"EU-NL", regexp.MustCompile(`(?i)\bpolitie\b|openbaar\s+ministerie|\bnetherlands\b`)},
-	{"EU-IT", regexp.MustCompile(`(?i)polizia|carabinieri|procura\s+della\s+repubblica|\bitaly\b`)},
 }
 
 // country names the country of a foreign authority, when no US, EU, UK or
@@ -275,15 +260,15 @@ func (x *run) stateCourtInHead(m hit) bool {
 var (
 	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
 	// "for the Eastern District of Virginia".
-	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\b(?:courts?|tribunal|tribunale|gericht|amtsgericht|landgericht|juzgado|rechtbank|s[aą]d|tingsr[äa]tt|domstol|cour|corte)\b[^\n]{0,80})$`)
-	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
-	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
-	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|(?:united\s+states\s+|u\.s\.\s+)?postal\s+inspection\s+service|(?:united\s+states|u\.s\.)\s+marshals\s+service|federal\s+trade\s+commission|securities\s+and\s+exchange\s+commission|federal\s+communications\s+commission|consumer\s+financial\s+protection\s+bureau|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
+	courtLineRe *regexp.Regexp
+	districtRe *regexp.Regexp
+	courtOfRe *regexp.Regexp
+	agencyRe *regexp.Regexp
 	// genericAgencyRe names a department rather than the investigating
 	// agency; it is used only when no agency is named.
-	genericAgencyRe = regexp.MustCompile(`(?i)\b((?:united\s+states|u\.s\.)\s+attorney's\s+office|(?:u\.s\.\s+|united\s+states\s+)?department\s+of\s+(?:justice|homeland\s+security))`)
+	genericAgencyRe *regexp.Regexp
 	agencyShort     = map[string]string{"FBI": "Federal Bureau of Investigation", "DEA": "Drug Enforcement Administration", "ATF": "Bureau of Alcohol, Tobacco, Firearms and Explosives", "HSI": "Homeland Security Investigations", "USSS": "United States Secret Service", "RCMP": "Royal Canadian Mounted Police", "NCA": "National Crime Agency"}
-	agencyAbbrRe    = regexp.MustCompile(`\b(FBI|DEA|ATF|HSI|USSS|RCMP|NCA)\b`)
+	agencyAbbrRe *regexp.Regexp
 )
 
 // authority finds the issuing court and, separately, the agency behind the
@@ -370,7 +355,7 @@ func orgSegment(v string) string {
 	return v
 }
 
-var policeWordRe = regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|polic[ií]a|pol[ií]cia|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff|brigada|jefatura|commissariat|questura|\bbureau\b|\bbiuro\b|\bagency\b|directorate|\bunit\b|\bdivision\b|\bdepartment\b|\boffice\b|\bcommand\b|\bsquad\b|\bservice\b|\bcent(?:re|er)\b|\bstation\b|\bcommission\b|\bministry\b`)
+var policeWordRe *regexp.Regexp
 
 // contactOrgs reads the force named after an officer's name on a contact
 // line: the segments that name an organisation, up to the telephone.
@@ -439,7 +424,7 @@ func (x *run) letterheadAgency() (valued, bool) {
 }
 
 // unitRe is a unit of an agency written on the letterhead line under it.
-var unitRe = regexp.MustCompile(`(?i)^(?:criminal\s+investigations?(?:\s+division)?|office\s+of\s+(?:the\s+)?inspector\s+general|cyber\s+(?:crime|division)s?(?:\s+unit)?)$`)
+var unitRe *regexp.Regexp
 
 // attorneysOffice reads a prosecutor's letterhead or signature ("United
 // States Attorney / District of Massachusetts", "United States Attorney's
@@ -458,7 +443,7 @@ func (x *run) attorneysOffice() (valued, bool) {
 	return valued{}, false
 }
 
-var usaoRe = regexp.MustCompile(`(?i)\b(?:united\s+states|u\.s\.)\s+attorney(?:'s\s+office)?[ \t]*(?:,|\n|\s+for\s+the)[ \t]*((?:northern|southern|eastern|western|middle|central)?[ \t]*district\s+of\s+[a-z]+(?:[ \t]+[a-z]+)?)`)
+var usaoRe *regexp.Regexp
 
 type valued struct {
 	value string
@@ -467,7 +452,7 @@ type valued struct {
 	rule  string
 }
 
-var trailingFor = regexp.MustCompile(`(?i)\s+for(?:\s+the)?$`)
+var trailingFor *regexp.Regexp
 
 // letterheadLines is how many lines of page 1 make a letterhead.
 const letterheadLines = 8
@@ -475,11 +460,11 @@ const letterheadLines = 8
 // officeRe names an issuing office in a letterhead: prosecutors and the
 // Justice Department's offices that send requests without being the
 // investigating agency.
-var officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|district\s+attorney's\s+office[^\n]{0,40}|(?:state\s+)?attorney\s+general's\s+office|crown\s+prosecution\s+service|office\s+of\s+the\s+(?:district\s+attorney|attorney\s+general)[^\n]{0,40})`)
+var officeRe *regexp.Regexp
 
 // authorityLabel finds an authority the order names by label, as forms
 // do ("Issuing authority: …").
-var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
+var authorityLabel *regexp.Regexp
 
 // courts proposes who issued the order: an authority named by label
 // ("Issuing authority  Staatsanwaltschaft Frankfurt am Main"), a court's
@@ -543,7 +528,7 @@ var authorityClasses = sync.OnceValue(func() []labelClass {
 	}
 })
 
-var embeddedLabel = regexp.MustCompile(`\s+(?:Aktenzeichen|Az\.?|Case\s+No\.?|File\s+No\.?|Tel\.?|Phone|Fax|E-?mail|Notice\s+No\.?|No\.)\s*:?.*$|\s{2,}.*$`)
+var embeddedLabel *regexp.Regexp
 
 // authorityValue cleans an authority's name: a label inside the value
 // ("Amtsgericht München Aktenzeichen: …") and what follows it go.
@@ -611,10 +596,10 @@ func (x *run) letterheadOrgs() (valued, bool) {
 func headingTitle(t string) bool { return upperShare(t) >= 0.6 && splitRules().title.MatchString(t) }
 
 // notOrgRe marks letterhead lines that are not an organisation's name.
-var notOrgRe = regexp.MustCompile(`(?i)\b(?:reply|refer|dear|subject|date|phone|tel|fax|address|street|avenue|suite|p\.?o\.?\s+box)\b`)
+var notOrgRe *regexp.Regexp
 
 // orgLineRe is a line naming an organisation.
-var orgLineRe = regexp.MustCompile(`(?i)\b(?:department|ministry|ministerio|ministère|ministero|bureau|office|division|agency|police|polizei|politie|polizia|pol[ií]c[ií]a|policja|polisen|gendarmerie|carabinieri|guardia|garda|commission|service|court|tribunal|gericht|prosecutor|procura|parquet|staatsanwaltschaft|fiscal[ií]a|attorney|directorate|station|command|unit|inspector|sheriff|garda)\b`)
+var orgLineRe *regexp.Regexp
 
 // courtHeading finds a court's heading line in head, the first lines of
 // page p, with its district from the lines below.
@@ -682,8 +667,8 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 
 var (
 	// courtPlaceRe is a line that says where a court sits.
-	courtPlaceRe = regexp.MustCompile(`(?i)^(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?|of\s+|at\s+|held\s+at\s+)?(?:(?:northern|southern|eastern|western|middle|central)\s+)?(?:district|county|division|circuit|parish|borough|judicial|comarca|vara|registry|dublin|metropolitan)\b|^(?:county|district|state)\s+of\b|^[\p{L} .'\-]+\s+(?:county|district|division)\b|^\([\p{L} .'\-]+\)$|^\d+(?:st|nd|rd|th|ª|º)\s+(?:vara|district|circuit)`)
-	courtPrepRe  = regexp.MustCompile(`(?i)^(?:for\s+the|in\s+and\s+for(?:\s+the)?|of|at|held\s+at)\b`)
+	courtPlaceRe *regexp.Regexp
+	courtPrepRe *regexp.Regexp
 )
 
 // headingLike reports whether a line reads as a heading rather than prose:
@@ -747,14 +732,8 @@ const nameRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+)[ \n]){0,3}\p{Lu}[\p{L}'\-]+)`
 const nameLineRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+) ){0,3}\p{Lu}[\p{L}'\-]+)`
 
 var (
-	judgeRules = []labelRule{
-		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
-		{0.9, regexp.MustCompile(`(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+` + nameRe)},
-		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
-		{0.85, regexp.MustCompile(`\b(?:HHJ|His\s+Honour\s+Judge|Her\s+Honour\s+Judge|(?:Mr|Mrs|Ms)\.?\s+Justice|District\s+Judge|Justice)\s+` + nameRe)},
-		{0.8, regexp.MustCompile(`(?i:judge|magistrate)\s*:\s*` + nameRe)},
-	}
-	judgeNoise = regexp.MustCompile(`(?i)^(?:the|this|a|an|any|said|such|magistrate|district|united|states|judge|court|honorable|signature|printed|name|title|date|city|state|and)$`)
+	judgeRules []labelRule
+	judgeNoise *regexp.Regexp
 )
 
 func (x *run) judge() {
@@ -831,15 +810,12 @@ func cleanName(s string) (string, bool) {
 }
 
 var (
-	agentRules = []labelRule{
-		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
-		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
-	}
-	contactEmailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.(?:gov|mil|police\.uk|gc\.ca|pnn\.police\.uk|europa\.eu|justice\.[a-z]{2}|politie\.nl|[a-z]{2,6})`)
+	agentRules []labelRule
+	contactEmailRe *regexp.Regexp
 	// contactCueRe marks a line about the sender: who to ask, how to reach
 	// them. Bare "telephone" or "e-mail" do not count: targets are
 	// described that way too ("the telephone number (202) 555-0100").
-	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\btelefon\b|\bteléfono\b|\btelefono\b|\bcorreo\b|\bmob(?:ile)?\s*[:.]`)
+	contactCueRe *regexp.Regexp
 )
 
 // companyRe is a company name with its legal form, on one line;
@@ -851,17 +827,9 @@ const (
 	companyWrapRe = `(\p{Lu}[\p{L}0-9&'\-]*,?[ \n](?:(?:\p{Lu}[\p{L}0-9&'\-]*|de|do|da|del|der|des|di|of|and|the|für|van|von|et|e|y|&),?[ \n]){0,6}` + legalForm + `)`
 )
 
-var recipientRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?i:controlled|operated|maintained|held|hosted)\s*,?\s*(?i:or\s+operated\s+)?(?i:by)\s+` + companyWrapRe)},
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
-	{0.85, regexp.MustCompile(`(?m)^\s*(?i:addressee|recipient|respondent|to)[ \t]+` + companyRe)},
-	{0.85, regexp.MustCompile(`(?i:custodian\s+of\s+records)\s*,?\s*(?i:for\s+|of\s+|at\s+)?` + companyWrapRe)},
-	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
-	{0.75, regexp.MustCompile(`(?i:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|requir(?:e|ing)|from)\s+` + companyWrapRe)},
-	{0.6, regexp.MustCompile(companyWrapRe)},
-}
+var recipientRules []labelRule
 
-var companyOnly = regexp.MustCompile(companyRe)
+var companyOnly *regexp.Regexp
 
 func (x *run) recipient() {
 	var cands []cand
@@ -898,7 +866,7 @@ var recipientClasses = sync.OnceValue(func() []labelClass {
 	}
 })
 
-var recipientPrefix = regexp.MustCompile(`(?i)^(?:(?:addressee|respondent|recipient|to|die|der|the|directed\s+to|addressed\s+to|attn|attention|custodian\s+of\s+records(?:\s+(?:for|of|at))?|records)\b[\s,:]*)+`)
+var recipientPrefix *regexp.Regexp
 
 // recipientValue cuts a value to the provider's name: the company with its
 // legal form when one is named ("Example Inc., Law Enforcement Response
@@ -931,7 +899,7 @@ func recipientValue(raw string, wrapOK bool) (string, bool) {
 	return strings.TrimRight(v, " ,"), true
 }
 
-var legalFormOnly = regexp.MustCompile(`^` + legalForm + `$`)
+var legalFormOnly *regexp.Regexp
 
 // onlyLegalForm reports whether a name is nothing but a legal form ("Inc.").
 func onlyLegalForm(v string) bool { return legalFormOnly.MatchString(strings.TrimSpace(v)) }
@@ -939,7 +907,7 @@ func onlyLegalForm(v string) bool { return legalFormOnly.MatchString(strings.Tri
 // recipientNoise are words that stand where a provider's name would.
 var recipientNoise = map[string]bool{"company": true, "provider": true, "service provider": true, "legal department": true, "law enforcement": true, "custodian": true, "records": true, "the provider": true, "subscriber": true, "account": true}
 
-var addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
+var addressSkip *regexp.Regexp
 
 // addressee reads a letter's address block: the first line after the
 // letter's date that names someone rather than a street, a department or a

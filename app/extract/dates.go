@@ -74,15 +74,15 @@ var DatePattern = `(?:` +
 	`)`
 
 var (
-	dateRe      = regexp.MustCompile(`(?i)` + DatePattern)
-	dayOfRe     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(\p{L}+)\.?,?\s+(\d{4})$`)
-	monthDayRe  = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
-	cjkRe       = regexp.MustCompile(`^(\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	ymdDotRe    = regexp.MustCompile(`^(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.$`)
-	dayMonthRe  = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
-	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	numericRe   = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})$`)
-	spaceFolder = regexp.MustCompile(`\s+`)
+	dateRe *regexp.Regexp
+	dayOfRe *regexp.Regexp
+	monthDayRe *regexp.Regexp
+	cjkRe *regexp.Regexp
+	ymdDotRe *regexp.Regexp
+	dayMonthRe *regexp.Regexp
+	isoRe *regexp.Regexp
+	numericRe *regexp.Regexp
+	spaceFolder *regexp.Regexp
 )
 
 // parseDate reads one date string matched by DatePattern. dayFirst says how

@@ -24,8 +24,11 @@ type Extractor struct{}
 
 var _ app.Extractor = Extractor{}
 
-// New returns an Extractor.
-func New() Extractor { return Extractor{} }
+// New returns an Extractor, its rules compiled.
+func New() Extractor {
+	compileRules()
+	return Extractor{}
+}
 
 // lowConfidence is the confidence under which a field raises a warning.
 const lowConfidence = 0.6
@@ -175,9 +178,9 @@ func sameValue(a, b string) bool { return normValue(a) == normValue(b) }
 func normValue(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
 var (
-	optionalTime    = regexp.MustCompile(`(?i)\b(?:if\s+you\s+(?:wish|want|intend|choose|desire|object|seek|decide)|you\s+may\s+(?:object|challenge|move|petition|file|request|appeal|apply)|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
-	clauseWords     = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
-	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
+	optionalTime *regexp.Regexp
+	clauseWords *regexp.Regexp
+	notContentAfter *regexp.Regexp
 )
 
 func normaliseCaseNumber(v string) string {
@@ -244,8 +247,8 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 }
 
 var (
-	parenRe    = regexp.MustCompile(`\([^)]{0,30}\)`)
-	postcodeRe = regexp.MustCompile(`\b(?:[A-Z]{2}\s+)?\d{4,6}(?:-\d{4})?\b`)
+	parenRe *regexp.Regexp
+	postcodeRe *regexp.Regexp
 )
 
 func addBusinessDays(t time.Time, n int) time.Time {

@@ -109,13 +109,7 @@ const headingLines = 25
 // Patterns of case numbers that need no label: federal dockets, NSL
 // numbers, a number after "№". Labelled numbers are read from the page's
 // label–value pairs (casenumber.go). Each captures the number in group 1.
-var caseNumberRules = []labelRule{
-	{0.95, regexp.MustCompile(`\b(\d{1,2}:\d{2}-[A-Za-z]{1,5}-\d{2,7}(?:-[A-Z]{1,5}){0,3})\b`)},
-	{0.95, regexp.MustCompile(`\b(NSL\s?[-:.~]\s?\d{2}\s?[-:.~]\s?\d{4,8})\b`)},
-	{0.85, regexp.MustCompile(`(?:№|N°|Nº|n°|Nr\.)[ \t]*([\p{L}0-9][\p{L}0-9:./_\-]*\d[\p{L}0-9:./_\-]*)`)},
-	// Japanese and Chinese files: "渋刑第1427号".
-	{0.8, regexp.MustCompile(`(\p{Han}{1,4}第[ \t]*\d+[ \t]*号)`)},
-}
+var caseNumberRules []labelRule
 
 type labelRule struct {
 	confidence float64
@@ -125,39 +119,15 @@ type labelRule struct {
 // issuedRules find the date an order was issued, anchored to its label at
 // the start of a line or a form's cell: "issued on" in running text dates
 // another paper as often as this one. Group 1 holds the date.
-var issuedRules = []labelRule{
-	{0.95, regexp.MustCompile(`(?im)(?:^|  )[ \t]*date\s+and\s+time\s+issued\s*:?\s*(` + DatePattern + `)`)},
-	{0.95, regexp.MustCompile(`(?im)(?:^|  )[ \t]*(?:date\s+of\s+(?:issue|issuance|(?:the\s+|this\s+)?(?:order|warrant|subpoena|letter|request|decision|judgment|certificate|notice|demand|summons))|issued\s+on|date\s+issued|issue\s+date|issuance\s+date|made\s+on|ausstellungsdatum|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)\s*:?\s*(` + DatePattern + `)`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:entered|ordered|signed|dated|issued|done|made|given|so\s+ordered)\b[^\n]{0,40}?\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
-	// "Dated: June 9, 2025", "Signed at Alexandria, Virginia on 04/22/2025":
-	// the label starts its line, so "Executive Order 12333, dated July 30,
-	// 2008" in a sentence does not count.
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done|given|made)\s*(?:at\s+[\p{L} .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
-	// "This warrant was issued on …": the sentence's subject is this paper.
-	{0.85, regexp.MustCompile(`(?i)\bthis\s+(?:order|warrant|subpoena|letter|request|notice|demand|summons|certificate)\s+(?:was\s+|is\s+)?(?:issued|made|signed|entered|dated)\s+(?:on\s+)?(` + DatePattern + `)`)},
-	{0.85, regexp.MustCompile(`(?im)(?:^|  )[ \t]*(?:dated|signed|entered|filed|issued)\s*:\s*(` + DatePattern + `)`)},
-	// "Date:" starting a line; mid-line it dates something else ("IP
-	// Address: …, Date: 02/15/2005"). An e-mail's "Sent:" is its date.
-	{0.85, regexp.MustCompile(`(?im)^\s*(?:date|sent|datum|fecha|data|verzonden|envoy[ée]|gesendet|date/time)\s*:\s*(?:\p{L}+,?\s+)?(` + DatePattern + `)`)},
-	{0.8, regexp.MustCompile(`(?i)\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
-}
+var issuedRules []labelRule
 
 // deadlineRules find a deadline given as a date: the date the provider
 // must produce, respond or appear by. Group 1 holds the date.
-var deadlineRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?i)\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by\s+no\s+later\s+than|at\s+the\s+latest\s+(?:on|by)|spätestens\s+(?:am|bis\s+(?:zum)?)|au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|entro\s+(?:e\s+non\s+oltre\s+)?il|uiterlijk\s+(?:op\s+)?|senast\s+(?:den\s+)?|até\s+(?:o\s+dia\s+)?)\s*(?:the\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:on\s+)?)?(` + DatePattern + `)`)},
-	{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|reply\s+(?:requested\s+)?by|production\s+date|compliance\s+date|date\s+(?:and\s+time\s+)?(?:the\s+(?:documents|records|information)\s+must\s+be\s+(?:available|produced|provided)|of\s+(?:appearance|compliance|production|return))|time\s+for\s+compliance|antwort\s+bis|frist|plazo|prazo|termine|termijn)\b[^\n]{0,30}?(?:\s(?:is|ist|es|é|est)\s+|:\s*|\s)(` + DatePattern + `)`)},
-	{0.85, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*:\s*(` + DatePattern + `)`)},
-	// "YOU ARE COMMANDED to appear … on the 1st day of September, 2026":
-	// a subpoena's date of appearance, in the same sentence (deadline
-	// checks).
-	{0.85, regexp.MustCompile(`(?i)\b(?:appear|comparecer|erscheinen|comparaître|comparire)\b[^;]{0,260}?\bon\s+(?:the\s+)?(` + DatePattern + `)`)},
-	{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until)\s+(` + DatePattern + `)`)},
-}
+var deadlineRules []labelRule
 
 // relativeDeadline finds "within 14 days", "within 8 hours". Group 1 is the
 // number (digits or a word), group 2 the unit.
-var relativeDeadline = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty[- ]?eight|seventy[- ]?two|ninety)\s*(?:\(\d+\)\s*)?(business\s+days?|calendar\s+days?|days?|hours?|weeks?)\b`)
+var relativeDeadline *regexp.Regexp
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -168,40 +138,25 @@ var numberWords = map[string]int{
 
 // Data category cues. A cue preceded closely by a negation ("not to
 // include message content") does not count.
-var dataCues = []struct {
+var dataCues []struct {
 	category string
 	re       *regexp.Regexp
-}{
-	{app.DataSubscriber, regexp.MustCompile(`(?i)subscriber\s+(?:information|info|records|data|details)|basic\s+subscriber|subscriber\s+data`)},
-	{app.DataSubscriber, regexp.MustCompile(`(?i)\bnames?,\s+(?:postal\s+)?address(?:es)?|length\s+of\s+service|means\s+and\s+source\s+of\s+payment|account\s+holder|toll\s+billing`)},
-	{app.DataSubscriber, regexp.MustCompile(`(?i)2703\s*\(c\)\s*\(2\)|registration\s+(?:information|details|data)|registered\s+(?:name|e-?mail|details|information|to)|(?:name|e-?mail\s+address|postal\s+address|date\s+of\s+birth)[^.;]{0,40}\bregistered|identity\s+of\s+the\s+(?:user|subscriber|account\s+holder|person)`)},
-	{app.DataNonContent, regexp.MustCompile(`(?i)transactional\s+records|\blogs?\b|login|log-in|non-content|traffic\s+data|metadata`)},
-	{app.DataNonContent, regexp.MustCompile(`(?i)ip\s+address(?:es)?\s+(?:history|used|assigned|logs?)|ip\s+history|connection\s+(?:records|data)|header\s+information|records\s+of\s+session|session\s+times|call\s+detail|dialing,\s+routing|routing,\s+addressing|toll\s+records|2703\s*\(c\)\s*\(1\)|device\s+identifiers`)},
-	{app.DataContent, regexp.MustCompile(`(?i)\bcontents?\s+of\s+(?:all\s+|any\s+)?(?:e-?mails?|messages|communications|the\s+account|files|wire|electronic)|content\s+of\s+(?:e-?mails?|messages|communications)|\bcontent\s+data\b|message\s+content|communications?\s+content`)},
-	{app.DataContent, regexp.MustCompile(`(?i)stored\s+(?:files|communications|content)|(?:all|any)\s+(?:e-?mails?|messages|photos|photographs|videos|chats|posts|private\s+messages|direct\s+messages)`)},
-	{app.DataPreservation, regexp.MustCompile(`(?i)\bpreserv(?:e|ation|ing)\b`)},
 }
 
-var negation = regexp.MustCompile(`(?i)\b(?:not|no|nor|exclud(?:e|ing)|other\s+than|except|without)\b[^.;]{0,120}$`)
+var negation *regexp.Regexp
 
 // legalBasisRe finds citations. Group 1..n are variants; the whole match is
 // normalised by normaliseCitation.
-var legalBasisRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s*U\.?\s*S\.?\s*C\.?\s*(?:A\.?\s*)?(?:§+|sec(?:tion|s)?\.?|ss\.?)?\s*(\d{2,5}[a-z]?)((?:\s?\([0-9a-zA-Z]{1,4}\))*)` +
-	`|\bRegulation\s+\(EU\)\s+(?:No\s+)?\d{4}/\d{1,4}` +
-	`|\bCrime\s+\(Overseas\s+Production\s+Orders\)\s+Act\s+2019` +
-	`|\bCriminal\s+Code[, ]+(?:s\.|section)\s*487\.\d{2,4}` +
-	`|\b(?:Fed\.?\s*R\.?\s*Crim\.?\s*P\.?|Federal\s+Rules?\s+of\s+Criminal\s+Procedure)\s*(?:Rule\s*)?\d+` +
-	`|\bPenal\s+Code\s+(?:§+|section)\s*\d+(?:\.\d+)?` +
-	`|\bExecutive\s+Order\s+12333|\bE\.\s*O\.\s*12333`)
+var legalBasisRe *regexp.Regexp
 
 // Nondisclosure cues.
 var (
-	ndoOrdered   = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will|may)\s+not\s+(?:be\s+)?disclose[ds]?|(?:shall|must|may)\s+not\s+(?:notify|inform|tell)|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
-	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:(?:do\s+)?not\s+(?:to\s+)?(?:disclose|notify|inform|tell|alert)|refrain\s+from\s+(?:disclosing|notifying|informing))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
-	ndoDays      = regexp.MustCompile(`(?i)for\s+(?:a\s+period\s+of\s+)?(\d{1,4}|one|two|three|ninety|sixty|thirty)\s*(?:\(\d+\)\s*)?(days?|years?|months?)`)
-	ndoUntil     = regexp.MustCompile(`(?i)(?:until|through)\s+(` + DatePattern + `)`)
-	ndoBasis     = regexp.MustCompile(`(?i)(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?)?(2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)|3511)`)
+	ndoOrdered *regexp.Regexp
+	ndoRequested *regexp.Regexp
+	ndoDays *regexp.Regexp
+	ndoUntil *regexp.Regexp
+	ndoBasis *regexp.Regexp
 )
 
 // Emergency cues.
-var emergencyRe = regexp.MustCompile(`(?i)danger\s+of\s+death\s+or\s+serious\s+(?:physical|bodily)\s+injury|emergency\s+(?:disclosure|request|case|data\s+request)|imminent\s+(?:threat|danger|risk)|threat\s+to\s+(?:life|the\s+life)|within\s+8\s+hours|2702\s*\((?:b\)\s*\(8|c\)\s*\(4)\)`)
+var emergencyRe *regexp.Regexp

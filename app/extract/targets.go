@@ -9,33 +9,33 @@ import (
 )
 
 var (
-	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
+	emailRe *regexp.Regexp
 	// Phone numbers: international (+CC …) and North American 3-3-4 forms.
 	// Other national forms are read only where the jurisdiction says which
 	// country they belong to (nationalPhoneRe).
-	phoneRe         = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
-	nationalPhoneRe = regexp.MustCompile(`\b0\d{1,4}(?:[\s\-/]\d{2,4}){2,4}\b`)
-	ipv4Re          = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
-	ipv6Re          = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
-	urlRe           = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)
-	handleRe        = regexp.MustCompile(`(?:^|[\s(,;:"])@([A-Za-z0-9_][A-Za-z0-9_.]{1,30})\b`)
+	phoneRe *regexp.Regexp
+	nationalPhoneRe *regexp.Regexp
+	ipv4Re *regexp.Regexp
+	ipv6Re *regexp.Regexp
+	urlRe *regexp.Regexp
+	handleRe *regexp.Regexp
 	// Labels of user names in the languages orders come in; the value is
 	// read on the same line or across a column gap.
-	userRe = regexp.MustCompile(`(?i)\b(?:user\s*names?|usernames?|screen\s*names?|handles?|display\s+names?|account\s+names?|gamertags?|login\s+names?|profile\s+names?|nome\s+de\s+usu[aá]rio|nombre\s+de\s+usuario|nom\s+d'utilisateur|benutzername|nutzername|gebruikersnaam|nome\s+utente|ユーザー名)\b(?:[ \t]*(?:[:=：][ \t]*|  +)?|[ \t]*\n[ \t]*)(?:["“'@][ \t]?)?([A-Za-z0-9_.\-]{3,64})`)
+	userRe *regexp.Regexp
 	// An account named in quotes: the Lumenpost account "gastown_ember",
 	// des Kontos „isar.nachtfalke".
-	quotedAccountRe = regexp.MustCompile(`(?i)\b(?:account|konto|kontos|nutzerkontos|cuenta|conta|compte|profil|profile|perfil|channel|page)[ \t]*[,"„“'‚«]{1,2}([A-Za-z0-9_.\-]{3,64})["“”'*»]`)
-	accountRe       = regexp.MustCompile(`(?i)\b(?:account|acct|customer|subscriber|uid|user|profile|channel|page|group|merchant|member|apple|google|microsoft|facebook|instagram|konto|kunden|nutzer|benutzer|cuenta|usuario|utente|utilisateur|gebruikers?|conta)[ \t]*[-‐]?[ \t]*(?:ids?\b|identifiers?\b|numbers?\b|no\b\.?|#|nummer|kennung|nr\b\.?)[ \t]*(?:\(s\)[ \t]*)?[:=#]?[ \t]*([A-Za-z0-9][A-Za-z0-9\-_.]{3,63})`)
+	quotedAccountRe *regexp.Regexp
+	accountRe *regexp.Regexp
 	// "Vantalink account VLC-00338172", "merchant account TSP-M-5520871":
 	// an identifier of an account's own shape after the word.
-	accountShapeRe = regexp.MustCompile(`(?i)\baccounts?[ \t]+(?:ids?[ \t]*:?[ \t]*)?((?-i:[A-Z]{1,5}-[A-Z0-9\-]*\d[A-Z0-9\-]*)|\d{3,}(?:-\d{2,})+|\d{7,})\b`)
+	accountShapeRe *regexp.Regexp
 	// A list of further identifiers after one ("… IDs: 6631-2048-7710 and
 	// 6631-2048-9925").
-	andIDRe  = regexp.MustCompile(`^(?:,|\s+and|\s+&|\s+y|\s+und|\s+et|\s+e|\s+en)\s+([A-Za-z0-9][A-Za-z0-9\-_.]{3,63})`)
-	deviceRe = regexp.MustCompile(`(?i)\b(IMEI|IMSI|MEID|ICCID|ESN|MAC\s+address|serial\s+number|device\s+id(?:entifier)?|UDID|IDFA|android\s+id|advertising\s+id)\s*(?:number|no\.?)?\s*[:=#]?\s*([0-9A-Za-z][0-9A-Za-z:\-]{5,40})`)
-	timeRe   = regexp.MustCompile(`(?i)(` + DatePattern + `)[ ,T]*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|Z|[ECMP][SD]T|[+\-]\d{2}:?\d{2})?)`)
+	andIDRe *regexp.Regexp
+	deviceRe *regexp.Regexp
+	timeRe *regexp.Regexp
 	// Where an order lists what it targets.
-	targetSectionRe = regexp.MustCompile(`(?i)attachment\s+a|property\s+to\s+be\s+searched|schedule\s+[1a]|target(?:ed)?\s+(?:account|identifier|selector)s?|accounts?\s+(?:associated|identified)\s+(?:with|by)|identifiers?\s*:|selectors?\s*:|data\s+subject|user\s+concerned|section\s+[cd]\b`)
+	targetSectionRe *regexp.Regexp
 )
 
 // countryCodes gives the calling code for a jurisdiction, to write local
@@ -365,7 +365,7 @@ func (x *run) providerDomains() map[string]bool {
 	return out
 }
 
-var citationRe = regexp.MustCompile(`(?i)(?:U\.?\s*S\.?\s*C\.?|§|section|sec\.|rule|code|act|regulation|part)\s*$`)
+var citationRe *regexp.Regexp
 
 // inCitation reports whether a number follows a legal citation (§ 2703
 // and the like), not a target.
@@ -391,7 +391,7 @@ func partOfLongerNumber(text string, start, end int) bool {
 	return false
 }
 
-var caseLikeRe = regexp.MustCompile(`^\d{1,2}:\d{2}-`)
+var caseLikeRe *regexp.Regexp
 
 func looksLikeCaseNumber(s string) bool { return caseLikeRe.MatchString(s) }
 

@@ -39,6 +39,7 @@ type pageText struct {
 // prepare cleans every page of doc once: the splitter, the rules and the
 // review checks all read this text.
 func prepare(doc *app.Document) *corpus {
+	compileRules()
 	c := &corpus{}
 	for _, p := range doc.Pages {
 		if p.Source == app.SourceNone {
@@ -66,7 +67,7 @@ type hit struct {
 func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
 
 var (
-	blankRun  = regexp.MustCompile(`[ \t\x{00A0}]+`)
+	blankRun *regexp.Regexp
 	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB01", "fi", "\uFB02", "fl",
 		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
 		"\u201C", `"`, "\u201D", `"`, "\u2018", "'", "\u2019", "'", "\r\n", "\n", "\r", "\n")
@@ -149,7 +150,7 @@ func unspace(l string) string {
 	return strings.ReplaceAll(l, " ", "")
 }
 
-var hyphenBreak = regexp.MustCompile(`(\p{Ll})-\n(\p{Ll})`)
+var hyphenBreak *regexp.Regexp
 
 // all returns every match of re in every page, in reading order.
 func (c *corpus) all(re *regexp.Regexp) []hit {
@@ -281,29 +282,29 @@ func (c *corpus) head(n int) string {
 }
 
 var (
-	ocrToken   = regexp.MustCompile(`[^\s,;()"]+`)
-	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)
+	ocrToken *regexp.Regexp
+	ocrSegment *regexp.Regexp
 	ocrDigit   = strings.NewReplacer("O", "0", "o", "0", "D", "0", "Q", "0", "I", "1", "l", "1", "|", "1", "i", "1", "S", "5", "s", "5", "B", "8", "Z", "2", "z", "2")
 )
 
 var (
 	ocrLookalikes = strings.NewReplacer("¢", "c", "€", "e", "£", "E", "°", "", "«", "\"", "»", "\"")
-	ocrLineMarks  = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
+	ocrLineMarks *regexp.Regexp
 	// "name @example.org", "name@ example.org": OCR spaces around the @;
 	// "reind! @" an l read as "!".
-	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+)!? ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	ocrSplitEmail *regexp.Regexp
 	// "@nca.example. gov.uk": a space after a dot of the domain.
-	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
+	ocrSplitDomain *regexp.Regexp
 	// "4:24-mc- 22560", "1:25-sw- -64874": a space, or a doubled hyphen,
 	// OCR puts after a hyphen inside a number.
-	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
+	ocrSplitDash *regexp.Regexp
 	// "Case No.: '1:25-sw-…": a speck read as a quote before a number.
-	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
+	ocrQuoteSpeck *regexp.Regexp
 )
 
 // ocrDayOne is "February |, 2026": a 1 read as a bar or an l between a
 // month and its year.
-var ocrDayOne = regexp.MustCompile(`(?i)\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)[|lI](,?\s+\d{4})`)
+var ocrDayOne *regexp.Regexp
 
 // cleanOCR undoes OCR's look-alike symbols ("1:26-m¢-89108"), the specks
 // it reads at the start of lines ("_IN THE UNITED STATES"), and the spaces
@@ -325,7 +326,7 @@ func cleanOCR(s string) string {
 }
 
 // ocrSpecks are marks OCR leaves inside numbers ("NSL-19~-483887").
-var ocrSpecks = regexp.MustCompile("(\\d)[~^*'`]+([-/.:])")
+var ocrSpecks *regexp.Regexp
 
 // fixOCRDigits undoes OCR's typical confusions inside numbers — O for 0,
 // l or I for 1, S for 5, B for 8 — so "NSL-I6-41O552" reads NSL-16-410552
