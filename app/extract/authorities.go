@@ -35,14 +35,14 @@ var euStates = map[string]string{
 }
 
 var (
-	stateCourtRe *regexp.Regexp
-	federalRe *regexp.Regexp
+	stateCourtRe   *regexp.Regexp
+	federalRe      *regexp.Regexp
 	federalCourtRe *regexp.Regexp
-	euRe *regexp.Regexp
-	euStateRe *regexp.Regexp
-	euAnyStateRe *regexp.Regexp
-	ukRe *regexp.Regexp
-	canadaRe *regexp.Regexp
+	euRe           *regexp.Regexp
+	euStateRe      *regexp.Regexp
+	euAnyStateRe   *regexp.Regexp
+	ukRe           *regexp.Regexp
+	canadaRe       *regexp.Regexp
 )
 
 func alternation(m map[string]string) string {
@@ -116,11 +116,11 @@ var (
 	euCodeRe *regexp.Regexp
 	// localAgencyRe names a state or local agency: its orders are of its
 	// state, whatever federal law they cite.
-	localAgencyRe *regexp.Regexp
+	localAgencyRe   *regexp.Regexp
 	federalSenderRe *regexp.Regexp
-	closingRe *regexp.Regexp
-	stateZipRe *regexp.Regexp
-	stateNameRe *regexp.Regexp
+	closingRe       *regexp.Regexp
+	stateZipRe      *regexp.Regexp
+	stateNameRe     *regexp.Regexp
 )
 
 func isEUCode(c string) bool {
@@ -261,14 +261,14 @@ var (
 	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
 	// "for the Eastern District of Virginia".
 	courtLineRe *regexp.Regexp
-	districtRe *regexp.Regexp
-	courtOfRe *regexp.Regexp
-	agencyRe *regexp.Regexp
+	districtRe  *regexp.Regexp
+	courtOfRe   *regexp.Regexp
+	agencyRe    *regexp.Regexp
 	// genericAgencyRe names a department rather than the investigating
 	// agency; it is used only when no agency is named.
 	genericAgencyRe *regexp.Regexp
 	agencyShort     = map[string]string{"FBI": "Federal Bureau of Investigation", "DEA": "Drug Enforcement Administration", "ATF": "Bureau of Alcohol, Tobacco, Firearms and Explosives", "HSI": "Homeland Security Investigations", "USSS": "United States Secret Service", "RCMP": "Royal Canadian Mounted Police", "NCA": "National Crime Agency"}
-	agencyAbbrRe *regexp.Regexp
+	agencyAbbrRe    *regexp.Regexp
 )
 
 // authority finds the issuing court and, separately, the agency behind the
@@ -668,7 +668,7 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 var (
 	// courtPlaceRe is a line that says where a court sits.
 	courtPlaceRe *regexp.Regexp
-	courtPrepRe *regexp.Regexp
+	courtPrepRe  *regexp.Regexp
 )
 
 // headingLike reports whether a line reads as a heading rather than prose:
@@ -810,7 +810,7 @@ func cleanName(s string) (string, bool) {
 }
 
 var (
-	agentRules []labelRule
+	agentRules     []labelRule
 	contactEmailRe *regexp.Regexp
 	// contactCueRe marks a line about the sender: who to ask, how to reach
 	// them. Bare "telephone" or "e-mail" do not count: targets are

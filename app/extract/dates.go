@@ -74,14 +74,14 @@ var DatePattern = `(?:` +
 	`)`
 
 var (
-	dateRe *regexp.Regexp
-	dayOfRe *regexp.Regexp
-	monthDayRe *regexp.Regexp
-	cjkRe *regexp.Regexp
-	ymdDotRe *regexp.Regexp
-	dayMonthRe *regexp.Regexp
-	isoRe *regexp.Regexp
-	numericRe *regexp.Regexp
+	dateRe      *regexp.Regexp
+	dayOfRe     *regexp.Regexp
+	monthDayRe  *regexp.Regexp
+	cjkRe       *regexp.Regexp
+	ymdDotRe    *regexp.Regexp
+	dayMonthRe  *regexp.Regexp
+	isoRe       *regexp.Regexp
+	numericRe   *regexp.Regexp
 	spaceFolder *regexp.Regexp
 )
 

@@ -178,8 +178,8 @@ func sameValue(a, b string) bool { return normValue(a) == normValue(b) }
 func normValue(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
 
 var (
-	optionalTime *regexp.Regexp
-	clauseWords *regexp.Regexp
+	optionalTime    *regexp.Regexp
+	clauseWords     *regexp.Regexp
 	notContentAfter *regexp.Regexp
 )
 
@@ -247,7 +247,7 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 }
 
 var (
-	parenRe *regexp.Regexp
+	parenRe    *regexp.Regexp
 	postcodeRe *regexp.Regexp
 )
 

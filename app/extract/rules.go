@@ -151,11 +151,11 @@ var legalBasisRe *regexp.Regexp
 
 // Nondisclosure cues.
 var (
-	ndoOrdered *regexp.Regexp
+	ndoOrdered   *regexp.Regexp
 	ndoRequested *regexp.Regexp
-	ndoDays *regexp.Regexp
-	ndoUntil *regexp.Regexp
-	ndoBasis *regexp.Regexp
+	ndoDays      *regexp.Regexp
+	ndoUntil     *regexp.Regexp
+	ndoBasis     *regexp.Regexp
 )
 
 // Emergency cues.

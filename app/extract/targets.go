@@ -13,27 +13,27 @@ var (
 	// Phone numbers: international (+CC …) and North American 3-3-4 forms.
 	// Other national forms are read only where the jurisdiction says which
 	// country they belong to (nationalPhoneRe).
-	phoneRe *regexp.Regexp
+	phoneRe         *regexp.Regexp
 	nationalPhoneRe *regexp.Regexp
-	ipv4Re *regexp.Regexp
-	ipv6Re *regexp.Regexp
-	urlRe *regexp.Regexp
-	handleRe *regexp.Regexp
+	ipv4Re          *regexp.Regexp
+	ipv6Re          *regexp.Regexp
+	urlRe           *regexp.Regexp
+	handleRe        *regexp.Regexp
 	// Labels of user names in the languages orders come in; the value is
 	// read on the same line or across a column gap.
 	userRe *regexp.Regexp
 	// An account named in quotes: the Lumenpost account "gastown_ember",
 	// des Kontos „isar.nachtfalke".
 	quotedAccountRe *regexp.Regexp
-	accountRe *regexp.Regexp
+	accountRe       *regexp.Regexp
 	// "Vantalink account VLC-00338172", "merchant account TSP-M-5520871":
 	// an identifier of an account's own shape after the word.
 	accountShapeRe *regexp.Regexp
 	// A list of further identifiers after one ("… IDs: 6631-2048-7710 and
 	// 6631-2048-9925").
-	andIDRe *regexp.Regexp
+	andIDRe  *regexp.Regexp
 	deviceRe *regexp.Regexp
-	timeRe *regexp.Regexp
+	timeRe   *regexp.Regexp
 	// Where an order lists what it targets.
 	targetSectionRe *regexp.Regexp
 )

@@ -67,7 +67,7 @@ type hit struct {
 func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
 
 var (
-	blankRun *regexp.Regexp
+	blankRun  *regexp.Regexp
 	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB01", "fi", "\uFB02", "fl",
 		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
 		"\u201C", `"`, "\u201D", `"`, "\u2018", "'", "\u2019", "'", "\r\n", "\n", "\r", "\n")
@@ -282,14 +282,14 @@ func (c *corpus) head(n int) string {
 }
 
 var (
-	ocrToken *regexp.Regexp
+	ocrToken   *regexp.Regexp
 	ocrSegment *regexp.Regexp
 	ocrDigit   = strings.NewReplacer("O", "0", "o", "0", "D", "0", "Q", "0", "I", "1", "l", "1", "|", "1", "i", "1", "S", "5", "s", "5", "B", "8", "Z", "2", "z", "2")
 )
 
 var (
 	ocrLookalikes = strings.NewReplacer("¢", "c", "€", "e", "£", "E", "°", "", "«", "\"", "»", "\"")
-	ocrLineMarks *regexp.Regexp
+	ocrLineMarks  *regexp.Regexp
 	// "name @example.org", "name@ example.org": OCR spaces around the @;
 	// "reind! @" an l read as "!".
 	ocrSplitEmail *regexp.Regexp
