@@ -38,7 +38,13 @@ func checks(ctx context.Context, d Deps, store app.Store, settings app.Settings,
 	if err != nil {
 		return nil, err
 	}
-	return review.Check(review.Input{Case: k, Text: review.PagesText(pages), Settings: settings, Now: d.Now()}), nil
+	// The checks read the text as the extractor read it: cleaned, OCR's
+	// confusions undone.
+	text := review.PagesText(pages)
+	if d.Extractor != nil {
+		text = d.Extractor.Text(pages)
+	}
+	return review.Check(review.Input{Case: k, Text: text, Settings: settings, Now: d.Now()}), nil
 }
 
 // settings shows or changes the enterprise customer list and the

@@ -400,6 +400,11 @@ func agencyName(h hit) string {
 	return titleCase(strings.Join(strings.Fields(strings.TrimSpace(h.group())), " "))
 }
 
+// forceRe names a police force in the languages orders come in.
+var forceRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
+})
+
 // letterheadAgency finds the most specific agency the letterhead names:
 // the last of its first lines that names one, with a unit named on the
 // line under it ("INTERNAL REVENUE SERVICE / CRIMINAL INVESTIGATION").
@@ -411,6 +416,14 @@ func (x *run) letterheadAgency() (valued, bool) {
 	found := false
 	for i, l := range lines {
 		m := agencyRe.FindStringSubmatchIndex(l)
+		if m == nil {
+			// A police force named alone on a letterhead line, in its own
+			// language ("Polícia Judiciária", "Garda Síochána").
+			if t := strings.TrimSpace(l); i < 4 && forceRe().MatchString(t) && headingLike(t) && len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, "0123456789@:,") {
+				start := starts[i] + strings.Index(l, t)
+				m = []int{start - starts[i], start - starts[i] + len(t), start - starts[i], start - starts[i] + len(t)}
+			}
+		}
 		if m == nil || !headingLike(strings.TrimSpace(l)) {
 			continue // prose, where a name may wrap: read it whole below
 		}

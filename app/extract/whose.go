@@ -130,7 +130,9 @@ func (x *run) lineParts(k int) []linePart {
 			parts[i] = partSender
 			from = false
 		}
-		if kindRules().caption.MatchString(l) || t == "" && i > 0 {
+		// The letterhead ends where the order's own lines begin: a caption,
+		// a title, a blank line, a label other than a contact's.
+		if kindRules().caption.MatchString(l) || t == "" && i > 0 || i > 0 && headingTitle(t) || strings.Contains(t, ":") && !contactLabelRe().MatchString(t) {
 			letterhead = false
 		}
 		if letterhead && i < 6 && parts[i] == partBody && !r.addressStart.MatchString(l) && headingLike(t) {
@@ -164,7 +166,15 @@ func (x *run) whose(k int, i int, v string) owner {
 	lowerS := strings.ToLower(sentence)
 	switch parts[n] {
 	case partTargets:
-		if r.providerSentence.MatchString(line) {
+		// In a list of targets only a provider cue right beside the
+		// identifier makes it the provider's ("(Law Enforcement Response
+		// Team: lers@…)").
+		ls := strings.LastIndexByte(p.text[:i], '\n') + 1
+		le := len(p.text)
+		if e := strings.IndexByte(p.text[i:], '\n'); e >= 0 {
+			le = i + e
+		}
+		if r.providerSentence.MatchString(p.text[max(ls, i-90):min(le, i+len(v)+30)]) {
 			return ownProvider
 		}
 		if strongContact(sentence) && !targetSectionRe.MatchString(line) {
@@ -214,6 +224,10 @@ func govEmailOnLine(line string) bool {
 	}
 	return false
 }
+
+var contactLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:tel|phone|telephone|fax|e-?mail|mail|www|web|internet)\b|https?:`)
+})
 
 // proseLine reports whether a line reads as running text rather than a
 // line of an address: long, or many words in lower case.
