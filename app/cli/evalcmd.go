@@ -38,6 +38,7 @@ func (c *command) eval(ctx context.Context, args []string) error {
 		}
 	}
 	im := c.importer(nil)
+	im.OnOCR = nil // the report is the output; pages read by OCR are not news
 	rep, err := evaluation.Run(ctx, evaluation.Options{Dir: pos[0], Truth: *truth, Strict: *strict}, im)
 	if err != nil {
 		return err

@@ -31,7 +31,7 @@ const agentTitles = `Special\s+Agent|SA|Task\s+Force\s+Officer|TFO|Detective(?:\
 var agentRules2 = sync.OnceValue(func() *agentRes {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return &agentRes{
-		before: regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+(?:\d{2,6}\s+)?` + nameLineRe),
+		before: regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+(?:\d{2,6}\s+)?` + nameRe),
 		after:  regexp.MustCompile(`(?:/s/\s*)?` + nameLineRe + `[ \t]*(?:,[ \t]*|\n[ \t]*)(?:` + agentTitles + `|(?i:counsel|attorney\s+for|commission\s+counsel|investigating\s+officer|requesting\s+officer))\b`),
 		// Titles of those who sign for an agency rather than work the case.
 		signer: re(`in\s+charge|supervisor|director|commander|chief\s+of|head\s+of|authoris|authoriz|superintendent|commissioner|chief\b|station\s+house|officer\s+in\s+charge`),
@@ -62,13 +62,13 @@ func (x *run) agent() {
 		}
 		cands = append(cands, cand{value: name, h: h, conf: conf, rank: rank, rule: rule})
 	}
-	for i, rule := range agentRules {
-		for _, h := range x.c.all(rule.re) {
-			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
-		}
+	// agentRules[0] names the same titles as r.before: only the labels of
+	// agentRules[1] ("Affiant:", "Requesting officer:") are read from it.
+	for _, h := range x.c.all(agentRules[1].re) {
+		add(h.group(), h, agentRules[1].confidence, "pattern1")
 	}
 	for _, h := range x.c.all(r.before) {
-		add(h.group(), h, 0.8, "title-before")
+		add(h.group(), h, 0.85, "title-before")
 	}
 	for _, h := range x.c.all(r.after) {
 		add(h.group(), h, 0.8, "title-after")

@@ -214,6 +214,24 @@ func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) { return x.topMatch
 
 // topMatch matches re against the first n lines of page 1.
 func (x *run) topMatch(re *regexp.Regexp, n int) (hit, bool) {
+	key := topKey{re, n}
+	if h, ok := x.tops[key]; ok {
+		return h, h.text != ""
+	}
+	h, ok := x.matchTop(re, n)
+	if x.tops == nil {
+		x.tops = map[topKey]hit{}
+	}
+	x.tops[key] = h
+	return h, ok
+}
+
+type topKey struct {
+	re *regexp.Regexp
+	n  int
+}
+
+func (x *run) matchTop(re *regexp.Regexp, n int) (hit, bool) {
 	m := re.FindStringSubmatchIndex(x.c.head(n))
 	if m == nil {
 		return hit{}, false
@@ -242,16 +260,18 @@ func (x *run) country() (string, hit, bool) {
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
-	head := x.c.head(headingLines)
-	return federalRe.MatchString(head) || stateCourtRe.MatchString(head)
+	_, fed := x.headMatch(federalRe)
+	_, state := x.headMatch(stateCourtRe)
+	return fed || state
 }
 
 // stateCourtInHead accepts a state match only when the heading, not the
 // body, names the state court: a federal order for a suspect "in the State
 // of Texas" is still federal.
 func (x *run) stateCourtInHead(m hit) bool {
-	head := x.c.head(headingLines)
-	if federalRe.MatchString(head) && !stateCourtRe.MatchString(head) {
+	_, fed := x.headMatch(federalRe)
+	_, state := x.headMatch(stateCourtRe)
+	if fed && !state {
 		return false
 	}
 	return m.page == x.c.leadPage().num && lineIndex(m.text, m.start) < headingLines
@@ -363,7 +383,11 @@ func (x *run) contactOrgs() []valued {
 	var out []valued
 	r := agentRules2()
 	for _, p := range x.c.pages {
-		for _, m := range r.before.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, h := range x.c.all(r.before) {
+			if h.page != p.num {
+				continue
+			}
+			m := []int{h.start, h.end}
 			rest := p.text[m[1]:min(len(p.text), m[1]+200)]
 			rest = strings.Join(strings.Fields(strings.TrimLeft(rest, " ,")), " ")
 			if !strings.HasPrefix(strings.TrimSpace(p.text[m[1]:min(len(p.text), m[1]+3)]), ",") {
@@ -781,6 +805,15 @@ var nameTitles = map[string]bool{"ofc": true, "isp": true, "capo": true, "d": tr
 func cleanName(s string) (string, bool) {
 	if strings.ContainsAny(s, "0123456789@<>/|") {
 		return "", false
+	}
+	// A name wraps onto the next line only after an initial or a single
+	// word ("John Q.\nPublic"); otherwise the next line is something else
+	// (a place, a force: "Dale R. Fenwick\nMillbrook Township Police").
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		before := strings.Fields(s[:i])
+		if n := len(before); n > 1 && !(len([]rune(strings.TrimSuffix(before[n-1], "."))) == 1 && strings.HasSuffix(before[n-1], ".")) {
+			s = s[:i]
+		}
 	}
 	words := strings.Fields(s)
 	for len(words) > 0 && nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {

@@ -95,7 +95,11 @@ func compileAll() {
 	legalFormOnly = regexp.MustCompile(`^` + legalForm + `$`)
 	addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
 	// dates.go
-	dateRe = regexp.MustCompile(`(?i)` + DatePattern)
+	// \b keeps the matcher from trying every byte; a Japanese era date
+	// stands after no word boundary and is looked for apart (eraDateRe).
+	dateRe = regexp.MustCompile(`(?i)\b` + DatePattern)
+	numericDateRe = regexp.MustCompile(`\b(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.|\d{4}-\d{2}-\d{2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b)`)
+	eraDateRe = regexp.MustCompile(`(?:令和|平成)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	dayOfRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(\p{L}+)\.?,?\s+(\d{4})$`)
 	monthDayRe = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
 	cjkRe = regexp.MustCompile(`^(\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)

@@ -104,6 +104,18 @@ var countryRules = sync.OnceValue(func() *countryRes {
 // calling codes and e-mail domains on the sender's side — the letterhead,
 // the signature, contact lines. It returns the winner and its votes.
 func (x *run) senderCountry() (string, hit, int) {
+	if x.country0 == nil {
+		code, h, n := x.voteCountry()
+		x.country0 = &struct {
+			code string
+			h    hit
+			n    int
+		}{code, h, n}
+	}
+	return x.country0.code, x.country0.h, x.country0.n
+}
+
+func (x *run) voteCountry() (string, hit, int) {
 	r := countryRules()
 	votes := map[string]int{}
 	ev := map[string]hit{}

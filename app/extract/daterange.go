@@ -15,24 +15,49 @@ import (
 // January 1, 2027"; "from March 1 to the present" gives only a start,
 // "since inception" neither. A range introduced as the records' period
 // beats a bare "from … to …" in the narrative (the dates of the offence).
+//
+// Ranges are read from the dates of the page, found once: two dates with
+// a connector between them, or a date and an open end; what stands before
+// the first says whether it is the records' period.
 
 type rangeRes struct {
-	intro, bare *regexp.Regexp
+	between, openEnd, intro *regexp.Regexp
 }
 
 var rangeRules = sync.OnceValue(func() *rangeRes {
-	lead := `(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?\s+on\s+)?`
-	start := lead + `(` + DatePattern + `|inception|account\s+creation|the\s+(?:date\s+of\s+)?(?:creation|inception|opening)\s+of\s+the\s+account)`
 	clock := `(?:,?\s*(?:at\s+|um\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|Uhr|h)?\s*(?:\(?(?:UTC|GMT|[A-Z]{2,5}(?:/[A-Z]{2,5})?)\)?)?)?`
-	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?` + lead
-	end := `(` + DatePattern + `|(?:the\s+)?present|(?:the\s+)?date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|(?:the\s+)?date\s+(?:of\s+)?(?:execution|receipt)|(?:the\s+)?date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed)|today|heute|la\s+fecha|hoy)`
-	intro := `(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|period|range|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)` +
-		`[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b\s*)?`
+	lead := `(?:\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?\s+on)?`
+	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
 	return &rangeRes{
-		intro: regexp.MustCompile(`(?i)` + intro + `[:.]?\s*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+)?` + start + clock + connector + end),
-		bare:  regexp.MustCompile(`(?i)(?:\bfrom|\bbetween|\bbeginning|\bstarting|\bsince|\bvom|\bdesde(?:\s+el)?|\bdu|\bdal|\bvan|^|  )\s*` + start + clock + connector + end),
+		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
+		openEnd: regexp.MustCompile(`(?i)^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
 	}
 })
+
+// dateSpan is a date found on a page.
+type dateSpan struct {
+	start, end int
+	value      string
+}
+
+// datesOf finds the dates of page k once.
+func (x *run) datesOf(k int) []dateSpan {
+	p := &x.c.pages[k]
+	if p.datesRead && p.datesDayFirst == x.dayFirst {
+		return p.dates
+	}
+	p.datesRead, p.datesDayFirst, p.dates = true, x.dayFirst, nil
+	for _, loc := range dateLocs(p.text) {
+		if loc[0] > 0 && isWordByte(p.text[loc[0]-1]) {
+			continue
+		}
+		if t, ok := parseDate(p.text[loc[0]:loc[1]], x.dayFirst); ok {
+			p.dates = append(p.dates, dateSpan{loc[0], loc[1], formatDate(t)})
+		}
+	}
+	return p.dates
+}
 
 // dateRange finds the period the order asks records for.
 func (x *run) dateRange() {
@@ -44,32 +69,36 @@ func (x *run) dateRange() {
 	}
 	var spans []span
 	count := map[string]int{}
-	try := func(h hit, rank float64) {
-		var s span
-		if t, ok := parseDate(h.groups[1], x.dayFirst); ok {
-			s.start = formatDate(t)
+	for k, p := range x.c.pages {
+		dates := x.datesOf(k)
+		for i, d := range dates {
+			var s span
+			end := d.end
+			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
+				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
+			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
+				s.start, end = d.value, d.end+m[1]
+			} else {
+				continue
+			}
+			if s.end != "" && s.end < s.start {
+				continue
+			}
+			// What introduces the first date says whose period it is.
+			from, _ := sentenceBounds(p.text, d.start)
+			before := p.text[max(from, d.start-90):d.start]
+			rank := 0.6
+			switch {
+			case r.intro.MatchString(before):
+				rank = 0.85
+			case recordsRe().MatchString(sentenceAround(p.text, d.start)):
+				rank = 0.8
+			}
+			s.h = hit{page: p.num, start: d.start, end: end, text: p.text, groups: []string{p.text[d.start:end]}}
+			s.rank = rank + x.place(s.h)
+			spans = append(spans, s)
+			count[s.start+"|"+s.end]++
 		}
-		if t, ok := parseDate(h.groups[2], x.dayFirst); ok {
-			s.end = formatDate(t)
-		}
-		if s.start == "" && s.end == "" || s.start != "" && s.end != "" && s.end < s.start {
-			return
-		}
-		s.h, s.rank = h, rank+x.place(h)
-		spans = append(spans, s)
-		count[s.start+"|"+s.end]++
-	}
-	for _, h := range x.c.all(r.intro) {
-		try(h, 0.85)
-	}
-	for _, h := range x.c.all(r.bare) {
-		// In a sentence about records or the account, a range is theirs;
-		// elsewhere it may date the offence.
-		rank := 0.6
-		if recordsRe().MatchString(sentenceAround(h.text, h.start)) {
-			rank = 0.8
-		}
-		try(h, rank)
 	}
 	if len(spans) == 0 {
 		return

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // monthNames lists month names in the languages orders come in, each
@@ -74,7 +75,9 @@ var DatePattern = `(?:` +
 	`)`
 
 var (
-	dateRe      *regexp.Regexp
+	dateRe        *regexp.Regexp
+	numericDateRe *regexp.Regexp
+	eraDateRe     *regexp.Regexp
 	dayOfRe     *regexp.Regexp
 	monthDayRe  *regexp.Regexp
 	cjkRe       *regexp.Regexp
@@ -173,7 +176,10 @@ func eraYear(s string) int {
 
 // firstDate finds the first date in s, returning it and its byte span.
 func firstDate(s string, dayFirst bool) (time.Time, []int, bool) {
-	for _, loc := range dateRe.FindAllStringIndex(s, -1) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, nil, false // every date holds a digit
+	}
+	for _, loc := range dateLocs(s) {
 		if loc[0] > 0 && isWordByte(s[loc[0]-1]) {
 			continue // inside a longer word or number
 		}
@@ -182,6 +188,72 @@ func firstDate(s string, dayFirst bool) (time.Time, []int, bool) {
 		}
 	}
 	return time.Time{}, nil, false
+}
+
+// dateLocs finds the spans of the dates in s, in order.
+func dateLocs(s string) [][]int {
+	// Only lines with a digit, and the line before each (a month may end
+	// it: "January\n1, 2026"), can hold a date: the pattern, with its
+	// month names in a dozen languages, is not run over the others.
+	var locs [][]int
+	starts := lineStarts(s)
+	digit := make([]bool, len(starts))
+	for i, st := range starts {
+		end := len(s)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		digit[i] = strings.ContainsAny(s[st:end], "0123456789")
+	}
+	for i := 0; i < len(starts); {
+		if !digit[i] && !(i+1 < len(starts) && digit[i+1]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(starts) && (digit[j+1] || j+2 < len(starts) && digit[j+2]) {
+			j++
+		}
+		from, to := starts[i], len(s)
+		if j+1 < len(starts) {
+			to = starts[j+1]
+		}
+		// Without a month's name, only the numeric forms can match: a
+		// far smaller pattern.
+		re := numericDateRe
+		if hasMonthName(s[from:to]) {
+			re = dateRe
+		}
+		for _, l := range re.FindAllStringIndex(s[from:to], -1) {
+			locs = append(locs, []int{from + l[0], from + l[1]})
+		}
+		i = j + 1
+	}
+	if strings.Contains(s, "令和") || strings.Contains(s, "平成") {
+		locs = append(locs, eraDateRe.FindAllStringIndex(s, -1)...)
+		sort.Slice(locs, func(i, j int) bool { return locs[i][0] < locs[j][0] })
+	}
+	return locs
+}
+
+// hasMonthName reports whether s holds a word that names a month.
+func hasMonthName(s string) bool {
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := s[start:i]; len(w) >= 3 && months[strings.ToLower(w)] != 0 {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
 }
 
 func isWordByte(c byte) bool {

@@ -118,6 +118,17 @@ type run struct {
 	conflicts []string
 	// agentCands wait for the sender's contacts (settleAgent).
 	agentCands []cand
+	// letter caches the letter's date line (letterDate), country0 the
+	// sender's country (senderCountry), owners the sentences judged in
+	// whose.
+	letter   *valued
+	country0 *struct {
+		code string
+		h    hit
+		n    int
+	}
+	sentenceCue map[[2]int]uint8
+	tops        map[topKey]hit // heading matches (topMatch)
 }
 
 func (x *run) set(name string, value string, h hit, confidence float64) {
@@ -220,6 +231,15 @@ func looksLikeDate(v string) bool {
 // 9, 2025"). It is not "the first date in the text": a date inside a
 // sentence or a reference line does not count.
 func (x *run) letterDate() (string, hit, float64, bool) {
+	if x.letter != nil {
+		return x.letter.value, x.letter.hit, x.letter.conf, x.letter.value != ""
+	}
+	v, h, conf, ok := x.readLetterDate()
+	x.letter = &valued{value: v, hit: h, conf: conf}
+	return v, h, conf, ok
+}
+
+func (x *run) readLetterDate() (string, hit, float64, bool) {
 	p := x.c.leadPage()
 	lines := strings.Split(p.text, "\n")
 	off := 0
@@ -232,7 +252,7 @@ func (x *run) letterDate() (string, hit, float64, bool) {
 			// code), the same date in another script or calendar, but not a
 			// clause ("SO ORDERED this …" is a signature line, not a
 			// letter's).
-			rest := dateRe.ReplaceAllString(l[:loc[0]]+" "+l[loc[1]:], " ")
+			rest := eraDateRe.ReplaceAllString(dateRe.ReplaceAllString(l[:loc[0]]+" "+l[loc[1]:], " "), " ")
 			rest = parenRe.ReplaceAllString(rest, " ")
 			rest = postcodeRe.ReplaceAllString(rest, " ")
 			rest = strings.Trim(strings.TrimSpace(rest), " ,.:;'\"|_-—") // a scan's specks around the date

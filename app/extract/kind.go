@@ -220,6 +220,11 @@ func (x *run) processType() {
 		best, bestAt, n := 0, 0, 0
 		var ev hit
 		for _, m := range x.c.all(tc.re) {
+			// Once a title has it, and another hit counted, no later hit
+			// can raise the score: the rest need not be read.
+			if bestAt == atTitle && n > 1 {
+				break
+			}
 			a := x.at(h, m)
 			if a == atHypothetical {
 				continue

@@ -17,6 +17,8 @@ type corpus struct {
 	// letter, a fax cover sheet or an application that comes with it. Its
 	// heading says what the order is.
 	lead int
+	// memo keeps each pattern's matches in this corpus (all).
+	memo map[*regexp.Regexp][]hit
 }
 
 type pageText struct {
@@ -34,6 +36,10 @@ type pageText struct {
 	pairsRead bool
 	// parts says which part of the order each line stands in (whose.go).
 	parts []linePart
+	// dates are the page's dates, found on first use (datesOf).
+	dates         []dateSpan
+	datesRead     bool
+	datesDayFirst bool // how the numeric dates were read
 }
 
 // prepare cleans every page of doc once: the splitter, the rules and the
@@ -154,6 +160,21 @@ var hyphenBreak *regexp.Regexp
 
 // all returns every match of re in every page, in reading order.
 func (c *corpus) all(re *regexp.Regexp) []hit {
+	// Rules ask for the same pattern more than once in a run (the type
+	// cues, the agent's titles, the gag): it is matched once.
+	if h, ok := c.memo[re]; ok {
+		return h
+	}
+	if c.memo == nil {
+		c.memo = map[*regexp.Regexp][]hit{}
+	}
+	hits := c.match(re)
+	hits = hits[:len(hits):len(hits)] // an append by a caller copies
+	c.memo[re] = hits
+	return hits
+}
+
+func (c *corpus) match(re *regexp.Regexp) []hit {
 	var hits []hit
 	for _, p := range c.pages {
 		if !mayMatch(re, p.lower) {
@@ -168,6 +189,12 @@ func (c *corpus) all(re *regexp.Regexp) []hit {
 
 // first returns the first match of re, if any.
 func (c *corpus) first(re *regexp.Regexp) (hit, bool) {
+	if h, ok := c.memo[re]; ok {
+		if len(h) == 0 {
+			return hit{}, false
+		}
+		return h[0], true
+	}
 	for _, p := range c.pages {
 		if !mayMatch(re, p.lower) {
 			continue

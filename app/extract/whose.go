@@ -162,8 +162,12 @@ func (x *run) whose(k int, i int, v string) owner {
 	}
 	parts := x.lineParts(k)
 	n := lineIndex(p.text, i)
-	sentence := sentenceAround(p.text, i)
+	from, to := sentenceBounds(p.text, i)
+	sentence := p.text[from:to]
 	lowerS := strings.ToLower(sentence)
+	// Identifiers share sentences: what a sentence says is judged once.
+	cue := x.sentenceCues(p.num, from, to, sentence, lowerS)
+	strong, provider, listsTargets := cue&1 != 0, cue&2 != 0, cue&4 != 0
 	switch parts[n] {
 	case partTargets:
 		// In a list of targets only a provider cue right beside the
@@ -177,7 +181,7 @@ func (x *run) whose(k int, i int, v string) owner {
 		if r.providerSentence.MatchString(p.text[max(ls, i-90):min(le, i+len(v)+30)]) {
 			return ownProvider
 		}
-		if strongContact(sentence) && !targetSectionRe.MatchString(line) {
+		if strong && !targetSectionRe.MatchString(line) {
 			return ownSender
 		}
 		return ownTarget
@@ -189,7 +193,7 @@ func (x *run) whose(k int, i int, v string) owner {
 	case partProvider:
 		return ownProvider
 	}
-	if r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) && r.providerSentence.MatchString(sentence) {
+	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
 	if r.switchboard.MatchString(line) {
@@ -200,7 +204,7 @@ func (x *run) whose(k int, i int, v string) owner {
 	}
 	// The sentence may have wrapped: "Questions … may be directed to
 	// Special Agent Roe at\n(202) 555-0100."
-	if strongContact(sentence) && !(mayMatch(targetSectionRe, lowerS) && targetSectionRe.MatchString(sentence)) {
+	if strong && !listsTargets {
 		return ownSender
 	}
 	// A number on the line of a government address is that sender's.
@@ -252,6 +256,30 @@ func listItem(t string) bool { return listItemRe().MatchString(t) }
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
 })
+
+// sentenceCues judges a sentence once: whether it gives the sender's
+// contact (1), speaks of the provider (2), lists targets (4).
+func (x *run) sentenceCues(page, from, to int, sentence, lower string) uint8 {
+	key := [2]int{page, from}
+	if c, ok := x.sentenceCue[key]; ok {
+		return c
+	}
+	var c uint8
+	if strongContact(sentence) {
+		c |= 1
+	}
+	if whoseRules().providerSentence.MatchString(sentence) {
+		c |= 2
+	}
+	if mayMatch(targetSectionRe, lower) && targetSectionRe.MatchString(sentence) {
+		c |= 4
+	}
+	if x.sentenceCue == nil {
+		x.sentenceCue = map[[2]int]uint8{}
+	}
+	x.sentenceCue[key] = c
+	return c
+}
 
 var strongContactRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i:\bto\s+)(?:` + agentTitles + `)\s+\p{Lu}|(?i)questions|contact\s+(?:me|us|the\s+undersigned)|may\s+be\s+(?:directed|provided|produced|sent|made|furnished|delivered)\s+to|reach\s+(?:me|us)|call\s+(?:me|us)|produc(?:e|tion)\s+(?:shall\s+be\s+|may\s+be\s+)?(?:made\s+)?(?:electronically\s+)?to|furnish(?:ed)?\s+(?:forthwith\s+)?to|transfer\s+to|by\s+e-?mail\s+to|deliver(?:y|ed)?\s+to|confirm\s+(?:the\s+\w+\s+)?by|respond\s+to\s+me|reply\s+to\s+me`)
