@@ -78,14 +78,14 @@ var (
 	dateRe        *regexp.Regexp
 	numericDateRe *regexp.Regexp
 	eraDateRe     *regexp.Regexp
-	dayOfRe     *regexp.Regexp
-	monthDayRe  *regexp.Regexp
-	cjkRe       *regexp.Regexp
-	ymdDotRe    *regexp.Regexp
-	dayMonthRe  *regexp.Regexp
-	isoRe       *regexp.Regexp
-	numericRe   *regexp.Regexp
-	spaceFolder *regexp.Regexp
+	dayOfRe       *regexp.Regexp
+	monthDayRe    *regexp.Regexp
+	cjkRe         *regexp.Regexp
+	ymdDotRe      *regexp.Regexp
+	dayMonthRe    *regexp.Regexp
+	isoRe         *regexp.Regexp
+	numericRe     *regexp.Regexp
+	spaceFolder   *regexp.Regexp
 )
 
 // parseDate reads one date string matched by DatePattern. dayFirst says how
