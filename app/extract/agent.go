@@ -91,7 +91,7 @@ func (x *run) agent() {
 		lines := strings.Split(p.text, "\n")
 		starts := lineStarts(p.text)
 		for i, l := range lines {
-			if !closing.MatchString(l) {
+			if !closing.MatchString(l) || !closingLine(strings.TrimSpace(l)) {
 				continue
 			}
 			for k, seen := i+1, 0; k < len(lines) && seen < 3; k++ {

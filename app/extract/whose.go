@@ -50,7 +50,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
 		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
 		addressEnd:   re(`^\s*(?:re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp|sub|dear|sehr|geachte|madame|monsieur|estimad|egregi|to\s+whom|greetings|sir)\b|^\s*$`),
-		closing:      re(`who\s+(?:issues|requests)\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
+		closing:      re(`who\s+(?:issues|requests)(?:\s+or\s+(?:issues|requests))?\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
 		titleName:    regexp.MustCompile(`\b(?:Special\s+Agent|SA|Task\s+Force\s+Officer|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Assistant\s+United\s+States\s+Attorney|AUSA|Assistant\s+District\s+Attorney|Deputy\s+District\s+Attorney|ADA|Prosecutor|Investigating\s+Officer)\b`),
 		// A sentence about the provider: where it is, how its law
 		// enforcement team is reached.
@@ -109,7 +109,7 @@ func (x *run) lineParts(k int) []linePart {
 			parts[i] = partSender
 			signature--
 		}
-		if r.closing.MatchString(l) {
+		if r.closing.MatchString(l) && closingLine(t) {
 			signature = 8
 		}
 		if r.titleName.MatchString(l) && parts[i] == partBody && len(t) < 120 {
@@ -181,7 +181,7 @@ func (x *run) whose(k int, i int, v string) owner {
 		if r.providerSentence.MatchString(p.text[max(ls, i-90):min(le, i+len(v)+30)]) {
 			return ownProvider
 		}
-		if strong && !targetSectionRe.MatchString(line) {
+		if strong && !targetSectionRe.MatchString(line) || govEmailOnLine(line) {
 			return ownSender
 		}
 		return ownTarget
@@ -232,6 +232,14 @@ func govEmailOnLine(line string) bool {
 var contactLabelRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:tel|phone|telephone|fax|e-?mail|mail|www|web|internet)\b|https?:`)
 })
+
+// closingLine reports whether a line that begins like a closing is one:
+// "Sincerely," or "Thank you," alone, not "Thank you for your reply. May
+// I …", and the lines that introduce a signer ("who issues or requests
+// this subpoena, are:").
+func closingLine(t string) bool {
+	return len(strings.Fields(t)) <= 5 || strings.HasSuffix(t, ":") || strings.Contains(strings.ToLower(t), "who issues") || strings.Contains(strings.ToLower(t), "who requests")
+}
 
 // proseLine reports whether a line reads as running text rather than a
 // line of an address: long, or many words in lower case.
