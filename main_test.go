@@ -43,7 +43,9 @@ func binary(t *testing.T) string {
 		if runtime.GOOS == "windows" {
 			binPath += ".exe"
 		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		// The tests' build derives keys cheaply (kdf_tests.go): they
+		// run hundreds of commands, each unlocking the store.
+		out, err := exec.Command("go", "build", "-tags", "warrantdesk_testkdf", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = err
 			binPath = string(out)
@@ -55,6 +57,12 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// e2ePassphrase seals the tests' data folders; e2eStore opens them from the
+// test itself, as the binary the tests build does (cheap keys).
+const e2ePassphrase = "end to end passphrase"
+
+var e2eStore = storage.Options{Passphrase: e2ePassphrase, KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 type result struct {
 	stdout, stderr string
 	code           int
@@ -62,10 +70,19 @@ type result struct {
 
 func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dataDir, nil, args...)
+}
+
+// runWith is run with more environment (later entries win).
+func runWith(t *testing.T, dataDir string, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	// t.TempDir makes folders others may read; WarrantDesk would warn of
+	// it on every command (TestCLI_LooseModesAndLocaleNoise).
+	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
-	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
+	cmd.Env = append(append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=", "WARRANTDESK_PASSPHRASE="+e2ePassphrase), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -262,13 +279,14 @@ func TestCLI_ExtractJSONContract(t *testing.T) {
 
 func TestCLI_SecondInstanceIsTold(t *testing.T) {
 	data := t.TempDir()
-	db, err := storage.Open(data, storage.Options{})
+	db, err := storage.Open(data, e2eStore)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	start := time.Now()
-	r := run(t, data, "list")
+	samples, _ := writeSamples(t, 1)
+	r := run(t, data, "import", samples)
 	if r.code != 1 || !strings.Contains(r.stderr, "WarrantDesk is already open (database locked)") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -456,6 +474,9 @@ kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 "+v.screen+"x24", "sh", "-c", script)
+			// Away from FyneApp.toml, whose fyneDo migration turns off
+			// Fyne's call-thread checks: here they must stay on.
+			cmd.Dir = t.TempDir()
 			cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8",
 				"WARRANTDESK_REVIEWER=R. Reviewer", "FYNE_THEME="+v.theme, fmt.Sprintf("FYNE_SCALE=%d", v.scale))
 			out, err := cmd.CombinedOutput()
@@ -487,5 +508,37 @@ kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
 				}
 			}
 		})
+	}
+}
+
+// The log is private to the data folder and holds no case values, however
+// the commands went.
+func TestCLI_LogIsPrivateAndHoldsNoCaseValues(t *testing.T) {
+	data := t.TempDir()
+	dir, orders := writeSamples(t, 2)
+	os.WriteFile(filepath.Join(dir, "broken.pdf"), []byte("%PDF-1.7\nnot really a PDF"), 0o644)
+	run(t, data, "import", dir)
+	number := orders[0].Truth.Fields["case_number"]
+	run(t, data, "show", number)
+	run(t, data, "decide", number, "--decision", "maybe")
+	run(t, data, "decide", number, "--decision", "reject", "--note", "Served on "+orders[0].Truth.Targets[0].Value)
+	log := filepath.Join(data, "warrantdesk.log")
+	st, err := os.Stat(log)
+	if err != nil {
+		t.Fatalf("no log in the data folder: %v", err)
+	}
+	if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("the log is %v, not 0600", st.Mode())
+	}
+	b, _ := os.ReadFile(log)
+	if !strings.Contains(string(b), "command=import") || !strings.Contains(string(b), "command=decide") {
+		t.Errorf("the log does not say what ran:\n%s", b)
+	}
+	for _, o := range orders {
+		for _, v := range []string{o.Truth.Fields["case_number"], o.Truth.Targets[0].Value, o.Name} {
+			if v != "" && strings.Contains(string(b), v) {
+				t.Errorf("the log holds %q:\n%s", v, b)
+			}
+		}
 	}
 }

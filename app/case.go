@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -35,22 +36,32 @@ const (
 	Challenge Outcome = "challenge"
 )
 
-// Outcomes lists every decision in the order the UI offers them.
-var Outcomes = []Outcome{Comply, Narrow, Reject, Redirect, Preserve, NoData, Clarify, Challenge}
+// Outcomes lists every decision in the order the UI offers them. It returns
+// a new slice each time: the list is part of the contract and no caller may
+// change it for the others.
+func Outcomes() []Outcome {
+	return []Outcome{Comply, Narrow, Reject, Redirect, Preserve, NoData, Clarify, Challenge}
+}
 
 // ParseOutcome returns the Outcome named s, or an EINVALID error that lists
 // the valid ones.
 func ParseOutcome(s string) (Outcome, error) {
-	for _, o := range Outcomes {
+	all := Outcomes()
+	for _, o := range all {
 		if string(o) == strings.ToLower(strings.TrimSpace(s)) {
 			return o, nil
 		}
 	}
-	names := make([]string, len(Outcomes))
-	for i, o := range Outcomes {
+	return "", unknownOutcome(s)
+}
+
+func unknownOutcome(s string) *Error {
+	all := Outcomes()
+	names := make([]string, len(all))
+	for i, o := range all {
 		names[i] = string(o)
 	}
-	return "", Errorf(EINVALID, "unknown decision %q: use one of %s", s, strings.Join(names, ", "))
+	return Errorf(EINVALID, "unknown decision %q: use one of %s", s, strings.Join(names, ", "))
 }
 
 // Notice is what the user whose data is requested will be told.
@@ -63,13 +74,14 @@ const (
 	NoticeNone    Notice = "not_notified" // the user will not be told (say why in the rationale)
 )
 
-// Notices lists the choices in the order the UI offers them.
-var Notices = []Notice{NoticeNotify, NoticeDelayed, NoticeNone}
+// Notices lists the choices in the order the UI offers them (a new slice
+// each time).
+func Notices() []Notice { return []Notice{NoticeNotify, NoticeDelayed, NoticeNone} }
 
 // ParseNotice returns the Notice named s ("" is no choice), or EINVALID.
 func ParseNotice(s string) (Notice, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, n := range append([]Notice{""}, Notices...) {
+	for _, n := range append([]Notice{""}, Notices()...) {
 		if string(n) == s {
 			return n, nil
 		}
@@ -226,14 +238,7 @@ func (c *Case) touch(by string, at time.Time, action, detail string) {
 	c.UpdatedAt = at
 }
 
-func isField(name string) bool {
-	for _, f := range FieldNames {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
+func isField(name string) bool { return slices.Contains(FieldNames(), name) }
 
 func isDateField(name string) bool {
 	return name == FieldIssuedDate || name == FieldDeadline || name == FieldDateRangeStart || name == FieldDateRangeEnd
@@ -251,26 +256,21 @@ func (c *Case) Deadline() (time.Time, bool) {
 
 // SortByUrgency orders cases most urgent first: open cases before decided
 // ones; among open cases emergencies first, then the nearest deadline, then
-// those without a deadline; ties go to the case imported first.
+// those without a deadline; ties go to the case imported first. Each
+// case's key (UrgencyKey) is computed once, not in every comparison.
 func SortByUrgency(cases []*Case) {
-	sort.SliceStable(cases, func(i, j int) bool {
-		a, b := cases[i], cases[j]
-		if ad, bd := a.Status == StatusDecided, b.Status == StatusDecided; ad != bd {
-			return bd
-		}
-		if ae, be := a.Order.Extraction.Emergency, b.Order.Extraction.Emergency; ae != be {
-			return ae
-		}
-		at, aok := a.Deadline()
-		bt, bok := b.Deadline()
-		if aok != bok {
-			return aok
-		}
-		if aok && !at.Equal(bt) {
-			return at.Before(bt)
-		}
-		return a.CreatedAt.Before(b.CreatedAt)
-	})
+	type keyed struct {
+		key string
+		c   *Case
+	}
+	ks := make([]keyed, len(cases))
+	for i, c := range cases {
+		ks[i] = keyed{UrgencyKey(c), c}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i, k := range ks {
+		cases[i] = k.c
+	}
 }
 
 // Store keeps cases and the original PDFs they came from. Implementations
@@ -282,7 +282,9 @@ type Store interface {
 	CreateCase(ctx context.Context, c *Case, original []byte, pages []PageText) error
 	// Case returns the case with the given ID, or ENOTFOUND.
 	Case(ctx context.Context, id string) (*Case, error)
-	// Cases returns every case, in no particular order.
+	// Cases returns every case, in no particular order. Cases whose record
+	// cannot be read are left out and named by an EDAMAGED error wrapping a
+	// *DamagedError, returned with the cases that could be read.
 	Cases(ctx context.Context) ([]*Case, error)
 	// UpdateCase replaces the stored case with c (matched by ID).
 	UpdateCase(ctx context.Context, c *Case) error

@@ -21,8 +21,11 @@ const (
 	GroundEntity     = "Addressed to another entity"
 )
 
-// Grounds lists the checklist in the order the decision pane shows it.
-var Grounds = []string{
-	GroundValid, GroundAuthority, GroundNarrowed, GroundWarrant, GroundRange, GroundIDs, GroundEnterprise,
-	GroundForeign, GroundExpired, GroundNDO, GroundEmergency, GroundNoData, GroundSignature, GroundEntity,
+// Grounds lists the checklist in the order the decision pane shows it (a
+// new slice each time).
+func Grounds() []string {
+	return []string{
+		GroundValid, GroundAuthority, GroundNarrowed, GroundWarrant, GroundRange, GroundIDs, GroundEnterprise,
+		GroundForeign, GroundExpired, GroundNDO, GroundEmergency, GroundNoData, GroundSignature, GroundEntity,
+	}
 }

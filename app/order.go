@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,12 +33,45 @@ const (
 	OtherProcess            ProcessType = "other"
 )
 
-// ProcessTypes lists every process type, in the order the UI offers them.
-var ProcessTypes = []ProcessType{
-	SearchWarrant, GrandJurySubpoena, AdministrativeSubpoena, CivilSubpoena, Subpoena,
-	CourtOrder2703d, PenRegister, WiretapOrder, NondisclosureOrder, Preservation2703f,
-	EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
-	MLATRequest, InformalRequest, OtherProcess,
+// ProcessTypes lists every process type, in the order the UI offers them
+// (a new slice each time).
+func ProcessTypes() []ProcessType {
+	return []ProcessType{
+		SearchWarrant, GrandJurySubpoena, AdministrativeSubpoena, CivilSubpoena, Subpoena,
+		CourtOrder2703d, PenRegister, WiretapOrder, NondisclosureOrder, Preservation2703f,
+		EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
+		MLATRequest, InformalRequest, OtherProcess,
+	}
+}
+
+// Label says the process type in a few words, for lists and headings
+// ("court order 2703d"); "unknown process" when none was recognised.
+func (t ProcessType) Label() string {
+	if t == "" {
+		return "unknown process"
+	}
+	return strings.ReplaceAll(string(t), "_", " ")
+}
+
+// formalNames are the names a memo or a finding uses where the label alone
+// would not say what the process is.
+var formalNames = map[ProcessType]string{
+	CourtOrder2703d: "court order under 18 U.S.C. § 2703(d)", NSL: "National Security Letter",
+	EPOC: "European Production Order Certificate", EPOCPR: "European Preservation Order Certificate",
+	OverseasProductionOrder: "UK overseas production order", Preservation2703f: "preservation request under 18 U.S.C. § 2703(f)",
+	MLATRequest: "MLAT request", PenRegister: "pen register order",
+}
+
+// Name is the process type as a sentence or a memo names it ("court order
+// under 18 U.S.C. § 2703(d)"); "legal process" when none was recognised.
+func (t ProcessType) Name() string {
+	if n, ok := formalNames[t]; ok {
+		return n
+	}
+	if t == "" {
+		return "legal process"
+	}
+	return t.Label()
 }
 
 // Field names used in Extraction.Fields. They are part of the JSON contract.
@@ -57,11 +91,14 @@ const (
 	FieldJurisdiction     = "jurisdiction"
 )
 
-// FieldNames lists every field in the order a reviewer reads them.
-var FieldNames = []string{
-	FieldCaseNumber, FieldIssuedDate, FieldDeadline, FieldIssuingAuthority, FieldJudge,
-	FieldAgency, FieldAgentName, FieldAgentEmail, FieldAgentPhone, FieldRecipient,
-	FieldDateRangeStart, FieldDateRangeEnd, FieldJurisdiction,
+// FieldNames lists every field in the order a reviewer reads them (a new
+// slice each time).
+func FieldNames() []string {
+	return []string{
+		FieldCaseNumber, FieldIssuedDate, FieldDeadline, FieldIssuingAuthority, FieldJudge,
+		FieldAgency, FieldAgentName, FieldAgentEmail, FieldAgentPhone, FieldRecipient,
+		FieldDateRangeStart, FieldDateRangeEnd, FieldJurisdiction,
+	}
 }
 
 // Field is one extracted value with the evidence for it: where it was found

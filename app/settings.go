@@ -2,7 +2,11 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
+	"time"
 )
 
 // Settings are the reviewer's organisation's own facts the review checks
@@ -22,6 +26,24 @@ type Settings struct {
 	// EnterpriseAccounts are account IDs or user names of enterprise
 	// customers' accounts.
 	EnterpriseAccounts []string `json:"enterprise_accounts,omitempty"`
+	// LockAfterMinutes is how long the desk may sit untouched before it
+	// locks (0: DefaultLockAfter).
+	LockAfterMinutes int `json:"lock_after_minutes,omitempty"`
+}
+
+// Bounds of the desk's idle time before it locks.
+const (
+	DefaultLockAfter = 10
+	MaxLockAfter     = 240
+)
+
+// LockAfter is the idle time before the desk locks.
+func (s Settings) LockAfter() time.Duration {
+	m := s.LockAfterMinutes
+	if m <= 0 {
+		m = DefaultLockAfter
+	}
+	return time.Duration(min(m, MaxLockAfter)) * time.Minute
 }
 
 // SettingsStore keeps the settings beside the cases.
@@ -62,4 +84,40 @@ func NormaliseList(in []string) []string {
 		}
 	}
 	return out
+}
+
+// usStates are the two-letter codes of the states, the District of
+// Columbia and the territories whose process names them.
+var usStates = strings.Fields(`AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY
+	NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP`)
+
+// ErrProviderState is wrapped by Normalised when the provider's state is
+// not a US state's two-letter code.
+var ErrProviderState = errors.New("provider state")
+
+// Normalised returns the settings as they are kept and compared: domains
+// and accounts trimmed, lower-cased, without a leading @, once each; our
+// names trimmed and once each whatever their case; the state upper-case.
+// A state that is not a US state's code is EINVALID (wrapping
+// ErrProviderState), and nothing should be saved.
+func (s Settings) Normalised() (Settings, error) {
+	out := Settings{
+		EnterpriseDomains:  NormaliseList(s.EnterpriseDomains),
+		EnterpriseAccounts: NormaliseList(s.EnterpriseAccounts),
+		ProviderState:      strings.ToUpper(strings.TrimSpace(s.ProviderState)),
+		LockAfterMinutes:   s.LockAfterMinutes,
+	}
+	if s.LockAfterMinutes < 0 || s.LockAfterMinutes > MaxLockAfter {
+		return s, Errorf(EINVALID, "the desk locks after 1 to %d minutes untouched, not %d", MaxLockAfter, s.LockAfterMinutes)
+	}
+	for _, n := range s.ProviderNames {
+		n = strings.Join(strings.Fields(n), " ")
+		if n != "" && !slices.ContainsFunc(out.ProviderNames, func(o string) bool { return strings.EqualFold(o, n) }) {
+			out.ProviderNames = append(out.ProviderNames, n)
+		}
+	}
+	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {
+		return s, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not a US state: give the provider's state as two letters, such as CA, or leave it empty", s.ProviderState), Err: ErrProviderState}
+	}
+	return out, nil
 }

@@ -1,7 +1,9 @@
 // Package cli is WarrantDesk's command line: the contract other tools read
-// (see docs/cli.md). main wires its dependencies; Run does the rest and
-// returns the exit status: 0 when everything succeeded, 1 when some input
-// failed, 2 for usage errors.
+// (see docs/cli.md). Each command parses its flags, calls the casework
+// service (or the importer, for commands that store nothing) and prints.
+// main builds the service and everything under it once, from the options
+// Parse reads, and hands them to Run, which returns the exit status: 0 when
+// everything succeeded, 1 when some input failed, 2 for usage errors.
 package cli
 
 import (
@@ -12,13 +14,15 @@ import (
 	"io"
 	"os"
 	"os/user"
-	"runtime"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
-	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/version"
 )
 
 // Exit statuses.
@@ -28,32 +32,27 @@ const (
 	ExitUsage = 2
 )
 
-// Deps are what the commands need, wired by main.
-type Deps struct {
-	OpenStore func(dir string) (app.Store, error)
-	// NewReader returns the PDF text reader, given the worker time limit.
-	NewReader func(timeout time.Duration) app.TextReader
-	Extractor app.Extractor
-	// NewScanner returns the OCR page reader; tesseract is its path ("" to
-	// search). Called at most once per run.
-	NewScanner func(tesseract string) app.PageReader
-	// OpenDesk runs the desktop app until its window closes; importAll
-	// brings orders in from the window.
-	OpenDesk func(store app.Store, importAll ImportAll, reviewer string) error
+// Params are what the commands work with, built once by main.
+type Params struct {
+	// Service carries out the commands on the data folder's store; nil
+	// when the command needs none (Invocation.NeedsStore).
+	Service *casework.Service
+	// Importer reads orders for the commands that store nothing (extract,
+	// eval).
+	Importer *intake.Importer
 	Getenv   func(string) string
+	// Terminal asks for passphrases; nil where there is no terminal.
+	Terminal Terminal
 	Now      func() time.Time
 	Stdout   io.Writer
 	Stderr   io.Writer
-	// MemoTemplate and MemoFonts come from assets/: the memo's wording
-	// and the fonts its PDF embeds.
-	MemoTemplate string
-	MemoFonts    memo.Fonts
 }
 
 const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court orders) offline.
 
 Usage:
   warrantdesk [--data DIR]                       open the desktop app
+  warrantdesk --version                          which build this is (version, commit, Go, OS)
   warrantdesk extract [--json] [--text] FILE...  read orders, print what was found (--text: and each page's text)
   warrantdesk import [--json] [--split] PATH...  files or folders (recursive *.pdf); --split: a case per bundled order
   warrantdesk list [--json]                      cases, most urgent first
@@ -62,12 +61,24 @@ Usage:
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
                      [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
                      [--notice-after YYYY-MM-DD]
-  warrantdesk memo CASE --out FILE [--format pdf|docx|md]   the decision memo (format from FILE's extension)
-  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
-  warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force]  the decision memo (format from FILE's extension)
+  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
+  warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
+                   (--out never writes into the data folder; an existing file is replaced only with --force)
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
                                                  enterprise customers (redirect checks) and your own names
+  warrantdesk verify [--json] [--head SIZE:HASH]  the audit trail, every original's SHA-256, every value opens,
+                                                 the database file's consistency; exit 1 and what is wrong where
+                                                 (check: the same); --head: the trail still holds what a memo's head did
+  warrantdesk init                               a new encrypted data folder: asks the passphrase twice, prints the recovery key
+  warrantdesk passphrase [--recovery-key]        change it (or set one on a plain store, which encrypts it)
+  warrantdesk lock                               lock the desk open on the data folder (in the desk: Ctrl+L, or the idle time)
+  warrantdesk audit [--case C] [--from D] [--to D] --out FILE [--format csv|json] [--force]  the audit trail, for an auditor
+  warrantdesk backup --out FILE [--recipient AGE-PUBLIC-KEY]... [--force]  a hot copy sealed with age (for the passphrase
+                                                 unless a recipient is given)
+  warrantdesk restore FILE [--identity FILE]     into the --data folder, which must be empty; then verifies it
+  warrantdesk compact                            rewrite the database without freed pages (deleted data)
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -77,9 +88,14 @@ Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challen
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
-  --timeout DUR    how long one PDF may take to read (default 10s)
+  --timeout DUR    how long a PDF may take to open (default 10s; each page read adds 20ms)
+  --max-pages N    pages read of one file (default 2000; the rest are named in a warning)
+  --ocr-pages N    pages OCR'd of one file (default 300)   --ocr-time DUR  OCR time per file (default 15m)
   --no-ocr         do not OCR pages without text (they stay marked as needing OCR)
   --tesseract PATH the tesseract program (default: WARRANTDESK_TESSERACT, else PATH)
+  --passphrase-file FILE  the data folder's passphrase is the file's first line (else WARRANTDESK_PASSPHRASE,
+                   else asked on the terminal; never given on the command line). A new data folder is always
+                   encrypted: the first command on it, given a passphrase, makes it and prints the recovery key.
 
 Exit status: 0 all succeeded, 1 some input failed, 2 usage error.
 `
@@ -91,54 +107,95 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-// Run runs the command line args (without the program name).
-func Run(ctx context.Context, args []string, d Deps) (status int) {
-	if d.Getenv == nil {
-		d.Getenv = os.Getenv
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.Stdout == nil {
-		d.Stdout = os.Stdout
-	}
-	if d.Stderr == nil {
-		d.Stderr = os.Stderr
-	}
-	// No command may end in a panic: say what happened instead.
+// Run runs the command line args (without the program name) with the
+// parts main built for it.
+func Run(ctx context.Context, args []string, p Params) (status int) {
+	p = p.withDefaults()
+	// No command may end in a panic: say what happened instead, and log
+	// where (the stack names functions, not case values).
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(d.Stderr, "warrantdesk: internal error: %v\nPlease report this; nothing already saved was lost.\n", r)
+			if u, ok := r.(unlockFailed); ok {
+				status = Report(p.Stderr, u.err)
+				return
+			}
+			app.LogError(fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
+			fmt.Fprintf(p.Stderr, "warrantdesk: %s\n", app.InternalMessage)
 			status = ExitInput
 		}
 	}()
-	c := &command{deps: d}
-	err := c.dispatch(ctx, args)
+	c := &command{deps: p}
+	if err := c.dispatch(ctx, args); err != nil {
+		return Report(p.Stderr, err)
+	}
+	return c.status
+}
+
+// Report says on w what went wrong, the way every command does, and
+// returns the exit status for it: usage errors and invalid or ambiguous
+// input 2, the rest 1.
+func Report(w io.Writer, err error) int {
 	var ue usageError
 	switch {
 	case err == nil:
-		return c.status
+		return ExitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(d.Stderr, "warrantdesk: %s\nRun 'warrantdesk help' for usage.\n", ue.msg)
+		fmt.Fprintf(w, "warrantdesk: %s\nRun 'warrantdesk help' for usage.\n", ue.msg)
 		return ExitUsage
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
-	default:
-		fmt.Fprintf(d.Stderr, "warrantdesk: %s\n", app.ErrorMessage(err))
-		if app.ErrorCode(err) == app.EINVALID || app.ErrorCode(err) == app.EAMBIGUOUS {
-			return ExitUsage
-		}
-		return ExitInput
 	}
+	msg := app.ErrorMessage(err)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		msg += ": 'warrantdesk list' shows the cases"
+	}
+	fmt.Fprintf(w, "warrantdesk: %s\n", msg)
+	if app.ErrorCode(err) == app.EINVALID || app.ErrorCode(err) == app.EAMBIGUOUS {
+		return ExitUsage
+	}
+	return ExitInput
+}
+
+func (p Params) withDefaults() Params {
+	if p.Getenv == nil {
+		p.Getenv = os.Getenv
+	}
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	if p.Stdout == nil {
+		p.Stdout = os.Stdout
+	}
+	if p.Stderr == nil {
+		p.Stderr = os.Stderr
+	}
+	return p
 }
 
 type command struct {
-	deps      Deps
+	deps Params
+	// The options every command takes: main reads them (Parse) to build
+	// the parts; a command only accepts them.
 	dataDir   string
 	timeout   time.Duration
+	maxPages  int
+	ocrPages  int
+	ocrTime   time.Duration
 	noOCR     bool
 	tesseract string
-	status    int
+	// passphraseFile is --passphrase-file: the passphrase is never taken
+	// from the command line itself.
+	passphraseFile string
+	// optionsOnly makes a command stop once its flags are parsed, for
+	// Parse.
+	optionsOnly bool
+	// unlocked is set once the store was made ready (unlock), and
+	// passphrase is what unlocked it: a backup is sealed with it.
+	unlocked   bool
+	passphrase string
+	name       string   // the command's
+	args       []string // and its arguments
+	status     int
 }
 
 // flags returns a flag set with the options every command takes.
@@ -147,10 +204,52 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.dataDir, "data", c.dataDir, "data folder")
 	fs.DurationVar(&c.timeout, "timeout", c.timeout, "time limit per PDF")
+	fs.IntVar(&c.maxPages, "max-pages", c.maxPages, "pages read per file")
+	fs.IntVar(&c.ocrPages, "ocr-pages", c.ocrPages, "pages OCR'd per file")
+	fs.DurationVar(&c.ocrTime, "ocr-time", c.ocrTime, "OCR time per file")
 	fs.BoolVar(&c.noOCR, "no-ocr", c.noOCR, "skip OCR")
 	fs.StringVar(&c.tesseract, "tesseract", c.tesseract, "tesseract program")
+	fs.StringVar(&c.passphraseFile, "passphrase-file", c.passphraseFile, "file whose first line is the passphrase")
+	fs.Func("passphrase", "", func(string) error { return errPassphraseFlag })
+	if c.optionsOnly {
+		fs.Bool(optionsOnlyFlag, true, "")
+	}
 	return fs
 }
+
+// maxPagesFlag is the most pages --max-pages and --ocr-pages allow.
+const maxPagesFlag = 100000
+
+// checkBudget refuses a per-file budget flag that makes no sense: a
+// --timeout of -5s silently became 10 s once.
+func checkBudget(fs *flag.FlagSet) error {
+	var bad error
+	fs.Visit(func(f *flag.Flag) {
+		v := f.Value.String()
+		switch f.Name {
+		case "timeout", "ocr-time":
+			if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+				bad = usagef("--%s takes a positive duration such as 10s or 2m, not %s", f.Name, v)
+			}
+		case "max-pages", "ocr-pages":
+			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > maxPagesFlag {
+				bad = usagef("--%s takes a number of pages from 1 to %d, not %s", f.Name, maxPagesFlag, v)
+			}
+		}
+	})
+	return bad
+}
+
+// errPassphraseFlag refuses a passphrase given as an argument, which
+// every user of the computer can read (ps, shell history).
+var errPassphraseFlag = errors.New("a passphrase is never given on the command line (every user of this computer could read it): use --passphrase-file FILE, WARRANTDESK_PASSPHRASE, or the prompt")
+
+// optionsOnlyFlag marks the flag sets of a Parse: parse stops there,
+// before the command does anything.
+const optionsOnlyFlag = "\x00options-only"
+
+// errParsed ends a command run by Parse once its flags are read.
+var errParsed = errors.New("flags parsed")
 
 // parse parses flags that may come before, between or after positional
 // arguments ("decide CASE --decision comply"), and returns the positional
@@ -164,17 +263,54 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
+		if err := checkBudget(fs); err != nil {
+			return nil, err
+		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
+			break
 		}
 		if args[0] == "--" {
-			return append(pos, args[1:]...), nil
+			pos = append(pos, args[1:]...)
+			break
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+	if fs.Lookup(optionsOnlyFlag) != nil {
+		return nil, errParsed
+	}
+	return pos, nil
 }
+
+// commands runs each command by name.
+var commands = map[string]func(c *command, ctx context.Context, args []string) error{
+	"extract":    (*command).extract,
+	"import":     (*command).importCmd,
+	"list":       (*command).list,
+	"show":       (*command).show,
+	"search":     (*command).search,
+	"decide":     (*command).decide,
+	"memo":       (*command).memo,
+	"export":     (*command).export,
+	"stats":      (*command).stats,
+	"settings":   (*command).settings,
+	"check":      (*command).verify,
+	"verify":     (*command).verify,
+	"init":       (*command).initCmd,
+	"passphrase": (*command).passphraseCmd,
+	"lock":       (*command).lock,
+	"audit":      (*command).audit,
+	"backup":     (*command).backupCmd,
+	"restore":    (*command).restore,
+	"compact":    (*command).compact,
+	"eval":       (*command).eval,
+	"samples":    (*command).samples,
+	"demo":       (*command).demo,
+}
+
+// storeless are the commands that work without the data folder's store.
+var storeless = map[string]bool{"extract": true, "eval": true, "samples": true, "help": true, "demo": true, "lock": true}
 
 func (c *command) dispatch(ctx context.Context, args []string) error {
 	c.timeout = 10 * time.Second
@@ -183,122 +319,103 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	fs := c.flags("warrantdesk")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
+	showVersion := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
-	if *help {
-		fmt.Fprint(c.deps.Stdout, usage)
-		return nil
-	}
-	args = fs.Args()
-	if len(args) == 0 {
-		return c.desk()
-	}
-	name, rest := args[0], args[1:]
-	switch name {
-	case "help", "-h", "--help":
-		fmt.Fprint(c.deps.Stdout, usage)
-		return nil
-	case "extract":
-		return c.extract(ctx, rest)
-	case "import":
-		return c.importCmd(ctx, rest)
-	case "list":
-		return c.list(ctx, rest)
-	case "show":
-		return c.show(ctx, rest)
-	case "search":
-		return c.search(ctx, rest)
-	case "decide":
-		return c.decide(ctx, rest)
-	case "memo":
-		return c.memo(ctx, rest)
-	case "export":
-		return c.export(ctx, rest)
-	case "stats":
-		return c.stats(ctx, rest)
-	case "settings":
-		return c.settings(ctx, rest)
-	case "eval":
-		return c.eval(ctx, rest)
-	case "samples":
-		return c.samples(ctx, rest)
-	case "demo":
-		return c.demo(ctx, rest)
-	}
-	return usagef("unknown command %q", name)
-}
-
-func (c *command) reader() app.TextReader { return c.deps.NewReader(c.timeout) }
-
-// importer returns an importer; store may be nil for commands that store
-// nothing.
-func (c *command) importer(store app.Store) *intake.Importer {
-	im := &intake.Importer{Reader: c.reader(), Extractor: c.deps.Extractor, Store: store, Now: c.deps.Now, Parallel: runtime.NumCPU()}
-	if !c.noOCR && c.deps.NewScanner != nil {
-		t := c.tesseract
-		if t == "" {
-			t = c.deps.Getenv("WARRANTDESK_TESSERACT")
-		}
-		im.Scanner = c.deps.NewScanner(t)
-		im.OnOCR = func(file string, done, total int) {
-			fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", file, done, total)
-		}
-	}
-	return im
-}
-
-// openStore opens the data folder's database.
-func (c *command) openStore() (app.Store, error) {
-	dir, err := DataDir(c.dataDir, c.deps.Getenv, runtime.GOOS)
-	if err != nil {
-		return nil, err
-	}
-	return c.deps.OpenStore(dir)
-}
-
-func (c *command) desk() error {
-	store, err := c.openStore()
-	if err != nil {
+	if err := checkBudget(fs); err != nil {
 		return err
 	}
-	defer store.Close()
-	return c.deps.OpenDesk(store, c.importAll(store), c.reviewer())
-}
-
-// ImportAll imports files and folders for the desk, reporting each file's
-// outcome in words.
-type ImportAll func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool))
-
-func (c *command) importAll(store app.Store) ImportAll {
-	return func(ctx context.Context, paths []string, progress func(done, total int, file, result string, failed bool)) {
-		im := c.importer(store)
-		im.OnOCR = nil // the desk shows files, not pages
-		im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
-			progress(done, total, o.File, outcomeText(o), o.Err != nil)
-		})
+	args = fs.Args()
+	if *showVersion {
+		c.name = "help" // like help: main builds nothing for it
+		fmt.Fprintln(c.deps.Stdout, version.String())
+		return nil
 	}
-}
-
-// outcomeText says what became of a file.
-func outcomeText(o intake.Outcome) string {
-	switch {
-	case o.Err != nil:
-		return "could not import: " + app.ErrorMessage(o.Err)
-	case o.Duplicate:
-		return "already imported as case " + o.CaseID
-	case len(o.More) > 0:
-		return fmt.Sprintf("%d orders, new cases %s", 1+len(o.More), strings.Join(append([]string{o.CaseID}, o.More...), ", "))
-	case o.NeedsOCR:
-		return "new case " + o.CaseID + " (needs OCR)"
+	if *help || len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		c.name = "help"
+		fmt.Fprint(c.deps.Stdout, usage)
+		return nil
 	}
-	return "new case " + o.CaseID
+	if len(args) == 0 {
+		if c.optionsOnly {
+			return errParsed
+		}
+		return errors.New("no command: main opens the desk") // a wiring bug, never a user's
+	}
+	c.name, c.args = args[0], args[1:]
+	run, ok := commands[c.name]
+	if !ok {
+		return usagef("unknown command %q", args[0])
+	}
+	return run(c, ctx, c.args)
 }
 
-// reviewer is the default reviewer name: WARRANTDESK_REVIEWER, else the
-// login name.
-func (c *command) reviewer() string {
-	if r := c.deps.Getenv("WARRANTDESK_REVIEWER"); r != "" {
+// Options are the options every command takes, wherever they stand on the
+// command line, with the environment's defaults applied.
+type Options struct {
+	// DataDir is --data as given ("" for the default: DataDir).
+	DataDir string
+	// Timeout limits reading one PDF.
+	Timeout time.Duration
+	// NoOCR leaves pages without text unread (marked as needing OCR).
+	NoOCR bool
+	// Tesseract is the OCR program ("" to search PATH).
+	Tesseract string
+	// PassphraseFile is --passphrase-file.
+	PassphraseFile string
+	// MaxPages, OCRPages and OCRTime are the per-file budget
+	// (--max-pages, --ocr-pages, --ocr-time); zero for the defaults.
+	MaxPages, OCRPages int
+	OCRTime            time.Duration
+}
+
+// Invocation is what a command line asks for, read without doing it, so
+// main can build what the command needs first.
+type Invocation struct {
+	// Command is the command's name; "" opens the desk.
+	Command string
+	// Args are the command's arguments (after its name).
+	Args    []string
+	Options Options
+}
+
+// NeedsStore reports whether the command works on the data folder's
+// store (the desk does too).
+func (inv Invocation) NeedsStore() bool { return !storeless[inv.Command] }
+
+// readers are the commands that only read the store.
+var readers = map[string]bool{"list": true, "show": true, "search": true, "stats": true, "export": true, "memo": true, "check": true,
+	"verify": true, "audit": true, "backup": true}
+
+// ReadOnly reports whether the command only reads the store, so main opens
+// it read-only and the command runs while the desk is open.
+func (inv Invocation) ReadOnly() bool { return readers[inv.Command] }
+
+// Parse reads what args ask for without running anything: each command's
+// own flag set reads the options, so they are read exactly as the command
+// will. Flags that do not parse are an error here (Run, with nothing built,
+// reports it); what a command checks after its flags, Run reports.
+func Parse(args []string, getenv func(string) string) (Invocation, error) {
+	c := &command{deps: Params{Getenv: getenv}.withDefaults(), optionsOnly: true}
+	c.deps.Stdout, c.deps.Stderr = io.Discard, io.Discard
+	err := c.dispatch(context.Background(), args)
+	if err != nil && !errors.Is(err, errParsed) {
+		return Invocation{}, err
+	}
+	inv := Invocation{Options: Options{DataDir: c.dataDir, Timeout: c.timeout, NoOCR: c.noOCR, Tesseract: c.tesseract, PassphraseFile: c.passphraseFile,
+		MaxPages: c.maxPages, OCRPages: c.ocrPages, OCRTime: c.ocrTime}}
+	if inv.Options.Tesseract == "" {
+		inv.Options.Tesseract = getenv("WARRANTDESK_TESSERACT")
+	}
+	inv.Command, inv.Args = c.name, c.args
+	return inv, nil
+}
+
+// Reviewer is the default reviewer's name: WARRANTDESK_REVIEWER, else the
+// login's full name, else the login name.
+func Reviewer(getenv func(string) string) string {
+	if r := getenv("WARRANTDESK_REVIEWER"); r != "" {
 		return r
 	}
 	if u, err := user.Current(); err == nil {
@@ -310,9 +427,48 @@ func (c *command) reviewer() string {
 	return "unknown reviewer"
 }
 
+// importer returns the importer for commands that store nothing (they
+// pass nil: what they read is never filed), telling of OCR's progress on
+// stderr. It is a copy: the parts it reads with are main's.
+func (c *command) importer(app.Store) *intake.Importer {
+	im := *c.deps.Importer
+	im.OnOCR = c.onOCR
+	return &im
+}
+
+// onOCR tells of each page OCR reads, unless there is no OCR.
+func (c *command) onOCR(file string, done, total int) {
+	if !c.noOCR {
+		fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", app.PrintableName(file), done, total)
+	}
+}
+
+// service returns the casework service, which main builds for every
+// command that needs the store, with the store unlocked (or made, for a
+// new data folder: unlock).
+func (c *command) service() *casework.Service {
+	svc := c.vault()
+	if !c.unlocked {
+		c.unlocked = true
+		if err := c.unlock(); err != nil {
+			panic(unlockFailed{err})
+		}
+	}
+	return svc
+}
+
+// vault returns the service as it is, locked or not, for the commands
+// that deal with the passphrase themselves (init, passphrase, restore).
+func (c *command) vault() *casework.Service {
+	if c.deps.Service == nil {
+		panic("cli: no casework service for a command that needs the store") // a wiring bug
+	}
+	return c.deps.Service
+}
+
 func (c *command) fail(file string, err error) {
 	c.status = ExitInput
-	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", file, app.ErrorMessage(err))
+	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", app.PrintableName(file), oneLine(app.ErrorMessage(err)))
 }
 
 // envBool reads a boolean environment value.

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,34 +33,6 @@ func TestDataDir(t *testing.T) {
 	}
 }
 
-func caseWith(id, number string) *app.Case {
-	return &app.Case{ID: id, CreatedAt: time.Now(), Order: app.Order{Extraction: app.Extraction{
-		Fields: map[string]app.Field{app.FieldCaseNumber: {Value: number}}}}}
-}
-
-func TestResolve(t *testing.T) {
-	cases := []*app.Case{
-		caseWith("aaaa1111000000000000000000000000", "2:25-mj-01234"),
-		caseWith("aaaa2222000000000000000000000000", "NSL-25-000001"),
-		caseWith("bbbb3333000000000000000000000000", "2:25-mj-01234"),
-	}
-	if c, err := resolve(cases, "aaaa1111"); err != nil || c != cases[0] {
-		t.Errorf("prefix: %v %v", c, err)
-	}
-	if c, err := resolve(cases, "nsl-25-000001"); err != nil || c != cases[1] {
-		t.Errorf("case number, any case: %v %v", c, err)
-	}
-	if _, err := resolve(cases, "aaaa"); app.ErrorCode(err) != app.EAMBIGUOUS {
-		t.Errorf("ambiguous prefix: %v", err)
-	}
-	if _, err := resolve(cases, "2:25-mj-01234"); app.ErrorCode(err) != app.EAMBIGUOUS {
-		t.Errorf("two cases with one number: %v", err)
-	}
-	if _, err := resolve(cases, "ccc"); app.ErrorCode(err) != app.ENOTFOUND {
-		t.Errorf("missing: %v", err)
-	}
-}
-
 func TestParse_FlagsAnywhere(t *testing.T) {
 	c := &command{}
 	fs := c.flags("decide")
@@ -68,5 +42,39 @@ func TestParse_FlagsAnywhere(t *testing.T) {
 	pos, err := parse(fs, []string{"abcd", "--decision", "comply", "--ground", "a", "--ground", "b", "--", "--odd"})
 	if err != nil || *d != "comply" || len(g) != 2 || len(pos) != 2 || pos[0] != "abcd" || pos[1] != "--odd" {
 		t.Errorf("got %v %q %v %v", pos, *d, g, err)
+	}
+}
+
+func TestParse_OptionsWhereverTheyStand(t *testing.T) {
+	getenv := env(map[string]string{"WARRANTDESK_TESSERACT": "/opt/tesseract", "WARRANTDESK_NO_OCR": "1"})
+	inv, err := Parse([]string{"--data", "/d", "extract", "--timeout", "2s", "a.pdf", "--json", "b.pdf"}, getenv)
+	if err != nil || inv.Command != "extract" || inv.Options.DataDir != "/d" || inv.Options.Timeout != 2*time.Second ||
+		!inv.Options.NoOCR || inv.Options.Tesseract != "/opt/tesseract" || inv.NeedsStore() || len(inv.Args) != 5 {
+		t.Errorf("got %+v, %v", inv, err)
+	}
+	// A flag's value that looks like an option is the flag's.
+	inv, err = Parse([]string{"decide", "abcd", "--note", "--data", "--decision", "comply"}, env(nil))
+	if err != nil || inv.Options.DataDir != "" || inv.Command != "decide" || !inv.NeedsStore() {
+		t.Errorf("note that reads like an option: %+v, %v", inv, err)
+	}
+	if inv, err := Parse(nil, env(nil)); err != nil || inv.Command != "" || !inv.NeedsStore() || inv.Options.Timeout != 10*time.Second {
+		t.Errorf("the desk: %+v, %v", inv, err)
+	}
+	for _, args := range [][]string{{"frobnicate"}, {"list", "--bogus"}, {"--timeout", "soon"}, {"demo", "--n", "many"}} {
+		if _, err := Parse(args, env(nil)); err == nil {
+			t.Errorf("%v parsed", args)
+		}
+	}
+}
+
+func TestRun_Version_PrintsBuildAndOpensNothing(t *testing.T) {
+	// main builds nothing for what Parse calls help: not the desk.
+	if inv, err := Parse([]string{"--version"}, env(nil)); err != nil || inv.Command != "help" {
+		t.Fatalf("Parse(--version) = %+v, %v", inv, err)
+	}
+	var out, errOut strings.Builder
+	status := Run(context.Background(), []string{"--version"}, Params{Stdout: &out, Stderr: &errOut, Getenv: env(nil)})
+	if status != ExitOK || !strings.HasPrefix(out.String(), "WarrantDesk ") || errOut.Len() != 0 {
+		t.Fatalf("status %d, stdout %q, stderr %q", status, out.String(), errOut.String())
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +13,9 @@ import (
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/report"
 	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
@@ -27,72 +30,69 @@ func (c *command) extract(ctx context.Context, args []string) error {
 	if len(files) == 0 {
 		return usagef("extract: name at least one PDF")
 	}
-	im := c.importer(nil)
-	// Folders are expanded in place, so results come in the order named;
-	// a missing file is reported by Read where it stands.
+	paths := c.expand(files, *asJSON)
+	enc := json.NewEncoder(c.deps.Stdout)
+	enc.SetEscapeHTML(false)
+	var werr error
+	// Read in parallel, a few files in flight (intake bounds the bytes),
+	// and print in order.
+	c.importer(nil).ReadAll(ctx, paths, func(p string, r *intake.Read, err error) {
+		switch {
+		case werr != nil:
+		case err != nil:
+			c.failJSON(*asJSON, p, err)
+		case *asJSON:
+			werr = enc.Encode(readView(p, r))
+		default:
+			c.printRead(p, r, *withText)
+		}
+	})
+	return werr
+}
+
+// expand turns folders into the PDFs in them, in place, so results come in
+// the order named; a missing file is reported by Read where it stands.
+func (c *command) expand(files []string, asJSON bool) []string {
 	var paths []string
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
 			found, errs := intake.Expand([]string{f})
 			for _, o := range errs {
-				c.failJSON(*asJSON, o.File, o.Err)
+				c.failJSON(asJSON, o.File, o.Err)
 			}
 			paths = append(paths, found...)
 			continue
 		}
 		paths = append(paths, f)
 	}
-	// Read in parallel (the reader bounds its workers) but print in order.
-	results := make([]chan extractResult, len(paths))
-	for i, p := range paths {
-		results[i] = make(chan extractResult, 1)
-		go func(p string, ch chan<- extractResult) {
-			defer func() {
-				if r := recover(); r != nil {
-					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error: %v (please report it)", r)}}
-				}
-			}()
-			r, err := im.Read(ctx, p)
-			ch <- extractResult{r, err}
-		}(p, results[i])
-	}
-	enc := json.NewEncoder(c.deps.Stdout)
-	enc.SetEscapeHTML(false)
-	for i, p := range paths {
-		res := <-results[i]
-		if res.err != nil {
-			c.failJSON(*asJSON, p, res.err)
-			continue
-		}
-		r := res.read
-		if *asJSON {
-			v := extractView(p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
-			for _, part := range r.Parts {
-				pv := extractView(p, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
-				v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
-			}
-			if err := enc.Encode(v); err != nil {
-				return err
-			}
-			continue
-		}
-		printExtraction(c.deps.Stdout, p, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
-		for k, part := range r.Parts {
-			fmt.Fprintf(c.deps.Stdout, "  order %d of %d, pages %d–%d:\n", k+1, len(r.Parts), part.Pages.From, part.Pages.To)
-			printExtraction(indent{c.deps.Stdout}, "", "", part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
-		}
-		if *withText {
-			for _, pg := range r.Document.Pages {
-				fmt.Fprintf(c.deps.Stdout, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
-			}
-		}
-	}
-	return nil
+	return paths
 }
 
-type extractResult struct {
-	read *intake.Read
-	err  error
+// readView is one line of extract --json: the file, and each order of a
+// bundle.
+func readView(file string, r *intake.Read) extractJSON {
+	v := extractView(file, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+	for _, part := range r.Parts {
+		pv := extractView(file, r.SHA256, part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+		v.Orders = append(v.Orders, orderJSON{Pages: part.Pages, extractJSON: pv})
+	}
+	return v
+}
+
+// printRead prints what was read from a file, each order of a bundle, and
+// with text each page's text.
+func (c *command) printRead(file string, r *intake.Read, text bool) {
+	w := c.deps.Stdout
+	printExtraction(w, file, r.SHA256, len(r.Document.Pages), r.Document.TextSource, r.Extraction)
+	for k, part := range r.Parts {
+		fmt.Fprintf(w, "  order %d of %d, pages %d–%d:\n", k+1, len(r.Parts), part.Pages.From, part.Pages.To)
+		printExtraction(indent{w}, "", "", part.Pages.To-part.Pages.From+1, r.Document.Sub(part.Pages).TextSource, part.Extraction)
+	}
+	if text {
+		for _, pg := range r.Document.Pages {
+			fmt.Fprintf(w, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
+		}
+	}
 }
 
 // failJSON reports a failed file on stderr, and in JSON mode also as a line
@@ -109,7 +109,7 @@ func (c *command) failJSON(asJSON bool, file string, err error) {
 func printExtraction(w io.Writer, file, sha string, pages int, src app.TextSource, ex app.Extraction) {
 	fmt.Fprintf(w, "%s\n  sha256        %s\n  pages         %d (text: %s)\n  process type  %s\n", file, sha, pages, src, ex.ProcessType)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, name := range app.FieldNames {
+	for _, name := range app.FieldNames() {
 		f, ok := ex.Fields[name]
 		if !ok {
 			continue
@@ -118,7 +118,7 @@ func printExtraction(w io.Writer, file, sha string, pages int, src app.TextSourc
 		if f.Computed {
 			comp = " (computed)"
 		}
-		fmt.Fprintf(tw, "  %s\t%s%s\tp.%d, %.2f\t%q\n", name, f.Value, comp, f.Page, f.Confidence, clip(f.Snippet, 70))
+		fmt.Fprintf(tw, "  %s\t%s%s\tp.%d, %.2f\t%q\n", name, f.Value, comp, f.Page, f.Confidence, app.Clip(f.Snippet, 70))
 	}
 	tw.Flush()
 	for _, t := range ex.Targets {
@@ -134,19 +134,8 @@ func printExtraction(w io.Writer, file, sha string, pages int, src app.TextSourc
 	if len(ex.LegalBasis) > 0 {
 		fmt.Fprintf(w, "  legal basis   %s\n", strings.Join(ex.LegalBasis, "; "))
 	}
-	if nd := ex.Nondisclosure; nd.Ordered || nd.Requested {
-		kind := "ordered"
-		if !nd.Ordered {
-			kind = "requested"
-		}
-		dur := "no end stated"
-		if nd.Days > 0 {
-			dur = fmt.Sprintf("%d days", nd.Days)
-		}
-		if nd.Until != nil {
-			dur = "until " + *nd.Until
-		}
-		fmt.Fprintf(w, "  nondisclosure %s, %s %s\n", kind, dur, nd.Basis)
+	if gag := ex.Nondisclosure.Describe(); gag != "" {
+		fmt.Fprintf(w, "  nondisclosure %s %s\n", gag, ex.Nondisclosure.Basis)
 	}
 	if ex.Emergency {
 		fmt.Fprintf(w, "  EMERGENCY\n")
@@ -154,14 +143,6 @@ func printExtraction(w io.Writer, file, sha string, pages int, src app.TextSourc
 	for _, wn := range ex.Warnings {
 		fmt.Fprintf(w, "  warning       %s\n", wn)
 	}
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func (c *command) importCmd(ctx context.Context, args []string) error {
@@ -175,18 +156,10 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		return usagef("import: name at least one PDF or folder")
 	}
-	store, err := c.openStore()
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
 	var created, dups, failed int
-	im := c.importer(store)
-	im.SplitBundles = *split
-	im.ImportAll(ctx, paths, func(done, total int, o intake.Outcome) {
-		line := outcomeText(o)
+	c.service().Import(ctx, paths, casework.ImportOptions{Split: *split, OnOCR: c.onOCR}, func(done, total int, o app.ImportOutcome) {
 		switch {
 		case o.Err != nil:
 			failed++
@@ -194,15 +167,35 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 		case o.Duplicate:
 			dups++
 		default:
-			created += 1 + len(o.More)
+			created += len(o.CaseIDs)
 		}
-		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, line)
+		msg := app.ErrorMessage(o.Err)
+		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, app.PrintableName(o.File), oneLine(outcomeText(o, msg)))
 		if *asJSON {
-			enc.Encode(importJSON{File: o.File, CaseID: o.CaseID, OtherCases: o.More, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: app.ErrorMessage(o.Err)})
+			v := importJSON{File: o.File, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: msg}
+			if len(o.CaseIDs) > 0 {
+				v.CaseID, v.OtherCases = o.CaseIDs[0], o.CaseIDs[1:]
+			}
+			enc.Encode(v)
 		}
 	})
 	fmt.Fprintf(c.deps.Stderr, "%d new, %d already imported, %d failed\n", created, dups, failed)
 	return nil
+}
+
+// outcomeText says what became of a file; msg is its error's message.
+func outcomeText(o app.ImportOutcome, msg string) string {
+	switch {
+	case o.Err != nil:
+		return "could not import: " + msg
+	case o.Duplicate:
+		return "already imported as case " + strings.Join(o.CaseIDs, ", ")
+	case len(o.CaseIDs) > 1:
+		return fmt.Sprintf("%d orders, new cases %s", len(o.CaseIDs), strings.Join(o.CaseIDs, ", "))
+	case o.NeedsOCR:
+		return "new case " + strings.Join(o.CaseIDs, "") + " (needs OCR)"
+	}
+	return "new case " + strings.Join(o.CaseIDs, "")
 }
 
 type importJSON struct {
@@ -214,7 +207,7 @@ type importJSON struct {
 	Error      string   `json:"error,omitempty"`
 }
 
-func importStatus(o intake.Outcome) string {
+func importStatus(o app.ImportOutcome) string {
 	switch {
 	case o.Err != nil:
 		return "failed"
@@ -222,19 +215,6 @@ func importStatus(o intake.Outcome) string {
 		return "duplicate"
 	}
 	return "created"
-}
-
-func (c *command) cases(ctx context.Context) (app.Store, []*app.Case, error) {
-	store, err := c.openStore()
-	if err != nil {
-		return nil, nil, err
-	}
-	cases, err := store.Cases(ctx)
-	if err != nil {
-		store.Close()
-		return nil, nil, err
-	}
-	return store, cases, nil
 }
 
 func (c *command) list(ctx context.Context, args []string) error {
@@ -245,16 +225,20 @@ func (c *command) list(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("list takes no arguments, got %q", pos[0])
 	}
-	store, cases, err := c.cases(ctx)
-	if err != nil {
+	if *asJSON {
+		// Case by case, so a list of any size streams in flat memory.
+		a := report.NewJSONArray(c.deps.Stdout)
+		err := c.service().EachCase(ctx, func(k *app.Case) error { return a.Add(caseView(k)) })
+		if err = c.damaged(err); err != nil {
+			return err
+		}
+		return a.Close()
+	}
+	sums, err := c.service().Summaries(ctx)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
-	defer store.Close()
-	app.SortByUrgency(cases)
-	if *asJSON {
-		return c.printCasesJSON(cases)
-	}
-	c.printTable(cases)
+	c.printTable(sums)
 	return nil
 }
 
@@ -269,24 +253,24 @@ func (c *command) printCasesJSON(cases []*app.Case) error {
 	return enc.Encode(out)
 }
 
-func (c *command) printTable(cases []*app.Case) {
-	if len(cases) == 0 {
+// printTable lists cases from their summaries: no whole case is read.
+func (c *command) printTable(sums []app.Summary) {
+	if len(sums) == 0 {
 		fmt.Fprintln(c.deps.Stdout, "No cases. Import an order with: warrantdesk import FILE.pdf")
 		return
 	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
-	for _, k := range cases {
-		ex := &k.Order.Extraction
-		deadline := k.Value(app.FieldDeadline)
-		if ex.Emergency {
+	for _, k := range sums {
+		deadline := k.Deadline
+		if k.Emergency {
 			deadline = "EMERGENCY " + deadline
 		}
-		number := k.CaseNumber()
-		if number == "" {
-			number = "(" + k.Order.FileName + ")"
+		ref := k.CaseNumber
+		if ref == "" {
+			ref = k.FileName
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", k.ID[:8], k.Status, ex.ProcessType, number, dash(deadline), clip(dash(k.Value(app.FieldIssuingAuthority)), 50), len(ex.Targets))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", app.ShortID(k.ID), k.Status, k.ProcessType, ref, dash(deadline), app.Clip(dash(k.Authority), 50), len(k.Targets))
 	}
 	tw.Flush()
 }
@@ -296,42 +280,6 @@ func dash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// resolve finds a case by full ID, unique ID prefix, or case number.
-func resolve(cases []*app.Case, ref string) (*app.Case, error) {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
-		return nil, usagef("name a case: its id, a unique id prefix, or its case number")
-	}
-	lower := strings.ToLower(ref)
-	var byPrefix, byNumber []*app.Case
-	for _, k := range cases {
-		if k.ID == lower {
-			return k, nil
-		}
-		if len(lower) >= 4 && strings.HasPrefix(k.ID, lower) {
-			byPrefix = append(byPrefix, k)
-		}
-		if n := k.CaseNumber(); n != "" && strings.EqualFold(n, ref) {
-			byNumber = append(byNumber, k)
-		}
-	}
-	for _, set := range [][]*app.Case{byPrefix, byNumber} {
-		switch len(set) {
-		case 0:
-			continue
-		case 1:
-			return set[0], nil
-		default:
-			ids := make([]string, len(set))
-			for i, k := range set {
-				ids[i] = k.ID
-			}
-			return nil, app.Errorf(app.EAMBIGUOUS, "%q matches %d cases (%s): use more of the id", ref, len(set), strings.Join(ids, ", "))
-		}
-	}
-	return nil, app.Errorf(app.ENOTFOUND, "no case %q: 'warrantdesk list' shows the cases", ref)
 }
 
 func (c *command) show(ctx context.Context, args []string) error {
@@ -344,16 +292,11 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("show takes one case: its id, a unique id prefix, or its case number")
 	}
-	store, cases, err := c.cases(ctx)
+	k, err := c.service().Find(ctx, pos[0])
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	k, err := resolve(cases, pos[0])
-	if err != nil {
-		return err
-	}
-	findings, err := c.findings(ctx, store, k)
+	findings, err := c.service().Findings(ctx, k)
 	if err != nil {
 		return err
 	}
@@ -368,25 +311,13 @@ func (c *command) show(ctx context.Context, args []string) error {
 	o := k.Order
 	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
 	printExtraction(c.deps.Stdout, o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction)
-	for _, name := range app.FieldNames {
+	for _, name := range app.FieldNames() {
 		if k, ok := k.Corrections[name]; ok {
 			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %q (extracted %q) by %s on %s\n", name, k.Value, k.Extracted, k.By, k.At.Format(time.DateTime))
 		}
 	}
-	if d := k.Decision; d != nil {
-		fmt.Fprintf(c.deps.Stdout, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
-		for _, g := range d.Grounds {
-			fmt.Fprintf(c.deps.Stdout, "  ground        %s\n", g)
-		}
-		if d.Note != "" {
-			fmt.Fprintf(c.deps.Stdout, "  note          %s\n", oneLine(d.Note))
-		}
-		for _, t := range d.Targets {
-			fmt.Fprintf(c.deps.Stdout, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
-		}
-		if d.Notice != "" {
-			fmt.Fprintf(c.deps.Stdout, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
-		}
+	if k.Decision != nil {
+		printDecision(c.deps.Stdout, k.Decision)
 	}
 	for _, f := range findings {
 		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
@@ -395,6 +326,24 @@ func (c *command) show(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
 	}
 	return nil
+}
+
+// printDecision prints who decided what, on which grounds, for which
+// targets, and what the user is told.
+func printDecision(w io.Writer, d *app.Decision) {
+	fmt.Fprintf(w, "  decision      %s by %s on %s\n", d.Outcome, d.Reviewer, d.DecidedAt.Format(time.DateTime))
+	for _, g := range d.Grounds {
+		fmt.Fprintf(w, "  ground        %s\n", g)
+	}
+	if d.Note != "" {
+		fmt.Fprintf(w, "  note          %s\n", oneLine(d.Note))
+	}
+	for _, t := range d.Targets {
+		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
+	}
+	if d.Notice != "" {
+		fmt.Fprintf(w, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
+	}
 }
 
 func (c *command) search(ctx context.Context, args []string) error {
@@ -408,11 +357,10 @@ func (c *command) search(ctx context.Context, args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return usagef("search needs a query")
 	}
-	store, cases, err := c.cases(ctx)
-	if err != nil {
+	cases, err := c.service().Cases(ctx)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
-	defer store.Close()
 	matches := search.NewIndex(cases).Find(query)
 	if *asJSON {
 		found := make([]*app.Case, len(matches))
@@ -427,7 +375,7 @@ func (c *command) search(ctx context.Context, args []string) error {
 	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	for _, m := range matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ID[:8], m.Case.Order.Extraction.ProcessType, dash(m.Case.CaseNumber()), m.Field, m.Text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ShortID(), m.Case.Order.Extraction.ProcessType, dash(m.Case.CaseNumber()), m.Field, m.Text)
 	}
 	tw.Flush()
 	return nil
@@ -457,81 +405,41 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
 	}
-	if *decision == "" {
-		return usagef("decide: --decision is required (comply, narrow, reject, redirect, preserve, no-data, clarify, challenge)")
-	}
-	outcome, err := app.ParseOutcome(*decision)
-	if err != nil {
-		return usagef("%s", app.ErrorMessage(err))
-	}
 	who := strings.TrimSpace(*reviewer)
 	if who == "" {
-		who = c.reviewer()
-	}
-	store, cases, err := c.cases(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	k, err := resolve(cases, pos[0])
-	if err != nil {
-		return err
+		who = Reviewer(c.deps.Getenv)
 	}
 	sort.Strings(grounds)
-	d := app.Decision{Outcome: outcome, Grounds: grounds, Note: *note, Reviewer: who, DecidedAt: c.deps.Now()}
-	if d.Notice, err = app.ParseNotice(*notice); err != nil {
-		return usagef("%s", app.ErrorMessage(err))
+	d := app.Decision{Outcome: app.Outcome(strings.ToLower(strings.TrimSpace(*decision))), Grounds: grounds, Note: *note, Reviewer: who,
+		Notice: app.Notice(strings.ToLower(strings.TrimSpace(*notice))), NoticeAfter: strings.TrimSpace(*noticeAfter)}
+	// The decision is checked before the case is looked up: a wrong
+	// command line is a usage error whatever the case.
+	if err := d.Validate(); err != nil {
+		return decideUsage(err, *decision == "")
 	}
-	if d.NoticeAfter = strings.TrimSpace(*noticeAfter); d.NoticeAfter != "" {
-		if _, err := time.Parse(time.DateOnly, d.NoticeAfter); err != nil || d.Notice != app.NoticeDelayed {
-			return usagef("decide: --notice-after takes a date YYYY-MM-DD and goes with --notice delayed")
-		}
-	}
-	if d.Targets, err = targetDecisions(k, outcome, produce, withhold); err != nil {
+	k, err := c.service().Find(ctx, pos[0])
+	if err != nil {
 		return err
 	}
-	k.Decide(d)
-	if err := store.UpdateCase(ctx, k); err != nil {
+	if d.Targets, err = k.ChooseTargets(d.Outcome, produce, withhold); err != nil {
+		return usagef("decide: %s (see: warrantdesk show %s)", app.ErrorMessage(err), k.ShortID())
+	}
+	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, outcome, who)
+	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, d.Outcome, who)
 	return nil
 }
 
-// targetDecisions turns --produce and --withhold into one decision per
-// target of the order; targets named in neither follow the outcome. A
-// value the order does not name is a usage error, as it is likely a typo.
-func targetDecisions(k *app.Case, outcome app.Outcome, produce, withhold []string) ([]app.TargetDecision, error) {
-	if len(produce)+len(withhold) == 0 {
-		return nil, nil
+// decideUsage says what app.Decision.Validate found in the flags' words.
+func decideUsage(err error, noDecision bool) error {
+	switch {
+	case errors.Is(err, app.ErrNoOutcome) && noDecision:
+		return usagef("decide: --decision is required (comply, narrow, reject, redirect, preserve, no-data, clarify, challenge)")
+	case errors.Is(err, app.ErrNoticeDate):
+		return usagef("decide: --notice-after takes a date YYYY-MM-DD and goes with --notice delayed")
 	}
-	chosen := map[string]bool{}
-	for _, list := range []struct {
-		values  []string
-		produce bool
-	}{{produce, true}, {withhold, false}} {
-		for _, v := range list.values {
-			found := false
-			for _, t := range k.Order.Extraction.Targets {
-				if strings.EqualFold(t.Value, strings.TrimSpace(v)) {
-					chosen[t.Value], found = list.produce, true
-				}
-			}
-			if !found {
-				return nil, usagef("decide: the order names no target %q (see: warrantdesk show %s)", v, k.ID[:8])
-			}
-		}
-	}
-	var out []app.TargetDecision
-	d := app.Decision{Outcome: outcome}
-	for _, t := range k.Order.Extraction.Targets {
-		p, ok := chosen[t.Value]
-		if !ok {
-			p = d.Produces(t.Value)
-		}
-		out = append(out, app.TargetDecision{Target: t.Value, Produce: p})
-	}
-	return out, nil
+	return usagef("decide: %s", app.ErrorMessage(err))
 }
 
 // indent writes everything two spaces further in.

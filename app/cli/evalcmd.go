@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/evaluation"
@@ -113,42 +112,4 @@ func (c *command) samples(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.deps.Stdout, "wrote %d fictional orders with truth files to %s\n", len(orders), *out)
 	return nil
-}
-
-// demo opens the desk on a throwaway data folder filled with fictional
-// orders, so anyone can try WarrantDesk in one command.
-func (c *command) demo(ctx context.Context, args []string) error {
-	fs := c.flags("demo")
-	n := fs.Int("n", 38, "")
-	if pos, err := parse(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 {
-		return usagef("demo takes no arguments")
-	}
-	dir, err := os.MkdirTemp("", "warrantdesk-demo-")
-	if err != nil {
-		return &app.Error{Code: app.EINTERNAL, Message: "cannot make a demo folder", Err: err}
-	}
-	defer os.RemoveAll(dir)
-	orders, err := sampleorders.GenerateAround(uint64(time.Now().UnixNano()), *n, c.deps.Now())
-	if err != nil {
-		return err
-	}
-	inbox := filepath.Join(dir, "orders")
-	os.MkdirAll(inbox, 0o700)
-	for _, o := range orders {
-		if err := os.WriteFile(filepath.Join(inbox, o.Name+".pdf"), o.PDF, 0o600); err != nil {
-			return &app.Error{Code: app.EINTERNAL, Message: "cannot write the demo orders", Err: err}
-		}
-	}
-	store, err := c.deps.OpenStore(filepath.Join(dir, "data"))
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	c.noOCR = true // the fictional orders have text
-	im := c.importer(store)
-	im.ImportAll(ctx, []string{inbox}, nil)
-	fmt.Fprintf(c.deps.Stderr, "demo: %d fictional orders in %s (deleted when the window closes)\n", len(orders), dir)
-	return c.deps.OpenDesk(store, c.importAll(store), c.reviewer())
 }

@@ -1,51 +1,17 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
-	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/report"
-	"github.com/warrantdesk/warrantdesk/app/review"
 )
-
-// findings runs the review checks on a case with its text and the stored
-// settings.
-func (c *command) findings(ctx context.Context, store app.Store, k *app.Case) ([]app.Finding, error) {
-	settings, err := store.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return checks(ctx, c.deps, store, settings, k)
-}
-
-// checks runs the review checks on k with settings already read, so a
-// command going through every case reads them once.
-func checks(ctx context.Context, d Deps, store app.Store, settings app.Settings, k *app.Case) ([]app.Finding, error) {
-	pages, err := store.Pages(ctx, k.ID)
-	if err != nil {
-		return nil, err
-	}
-	// The checks read the text as the extractor read it: cleaned, OCR's
-	// confusions undone.
-	text := review.PagesText(pages)
-	if d.Extractor != nil {
-		text = d.Extractor.Text(pages)
-	}
-	return review.Check(review.Input{Case: k, Text: text, Settings: settings, Now: d.Now()}), nil
-}
 
 // settings shows or changes the enterprise customer list and the
 // provider's own names.
@@ -60,79 +26,51 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
 	state := fs.String("provider-state", "\x00", "")
+	lockAfter := fs.Int("lock-after", -1, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --lock-after MINUTES, --json")
 	}
-	store, err := c.openStore()
+	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	s, err := store.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	changed := len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00"
-	if *state != "\x00" {
-		st := strings.ToUpper(strings.TrimSpace(*state))
-		if st != "" && (len(st) != 2 || strings.Trim(st, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
-			return usagef("settings: --provider-state takes a two-letter US state such as CA (or \"\" for none)")
+	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" || *lockAfter != -1 {
+		if *state != "\x00" {
+			s.ProviderState = *state
 		}
-		s.ProviderState = st
-	}
-	s.EnterpriseDomains = app.NormaliseList(remove(append(s.EnterpriseDomains, addDomain...), rmDomain))
-	s.EnterpriseAccounts = app.NormaliseList(remove(append(s.EnterpriseAccounts, addAccount...), rmAccount))
-	s.ProviderNames = removeFold(appendNew(s.ProviderNames, addName), rmName)
-	if changed {
-		if err := store.SaveSettings(ctx, s); err != nil {
+		if *lockAfter != -1 {
+			if *lockAfter < 1 || *lockAfter > app.MaxLockAfter {
+				return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+			}
+			s.LockAfterMinutes = *lockAfter
+		}
+		// The lists are compared as they are kept: normalised.
+		s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, addDomain...)), app.NormaliseList(rmDomain), strings.EqualFold)
+		s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, addAccount...)), app.NormaliseList(rmAccount), strings.EqualFold)
+		s.ProviderNames = without(append(s.ProviderNames, addName...), rmName, func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) })
+		if s, err = c.service().SaveSettings(ctx, s); err != nil {
 			return err
 		}
 	}
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\ndesk locks after     %d min untouched\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState), int(s.LockAfter().Minutes()))
 	return nil
 }
 
-func remove(list, drop []string) []string {
-	d := app.NormaliseList(drop)
-	var out []string
-	for _, s := range app.NormaliseList(list) {
-		keep := true
-		for _, x := range d {
-			keep = keep && s != x
-		}
-		if keep {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func appendNew(list, add []string) []string {
-	for _, a := range add {
-		if a = strings.TrimSpace(a); a != "" {
-			list = append(list, a)
-		}
-	}
-	return list
-}
-
-func removeFold(list, drop []string) []string {
+// without returns list less the entries same as one in drop.
+func without(list, drop []string, same func(a, b string) bool) []string {
 	var out []string
 	for _, s := range list {
 		keep := true
 		for _, d := range drop {
-			keep = keep && !strings.EqualFold(s, strings.TrimSpace(d))
-		}
-		for _, o := range out {
-			keep = keep && !strings.EqualFold(o, s)
+			keep = keep && !same(s, d)
 		}
 		if keep {
 			out = append(out, s)
@@ -148,6 +86,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
+	force := fs.Bool("force", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	pos, err := parse(fs, args)
@@ -155,148 +94,37 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
 	}
-	f := strings.ToLower(*format)
-	if f == "" && !*all {
-		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
+	named := *out
+	if *all {
+		named = "" // a folder: its name says nothing of the format
 	}
-	if f == "" {
-		f = "pdf"
-	}
-	if !slices.Contains(memo.Formats, f) {
-		return usagef("memo: --format must be pdf, docx or md, not %q", f)
+	f, err := casework.MemoFormat(named, *format)
+	if err != nil {
+		return usagef("memo: %s", app.ErrorMessage(err))
 	}
 	start, end, err := period(*from, *to)
 	if err != nil {
 		return err
 	}
-	store, cases, err := c.cases(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	if !*all {
-		k, err := resolve(cases, pos[0])
+		k, err := c.service().Find(ctx, pos[0])
 		if err != nil {
 			return err
 		}
-		if err := c.writeMemo(ctx, store, k, f, *out); err != nil {
+		if err := c.service().ExportMemo(ctx, k.ID, *out, f, *force); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
 		return nil
 	}
-	if err := os.MkdirAll(*out, 0o700); err != nil {
-		return app.Errorf(app.EINVALID, "cannot create the folder %s: %v", *out, err)
-	}
-	app.SortByUrgency(cases)
-	n := 0
-	for _, k := range cases {
-		if k.Decision == nil || !report.InPeriod(k.Decision.DecidedAt, start, end) {
-			continue
-		}
-		name := fmt.Sprintf("%s-%s.%s", k.Decision.DecidedAt.UTC().Format("2006-01-02"), safeName(k), f)
-		if err := c.writeMemo(ctx, store, k, f, filepath.Join(*out, name)); err != nil {
-			c.fail(k.ID, err)
-			continue
-		}
-		n++
+	n, err := c.service().ExportMemos(ctx, *out, f, start, end, *force, func(k *app.Case, err error) { c.fail(k.ID, err) })
+	if err = c.damaged(err); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d memos written to %s\n", n, *out)
 	return nil
-}
-
-func (c *command) writeMemo(ctx context.Context, store app.Store, k *app.Case, format, path string) error {
-	return writeMemo(ctx, c.deps, store, k, format, path)
-}
-
-// WriteMemo writes the decision memo of k to path, in the format its
-// extension names (.pdf, .docx, .md; PDF otherwise). The desk's Export memo
-// uses it.
-func WriteMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, path string) error {
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	f := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	if !slices.Contains(memo.Formats, f) {
-		f = "pdf"
-	}
-	return writeMemo(ctx, d, store, k, f, path)
-}
-
-// writeMemo re-verifies the stored original against the SHA-256 recorded
-// at import, so a memo never vouches for a file that has changed, then
-// writes the memo atomically (temporary file, then rename).
-func writeMemo(ctx context.Context, d Deps, store app.Store, k *app.Case, format, path string) error {
-	orig, err := store.Original(ctx, k.ID)
-	if err != nil {
-		return err
-	}
-	sum := sha256.Sum256(orig)
-	if hex.EncodeToString(sum[:]) != k.Order.SHA256 {
-		return app.Errorf(app.EINVALID, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", k.ID, k.Order.SHA256)
-	}
-	settings, err := store.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	findings, err := checks(ctx, d, store, settings, k)
-	if err != nil {
-		return err
-	}
-	md, err := memo.Markdown(d.MemoTemplate, memo.Input{Case: k, Findings: findings, Written: d.Now()})
-	if err != nil {
-		return err
-	}
-	var data []byte
-	switch format {
-	case "md":
-		data = []byte(md)
-	case "docx":
-		data, err = memo.DOCX(md)
-	default:
-		data, err = memo.PDF(md, d.MemoFonts)
-	}
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, data)
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".warrantdesk-*")
-	if err != nil {
-		return app.Errorf(app.EINVALID, "cannot write in %s: %v", dir, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return app.Errorf(app.EINVALID, "could not write %s: %v (is the disk full?)", path, werr)
-	}
-	return nil
-}
-
-func safeName(k *app.Case) string {
-	n := k.CaseNumber()
-	if n == "" {
-		n = k.ID[:8]
-	}
-	n = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r == ' ' || r < 32 || strings.ContainsRune(`*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, n)
-	return n + "-" + k.ID[:8]
 }
 
 // export writes the decision log.
@@ -304,80 +132,24 @@ func (c *command) export(ctx context.Context, args []string) error {
 	fs := c.flags("export")
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
+	force := fs.Bool("force", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *out == "" || len(pos) > 0 {
-		return usagef("export --out FILE [--format csv|json]")
+		return usagef("export --out FILE [--format csv|json] [--force]")
 	}
-	f := strings.ToLower(*format)
-	if f == "" {
-		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(*out)), ".")
-	}
-	if f != "csv" && f != "json" {
-		return usagef("export: --format must be csv or json")
-	}
-	store, cases, err := c.cases(ctx)
+	f, err := casework.LogFormat(*out, *format)
 	if err != nil {
+		return usagef("export: %s", app.ErrorMessage(err))
+	}
+	n, err := c.service().ExportLog(ctx, *out, f, *force)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
-	defer store.Close()
-	app.SortByUrgency(cases)
-	settings, err := store.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	found := map[string][]app.Finding{}
-	for _, k := range cases {
-		fs, err := checks(ctx, c.deps, store, settings, k)
-		if err != nil {
-			return err
-		}
-		found[k.ID] = fs
-	}
-	rows := report.Log(cases, found)
-	var buf bytes.Buffer
-	if f == "json" {
-		ordered := make([]map[string]string, len(rows))
-		for i, r := range rows {
-			ordered[i] = r
-		}
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(ordered); err != nil {
-			return err
-		}
-	} else {
-		w := csv.NewWriter(&buf)
-		w.Write(report.Columns)
-		for _, r := range rows {
-			rec := make([]string, len(report.Columns))
-			for i, col := range report.Columns {
-				rec[i] = csvSafe(r[col])
-			}
-			w.Write(rec)
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			return err
-		}
-	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.deps.Stdout, "%d cases written to %s\n", len(rows), *out)
+	fmt.Fprintf(c.deps.Stdout, "%d cases written to %s\n", n, *out)
 	return nil
-}
-
-// csvSafe keeps a spreadsheet from running text an order put in a field as
-// a formula (CSV injection): a leading =, +, - or @ gets a quote mark.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // stats prints statistics for a period.
@@ -397,12 +169,10 @@ func (c *command) stats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, cases, err := c.cases(ctx)
-	if err != nil {
+	s, err := c.service().Stats(ctx, start, end)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
-	defer store.Close()
-	s := report.Count(cases, start, end)
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
@@ -422,7 +192,7 @@ func (c *command) stats(ctx context.Context, args []string) error {
 		}
 		tw.Flush()
 	}
-	section("Transparency report", s.ByCategory, report.Categories)
+	section("Transparency report", s.ByCategory, report.Categories())
 	section("By process type", s.ByType, nil)
 	section("By jurisdiction", s.ByJurisdiction, nil)
 	section("By decision", s.ByDecision, nil)

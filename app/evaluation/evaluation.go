@@ -218,7 +218,7 @@ func (r *Report) Add(file string, source app.TextSource, t sampleorders.Truth, e
 	}
 	ft := &tally{r: r, file: file, fields: map[string]*Score{}}
 	ft.score(PartProcessType, t.ProcessType == ex.ProcessType, string(t.ProcessType), string(ex.ProcessType), 0)
-	for _, n := range app.FieldNames {
+	for _, n := range app.FieldNames() {
 		want, f := t.Fields[n], ex.Fields[n]
 		if want == "" && f.Value == "" {
 			continue

@@ -20,8 +20,8 @@ import (
 // wins.
 
 type agentRes struct {
-	before, after, signer, labels *regexp.Regexp
-	classes                       []labelClass
+	before, after, signer *regexp.Regexp
+	classes               []labelClass
 }
 
 // agentTitles are titles of investigators and prosecutors, in the

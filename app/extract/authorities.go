@@ -856,8 +856,7 @@ func cleanName(s string) (string, bool) {
 }
 
 var (
-	agentRules     []labelRule
-	contactEmailRe *regexp.Regexp
+	agentRules []labelRule
 	// contactCueRe marks a line about the sender: who to ask, how to reach
 	// them. Bare "telephone" or "e-mail" do not count: targets are
 	// described that way too ("the telephone number (202) 555-0100").

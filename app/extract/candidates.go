@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -188,8 +187,4 @@ type labelClass struct {
 	name string
 	conf float64
 	re   interface{ MatchString(string) bool }
-}
-
-func trimValue(v string) string {
-	return strings.TrimSpace(strings.Trim(strings.TrimSpace(v), ",;:"))
 }

@@ -79,7 +79,6 @@ func compileAll() {
 		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
 	}
-	contactEmailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9.\-]+\.(?:gov|mil|police\.uk|gc\.ca|pnn\.police\.uk|europa\.eu|justice\.[a-z]{2}|politie\.nl|[a-z]{2,6})`)
 	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\btelefon\b|\bteléfono\b|\btelefono\b|\bcorreo\b|\bmob(?:ile)?\s*[:.]`)
 	recipientRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i:controlled|operated|maintained|held|hosted)\s*,?\s*(?i:or\s+operated\s+)?(?i:by)\s+` + companyWrapRe)},

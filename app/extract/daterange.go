@@ -73,7 +73,7 @@ func (x *run) dateRange() {
 		dates := x.datesOf(k)
 		for i, d := range dates {
 			var s span
-			end := d.end
+			var end int
 			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
 				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
 			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {

@@ -141,7 +141,7 @@ func (c *corpus) parts(doc *app.Document) []part {
 	var out []part
 	for k, s := range spans {
 		sub := &corpus{pages: c.pages[s.from : s.to+1], lead: s.lead - s.from}
-		from, to := c.pages[s.from].num, c.pages[s.to].num
+		from, to := c.pages[s.from].num, 0
 		// Pages without text between or after parts go with the part before.
 		if k+1 < len(spans) {
 			to = c.pages[spans[k+1].from].num - 1

@@ -351,20 +351,6 @@ func isGovSite(u string) bool {
 	return false
 }
 
-// providerDomains guesses the addressed provider's own domains from the
-// recipient field, so "lawenforcement@provider.com" is not taken for a
-// target.
-func (x *run) providerDomains() map[string]bool {
-	out := map[string]bool{}
-	r := strings.ToLower(x.ex.Fields[app.FieldRecipient].Value)
-	for _, w := range strings.FieldsFunc(r, func(c rune) bool { return c == ' ' || c == ',' || c == '.' }) {
-		if len(w) >= 3 && w != "inc" && w != "llc" && w != "ltd" && w != "corp" && w != "the" && w != "custodian" && w != "records" {
-			out[w+".com"] = true
-		}
-	}
-	return out
-}
-
 var citationRe *regexp.Regexp
 
 // inCitation reports whether a number follows a legal citation (§ 2703

@@ -228,11 +228,6 @@ func (h hit) group() string {
 	return h.groups[0]
 }
 
-// groupStart is the offset of the first non-empty capture group.
-func (h hit) groupStart(re *regexp.Regexp) int {
-	return h.start + strings.Index(h.groups[0], h.group())
-}
-
 // snippet is the evidence a reviewer reads: the line (or lines) holding the
 // match, cut to a readable length around it.
 func (h hit) snippet() string {

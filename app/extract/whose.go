@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -307,8 +306,4 @@ func lineStarts(text string) []int {
 		}
 	}
 	return starts
-}
-
-func lineAt(starts []int, i int) int {
-	return sort.Search(len(starts), func(k int) bool { return starts[k] > i }) - 1
 }

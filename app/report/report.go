@@ -12,13 +12,15 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// Columns of the decision log, in order. Part of the CSV/JSON contract
-// (docs/cli.md).
-var Columns = []string{
-	"id", "status", "process_type", "case_number", "issuing_authority", "judge", "agency", "jurisdiction",
-	"issued_date", "deadline", "imported_at", "emergency", "targets", "data_categories", "legal_basis",
-	"nondisclosure", "decision", "grounds", "rationale", "targets_produced", "targets_withheld", "notice",
-	"notice_after", "reviewer", "decided_at", "transparency_category", "findings", "corrected_fields", "file", "sha256",
+// Columns of the decision log, in order (a new slice each time). Part of
+// the CSV/JSON contract (docs/cli.md).
+func Columns() []string {
+	return []string{
+		"id", "status", "process_type", "case_number", "issuing_authority", "judge", "agency", "jurisdiction",
+		"issued_date", "deadline", "imported_at", "emergency", "targets", "data_categories", "legal_basis",
+		"nondisclosure", "decision", "grounds", "rationale", "targets_produced", "targets_withheld", "notice",
+		"notice_after", "reviewer", "decided_at", "transparency_category", "findings", "corrected_fields", "file", "sha256",
+	}
 }
 
 // Row is one case in the log, keyed by Columns.
@@ -33,7 +35,7 @@ func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 			"id": c.ID, "status": string(c.Status), "process_type": string(ex.ProcessType), "case_number": c.CaseNumber(),
 			"issuing_authority": c.Value(app.FieldIssuingAuthority), "judge": c.Value(app.FieldJudge), "agency": c.Value(app.FieldAgency),
 			"jurisdiction": c.Value(app.FieldJurisdiction), "issued_date": c.Value(app.FieldIssuedDate), "deadline": c.Value(app.FieldDeadline),
-			"imported_at": stamp(c.Order.ImportedAt), "emergency": yes(ex.Emergency),
+			"imported_at": rfc3339(c.Order.ImportedAt), "emergency": yes(ex.Emergency),
 			"data_categories": strings.Join(ex.DataCategories, ";"), "legal_basis": strings.Join(ex.LegalBasis, ";"),
 			"nondisclosure": ex.Nondisclosure.Describe(), "file": c.Order.FileName, "sha256": c.Order.SHA256,
 		}
@@ -50,13 +52,13 @@ func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 				}
 			}
 			r["decision"], r["grounds"], r["rationale"] = string(d.Outcome), strings.Join(d.Grounds, ";"), d.Note
-			r["notice"], r["notice_after"], r["reviewer"], r["decided_at"] = string(d.Notice), d.NoticeAfter, d.Reviewer, stamp(d.DecidedAt)
+			r["notice"], r["notice_after"], r["reviewer"], r["decided_at"] = string(d.Notice), d.NoticeAfter, d.Reviewer, rfc3339(d.DecidedAt)
 			r["transparency_category"] = Category(c)
 		}
 		for _, f := range findings[c.ID] {
 			rules = append(rules, f.Rule)
 		}
-		for _, name := range app.FieldNames {
+		for _, name := range app.FieldNames() {
 			if _, ok := c.Corrections[name]; ok {
 				corrected = append(corrected, name)
 			}
@@ -79,8 +81,10 @@ const (
 	CategoryPending    = "clarification asked"
 )
 
-// Categories lists them in report order.
-var Categories = []string{CategoryContent, CategoryNonContent, CategoryNoData, CategoryRejected, CategoryRedirected, CategoryPreserved, CategoryPending}
+// Categories lists them in report order (a new slice each time).
+func Categories() []string {
+	return []string{CategoryContent, CategoryNonContent, CategoryNoData, CategoryRejected, CategoryRedirected, CategoryPreserved, CategoryPending}
+}
 
 // Category places a decided case in a transparency report category: content
 // disclosed when the order asked for content and data was produced for a
@@ -197,7 +201,9 @@ func orUnknown(s string) string {
 	return s
 }
 
-func stamp(t time.Time) string {
+// rfc3339 writes a time for tools reading the log (the memo writes it for
+// people); "" when it was never recorded.
+func rfc3339(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}

@@ -36,8 +36,11 @@ type Rule struct {
 	Check    func(in *Input) string
 }
 
-// Rules is every check, in the order findings are listed.
-var Rules = []Rule{
+// Rules returns every check, in the order findings are listed (a new
+// slice each time: rule IDs are part of the findings' contract).
+func Rules() []Rule { return slices.Clone(rules) }
+
+var rules = []Rule{
 	{
 		ID: "enterprise-customer", Severity: app.SeverityCritical, Ground: app.GroundEnterprise,
 		Basis: "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
@@ -51,7 +54,7 @@ var Rules = []Rule{
 			if !isUS(ex) || !wantsContent(ex) || !contentNeedsWarrant[ex.ProcessType] {
 				return ""
 			}
-			return fmt.Sprintf("A %s asks for the content of communications; content is disclosed only on a search warrant.", label(ex.ProcessType))
+			return fmt.Sprintf("A %s asks for the content of communications; content is disclosed only on a search warrant.", ex.ProcessType.Name())
 		},
 	},
 	{
@@ -285,7 +288,7 @@ func Check(in Input) []app.Finding {
 		in.Now = time.Now()
 	}
 	var out []app.Finding
-	for _, r := range Rules {
+	for _, r := range rules {
 		if msg := r.Check(&in); msg != "" {
 			out = append(out, app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground})
 		}
@@ -355,18 +358,6 @@ func wantsRecords(ex *app.Extraction) bool {
 func date(c *app.Case, field string) (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, c.Value(field))
 	return t, err == nil
-}
-
-func label(t app.ProcessType) string {
-	switch t {
-	case app.CourtOrder2703d:
-		return "§ 2703(d) order"
-	case app.NSL:
-		return "National Security Letter"
-	case app.PenRegister:
-		return "pen register order"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 // enterpriseTargets names the targets on an enterprise customer's domain

@@ -107,11 +107,11 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 			t.Errorf("%s: fired on the order that should not raise it: %+v", tc.rule, got)
 		}
 	}
-	for _, r := range Rules {
+	for _, r := range Rules() {
 		if !seen[r.ID] {
 			t.Errorf("rule %s has no test", r.ID)
 		}
-		if r.Basis == "" || (r.Ground != "" && !slices.Contains(app.Grounds, r.Ground)) {
+		if r.Basis == "" || (r.Ground != "" && !slices.Contains(app.Grounds(), r.Ground)) {
 			t.Errorf("rule %s: basis %q, ground %q not in app.Grounds", r.ID, r.Basis, r.Ground)
 		}
 	}

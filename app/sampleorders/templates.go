@@ -152,7 +152,7 @@ func writeOrder2703d(g *gen) error {
 	w.title("IN THE UNITED STATES DISTRICT COURT")
 	w.center("FOR THE " + upper(d.name))
 	w.gap(1)
-	w.line(fmt.Sprintf("IN THE MATTER OF THE APPLICATION OF THE UNITED STATES OF AMERICA FOR AN ORDER PURSUANT TO 18 U.S.C. § 2703(d)"))
+	w.line("IN THE MATTER OF THE APPLICATION OF THE UNITED STATES OF AMERICA FOR AN ORDER PURSUANT TO 18 U.S.C. § 2703(d)")
 	w.label("Misc. No.", num)
 	w.label("Filed Under Seal", "Yes")
 	w.title("ORDER")
@@ -200,7 +200,7 @@ func writeNSL(g *gen) error {
 	w.line("File No. " + num)
 	w.gap(0.5)
 	w.title("NATIONAL SECURITY LETTER")
-	w.para(fmt.Sprintf("Under the authority of Executive Order 12333, dated December 4, 1981, and pursuant to Title 18, United States Code (U.S.C.), Section 2709, you are hereby directed to provide the Federal Bureau of Investigation (FBI) the name, address, and length of service of any and all subscribers of the accounts listed below, from inception to present:"))
+	w.para("Under the authority of Executive Order 12333, dated December 4, 1981, and pursuant to Title 18, United States Code (U.S.C.), Section 2709, you are hereby directed to provide the Federal Bureau of Investigation (FBI) the name, address, and length of service of any and all subscribers of the accounts listed below, from inception to present:")
 	var lines []string
 	for i := 0; i < 1+g.rng.IntN(2); i++ {
 		e := email(g.rng, prov.domain)

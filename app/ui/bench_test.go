@@ -12,11 +12,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/extract"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 	"github.com/warrantdesk/warrantdesk/storage"
 )
+
+// testStore opens a store under a passphrase, deriving its key cheaply.
+var testStore = storage.Options{Passphrase: "test passphrase", KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
 
 // BenchmarkDesk_Launch10000 measures what stands between starting the app
 // and a usable desk on a database of 10,000 cases: opening the database,
@@ -29,11 +33,11 @@ func BenchmarkDesk_Launch10000(b *testing.B) {
 	test.NewTempApp(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		db, err := storage.Open(dir, storage.Options{})
+		db, err := storage.Open(dir, testStore)
 		if err != nil {
 			b.Fatal(err)
 		}
-		d := NewDesk(db, nil, nil, inline, time.Now, "R. Reviewer")
+		d := NewDesk(DeskParams{Service: casework.New(casework.Params{Store: db}), Run: inline, Now: time.Now, Reviewer: "R. Reviewer"})
 		w := test.NewWindow(d.Content())
 		w.Resize(fyne.NewSize(1280, 800))
 		d.Queue.Refresh()
@@ -68,7 +72,7 @@ func fill(b *testing.B, dir string, n int) {
 		}
 		reads = append(reads, read{doc, extract.New().Extract(doc)})
 	}
-	db, err := storage.Open(dir, storage.Options{})
+	db, err := storage.Open(dir, testStore)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,11 +16,16 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/review"
 )
 
-// CaseStore is what the case view needs from the store.
-type CaseStore interface {
-	Pages(ctx context.Context, id string) ([]app.PageText, error)
-	UpdateCase(ctx context.Context, c *app.Case) error
+// CaseService is what the case view needs done: a case's text and checks,
+// and the changes a reviewer makes. Each change returns the case as stored;
+// app/casework implements it.
+type CaseService interface {
 	OriginalStore
+	Pages(ctx context.Context, id string) ([]app.PageText, error)
+	Findings(ctx context.Context, c *app.Case) ([]app.Finding, error)
+	Decide(ctx context.Context, id string, d app.Decision) (*app.Case, error)
+	SaveDraft(ctx context.Context, id string, d app.Decision, by string) (*app.Case, error)
+	Correct(ctx context.Context, id, field, value, by string) (*app.Case, error)
 }
 
 // fieldLabels names the fields as a reviewer reads them.
@@ -47,9 +51,8 @@ const (
 // CaseView shows one case: its fields with their evidence on the rendered
 // page, its text, the decision pane and its history.
 type CaseView struct {
-	store    CaseStore
+	service  CaseService
 	run      Runner
-	now      func() time.Time
 	reviewer string
 	onSaved  func(c *app.Case, next bool)
 
@@ -62,10 +65,8 @@ type CaseView struct {
 	// changing the outcome no longer resets the per-target choices.
 	targetsTouched bool
 	pages          []app.PageText
-	// Settings feed the review checks (enterprise customers, our names).
-	Settings app.Settings
-	findings []app.Finding
-	checks   *widget.Label
+	findings       []app.Finding
+	checks         *widget.Label
 	// OnExportMemo, when set, exports the shown case's memo (the desk
 	// asks where); the button is hidden without it.
 	OnExportMemo func(c *app.Case)
@@ -118,11 +119,25 @@ var noticeLabels = map[app.Notice]string{
 	app.NoticeNone:    "Not notified",
 }
 
-// NewCaseView builds an empty case view. onSaved is called (on the UI
-// goroutine) after a decision is stored, with next set for "Save & next".
-// renderer may be nil: the page view then says images are unavailable.
-func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() time.Time, reviewer string, onSaved func(c *app.Case, next bool)) *CaseView {
-	v := &CaseView{store: store, run: run, now: now, reviewer: reviewer, onSaved: onSaved}
+// CaseViewParams are what a case view works with.
+type CaseViewParams struct {
+	Service CaseService
+	// Renderer draws the pages; nil: the page view says images are
+	// unavailable.
+	Renderer PageRenderer
+	Run      Runner
+	// Reviewer is the name decisions are recorded under unless the
+	// reviewer types another.
+	Reviewer string
+	// OnSaved is called (on the UI goroutine) after a decision is stored,
+	// with next set for "Save & next"; it may be nil.
+	OnSaved func(c *app.Case, next bool)
+}
+
+// NewCaseView builds an empty case view.
+func NewCaseView(p CaseViewParams) *CaseView {
+	v := &CaseView{service: p.Service, run: p.Run, reviewer: p.Reviewer, onSaved: p.OnSaved}
+	reviewer := p.Reviewer
 	v.title = widget.NewLabelWithStyle("Select a case in the queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.fields = widget.NewForm()
@@ -140,7 +155,7 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 		widget.NewButton("Cancel", func() { v.editBox.Hide() }),
 	))
 	v.editBox.Hide()
-	v.Page = NewPageView(store, renderer, run)
+	v.Page = NewPageView(PageViewParams{Originals: p.Service, Renderer: p.Renderer, Run: p.Run})
 
 	v.text = widget.NewMultiLineEntry()
 	v.text.Wrapping = fyne.TextWrapWord
@@ -153,7 +168,7 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			h := v.hits[id]
-			o.(*widget.Label).SetText(fmt.Sprintf("p.%d  %s", h.page, clip(h.line, 90)))
+			o.(*widget.Label).SetText(fmt.Sprintf("p.%d  %s", h.page, app.Clip(h.line, 90)))
 		},
 	)
 	v.findResults.OnSelected = func(id widget.ListItemID) {
@@ -162,19 +177,19 @@ func NewCaseView(store CaseStore, renderer PageRenderer, run Runner, now func() 
 		}
 	}
 
-	outcomes := make([]string, len(app.Outcomes))
-	for i, o := range app.Outcomes {
-		outcomes[i] = string(o)
+	var outcomes []string
+	for _, o := range app.Outcomes() {
+		outcomes = append(outcomes, string(o))
 	}
 	v.decision = widget.NewSelect(outcomes, func(string) { v.defaultTargets() })
 	v.decision.PlaceHolder = "Decision…"
-	v.grounds = widget.NewCheckGroup(app.Grounds, nil)
+	v.grounds = widget.NewCheckGroup(app.Grounds(), nil)
 	v.more = widget.NewEntry()
 	v.more.SetPlaceHolder("Other grounds, separated by ;")
 	v.targetBox = container.NewVBox()
-	notices := make([]string, len(app.Notices))
-	for i, n := range app.Notices {
-		notices[i] = noticeLabels[n]
+	var notices []string
+	for _, n := range app.Notices() {
+		notices = append(notices, noticeLabels[n])
 	}
 	v.notice = widget.NewSelect(notices, nil)
 	v.notice.PlaceHolder = "User notice…"
@@ -259,9 +274,15 @@ func (v *CaseView) Show(c *app.Case) {
 	v.pages, v.hits = nil, nil
 	v.findResults.Refresh()
 	v.findStatus.SetText("")
-	id := c.ID
+	id, shown := c.ID, *c // a copy: the runner must not read what the UI changes
 	v.run(func() {
-		pages, err := v.store.Pages(context.Background(), id)
+		ctx := context.Background()
+		pages, err := v.service.Pages(ctx, id)
+		var findings []app.Finding
+		var checkErr error
+		if err == nil {
+			findings, checkErr = v.service.Findings(ctx, &shown)
+		}
 		fyne.Do(func() {
 			if v.c == nil || v.c.ID != id {
 				return // the reviewer moved on
@@ -272,18 +293,39 @@ func (v *CaseView) Show(c *app.Case) {
 			}
 			v.pages = pages
 			v.Page.SetPages(pages)
-			v.runChecks(true)
+			v.showChecks(findings, checkErr, true)
 			v.text.SetText(pagesText(pages))
 			v.onFind(v.find.Text)
 		})
 	})
 }
 
-// runChecks raises the review checks on the shown case; with prefill, an
+// Recheck runs the review checks on the shown case again (the settings
+// changed).
+func (v *CaseView) Recheck() {
+	if v.c == nil || v.pages == nil {
+		return
+	}
+	id, shown := v.c.ID, *v.c
+	v.run(func() {
+		findings, err := v.service.Findings(context.Background(), &shown)
+		fyne.Do(func() {
+			if v.c != nil && v.c.ID == id {
+				v.showChecks(findings, err, false)
+			}
+		})
+	})
+}
+
+// showChecks shows the checks raised on the shown case; with prefill, an
 // undecided case without a draft gets the grounds they suggest ticked (a
 // suggestion, not a change: nothing is saved until the reviewer acts).
-func (v *CaseView) runChecks(prefill bool) {
-	v.findings = review.Check(review.Input{Case: v.c, Text: review.PagesText(v.pages), Settings: v.Settings, Now: v.now()})
+func (v *CaseView) showChecks(findings []app.Finding, err error, prefill bool) {
+	if err != nil {
+		v.checks.SetText("Checks could not run: " + app.ErrorMessage(err))
+		return
+	}
+	v.findings = findings
 	v.checks.SetText(findingsText(v.findings))
 	if prefill && v.c.Decision == nil && v.c.Draft == nil {
 		v.filling = true
@@ -292,6 +334,12 @@ func (v *CaseView) runChecks(prefill bool) {
 		v.shown = v.pane()
 	}
 }
+
+// SetStatus shows a line under the decision pane's buttons.
+func (v *CaseView) SetStatus(text string) { v.status.SetText(text) }
+
+// Status is the line under the decision pane's buttons.
+func (v *CaseView) Status() string { return v.status.Text }
 
 // ExportMemo asks the desk to export the shown case's memo, once decided.
 func (v *CaseView) ExportMemo() {
@@ -310,11 +358,7 @@ func (v *CaseView) ExportMemo() {
 func (v *CaseView) render() {
 	c := v.c
 	ex := &c.Order.Extraction
-	number := c.CaseNumber()
-	if number == "" {
-		number = c.Order.FileName
-	}
-	head := fmt.Sprintf("%s · %s · %s", typeLabel(ex.ProcessType), number, statusLabel(c.Status))
+	head := c.Title() + " · " + statusLabel(c.Status)
 	if ex.Emergency {
 		head = "EMERGENCY · " + head
 	}
@@ -324,7 +368,7 @@ func (v *CaseView) render() {
 		v.memoButton.Show()
 	}
 	v.fields.Items = nil
-	for _, name := range app.FieldNames {
+	for _, name := range app.FieldNames() {
 		f, ok := ex.Fields[name]
 		_, corrected := c.Corrections[name]
 		if !ok && !corrected {
@@ -374,7 +418,7 @@ func (v *CaseView) render() {
 // reviewer can add by hand.
 func (v *CaseView) missingFields() []string {
 	var out []string
-	for _, name := range app.FieldNames {
+	for _, name := range app.FieldNames() {
 		if _, ok := v.c.Order.Extraction.Fields[name]; !ok {
 			if _, ok := v.c.Corrections[name]; !ok {
 				out = append(out, fieldLabels[name])
@@ -478,36 +522,24 @@ func (v *CaseView) saveCorrection(value string) {
 	if v.c == nil || v.editName == "" {
 		return
 	}
-	c := *v.c
+	id, name := v.c.ID, v.editName
 	who := strings.TrimSpace(v.who.Text)
 	if who == "" {
 		who = v.reviewer
 	}
-	if err := c.Correct(v.editName, value, who, v.now()); err != nil {
-		v.editHint.SetText(app.ErrorMessage(err))
-		return
-	}
-	v.store1(&c, func() {
-		v.render()
-		v.evidence.SetText(fmt.Sprintf("Saved the correction of %s.", fieldLabels[v.editName]))
-	})
-}
-
-// store1 writes c off the UI goroutine and, once stored, makes it the
-// shown case and calls then.
-func (v *CaseView) store1(c *app.Case, then func()) {
-	id := c.ID
 	v.run(func() {
-		err := v.store.UpdateCase(context.Background(), c)
+		c, err := v.service.Correct(context.Background(), id, name, value, who)
 		fyne.Do(func() {
+			if v.c == nil || v.c.ID != id {
+				return // the reviewer moved on; the queue shows the change
+			}
 			if err != nil {
-				v.evidence.SetText("Not saved: " + app.ErrorMessage(err))
+				v.editHint.SetText(app.ErrorMessage(err))
 				return
 			}
-			if v.c != nil && v.c.ID == id {
-				*v.c = *c
-				then()
-			}
+			*v.c = *c
+			v.render()
+			v.evidence.SetText(fmt.Sprintf("Saved the correction of %s.", fieldLabels[name]))
 		})
 	})
 }
@@ -533,7 +565,7 @@ func (v *CaseView) fill() {
 	}
 	var known, other []string
 	for _, g := range d.Grounds {
-		if slices.Contains(app.Grounds, g) {
+		if slices.Contains(app.Grounds(), g) {
 			known = append(known, g)
 		} else {
 			other = append(other, g)
@@ -626,19 +658,18 @@ func (v *CaseView) KeepDraft(done func()) {
 		}
 		return
 	}
-	c := *v.c
 	who := d.Reviewer
 	if who == "" {
 		who = v.reviewer
 	}
-	c.SaveDraft(d, who, v.now())
 	orig := v.c
+	id := orig.ID
 	v.shown = d
 	v.run(func() {
-		err := v.store.UpdateCase(context.Background(), &c)
+		c, err := v.service.SaveDraft(context.Background(), id, d, who)
 		fyne.Do(func() {
 			if err == nil {
-				*orig = c
+				*orig = *c
 			} else {
 				v.status.SetText("The draft could not be kept: " + app.ErrorMessage(err))
 			}
@@ -658,34 +689,20 @@ func (v *CaseView) onSave(next bool) {
 		return
 	}
 	d := v.pane()
-	outcome, err := app.ParseOutcome(string(d.Outcome))
-	if err != nil {
-		v.status.SetText("Choose a decision first.")
+	// Checked here too, so the reviewer is told at once, before any wait.
+	if err := d.Validate(); err != nil {
+		v.status.SetText(app.ErrorMessage(err))
 		v.SelectTab(TabDecision)
 		return
 	}
-	if d.Reviewer == "" {
-		v.status.SetText("Enter the reviewer's name.")
-		v.SelectTab(TabDecision)
-		return
-	}
-	if d.NoticeAfter != "" {
-		if _, err := time.Parse(time.DateOnly, d.NoticeAfter); err != nil || d.Notice != app.NoticeDelayed {
-			v.status.SetText("“Notify from” takes a date YYYY-MM-DD, with a delayed notice.")
-			v.SelectTab(TabDecision)
-			return
-		}
-	}
-	// Work on a copy: the shown case changes only once the store has it.
-	orig, c := v.c, *v.c
-	now := v.now()
-	d.DecidedAt = now
-	c.Decide(d)
+	// The shown case changes only once the store has the decision.
+	orig := v.c
+	id := orig.ID
 	v.save.Disable()
 	v.saveNext.Disable()
 	v.status.SetText("Saving…")
 	v.run(func() {
-		err := v.store.UpdateCase(context.Background(), &c)
+		c, err := v.service.Decide(context.Background(), id, d)
 		fyne.Do(func() {
 			v.save.Enable()
 			v.saveNext.Enable()
@@ -693,13 +710,13 @@ func (v *CaseView) onSave(next bool) {
 				v.status.SetText("Not saved: " + app.ErrorMessage(err))
 				return
 			}
-			*orig = c
+			*orig = *c
 			if v.c != orig {
 				return // the reviewer moved on; the queue shows the change
 			}
 			v.shown = v.pane()
 			v.render()
-			v.status.SetText(fmt.Sprintf("Saved: %s by %s at %s", outcome, d.Reviewer, now.Format("15:04")))
+			v.status.SetText(fmt.Sprintf("Saved: %s by %s at %s", d.Outcome, d.Reviewer, c.Decision.DecidedAt.Format("15:04")))
 			if v.onSaved != nil {
 				v.onSaved(v.c, next)
 			}
@@ -745,13 +762,6 @@ func orNone(s string) string {
 	return s
 }
 
-func clip(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}
-
 func warningsText(ws []string) string {
 	if len(ws) == 0 {
 		return "Tap a field to see where it was found on the page."
@@ -767,12 +777,5 @@ func pagesText(pages []app.PageText) string {
 	return b.String()
 }
 
-// typeLabel and statusLabel say a process type or status in words.
-func typeLabel(t app.ProcessType) string {
-	if t == "" {
-		return "unknown process"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
-}
-
+// statusLabel says a status in words.
 func statusLabel(s app.Status) string { return strings.ReplaceAll(string(s), "_", " ") }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"image/color"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -17,11 +19,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
+	"github.com/warrantdesk/warrantdesk/app/extract"
+	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/pdftext"
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 )
 
-// memStore is an in-memory DeskStore for screen tests. Cases made from
-// real PDFs (realCase) have their original and pages; the others get one
-// page of text and no original.
+// memStore is an in-memory app.Store under the real casework service in
+// screen tests. Cases made from real PDFs (realCase) have their original
+// and pages; the others get one page of text and no original. Like a real
+// store it hands out copies, and saved records every write.
 type memStore struct {
 	mu       sync.Mutex
 	cases    []*app.Case
@@ -63,8 +71,44 @@ func (m *memStore) last() *app.Case {
 func (m *memStore) Cases(context.Context) ([]*app.Case, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return append([]*app.Case{}, m.cases...), nil
+	out := make([]*app.Case, len(m.cases))
+	for i, c := range m.cases {
+		cp := *c
+		out[i] = &cp
+	}
+	return out, nil
 }
+
+func (m *memStore) Case(_ context.Context, id string) (*app.Case, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, c := range m.cases {
+		if c.ID == id {
+			cp := *c
+			return &cp, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no case %s", id)
+}
+
+func (m *memStore) CreateCase(_ context.Context, c *app.Case, original []byte, pages []app.PageText) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, k := range m.cases {
+		if k.Order.SHA256 == c.Order.SHA256 {
+			return &app.Error{Code: app.ECONFLICT, Message: "already imported", Err: &app.DuplicateError{CaseID: k.ID}}
+		}
+	}
+	if m.pdfs == nil {
+		m.pdfs, m.pages = map[string][]byte{}, map[string][]app.PageText{}
+	}
+	cp := *c
+	m.cases = append(m.cases, &cp)
+	m.pdfs[c.ID], m.pages[c.ID] = original, pages
+	return nil
+}
+
+func (m *memStore) Close() error { return nil }
 
 func (m *memStore) Pages(_ context.Context, id string) ([]app.PageText, error) {
 	if p, ok := m.pages[id]; ok {
@@ -76,9 +120,19 @@ func (m *memStore) Pages(_ context.Context, id string) ([]app.PageText, error) {
 func (m *memStore) UpdateCase(_ context.Context, c *app.Case) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	cp := *c
+	cp, kept := *c, *c
 	m.saved = append(m.saved, &cp)
+	for i, k := range m.cases {
+		if k.ID == c.ID {
+			m.cases[i] = &kept
+		}
+	}
 	return nil
+}
+
+// service is the real casework service on store, on the tests' clock.
+func service(store app.Store) *casework.Service {
+	return casework.New(casework.Params{Store: store, Now: func() time.Time { return now }})
 }
 
 func deskCases() []*app.Case {
@@ -94,7 +148,7 @@ func deskCases() []*app.Case {
 func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	d := NewDesk(store, nil, nil, inline, func() time.Time { return now }, "R. Reviewer")
+	d := NewDesk(DeskParams{Service: service(store), Run: inline, Now: func() time.Time { return now }, Reviewer: "R. Reviewer"})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
@@ -202,12 +256,13 @@ func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {
 	test.NewTempApp(t)
 	done := 0
 	var gotCtx context.Context
-	fake := func(ctx context.Context, paths []string, progress func(int, int, ImportResult)) {
+	var created []string
+	fake := importerFunc(func(ctx context.Context, progress func(int, int, app.ImportOutcome)) {
 		gotCtx = ctx
-		progress(1, 2, ImportResult{File: "a.pdf", Result: "new case 3fa8ee16"})
-		progress(2, 2, ImportResult{File: "b.pdf", Result: "could not read PDF: gave up after 10 s", Failed: true})
-	}
-	p := NewImportPane(fake, inline, func() { done++ })
+		progress(1, 2, app.ImportOutcome{File: "a.pdf", CaseIDs: []string{"3fa8ee16aaaabbbbccccddddeeeeffff"}})
+		progress(2, 2, app.ImportOutcome{File: "b.pdf", Err: app.Errorf(app.EUNREADABLE, "could not read PDF: gave up after 10 s")})
+	})
+	p := NewImportPane(ImportPaneParams{Importer: fake, Run: inline, OnDone: func(ids []string) { done++; created = ids }})
 	w := test.NewTempWindow(t, p.Content())
 	w.Resize(fyne.NewSize(600, 300))
 	p.Start([]string{"/orders"})
@@ -221,6 +276,43 @@ func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {
 	if gotCtx.Err() == nil {
 		t.Error("the import's context was not released")
 	}
+	if len(created) != 1 || created[0] != "3fa8ee16aaaabbbbccccddddeeeeffff" {
+		t.Errorf("the pane reported new cases %q", created)
+	}
+}
+
+func TestImportPane_OCRMissing_SaidOnceWithTheInstallCommand(t *testing.T) {
+	test.NewTempApp(t)
+	missing := &app.Error{Code: app.EINVALID, Message: "OCR needs Tesseract; install it with: sudo apt-get install tesseract-ocr"}
+	scan := func(file string) app.ImportOutcome {
+		return app.ImportOutcome{File: file, CaseIDs: []string{"3fa8ee16aaaabbbbccccddddeeeeffff"}, NeedsOCR: true, OCRMissing: missing}
+	}
+	fake := importerFunc(func(_ context.Context, progress func(int, int, app.ImportOutcome)) {
+		progress(1, 2, scan("a.pdf"))
+		progress(2, 2, scan("b.pdf"))
+	})
+	p := NewImportPane(ImportPaneParams{Importer: fake, Run: inline})
+	test.NewTempWindow(t, p.Content())
+	if p.ocrMissing.Visible() {
+		t.Fatal("the OCR notice shows before any scan came in")
+	}
+	p.Start([]string{"/scans"})
+	p.Start([]string{"/more-scans"}) // a second import in the same session
+	if !p.ocrMissing.Visible() || strings.Count(p.ocrMissing.Text, "sudo apt-get install tesseract-ocr") != 1 {
+		t.Fatalf("OCR notice %q (visible %v)", p.ocrMissing.Text, p.ocrMissing.Visible())
+	}
+	// Each file's own line stays short: the command is said once, above.
+	if strings.Contains(p.log.Text, "apt-get") || strings.Count(p.log.Text, "(needs OCR)") != 2 {
+		t.Errorf("log %q", p.log.Text)
+	}
+}
+
+// importerFunc is an Importer that reports what a test makes up.
+type importerFunc func(ctx context.Context, progress func(int, int, app.ImportOutcome))
+
+func (f importerFunc) Import(ctx context.Context, _ []string, _ casework.ImportOptions, progress func(int, int, app.ImportOutcome)) []app.ImportOutcome {
+	f(ctx, progress)
+	return nil
 }
 
 // fieldButton finds the value button of a field row in the case view.
@@ -371,7 +463,7 @@ func richText(segs []widget.RichTextSegment) string {
 
 func TestQueue_CountdownRedUnder24Hours(t *testing.T) {
 	test.NewTempApp(t)
-	q := NewQueue(fakeStore{}, inline, func() time.Time { return now }, nil)
+	q := NewQueue(QueueParams{Cases: fakeStore{}, Run: inline, Now: func() time.Time { return now }})
 	red := func(c *app.Case) bool {
 		for _, s := range q.row(c) {
 			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNameError && strings.Contains(ts.Text, "due") || strings.Contains(s.Textual(), "overdue") {
@@ -450,7 +542,6 @@ func TestDesk_ChecksShownAndGroundsSuggested(t *testing.T) {
 	cases[1].Order.Extraction.Targets[0].Value = "cfo@acme.com"
 	store := &memStore{cases: cases, settings: app.Settings{EnterpriseDomains: []string{"acme.com"}}}
 	d, _ := showDesk(t, store)
-	d.Case.Settings = store.settings
 	d.Queue.list.Select(1)
 	v := d.Case
 	if !strings.Contains(v.checks.Text, "cfo@acme.com belongs to an enterprise customer") {
@@ -484,7 +575,7 @@ func TestStatsAndSettingsViews(t *testing.T) {
 	cases[0].Decide(app.Decision{Outcome: app.Comply, Reviewer: "R", DecidedAt: now})
 	store := &memStore{cases: cases}
 	test.NewTempApp(t)
-	s := NewStatsView(store, inline, func() time.Time { return now })
+	s := NewStatsView(StatsViewParams{Source: service(store), Run: inline, Now: func() time.Time { return now }})
 	w := test.NewTempWindow(t, s.Content())
 	w.Resize(fyne.NewSize(640, 600))
 	s.Refresh()
@@ -493,11 +584,54 @@ func TestStatsAndSettingsViews(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "stats/year.xml", w.Canvas())
 	var saved app.Settings
-	f := NewSettingsForm(store, inline, func(s app.Settings) { saved = s })
+	f := NewSettingsForm(SettingsFormParams{Service: service(store), Run: inline, OnSaved: func(s app.Settings) { saved = s }})
 	f.domains.SetText("Acme.com\n@example.org, acme.com")
 	f.names.SetText("Example Mail Inc.")
 	test.Tap(f.saveButton)
 	if !reflect.DeepEqual(saved.EnterpriseDomains, []string{"acme.com", "example.org"}) || store.settings.ProviderNames[0] != "Example Mail Inc." {
 		t.Errorf("settings saved %+v", store.settings)
+	}
+}
+
+// inProcess reads PDFs in the test's process: the tests' orders are
+// generated, not hostile, and the worker binary is main's.
+type inProcess struct{}
+
+func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) {
+	return pdftext.ReadPages(pdf)
+}
+
+func TestDesk_ImportOpensTheFirstNewCase(t *testing.T) {
+	orders, err := sampleorders.Generate(5, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, o := range orders {
+		os.WriteFile(filepath.Join(dir, o.Name+".pdf"), o.PDF, 0o600)
+	}
+	store := &memStore{cases: deskCases()}
+	im := &intake.Importer{Reader: inProcess{}, Extractor: extract.New(), Now: func() time.Time { return now }}
+	svc := casework.New(casework.Params{Store: store, Importer: im, Now: func() time.Time { return now }})
+	test.NewTempApp(t)
+	d := NewDesk(DeskParams{Service: svc, Importer: svc, Run: inline, Now: func() time.Time { return now }, Reviewer: "R. Reviewer"})
+	test.NewTempWindow(t, d.Content()).Resize(fyne.NewSize(1280, 800))
+	d.Queue.Refresh()
+	// A filter that hides new cases: the import shows its case all the same.
+	d.Queue.filter.SetSelected(FilterDecided)
+	d.Import.Start([]string{dir})
+	if len(d.Queue.all) != 4 || !strings.Contains(d.Import.count.Text, "Done: 2 files") {
+		t.Fatalf("%d cases after the import; %q", len(d.Queue.all), d.Import.count.Text)
+	}
+	// The folder's files are imported in name order; the first is shown.
+	first := orders[0]
+	if orders[1].Name < first.Name {
+		first = orders[1]
+	}
+	if want := first.Truth.Fields["case_number"]; d.Case.c == nil || d.Case.c.CaseNumber() != want || !strings.Contains(d.Case.title.Text, want) {
+		t.Errorf("showing %q after importing %s", d.Case.title.Text, want)
+	}
+	if !strings.Contains(d.Import.log.Text, "new case ") {
+		t.Errorf("import log %q", d.Import.log.Text)
 	}
 }

@@ -4,54 +4,66 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 )
 
-// ImportResult is what became of one file, in words for the reviewer.
-type ImportResult struct {
-	File   string
-	Result string // "new case 3fa8…", "already imported as case …", "could not read PDF: …"
-	Failed bool
+// Importer brings files and folders in, calling progress after each file
+// (not concurrently), and stops between files when ctx is cancelled;
+// nothing already imported is lost when one file fails. app/casework
+// implements it.
+type Importer interface {
+	Import(ctx context.Context, paths []string, opts casework.ImportOptions, progress func(done, total int, o app.ImportOutcome)) []app.ImportOutcome
 }
 
-// ImportFunc imports files and folders, calling progress after each file
-// (not concurrently), and stops early when ctx is cancelled. main wires it
-// to the importer; nothing already imported is lost when one file fails.
-type ImportFunc func(ctx context.Context, paths []string, progress func(done, total int, r ImportResult))
+// ImportPaneParams are what an import pane works with.
+type ImportPaneParams struct {
+	Importer Importer
+	Run      Runner
+	// OnDone is called on the UI goroutine when an import ends, with the
+	// cases it made in the order their files were done; it may be nil.
+	OnDone func(created []string)
+}
 
 // ImportPane runs imports in the background with a progress bar, a count,
-// the outcome of each file, and Cancel.
+// the outcome of each file, and Cancel. Its state is touched only on the
+// UI goroutine: the import's goroutine hands each outcome over with
+// fyne.Do.
 type ImportPane struct {
-	importFn ImportFunc
+	importer Importer
 	run      Runner
-	onDone   func()
+	onDone   func(created []string)
 
-	bar     *widget.ProgressBar
-	count   *widget.Label
-	log     *widget.Label
-	cancel  *widget.Button
-	root    *fyne.Container
-	mu      sync.Mutex
-	stop    context.CancelFunc
-	running bool
+	bar    *widget.ProgressBar
+	count  *widget.Label
+	log    *widget.Label
+	cancel *widget.Button
+	// ocrMissing says, once a session and then for good, that scans wait
+	// for an OCR program, and how to install it.
+	ocrMissing *widget.Label
+	root       *fyne.Container
+	// stop cancels the running import; nil when none runs.
+	stop context.CancelFunc
 }
 
-// NewImportPane builds the pane, hidden until an import starts. onDone is
-// called on the UI goroutine when an import ends.
-func NewImportPane(importFn ImportFunc, run Runner, onDone func()) *ImportPane {
-	p := &ImportPane{importFn: importFn, run: run, onDone: onDone}
-	p.bar = widget.NewProgressBar()
-	p.count = widget.NewLabel("")
-	p.log = widget.NewLabel("")
-	p.log.Wrapping = fyne.TextWrapWord
-	p.cancel = widget.NewButton("Cancel", p.onCancel)
-	p.root = container.NewVBox(container.NewBorder(nil, nil, nil, p.cancel, p.bar), p.count, p.log)
-	p.root.Hide()
-	return p
+// NewImportPane builds the pane, hidden until an import starts.
+func NewImportPane(p ImportPaneParams) *ImportPane {
+	pane := &ImportPane{importer: p.Importer, run: p.Run, onDone: p.OnDone}
+	pane.bar = widget.NewProgressBar()
+	pane.count = widget.NewLabel("")
+	pane.log = widget.NewLabel("")
+	pane.log.Wrapping = fyne.TextWrapWord
+	pane.cancel = widget.NewButton("Cancel", pane.Cancel)
+	pane.ocrMissing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	pane.ocrMissing.Hide()
+	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, pane.cancel, pane.bar), pane.count, pane.log)
+	pane.root.Hide()
+	return pane
 }
 
 // Content is the pane's root object.
@@ -59,28 +71,31 @@ func (p *ImportPane) Content() fyne.CanvasObject { return p.root }
 
 // Start imports paths unless an import is running.
 func (p *ImportPane) Start(paths []string) {
-	if len(paths) == 0 || p.running {
+	if len(paths) == 0 || p.stop != nil {
 		return
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	p.mu.Lock()
 	p.stop = stop
-	p.mu.Unlock()
-	p.running = true
 	p.root.Show()
 	p.bar.SetValue(0)
 	p.count.SetText("Importing…")
 	p.log.SetText("")
 	p.cancel.Enable()
-	var lines []string
+	var lines, created []string
 	failed := 0
 	p.run(func() {
-		p.importFn(ctx, paths, func(done, total int, r ImportResult) {
+		p.importer.Import(ctx, paths, casework.ImportOptions{}, func(done, total int, o app.ImportOutcome) {
+			line := o.File + ": " + outcomeText(o)
 			fyne.Do(func() {
-				if r.Failed {
+				if o.Err != nil {
 					failed++
 				}
-				lines = append(lines, fmt.Sprintf("%s: %s", r.File, r.Result))
+				created = append(created, o.Created()...)
+				lines = append(lines, line)
+				if o.OCRMissing != nil && !p.ocrMissing.Visible() {
+					p.ocrMissing.SetText(app.ErrorMessage(o.OCRMissing) + ". Until then, scanned orders are kept as needing OCR.")
+					p.ocrMissing.Show()
+				}
 				p.bar.SetValue(float64(done) / float64(max(total, 1)))
 				p.count.SetText(fmt.Sprintf("%d of %d files", done, total))
 				p.log.SetText(strings.Join(lastLines(lines, 8), "\n"))
@@ -89,7 +104,7 @@ func (p *ImportPane) Start(paths []string) {
 		cancelled := ctx.Err() != nil
 		stop()
 		fyne.Do(func() {
-			p.running = false
+			p.stop = nil
 			p.cancel.Disable()
 			summary := fmt.Sprintf("Done: %d files", len(lines))
 			if failed > 0 {
@@ -100,19 +115,37 @@ func (p *ImportPane) Start(paths []string) {
 			}
 			p.count.SetText(summary)
 			if p.onDone != nil {
-				p.onDone()
+				p.onDone(created)
 			}
 		})
 	})
 }
 
-func (p *ImportPane) onCancel() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+// Cancel stops the running import between files; what was imported stays.
+func (p *ImportPane) Cancel() {
 	if p.stop != nil {
 		p.stop()
 	}
 	p.cancel.Disable()
+}
+
+// outcomeText says what became of a file, naming cases by their short ID.
+func outcomeText(o app.ImportOutcome) string {
+	ids := make([]string, len(o.CaseIDs))
+	for i, id := range o.CaseIDs {
+		ids[i] = app.ShortID(id)
+	}
+	switch {
+	case o.Err != nil:
+		return app.ErrorMessage(o.Err)
+	case o.Duplicate:
+		return "already imported as case " + strings.Join(ids, ", ")
+	case len(ids) > 1:
+		return fmt.Sprintf("%d orders, new cases %s", len(ids), strings.Join(ids, ", "))
+	case o.NeedsOCR:
+		return "new case " + strings.Join(ids, "") + " (needs OCR)"
+	}
+	return "new case " + strings.Join(ids, "")
 }
 
 func lastLines(lines []string, n int) []string {

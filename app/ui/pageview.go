@@ -75,9 +75,17 @@ type evidence struct {
 	dpi            int
 }
 
-// NewPageView builds the view; renderer may be nil, and the view then says
-// pages cannot be shown.
-func NewPageView(store OriginalStore, renderer PageRenderer, run Runner) *PageView {
+// PageViewParams are what a page view works with.
+type PageViewParams struct {
+	Originals OriginalStore
+	// Renderer may be nil: the view then says pages cannot be shown.
+	Renderer PageRenderer
+	Run      Runner
+}
+
+// NewPageView builds the view.
+func NewPageView(p PageViewParams) *PageView {
+	store, renderer, run := p.Originals, p.Renderer, p.Run
 	v := &PageView{store: store, renderer: renderer, run: run, zoom: 1}
 	v.img = canvas.NewImageFromImage(nil)
 	v.img.FillMode = canvas.ImageFillContain

@@ -47,7 +47,7 @@ func TestPageView_FieldEvidenceIsMarkedOnTheRenderedPage(t *testing.T) {
 	test.NewTempApp(t)
 	r := render.New(render.CacheDirFor(), 1)
 	defer r.Close()
-	d := NewDesk(store, r, nil, inline, func() time.Time { return now }, "R. Reviewer")
+	d := NewDesk(DeskParams{Service: service(store), Renderer: r, Run: inline, Now: func() time.Time { return now }, Reviewer: "R. Reviewer"})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -63,10 +64,19 @@ const (
 	FilterAll     = "All"
 )
 
-// NewQueue builds the queue screen; call Refresh to load it. onSelect is
-// called (on the UI goroutine) when the reviewer picks a case; it may be nil.
-func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(c *app.Case)) *Queue {
-	q := &Queue{store: store, run: run, now: now, onSelect: onSelect,
+// QueueParams are what a queue works with.
+type QueueParams struct {
+	Cases CaseLister
+	Run   Runner
+	Now   func() time.Time
+	// OnSelect is called (on the UI goroutine) when the reviewer picks a
+	// case; it may be nil.
+	OnSelect func(c *app.Case)
+}
+
+// NewQueue builds the queue screen; call Refresh to load it.
+func NewQueue(p QueueParams) *Queue {
+	q := &Queue{store: p.Cases, run: p.Run, now: p.Now, onSelect: p.OnSelect,
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
 	q.search = widget.NewEntry()
@@ -95,7 +105,7 @@ func NewQueue(store CaseLister, run Runner, now func() time.Time, onSelect func(
 	}
 	q.actions = container.NewHBox()
 	opts := []string{FilterOpen, FilterDueSoon, FilterDecided, FilterAll}
-	for _, t := range app.ProcessTypes {
+	for _, t := range app.ProcessTypes() {
 		opts = append(opts, string(t))
 	}
 	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
@@ -122,25 +132,59 @@ func (q *Queue) FocusSearch(c fyne.Canvas) { c.Focus(q.search) }
 func (q *Queue) FocusList(c fyne.Canvas) { c.Focus(q.list) }
 
 // Refresh reloads the cases from the store off the UI goroutine.
-func (q *Queue) Refresh() {
+func (q *Queue) Refresh() { q.RefreshAndSelect("") }
+
+// RefreshAndSelect reloads the cases and then opens the case with the given
+// ID (none for ""), clearing the search and the filter if they hide it: an
+// import shows the first case it made.
+func (q *Queue) RefreshAndSelect(id string) {
 	q.run(func() {
 		cases, err := q.store.Cases(context.Background())
 		var ix *search.Index
-		if err == nil {
+		if _, damaged := app.Damaged(err); err == nil || damaged {
 			app.SortByUrgency(cases)
 			ix = search.NewIndex(cases)
 		}
-		fyne.Do(func() { q.show(cases, ix, err) })
+		fyne.Do(func() {
+			q.show(cases, ix, err)
+			if err == nil && id != "" {
+				q.selectID(id)
+			}
+		})
 	})
 }
 
+// selectID opens the case with the given ID in the list.
+func (q *Queue) selectID(id string) {
+	at := func() int {
+		return slices.IndexFunc(q.cases, func(c *app.Case) bool { return c.ID == id })
+	}
+	if at() < 0 {
+		q.filter.SetSelected(FilterAll)
+		q.search.SetText("") // shows every case at once: no search runs
+	}
+	if i := at(); i >= 0 {
+		q.list.Select(i)
+		q.list.ScrollTo(i)
+	}
+}
+
+// Redraw shows again the rows of cases that changed in place (a decision
+// saved).
+func (q *Queue) Redraw() { q.list.Refresh() }
+
 func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 		return
 	}
 	q.all, q.index = cases, ix
 	q.onSearch(q.search.Text)
+	if err != nil {
+		// The rest of the queue works; the reviewer is told which cases
+		// are missing from it.
+		q.status.SetText(q.status.Text + " · " + app.ErrorMessage(err))
+	}
 }
 
 // onSearch filters the list as the reviewer types. Matching runs off the UI
@@ -250,63 +294,84 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	ex := &c.Order.Extraction
 	m, searched := q.matched[c.ID]
-	var segs []widget.RichTextSegment
-	first := true
-	sep := func() {
-		if !first {
-			segs = append(segs, &widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
-		}
-		first = false
-	}
-	marked := false
-	part := func(field, s string, style widget.RichTextStyle) {
-		sep()
-		if searched && field != "" && m.Field == field && m.Text == s {
-			segs = append(segs, highlighted(s, m.Matched)...)
-			marked = true
-			return
-		}
-		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
-	}
+	r := &rowText{match: m, searched: searched, first: true}
 	plain := widget.RichTextStyleInline
 	if ex.Emergency {
-		part("", "EMERGENCY", alarm)
+		r.part("", "EMERGENCY", alarm)
 	}
-	part("", typeLabel(ex.ProcessType), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	r.part("", ex.ProcessType.Label(), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
 	if n := c.CaseNumber(); n != "" {
-		part(app.FieldCaseNumber, n, plain)
+		r.part(app.FieldCaseNumber, n, plain)
 	} else {
-		part("file", c.Order.FileName, plain)
+		r.part("file", c.Order.FileName, plain)
 	}
 	if d, ok := c.Deadline(); ok && c.Status != app.StatusDecided {
-		cd := Countdown(d, q.now())
-		if !strings.HasPrefix(cd, "overdue") {
-			cd = "due " + cd
-		}
-		style := plain
-		if DueWithinADay(d, q.now()) {
-			style = alarm
-		}
-		part("", cd, style)
+		r.part("", q.countdown(d), q.deadlineStyle(d))
 	}
-	part("", statusLabel(c.Status), plain)
+	r.part("", statusLabel(c.Status), plain)
 	// The first line ends here: a segment that is not inline ends a
 	// paragraph.
-	segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
-	first = true
-	part("", plural(len(ex.Targets), "target"), plain)
+	r.segs = append(r.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
+	r.first = true
+	r.part("", plural(len(ex.Targets), "target"), plain)
 	a := c.Value(app.FieldIssuingAuthority)
 	// A match the row does not otherwise show comes before the authority,
 	// which is long and the first to be cut.
-	if searched && !marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {
-		sep()
-		segs = append(segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
-		segs = append(segs, highlighted(m.Text, m.Matched)...)
+	if searched && !r.marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {
+		r.sep()
+		r.segs = append(r.segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
+		r.segs = append(r.segs, highlighted(m.Text, m.Matched)...)
 	}
 	if a != "" {
-		part(app.FieldIssuingAuthority, a, plain)
+		r.part(app.FieldIssuingAuthority, a, plain)
 	}
-	return segs
+	return r.segs
+}
+
+// countdown says when a deadline falls, for the row.
+func (q *Queue) countdown(d time.Time) string {
+	cd := Countdown(d, q.now())
+	if !strings.HasPrefix(cd, "overdue") {
+		cd = "due " + cd
+	}
+	return cd
+}
+
+// deadlineStyle is the alarm under 24 hours, plain otherwise.
+func (q *Queue) deadlineStyle(d time.Time) widget.RichTextStyle {
+	if DueWithinADay(d, q.now()) {
+		return alarm
+	}
+	return widget.RichTextStyleInline
+}
+
+// rowText builds a row's segments, parts separated by " · ", the part the
+// search matched highlighted.
+type rowText struct {
+	segs     []widget.RichTextSegment
+	match    search.Match
+	searched bool
+	first    bool // no part yet on this line
+	marked   bool // the match is in a part shown
+}
+
+func (r *rowText) sep() {
+	if !r.first {
+		r.segs = append(r.segs, &widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
+	}
+	r.first = false
+}
+
+// part adds s, from the named field ("" for none), highlighted when it is
+// what the search matched.
+func (r *rowText) part(field, s string, style widget.RichTextStyle) {
+	r.sep()
+	if r.searched && field != "" && r.match.Field == field && r.match.Text == s {
+		r.segs = append(r.segs, highlighted(s, r.match.Matched)...)
+		r.marked = true
+		return
+	}
+	r.segs = append(r.segs, &widget.TextSegment{Text: s, Style: style})
 }
 
 // alarm is how the queue shows what cannot wait: bold, in the theme's

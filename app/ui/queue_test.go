@@ -43,7 +43,7 @@ func sampleCase(number string, kind app.ProcessType, deadline string, emergency 
 func showQueue(t *testing.T, store CaseLister) fyne.Window {
 	t.Helper()
 	test.NewTempApp(t)
-	q := NewQueue(store, inline, func() time.Time { return now }, nil)
+	q := NewQueue(QueueParams{Cases: store, Run: inline, Now: func() time.Time { return now }})
 	w := test.NewTempWindow(t, q.Content())
 	w.Resize(fyne.NewSize(900, 300))
 	q.Refresh()

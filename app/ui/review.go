@@ -30,10 +30,15 @@ func findingsText(fs []app.Finding) string {
 	return b.String()
 }
 
+// StatsSource counts the decisions of a period (zero times are unbounded).
+type StatsSource interface {
+	Stats(ctx context.Context, from, to time.Time) (report.Stats, error)
+}
+
 // StatsView shows transparency-report statistics for a period, with a bar
 // chart of the categories.
 type StatsView struct {
-	store  CaseLister
+	source StatsSource
 	run    Runner
 	now    func() time.Time
 	period *widget.Select
@@ -50,9 +55,16 @@ const (
 	PeriodAll   = "All time"
 )
 
+// StatsViewParams are what a statistics view works with.
+type StatsViewParams struct {
+	Source StatsSource
+	Run    Runner
+	Now    func() time.Time
+}
+
 // NewStatsView builds the view; call Refresh to fill it.
-func NewStatsView(store CaseLister, run Runner, now func() time.Time) *StatsView {
-	s := &StatsView{store: store, run: run, now: now}
+func NewStatsView(p StatsViewParams) *StatsView {
+	s := &StatsView{source: p.Source, run: p.Run, now: p.Now}
 	s.period = widget.NewSelect([]string{PeriodMonth, PeriodYear, PeriodLast, PeriodAll}, func(string) { s.Refresh() })
 	s.period.Selected = PeriodYear
 	s.chart = container.NewVBox()
@@ -82,14 +94,16 @@ func (s *StatsView) span() (time.Time, time.Time) {
 func (s *StatsView) Refresh() {
 	from, to := s.span()
 	s.run(func() {
-		cases, err := s.store.Cases(context.Background())
-		st := report.Count(cases, from, to)
+		st, err := s.source.Stats(context.Background(), from, to)
 		fyne.Do(func() {
-			if err != nil {
+			if _, damaged := app.Damaged(err); err != nil && !damaged {
 				s.table.SetText("Could not count: " + app.ErrorMessage(err))
 				return
 			}
 			s.show(st)
+			if err != nil {
+				s.table.SetText(s.table.Text + "\n\nNot counted: " + app.ErrorMessage(err))
+			}
 		})
 	})
 }
@@ -101,7 +115,7 @@ func (s *StatsView) show(st report.Stats) {
 	for _, v := range st.ByCategory {
 		most = max(most, v)
 	}
-	for _, cat := range report.Categories {
+	for _, cat := range report.Categories() {
 		n := st.ByCategory[cat]
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		bar.SetMinSize(fyne.NewSize(float32(n)/float32(most)*300+1, 14))
@@ -122,10 +136,17 @@ func (s *StatsView) show(st report.Stats) {
 	s.table.SetText(b.String())
 }
 
+// SettingsService keeps the settings; SaveSettings returns them as stored
+// (normalised) or says why they are refused.
+type SettingsService interface {
+	Settings(ctx context.Context) (app.Settings, error)
+	SaveSettings(ctx context.Context, s app.Settings) (app.Settings, error)
+}
+
 // SettingsForm edits the enterprise customer list and the provider's own
 // names, one per line.
 type SettingsForm struct {
-	store             app.SettingsStore
+	service           SettingsService
 	run               Runner
 	domains, accounts *widget.Entry
 	names, state      *widget.Entry
@@ -135,10 +156,19 @@ type SettingsForm struct {
 	saveButton        *widget.Button
 }
 
+// SettingsFormParams are what a settings form works with.
+type SettingsFormParams struct {
+	Service SettingsService
+	Run     Runner
+	// OnSaved is called with what was stored; it may be nil.
+	OnSaved func(app.Settings)
+}
+
 // NewSettingsForm builds the form and loads the settings off the UI
-// goroutine; onSaved is called with what was stored.
-func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Settings)) *SettingsForm {
-	f := &SettingsForm{store: store, run: run, onSaved: onSaved}
+// goroutine.
+func NewSettingsForm(p SettingsFormParams) *SettingsForm {
+	f := &SettingsForm{service: p.Service, run: p.Run, onSaved: p.OnSaved}
+	store, run := p.Service, p.Run
 	entry := func(hint string) *widget.Entry {
 		e := widget.NewMultiLineEntry()
 		e.SetPlaceHolder(hint)
@@ -169,10 +199,7 @@ func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Setti
 				f.status.SetText("Could not load: " + app.ErrorMessage(err))
 				return
 			}
-			f.domains.SetText(strings.Join(s.EnterpriseDomains, "\n"))
-			f.accounts.SetText(strings.Join(s.EnterpriseAccounts, "\n"))
-			f.names.SetText(strings.Join(s.ProviderNames, "\n"))
-			f.state.SetText(s.ProviderState)
+			f.fill(s)
 			f.status.SetText("")
 		})
 	})
@@ -182,25 +209,30 @@ func NewSettingsForm(store app.SettingsStore, run Runner, onSaved func(app.Setti
 // Content is the form's root object.
 func (f *SettingsForm) Content() fyne.CanvasObject { return f.root }
 
+// fill shows s in the form.
+func (f *SettingsForm) fill(s app.Settings) {
+	f.domains.SetText(strings.Join(s.EnterpriseDomains, "\n"))
+	f.accounts.SetText(strings.Join(s.EnterpriseAccounts, "\n"))
+	f.names.SetText(strings.Join(s.ProviderNames, "\n"))
+	f.state.SetText(s.ProviderState)
+}
+
+// save stores what the form says; the lists are one entry a line (domains
+// and accounts also by commas; names may have commas in them).
 func (f *SettingsForm) save() {
-	lines := func(e *widget.Entry) []string {
-		return strings.FieldsFunc(e.Text, func(r rune) bool { return r == '\n' || r == ',' })
+	list := func(e *widget.Entry, seps string) []string {
+		return strings.FieldsFunc(e.Text, func(r rune) bool { return strings.ContainsRune(seps, r) })
 	}
-	var names []string
-	for _, n := range strings.Split(f.names.Text, "\n") {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	s := app.Settings{EnterpriseDomains: app.NormaliseList(lines(f.domains)), EnterpriseAccounts: app.NormaliseList(lines(f.accounts)), ProviderNames: names, ProviderState: strings.ToUpper(strings.TrimSpace(f.state.Text))}
+	in := app.Settings{EnterpriseDomains: list(f.domains, "\n,"), EnterpriseAccounts: list(f.accounts, "\n,"), ProviderNames: list(f.names, "\n"), ProviderState: f.state.Text}
 	f.status.SetText("Saving…")
 	f.run(func() {
-		err := f.store.SaveSettings(context.Background(), s)
+		s, err := f.service.SaveSettings(context.Background(), in)
 		fyne.Do(func() {
 			if err != nil {
 				f.status.SetText("Not saved: " + app.ErrorMessage(err))
 				return
 			}
+			f.fill(s)
 			f.status.SetText("Saved.")
 			if f.onSaved != nil {
 				f.onSaved(s)
