@@ -101,6 +101,17 @@ type Field struct {
 	// Computed is set when the value was derived rather than read, such as a
 	// deadline "within 14 days" of the issued date.
 	Computed bool `json:"computed,omitempty"`
+	// Alternatives are other values found for the field, weaker than
+	// Value, best first: what the desk can offer when Value is wrong.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+}
+
+// Alternative is a runner-up value for a field, with its evidence.
+type Alternative struct {
+	Value      string  `json:"value"`
+	Page       int     `json:"page"`
+	Snippet    string  `json:"snippet"`
+	Confidence float64 `json:"confidence"`
 }
 
 // TargetKind says what sort of identifier a target is.

@@ -177,7 +177,13 @@ func (s *Service) findings(ctx context.Context, settings app.Settings, c *app.Ca
 	if err != nil {
 		return nil, err
 	}
-	return review.Check(review.Input{Case: c, Text: review.PagesText(pages), Settings: settings, Now: s.now()}), nil
+	// The checks read the text as the extractor read it (cleaned, OCR's
+	// confusions undone), not the raw page text.
+	text := review.PagesText(pages)
+	if s.importer != nil && s.importer.Extractor != nil {
+		text = s.importer.Extractor.Text(pages)
+	}
+	return review.Check(review.Input{Case: c, Text: text, Settings: settings, Now: s.now()}), nil
 }
 
 // Decide records d as the decision on case id, stamped now, once it is
