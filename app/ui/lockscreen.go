@@ -56,6 +56,11 @@ type GateParams struct {
 	Open func() (close func(done func()))
 	// LockRequest is the file `warrantdesk lock` writes ("" for none).
 	LockRequest string
+	// Every is how often the gate looks for idle time and lock requests:
+	// a second when zero; never when negative, for tests that drive the
+	// gate themselves (Fyne's test driver runs fyne.DoAndWait on the
+	// calling goroutine, so the look would race the test's taps).
+	Every time.Duration
 }
 
 // NewGate returns the gate for a window.
@@ -78,8 +83,10 @@ func (g *Gate) Start() {
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { g.touch() })
 	}
 	g.show()
-	g.stopWake = make(chan struct{})
-	go g.watch(g.stopWake)
+	if g.p.Every >= 0 {
+		g.stopWake = make(chan struct{})
+		go g.watch(g.stopWake)
+	}
 }
 
 // Stop ends the watch (the window is closing).
@@ -176,7 +183,11 @@ func (g *Gate) touch() {
 // watch looks every second whether the desk has sat untouched for the
 // idle time, or `warrantdesk lock` asked for a lock.
 func (g *Gate) watch(stop chan struct{}) {
-	t := time.NewTicker(time.Second)
+	every := g.p.Every
+	if every == 0 {
+		every = time.Second
+	}
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {

@@ -65,7 +65,7 @@ func TestGate_SetUpLockUnlock(t *testing.T) {
 	svc := casework.New(casework.Params{Store: db, Actor: "R. Reviewer"})
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	opened, closed := 0, 0
-	g := NewGate(GateParams{Window: w, Vault: svc, Run: func(f func()) { f() }, LockRequest: filepath.Join(dir, app.LockRequestFile),
+	g := NewGate(GateParams{Window: w, Vault: svc, Run: func(f func()) { f() }, LockRequest: filepath.Join(dir, app.LockRequestFile), Every: -1,
 		Open: func() func(func()) {
 			opened++
 			w.SetContent(widget.NewLabel("CASE DATA 2:26-mj-00001"))
