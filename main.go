@@ -132,6 +132,7 @@ func (m *Main) Open(withStore bool) error {
 		Store: m.store, Importer: m.importer, Now: time.Now,
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
+		Matters:      m.store, Letters: assets.LetterTemplate,
 	})
 	return nil
 }

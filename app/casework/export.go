@@ -149,7 +149,10 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, data)
+	if err := writeFileAtomic(path, data); err != nil {
+		return err
+	}
+	return s.recordMemo(ctx, c.ID, format, data)
 }
 
 // ExportLog writes the decision log — one row per case, most urgent

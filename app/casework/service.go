@@ -36,6 +36,12 @@ type Params struct {
 	// Now is the clock decisions, corrections and memos are stamped with
 	// (time.Now if nil).
 	Now func() time.Time
+	// Matters keeps what matters add (files, purge, matter settings);
+	// nil: Store, when it does (matters.go).
+	Matters app.MatterStore
+	// Letters gives the letters' templates (assets.LetterTemplate); nil:
+	// no letters are written.
+	Letters func(kind string) (common, letter string, err error)
 }
 
 // Service carries out the use cases on one store. Safe for concurrent use.
@@ -45,6 +51,8 @@ type Service struct {
 	memoTemplate string
 	memoFonts    memo.Fonts
 	now          func() time.Time
+	matters      app.MatterStore
+	letters      func(kind string) (string, string, error)
 	// mu makes each change read, change and write its case as one step,
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
@@ -53,9 +61,12 @@ type Service struct {
 
 // New returns a service on p.Store.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now}
+	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, matters: p.Matters, letters: p.Letters}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if ms, ok := p.Store.(app.MatterStore); ok && s.matters == nil {
+		s.matters = ms
 	}
 	return s
 }
@@ -191,8 +202,14 @@ func (s *Service) Correct(ctx context.Context, id, field, value, by string) (*ap
 }
 
 // change reads case id, lets do change it, and stores it when do reports a
-// change: the one place a stored case changes.
+// change: the one place a stored case changes (changeWith).
 func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (bool, error)) (*app.Case, error) {
+	return s.changeWith(ctx, id, do, s.store.UpdateCase)
+}
+
+// changeWith is change with the write given: a change that stores more
+// than the case with it (a file, a purge) writes both in one step.
+func (s *Service) changeWith(ctx context.Context, id string, do func(c *app.Case) (bool, error), write func(ctx context.Context, c *app.Case) error) (*app.Case, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := s.store.Case(ctx, id)
@@ -203,7 +220,7 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	if err != nil || !changed {
 		return c, err
 	}
-	if err := s.store.UpdateCase(ctx, c); err != nil {
+	if err := write(ctx, c); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -235,7 +252,14 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time) (report.Stats, 
 	if err != nil {
 		return report.Stats{}, err
 	}
-	return report.Count(cases, from, to), nil
+	st := report.Count(cases, from, to)
+	ms, err := s.MatterSettings(ctx)
+	if err != nil {
+		return st, err
+	}
+	m := report.CountMatters(app.Matters(cases, ms.Clocks, s.now()), from, to)
+	st.Matters = &m
+	return st, nil
 }
 
 // ImportOptions choose how one import runs.

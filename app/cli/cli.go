@@ -61,7 +61,19 @@ Usage:
   warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
-                                                 enterprise customers (redirect checks) and your own names
+                     [--emergency-hours H] [--routine-days D] [--retain-content-days N] [--retain-record-days N]
+                     [--add-legal-contact "CUSTOMER|DOMAINS|NAME|EMAIL|PHONE|ADDRESS"] [--remove-legal-contact CUSTOMER]
+                     [--sender KEY=VALUE]... [--conflict-of-law KEY=VALUE]...
+                                                 enterprise customers (redirect checks), your own names, clocks,
+                                                 retention, who letters come from
+  warrantdesk matter CASE [--json]               the case's matter: its cases (linked and proposed), letters, clock, timeline
+  warrantdesk link CASE OTHER | unlink CASE [OTHER]   one matter, or not (unlink CASE OTHER turns a proposal down)
+  warrantdesk clock CASE [--pause REASON | --resume | --new-deadline DATE-TIME] [--json]   the deadline, and its changes
+  warrantdesk letter CASE --kind production|redirect|rejection|clarification|emergency|user-notice|eu-non-execution
+                     --out FILE [--format pdf|docx]   the letter back, logged as outgoing correspondence
+  warrantdesk correspondence CASE [--add FILE [--direction in|out] [--respond-by DATE]]   the matter's correspondence log
+  warrantdesk seen IDENTIFIER [--json]           every case and matter that names it, across all years
+  warrantdesk purge [--dry-run]                  remove what the retention settings say has been kept long enough
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -227,6 +239,15 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"eval":     (*command).eval,
 	"samples":  (*command).samples,
 	"demo":     (*command).demo,
+	// Matters (matters.go).
+	"matter":         (*command).matter,
+	"link":           (*command).link,
+	"unlink":         (*command).unlink,
+	"clock":          (*command).clock,
+	"letter":         (*command).letter,
+	"correspondence": (*command).correspondence,
+	"seen":           (*command).seen,
+	"purge":          (*command).purge,
 }
 
 // storeless are the commands that work without the data folder's store.

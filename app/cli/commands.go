@@ -314,12 +314,17 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	m, err := c.service().Matter(ctx, k.ID)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		v := caseView(k)
 		if findings == nil {
 			findings = []app.Finding{}
 		}
 		v.Findings = &findings
+		v.Matter, v.Clock = matterRefView(m, k.ID), clockView(m.Clocks[k.ID])
 		return writeJSON(c.deps.Stdout, v)
 	}
 	o := k.Order
@@ -336,6 +341,7 @@ func (c *command) show(ctx context.Context, args []string) error {
 	for _, f := range findings {
 		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
 	}
+	printMatterLines(c.deps.Stdout, m, k.ID)
 	for _, e := range k.History {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
 	}

@@ -26,12 +26,13 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
 	state := fs.String("provider-state", "\x00", "")
+	mf := matterFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, the matter settings (warrantdesk help), --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
@@ -49,11 +50,19 @@ func (c *command) settings(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	ms, err := c.matterSettings(ctx, mf)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(c.deps.Stdout, s)
+		return writeJSON(c.deps.Stdout, struct {
+			app.Settings
+			Matters app.MatterSettings `json:"matters"`
+		}{s, ms})
 	}
 	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
+	printMatterSettings(c.deps.Stdout, ms)
 	return nil
 }
 

@@ -62,6 +62,8 @@ func (Extractor) Extract(doc *app.Document) app.Extraction {
 	x.emergency()
 	x.dateRange()
 	x.deadline()
+	x.moments()
+	x.priorRefs()
 	x.warn()
 	return ex
 }

@@ -18,20 +18,26 @@ type block struct {
 }
 
 // parse reads the subset the template writes: "# ", "## ", "- ", and
-// paragraphs separated by blank lines.
+// paragraphs separated by blank lines. A line ending in a backslash breaks
+// the line there and goes on with the next (an address, a signature
+// block, a list item with its own lines).
 func parse(md string) []block {
 	var out []block
-	var para []string
+	var cur *block // the paragraph or list item being read
 	flush := func() {
-		if len(para) > 0 {
-			out = append(out, block{"p", strings.Join(para, " ")})
-			para = nil
+		if cur != nil {
+			out = append(out, *cur)
+			cur = nil
 		}
 	}
 	for _, line := range strings.Split(md, "\n") {
 		l := strings.TrimSpace(line)
+		brk := strings.HasSuffix(l, "\\")
+		if brk {
+			l = strings.TrimRight(strings.TrimSuffix(l, "\\"), " ")
+		}
 		switch {
-		case l == "":
+		case l == "" && !brk:
 			flush()
 		case strings.HasPrefix(l, "# "):
 			flush()
@@ -41,9 +47,20 @@ func parse(md string) []block {
 			out = append(out, block{"h2", l[3:]})
 		case strings.HasPrefix(l, "- "):
 			flush()
-			out = append(out, block{"li", l[2:]})
+			cur = &block{"li", l[2:]}
+		case cur != nil && (cur.kind == "p" || strings.HasSuffix(cur.text, "\n")):
+			if !strings.HasSuffix(cur.text, "\n") {
+				cur.text += " "
+			}
+			cur.text += l
 		default:
-			para = append(para, l)
+			flush()
+			cur = &block{"p", l}
+		}
+		if cur != nil && brk {
+			cur.text += "\n"
+		} else if cur != nil && cur.kind == "li" {
+			flush() // a list item is one line unless it breaks
 		}
 	}
 	flush()
@@ -76,10 +93,22 @@ type Fonts struct {
 	Regular, Bold, Fallback []byte
 }
 
+// Layout is what every page of a rendered document carries besides its
+// text: the footer before the page number.
+type Layout struct {
+	Footer string
+}
+
 // PDF renders the memo's Markdown as an A4 PDF with the fonts embedded
 // (subset), so every name prints as written whatever the reader has
 // installed.
 func PDF(md string, fonts Fonts) ([]byte, error) {
+	return PDFLayout(md, fonts, Layout{Footer: "Privileged and confidential"})
+}
+
+// PDFLayout renders Markdown of the memo's subset as PDF does, with the
+// page furniture l gives: the same renderer prints memos and letters.
+func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	cover, err := sfnt.Parse(fonts.Regular)
 	if err != nil {
 		return nil, fmt.Errorf("memo font: %w", err)
@@ -104,13 +133,14 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 		p.SetY(-14)
 		p.SetFont("main", "", 8)
 		p.SetTextColor(110, 110, 110)
-		p.CellFormat(0, 5, fmt.Sprintf("Privileged and confidential · page %d of {nb}", p.PageNo()), "", 0, "C", false, 0, "")
+		p.CellFormat(0, 5, fmt.Sprintf("%s · page %d of {nb}", l.Footer, p.PageNo()), "", 0, "C", false, 0, "")
 		p.SetTextColor(0, 0, 0)
 	})
 	p.AliasNbPages("")
 	p.AddPage()
 	// write prints s in runs of one font each: the main font where it
-	// has the glyph, the fallback where it has not.
+	// has the glyph, the fallback where it has not; a newline breaks the
+	// line.
 	write := func(s string, bold bool, size, lineH float64) {
 		var run strings.Builder
 		fallback := false
@@ -130,6 +160,11 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 			run.Reset()
 		}
 		for _, r := range s {
+			if r == '\n' {
+				flush()
+				p.Ln(lineH)
+				continue
+			}
 			fb := !covered(r) && r > 0x7f
 			if fb != fallback {
 				flush()
@@ -182,9 +217,16 @@ func DOCX(md string) ([]byte, error) {
 		if s.bold {
 			body.WriteString("<w:b/>")
 		}
-		fmt.Fprintf(&body, `<w:sz w:val="%d"/></w:rPr><w:t xml:space="preserve">`, size)
-		xml.EscapeText(&body, []byte(s.text))
-		body.WriteString("</w:t></w:r>")
+		fmt.Fprintf(&body, `<w:sz w:val="%d"/></w:rPr>`, size)
+		for i, line := range strings.Split(s.text, "\n") {
+			if i > 0 {
+				body.WriteString("<w:br/>")
+			}
+			body.WriteString(`<w:t xml:space="preserve">`)
+			xml.EscapeText(&body, []byte(line))
+			body.WriteString("</w:t>")
+		}
+		body.WriteString("</w:r>")
 	}
 	for _, b := range parse(md) {
 		switch b.kind {

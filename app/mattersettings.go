@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// MatterSettings are the team's settings for matters: clocks, retention,
+// who letters come from, the enterprise customers' legal contacts and the
+// standing statement of a third country's law that conflicts with EU
+// orders. They are kept beside Settings.
+type MatterSettings struct {
+	Clocks    ClockSettings     `json:"clocks"`
+	Retention RetentionSettings `json:"retention"`
+	Sender    LetterSender      `json:"sender"`
+	// LegalContacts are enterprise customers' legal contacts, named in
+	// redirect letters.
+	LegalContacts []LegalContact `json:"legal_contacts,omitempty"`
+	ConflictOfLaw ConflictOfLaw  `json:"conflict_of_law"`
+}
+
+// LetterSender is the provider's legal team as its letters are signed:
+// the organisation (the designated establishment or legal representative
+// for EU orders), the contact, the address.
+type LetterSender struct {
+	Organisation string `json:"organisation,omitempty"`
+	Department   string `json:"department,omitempty"`
+	Address      string `json:"address,omitempty"`
+	Email        string `json:"email,omitempty"`
+	Phone        string `json:"phone,omitempty"`
+	Fax          string `json:"fax,omitempty"`
+	// Signatory and Title sign the letters: the authorised person.
+	Signatory string `json:"signatory,omitempty"`
+	Title     string `json:"title,omitempty"`
+}
+
+// LegalContact is an enterprise customer's legal department, matched to
+// an order by the customer's domains and accounts.
+type LegalContact struct {
+	Customer string   `json:"customer"`
+	Domains  []string `json:"domains,omitempty"`
+	Name     string   `json:"name,omitempty"`
+	Email    string   `json:"email,omitempty"`
+	Phone    string   `json:"phone,omitempty"`
+	Address  string   `json:"address,omitempty"`
+}
+
+// ConflictOfLaw is the standing statement of a third country's law that
+// bars compliance, as Section E of the Annex III form asks for it. The
+// provider's position is the same for every order; the case's own
+// explanation comes from the decision.
+type ConflictOfLaw struct {
+	Law        string `json:"law,omitempty"`
+	Provisions string `json:"provisions,omitempty"`
+	// Interest is fundamental_rights, national_security or other, and
+	// InterestDetail says what it is.
+	Interest       string `json:"interest,omitempty"`
+	InterestDetail string `json:"interest_detail,omitempty"`
+	WhyApplicable  string `json:"why_applicable,omitempty"`
+	ProviderLink   string `json:"provider_link,omitempty"`
+	Consequences   string `json:"consequences,omitempty"`
+}
+
+// Interests Section E distinguishes.
+const (
+	InterestRights   = "fundamental_rights"
+	InterestSecurity = "national_security"
+	InterestOther    = "other"
+)
+
+// MatterSettingsStore keeps the matter settings.
+type MatterSettingsStore interface {
+	MatterSettings(ctx context.Context) (MatterSettings, error)
+	SaveMatterSettings(ctx context.Context, s MatterSettings) error
+}
+
+// Normalised returns the settings as they are kept: words trimmed, the
+// contacts' domains lower-case once each, one contact per customer. Hours,
+// days and the interest must make sense; otherwise EINVALID and nothing
+// should be saved.
+func (s MatterSettings) Normalised() (MatterSettings, error) {
+	out := s
+	switch {
+	case s.Clocks.EmergencyHours < 0 || s.Clocks.EmergencyHours > 24*30:
+		return s, Errorf(EINVALID, "emergency hours must be between 1 and %d (0 for the default of %d)", 24*30, DefaultEmergencyHours)
+	case s.Clocks.RoutineDays < 0 || s.Clocks.RoutineDays > 366:
+		return s, Errorf(EINVALID, "routine days must be between 1 and 366 (0 for the default of %d)", DefaultRoutineDays)
+	case s.Retention.ContentDays < 0 || s.Retention.RecordDays < 0:
+		return s, Errorf(EINVALID, "retention is a number of days after a matter closes (0 keeps it)")
+	case s.Retention.RecordDays > 0 && s.Retention.ContentDays > s.Retention.RecordDays:
+		return s, Errorf(EINVALID, "the decision record (%d days) cannot go before the content (%d days): keep the record at least as long", s.Retention.RecordDays, s.Retention.ContentDays)
+	}
+	c := s.ConflictOfLaw
+	if i := strings.ToLower(strings.TrimSpace(c.Interest)); i != "" && i != InterestRights && i != InterestSecurity && i != InterestOther {
+		return s, Errorf(EINVALID, "the conflicting law's interest is %s, %s or %s, not %q", InterestRights, InterestSecurity, InterestOther, c.Interest)
+	}
+	out.ConflictOfLaw.Interest = strings.ToLower(strings.TrimSpace(c.Interest))
+	out.LegalContacts = nil
+	for _, lc := range s.LegalContacts {
+		lc.Customer = strings.Join(strings.Fields(lc.Customer), " ")
+		if lc.Customer == "" {
+			return s, Errorf(EINVALID, "a legal contact needs the customer's name")
+		}
+		lc.Domains = NormaliseList(lc.Domains)
+		lc.Name, lc.Email, lc.Phone, lc.Address = strings.TrimSpace(lc.Name), strings.TrimSpace(lc.Email), strings.TrimSpace(lc.Phone), strings.TrimSpace(lc.Address)
+		out.LegalContacts = slices.DeleteFunc(out.LegalContacts, func(o LegalContact) bool { return strings.EqualFold(o.Customer, lc.Customer) })
+		out.LegalContacts = append(out.LegalContacts, lc)
+	}
+	return out, nil
+}
+
+// ContactFor finds the legal contact of the enterprise customer whose
+// data the case asks for: a customer domain an e-mail target is at (or
+// under), or an account a target names.
+func (s MatterSettings) ContactFor(c *Case) (LegalContact, bool) {
+	for _, lc := range s.LegalContacts {
+		for _, t := range c.Order.Extraction.Targets {
+			v := strings.ToLower(t.Value)
+			for _, d := range lc.Domains {
+				if strings.HasSuffix(v, "@"+d) || strings.HasSuffix(v, "."+d) || v == d {
+					return lc, true
+				}
+			}
+		}
+	}
+	return LegalContact{}, false
+}
+
+// Describe says the contact in one line.
+func (lc LegalContact) Describe() string {
+	var parts []string
+	for _, p := range []string{lc.Name, lc.Email, lc.Phone, lc.Address} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return fmt.Sprintf("%s: %s", lc.Customer, strings.Join(parts, ", "))
+}
