@@ -138,22 +138,39 @@ type Proposal struct {
 	Reasons []string `json:"reasons"`
 }
 
-// Proposals finds the matters among all that the case may belong to: an
-// earlier or later case that names one of its identifiers (as normalised
-// by Target.Key), has its case number, or cites it. A shared issuing
-// authority or IP address adds to a reason but is none on its own: one
-// agency sends many unrelated orders, and many users share an address.
-// Cases in the same matter, those the reviewer unlinked and tombstones of
-// purged records are never proposed.
+// Proposals finds the matters among all that c's matter may be one with:
+// a case that names one of its cases' identifiers (as normalised by
+// Target.Key), has its case number, cites one or is cited by one. A shared
+// issuing authority or IP address adds to a reason but is none on its
+// own: one agency sends many unrelated orders, and many users share an
+// address. Cases the reviewer unlinked from one of the matter's and
+// tombstones of purged records are never proposed.
 func Proposals(c *Case, all []*Case) []Proposal {
-	mine := newLinkFacts(c)
+	members := Members(c, all)
+	facts := make([]linkFacts, len(members))
+	for i, k := range members {
+		facts[i] = newLinkFacts(k)
+	}
 	byMatter := map[string]*Proposal{}
 	var order []string
 	for _, o := range all {
-		if o.ID == c.ID || o.MatterID() == c.MatterID() || notLinked(c, o) || o.Purged.record() || c.Purged.record() {
+		if o.MatterID() == c.MatterID() || o.Purged.record() {
 			continue
 		}
-		reasons, strong := mine.reasons(newLinkFacts(o))
+		theirs := newLinkFacts(o)
+		var reasons []string
+		strong := false
+		for i, k := range members {
+			if notLinked(k, o) {
+				strong, reasons = false, nil
+				break
+			}
+			if k.Purged.record() {
+				continue
+			}
+			r, s := facts[i].reasons(theirs)
+			reasons, strong = append(reasons, r...), strong || s
+		}
 		if !strong {
 			continue
 		}

@@ -112,17 +112,13 @@ func (s MatterSettings) Normalised() (MatterSettings, error) {
 }
 
 // ContactFor finds the legal contact of the enterprise customer whose
-// data the case asks for: a customer domain an e-mail target is at (or
-// under), or an account a target names.
+// data the case asks for: a target at one of its domains (or under one),
+// or an account its list names.
 func (s MatterSettings) ContactFor(c *Case) (LegalContact, bool) {
 	for _, lc := range s.LegalContacts {
-		for _, t := range c.Order.Extraction.Targets {
-			v := strings.ToLower(t.Value)
-			for _, d := range lc.Domains {
-				if strings.HasSuffix(v, "@"+d) || strings.HasSuffix(v, "."+d) || v == d {
-					return lc, true
-				}
-			}
+		domains := Settings{EnterpriseDomains: lc.Domains, EnterpriseAccounts: lc.Domains}
+		if slices.ContainsFunc(c.Order.Extraction.Targets, domains.Enterprise) {
+			return lc, true
 		}
 	}
 	return LegalContact{}, false
@@ -137,4 +133,21 @@ func (lc LegalContact) Describe() string {
 		}
 	}
 	return fmt.Sprintf("%s: %s", lc.Customer, strings.Join(parts, ", "))
+}
+
+// Enterprise reports whether the target is an enterprise customer's, by
+// the settings: an account listed, or an address or URL at a customer
+// domain or under it.
+func (s Settings) Enterprise(t Target) bool {
+	v := strings.ToLower(strings.TrimSpace(t.Value))
+	if slices.Contains(NormaliseList(s.EnterpriseAccounts), v) {
+		return true
+	}
+	host := ""
+	if at := strings.LastIndex(v, "@"); at >= 0 {
+		host = v[at+1:]
+	} else if t.Kind == TargetURL {
+		host = strings.SplitN(strings.TrimPrefix(strings.TrimPrefix(v, "https://"), "http://"), "/", 2)[0]
+	}
+	return host != "" && slices.ContainsFunc(NormaliseList(s.EnterpriseDomains), func(d string) bool { return host == d || strings.HasSuffix(host, "."+d) })
 }

@@ -118,6 +118,9 @@ func (s *Service) Link(ctx context.Context, id, other, by string) ([]*app.Case, 
 	}
 	var moved []*app.Case
 	for _, k := range app.Members(c, cases) {
+		if k.MatterID() == o.MatterID() {
+			continue
+		}
 		changed := false
 		got, err := s.change(ctx, k.ID, func(k *app.Case) (bool, error) {
 			var err error
@@ -356,8 +359,12 @@ func (s *Service) WriteLetter(ctx context.Context, id string, kind app.LetterKin
 	if err != nil {
 		return app.Correspondence{}, err
 	}
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return app.Correspondence{}, err
+	}
 	now := s.now()
-	in := letters.Input{Case: c, Kind: kind, Matter: ms, Written: now, Reviewer: by,
+	in := letters.Input{Case: c, Kind: kind, Settings: settings, Matter: ms, Written: now, Reviewer: by,
 		Clock: app.BuildMatter(c, cases, ms.Clocks, now).Clocks[c.ID]}
 	common, tmpl, err := s.letters(string(kind))
 	if err != nil {

@@ -167,9 +167,22 @@ func TestMatter_UnseenPreservationIsFlagged(t *testing.T) {
 func TestMatter_ClarificationPausesAndTheAnswerResumes(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
-	d := newMatterDesk(t, start)
+	d := newMatterDesk(t, start.AddDate(0, 0, -20))
 	orders, _ := sampleorders.GenerateMatter(sampleorders.MatterEUPreservation, 11, start.AddDate(0, 0, -20), 20)
+	pr := d.arrive(orders[0])
+	d.decide(pr.ID, app.Decision{Outcome: app.Preserve})
+	d.now = start
 	epoc := d.arrive(orders[1])
+	m, _ := d.s.Matter(ctx, epoc.ID)
+	if len(m.Proposals) != 1 || m.Proposals[0].Cases[0] != pr.ID || !slices.Contains(m.Proposals[0].Reasons, "cites its number "+pr.CaseNumber()) || len(m.Flags) != 0 {
+		t.Fatalf("the EPOC-PR is not proposed: %+v, flags %+v", m.Proposals, m.Flags)
+	}
+	if _, err := d.s.Link(ctx, epoc.ID, pr.ID, "Rita Reviewer"); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := d.s.Matter(ctx, pr.ID); m.Governing != epoc.ID || m.Clocks[pr.ID].State != app.ClockSuperseded {
+		t.Errorf("the EPOC-PR's hold did not give way: %+v", m.Clocks[pr.ID])
+	}
 	k, _ := d.s.Clock(ctx, epoc.ID)
 	if k.Kind != app.ClockRespond || !k.Due.Equal(start.In(k.Location()).AddDate(0, 0, 10)) || k.Zone != "Europe/Berlin" {
 		t.Fatalf("the EPOC's clock: %s %v %s", k.Basis, k.Due, k.Zone)

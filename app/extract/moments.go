@@ -62,9 +62,11 @@ func (x *run) momentAfter(h hit) (app.Moment, bool) {
 	if !ok || dloc[0] > 40 {
 		return app.Moment{}, false
 	}
-	// The time stands right after the date, or right before it.
+	// The time stands right after the date, or right before it, on its
+	// line.
 	for _, m := range clockRe.FindAllStringSubmatchIndex(window, -1) {
-		near := (m[0] >= dloc[1] && m[0]-dloc[1] <= 25) || (m[1] <= dloc[0] && dloc[0]-m[1] <= 25)
+		near := (m[0] >= dloc[1] && m[0]-dloc[1] <= 25 && !strings.Contains(window[dloc[1]:m[0]], "\n")) ||
+			(m[1] <= dloc[0] && dloc[0]-m[1] <= 25 && !strings.Contains(window[m[1]:dloc[0]], "\n"))
 		if !near || overlaps(m, dloc) {
 			continue
 		}
@@ -160,12 +162,13 @@ func mentionsPrior(h hit) bool {
 // ("Reference No.:\n2025-FBI-000123").
 func priorWindow(text string, i int) string {
 	start, end := sentenceBounds(text, i)
-	if nl := strings.IndexByte(text[end:], '\n'); nl >= 0 {
-		if nl2 := strings.IndexByte(text[end+nl+1:], '\n'); nl2 >= 0 {
-			end += nl + 1 + nl2
-		} else {
+	for n := 0; n < 2 && end < len(text); n++ {
+		nl := strings.IndexByte(text[end+1:], '\n')
+		if nl < 0 {
 			end = len(text)
+			break
 		}
+		end += 1 + nl
 	}
 	return text[start:min(end, start+800)]
 }

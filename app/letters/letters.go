@@ -24,9 +24,11 @@ func Formats() []string { return []string{"pdf", "docx"} }
 
 // Input is what a letter is filled from.
 type Input struct {
-	Case   *app.Case
-	Kind   app.LetterKind
-	Matter app.MatterSettings
+	Case *app.Case
+	Kind app.LetterKind
+	// Settings tell the enterprise customers' accounts apart (redirect).
+	Settings app.Settings
+	Matter   app.MatterSettings
 	// Clock is the case's clock as its matter has it (receipt, deadline).
 	Clock app.Clock
 	// Written is when the letter is written, in the writer's time zone.
@@ -93,7 +95,7 @@ type view struct {
 	Data, DateRange, LegalBasis, Nondisclosure                                    string
 	Outcome, Rationale, Notice                                                    string
 	Grounds                                                                       []string
-	Produced, Withheld                                                            []target
+	Produced, Withheld, Customer, Others                                          []target
 	Emergency, OnTime                                                             bool
 	Sent                                                                          string
 	US, EU                                                                        bool
@@ -162,17 +164,30 @@ func build(in Input) view {
 			v.Withheld = append(v.Withheld, target{string(t.Kind), t.Value})
 		}
 	}
+	v.Contact, v.HasContact = in.Matter.ContactFor(c)
+	for _, t := range ex.Targets {
+		if in.Settings.Enterprise(t) || v.HasContact && contactHas(v.Contact, t) {
+			v.Customer = append(v.Customer, target{string(t.Kind), t.Value})
+		} else {
+			v.Others = append(v.Others, target{string(t.Kind), t.Value})
+		}
+	}
 	for _, m := range ex.Moments {
 		if t, ok := m.In(in.Clock.Location()); ok && m.Kind == app.MomentSent {
 			v.Sent = stamp(t, in.Clock.Location())
 		}
 	}
-	v.Contact, v.HasContact = in.Matter.ContactFor(c)
 	v.Questions = questions(d)
 	if in.Kind == app.LetterNonExecution {
 		v.Annex = buildAnnex(in, d)
 	}
 	return v
+}
+
+// contactHas reports whether the target is at one of the contact's
+// customer domains.
+func contactHas(lc app.LegalContact, t app.Target) bool {
+	return app.Settings{EnterpriseDomains: lc.Domains}.Enterprise(t)
 }
 
 // addressee is who the letter goes to, line by line, and how it greets

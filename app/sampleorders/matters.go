@@ -195,7 +195,7 @@ func (m *matterGen) epoc(issued time.Time) func(g *gen) error {
 		w.bold("SECTION C: Deadlines")
 		w.para("[X] The data shall be produced at the latest within 10 days upon receipt of the EPOC.")
 		w.bold("SECTION D: Relationship to other production/preservation orders")
-		w.para(fmt.Sprintf("[X] The data have been preserved under an EPOC-PR: file number %s, issued %s.", m.ref, euDate(g.rng, issued.AddDate(0, 0, -20))))
+		w.para(fmt.Sprintf("[X] The data have been preserved under an EPOC-PR issued on %s (reference %s).", euDate(g.rng, issued.AddDate(0, 0, -20)), m.ref))
 		w.bold("SECTION E: Data requested")
 		w.bullets(m.accounts(g))
 		w.para("[X] Subscriber data   [X] Traffic data")

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func closedMatter(t *testing.T, closed time.Time) (*Matter, *Case) {
+	t.Helper()
+	c := order(SearchWarrant, 0, []string{"a@example.com", "+12025550143"}, FieldCaseNumber, "1:26-mj-9", FieldAgentName, "Agent Smith", FieldAgentEmail, "smith@fbi.gov")
+	c.Order.FileName = "1-26-mj-9 Smith.pdf"
+	c.Order.Extraction.Fields[FieldCaseNumber] = Field{Value: "1:26-mj-9", Page: 1, Snippet: "Case No. 1:26-mj-9 for Smith"}
+	c.Correct(FieldAgentName, "Agent J. Smith", "R", t0)
+	c.Decide(Decision{Outcome: Comply, Note: "All produced.", Reviewer: "R", DecidedAt: closed})
+	c.RecordMemo(Rendered{Format: "pdf", SHA256: strings.Repeat("b", 64), At: closed})
+	c.AddCorrespondence(Correspondence{ID: NewCaseID(), Direction: DirectionIn, Kind: KindEmail, Subject: "About Smith", FileName: "smith.eml", SHA256: strings.Repeat("c", 64), Date: t0, AddedBy: "R", AddedAt: t0})
+	ms := Matters([]*Case{c}, ClockSettings{}, closed.Add(time.Hour))
+	if !ms[0].Closed {
+		t.Fatal("the matter is not closed")
+	}
+	return ms[0], c
+}
+
+func TestPurgeSteps_AfterEachRetentionPeriod(t *testing.T) {
+	closed := t0.AddDate(0, 0, 10)
+	m, c := closedMatter(t, closed)
+	rs := RetentionSettings{ContentDays: 45, RecordDays: 365}
+	if s := PurgeSteps([]*Matter{m}, rs, closed.AddDate(0, 0, 44)); len(s) != 0 {
+		t.Errorf("purged before its time: %+v", s)
+	}
+	s := PurgeSteps([]*Matter{m}, rs, closed.AddDate(0, 0, 45))
+	if len(s) != 1 || s[0].Stage != PurgeContent || s[0].Case != c.ID || !s[0].Due.Equal(closed.AddDate(0, 0, 45)) {
+		t.Fatalf("steps %+v", s)
+	}
+	if s := PurgeSteps([]*Matter{m}, rs, closed.AddDate(0, 0, 400)); len(s) != 1 || s[0].Stage != PurgeRecord || !slices.Contains(s[0].Removes, contentRemoves[0]) {
+		t.Errorf("the record stage, content not yet gone: %+v", s)
+	}
+	if s := PurgeSteps([]*Matter{m}, RetentionSettings{}, closed.AddDate(10, 0, 0)); len(s) != 0 {
+		t.Errorf("purged with no retention set: %+v", s)
+	}
+	m.Closed = false
+	if s := PurgeSteps([]*Matter{m}, rs, closed.AddDate(0, 0, 400)); len(s) != 0 {
+		t.Errorf("an open matter purged: %+v", s)
+	}
+}
+
+func TestPurge_KeepsTheRecordAndRemovesTheRest(t *testing.T) {
+	closed := t0.AddDate(0, 0, 10)
+	_, c := closedMatter(t, closed)
+	at := closed.AddDate(0, 0, 50)
+	files := c.PurgeContent("content disclosed", "retention", at)
+	if len(files) != 1 || c.TargetCount() != 2 || len(c.Order.Extraction.Targets) != 0 {
+		t.Fatalf("files %v, targets %d", files, c.TargetCount())
+	}
+	if c.Value(FieldAgentName) != "" || c.Value(FieldAgentEmail) != "" || c.Order.Extraction.Fields[FieldCaseNumber].Snippet != "" || c.Order.FileName != "(purged)" {
+		t.Errorf("values left: %+v %q", c.Order.Extraction.Fields, c.Order.FileName)
+	}
+	if c.CaseNumber() != "1:26-mj-9" || c.Decision.Note != "All produced." || len(c.Memos) != 1 || c.Correspondence[0].SHA256 == "" || !c.Correspondence[0].Purged || c.Correspondence[0].Subject != "" {
+		t.Errorf("the record lost something: %+v", c)
+	}
+	if e := c.History[len(c.History)-1]; e.Action != "purged" || e.Actor != "retention" || !strings.Contains(e.Detail, "Kept:") {
+		t.Errorf("history %+v", e)
+	}
+	c.PurgeRecord("ignored: kept from the content stage", "retention", at.AddDate(1, 0, 0))
+	if c.CaseNumber() != "" || c.Decision.Note != "" || c.Decision.Outcome != Comply || c.Value(FieldJurisdiction) != "US-federal" || len(c.Memos) != 1 || c.Purged.Category != "content disclosed" || c.TargetCount() != 2 {
+		t.Errorf("the tombstone: %+v", c)
+	}
+	if len(c.History) < 6 {
+		t.Errorf("the history was not kept: %d entries", len(c.History))
+	}
+}
