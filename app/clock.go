@@ -430,16 +430,7 @@ func (k Clock) allows(ch ClockChange) error {
 	}
 	switch ch.Action {
 	case ClockPause:
-		switch {
-		case strings.TrimSpace(ch.Reason) == "":
-			return Errorf(EINVALID, "say why the clock pauses (clarification asked, non-execution notice sent …)")
-		case k.Kind == ClockHold:
-			return Errorf(EINVALID, "a preservation's hold does not pause: the data stays preserved while you wait; set a new end with a new deadline")
-		case k.State == ClockPaused:
-			return Errorf(EINVALID, "the clock is already paused (%s)", k.PauseReason)
-		case k.State == ClockAnswered:
-			return Errorf(EINVALID, "the case is decided: its clock has stopped")
-		}
+		return k.allowsPause(ch)
 	case ClockResume:
 		if k.State != ClockPaused {
 			return Errorf(EINVALID, "the clock is not paused (%s)", k.State)
@@ -454,6 +445,20 @@ func (k Clock) allows(ch ClockChange) error {
 		}
 	default:
 		return Errorf(EINVALID, "unknown clock change %q: pause, resume, deadline or extend", ch.Action)
+	}
+	return nil
+}
+
+func (k Clock) allowsPause(ch ClockChange) error {
+	switch {
+	case strings.TrimSpace(ch.Reason) == "":
+		return Errorf(EINVALID, "say why the clock pauses (clarification asked, non-execution notice sent …)")
+	case k.Kind == ClockHold:
+		return Errorf(EINVALID, "a preservation's hold does not pause: the data stays preserved while you wait; set a new end with a new deadline")
+	case k.State == ClockPaused:
+		return Errorf(EINVALID, "the clock is already paused (%s)", k.PauseReason)
+	case k.State == ClockAnswered:
+		return Errorf(EINVALID, "the case is decided: its clock has stopped")
 	}
 	return nil
 }

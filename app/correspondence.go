@@ -205,42 +205,64 @@ var ErrLetterNotDue = errors.New("letter not due")
 // EU non-execution form an EPOC or EPOC-PR with a decision that gives one
 // of the form's reasons. Otherwise EINVALID wrapping ErrLetterNotDue.
 func (c *Case) CanWrite(k LetterKind, now time.Time) error {
-	d := c.Decision
-	if d == nil && k != LetterClarification {
+	if c.Decision == nil && k != LetterClarification {
 		return notDue("decide the case first: the %s states the decision", k.Title())
 	}
-	switch k {
-	case LetterProduction, LetterEmergency:
-		if d.Outcome != Comply && d.Outcome != Narrow || !c.producesAny() {
-			return notDue("the decision (%s) produces nothing, and the %s lists what is produced", d.Outcome, k.Title())
-		}
-		if k == LetterEmergency && !c.Order.Extraction.Emergency && c.Order.Extraction.ProcessType != EmergencyRequest {
+	check, ok := letterChecks[k]
+	if !ok {
+		return Errorf(EINVALID, "unknown letter %q", k)
+	}
+	return check(c, now)
+}
+
+// letterChecks say, for each letter, whether a decided case calls for it.
+var letterChecks = map[LetterKind]func(c *Case, now time.Time) error{
+	LetterProduction: func(c *Case, _ time.Time) error { return c.producing(LetterProduction) },
+	LetterEmergency: func(c *Case, _ time.Time) error {
+		if !c.Order.Extraction.Emergency && c.Order.Extraction.ProcessType != EmergencyRequest {
 			return notDue("this is not an emergency request: write a production cover letter")
 		}
-	case LetterRedirect:
-		if d.Outcome != Redirect {
-			return notDue("the decision is %s, not a redirect to the enterprise customer", d.Outcome)
+		return c.producing(LetterEmergency)
+	},
+	LetterRedirect: func(c *Case, _ time.Time) error {
+		if c.Decision.Outcome != Redirect {
+			return notDue("the decision is %s, not a redirect to the enterprise customer", c.Decision.Outcome)
 		}
-	case LetterRejection:
-		if d.Outcome != Reject && d.Outcome != Challenge && d.Outcome != Narrow {
-			return notDue("the decision is %s: a rejection or narrowing letter follows a rejection, a challenge or a narrowing", d.Outcome)
+		return nil
+	},
+	LetterRejection: func(c *Case, _ time.Time) error {
+		if o := c.Decision.Outcome; o != Reject && o != Challenge && o != Narrow {
+			return notDue("the decision is %s: a rejection or narrowing letter follows a rejection, a challenge or a narrowing", o)
 		}
-	case LetterClarification:
+		return nil
+	},
+	LetterClarification: func(c *Case, _ time.Time) error {
+		d := c.Decision
 		if d == nil {
 			d = c.Draft
 		}
 		if d == nil || strings.TrimSpace(d.Note) == "" && len(d.Grounds) == 0 {
 			return notDue("say what needs clarifying: the decision's grounds and rationale are the questions asked")
 		}
-	case LetterUserNotice:
-		return c.noticeDue(now)
-	case LetterNonExecution:
+		return nil
+	},
+	LetterUserNotice: (*Case).noticeDue,
+	LetterNonExecution: func(c *Case, _ time.Time) error {
 		if t := c.Order.Extraction.ProcessType; t != EPOC && t != EPOCPR {
 			return notDue("the Annex III form answers an EPOC or EPOC-PR; this is a %s", t.Name())
 		}
-		if len(ReasonsFor(d.Grounds)) == 0 {
+		if len(ReasonsFor(c.Decision.Grounds)) == 0 {
 			return notDue("give the form's reasons as the decision's grounds (%s)", strings.Join(reasonCodes(), ", "))
 		}
+		return nil
+	},
+}
+
+// producing reports whether the decision produces something, which the
+// letter k lists.
+func (c *Case) producing(k LetterKind) error {
+	if o := c.Decision.Outcome; o != Comply && o != Narrow || !c.producesAny() {
+		return notDue("the decision (%s) produces nothing, and the %s lists what is produced", o, k.Title())
 	}
 	return nil
 }

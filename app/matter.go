@@ -360,16 +360,13 @@ func matterClocks(members []*Case, cs ClockSettings, now time.Time) (clocks, bas
 	var prevHold *Case
 	for _, k := range members {
 		base := k.BaseClock(cs)
-		if k.IsHold() && prevHold != nil && prevHold.Order.Extraction.ProcessType == k.Order.Extraction.ProcessType {
+		if prevHold != nil && renews(k, prevHold, clocks[prevHold.ID], cs) {
 			p := clocks[prevHold.ID]
-			// A renewed request while the first hold runs extends it; one
-			// after it lapsed is a new preservation.
-			if r := k.ClockRule(cs); !p.Due.Before(k.ReceivedAt()) && r.Extend > 0 {
-				base.Due = p.Due.In(base.Location()).AddDate(0, 0, r.Extend)
-				base.Basis = fmt.Sprintf("renewed request: the hold of case %s extended %d days (%s)", prevHold.ShortID(), r.Extend, r.Basis)
-				p.State, p.SupersededBy = ClockSuperseded, k.ID
-				clocks[prevHold.ID] = p
-			}
+			r := k.ClockRule(cs)
+			base.Due = p.Due.In(base.Location()).AddDate(0, 0, r.Extend)
+			base.Basis = fmt.Sprintf("renewed request: the hold of case %s extended %d days (%s)", prevHold.ShortID(), r.Extend, r.Basis)
+			p.State, p.SupersededBy = ClockSuperseded, k.ID
+			clocks[prevHold.ID] = p
 		}
 		bases[k.ID] = base
 		clocks[k.ID] = k.RunClock(base, now)
@@ -377,8 +374,21 @@ func matterClocks(members []*Case, cs ClockSettings, now time.Time) (clocks, bas
 			prevHold = k
 		}
 	}
-	// A hold gives way to a production that follows it: the matter now
-	// runs on the production's clock.
+	giveWay(members, clocks)
+	return clocks, bases, governs(members, clocks)
+}
+
+// renews reports whether k is a renewed request for the hold of prev: a
+// preservation of the same kind that came while prev's hold ran (one that
+// came after it lapsed is a new preservation).
+func renews(k, prev *Case, p Clock, cs ClockSettings) bool {
+	return k.IsHold() && prev.Order.Extraction.ProcessType == k.Order.Extraction.ProcessType &&
+		!p.Due.Before(k.ReceivedAt()) && k.ClockRule(cs).Extend > 0
+}
+
+// giveWay makes a running hold give way to a production that follows it:
+// the matter now runs on the production's clock.
+func giveWay(members []*Case, clocks map[string]Clock) {
 	for i, h := range members {
 		k := clocks[h.ID]
 		if !h.IsHold() || !k.Open() {
@@ -392,6 +402,12 @@ func matterClocks(members []*Case, cs ClockSettings, now time.Time) (clocks, bas
 			}
 		}
 	}
+}
+
+// governs picks the clock the matter runs on: the open one due first,
+// else the latest case's.
+func governs(members []*Case, clocks map[string]Clock) string {
+	governing := ""
 	for _, k := range members {
 		c := clocks[k.ID]
 		if c.Open() && (governing == "" || c.Due.Before(clocks[governing].Due)) {
@@ -401,7 +417,7 @@ func matterClocks(members []*Case, cs ClockSettings, now time.Time) (clocks, bas
 	if governing == "" && len(members) > 0 {
 		governing = members[len(members)-1].ID
 	}
-	return clocks, bases, governing
+	return governing
 }
 
 // Matters groups every case into its matter, each with its clocks and
@@ -471,26 +487,7 @@ func (m *Matter) timeline() []TimelineEntry {
 // refers to a preservation the desk has never seen, a preservation renewed
 // more often than the law provides, correspondence due an answer.
 func (m *Matter) flags(all []*Case, now time.Time) []Finding {
-	var out []Finding
-	hold := slices.ContainsFunc(m.Cases, (*Case).IsHold)
-	for _, p := range m.Proposals {
-		for _, id := range p.Cases {
-			hold = hold || slices.ContainsFunc(all, func(c *Case) bool { return c.ID == id && c.IsHold() })
-		}
-	}
-	for _, k := range m.Cases {
-		if k.IsHold() || hold {
-			continue
-		}
-		for _, p := range k.Order.Extraction.Prior {
-			if p.Kind == PriorPreservation {
-				out = append(out, Finding{Rule: "preservation-not-seen", Severity: SeverityWarning,
-					Message: fmt.Sprintf("%s refers to a preservation (page %d: %q) that WarrantDesk has never seen: import it and link it, or ask the authority for its reference", k.Reference(), p.Page, Clip(p.Snippet, 120)),
-					Basis:   "18 U.S.C. § 2703(f); Regulation (EU) 2023/1543, Art. 11: data preserved on an earlier request is what the production asks for"})
-				break
-			}
-		}
-	}
+	out := m.unseenPreservation(all)
 	renewals := 0
 	for _, k := range m.Cases {
 		if c := m.Clocks[k.ID]; k.IsHold() && strings.HasPrefix(c.Basis, "renewed request") {
@@ -508,6 +505,31 @@ func (m *Matter) flags(all []*Case, now time.Time) []Finding {
 				Message: fmt.Sprintf("%s asked for an answer by %s and none has gone out since", it.Title(), it.RespondBy),
 				Basis:   "the authority's own deadline"})
 		}
+	}
+	return out
+}
+
+// unseenPreservation flags each production that refers to a preservation
+// when no preservation is in the matter or proposed for it.
+func (m *Matter) unseenPreservation(all []*Case) []Finding {
+	if slices.ContainsFunc(m.Cases, (*Case).IsHold) {
+		return nil
+	}
+	for _, p := range m.Proposals {
+		if slices.ContainsFunc(all, func(c *Case) bool { return c.IsHold() && slices.Contains(p.Cases, c.ID) }) {
+			return nil
+		}
+	}
+	var out []Finding
+	for _, k := range m.Cases {
+		i := slices.IndexFunc(k.Order.Extraction.Prior, func(p PriorRef) bool { return p.Kind == PriorPreservation })
+		if i < 0 {
+			continue
+		}
+		p := k.Order.Extraction.Prior[i]
+		out = append(out, Finding{Rule: "preservation-not-seen", Severity: SeverityWarning,
+			Message: fmt.Sprintf("%s refers to a preservation (page %d: %q) that WarrantDesk has never seen: import it and link it, or ask the authority for its reference", k.Reference(), p.Page, Clip(p.Snippet, 120)),
+			Basis:   "18 U.S.C. § 2703(f); Regulation (EU) 2023/1543, Art. 11: data preserved on an earlier request is what the production asks for"})
 	}
 	return out
 }

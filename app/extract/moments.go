@@ -65,42 +65,69 @@ func (x *run) momentAfter(h hit) (app.Moment, bool) {
 	// The time stands right after the date, or right before it, on its
 	// line.
 	for _, m := range clockRe.FindAllStringSubmatchIndex(window, -1) {
-		near := (m[0] >= dloc[1] && m[0]-dloc[1] <= 25 && !strings.Contains(window[dloc[1]:m[0]], "\n")) ||
-			(m[1] <= dloc[0] && dloc[0]-m[1] <= 25 && !strings.Contains(window[m[1]:dloc[0]], "\n"))
-		if !near || overlaps(m, dloc) {
+		if !nextTo(window, m, dloc) {
 			continue
 		}
-		hh, _ := strconv.Atoi(window[m[2]:m[3]])
-		mm, _ := strconv.Atoi(window[m[4]:m[5]])
-		ss := 0
-		if m[6] >= 0 {
-			ss, _ = strconv.Atoi(window[m[6]:m[7]])
-		}
-		if m[8] >= 0 {
-			if hh > 12 || hh == 0 {
-				continue // "14:05 pm" is no time
-			}
-			if strings.EqualFold(window[m[8]:m[9]], "p") && hh != 12 {
-				hh += 12
-			} else if strings.EqualFold(window[m[8]:m[9]], "a") && hh == 12 {
-				hh = 0
-			}
-		}
-		zone := ""
-		if m[10] >= 0 {
-			zone = strings.Join(strings.Fields(window[m[10]:m[11]]), "")
-			if _, known := app.StatedZone(zone); !known {
-				zone = "" // a word that only looks like a zone ("THE")
-			}
+		hh, mm, ss, ok := timeOfDay(window, m)
+		if !ok {
+			continue
 		}
 		return app.Moment{
 			Wall:    fmt.Sprintf("%sT%02d:%02d:%02d", formatDate(date), hh, mm, ss),
-			Zone:    zone,
+			Zone:    statedZone(window, m),
 			Page:    h.page,
 			Snippet: snippetAt(h.text, h.start, h.end+m[1]),
 		}, true
 	}
 	return app.Moment{}, false
+}
+
+// nextTo reports whether the time match m stands within a few characters
+// of the date at d, on the same line, without overlapping it.
+func nextTo(s string, m, d []int) bool {
+	switch {
+	case overlaps(m, d):
+		return false
+	case m[0] >= d[1]:
+		return m[0]-d[1] <= 25 && !strings.Contains(s[d[1]:m[0]], "\n")
+	}
+	return m[1] <= d[0] && d[0]-m[1] <= 25 && !strings.Contains(s[m[1]:d[0]], "\n")
+}
+
+// timeOfDay reads the hours, minutes and seconds of a clockRe match, on a
+// 24-hour clock; false for "14:05 pm".
+func timeOfDay(s string, m []int) (hh, mm, ss int, ok bool) {
+	hh, _ = strconv.Atoi(s[m[2]:m[3]])
+	mm, _ = strconv.Atoi(s[m[4]:m[5]])
+	if m[6] >= 0 {
+		ss, _ = strconv.Atoi(s[m[6]:m[7]])
+	}
+	if m[8] < 0 {
+		return hh, mm, ss, true
+	}
+	if hh > 12 || hh == 0 {
+		return 0, 0, 0, false
+	}
+	pm := strings.EqualFold(s[m[8]:m[9]], "p")
+	switch {
+	case pm && hh != 12:
+		hh += 12
+	case !pm && hh == 12:
+		hh = 0
+	}
+	return hh, mm, ss, true
+}
+
+// statedZone is the zone written after the time, if it is one.
+func statedZone(s string, m []int) string {
+	if m[10] < 0 {
+		return ""
+	}
+	zone := strings.Join(strings.Fields(s[m[10]:m[11]]), "")
+	if _, known := app.StatedZone(zone); !known {
+		return "" // a word that only looks like a zone ("THE")
+	}
+	return zone
 }
 
 func overlaps(a, b []int) bool { return a[0] < b[1] && b[0] < a[1] }

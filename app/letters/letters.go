@@ -107,26 +107,33 @@ type view struct {
 
 type target struct{ Kind, Value string }
 
+// decisionOf is the decision a letter states: the one taken, else the
+// draft being written (a clarification may go before a decision).
+func decisionOf(c *app.Case) *app.Decision {
+	switch {
+	case c.Decision != nil:
+		return c.Decision
+	case c.Draft != nil:
+		return c.Draft
+	}
+	return &app.Decision{}
+}
+
+func or(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "not stated"
+	}
+	return s
+}
+
 func build(in Input) view {
-	c, d := in.Case, in.Case.Decision
-	if d == nil {
-		d = c.Draft
-	}
-	if d == nil {
-		d = &app.Decision{}
-	}
+	c, d := in.Case, decisionOf(in.Case)
 	ex := &c.Order.Extraction
-	or := func(s string) string {
-		if strings.TrimSpace(s) == "" {
-			return "not stated"
-		}
-		return s
-	}
 	j := c.Value(app.FieldJurisdiction)
 	v := view{
-		Title: in.Kind.Title(), OurRef: Reference(c), Date: in.Written.Format("2 January 2006"), Reviewer: in.Reviewer,
+		Title: in.Kind.Title(), OurRef: Reference(c), Date: in.Written.Format("2 January 2006"), Reviewer: or2(in.Reviewer, d.Reviewer),
 		Sender:  in.Matter.Sender,
-		Process: ex.ProcessType.Name(), CaseNumber: c.CaseNumber(), Authority: or(c.Value(app.FieldIssuingAuthority)),
+		Process: ex.ProcessType.Name(), CaseNumber: or2(c.CaseNumber(), "(no number stated)"), Authority: or(c.Value(app.FieldIssuingAuthority)),
 		Agency: c.Value(app.FieldAgency), Judge: c.Value(app.FieldJudge), Jurisdiction: or(j), Issued: c.Value(app.FieldIssuedDate),
 		Received: stamp(in.Clock.Start, in.Clock.Location()), Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")),
 		LegalBasis: strings.Join(ex.LegalBasis, "; "), Nondisclosure: or(ex.Nondisclosure.Describe()),
@@ -134,54 +141,65 @@ func build(in Input) view {
 		Emergency: ex.Emergency || ex.ProcessType == app.EmergencyRequest,
 		US:        strings.HasPrefix(j, "US"), EU: strings.HasPrefix(j, "EU") || ex.ProcessType == app.EPOC || ex.ProcessType == app.EPOCPR,
 	}
-	if v.CaseNumber == "" {
-		v.CaseNumber = "(no number stated)"
-	}
-	if v.Sender.Organisation == "" {
-		v.Sender.Organisation = "The provider"
-	}
-	if v.Reviewer == "" {
-		v.Reviewer = d.Reviewer
-	}
+	v.Sender.Organisation = or2(v.Sender.Organisation, "The provider")
 	v.SenderLines, v.SignatureLines = senderLines(v.Sender), signatureLines(v.Sender, v.Reviewer)
 	if d.Notice == app.NoticeDelayed {
 		v.NoticeAfter = d.NoticeAfter
 	}
+	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
+		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
+	}
+	v.To, v.Salutation = addressee(c, in.Kind)
+	v.Contact, v.HasContact = in.Matter.ContactFor(c)
+	v.times(in)
+	v.targets(in, d)
+	v.Questions = questions(d)
+	if in.Kind == app.LetterNonExecution {
+		v.Annex = buildAnnex(in, d)
+	}
+	return v
+}
+
+// or2 is s, else the fallback.
+func or2(s, fallback string) string {
+	if strings.TrimSpace(s) == "" {
+		return fallback
+	}
+	return s
+}
+
+// times fills the deadline and the time the request was sent.
+func (v *view) times(in Input) {
 	if k := in.Clock; !k.Due.IsZero() {
 		v.Deadline = stamp(k.Due, k.Location())
 		v.DeadlineYours = stamp(k.Due, in.Written.Location())
 		v.DeadlineBasis = k.Basis
 		v.OnTime = in.Written.Before(k.Due)
 	}
-	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
-		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
-	}
-	v.To, v.Salutation = addressee(c, in.Kind)
-	for _, t := range ex.Targets {
-		if d.Produces(t.Value) && (d.Outcome == app.Comply || d.Outcome == app.Narrow) {
-			v.Produced = append(v.Produced, target{string(t.Kind), t.Value})
-		} else {
-			v.Withheld = append(v.Withheld, target{string(t.Kind), t.Value})
-		}
-	}
-	v.Contact, v.HasContact = in.Matter.ContactFor(c)
-	for _, t := range ex.Targets {
-		if in.Settings.Enterprise(t) || v.HasContact && contactHas(v.Contact, t) {
-			v.Customer = append(v.Customer, target{string(t.Kind), t.Value})
-		} else {
-			v.Others = append(v.Others, target{string(t.Kind), t.Value})
-		}
-	}
-	for _, m := range ex.Moments {
+	for _, m := range in.Case.Order.Extraction.Moments {
 		if t, ok := m.In(in.Clock.Location()); ok && m.Kind == app.MomentSent {
 			v.Sent = stamp(t, in.Clock.Location())
 		}
 	}
-	v.Questions = questions(d)
-	if in.Kind == app.LetterNonExecution {
-		v.Annex = buildAnnex(in, d)
+}
+
+// targets sorts the order's targets into produced or not, and the
+// enterprise customer's or not.
+func (v *view) targets(in Input, d *app.Decision) {
+	disclosing := d.Outcome == app.Comply || d.Outcome == app.Narrow
+	for _, t := range in.Case.Order.Extraction.Targets {
+		tg := target{string(t.Kind), t.Value}
+		if disclosing && d.Produces(t.Value) {
+			v.Produced = append(v.Produced, tg)
+		} else {
+			v.Withheld = append(v.Withheld, tg)
+		}
+		if in.Settings.Enterprise(t) || v.HasContact && contactHas(v.Contact, t) {
+			v.Customer = append(v.Customer, tg)
+		} else {
+			v.Others = append(v.Others, tg)
+		}
 	}
-	return v
 }
 
 // contactHas reports whether the target is at one of the contact's

@@ -31,7 +31,7 @@ func epoc(d app.Decision) *app.Case {
 }
 
 var settings = app.MatterSettings{
-	Sender: app.LetterSender{Organisation: "Example Mail Ireland Ltd.", Address: "1 Dock Rd; Dublin 2", Email: "lert@example.com", Phone: "+353 1 555 0100", Signatory: "Lee Counsel", Title: "Legal Director"},
+	Sender:        app.LetterSender{Organisation: "Example Mail Ireland Ltd.", Address: "1 Dock Rd; Dublin 2", Email: "lert@example.com", Phone: "+353 1 555 0100", Signatory: "Lee Counsel", Title: "Legal Director"},
 	LegalContacts: []app.LegalContact{{Customer: "Acme Corp.", Domains: []string{"acme.com"}, Name: "Jordan Legal", Email: "legal@acme.com"}},
 	ConflictOfLaw: app.ConflictOfLaw{Law: "Stored Communications Act (United States)", Provisions: "18 U.S.C. § 2702(a)", Interest: app.InterestRights, InterestDetail: "privacy of communications",
 		WhyApplicable: "The content is stored in the United States.", ProviderLink: "The parent is a US company.", Consequences: "Civil liability, 18 U.S.C. § 2707."},

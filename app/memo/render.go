@@ -22,49 +22,59 @@ type block struct {
 // the line there and goes on with the next (an address, a signature
 // block, a list item with its own lines).
 func parse(md string) []block {
-	var out []block
-	var cur *block // the paragraph or list item being read
-	flush := func() {
-		if cur != nil {
-			out = append(out, *cur)
-			cur = nil
-		}
-	}
+	var ps parser
 	for _, line := range strings.Split(md, "\n") {
-		l := strings.TrimSpace(line)
-		brk := strings.HasSuffix(l, "\\")
-		if brk {
-			l = strings.TrimRight(strings.TrimSuffix(l, "\\"), " ")
-		}
-		switch {
-		case l == "" && !brk:
-			flush()
-		case strings.HasPrefix(l, "# "):
-			flush()
-			out = append(out, block{"h1", l[2:]})
-		case strings.HasPrefix(l, "## "):
-			flush()
-			out = append(out, block{"h2", l[3:]})
-		case strings.HasPrefix(l, "- "):
-			flush()
-			cur = &block{"li", l[2:]}
-		case cur != nil && (cur.kind == "p" || strings.HasSuffix(cur.text, "\n")):
-			if !strings.HasSuffix(cur.text, "\n") {
-				cur.text += " "
-			}
-			cur.text += l
-		default:
-			flush()
-			cur = &block{"p", l}
-		}
-		if cur != nil && brk {
-			cur.text += "\n"
-		} else if cur != nil && cur.kind == "li" {
-			flush() // a list item is one line unless it breaks
-		}
+		ps.line(line)
 	}
-	flush()
-	return out
+	ps.flush()
+	return ps.out
+}
+
+// parser holds the blocks read so far and the paragraph or list item being
+// read.
+type parser struct {
+	out []block
+	cur *block
+}
+
+func (ps *parser) flush() {
+	if ps.cur != nil {
+		ps.out = append(ps.out, *ps.cur)
+		ps.cur = nil
+	}
+}
+
+func (ps *parser) line(line string) {
+	l := strings.TrimSpace(line)
+	brk := strings.HasSuffix(l, "\\")
+	if brk {
+		l = strings.TrimRight(strings.TrimSuffix(l, "\\"), " ")
+	}
+	switch {
+	case l == "" && !brk:
+		ps.flush()
+	case strings.HasPrefix(l, "# "), strings.HasPrefix(l, "## "):
+		ps.flush()
+		kind, text, _ := strings.Cut(l, " ")
+		ps.out = append(ps.out, block{map[string]string{"#": "h1", "##": "h2"}[kind], text})
+	case strings.HasPrefix(l, "- "):
+		ps.flush()
+		ps.cur = &block{"li", l[2:]}
+	case ps.cur != nil && (ps.cur.kind == "p" || strings.HasSuffix(ps.cur.text, "\n")):
+		if !strings.HasSuffix(ps.cur.text, "\n") {
+			ps.cur.text += " "
+		}
+		ps.cur.text += l
+	default:
+		ps.flush()
+		ps.cur = &block{"p", l}
+	}
+	switch {
+	case ps.cur != nil && brk:
+		ps.cur.text += "\n"
+	case ps.cur != nil && ps.cur.kind == "li":
+		ps.flush() // a list item is one line unless it breaks
+	}
 }
 
 // span is a run of text, bold or not.
@@ -113,16 +123,6 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("memo font: %w", err)
 	}
-	var buf sfnt.Buffer
-	has := map[rune]bool{}
-	covered := func(r rune) bool {
-		if v, ok := has[r]; ok {
-			return v
-		}
-		g, err := cover.GlyphIndex(&buf, r)
-		has[r] = err == nil && g != 0
-		return has[r]
-	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(22, 20, 22)
 	p.SetAutoPageBreak(true, 20)
@@ -138,66 +138,27 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	})
 	p.AliasNbPages("")
 	p.AddPage()
-	// write prints s in runs of one font each: the main font where it
-	// has the glyph, the fallback where it has not; a newline breaks the
-	// line.
-	write := func(s string, bold bool, size, lineH float64) {
-		var run strings.Builder
-		fallback := false
-		flush := func() {
-			if run.Len() == 0 {
-				return
-			}
-			switch {
-			case fallback:
-				p.SetFont("cjk", "", size)
-			case bold:
-				p.SetFont("main", "B", size)
-			default:
-				p.SetFont("main", "", size)
-			}
-			p.Write(lineH, run.String())
-			run.Reset()
-		}
-		for _, r := range s {
-			if r == '\n' {
-				flush()
-				p.Ln(lineH)
-				continue
-			}
-			fb := !covered(r) && r > 0x7f
-			if fb != fallback {
-				flush()
-				fallback = fb
-			}
-			run.WriteRune(r)
-		}
-		flush()
-	}
+	w := &pdfWriter{p: p, cover: cover, has: map[rune]bool{}}
 	left, _, _, _ := p.GetMargins()
 	for _, b := range parse(md) {
 		switch b.kind {
 		case "h1":
-			write(strings.ReplaceAll(b.text, "**", ""), true, 16, 8)
+			w.write(strings.ReplaceAll(b.text, "**", ""), true, 16, 8)
 			p.Ln(11)
 		case "h2":
 			p.Ln(2)
-			write(strings.ReplaceAll(b.text, "**", ""), true, 12.5, 6.5)
+			w.write(strings.ReplaceAll(b.text, "**", ""), true, 12.5, 6.5)
 			p.Ln(8)
 		case "li":
 			p.SetX(left + 2)
-			write("•", false, 10, 5)
+			w.write("•", false, 10, 5)
 			p.SetLeftMargin(left + 7)
 			p.SetX(left + 7)
-			for _, s := range spans(b.text) {
-				write(s.text, s.bold, 10, 5)
-			}
+			w.spans(b.text)
 			p.SetLeftMargin(left)
 			p.Ln(6.5)
 		default:
-			for _, s := range spans(b.text) {
-				write(s.text, s.bold, 10, 5)
-			}
+			w.spans(b.text)
 			p.Ln(7.5)
 		}
 	}
@@ -206,6 +167,66 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 		return nil, fmt.Errorf("writing the PDF memo: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// pdfWriter prints text in the fonts the document embeds.
+type pdfWriter struct {
+	p     *fpdf.Fpdf
+	cover *sfnt.Font
+	buf   sfnt.Buffer
+	has   map[rune]bool
+}
+
+// covered reports whether the main font has a glyph for r.
+func (w *pdfWriter) covered(r rune) bool {
+	if v, ok := w.has[r]; ok {
+		return v
+	}
+	g, err := w.cover.GlyphIndex(&w.buf, r)
+	w.has[r] = err == nil && g != 0
+	return w.has[r]
+}
+
+// spans prints a paragraph's runs, bold or not, at body size.
+func (w *pdfWriter) spans(text string) {
+	for _, s := range spans(text) {
+		w.write(s.text, s.bold, 10, 5)
+	}
+}
+
+// write prints s in runs of one font each: the main font where it has the
+// glyph, the fallback where it has not; a newline breaks the line.
+func (w *pdfWriter) write(s string, bold bool, size, lineH float64) {
+	var run strings.Builder
+	fallback := false
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		switch {
+		case fallback:
+			w.p.SetFont("cjk", "", size)
+		case bold:
+			w.p.SetFont("main", "B", size)
+		default:
+			w.p.SetFont("main", "", size)
+		}
+		w.p.Write(lineH, run.String())
+		run.Reset()
+	}
+	for _, r := range s {
+		if r == '\n' {
+			flush()
+			w.p.Ln(lineH)
+			continue
+		}
+		if fb := !w.covered(r) && r > 0x7f; fb != fallback {
+			flush()
+			fallback = fb
+		}
+		run.WriteRune(r)
+	}
+	flush()
 }
 
 // DOCX renders the memo's Markdown as a Word document (Office Open XML):

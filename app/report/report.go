@@ -94,12 +94,16 @@ func Categories() []string {
 // otherwise (a narrowed order produces no content); no data found when
 // nothing was produced on a compliance, or the decision was no data.
 func Category(c *app.Case) string {
+	if c.Purged != nil && c.Purged.Category != "" && c.Decision != nil {
+		return c.Purged.Category // the targets it was worked out from are gone
+	}
+	return category(c)
+}
+
+func category(c *app.Case) string {
 	d := c.Decision
 	if d == nil {
 		return ""
-	}
-	if c.Purged != nil && c.Purged.Category != "" {
-		return c.Purged.Category // the targets it was worked out from are gone
 	}
 	ex := &c.Order.Extraction
 	produced := len(ex.Targets) == 0 && (d.Outcome == app.Comply || d.Outcome == app.Narrow)
