@@ -71,7 +71,11 @@ func TestCanWrite_EachLetterBothWays(t *testing.T) {
 		{"rejection after challenge", decided(SearchWarrant, Decision{Outcome: Challenge}), LetterRejection, true},
 		{"rejection after preserve", decided(SearchWarrant, Decision{Outcome: Preserve}), LetterRejection, false},
 		{"clarification with a question", decided(SearchWarrant, Decision{Outcome: Clarify, Note: "Which account?"}), LetterClarification, true},
-		{"clarification from a draft", func() *Case { c := order(SearchWarrant, 0, nil); c.SaveDraft(Decision{Grounds: []string{GroundIDs}}, "R", now); return c }(), LetterClarification, true},
+		{"clarification from a draft", func() *Case {
+			c := order(SearchWarrant, 0, nil)
+			c.SaveDraft(Decision{Grounds: []string{GroundIDs}}, "R", now)
+			return c
+		}(), LetterClarification, true},
 		{"clarification with nothing to ask", decided(SearchWarrant, Decision{Outcome: Clarify}), LetterClarification, false},
 		{"emergency disclosure", emergency, LetterEmergency, true},
 		{"emergency letter for a warrant", decided(SearchWarrant, Decision{Outcome: Comply}), LetterEmergency, false},

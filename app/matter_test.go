@@ -52,7 +52,9 @@ func TestProposals_OnIdentifiersNumbersAndCitations(t *testing.T) {
 	if got := Proposals(cites, all); len(got) != 1 || got[0].Cases[0] != pres.ID || got[0].Reasons[0] != "cites its number 2026-FBI-000123" {
 		t.Errorf("a citation: %+v", got)
 	}
-	if got := Proposals(pres, all); !slices.ContainsFunc(got, func(p Proposal) bool { return p.Cases[0] == cites.ID && p.Reasons[0] == "is cited by it (2026-FBI-000123)" }) {
+	if got := Proposals(pres, all); !slices.ContainsFunc(got, func(p Proposal) bool {
+		return p.Cases[0] == cites.ID && p.Reasons[0] == "is cited by it (2026-FBI-000123)"
+	}) {
 		t.Errorf("the cited case does not see its citer: %+v", got)
 	}
 	if got := Proposals(ipOnly, all); len(got) != 0 {

@@ -33,7 +33,7 @@ func TestMoments_TimesOrdersGiveForThemselves(t *testing.T) {
 		}
 	}
 	for _, text := range []string{
-		"Date: March 3, 2026\nYou are commanded to produce records.",      // a date without a time
+		"Date: March 3, 2026\nYou are commanded to produce records.",     // a date without a time
 		"Received: the records requested will be sent in 10 days.",       // no date
 		"Date and time issued: 06/10/2026\nAt 10:30 the court convened.", // the time belongs elsewhere
 	} {

@@ -99,13 +99,13 @@ func TestLetters_StateTheCaseAndTheDecision(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{app.LetterProduction, app.Decision{Outcome: app.Comply, Targets: []app.TargetDecision{{"falke@example.com", true}, {"amsel@acme.com", false}}, Notice: app.NoticeDelayed, NoticeAfter: "2026-09-01"},
+		{app.LetterProduction, app.Decision{Outcome: app.Comply, Targets: []app.TargetDecision{{Target: "falke@example.com", Produce: true}, {Target: "amsel@acme.com", Produce: false}}, Notice: app.NoticeDelayed, NoticeAfter: "2026-09-01"},
 			[]string{"## Production of records", "Dear KHK Jana Roth", "email **falke@example.com**: subscriber, content", "**Not produced:**", "amsel@acme.com", "not notify the account holder before 2026-09-01", "Lee Counsel \\\nLegal Director"}, nil},
 		{app.LetterRedirect, app.Decision{Outcome: app.Redirect, Grounds: []string{app.GroundEnterprise}},
 			[]string{"Acme Corp.", "email **amsel@acme.com**", "not the customer's", "falke@example.com", "Jordan Legal", "legal@acme.com", "CCIPS"}, nil},
 		{app.LetterRejection, app.Decision{Outcome: app.Reject, Grounds: []string{app.GroundWarrant}, Note: "Content needs a warrant."},
 			[]string{"not produced", "Content requires a search warrant", "Content needs a warrant."}, []string{"What we will produce"}},
-		{app.LetterRejection, app.Decision{Outcome: app.Narrow, Grounds: []string{app.GroundRange}, Targets: []app.TargetDecision{{"falke@example.com", true}, {"amsel@acme.com", false}}},
+		{app.LetterRejection, app.Decision{Outcome: app.Narrow, Grounds: []string{app.GroundRange}, Targets: []app.TargetDecision{{Target: "falke@example.com", Produce: true}, {Target: "amsel@acme.com", Produce: false}}},
 			[]string{"## Narrowing of the request", "**What we will produce:**", "**What we will not produce:**"}, nil},
 		{app.LetterClarification, app.Decision{Outcome: app.Clarify, Grounds: []string{app.GroundIDs}, Note: "Is the second address a typo?"},
 			[]string{"## Request for clarification", "Which accounts are meant?", "Is the second address a typo?", "suspended"}, nil},
