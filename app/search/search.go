@@ -54,6 +54,7 @@ func NewIndex(cases []*app.Case) *Index {
 		}
 		add("file", c.Order.FileName)
 	}
+	ix.addMatters()
 	return ix
 }
 
