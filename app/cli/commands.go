@@ -183,7 +183,9 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
 	var created, dups, failed int
+	var newIDs []string
 	c.service().Import(ctx, paths, casework.ImportOptions{Split: *split, OnOCR: c.onOCR}, func(done, total int, o app.ImportOutcome) {
+		newIDs = append(newIDs, o.Created()...)
 		switch {
 		case o.Err != nil:
 			failed++
@@ -204,6 +206,7 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 		}
 	})
 	fmt.Fprintf(c.deps.Stderr, "%d new, %d already imported, %d failed\n", created, dups, failed)
+	c.proposeLinks(ctx, newIDs)
 	return nil
 }
 

@@ -562,3 +562,22 @@ func printMatterLines(w io.Writer, m *app.Matter, id string) {
 		fmt.Fprintf(w, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
 	}
 }
+
+// proposeLinks says, for each case just imported, which matters it may
+// belong to, and how to confirm (stderr: the JSON on stdout is the
+// import's).
+func (c *command) proposeLinks(ctx context.Context, created []string) {
+	for _, id := range created {
+		m, err := c.service().Matter(ctx, id)
+		if err != nil {
+			continue
+		}
+		for _, p := range m.Proposals {
+			fmt.Fprintf(c.deps.Stderr, "case %s may be one matter with %s (%s): warrantdesk link %s %s\n", app.ShortID(id),
+				strings.Join(shortIDs(p.Cases), ", "), strings.Join(p.Reasons, "; "), app.ShortID(id), app.ShortID(p.Cases[0]))
+		}
+		for _, f := range m.Flags {
+			fmt.Fprintf(c.deps.Stderr, "case %s: %s\n", app.ShortID(id), f.Message)
+		}
+	}
+}
