@@ -151,3 +151,17 @@ func (s Settings) Enterprise(t Target) bool {
 	}
 	return host != "" && slices.ContainsFunc(NormaliseList(s.EnterpriseDomains), func(d string) bool { return host == d || strings.HasSuffix(host, "."+d) })
 }
+
+// Fields names each part of the sender as settings write it (the CLI's
+// --sender KEY=VALUE, the desk's form), for setting and reading them.
+func (s *LetterSender) Fields() map[string]*string {
+	return map[string]*string{"organisation": &s.Organisation, "department": &s.Department, "address": &s.Address, "email": &s.Email,
+		"phone": &s.Phone, "fax": &s.Fax, "signatory": &s.Signatory, "title": &s.Title}
+}
+
+// Fields names each part of the statement as settings write it
+// (--conflict-of-law KEY=VALUE).
+func (c *ConflictOfLaw) Fields() map[string]*string {
+	return map[string]*string{"law": &c.Law, "provisions": &c.Provisions, "interest": &c.Interest, "interest-detail": &c.InterestDetail,
+		"why-applicable": &c.WhyApplicable, "provider-link": &c.ProviderLink, "consequences": &c.Consequences}
+}

@@ -460,20 +460,10 @@ func (f *matterSettingFlags) apply(s app.MatterSettings) (app.MatterSettings, er
 		}
 		s.LegalContacts = keep
 	}
-	if err := setFields(f.sender, "sender", senderFields(&s.Sender)); err != nil {
+	if err := setFields(f.sender, "sender", s.Sender.Fields()); err != nil {
 		return s, err
 	}
-	return s, setFields(f.conflict, "conflict-of-law", conflictFields(&s.ConflictOfLaw))
-}
-
-func senderFields(s *app.LetterSender) map[string]*string {
-	return map[string]*string{"organisation": &s.Organisation, "department": &s.Department, "address": &s.Address, "email": &s.Email,
-		"phone": &s.Phone, "fax": &s.Fax, "signatory": &s.Signatory, "title": &s.Title}
-}
-
-func conflictFields(c *app.ConflictOfLaw) map[string]*string {
-	return map[string]*string{"law": &c.Law, "provisions": &c.Provisions, "interest": &c.Interest, "interest-detail": &c.InterestDetail,
-		"why-applicable": &c.WhyApplicable, "provider-link": &c.ProviderLink, "consequences": &c.Consequences}
+	return s, setFields(f.conflict, "conflict-of-law", s.ConflictOfLaw.Fields())
 }
 
 // setFields sets KEY=VALUE pairs into the fields named.
