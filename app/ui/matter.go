@@ -103,7 +103,9 @@ func NewMatterView(p MatterViewParams) *MatterView {
 	v.letterFormat = widget.NewSelect([]string{"pdf", "docx"}, nil)
 	v.letterFormat.SetSelected("pdf")
 	v.writeLetter = widget.NewButton("Write letter…", v.onWriteLetter)
-	heading := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	v.root = container.NewVScroll(container.NewVBox(
 		v.title, v.cases, v.proposals, v.flags,
 		heading("Clock"), v.clock, v.caseClock,
