@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/casework"
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 )
 
 // The matter commands: matter, link, unlink, clock, letter,
@@ -570,4 +573,25 @@ func (c *command) proposeLinks(ctx context.Context, created []string) {
 			fmt.Fprintf(c.deps.Stderr, "case %s: %s\n", app.ShortID(id), f.Message)
 		}
 	}
+}
+
+// writeDemoMatters adds to the demo's inbox orders that make matters: a
+// preservation and, weeks later, the warrant for the same accounts; an
+// EPOC-PR and its EPOC; an emergency e-mail with its time sent. It
+// returns how many it wrote.
+func writeDemoMatters(dir string, now time.Time) (int, error) {
+	n := 0
+	for i, kind := range []string{sampleorders.MatterUSPreservation, sampleorders.MatterEUPreservation, sampleorders.MatterEmergencyEmail} {
+		orders, err := sampleorders.GenerateMatter(kind, uint64(now.UnixNano())+uint64(i), now.AddDate(0, 0, -24), 21)
+		if err != nil {
+			return n, err
+		}
+		for _, o := range orders {
+			if err := os.WriteFile(filepath.Join(dir, "matter-"+o.Name+".pdf"), o.PDF, 0o600); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }
