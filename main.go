@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -132,7 +133,7 @@ func (m *Main) Open(withStore bool) error {
 		Store: m.store, Importer: m.importer, Now: time.Now,
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
-		Matters:      m.store, Letters: assets.LetterTemplate,
+		Matters:      m.store, Letters: assets.LetterTemplates(filepath.Join(m.DataDir, "letters")),
 	})
 	return nil
 }

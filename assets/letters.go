@@ -2,7 +2,11 @@ package assets
 
 import (
 	"embed"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 )
 
 // The letters that go back to the authority: common.md.tmpl holds the
@@ -25,4 +29,30 @@ func LetterTemplate(kind string) (common, letter string, err error) {
 		return "", "", fmt.Errorf("no template for the %q letter: %w", kind, err)
 	}
 	return string(c), string(l), nil
+}
+
+// LetterTemplates returns a LetterTemplate that prefers the organisation's
+// own wording: common.md.tmpl and KIND.md.tmpl in dir (the data folder's
+// letters/), each where it exists, else the embedded one. An unreadable
+// file there is an error, not a silent fall-back.
+func LetterTemplates(dir string) func(kind string) (string, string, error) {
+	return func(kind string) (string, string, error) {
+		common, letter, err := LetterTemplate(kind)
+		if err != nil || dir == "" {
+			return common, letter, err
+		}
+		for _, t := range []struct {
+			name string
+			dst  *string
+		}{{"common.md.tmpl", &common}, {kind + ".md.tmpl", &letter}} {
+			b, err := os.ReadFile(filepath.Join(dir, t.name))
+			switch {
+			case err == nil:
+				*t.dst = string(b)
+			case !errors.Is(err, fs.ErrNotExist):
+				return "", "", fmt.Errorf("the organisation's letter template %s cannot be read: %w", filepath.Join(dir, t.name), err)
+			}
+		}
+		return common, letter, nil
+	}
 }
