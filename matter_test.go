@@ -20,14 +20,14 @@ import (
 // resumes, correspondence is logged, the identifier is seen in both, the
 // letters are written and logged, the log and statistics follow.
 func TestCLI_MatterClockCorrespondenceAndLetters(t *testing.T) {
-	data := t.TempDir()
+	data, outDir := t.TempDir(), t.TempDir()
 	orders, err := sampleorders.GenerateMatter(sampleorders.MatterUSPreservation, 31, time.Now().AddDate(0, 0, -30), 21)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var files []string
 	for _, o := range orders {
-		f := filepath.Join(data, o.Name+".pdf")
+		f := filepath.Join(outDir, o.Name+".pdf")
 		os.WriteFile(f, o.PDF, 0o600)
 		files = append(files, f)
 	}
@@ -107,7 +107,7 @@ func TestCLI_MatterClockCorrespondenceAndLetters(t *testing.T) {
 	if r := run(t, data, "clock", warrant, "--resume", "--pause", "x"); r.code != 2 {
 		t.Errorf("two changes at once: %d", r.code)
 	}
-	mail := filepath.Join(data, "answer.eml")
+	mail := filepath.Join(outDir, "answer.eml")
 	os.WriteFile(mail, []byte("From: agent@fbi.gov\r\nSubject: Re: your questions\r\nDate: "+time.Now().Format(time.RFC1123Z)+"\r\n\r\nThe first account.\r\n"), 0o600)
 	if r := run(t, data, "correspondence", warrant, "--add", mail, "--direction", "in", "--respond-by", "2099-01-31", "--reviewer", "Rita Reviewer"); r.code != 0 || !strings.Contains(r.stdout, "clock: running") {
 		t.Fatalf("correspondence: %d %s %s", r.code, r.stdout, r.stderr)
@@ -143,17 +143,23 @@ func TestCLI_MatterClockCorrespondenceAndLetters(t *testing.T) {
 	}
 
 	// Letters: refused before a decision, written and logged after.
-	if r := run(t, data, "letter", warrant, "--kind", "thank-you", "--out", filepath.Join(data, "x.pdf")); r.code != 2 {
+	if r := run(t, data, "letter", warrant, "--kind", "thank-you", "--out", filepath.Join(outDir, "x.pdf")); r.code != 2 {
 		t.Errorf("an unknown letter: %d", r.code)
 	}
-	if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(data, "x.pdf")); r.code != 2 || !strings.Contains(r.stderr, "decide the case first") {
+	if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(outDir, "x.pdf")); r.code != 2 || !strings.Contains(r.stderr, "decide the case first") {
 		t.Errorf("a letter before the decision: %d %s", r.code, r.stderr)
 	}
 	run(t, data, "decide", warrant, "--decision", "comply", "--notice", "notify", "--reviewer", "Rita Reviewer")
 	for _, f := range []string{"production.pdf", "production.docx"} {
-		if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(data, f), "--reviewer", "Rita Reviewer"); r.code != 0 {
+		if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(outDir, f), "--reviewer", "Rita Reviewer"); r.code != 0 {
 			t.Fatalf("letter %s: %d %s", f, r.code, r.stderr)
 		}
+	}
+	if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(outDir, "production.pdf")); r.code != 2 {
+		t.Errorf("a letter over an existing file without --force: %d %s", r.code, r.stderr)
+	}
+	if r := run(t, data, "letter", warrant, "--kind", "production", "--out", filepath.Join(data, "inside.pdf")); r.code != 2 || !strings.Contains(r.stderr, "data folder") {
+		t.Errorf("a letter into the data folder: %d %s", r.code, r.stderr)
 	}
 	r = run(t, data, "matter", "--json", warrant)
 	json.Unmarshal([]byte(r.stdout), &m)
@@ -162,7 +168,7 @@ func TestCLI_MatterClockCorrespondenceAndLetters(t *testing.T) {
 	}
 
 	// The decision log and the statistics follow the matter.
-	logFile := filepath.Join(data, "log.csv")
+	logFile := filepath.Join(outDir, "log.csv")
 	if r := run(t, data, "export", "--out", logFile); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
@@ -210,13 +216,13 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 		t.Skip("pdftotext (poppler-utils) not installed")
 	}
 	keep := os.Getenv("WARRANTDESK_LETTERS")
-	data := t.TempDir()
+	data, outDir := t.TempDir(), t.TempDir()
 	out := func(name string) string {
 		if keep != "" {
 			os.MkdirAll(keep, 0o755)
 			return filepath.Join(keep, name)
 		}
-		return filepath.Join(data, name)
+		return filepath.Join(outDir, name)
 	}
 	run(t, data, "settings", "--sender", "organisation=Example Mail Inc.", "--sender", "address=1 Example Way; Springfield, CA 94000",
 		"--sender", "email=lert@example.com", "--sender", "signatory=Lee Counsel", "--sender", "title=Director, Legal Process",
@@ -238,7 +244,7 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 		}
 		for _, f := range []string{"pdf", "docx"} {
 			file := out("nsl-" + l.kind + "." + f)
-			if r := run(t, data, "letter", nsl, "--kind", l.kind, "--out", file, "--reviewer", "Rita Reviewer"); r.code != 0 {
+			if r := run(t, data, "letter", nsl, "--kind", l.kind, "--out", file, "--reviewer", "Rita Reviewer", "--force"); r.code != 0 {
 				t.Fatalf("%s %s: %s", l.kind, f, r.stderr)
 			}
 			checkLetter(t, file, l.want)
@@ -252,7 +258,7 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 
 	epocs := []string{}
 	orders, _ := sampleorders.GenerateMatter(sampleorders.MatterEUPreservation, 41, time.Now().AddDate(0, 0, -3), 2)
-	gen := filepath.Join(data, "epoc.pdf")
+	gen := filepath.Join(outDir, "epoc.pdf")
 	os.WriteFile(gen, orders[1].PDF, 0o600)
 	epocs = append(epocs, gen)
 	if dev := filepath.Join("..", "shared", "devset", "intl", "orders", "ib01.pdf"); fileExists(dev) {
@@ -263,7 +269,7 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 		run(t, data, "decide", id, "--decision", "reject", "--ground", "data_not_held", "--ground", app.GroundForeign, "--note", "The account was deleted before the order arrived.", "--reviewer", "Rita Reviewer")
 		for _, ext := range []string{"pdf", "docx"} {
 			file := out("epoc" + string(rune('1'+i)) + "-annex-iii." + ext)
-			if r := run(t, data, "letter", id, "--kind", "eu-non-execution", "--out", file, "--reviewer", "Rita Reviewer"); r.code != 0 {
+			if r := run(t, data, "letter", id, "--kind", "eu-non-execution", "--out", file, "--reviewer", "Rita Reviewer", "--force"); r.code != 0 {
 				t.Fatalf("Annex III for %s: %s", f, r.stderr)
 			}
 			checkLetter(t, file, []string{"SECTION A", "SECTION B", "SECTION C", "SECTION D", "SECTION E", "SECTION F", "SECTION G", "SECTION H",

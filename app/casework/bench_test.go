@@ -77,7 +77,7 @@ func BenchmarkMemoPDF(b *testing.B) {
 	dir := b.TempDir()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := s.ExportMemo(context.Background(), ids[0], filepath.Join(dir, "memo.pdf"), ""); err != nil {
+		if err := s.ExportMemo(context.Background(), ids[0], filepath.Join(dir, "memo.pdf"), "", true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -89,7 +89,7 @@ func BenchmarkLetterPDF(b *testing.B) {
 	dir := b.TempDir()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := s.WriteLetter(context.Background(), ids[0], app.LetterProduction, filepath.Join(dir, "letter.pdf"), "", "R"); err != nil {
+		if _, err := s.WriteLetter(context.Background(), ids[0], app.LetterProduction, filepath.Join(dir, "letter.pdf"), "", "R", true); err != nil {
 			b.Fatal(err)
 		}
 	}

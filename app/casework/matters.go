@@ -18,6 +18,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/letters"
 	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/outfile"
 	"github.com/warrantdesk/warrantdesk/app/report"
 )
 
@@ -65,8 +66,10 @@ func (s *Service) SaveMatterSettings(ctx context.Context, in app.MatterSettings)
 // snapshot reads every case, the case id among them and the matter
 // settings: what a matter is worked out from.
 func (s *Service) snapshot(ctx context.Context, id string) (*app.Case, []*app.Case, app.MatterSettings, error) {
+	// A damaged record is one bad record: the matter is worked out from
+	// the others.
 	cases, err := s.store.Cases(ctx)
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return nil, nil, app.MatterSettings{}, err
 	}
 	ms, err := s.MatterSettings(ctx)
@@ -343,13 +346,18 @@ func LetterFormat(path, asked string) (string, error) {
 }
 
 // WriteLetter writes the letter of kind for case id to path (format "" takes
-// it from path), filled from the case, its decision, its clock and the
-// matter settings, and logs it as outgoing correspondence with the file
-// itself; a clarification or a non-execution notice pauses the clock.
-// It returns the logged item.
-func (s *Service) WriteLetter(ctx context.Context, id string, kind app.LetterKind, path, format, by string) (app.Correspondence, error) {
+// it from path; where path may be, and whether an existing file is
+// replaced, force and app/outfile say, as for memos), filled from the
+// case, its decision, its clock and the matter settings, and logs it as
+// outgoing correspondence with the file itself; a clarification or a
+// non-execution notice pauses the clock. It returns the logged item.
+func (s *Service) WriteLetter(ctx context.Context, id string, kind app.LetterKind, path, format, by string, force bool) (app.Correspondence, error) {
 	f, err := LetterFormat(path, format)
 	if err != nil {
+		return app.Correspondence{}, err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
 		return app.Correspondence{}, err
 	}
 	if s.letters == nil {
@@ -383,7 +391,7 @@ func (s *Service) WriteLetter(ctx context.Context, id string, kind app.LetterKin
 	if err != nil {
 		return app.Correspondence{}, err
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := outfile.Write(path, data, opts); err != nil {
 		return app.Correspondence{}, err
 	}
 	sum := sha256.Sum256(data)
@@ -428,7 +436,7 @@ func (s *Service) Seen(ctx context.Context, identifier string) (Seen, error) {
 		return Seen{}, app.Errorf(app.EINVALID, "name an identifier: an e-mail address, a phone number, a user name, an account ID, an IP address")
 	}
 	cases, err := s.Cases(ctx)
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return Seen{}, err
 	}
 	out := Seen{Query: identifier, Keys: keys, Cases: []SeenHit{}, Matters: []string{}}
@@ -441,7 +449,7 @@ func (s *Service) Seen(ctx context.Context, identifier string) (Seen, error) {
 		}
 	}
 	slices.SortStableFunc(out.Cases, func(a, b SeenHit) int { return a.ReceivedAt.Compare(b.ReceivedAt) })
-	return out, nil
+	return out, err
 }
 
 func seenIn(c *app.Case, keys []app.IdentifierKey) []SeenHit {
@@ -476,14 +484,16 @@ func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.Purg
 	if ms.Retention.ContentDays == 0 && ms.Retention.RecordDays == 0 {
 		return nil, app.Errorf(app.EINVALID, "no retention period is set, so nothing is ever purged: set one with settings --retain-content-days N (and --retain-record-days M)")
 	}
-	cases, err := s.store.Cases(ctx)
-	if err != nil {
-		return nil, err
+	// A damaged record is left as it is (and named by the error returned);
+	// the others are purged.
+	cases, damaged := s.store.Cases(ctx)
+	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
+		return nil, damaged
 	}
 	now := s.now()
 	steps := app.PurgeSteps(app.Matters(cases, ms.Clocks, now), ms.Retention, now)
 	if dryRun {
-		return steps, nil
+		return steps, damaged
 	}
 	store, err := s.matterStore()
 	if err != nil {
@@ -503,7 +513,7 @@ func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.Purg
 			return steps[:i], err
 		}
 	}
-	return steps, nil
+	return steps, damaged
 }
 
 // recordMemo keeps the SHA-256 of a memo written for the case: the record

@@ -191,7 +191,7 @@ func TestMatter_ClarificationPausesAndTheAnswerResumes(t *testing.T) {
 
 	d.now = start.Add(26 * time.Hour)
 	out := filepath.Join(d.dir, "clarification.pdf")
-	it, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterClarification, out, "", "Rita Reviewer")
+	it, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterClarification, out, "", "Rita Reviewer", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,19 +260,19 @@ func TestMatter_LettersRenderAndAreLogged(t *testing.T) {
 	}
 	orders, _ := sampleorders.GenerateMatter(sampleorders.MatterEUPreservation, 5, start.AddDate(0, 0, -20), 20)
 	epoc := d.arrive(orders[1])
-	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterNonExecution, filepath.Join(d.dir, "x.pdf"), "", "R"); app.ErrorCode(err) != app.EINVALID {
+	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterNonExecution, filepath.Join(d.dir, "x.pdf"), "", "R", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a form before any decision: %v", err)
 	}
 	d.decide(epoc.ID, app.Decision{Outcome: app.Reject, Grounds: []string{"data_not_held", app.GroundForeign}, Note: "The accounts were closed before the order arrived."})
 	for _, f := range []string{"annex.pdf", "annex.docx"} {
-		if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterNonExecution, filepath.Join(d.dir, f), "", "Rita Reviewer"); err != nil {
+		if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterNonExecution, filepath.Join(d.dir, f), "", "Rita Reviewer", false); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterProduction, filepath.Join(d.dir, "p.pdf"), "", "R"); app.ErrorCode(err) != app.EINVALID {
+	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterProduction, filepath.Join(d.dir, "p.pdf"), "", "R", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a production letter for a rejection: %v", err)
 	}
-	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterRejection, filepath.Join(d.dir, "r.odt"), "", "R"); app.ErrorCode(err) != app.EINVALID {
+	if _, err := d.s.WriteLetter(ctx, epoc.ID, app.LetterRejection, filepath.Join(d.dir, "r.odt"), "", "R", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a letter as .odt: %v", err)
 	}
 	m, _ := d.s.Matter(ctx, epoc.ID)
@@ -324,7 +324,7 @@ func TestMatter_PurgeKeepsTheRecord(t *testing.T) {
 	d.s.SaveMatterSettings(ctx, app.MatterSettings{Retention: app.RetentionSettings{ContentDays: 45, RecordDays: 3650}})
 	d.decide(w.ID, app.Decision{Outcome: app.Comply})
 	memo := filepath.Join(d.dir, "memo.pdf")
-	if err := d.s.ExportMemo(ctx, w.ID, memo, ""); err != nil {
+	if err := d.s.ExportMemo(ctx, w.ID, memo, "", false); err != nil {
 		t.Fatal(err)
 	}
 	if steps, _ := d.s.Purge(ctx, true, "R"); len(steps) != 0 {

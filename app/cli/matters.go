@@ -259,7 +259,8 @@ func (c *command) letter(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	reviewer := fs.String("reviewer", "", "")
-	const line = "letter CASE --kind production|redirect|rejection|clarification|emergency|user-notice|eu-non-execution --out FILE [--format pdf|docx]"
+	force := fs.Bool("force", false, "")
+	const line = "letter CASE --kind production|redirect|rejection|clarification|emergency|user-notice|eu-non-execution --out FILE [--format pdf|docx] [--force]"
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -278,7 +279,7 @@ func (c *command) letter(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	it, err := c.service().WriteLetter(ctx, k.ID, lk, *out, *format, c.who(*reviewer))
+	it, err := c.service().WriteLetter(ctx, k.ID, lk, *out, *format, c.who(*reviewer), *force)
 	if err != nil {
 		return err
 	}
@@ -381,11 +382,11 @@ func (c *command) purge(ctx context.Context, args []string) error {
 		return usagef("purge [--dry-run]")
 	}
 	steps, err := c.service().Purge(ctx, *dry, c.who(*reviewer))
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return err
 	}
 	printPurge(c.deps.Stdout, steps, *dry)
-	return nil
+	return err
 }
 
 func printPurge(w io.Writer, steps []app.PurgeStep, dry bool) {

@@ -88,6 +88,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
+	force := fs.Bool("force", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	pos, err := parse(fs, args)
@@ -95,7 +96,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
 	}
 	named := *out
 	if *all {
@@ -114,14 +115,14 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.service().ExportMemo(ctx, k.ID, *out, f); err != nil {
+		if err := c.service().ExportMemo(ctx, k.ID, *out, f, *force); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
 		return nil
 	}
-	n, err := c.service().ExportMemos(ctx, *out, f, start, end, func(k *app.Case, err error) { c.fail(k.ID, err) })
-	if err != nil {
+	n, err := c.service().ExportMemos(ctx, *out, f, start, end, *force, func(k *app.Case, err error) { c.fail(k.ID, err) })
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d memos written to %s\n", n, *out)
@@ -133,19 +134,20 @@ func (c *command) export(ctx context.Context, args []string) error {
 	fs := c.flags("export")
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
+	force := fs.Bool("force", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *out == "" || len(pos) > 0 {
-		return usagef("export --out FILE [--format csv|json]")
+		return usagef("export --out FILE [--format csv|json] [--force]")
 	}
 	f, err := casework.LogFormat(*out, *format)
 	if err != nil {
 		return usagef("export: %s", app.ErrorMessage(err))
 	}
-	n, err := c.service().ExportLog(ctx, *out, f)
-	if err != nil {
+	n, err := c.service().ExportLog(ctx, *out, f, *force)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d cases written to %s\n", n, *out)
@@ -170,7 +172,7 @@ func (c *command) stats(ctx context.Context, args []string) error {
 		return err
 	}
 	s, err := c.service().Stats(ctx, start, end)
-	if err != nil {
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	if *asJSON {

@@ -58,7 +58,7 @@ func buildAnnex(in Input, d *app.Decision) annex {
 		ValidatingAuthority: orBlank(c.Value(app.FieldJudge)), Issued: orBlank(c.Value(app.FieldIssuedDate)),
 		Received:           stamp(in.Clock.Start, in.Clock.Location()),
 		EnforcingAuthority: "not notified to the addressee", Addressee: orBlank(c.Value(app.FieldRecipient)),
-		AddresseeFile: Reference(c), Explanation: strings.TrimSpace(d.Note),
+		AddresseeFile: Reference(c), Explanation: orBlank(d.Note),
 		Establishment: orBlank(s.Organisation), Contact: orBlank(in.Reviewer), Post: orBlank(s.Title),
 		Address: orBlank(strings.Join(split(s.Address), ", ")), Phone: orBlank(s.Phone), Fax: orBlank(s.Fax), Email: orBlank(s.Email),
 		Authorised: orBlank(s.Signatory),
@@ -76,9 +76,6 @@ func buildAnnex(in Input, d *app.Decision) annex {
 		if t && r.Code == "third_country_conflict" {
 			a.Conflict = true
 		}
-	}
-	if a.Explanation == "" {
-		a.Explanation = toComplete
 	}
 	col := in.Matter.ConflictOfLaw
 	a.Law = conflict{Law: orBlank(col.Law), Provisions: orBlank(col.Provisions), WhyApplicable: orBlank(col.WhyApplicable),
@@ -111,9 +108,10 @@ func tickedAny(rs []reason, codes ...string) bool {
 	return false
 }
 
+// orBlank is s escaped, else the mark for the reviewer to complete it.
 func orBlank(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return toComplete
 	}
-	return s
+	return esc(s)
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/memo"
 )
 
 // Formats letters are written in, the default first (a new slice each
@@ -119,11 +120,23 @@ func decisionOf(c *app.Case) *app.Decision {
 	return &app.Decision{}
 }
 
+// or is s escaped (memo.Escape: nothing an order says may add structure
+// to the letter), else "not stated".
 func or(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "not stated"
 	}
-	return s
+	return esc(s)
+}
+
+var esc = memo.Escape
+
+func escAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = esc(s)
+	}
+	return out
 }
 
 func build(in Input) view {
@@ -131,29 +144,32 @@ func build(in Input) view {
 	ex := &c.Order.Extraction
 	j := c.Value(app.FieldJurisdiction)
 	v := view{
-		Title: in.Kind.Title(), OurRef: Reference(c), Date: in.Written.Format("2 January 2006"), Reviewer: or2(in.Reviewer, d.Reviewer),
-		Sender:  in.Matter.Sender,
-		Process: ex.ProcessType.Name(), CaseNumber: or2(c.CaseNumber(), "(no number stated)"), Authority: or(c.Value(app.FieldIssuingAuthority)),
-		Agency: c.Value(app.FieldAgency), Judge: c.Value(app.FieldJudge), Jurisdiction: or(j), Issued: c.Value(app.FieldIssuedDate),
+		Title: in.Kind.Title(), OurRef: Reference(c), Date: in.Written.Format("2 January 2006"), Reviewer: esc(or2(in.Reviewer, d.Reviewer)),
+		Sender:  escSender(in.Matter.Sender),
+		Process: ex.ProcessType.Name(), CaseNumber: esc(or2(c.CaseNumber(), "(no number stated)")), Authority: or(c.Value(app.FieldIssuingAuthority)),
+		Agency: esc(c.Value(app.FieldAgency)), Judge: esc(c.Value(app.FieldJudge)), Jurisdiction: or(j), Issued: esc(c.Value(app.FieldIssuedDate)),
 		Received: stamp(in.Clock.Start, in.Clock.Location()), Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")),
-		LegalBasis: strings.Join(ex.LegalBasis, "; "), Nondisclosure: or(ex.Nondisclosure.Describe()),
-		Outcome: string(d.Outcome), Rationale: strings.TrimSpace(d.Note), Grounds: d.Grounds, Notice: notice(d),
+		LegalBasis: esc(strings.Join(ex.LegalBasis, "; ")), Nondisclosure: or(ex.Nondisclosure.Describe()),
+		Outcome: string(d.Outcome), Rationale: esc(d.Note), Grounds: escAll(d.Grounds), Notice: esc(notice(d)),
 		Emergency: ex.Emergency || ex.ProcessType == app.EmergencyRequest,
 		US:        strings.HasPrefix(j, "US"), EU: strings.HasPrefix(j, "EU") || ex.ProcessType == app.EPOC || ex.ProcessType == app.EPOCPR,
 	}
 	v.Sender.Organisation = or2(v.Sender.Organisation, "The provider")
 	v.SenderLines, v.SignatureLines = senderLines(v.Sender), signatureLines(v.Sender, v.Reviewer)
 	if d.Notice == app.NoticeDelayed {
-		v.NoticeAfter = d.NoticeAfter
+		v.NoticeAfter = esc(d.NoticeAfter)
 	}
 	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
 		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
 	}
-	v.To, v.Salutation = addressee(c, in.Kind)
-	v.Contact, v.HasContact = in.Matter.ContactFor(c)
+	to, salutation := addressee(c, in.Kind)
+	v.To, v.Salutation = escAll(to), esc(salutation)
+	contact, ok := in.Matter.ContactFor(c)
+	v.HasContact = ok
+	v.Contact = app.LegalContact{Customer: esc(contact.Customer), Domains: contact.Domains, Name: esc(contact.Name), Email: esc(contact.Email), Phone: esc(contact.Phone), Address: esc(contact.Address)}
 	v.times(in)
-	v.targets(in, d)
-	v.Questions = questions(d)
+	v.targets(in, d, contact)
+	v.Questions = escAll(questions(d))
 	if in.Kind == app.LetterNonExecution {
 		v.Annex = buildAnnex(in, d)
 	}
@@ -185,21 +201,29 @@ func (v *view) times(in Input) {
 
 // targets sorts the order's targets into produced or not, and the
 // enterprise customer's or not.
-func (v *view) targets(in Input, d *app.Decision) {
+func (v *view) targets(in Input, d *app.Decision, contact app.LegalContact) {
 	disclosing := d.Outcome == app.Comply || d.Outcome == app.Narrow
 	for _, t := range in.Case.Order.Extraction.Targets {
-		tg := target{string(t.Kind), t.Value}
+		tg := target{esc(string(t.Kind)), esc(t.Value)}
 		if disclosing && d.Produces(t.Value) {
 			v.Produced = append(v.Produced, tg)
 		} else {
 			v.Withheld = append(v.Withheld, tg)
 		}
-		if in.Settings.Enterprise(t) || v.HasContact && contactHas(v.Contact, t) {
+		if in.Settings.Enterprise(t) || v.HasContact && contactHas(contact, t) {
 			v.Customer = append(v.Customer, tg)
 		} else {
 			v.Others = append(v.Others, tg)
 		}
 	}
+}
+
+// escSender is the sender with every part escaped.
+func escSender(s app.LetterSender) app.LetterSender {
+	for _, p := range s.Fields() {
+		*p = esc(*p)
+	}
+	return s
 }
 
 // contactHas reports whether the target is at one of the contact's

@@ -187,3 +187,19 @@ func TestLetters_RenderAsPDFAndDOCX(t *testing.T) {
 		}
 	}
 }
+
+// Nothing an order or a note says can add structure to a letter: a forged
+// heading, list item, line break or bold stays text on its line.
+func TestLetters_ValuesCannotAddStructure(t *testing.T) {
+	c := epoc(app.Decision{Outcome: app.Reject, Grounds: []string{"data_not_held"}, Note: "deleted.\n## SECTION D: Reasons\n- ☒ it is incomplete \\\n**ticked**"})
+	c.Order.Extraction.Fields[app.FieldIssuingAuthority] = app.Field{Value: "# Forged heading \\"}
+	md := write(t, c, app.LetterNonExecution, settings)
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "# Forged") || strings.HasPrefix(line, "## SECTION D: Reasons") && !strings.Contains(line, "non-execution") || strings.HasPrefix(line, "- ☒ it is incomplete") {
+			t.Errorf("a value made a line of its own: %q", line)
+		}
+	}
+	if n := strings.Count(md, "\n## SECTION D"); n != 1 {
+		t.Errorf("section D heads %d lines", n)
+	}
+}

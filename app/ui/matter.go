@@ -23,7 +23,9 @@ type MatterService interface {
 	Unlink(ctx context.Context, id, other, by string) (*app.Case, error)
 	ChangeClock(ctx context.Context, id string, ch app.ClockChange) (*app.Case, app.Clock, error)
 	AddCorrespondence(ctx context.Context, id, path string, dir app.Direction, respondBy, by string) (app.Correspondence, error)
-	WriteLetter(ctx context.Context, id string, kind app.LetterKind, path, format, by string) (app.Correspondence, error)
+	// WriteLetter's force replaces an existing file: the save dialog
+	// asked the reviewer.
+	WriteLetter(ctx context.Context, id string, kind app.LetterKind, path, format, by string, force bool) (app.Correspondence, error)
 }
 
 // MatterView shows the matter the open case belongs to — its cases, the
@@ -393,7 +395,7 @@ func (v *MatterView) onWriteLetter() {
 	id := c.ID
 	v.OnSaveFile(string(kind)+"-"+c.FileStem()+"."+format, func(path string) {
 		v.act("Writing the letter…", func(ctx context.Context) (string, error) {
-			it, err := v.service.WriteLetter(ctx, id, kind, path, format, v.reviewer)
+			it, err := v.service.WriteLetter(ctx, id, kind, path, format, v.reviewer, true)
 			return kind.Title() + " written to " + path + " (SHA-256 " + app.Clip(it.SHA256, 13) + ") and logged.", err
 		})
 	})
