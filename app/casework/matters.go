@@ -265,20 +265,25 @@ func clockFollows(c *app.Case, base app.Clock, it app.Correspondence) error {
 }
 
 func readCorrespondence(path string) ([]byte, error) {
+	// A pipe or a device would block the open or never end: only a
+	// regular file is opened.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, app.Errorf(app.EINVALID, "%s is not a file: name the e-mail, note or letter to log", app.PrintableName(path))
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot read %s: %v", path, errors.Unwrap(err)), Err: err}
+		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot read %s: %v", app.PrintableName(path), errors.Unwrap(err)), Err: err}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return nil, app.Errorf(app.EINVALID, "%s is not a file: name the e-mail, note or letter to log", path)
+		return nil, app.Errorf(app.EINVALID, "%s is not a file: name the e-mail, note or letter to log", app.PrintableName(path))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxCorrespondence+1))
 	if err != nil {
-		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot read %s", path), Err: err}
+		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot read %s", app.PrintableName(path)), Err: err}
 	}
 	if len(data) > MaxCorrespondence {
-		return nil, app.Errorf(app.EINVALID, "%s is larger than %d MB: log the message without its attachments", path, MaxCorrespondence>>20)
+		return nil, app.Errorf(app.EINVALID, "%s is larger than %d MB: log the message without its attachments", app.PrintableName(path), MaxCorrespondence>>20)
 	}
 	return data, nil
 }
@@ -399,7 +404,7 @@ func (s *Service) WriteLetter(ctx context.Context, id string, kind app.LetterKin
 		FileName: filepath.Base(path), Format: f, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)),
 		Date: now, AddedBy: by, AddedAt: now}
 	if err := s.logItem(ctx, id, it, data); err != nil {
-		return it, &app.Error{Code: app.ErrorCode(err), Message: fmt.Sprintf("the letter was written to %s but could not be logged: %s", path, app.ErrorMessage(err)), Err: err}
+		return it, &app.Error{Code: app.ErrorCode(err), Message: fmt.Sprintf("the letter was written to %s but could not be logged: %s", app.PrintableName(path), app.ErrorMessage(err)), Err: err}
 	}
 	return it, nil
 }

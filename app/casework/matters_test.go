@@ -390,3 +390,20 @@ func TestMatter_SeenAcrossCases(t *testing.T) {
 		t.Errorf("an empty identifier: %v", err)
 	}
 }
+
+// A pipe named as correspondence is refused, not waited on.
+func TestMatter_CorrespondenceIsARegularFile(t *testing.T) {
+	d := newMatterDesk(t, time.Date(2026, 2, 2, 9, 0, 0, 0, time.UTC))
+	orders, _ := sampleorders.GenerateMatter(sampleorders.MatterUnseenHold, 3, d.now, 0)
+	w := d.arrive(orders[0])
+	fifo := filepath.Join(d.dir, "pipe.eml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no FIFOs here")
+	}
+	if _, err := d.s.AddCorrespondence(context.Background(), w.ID, fifo, app.DirectionIn, "", "R"); app.ErrorCode(err) != app.EINVALID {
+		t.Errorf("a FIFO: %v", err)
+	}
+	if _, err := d.s.AddCorrespondence(context.Background(), w.ID, d.dir, app.DirectionIn, "", "R"); app.ErrorCode(err) != app.EINVALID {
+		t.Errorf("a folder: %v", err)
+	}
+}
