@@ -29,18 +29,8 @@ type MatterState struct {
 	// Correspondence is what came in and went out on the case: e-mails,
 	// notes, the letters written (correspondence.go).
 	Correspondence []Correspondence `json:"correspondence,omitempty"`
-	// Memos are the decision memos written, with their SHA-256: the record
-	// keeps what was vouched for after the content is purged.
-	Memos []Rendered `json:"memos,omitempty"`
 	// Purged says what retention removed, and when (retention.go).
 	Purged *Purge `json:"purged,omitempty"`
-}
-
-// Rendered is a document WarrantDesk wrote for a case.
-type Rendered struct {
-	Format string    `json:"format"`
-	SHA256 string    `json:"sha256"`
-	At     time.Time `json:"at"`
 }
 
 // PriorRef is where an order speaks of earlier process: a preservation it
@@ -573,12 +563,4 @@ func latest(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// RecordMemo keeps the SHA-256 of a memo written for the case, and says
-// so in the history.
-func (c *Case) RecordMemo(r Rendered) {
-	c.Memos = append(slices.Clone(c.Memos), r)
-	h := append([]Event{}, c.History...)
-	c.History = append(h, Event{At: r.At, Actor: "memo export", Action: "memo written", Detail: r.Format + ", SHA-256 " + r.SHA256})
 }

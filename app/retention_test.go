@@ -14,7 +14,6 @@ func closedMatter(t *testing.T, closed time.Time) (*Matter, *Case) {
 	c.Order.Extraction.Fields[FieldCaseNumber] = Field{Value: "1:26-mj-9", Page: 1, Snippet: "Case No. 1:26-mj-9 for Smith"}
 	c.Correct(FieldAgentName, "Agent J. Smith", "R", t0)
 	c.Decide(Decision{Outcome: Comply, Note: "All produced.", Reviewer: "R", DecidedAt: closed})
-	c.RecordMemo(Rendered{Format: "pdf", SHA256: strings.Repeat("b", 64), At: closed})
 	c.AddCorrespondence(Correspondence{ID: NewCaseID(), Direction: DirectionIn, Kind: KindEmail, Subject: "About Smith", FileName: "smith.eml", SHA256: strings.Repeat("c", 64), Date: t0, AddedBy: "R", AddedAt: t0})
 	ms := Matters([]*Case{c}, ClockSettings{}, closed.Add(time.Hour))
 	if !ms[0].Closed {
@@ -57,14 +56,14 @@ func TestPurge_KeepsTheRecordAndRemovesTheRest(t *testing.T) {
 	if c.Value(FieldAgentName) != "" || c.Value(FieldAgentEmail) != "" || c.Order.Extraction.Fields[FieldCaseNumber].Snippet != "" || c.Order.FileName != "(purged)" {
 		t.Errorf("values left: %+v %q", c.Order.Extraction.Fields, c.Order.FileName)
 	}
-	if c.CaseNumber() != "1:26-mj-9" || c.Decision.Note != "All produced." || len(c.Memos) != 1 || c.Correspondence[0].SHA256 == "" || !c.Correspondence[0].Purged || c.Correspondence[0].Subject != "" {
+	if c.CaseNumber() != "1:26-mj-9" || c.Decision.Note != "All produced." || c.Correspondence[0].SHA256 == "" || !c.Correspondence[0].Purged || c.Correspondence[0].Subject != "" {
 		t.Errorf("the record lost something: %+v", c)
 	}
 	if e := c.History[len(c.History)-1]; e.Action != "purged" || e.Actor != "retention" || !strings.Contains(e.Detail, "Kept:") {
 		t.Errorf("history %+v", e)
 	}
 	c.PurgeRecord("ignored: kept from the content stage", "retention", at.AddDate(1, 0, 0))
-	if c.CaseNumber() != "" || c.Decision.Note != "" || c.Decision.Outcome != Comply || c.Value(FieldJurisdiction) != "US-federal" || len(c.Memos) != 1 || c.Purged.Category != "content disclosed" || c.TargetCount() != 2 {
+	if c.CaseNumber() != "" || c.Decision.Note != "" || c.Decision.Outcome != Comply || c.Value(FieldJurisdiction) != "US-federal" || c.Purged.Category != "content disclosed" || c.TargetCount() != 2 {
 		t.Errorf("the tombstone: %+v", c)
 	}
 	if len(c.History) < 6 {

@@ -19,7 +19,7 @@ import (
 // fifty shared with another case, as a year of a busy team's would be.
 func benchStore(b *testing.B, n int) (*Service, []string) {
 	b.Helper()
-	db, err := storage.Open(b.TempDir(), storage.Options{})
+	db, err := storage.Open(b.TempDir(), testStore)
 	if err != nil {
 		b.Fatal(err)
 	}

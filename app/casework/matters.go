@@ -478,9 +478,10 @@ func seenIn(c *app.Case, keys []app.IdentifierKey) []SeenHit {
 }
 
 // Purge applies retention at now: it lists what would go (dryRun) or
-// removes it, case by case, each in one step, and returns the steps. The
-// decision record, the SHA-256 of every memo and letter and the history
-// stay (app.PurgeSteps says exactly what goes at each stage).
+// removes it, case by case, each in one step recorded in the audit trail,
+// then compacts the store, and returns the steps. The decision record, the
+// SHA-256 of every memo and letter and the history stay (app.PurgeSteps
+// says exactly what goes at each stage).
 func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.PurgeStep, error) {
 	ms, err := s.MatterSettings(ctx)
 	if err != nil {
@@ -518,17 +519,13 @@ func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.Purg
 			return steps[:i], err
 		}
 	}
+	// bbolt keeps freed pages as they were: the purged values would stay
+	// in the file, sealed, until reused. Compaction rewrites it without
+	// them.
+	if _, ok := s.store.(compactor); ok && len(steps) > 0 {
+		if _, _, err := s.Compact(ctx); err != nil {
+			return steps, &app.Error{Code: app.ErrorCode(err), Message: "the purge is done, but the database could not be rewritten without the freed pages that still hold what it removed (" + app.ErrorMessage(err) + "): run 'warrantdesk compact'", Err: err}
+		}
+	}
 	return steps, damaged
-}
-
-// recordMemo keeps the SHA-256 of a memo written for the case: the record
-// vouches for what was sent after retention purges the content.
-func (s *Service) recordMemo(ctx context.Context, id, format string, data []byte) error {
-	sum := sha256.Sum256(data)
-	r := app.Rendered{Format: format, SHA256: hex.EncodeToString(sum[:]), At: s.now()}
-	_, err := s.change(ctx, id, func(c *app.Case) (bool, error) {
-		c.RecordMemo(r)
-		return true, nil
-	})
-	return err
 }

@@ -3,6 +3,8 @@ package casework
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,7 +34,7 @@ type matterDesk struct {
 
 func newMatterDesk(t *testing.T, start time.Time) *matterDesk {
 	t.Helper()
-	db, err := storage.Open(t.TempDir(), storage.Options{})
+	db, err := storage.Open(t.TempDir(), testStore)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,8 +303,9 @@ func pdfText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
-// Purging keeps the decision record, the memo's hash and the history, and
-// removes the original, the text and the values.
+// Purging keeps the decision record, the memo's hash (its export's audit
+// entry) and the history, and removes the original, the text and the
+// values.
 func TestMatter_PurgeKeepsTheRecord(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2026, 1, 5, 15, 0, 0, 0, time.UTC)
@@ -350,7 +353,7 @@ func TestMatter_PurgeKeepsTheRecord(t *testing.T) {
 		t.Errorf("the text is still there: %v", err)
 	}
 	if len(c.Order.Extraction.Targets) != 0 || c.Value(app.FieldAgentName) != "" || c.Decision == nil || c.Decision.Outcome != app.Comply ||
-		len(c.Memos) != 1 || c.Purged == nil || c.CaseNumber() == "" || c.History[len(c.History)-1].Action != "purged" {
+		c.Purged == nil || c.CaseNumber() == "" || c.History[len(c.History)-1].Action != "purged" {
 		t.Errorf("after the purge: %+v", c)
 	}
 	after, _ := d.s.Stats(ctx, time.Time{}, time.Time{})
@@ -362,6 +365,28 @@ func TestMatter_PurgeKeepsTheRecord(t *testing.T) {
 	}
 	if s, _ := d.s.Seen(ctx, orders[0].Truth.Targets[0].Value); len(s.Cases) != 0 {
 		t.Errorf("a purged case still names its targets: %+v", s)
+	}
+	// Each purge is in the trail, the memo's export stays there, and the
+	// store (compacted after the purge) verifies.
+	memoData, _ := os.ReadFile(memo)
+	memoSum := sha256.Sum256(memoData)
+	var purged, memos, compacted int
+	d.db.EachAudit(ctx, func(e app.AuditEntry) error {
+		switch {
+		case e.Action == "purged" && strings.Contains(e.Detail, "deleted from the store: the original, the page text"):
+			purged++
+		case e.Action == app.AuditMemoExport && e.Case == w.ID && e.OutputSHA256 == hex.EncodeToString(memoSum[:]):
+			memos++
+		case e.Action == app.AuditCompact:
+			compacted++
+		}
+		return nil
+	})
+	if purged != 2 || memos != 1 || compacted != 1 {
+		t.Errorf("the trail: %d purges, %d memo exports, %d compactions", purged, memos, compacted)
+	}
+	if rep, err := d.db.Verify(ctx, nil); err != nil || !rep.OK() {
+		t.Errorf("verify after the purge: %+v %v", rep, err)
 	}
 }
 

@@ -45,6 +45,10 @@ type Params struct {
 	// Protected are the folders no memo or log may be written into: the
 	// data folder (app/outfile).
 	Protected []string
+	// Actor is who the audit trail names for changes made through the
+	// service when the change itself names no one (settings, exports,
+	// imports): the reviewer at this computer.
+	Actor string
 }
 
 // Service carries out the use cases on one store. Safe for concurrent use.
@@ -57,6 +61,7 @@ type Service struct {
 	matters      app.MatterStore
 	letters      func(kind string) (string, string, error)
 	protected    []string
+	actor        string
 	// mu makes each change read, change and write its case as one step,
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
@@ -66,7 +71,7 @@ type Service struct {
 // New returns a service on p.Store.
 func New(p Params) *Service {
 	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now,
-		matters: p.Matters, letters: p.Letters, protected: p.Protected}
+		matters: p.Matters, letters: p.Letters, protected: p.Protected, actor: p.Actor}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -230,6 +235,7 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 // changeWith is change with the write given: a change that stores more
 // than the case with it (a file, a purge) writes both in one step.
 func (s *Service) changeWith(ctx context.Context, id string, do func(c *app.Case) (bool, error), write func(ctx context.Context, c *app.Case) error) (*app.Case, error) {
+	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := s.store.Case(ctx, id)
@@ -246,6 +252,15 @@ func (s *Service) changeWith(ctx context.Context, id string, do func(c *app.Case
 	return c, nil
 }
 
+// acting returns ctx naming who acts, for the audit trail: the one ctx
+// names already, else the service's actor.
+func (s *Service) acting(ctx context.Context) context.Context {
+	if app.ActorFrom(ctx) != "" || s.actor == "" {
+		return ctx
+	}
+	return app.WithActor(ctx, s.actor)
+}
+
 // Settings returns the stored settings.
 func (s *Service) Settings(ctx context.Context) (app.Settings, error) {
 	return s.store.Settings(ctx)
@@ -259,7 +274,7 @@ func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settin
 	if err != nil {
 		return in, err
 	}
-	if err := s.store.SaveSettings(ctx, n); err != nil {
+	if err := s.store.SaveSettings(s.acting(ctx), n); err != nil {
 		return in, err
 	}
 	return n, nil
@@ -322,5 +337,5 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// scanner) are shared, never built again.
 	im := *s.importer
 	im.Store, im.SplitBundles, im.OnOCR = s.store, opts.Split, opts.OnOCR
-	return im.ImportAll(ctx, paths, progress)
+	return im.ImportAll(s.acting(ctx), paths, progress)
 }

@@ -409,6 +409,9 @@ func printPurge(w io.Writer, steps []app.PurgeStep, dry bool) {
 		}
 	}
 	fmt.Fprintf(w, "%d case(s) %s\n", len(steps), verb)
+	if !dry {
+		fmt.Fprintln(w, "each purge is in the audit trail; the database was rewritten without the freed pages that held what was removed")
+	}
 }
 
 // matterSettingFlags are the settings command's flags for the matter

@@ -89,6 +89,11 @@ func (ix *Index) Find(query string) []Match {
 		if out[i].Score != out[j].Score {
 			return out[i].Score > out[j].Score
 		}
+		// A case that names the text itself comes before one found
+		// through its matter.
+		if mi, mj := out[i].Field == FieldMatter, out[j].Field == FieldMatter; mi != mj {
+			return mj
+		}
 		return out[i].Case.CreatedAt.Before(out[j].Case.CreatedAt)
 	})
 	return out
