@@ -152,9 +152,9 @@ type ClockRule struct {
 // fixes it (EU production and preservation orders, UK overseas production
 // orders, US preservation requests), the team's settings otherwise.
 func (c *Case) ClockRule(cs ClockSettings) ClockRule {
-	ex := &c.Order.Extraction
-	switch t := ex.ProcessType; {
-	case t == EPOC && ex.Emergency:
+	emergency := c.Emergency()
+	switch t := c.ProcessType(); {
+	case t == EPOC && emergency:
 		return ClockRule{Kind: ClockRespond, Hours: 8, Basis: "emergency EPOC: 8 hours from receipt (Regulation (EU) 2023/1543, Art. 10(4))"}
 	case t == EPOC:
 		return ClockRule{Kind: ClockRespond, Days: 10, Basis: "EPOC: 10 days from receipt (Regulation (EU) 2023/1543, Art. 10(2))"}
@@ -164,7 +164,7 @@ func (c *Case) ClockRule(cs ClockSettings) ClockRule {
 		return ClockRule{Kind: ClockHold, Days: 90, Extend: 90, Basis: "preservation: records kept 90 days, 90 more on a renewed request (18 U.S.C. § 2703(f)(2))"}
 	case t == OverseasProductionOrder:
 		return ClockRule{Kind: ClockRespond, Days: 7, Stated: true, Basis: "overseas production order: 7 days from service unless the judge set another period (Crime (Overseas Production Orders) Act 2019, s. 5)"}
-	case t == EmergencyRequest || ex.Emergency:
+	case t == EmergencyRequest || emergency:
 		h := cs.emergencyHours()
 		return ClockRule{Kind: ClockRespond, Hours: h, FromSent: true, Basis: fmt.Sprintf("emergency request: answered within %d hours of being sent (team setting)", h)}
 	case t == NondisclosureOrder:

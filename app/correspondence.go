@@ -219,7 +219,7 @@ func (c *Case) CanWrite(k LetterKind, now time.Time) error {
 var letterChecks = map[LetterKind]func(c *Case, now time.Time) error{
 	LetterProduction: func(c *Case, _ time.Time) error { return c.producing(LetterProduction) },
 	LetterEmergency: func(c *Case, _ time.Time) error {
-		if !c.Order.Extraction.Emergency && c.Order.Extraction.ProcessType != EmergencyRequest {
+		if !c.Emergency() && c.ProcessType() != EmergencyRequest {
 			return notDue("this is not an emergency request: write a production cover letter")
 		}
 		return c.producing(LetterEmergency)
@@ -248,7 +248,7 @@ var letterChecks = map[LetterKind]func(c *Case, now time.Time) error{
 	},
 	LetterUserNotice: (*Case).noticeDue,
 	LetterNonExecution: func(c *Case, _ time.Time) error {
-		if t := c.Order.Extraction.ProcessType; t != EPOC && t != EPOCPR {
+		if t := c.ProcessType(); t != EPOC && t != EPOCPR {
 			return notDue("the Annex III form answers an EPOC or EPOC-PR; this is a %s", t.Name())
 		}
 		if len(ReasonsFor(c.Decision.Grounds)) == 0 {
@@ -282,7 +282,7 @@ func reasonCodes() []string {
 // producesAny reports whether the decision produces data for a target (or
 // complies with an order that names none).
 func (c *Case) producesAny() bool {
-	ts := c.Order.Extraction.Targets
+	ts := c.Targets()
 	if len(ts) == 0 {
 		return c.Decision.Outcome == Comply || c.Decision.Outcome == Narrow
 	}

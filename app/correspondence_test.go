@@ -62,7 +62,7 @@ func TestCanWrite_EachLetterBothWays(t *testing.T) {
 		ok   bool
 	}{
 		{"production after comply", decided(SearchWarrant, Decision{Outcome: Comply}), LetterProduction, true},
-		{"production of nothing", decided(SearchWarrant, Decision{Outcome: Comply, Targets: []TargetDecision{{"a@example.com", false}}}), LetterProduction, false},
+		{"production of nothing", decided(SearchWarrant, Decision{Outcome: Comply, Targets: []TargetDecision{{Target: "a@example.com", Produce: false}}}), LetterProduction, false},
 		{"production after reject", decided(SearchWarrant, Decision{Outcome: Reject}), LetterProduction, false},
 		{"production undecided", order(SearchWarrant, 0, nil), LetterProduction, false},
 		{"redirect", decided(SearchWarrant, Decision{Outcome: Redirect}), LetterRedirect, true},

@@ -59,7 +59,7 @@ func (c *Case) MatterID() string {
 // IsHold reports whether the case is a preservation, whose clock is how
 // long data is kept rather than when to answer.
 func (c *Case) IsHold() bool {
-	t := c.Order.Extraction.ProcessType
+	t := c.ProcessType()
 	return t == Preservation2703f || t == EPOCPR
 }
 
@@ -200,7 +200,7 @@ type linkFacts struct {
 func newLinkFacts(c *Case) linkFacts {
 	f := linkFacts{c: c, keys: map[IdentifierKey]string{}, cites: map[string]bool{}, number: normNumber(c.CaseNumber()),
 		authority: strings.ToLower(strings.Join(strings.Fields(c.Value(FieldIssuingAuthority)), " "))}
-	for _, t := range c.Order.Extraction.Targets {
+	for _, t := range c.Targets() {
 		if k := t.Key(); k.Value != "" {
 			f.keys[k] = t.Value
 		}
@@ -372,7 +372,7 @@ func matterClocks(members []*Case, cs ClockSettings, now time.Time) (clocks, bas
 // preservation of the same kind that came while prev's hold ran (one that
 // came after it lapsed is a new preservation).
 func renews(k, prev *Case, p Clock, cs ClockSettings) bool {
-	return k.IsHold() && prev.Order.Extraction.ProcessType == k.Order.Extraction.ProcessType &&
+	return k.IsHold() && prev.ProcessType() == k.ProcessType() &&
 		!p.Due.Before(k.ReceivedAt()) && k.ClockRule(cs).Extend > 0
 }
 
@@ -444,7 +444,7 @@ func (m *Matter) timeline() []TimelineEntry {
 	var out []TimelineEntry
 	for _, k := range m.Cases {
 		out = append(out, TimelineEntry{At: k.ReceivedAt(), Case: k.ID, Kind: "received",
-			What: fmt.Sprintf("received: %s %s", k.Order.Extraction.ProcessType.Name(), k.Reference())})
+			What: fmt.Sprintf("received: %s %s", k.ProcessType().Name(), k.Reference())})
 		for _, e := range k.History {
 			if timelineSkip[e.Action] {
 				continue

@@ -174,6 +174,7 @@ func TestBuildMatter_TimelineFlagsAndClosing(t *testing.T) {
 		t.Errorf("after the answer: flags %+v, closed %v at %v", m.Flags, m.Closed, m.ClosedAt)
 	}
 	// Asking for clarification keeps it open; so does a running hold.
+	warrant.Reopen("R", "the authority is asked to clarify", decided)
 	warrant.Decide(Decision{Outcome: Clarify, Reviewer: "R", DecidedAt: decided})
 	if m := BuildMatter(pres, all, cs, t0.AddDate(0, 0, 33)); m.Closed {
 		t.Error("a matter waiting on a clarification is closed")

@@ -117,7 +117,7 @@ func (s MatterSettings) Normalised() (MatterSettings, error) {
 func (s MatterSettings) ContactFor(c *Case) (LegalContact, bool) {
 	for _, lc := range s.LegalContacts {
 		domains := Settings{EnterpriseDomains: lc.Domains, EnterpriseAccounts: lc.Domains}
-		if slices.ContainsFunc(c.Order.Extraction.Targets, domains.Enterprise) {
+		if slices.ContainsFunc(c.Targets(), domains.Enterprise) {
 			return lc, true
 		}
 	}

@@ -118,7 +118,8 @@ func (c *Case) PurgeContent(category, by string, at time.Time) []string {
 	ex.Nondisclosure.Snippet = ""
 	corr := map[string]Correction{}
 	for name, k := range c.Corrections {
-		if slices.Contains(keptFields, name) {
+		// The kind of process, as corrected, is part of the record.
+		if slices.Contains(keptFields, name) || name == FieldProcessType {
 			corr[name] = k
 		}
 	}
@@ -152,6 +153,8 @@ func (c *Case) PurgeRecord(category, by string, at time.Time) []string {
 		fields[FieldJurisdiction] = Field{Value: f.Value}
 	}
 	ex.Fields, ex.LegalBasis = fields, []string{}
+	// The tombstone keeps the kind of process as corrected.
+	ex.ProcessType = c.ProcessType()
 	c.Corrections = nil
 	if d := c.Decision; d != nil {
 		c.Decision = &Decision{Outcome: d.Outcome, Notice: d.Notice, Reviewer: d.Reviewer, DecidedAt: d.DecidedAt}
@@ -163,7 +166,7 @@ func (c *Case) PurgeRecord(category, by string, at time.Time) []string {
 }
 
 func (c *Case) purge(category, by string) *Purge {
-	p := &Purge{By: by, Targets: len(c.Order.Extraction.Targets), Category: category}
+	p := &Purge{By: by, Targets: len(c.Targets()), Category: category}
 	if c.Purged != nil {
 		q := *c.Purged
 		p = &q
@@ -177,7 +180,7 @@ func (c *Case) TargetCount() int {
 	if c.Purged.content() {
 		return c.Purged.Targets
 	}
-	return len(c.Order.Extraction.Targets)
+	return len(c.Targets())
 }
 
 // Describe says what a step does, in one line.

@@ -12,7 +12,9 @@ func closedMatter(t *testing.T, closed time.Time) (*Matter, *Case) {
 	c := order(SearchWarrant, 0, []string{"a@example.com", "+12025550143"}, FieldCaseNumber, "1:26-mj-9", FieldAgentName, "Agent Smith", FieldAgentEmail, "smith@fbi.gov")
 	c.Order.FileName = "1-26-mj-9 Smith.pdf"
 	c.Order.Extraction.Fields[FieldCaseNumber] = Field{Value: "1:26-mj-9", Page: 1, Snippet: "Case No. 1:26-mj-9 for Smith"}
-	c.Correct(FieldAgentName, "Agent J. Smith", "R", t0)
+	c.Apply(Edit{Field: FieldAgentName, Value: "Agent J. Smith"}, "R", t0)
+	c.Apply(Edit{Field: FieldProcessType, Value: string(CourtOrder2703d)}, "R", t0)
+	c.Apply(Edit{Field: FieldTargets, Targets: []Target{{Kind: TargetEmail, Value: "corrected@example.com"}}}, "R", t0)
 	c.Decide(Decision{Outcome: Comply, Note: "All produced.", Reviewer: "R", DecidedAt: closed})
 	c.AddCorrespondence(Correspondence{ID: NewCaseID(), Direction: DirectionIn, Kind: KindEmail, Subject: "About Smith", FileName: "smith.eml", SHA256: strings.Repeat("c", 64), Date: t0, AddedBy: "R", AddedAt: t0})
 	ms := Matters([]*Case{c}, ClockSettings{}, closed.Add(time.Hour))
@@ -50,7 +52,8 @@ func TestPurge_KeepsTheRecordAndRemovesTheRest(t *testing.T) {
 	_, c := closedMatter(t, closed)
 	at := closed.AddDate(0, 0, 50)
 	files := c.PurgeContent("content disclosed", "retention", at)
-	if len(files) != 1 || c.TargetCount() != 2 || len(c.Order.Extraction.Targets) != 0 {
+	// The reviewer corrected the targets to one: that is what was ordered.
+	if len(files) != 1 || c.TargetCount() != 1 || len(c.Targets()) != 0 || c.ProcessType() != CourtOrder2703d {
 		t.Fatalf("files %v, targets %d", files, c.TargetCount())
 	}
 	if c.Value(FieldAgentName) != "" || c.Value(FieldAgentEmail) != "" || c.Order.Extraction.Fields[FieldCaseNumber].Snippet != "" || c.Order.FileName != "(purged)" {
@@ -63,7 +66,7 @@ func TestPurge_KeepsTheRecordAndRemovesTheRest(t *testing.T) {
 		t.Errorf("history %+v", e)
 	}
 	c.PurgeRecord("ignored: kept from the content stage", "retention", at.AddDate(1, 0, 0))
-	if c.CaseNumber() != "" || c.Decision.Note != "" || c.Decision.Outcome != Comply || c.Value(FieldJurisdiction) != "US-federal" || c.Purged.Category != "content disclosed" || c.TargetCount() != 2 {
+	if c.CaseNumber() != "" || c.Decision.Note != "" || c.Decision.Outcome != Comply || c.Value(FieldJurisdiction) != "US-federal" || c.Purged.Category != "content disclosed" || c.TargetCount() != 1 || c.ProcessType() != CourtOrder2703d || len(c.Corrections) != 0 {
 		t.Errorf("the tombstone: %+v", c)
 	}
 	if len(c.History) < 6 {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -108,9 +109,9 @@ func (db *DB) CaseFile(ctx context.Context, fileID string) ([]byte, error) {
 
 // PurgeCase stores the purged case and its summary made again from it
 // (which so no longer names what was removed), deletes its original, page
-// text and the files named, drops every persisted search index (derived
-// data that may hold the removed values; it is rebuilt), and appends the
-// purge to the audit trail with what went — in one transaction. The
+// text and the files named, empties its text index (purgeIndexes), and
+// appends the purge to the audit trail with what went — in one
+// transaction. The
 // duplicate index keeps its entry (a keyed hash of the original's
 // SHA-256, no content), so the same order imported again is known for what
 // it was.
@@ -139,7 +140,7 @@ func (db *DB) PurgeCase(ctx context.Context, c *app.Case, files []string) error 
 			}
 			return damagedRecord(c.ID, "case", err)
 		}
-		gone, err := deleteContent(tx, key, fkeys)
+		gone, err := deleteContent(tx, codec, key, fkeys)
 		if err != nil {
 			return err
 		}
@@ -155,9 +156,9 @@ func (db *DB) PurgeCase(ctx context.Context, c *app.Case, files []string) error 
 }
 
 // deleteContent deletes what a purge removes apart from the record — the
-// original, the page text, the files, every persisted index — and says
-// what was there.
-func deleteContent(tx *bolt.Tx, key []byte, files [][]byte) ([]string, error) {
+// original, the page text, the files, the case's text index and any other
+// persisted index — and says what was there.
+func deleteContent(tx *bolt.Tx, codec Codec, key []byte, files [][]byte) ([]string, error) {
 	var gone []string
 	for _, b := range []struct {
 		name []byte
@@ -177,11 +178,11 @@ func deleteContent(tx *bolt.Tx, key []byte, files [][]byte) ([]string, error) {
 	if n > 0 {
 		gone = append(gone, fmt.Sprintf("%d file(s) logged with it", n))
 	}
-	if n, err = dropIndexes(tx); err != nil {
+	if n, err = purgeIndexes(tx, codec, key); err != nil {
 		return nil, err
 	}
 	if n > 0 {
-		gone = append(gone, fmt.Sprintf("%d search index(es), to be rebuilt", n))
+		gone = append(gone, fmt.Sprintf("%d search index(es) of its text or values", n))
 	}
 	return gone, nil
 }
@@ -204,19 +205,35 @@ func deleteFiles(tx *bolt.Tx, keys [][]byte) (int, error) {
 	return n, nil
 }
 
-func dropIndexes(tx *bolt.Tx) (int, error) {
+// purgeIndexes empties the purged case's text index — kept, so the desk
+// does not look for the pages to index it again — and drops every other
+// persisted index but the other cases' text indexes: derived data that may
+// hold the values removed, rebuilt when needed.
+func purgeIndexes(tx *bolt.Tx, codec Codec, key []byte) (int, error) {
 	b := tx.Bucket(bucketIndex)
-	var names [][]byte
+	text := textIndexKey(key)
+	n := 0
+	if v := b.Get(text); v != nil {
+		if words, err := codec.Open(valueAD(bucketIndex, text), v); err != nil || len(words) > 0 {
+			n++
+		}
+	}
+	if err := putSealed(tx, codec, bucketIndex, text, nil); err != nil {
+		return 0, err
+	}
+	var drop [][]byte
 	b.ForEach(func(k, _ []byte) error {
-		names = append(names, append([]byte{}, k...))
+		if !bytes.HasPrefix(k, textIndexPrefix) {
+			drop = append(drop, bytes.Clone(k))
+		}
 		return nil
 	})
-	for _, k := range names {
+	for _, k := range drop {
 		if err := b.Delete(k); err != nil {
 			return 0, err
 		}
 	}
-	return len(names), nil
+	return n + len(drop), nil
 }
 
 // MatterSettings returns the stored matter settings (empty ones before

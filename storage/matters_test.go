@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -232,6 +233,10 @@ func TestMatters_PurgeRemovesWhatIsKeptApartAndIsRecorded(t *testing.T) {
 	if err := db.SaveIndex(ctx, "search", []byte("a@example.com")); err != nil {
 		t.Fatal(err)
 	}
+	other := newCase([]byte("%PDF-1.4 another"), "1:26-mj-12")
+	if err := db.CreateCase(ctx, other, []byte("%PDF-1.4 another"), []app.PageText{{Number: 1, Text: "kept words", Source: app.SourceText}}); err != nil {
+		t.Fatal(err)
+	}
 	files := c.PurgeContent("content", "R. Reviewer", c.CreatedAt.AddDate(0, 2, 0))
 	if err := db.PurgeCase(ctx, c, files); err != nil {
 		t.Fatal(err)
@@ -239,19 +244,25 @@ func TestMatters_PurgeRemovesWhatIsKeptApartAndIsRecorded(t *testing.T) {
 	if idx, err := db.LoadIndex(ctx, "search"); err != nil || idx != nil {
 		t.Errorf("the index is still there: %q %v", idx, err)
 	}
+	// The case's text index is emptied (so the desk does not index it
+	// again from pages that are gone); the other case's stays.
+	if text, err := db.TextIndex(ctx); err != nil || len(text) != 2 || text[c.ID] != "" || !strings.Contains(text[other.ID], "kept") {
+		t.Errorf("the text index after the purge: %q %v", text, err)
+	}
 	if _, err := db.CaseFile(ctx, file); app.ErrorCode(err) != app.ENOTFOUND {
 		t.Errorf("the file: %v", err)
 	}
 	sums, err := db.Summaries(ctx)
-	if err != nil || len(sums) != 1 {
+	if err != nil || len(sums) != 2 {
 		t.Fatal(sums, err)
 	}
-	if b, _ := json.Marshal(sums[0]); bytes.Contains(b, []byte("a@example.com")) || bytes.Contains(b, []byte("order.pdf")) {
+	i := slices.IndexFunc(sums, func(s app.Summary) bool { return s.ID == c.ID })
+	if b, _ := json.Marshal(sums[i]); bytes.Contains(b, []byte("a@example.com")) || bytes.Contains(b, []byte("order.pdf")) {
 		t.Errorf("the summary still names what was purged: %s", b)
 	}
 	var last app.AuditEntry
 	db.EachAudit(ctx, func(e app.AuditEntry) error { last = e; return nil })
-	if last.Case != c.ID || last.Action != "purged" || !strings.Contains(last.Detail, "deleted from the store: the original, the page text, 1 file(s) logged with it, 1 search index(es)") {
+	if last.Case != c.ID || last.Action != "purged" || !strings.Contains(last.Detail, "deleted from the store: the original, the page text, 1 file(s) logged with it, 2 search index(es) of its text or values") {
 		t.Errorf("the purge's entry: %+v", last)
 	}
 	if rep, err := db.Verify(ctx, nil); err != nil || !rep.OK() {

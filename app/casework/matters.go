@@ -462,10 +462,10 @@ func seenIn(c *app.Case, keys []app.IdentifierKey) []SeenHit {
 	hit := func(role string, t app.Target) {
 		if slices.Contains(keys, t.Key()) {
 			out = append(out, SeenHit{Case: c.ID, Matter: c.MatterID(), Role: role, Kind: string(t.Kind), Value: t.Value,
-				ProcessType: c.Order.Extraction.ProcessType, CaseNumber: c.CaseNumber(), Status: c.Status, ReceivedAt: c.ReceivedAt()})
+				ProcessType: c.ProcessType(), CaseNumber: c.CaseNumber(), Status: c.Status, ReceivedAt: c.ReceivedAt()})
 		}
 	}
-	for _, t := range c.Order.Extraction.Targets {
+	for _, t := range c.Targets() {
 		hit("target", t)
 	}
 	if v := c.Value(app.FieldAgentEmail); v != "" {

@@ -72,7 +72,7 @@ func (c *command) printMatter(m *app.Matter) {
 	fmt.Fprintf(w, "matter %s — %d case(s), %s\n", m.ID, len(m.Cases), state)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, k := range m.Cases {
-		fmt.Fprintf(tw, "  case\t%s\t%s\t%s\t%s\treceived %s\t%s\n", k.ShortID(), k.Order.Extraction.ProcessType, dash(k.CaseNumber()), k.Status,
+		fmt.Fprintf(tw, "  case\t%s\t%s\t%s\t%s\treceived %s\t%s\n", k.ShortID(), k.ProcessType(), dash(k.CaseNumber()), k.Status,
 			k.ReceivedAt().Format(time.DateTime), m.Clocks[k.ID].Describe())
 	}
 	tw.Flush()

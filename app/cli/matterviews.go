@@ -97,7 +97,7 @@ func matterView(m *app.Matter) matterJSON {
 		v.ClosedAt = &t
 	}
 	for _, k := range m.Cases {
-		c := matterCaseJSON{ID: k.ID, CaseNumber: k.CaseNumber(), ProcessType: k.Order.Extraction.ProcessType, Status: k.Status,
+		c := matterCaseJSON{ID: k.ID, CaseNumber: k.CaseNumber(), ProcessType: k.ProcessType(), Status: k.Status,
 			ReceivedAt: k.ReceivedAt(), Clock: clockView(m.Clocks[k.ID])}
 		if k.Decision != nil {
 			c.Outcome = k.Decision.Outcome

@@ -47,7 +47,7 @@ const toComplete = "[to be completed]"
 
 func buildAnnex(in Input, d *app.Decision) annex {
 	c := in.Case
-	ex := &c.Order.Extraction
+	ex := c.Effective()
 	s := in.Matter.Sender
 	a := annex{
 		EPOC: ex.ProcessType == app.EPOC, EPOCPR: ex.ProcessType == app.EPOCPR,

@@ -141,7 +141,7 @@ func escAll(list []string) []string {
 
 func build(in Input) view {
 	c, d := in.Case, decisionOf(in.Case)
-	ex := &c.Order.Extraction
+	ex := c.Effective()
 	j := c.Value(app.FieldJurisdiction)
 	v := view{
 		Title: in.Kind.Title(), OurRef: Reference(c), Date: in.Written.Format("2 January 2006"), Reviewer: esc(or2(in.Reviewer, d.Reviewer)),
@@ -203,7 +203,7 @@ func (v *view) times(in Input) {
 // enterprise customer's or not.
 func (v *view) targets(in Input, d *app.Decision, contact app.LegalContact) {
 	disclosing := d.Outcome == app.Comply || d.Outcome == app.Narrow
-	for _, t := range in.Case.Order.Extraction.Targets {
+	for _, t := range in.Case.Targets() {
 		tg := target{esc(string(t.Kind)), esc(t.Value)}
 		if disclosing && d.Produces(t.Value) {
 			v.Produced = append(v.Produced, tg)
@@ -238,7 +238,7 @@ func contactHas(lc app.LegalContact, t app.Target) bool {
 func addressee(c *app.Case, k app.LetterKind) ([]string, string) {
 	if k == app.LetterUserNotice {
 		var ids []string
-		for _, t := range c.Order.Extraction.Targets {
+		for _, t := range c.Targets() {
 			ids = append(ids, t.Value)
 		}
 		return []string{"The holder of the account " + strings.Join(ids, ", ")}, "Dear account holder"

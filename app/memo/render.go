@@ -128,6 +128,13 @@ type Layout struct {
 	Footer string
 }
 
+const (
+	bottomMargin = 20.0 // mm
+	// keepWithNext is the room (mm) a heading or a list's lead-in needs
+	// below it for itself and the first two lines of what follows.
+	keepWithNext = 26.0
+)
+
 // PDF renders the memo's Markdown as an A4 PDF with the fonts embedded
 // (subset), so every name prints as written whatever the reader has
 // installed.
@@ -144,7 +151,7 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(22, 20, 22)
-	p.SetAutoPageBreak(true, 20)
+	p.SetAutoPageBreak(true, bottomMargin)
 	p.AddUTF8FontFromBytes("main", "", fonts.Regular)
 	p.AddUTF8FontFromBytes("main", "B", fonts.Bold)
 	p.AddUTF8FontFromBytes("cjk", "", fonts.Fallback)
@@ -157,9 +164,26 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	})
 	p.AliasNbPages("")
 	p.AddPage()
-	w := &pdfWriter{p: p, cover: cover, has: map[rune]bool{}}
+	printBlocks(p, parse(md), &pdfWriter{p: p, cover: cover, has: map[rune]bool{}})
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// printBlocks lays out the document's blocks with w, which prints a run in
+// the fonts that have its characters.
+func printBlocks(p *fpdf.Fpdf, blocks []block, w *pdfWriter) {
 	left, _, _, _ := p.GetMargins()
-	for _, b := range parse(md) {
+	_, pageH := p.GetPageSize()
+	for i, b := range blocks {
+		// A heading, or a line that introduces a list ("Grounds:"), never
+		// stands alone at the foot of a page: it goes over with what it
+		// heads.
+		if leadsIn(blocks, i) && p.GetY()+keepWithNext > pageH-bottomMargin {
+			p.AddPage()
+		}
 		switch b.kind {
 		case "h1":
 			w.write(plain(b.text), true, 16, 8)
@@ -181,11 +205,15 @@ func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 			p.Ln(7.5)
 		}
 	}
-	var out bytes.Buffer
-	if err := p.Output(&out); err != nil {
-		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+}
+
+// leadsIn reports whether block i heads what follows it: a heading, or a
+// paragraph before a list.
+func leadsIn(blocks []block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
 	}
-	return out.Bytes(), nil
+	return blocks[i].kind == "h2" || blocks[i].kind == "p" && blocks[i+1].kind == "li"
 }
 
 // pdfWriter prints text in the fonts the document embeds.

@@ -26,17 +26,17 @@ type ClockSource interface {
 // and by when, and nothing of the case's values: notifications show on
 // lock screens and go to the system's notification log.
 func EmergencyNotice(c *app.Case, k app.Clock) *fyne.Notification {
-	ex := c.Order.Extraction
-	if !ex.Emergency && ex.ProcessType != app.EmergencyRequest {
+	t := c.ProcessType()
+	if !c.Emergency() && t != app.EmergencyRequest {
 		return nil
 	}
 	body := "An emergency request was imported. Open WarrantDesk to review it."
 	if !k.Due.IsZero() {
 		body = fmt.Sprintf("An emergency %s was imported: answer by %s (%s left). Open WarrantDesk to review it.",
-			ex.ProcessType.Label(), k.Due.In(time.Local).Format("15:04 MST"), app.Span(k.Left))
+			t.Label(), k.Due.In(time.Local).Format("15:04 MST"), app.Span(k.Left))
 		if k.Left <= 0 {
 			body = fmt.Sprintf("An emergency %s was imported and its time is up (due %s). Open WarrantDesk to review it.",
-				ex.ProcessType.Label(), k.Due.In(time.Local).Format("15:04 MST"))
+				t.Label(), k.Due.In(time.Local).Format("15:04 MST"))
 		}
 	}
 	return fyne.NewNotification("WarrantDesk: emergency request", body)
