@@ -23,8 +23,8 @@ type MatterService interface {
 	Unlink(ctx context.Context, id, other, by string) (*app.Case, error)
 	ChangeClock(ctx context.Context, id string, ch app.ClockChange) (*app.Case, app.Clock, error)
 	AddCorrespondence(ctx context.Context, id, path string, dir app.Direction, respondBy, by string) (app.Correspondence, error)
-	// WriteLetter's force replaces an existing file: the save dialog
-	// asked the reviewer.
+	// WriteLetter's force replaces an existing file (the desk never asks
+	// it: each letter gets a name of its own).
 	WriteLetter(ctx context.Context, id string, kind app.LetterKind, path, format, by string, force bool) (app.Correspondence, error)
 }
 
@@ -218,7 +218,9 @@ func (v *MatterView) fillProposals(m *app.Matter) {
 		no := widget.NewButton("Not the same matter", func() { v.unlink(other) })
 		text := widget.NewLabel(fmt.Sprintf("Proposed: %s — %s", strings.Join(shortAll(p.Cases), ", "), strings.Join(p.Reasons, "; ")))
 		text.Wrapping = fyne.TextWrapWord
-		v.proposals.Add(container.NewBorder(nil, nil, nil, container.NewHBox(link, no), text))
+		// The buttons go under the reasons: the pane shares the case
+		// view's width with the page.
+		v.proposals.Add(container.NewVBox(text, container.NewHBox(link, no)))
 	}
 	if len(m.Cases) > 1 {
 		v.proposals.Add(container.NewHBox(widget.NewButton("Take this case out of the matter", func() { v.unlink("") })))
@@ -395,7 +397,7 @@ func (v *MatterView) onWriteLetter() {
 	id := c.ID
 	v.OnSaveFile(string(kind)+"-"+c.FileStem()+"."+format, func(path string) {
 		v.act("Writing the letter…", func(ctx context.Context) (string, error) {
-			it, err := v.service.WriteLetter(ctx, id, kind, path, format, v.reviewer, true)
+			it, err := v.service.WriteLetter(ctx, id, kind, path, format, v.reviewer, false)
 			return kind.Title() + " written to " + path + " (SHA-256 " + app.Clip(it.SHA256, 13) + ") and logged.", err
 		})
 	})
