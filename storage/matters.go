@@ -240,36 +240,14 @@ func purgeIndexes(tx *bolt.Tx, codec Codec, key []byte) (int, error) {
 // any are saved).
 func (db *DB) MatterSettings(ctx context.Context) (app.MatterSettings, error) {
 	var s app.MatterSettings
-	err := db.view(func(tx *bolt.Tx, codec Codec) error {
-		v := tx.Bucket(bucketSettings).Get(keyMatterSettings)
-		if v == nil {
-			return nil
-		}
-		data, err := codec.Open(valueAD(bucketSettings, keyMatterSettings), v)
-		if err == nil {
-			err = json.Unmarshal(data, &s)
-		}
-		if err != nil {
-			return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored matter settings are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", err), Err: err}
-		}
-		return nil
-	})
+	err := db.readSettings(keyMatterSettings, "matter settings", &s)
 	return s, err
 }
 
 // SaveMatterSettings replaces the stored matter settings, recording the
 // change in the audit trail.
 func (db *DB) SaveMatterSettings(ctx context.Context, s app.MatterSettings) error {
-	data, err := json.Marshal(s)
-	if err != nil {
-		return err
-	}
-	return db.update("save the matter settings", func(tx *bolt.Tx, codec Codec) error {
-		if err := putSealed(tx, codec, bucketSettings, keyMatterSettings, data); err != nil {
-			return err
-		}
-		return appendAudit(tx, codec, app.AuditEntry{Actor: app.ActorFrom(ctx), Action: app.AuditMatterSettings}, data)
-	})
+	return db.saveSettings(ctx, keyMatterSettings, app.AuditMatterSettings, "matter settings", s)
 }
 
 // files checks the files kept with cases: each opens and hashes to
