@@ -238,7 +238,13 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 		{[]string{"--decision", "comply"}, "production", []string{"Production of records", "National Security Letter NSL-14-379426", "Federal Bureau of Investigation", "Lee Counsel"}},
 		{[]string{"--decision", "reject", "--ground", app.GroundEntity}, "rejection", []string{"not produced", "Addressed to another entity"}},
 	}
-	for _, l := range letters {
+	for i, l := range letters {
+		// A decided case is read-only: each new decision reopens it.
+		if i > 0 {
+			if r := run(t, data, "reopen", nsl, "--reason", "another letter", "--reviewer", "Rita Reviewer"); r.code != 0 {
+				t.Fatalf("reopen: %s", r.stderr)
+			}
+		}
 		if r := run(t, data, append([]string{"decide", nsl, "--reviewer", "Rita Reviewer"}, l.decide...)...); r.code != 0 {
 			t.Fatalf("decide: %s", r.stderr)
 		}
@@ -251,7 +257,10 @@ func TestCLI_LettersForARealOrderAndAnEPOC(t *testing.T) {
 		}
 	}
 	// The NSL's gag has no end: no notice to the user.
-	run(t, data, "decide", nsl, "--decision", "comply", "--notice", "delayed", "--reviewer", "Rita Reviewer")
+	run(t, data, "reopen", nsl, "--reason", "the notice", "--reviewer", "Rita Reviewer")
+	if r := run(t, data, "decide", nsl, "--decision", "comply", "--notice", "delayed", "--reviewer", "Rita Reviewer"); r.code != 0 {
+		t.Fatalf("decide: %s", r.stderr)
+	}
 	if r := run(t, data, "letter", nsl, "--kind", "user-notice", "--out", out("x.pdf")); r.code != 2 || !strings.Contains(r.stderr, "states no end") {
 		t.Errorf("a notice under a gag without end: %d %s", r.code, r.stderr)
 	}
