@@ -115,7 +115,7 @@ $(TOOLS)/.gocyclo-$(GOCYCLO_VERSION): | check-go
 # Benchmarks beside their references; results go to docs/PERFORMANCE.md.
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/ ./storage/
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/ ./app/ui/
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/ ./app/ui/ ./app/casework/
 
 deps: check-go
 	@if command -v dpkg >/dev/null 2>&1; then \

@@ -177,6 +177,7 @@ func (m *Main) Open(withStore bool) error {
 		Store: m.store, Importer: m.importer, Now: time.Now, Protected: []string{m.DataDir}, Actor: cli.Reviewer(os.Getenv),
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
+		Matters:      m.store, Letters: assets.LetterTemplates(filepath.Join(m.DataDir, "letters")),
 	})
 	return nil
 }

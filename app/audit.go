@@ -36,9 +36,11 @@ const (
 	AuditImport = "import"
 	// A case's change is recorded as the actions its history gained
 	// ("decided", "corrected", …); these two when it gained none.
-	AuditChange         = "changed"
-	AuditDraft          = "draft saved" // a decision being written was kept
-	AuditSettings       = "settings"    // the settings were saved
+	AuditChange   = "changed"
+	AuditDraft    = "draft saved" // a decision being written was kept
+	AuditSettings = "settings"    // the settings were saved
+	// The matter settings (clocks, retention, letters) were saved.
+	AuditMatterSettings = "matter settings"
 	AuditMemoExport     = "memo export"
 	AuditLogExport      = "log export"
 	AuditTrailExport    = "audit export"

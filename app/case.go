@@ -154,6 +154,9 @@ type Case struct {
 	History   []Event   `json:"history"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// MatterState is the case's matter, clock, correspondence and
+	// retention (matter.go); its fields sit beside these in the JSON.
+	MatterState
 }
 
 // CaseNumber is the order's case number, or "".

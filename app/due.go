@@ -40,8 +40,12 @@ func (c *Case) Received() time.Time {
 // period the law sets from receipt (EPOC: 10 days, 8 hours in an
 // emergency; UK OPO: 7 days); else a deadline computed from the order's
 // words ("within 14 days"). A deadline the reviewer cleared leaves only
-// the law's period.
-func (c *Case) Due() (Due, bool) {
+// the law's period. The changes made to the case's clock (a pause, the
+// authority's new deadline, a renewal) apply to it (followClock).
+func (c *Case) Due() (Due, bool) { return c.followClock(c.orderDue()) }
+
+// orderDue is Due before the clock's changes.
+func (c *Case) orderDue() (Due, bool) {
 	f, read := c.Order.Extraction.Fields[FieldDeadline]
 	if k, ok := c.Corrections[FieldDeadline]; ok {
 		if !k.Cleared {

@@ -187,6 +187,11 @@ type Extraction struct {
 	Nondisclosure  Nondisclosure    `json:"nondisclosure"`
 	Emergency      bool             `json:"emergency"`
 	Warnings       []string         `json:"warnings"`
+	// Moments are the times the order states for itself (sent, received,
+	// served, issued) and Prior what it says of earlier process: its
+	// clock and its matter start from them (clock.go, matter.go).
+	Moments []Moment   `json:"moments,omitempty"`
+	Prior   []PriorRef `json:"prior,omitempty"`
 }
 
 // Field returns the value of the named field, or "".

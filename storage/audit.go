@@ -274,6 +274,8 @@ func (r *replay) entry(c Codec, k, v []byte) {
 		r.ac.last[e.Case] = e.ValueSHA256
 	case e.Case == "" && e.Action == app.AuditSettings:
 		r.ac.last[string(keySettings)] = e.ValueSHA256
+	case e.Case == "" && e.Action == app.AuditMatterSettings:
+		r.ac.last[string(keyMatterSettings)] = e.ValueSHA256
 	}
 	r.n++
 }

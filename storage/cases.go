@@ -358,35 +358,46 @@ func idKey(id string) ([]byte, error) {
 // Settings returns the stored settings (empty ones before any are saved).
 func (db *DB) Settings(ctx context.Context) (app.Settings, error) {
 	var s app.Settings
-	err := db.view(func(tx *bolt.Tx, codec Codec) error {
-		v := tx.Bucket(bucketSettings).Get(keySettings)
-		if v == nil {
-			return nil
-		}
-		data, err := codec.Open(valueAD(bucketSettings, keySettings), v)
-		if err == nil {
-			err = json.Unmarshal(data, &s)
-		}
-		if err != nil {
-			return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored settings are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", err), Err: err}
-		}
-		return nil
-	})
+	err := db.readSettings(keySettings, "settings", &s)
 	return s, err
 }
 
 // SaveSettings replaces the stored settings, recording the change in the
 // audit trail.
 func (db *DB) SaveSettings(ctx context.Context, s app.Settings) error {
-	data, err := json.Marshal(s)
+	return db.saveSettings(ctx, keySettings, app.AuditSettings, "settings", s)
+}
+
+// readSettings decodes the settings stored under key into v (left as it is
+// when none are stored).
+func (db *DB) readSettings(key []byte, what string, v any) error {
+	return db.view(func(tx *bolt.Tx, codec Codec) error {
+		raw := tx.Bucket(bucketSettings).Get(key)
+		if raw == nil {
+			return nil
+		}
+		data, err := codec.Open(valueAD(bucketSettings, key), raw)
+		if err == nil {
+			err = json.Unmarshal(data, v)
+		}
+		if err != nil {
+			return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", what, err), Err: err}
+		}
+		return nil
+	})
+}
+
+// saveSettings stores v under key with its audit entry (action).
+func (db *DB) saveSettings(ctx context.Context, key []byte, action, what string, v any) error {
+	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	return db.update("save the settings", func(tx *bolt.Tx, codec Codec) error {
-		if err := putSealed(tx, codec, bucketSettings, keySettings, data); err != nil {
+	return db.update("save the "+what, func(tx *bolt.Tx, codec Codec) error {
+		if err := putSealed(tx, codec, bucketSettings, key, data); err != nil {
 			return err
 		}
-		return appendAudit(tx, codec, app.AuditEntry{Actor: app.ActorFrom(ctx), Action: app.AuditSettings}, data)
+		return appendAudit(tx, codec, app.AuditEntry{Actor: app.ActorFrom(ctx), Action: action}, data)
 	})
 }
 

@@ -46,11 +46,14 @@ func (db *DB) Verify(ctx context.Context, head *app.AuditHead) (app.Integrity, e
 		ac := verifyAudit(ctx, tx, c, head)
 		rep.AuditEntries, rep.AuditHead = ac.head.Size, ac.head.String()
 		rep.Problems = append(rep.Problems, ac.problems...)
-		v.settings(tx, c, ac.last[string(keySettings)])
+		v.settings(tx, c, keySettings, "settings", ac.last[string(keySettings)])
+		v.settings(tx, c, keyMatterSettings, "matter settings", ac.last[string(keyMatterSettings)])
 		index := v.index(tx, c)
-		if err := v.cases(ctx, tx, c, index, ac.last); err != nil {
+		logged := map[string]loggedFile{}
+		if err := v.cases(ctx, tx, c, index, ac.last, logged); err != nil {
 			return err
 		}
+		v.files(tx, c, logged)
 		v.orphans(tx, c)
 		return nil
 	})
@@ -69,21 +72,21 @@ func (v *verifier) bad(id, what, format string, args ...any) {
 	v.rep.Damaged = append(v.rep.Damaged, app.DamagedRecord{Case: id, What: what, Reason: fmt.Sprintf(format, args...)})
 }
 
-func (v *verifier) settings(tx *bolt.Tx, c Codec, recorded string) {
-	raw := tx.Bucket(bucketSettings).Get(keySettings)
+func (v *verifier) settings(tx *bolt.Tx, c Codec, key []byte, what, recorded string) {
+	raw := tx.Bucket(bucketSettings).Get(key)
 	if raw == nil {
 		if recorded != "" {
-			v.problem("the settings are missing, though the audit trail records them saved")
+			v.problem("the %s are missing, though the audit trail records them saved", what)
 		}
 		return
 	}
-	data, err := c.Open(valueAD(bucketSettings, keySettings), raw)
+	data, err := c.Open(valueAD(bucketSettings, key), raw)
 	if err != nil {
-		v.problem("the settings do not read back: %v", err)
+		v.problem("the %s do not read back: %v", what, err)
 		return
 	}
 	if sum := sha256.Sum256(data); recorded != "" && hex.EncodeToString(sum[:]) != recorded {
-		v.problem("the settings are not those the audit trail last recorded (changed outside WarrantDesk)")
+		v.problem("the %s are not those the audit trail last recorded (changed outside WarrantDesk)", what)
 	}
 }
 
@@ -105,7 +108,7 @@ func (v *verifier) index(tx *bolt.Tx, c Codec) map[string]bool {
 	return index
 }
 
-func (v *verifier) cases(ctx context.Context, tx *bolt.Tx, c Codec, index map[string]bool, recorded map[string]string) error {
+func (v *verifier) cases(ctx context.Context, tx *bolt.Tx, c Codec, index map[string]bool, recorded map[string]string, logged map[string]loggedFile) error {
 	return tx.Bucket(bucketCases).ForEach(func(k, _ []byte) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -126,25 +129,44 @@ func (v *verifier) cases(ctx context.Context, tx *bolt.Tx, c Codec, index map[st
 			v.bad(id, "case", "it is not what the audit trail last recorded for it (changed outside WarrantDesk)")
 		}
 		v.summary(tx, c, k, id, cs)
-		if p := tx.Bucket(bucketPages).Get(k); p == nil {
-			v.bad(id, "pages", "missing")
-		} else if data, err := c.Open(valueAD(bucketPages, k), p); err != nil {
-			v.bad(id, "pages", "%v", err)
-		} else if err := json.Unmarshal(data, &[]app.PageText{}); err != nil {
-			v.bad(id, "pages", "%v", err)
-		}
-		if o := tx.Bucket(bucketOriginals).Get(k); o == nil {
-			v.bad(id, "original", "missing")
-		} else if data, err := c.Open(valueAD(bucketOriginals, k), o); err != nil {
-			v.bad(id, "original", "%v", err)
-		} else if sum := sha256.Sum256(data); !bytes.Equal([]byte(hex.EncodeToString(sum[:])), []byte(cs.Order.SHA256)) {
-			v.bad(id, "original", "its SHA-256 no longer matches the one recorded at import (%s)", cs.Order.SHA256)
+		caseFiles(cs, logged)
+		if cs.Purged != nil && cs.Purged.ContentAt != nil {
+			v.purged(tx, k, id)
+		} else {
+			v.bulk(tx, c, k, id, cs)
 		}
 		if !index[string(k)] {
 			v.problem("case %s is missing from the duplicate index (the same file could be imported again)", id)
 		}
 		return nil
 	})
+}
+
+// bulk checks a case's page text and original.
+func (v *verifier) bulk(tx *bolt.Tx, c Codec, k []byte, id string, cs *app.Case) {
+	if p := tx.Bucket(bucketPages).Get(k); p == nil {
+		v.bad(id, "pages", "missing")
+	} else if data, err := c.Open(valueAD(bucketPages, k), p); err != nil {
+		v.bad(id, "pages", "%v", err)
+	} else if err := json.Unmarshal(data, &[]app.PageText{}); err != nil {
+		v.bad(id, "pages", "%v", err)
+	}
+	if o := tx.Bucket(bucketOriginals).Get(k); o == nil {
+		v.bad(id, "original", "missing")
+	} else if data, err := c.Open(valueAD(bucketOriginals, k), o); err != nil {
+		v.bad(id, "original", "%v", err)
+	} else if sum := sha256.Sum256(data); !bytes.Equal([]byte(hex.EncodeToString(sum[:])), []byte(cs.Order.SHA256)) {
+		v.bad(id, "original", "its SHA-256 no longer matches the one recorded at import (%s)", cs.Order.SHA256)
+	}
+}
+
+// purged checks that what retention removed from a case is gone.
+func (v *verifier) purged(tx *bolt.Tx, k []byte, id string) {
+	for _, b := range [][]byte{bucketPages, bucketOriginals} {
+		if tx.Bucket(b).Get(k) != nil {
+			v.problem("case %s was purged, but its %s are still stored", id, b)
+		}
+	}
 }
 
 func (v *verifier) summary(tx *bolt.Tx, c Codec, k []byte, id string, cs *app.Case) {

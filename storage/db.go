@@ -63,7 +63,11 @@ var buckets = [][]byte{bucketMeta, bucketCases, bucketSummaries, bucketOriginals
 // copied as it is (re-sealed) by a rewrite. The duplicate index is rebuilt
 // instead: its keys depend on the codec.
 var sealedBuckets = [][]byte{bucketCases, bucketSummaries, bucketOriginals, bucketPages, bucketSettings,
-	bucketAudit, bucketAuditTree, bucketAuditHead, bucketIndex}
+	bucketAudit, bucketAuditTree, bucketAuditHead, bucketIndex, bucketFiles}
+
+// laterBuckets are made by a new layout, but a schema-2 store written
+// before them may lack them (matters.go): they are made on first write.
+var laterBuckets = [][]byte{bucketFiles}
 
 // DB is a bbolt-backed app.Store, sealed under a passphrase (app.Vault)
 // and keeping an audit trail (app.AuditTrail).

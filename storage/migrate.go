@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -123,7 +124,7 @@ func (db *DB) copyInto(dst *bolt.DB, rw rewrite) (*os.File, error) {
 // initLayout makes the current layout's buckets and writes the plaintext
 // header: the schema version and the keyring.
 func initLayout(tx *bolt.Tx, kr *keyring) error {
-	for _, name := range buckets {
+	for _, name := range append(slices.Clone(buckets), laterBuckets...) {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -199,16 +200,16 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 	err := src.View(func(tx *bolt.Tx) error {
 		names := sealedBuckets
 		if legacy {
-			names = [][]byte{bucketCases, bucketOriginals, bucketPages}
-			if v := tx.Bucket(bucketMeta).Get(keySettings); v != nil {
-				if err := copyValue(cp, from, bucketSettings, keySettings, v); err != nil {
-					return err
-				}
+			// Schema 1 as the matters' first version wrote it also kept
+			// case_files and the matter settings in meta.
+			names = [][]byte{bucketCases, bucketOriginals, bucketPages, bucketFiles}
+			if err := copyLegacySettings(tx, cp, from); err != nil {
+				return err
 			}
 		}
 		for _, name := range names {
 			b := tx.Bucket(name)
-			if b == nil && legacy {
+			if b == nil && legacy && !isLater(name) {
 				return fmt.Errorf("the old store has no %s bucket", name)
 			}
 			if b == nil {
@@ -273,6 +274,22 @@ func heldBefore(dst *bolt.DB, to Codec, cases []*app.Case, records [][]byte) err
 		}
 		return nil
 	}))
+}
+
+// copyLegacySettings copies the settings schema 1 kept in meta.
+func copyLegacySettings(tx *bolt.Tx, cp *copier, from Codec) error {
+	for _, key := range [][]byte{keySettings, keyMatterSettings} {
+		if v := tx.Bucket(bucketMeta).Get(key); v != nil {
+			if err := copyValue(cp, from, bucketSettings, key, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func isLater(name []byte) bool {
+	return slices.ContainsFunc(laterBuckets, func(l []byte) bool { return bytes.Equal(l, name) })
 }
 
 func copyValue(cp *copier, from Codec, bucket, k, v []byte) error {

@@ -50,7 +50,7 @@ func (s *Service) RunOCR(ctx context.Context, id string, progress func(done, tot
 			Detail: fmt.Sprintf("%s read; the extraction was made again", app.Plural(read, "page"))})
 		c.UpdatedAt = s.now()
 		return true, pages, nil
-	})
+	}, nil)
 }
 
 // readByOCR reads case id's pages without text by OCR and returns all its

@@ -39,6 +39,12 @@ type Params struct {
 	// Now is the clock decisions, corrections and memos are stamped with
 	// (time.Now if nil).
 	Now func() time.Time
+	// Matters keeps what matters add (files, purge, matter settings);
+	// nil: Store, when it does (matters.go).
+	Matters app.MatterStore
+	// Letters gives the letters' templates (assets.LetterTemplate); nil:
+	// no letters are written.
+	Letters func(kind string) (common, letter string, err error)
 	// Protected are the folders no memo or log may be written into: the
 	// data folder (app/outfile).
 	Protected []string
@@ -55,6 +61,8 @@ type Service struct {
 	memoTemplate string
 	memoFonts    memo.Fonts
 	now          func() time.Time
+	matters      app.MatterStore
+	letters      func(kind string) (string, string, error)
 	protected    []string
 	actor        string
 	// mu makes each change read, change and write its case as one step,
@@ -65,9 +73,13 @@ type Service struct {
 
 // New returns a service on p.Store.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected, actor: p.Actor}
+	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now,
+		matters: p.Matters, letters: p.Letters, protected: p.Protected, actor: p.Actor}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if ms, ok := p.Store.(app.MatterStore); ok && s.matters == nil {
+		s.matters = ms
 	}
 	return s
 }
@@ -231,13 +243,23 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	return s.apply(ctx, id, func(c *app.Case) (bool, []app.PageText, error) {
 		changed, err := do(c)
 		return changed, nil, err
-	})
+	}, nil)
+}
+
+// changeWith is change with the write given: a change that stores more
+// than the case with it (a file, a purge) writes both in one step.
+func (s *Service) changeWith(ctx context.Context, id string, do func(c *app.Case) (bool, error), write func(ctx context.Context, c *app.Case) error) (*app.Case, error) {
+	return s.apply(ctx, id, func(c *app.Case) (bool, []app.PageText, error) {
+		changed, err := do(c)
+		return changed, nil, err
+	}, write)
 }
 
 // apply is the one place a stored case changes: it reads case id, lets do
 // change it (and, with new pages, its text), and stores it when do reports
-// a change, all under one lock, naming who acts for the audit trail.
-func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bool, []app.PageText, error)) (*app.Case, error) {
+// a change — through write when it is given (changeWith) — all under one
+// lock, naming who acts for the audit trail.
+func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bool, []app.PageText, error), write func(ctx context.Context, c *app.Case) error) (*app.Case, error) {
 	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -249,9 +271,12 @@ func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bo
 	if err != nil || !changed {
 		return c, err
 	}
-	if pages != nil {
+	switch {
+	case write != nil:
+		err = write(ctx, c)
+	case pages != nil:
 		err = s.store.UpdateCaseText(ctx, c, pages)
-	} else {
+	default:
 		err = s.store.UpdateCase(ctx, c)
 	}
 	if err != nil {
@@ -307,7 +332,14 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time) (report.Stats, 
 	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return report.Stats{}, err
 	}
-	return report.Count(cases, from, to), err
+	st := report.Count(cases, from, to)
+	ms, merr := s.MatterSettings(ctx)
+	if merr != nil {
+		return st, merr
+	}
+	m := report.CountMatters(app.Matters(cases, ms.Clocks, s.now()), from, to)
+	st.Matters = &m
+	return st, err
 }
 
 // Check reads every stored record back and checks the store's own

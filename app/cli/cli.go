@@ -70,7 +70,19 @@ Usage:
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX]
                      [--add-reviewer R] [--memo-folder DIR] [--lock-after MINUTES] [--remove-…] [--json]
-                                                 enterprise customers (redirect checks), your own names, reviewers
+                     [--emergency-hours H] [--routine-days D] [--retain-content-days N] [--retain-record-days N]
+                     [--add-legal-contact "CUSTOMER|DOMAINS|NAME|EMAIL|PHONE|ADDRESS"] [--remove-legal-contact CUSTOMER]
+                     [--sender KEY=VALUE]... [--conflict-of-law KEY=VALUE]...
+                                                 enterprise customers (redirect checks), your own names, reviewers,
+                                                 clocks, retention, who letters come from
+  warrantdesk matter CASE [--json]               the case's matter: its cases (linked and proposed), letters, clock, timeline
+  warrantdesk link CASE OTHER | unlink CASE [OTHER]   one matter, or not (unlink CASE OTHER turns a proposal down)
+  warrantdesk clock CASE [--pause REASON | --resume | --new-deadline DATE-TIME] [--json]   the deadline, and its changes
+  warrantdesk letter CASE --kind production|redirect|rejection|clarification|emergency|user-notice|eu-non-execution
+                     --out FILE [--format pdf|docx]   the letter back, logged as outgoing correspondence
+  warrantdesk correspondence CASE [--add FILE [--direction in|out] [--respond-by DATE]]   the matter's correspondence log
+  warrantdesk seen IDENTIFIER [--json]           every case and matter that names it, across all years
+  warrantdesk purge [--dry-run]                  remove what the retention settings say has been kept long enough
   warrantdesk verify [--json] [--head SIZE:HASH]  the audit trail, every original's SHA-256, every value opens,
                                                  the database file's consistency; exit 1 and what is wrong where
                                                  (check: the same); --head: the trail still holds what a memo's head did
@@ -312,6 +324,15 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"eval":       (*command).eval,
 	"samples":    (*command).samples,
 	"demo":       (*command).demo,
+	// Matters (matters.go).
+	"matter":         (*command).matter,
+	"link":           (*command).link,
+	"unlink":         (*command).unlink,
+	"clock":          (*command).clock,
+	"letter":         (*command).letter,
+	"correspondence": (*command).correspondence,
+	"seen":           (*command).seen,
+	"purge":          (*command).purge,
 }
 
 // storeless are the commands that work without the data folder's store.
@@ -391,7 +412,7 @@ func (inv Invocation) NeedsStore() bool { return !storeless[inv.Command] }
 
 // readers are the commands that only read the store.
 var readers = map[string]bool{"list": true, "show": true, "search": true, "stats": true, "export": true, "memo": true, "check": true,
-	"verify": true, "audit": true, "backup": true}
+	"verify": true, "audit": true, "backup": true, "matter": true, "seen": true}
 
 // ReadOnly reports whether the command only reads the store, so main opens
 // it read-only and the command runs while the desk is open.

@@ -159,7 +159,9 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
 	var created, dups, failed int
+	var newIDs []string
 	c.service().Import(ctx, paths, casework.ImportOptions{Split: *split, OnOCR: c.onOCR}, func(done, total int, o app.ImportOutcome) {
+		newIDs = append(newIDs, o.Created()...)
 		switch {
 		case o.Err != nil:
 			failed++
@@ -180,6 +182,7 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 		}
 	})
 	fmt.Fprintf(c.deps.Stderr, "%d new, %d already imported, %d failed\n", created, dups, failed)
+	c.proposeLinks(ctx, newIDs)
 	return nil
 }
 
@@ -300,12 +303,17 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	m, err := c.service().Matter(ctx, k.ID)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		v := caseView(k)
 		if findings == nil {
 			findings = []app.Finding{}
 		}
 		v.Findings = &findings
+		v.Matter, v.Clock = matterRefView(m, k.ID), clockView(m.Clocks[k.ID])
 		return writeJSON(c.deps.Stdout, v)
 	}
 	o := k.Order
@@ -326,6 +334,7 @@ func (c *command) show(ctx context.Context, args []string) error {
 	for _, f := range findings {
 		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
 	}
+	printMatterLines(c.deps.Stdout, m, k.ID)
 	for _, e := range k.History {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
 	}

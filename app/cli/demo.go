@@ -75,11 +75,15 @@ func NewDemo(args []string, p Params) (*Demo, error) {
 		}
 		err = os.WriteFile(filepath.Join(d.inbox, o.Name+".pdf"), o.PDF, 0o600)
 	}
+	matters := 0
+	if err == nil {
+		matters, err = writeDemoMatters(d.inbox, p.Now())
+	}
 	if err != nil {
 		d.Remove()
 		return nil, &app.Error{Code: app.EINTERNAL, Message: "cannot write the demo orders", Err: err}
 	}
-	d.orders = len(orders)
+	d.orders = len(orders) + matters
 	return d, nil
 }
 

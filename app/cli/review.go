@@ -30,12 +30,13 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	state := fs.String("provider-state", unset, "")
 	memoFolder := fs.String("memo-folder", unset, "")
 	lockAfter := fs.Int("lock-after", -1, "")
+	mf := matterFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, the matter settings (warrantdesk help), --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
@@ -55,8 +56,15 @@ func (c *command) settings(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	ms, err := c.matterSettings(ctx, mf)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(c.deps.Stdout, s)
+		return writeJSON(c.deps.Stdout, struct {
+			app.Settings
+			Matters app.MatterSettings `json:"matters"`
+		}{s, ms})
 	}
 	memo := s.MemoFolder
 	if memo == "" {
@@ -65,6 +73,7 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\nreviewers            %s\nmemo folder          %s\ndesk locks after     %d min untouched\n",
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
 		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
+	printMatterSettings(c.deps.Stdout, ms)
 	return nil
 }
 

@@ -20,6 +20,8 @@ type extractJSON struct {
 	Nondisclosure  app.Nondisclosure    `json:"nondisclosure"`
 	Emergency      bool                 `json:"emergency"`
 	Warnings       []string             `json:"warnings"`
+	Moments        []app.Moment         `json:"moments,omitempty"`
+	Prior          []app.PriorRef       `json:"prior,omitempty"`
 	Error          string               `json:"error,omitempty"`
 	// Orders lists the orders of a file that bundles several, each with
 	// its pages and its own fields; absent for an ordinary file.
@@ -37,6 +39,7 @@ func extractView(file, sha string, pages int, src app.TextSource, ex app.Extract
 		ProcessType: ex.ProcessType, Fields: ex.Fields, Targets: ex.Targets,
 		DataCategories: ex.DataCategories, LegalBasis: ex.LegalBasis,
 		Nondisclosure: ex.Nondisclosure, Emergency: ex.Emergency, Warnings: ex.Warnings,
+		Moments: ex.Moments, Prior: ex.Prior,
 	}
 }
 
@@ -54,8 +57,11 @@ type caseJSON struct {
 	Decision    *app.Decision             `json:"decision"`
 	Draft       *app.Decision             `json:"draft,omitempty"`
 	Corrections map[string]app.Correction `json:"corrections,omitempty"`
-	// Findings are the review checks raised (show only).
+	// Findings are the review checks raised, Matter the case's matter
+	// and Clock its deadline (show only).
 	Findings *[]app.Finding `json:"findings,omitempty"`
+	Matter   *matterRef     `json:"matter,omitempty"`
+	Clock    *clockJSON     `json:"clock,omitempty"`
 	History  []app.Event    `json:"history"`
 	// Due is when the order must be answered and why (app.Case.Due);
 	// absent when no time is known.

@@ -103,6 +103,8 @@ func extract(c *corpus) app.Extraction {
 	x.emergency()
 	x.dateRange()
 	x.deadline()
+	x.moments()
+	x.priorRefs()
 	x.calibrate()
 	x.warn()
 	return ex

@@ -18,36 +18,65 @@ type block struct {
 }
 
 // parse reads the subset the template writes: "# ", "## ", "- ", and
-// paragraphs separated by blank lines.
+// paragraphs separated by blank lines. A line ending in a backslash breaks
+// the line there and goes on with the next (an address, a signature
+// block, a list item with its own lines).
 func parse(md string) []block {
-	var out []block
-	var para []string
-	flush := func() {
-		if len(para) > 0 {
-			out = append(out, block{"p", strings.Join(para, " ")})
-			para = nil
-		}
-	}
+	var ps parser
 	for _, line := range strings.Split(md, "\n") {
-		l := strings.TrimSpace(line)
-		switch {
-		case l == "":
-			flush()
-		case strings.HasPrefix(l, "# "):
-			flush()
-			out = append(out, block{"h1", l[2:]})
-		case strings.HasPrefix(l, "## "):
-			flush()
-			out = append(out, block{"h2", l[3:]})
-		case strings.HasPrefix(l, "- "):
-			flush()
-			out = append(out, block{"li", l[2:]})
-		default:
-			para = append(para, l)
-		}
+		ps.line(line)
 	}
-	flush()
-	return out
+	ps.flush()
+	return ps.out
+}
+
+// parser holds the blocks read so far and the paragraph or list item being
+// read.
+type parser struct {
+	out []block
+	cur *block
+}
+
+func (ps *parser) flush() {
+	if ps.cur != nil {
+		ps.out = append(ps.out, *ps.cur)
+		ps.cur = nil
+	}
+}
+
+func (ps *parser) line(line string) {
+	l := strings.TrimSpace(line)
+	// A break is a backslash of its own at the end: an odd number of them
+	// (a value's own backslash arrives escaped, doubled).
+	brk := (len(l)-len(strings.TrimRight(l, "\\")))%2 == 1
+	if brk {
+		l = strings.TrimRight(l[:len(l)-1], " ")
+	}
+	switch {
+	case l == "" && !brk:
+		ps.flush()
+	case strings.HasPrefix(l, "# "), strings.HasPrefix(l, "## "):
+		ps.flush()
+		kind, text, _ := strings.Cut(l, " ")
+		ps.out = append(ps.out, block{map[string]string{"#": "h1", "##": "h2"}[kind], text})
+	case strings.HasPrefix(l, "- "):
+		ps.flush()
+		ps.cur = &block{"li", l[2:]}
+	case ps.cur != nil && (ps.cur.kind == "p" || strings.HasSuffix(ps.cur.text, "\n")):
+		if !strings.HasSuffix(ps.cur.text, "\n") {
+			ps.cur.text += " "
+		}
+		ps.cur.text += l
+	default:
+		ps.flush()
+		ps.cur = &block{"p", l}
+	}
+	switch {
+	case ps.cur != nil && brk:
+		ps.cur.text += "\n"
+	case ps.cur != nil && ps.cur.kind == "li":
+		ps.flush() // a list item is one line unless it breaks
+	}
 }
 
 // span is a run of text, bold or not.
@@ -93,6 +122,12 @@ type Fonts struct {
 	Regular, Bold, Fallback []byte
 }
 
+// Layout is what every page of a rendered document carries besides its
+// text: the footer before the page number.
+type Layout struct {
+	Footer string
+}
+
 const (
 	bottomMargin = 20.0 // mm
 	// keepWithNext is the room (mm) a heading or a list's lead-in needs
@@ -104,19 +139,15 @@ const (
 // (subset), so every name prints as written whatever the reader has
 // installed.
 func PDF(md string, fonts Fonts) ([]byte, error) {
+	return PDFLayout(md, fonts, Layout{Footer: "Privileged and confidential"})
+}
+
+// PDFLayout renders Markdown of the memo's subset as PDF does, with the
+// page furniture l gives: the same renderer prints memos and letters.
+func PDFLayout(md string, fonts Fonts, l Layout) ([]byte, error) {
 	cover, err := sfnt.Parse(fonts.Regular)
 	if err != nil {
 		return nil, fmt.Errorf("memo font: %w", err)
-	}
-	var buf sfnt.Buffer
-	has := map[rune]bool{}
-	covered := func(r rune) bool {
-		if v, ok := has[r]; ok {
-			return v
-		}
-		g, err := cover.GlyphIndex(&buf, r)
-		has[r] = err == nil && g != 0
-		return has[r]
 	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(22, 20, 22)
@@ -128,42 +159,12 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 		p.SetY(-14)
 		p.SetFont("main", "", 8)
 		p.SetTextColor(110, 110, 110)
-		p.CellFormat(0, 5, fmt.Sprintf("Privileged and confidential · page %d of {nb}", p.PageNo()), "", 0, "C", false, 0, "")
+		p.CellFormat(0, 5, fmt.Sprintf("%s · page %d of {nb}", l.Footer, p.PageNo()), "", 0, "C", false, 0, "")
 		p.SetTextColor(0, 0, 0)
 	})
 	p.AliasNbPages("")
 	p.AddPage()
-	// write prints s in runs of one font each: the main font where it
-	// has the glyph, the fallback where it has not.
-	write := func(s string, bold bool, size, lineH float64) {
-		var run strings.Builder
-		fallback := false
-		flush := func() {
-			if run.Len() == 0 {
-				return
-			}
-			switch {
-			case fallback:
-				p.SetFont("cjk", "", size)
-			case bold:
-				p.SetFont("main", "B", size)
-			default:
-				p.SetFont("main", "", size)
-			}
-			p.Write(lineH, run.String())
-			run.Reset()
-		}
-		for _, r := range s {
-			fb := !covered(r) && r > 0x7f
-			if fb != fallback {
-				flush()
-				fallback = fb
-			}
-			run.WriteRune(r)
-		}
-		flush()
-	}
-	printBlocks(p, parse(md), write)
+	printBlocks(p, parse(md), &pdfWriter{p: p, cover: cover, has: map[rune]bool{}})
 	var out bytes.Buffer
 	if err := p.Output(&out); err != nil {
 		return nil, fmt.Errorf("writing the PDF memo: %w", err)
@@ -171,9 +172,9 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// printBlocks lays out the memo's blocks with write, which prints a run in
+// printBlocks lays out the document's blocks with w, which prints a run in
 // the fonts that have its characters.
-func printBlocks(p *fpdf.Fpdf, blocks []block, write func(s string, bold bool, size, lineH float64)) {
+func printBlocks(p *fpdf.Fpdf, blocks []block, w *pdfWriter) {
 	left, _, _, _ := p.GetMargins()
 	_, pageH := p.GetPageSize()
 	for i, b := range blocks {
@@ -185,26 +186,22 @@ func printBlocks(p *fpdf.Fpdf, blocks []block, write func(s string, bold bool, s
 		}
 		switch b.kind {
 		case "h1":
-			write(plain(b.text), true, 16, 8)
+			w.write(plain(b.text), true, 16, 8)
 			p.Ln(11)
 		case "h2":
 			p.Ln(2)
-			write(plain(b.text), true, 12.5, 6.5)
+			w.write(plain(b.text), true, 12.5, 6.5)
 			p.Ln(8)
 		case "li":
 			p.SetX(left + 2)
-			write("•", false, 10, 5)
+			w.write("•", false, 10, 5)
 			p.SetLeftMargin(left + 7)
 			p.SetX(left + 7)
-			for _, s := range spans(b.text) {
-				write(s.text, s.bold, 10, 5)
-			}
+			w.spans(b.text)
 			p.SetLeftMargin(left)
 			p.Ln(6.5)
 		default:
-			for _, s := range spans(b.text) {
-				write(s.text, s.bold, 10, 5)
-			}
+			w.spans(b.text)
 			p.Ln(7.5)
 		}
 	}
@@ -219,6 +216,66 @@ func leadsIn(blocks []block, i int) bool {
 	return blocks[i].kind == "h2" || blocks[i].kind == "p" && blocks[i+1].kind == "li"
 }
 
+// pdfWriter prints text in the fonts the document embeds.
+type pdfWriter struct {
+	p     *fpdf.Fpdf
+	cover *sfnt.Font
+	buf   sfnt.Buffer
+	has   map[rune]bool
+}
+
+// covered reports whether the main font has a glyph for r.
+func (w *pdfWriter) covered(r rune) bool {
+	if v, ok := w.has[r]; ok {
+		return v
+	}
+	g, err := w.cover.GlyphIndex(&w.buf, r)
+	w.has[r] = err == nil && g != 0
+	return w.has[r]
+}
+
+// spans prints a paragraph's runs, bold or not, at body size.
+func (w *pdfWriter) spans(text string) {
+	for _, s := range spans(text) {
+		w.write(s.text, s.bold, 10, 5)
+	}
+}
+
+// write prints s in runs of one font each: the main font where it has the
+// glyph, the fallback where it has not; a newline breaks the line.
+func (w *pdfWriter) write(s string, bold bool, size, lineH float64) {
+	var run strings.Builder
+	fallback := false
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		switch {
+		case fallback:
+			w.p.SetFont("cjk", "", size)
+		case bold:
+			w.p.SetFont("main", "B", size)
+		default:
+			w.p.SetFont("main", "", size)
+		}
+		w.p.Write(lineH, run.String())
+		run.Reset()
+	}
+	for _, r := range s {
+		if r == '\n' {
+			flush()
+			w.p.Ln(lineH)
+			continue
+		}
+		if fb := !w.covered(r) && r > 0x7f; fb != fallback {
+			flush()
+			fallback = fb
+		}
+		run.WriteRune(r)
+	}
+	flush()
+}
+
 // DOCX renders the memo's Markdown as a Word document (Office Open XML):
 // headings, list items and bold runs, which Word and LibreOffice open.
 func DOCX(md string) ([]byte, error) {
@@ -228,9 +285,16 @@ func DOCX(md string) ([]byte, error) {
 		if s.bold {
 			body.WriteString("<w:b/>")
 		}
-		fmt.Fprintf(&body, `<w:sz w:val="%d"/></w:rPr><w:t xml:space="preserve">`, size)
-		xml.EscapeText(&body, []byte(s.text))
-		body.WriteString("</w:t></w:r>")
+		fmt.Fprintf(&body, `<w:sz w:val="%d"/></w:rPr>`, size)
+		for i, line := range strings.Split(s.text, "\n") {
+			if i > 0 {
+				body.WriteString("<w:br/>")
+			}
+			body.WriteString(`<w:t xml:space="preserve">`)
+			xml.EscapeText(&body, []byte(line))
+			body.WriteString("</w:t>")
+		}
+		body.WriteString("</w:r>")
 	}
 	for _, b := range parse(md) {
 		switch b.kind {

@@ -20,6 +20,7 @@ func Columns() []string {
 		"issued_date", "deadline", "imported_at", "emergency", "targets", "data_categories", "legal_basis",
 		"nondisclosure", "decision", "grounds", "rationale", "targets_produced", "targets_withheld", "notice",
 		"notice_after", "reviewer", "decided_at", "transparency_category", "findings", "corrected_fields", "file", "sha256",
+		"matter_id", "letters_sent",
 	}
 }
 
@@ -65,6 +66,7 @@ func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 		}
 		r["targets"], r["targets_produced"], r["targets_withheld"] = strings.Join(targets, ";"), strings.Join(produced, ";"), strings.Join(withheld, ";")
 		r["findings"], r["corrected_fields"] = strings.Join(rules, ";"), strings.Join(corrected, ";")
+		r["matter_id"], r["letters_sent"] = c.MatterID(), lettersSent(c)
 		rows = append(rows, r)
 	}
 	return rows
@@ -92,6 +94,13 @@ func Categories() []string {
 // otherwise (a narrowed order produces no content); no data found when
 // nothing was produced on a compliance, or the decision was no data.
 func Category(c *app.Case) string {
+	if c.Purged != nil && c.Purged.Category != "" && c.Decision != nil {
+		return c.Purged.Category // the targets it was worked out from are gone
+	}
+	return category(c)
+}
+
+func category(c *app.Case) string {
 	d := c.Decision
 	if d == nil {
 		return ""
@@ -133,6 +142,9 @@ type Stats struct {
 	ByJurisdiction map[string]int `json:"by_jurisdiction"`
 	ByDecision     map[string]int `json:"by_decision"`
 	ByData         map[string]int `json:"by_data_category"` // an order asking for several counts in each
+	// Matters counts the same period by matter, and the time to resolve
+	// without the time spent waiting on the authority (matters.go).
+	Matters *MatterStats `json:"matters,omitempty"`
 }
 
 // Count computes statistics for cases decided from from to to (inclusive
@@ -158,7 +170,7 @@ func Count(cases []*app.Case, from, to time.Time) Stats {
 		}
 		ex := c.Effective()
 		s.Decided++
-		s.Accounts += len(ex.Targets)
+		s.Accounts += c.TargetCount()
 		s.ByCategory[Category(c)]++
 		s.ByType[orUnknown(string(ex.ProcessType))]++
 		s.ByJurisdiction[orUnknown(c.Value(app.FieldJurisdiction))]++

@@ -56,6 +56,7 @@ func NewIndex(cases []*app.Case) *Index {
 		}
 		add("file", c.Order.FileName)
 	}
+	ix.addMatters()
 	return ix
 }
 
@@ -93,6 +94,11 @@ func (ix *Index) Find(query string) []Match {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {
 			return out[i].Score > out[j].Score
+		}
+		// A case that names the text itself comes before one found
+		// through its matter.
+		if mi, mj := out[i].Field == FieldMatter, out[j].Field == FieldMatter; mi != mj {
+			return mj
 		}
 		return out[i].Case.CreatedAt.Before(out[j].Case.CreatedAt)
 	})

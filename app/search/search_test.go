@@ -71,6 +71,23 @@ func benchFind(b *testing.B, n int) {
 	}
 }
 
+// A matter's cases are found by the matter's ID and by each other's
+// numbers.
+func TestIndex_FindsMatters(t *testing.T) {
+	pres := &app.Case{ID: "aaaa0000000000000000000000000001", Order: app.Order{Extraction: app.Extraction{Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "2026-FBI-000123"}}}}}
+	warrant := &app.Case{ID: "bbbb0000000000000000000000000002", Order: app.Order{Extraction: app.Extraction{Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "1:26-mj-00042"}}}}}
+	other := &app.Case{ID: "cccc0000000000000000000000000003", Order: app.Order{Extraction: app.Extraction{Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "2026-DEA-9"}}}}}
+	warrant.Matter = pres.ID
+	ix := NewIndex([]*app.Case{pres, warrant, other})
+	got := ix.Find("2026-FBI-000123")
+	if len(got) < 2 || got[0].Case != pres || got[1].Case != warrant || got[1].Field != FieldMatter {
+		t.Fatalf("found %+v", got)
+	}
+	if got := ix.Find(pres.ID); len(got) != 2 {
+		t.Errorf("by the matter's ID: %+v", got)
+	}
+}
+
 func TestIndex_HighlightsTheWordsTyped(t *testing.T) {
 	ix := NewIndex([]*app.Case{mk("NSL-25-000001", "Federal Bureau of Investigation", "mallory.smith@example.net")})
 	got := ix.Find("smith")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,7 +28,8 @@ type CaseService interface {
 // lowConfidence marks a field the reviewer must check.
 const lowConfidence = 0.6
 
-// Tabs of the case view, in order (Ctrl+1 … Ctrl+4).
+// Tabs of the case view, in order (Ctrl+1 … Ctrl+4; TabMatter, Ctrl+5,
+// after them).
 const (
 	TabFields = iota
 	TabText
@@ -81,8 +83,12 @@ type CaseView struct {
 	decide  *decisionPane
 	history *historyPane
 	tabs    *container.AppTabs
-	split   *container.Split
-	root    fyne.CanvasObject
+	// matter is the Matter tab's pane (casematter.go); nil without a
+	// matter service. onMatterChange is told when it changed a case.
+	matter         *MatterView
+	onMatterChange func()
+	split          *container.Split
+	root           fyne.CanvasObject
 }
 
 // CaseActions are the slower things a reviewer can ask for on a case
@@ -120,6 +126,12 @@ type CaseViewParams struct {
 	OnSplit func(ids []string)
 	// Memos writes memos into the memo folder; nil leaves Export memo out.
 	Memos MemoExporter
+	// Matters is the Matter tab's work (casematter.go); nil leaves the
+	// tab out. OnMatterChange is called when it changed a case (a link,
+	// a clock, a letter); Now is its clock (time.Now if nil).
+	Matters        MatterService
+	OnMatterChange func()
+	Now            func() time.Time
 }
 
 // NewCaseView builds an empty case view.
@@ -144,7 +156,8 @@ func NewCaseView(p CaseViewParams) *CaseView {
 	v.split = container.NewHSplit(v.tabs, v.Page.Content())
 	v.split.Offset = 0.4
 	v.root = container.NewBorder(container.NewBorder(nil, nil, nil, v.bar, v.title), nil, nil, nil, v.split)
-	v.onSplit, v.memos = p.OnSplit, p.Memos
+	v.onSplit, v.memos, v.onMatterChange = p.OnSplit, p.Memos, p.OnMatterChange
+	v.addMatterTab(p)
 	v.decide.setEnabled(false)
 	return v
 }

@@ -51,6 +51,10 @@ type Desk struct {
 	// places are the folders the picker offers (recent imports first).
 	places []string
 	prefs  fyne.Preferences
+	// matters, notify and run are DeskParams' (deskmatters.go).
+	matters MatterDesk
+	notify  Notifier
+	run     Runner
 }
 
 // DeskParams are what a desk works with.
@@ -84,6 +88,11 @@ type DeskParams struct {
 	Text TextIndexer
 	// Lock locks the desk (Ctrl+L): the gate's, nil where there is none.
 	Lock func()
+	// Matters gives the case view its Matter tab and Settings the matter
+	// settings; Notify raises a desktop notification for an emergency
+	// imported while the desk is open (fyne.App). Nil leaves each out.
+	Matters MatterDesk
+	Notify  Notifier
 }
 
 // Preference keys for the panes' widths.
@@ -94,7 +103,11 @@ const (
 
 // NewDesk builds the desk.
 func NewDesk(p DeskParams) *Desk {
-	d := &Desk{Keys: NewKeys(), prefs: p.Prefs}
+	d := &Desk{Keys: NewKeys(), prefs: p.Prefs, matters: p.Matters, notify: p.Notify, run: p.Run}
+	var matters MatterService
+	if p.Matters != nil {
+		matters = p.Matters
+	}
 	d.Status = widget.NewLabel("")
 	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
@@ -104,7 +117,8 @@ func NewDesk(p DeskParams) *Desk {
 			if len(ids) > 0 {
 				d.Queue.RefreshAndSelect(ids[0])
 			}
-		}})
+		},
+		Matters: matters, Now: p.Now, OnMatterChange: func() { d.Queue.Refresh() }})
 	d.Queue = NewQueue(QueueParams{Cases: p.Service, Text: p.Text, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
 	left := d.Queue.Content()
 	if p.Importer != nil {
@@ -115,6 +129,7 @@ func NewDesk(p DeskParams) *Desk {
 				d.Status.SetText("Imported " + app.Plural(len(created), "new case") + "; the first is open.")
 			}
 			d.Queue.RefreshAndSelect(first)
+			d.afterImport(created)
 		}})
 		left = container.NewBorder(d.Import.Content(), nil, nil, nil, left)
 		d.Queue.EmptyText = "No cases yet. Drop PDF orders or folders anywhere on this window, or press Ctrl+O to import. To try WarrantDesk on sample orders: warrantdesk demo"
@@ -161,7 +176,7 @@ func (d *Desk) addActions(p DeskParams) {
 				d.Case.Recheck()
 				d.Queue.Refresh() // the flags follow the enterprise lists
 			}})
-			dl := dialog.NewCustom("Settings", "Close", f.Content(), d.window)
+			dl := dialog.NewCustom("Settings", "Close", d.settingsContent(f.Content()), d.window)
 			dl.Resize(fyne.NewSize(640, 700))
 			dl.Show()
 		})
@@ -253,8 +268,12 @@ func (d *Desk) bindKeys(lock func()) {
 	k.Add(fyne.KeyF, ctrl, "Ctrl+F", "search cases and the orders' text (Enter or ↓ goes to the results)", d.focus(d.Queue.FocusSearch))
 	k.Add(fyne.KeyF6, 0, "F6", "go to the queue (↑ ↓ move, Space opens)", d.focus(d.Queue.FocusList))
 	k.Add(fyne.KeyO, ctrl, "Ctrl+O", "import orders: files and folders (or drop them on the window)", d.ShowPicker)
-	for i, name := range []string{"Fields", "Text", "Decision", "History"} {
-		key := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4}[i]
+	tabs := []string{"Fields", "Text", "Decision", "History"}
+	if d.Case.matter != nil {
+		tabs = append(tabs, "Matter")
+	}
+	for i, name := range tabs {
+		key := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5}[i]
 		k.Add(key, ctrl, "Ctrl+"+string(key), "the "+name+" tab", func() { d.Case.SelectTab(i) })
 	}
 	k.Add(fyne.KeyD, ctrl, "Ctrl+D", "the decision (← → choose it, Tab onwards)", d.focus(d.Case.FocusDecision))

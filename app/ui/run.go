@@ -88,9 +88,14 @@ func openDesk(w fyne.Window, p Params, lock func()) *Desk {
 	if s, ok := p.Service.(SecurityService); ok {
 		security = s
 	}
+	var matters MatterDesk
+	if m, ok := p.Service.(MatterDesk); ok {
+		matters = m
+	}
 	d := NewDesk(DeskParams{Service: p.Service, Importer: p.Service, Actions: p.Service, Memos: p.Service, Alerts: p.Service,
 		Stats: p.Service, Settings: p.Service, Security: security, Text: p.Service, DefaultMemoFolder: p.DefaultMemoFolder,
-		Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer, Prefs: p.App.Preferences(), Lock: lock})
+		Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer, Prefs: p.App.Preferences(), Lock: lock,
+		Matters: matters, Notify: p.App})
 	w.SetContent(d.Content())
 	d.SetWindow(w)
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
