@@ -185,6 +185,9 @@ func (m *Main) Close() {
 	if m.renderer != nil {
 		errs = append(errs, m.renderer.Close())
 	}
+	if m.reader != nil {
+		errs = append(errs, m.reader.Close()) // its idle workers
+	}
 	if err := errors.Join(errs...); err != nil {
 		app.LogError(err)
 	}
