@@ -270,6 +270,13 @@ func (db *DB) Close() error {
 // CreateCase stores c with its original PDF and page texts, unless the same
 // bytes are stored already.
 func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, pages []app.PageText) error {
+	return db.update("save the new case", func(tx *bolt.Tx) error {
+		return db.createIn(tx, c, original, pages)
+	})
+}
+
+// createIn stores one new case in tx (CreateCase, CreateCases).
+func (db *DB) createIn(tx *bolt.Tx, c *app.Case, original []byte, pages []app.PageText) error {
 	id, err := idKey(c.ID)
 	if err != nil {
 		return err
@@ -283,25 +290,23 @@ func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, page
 		k := sha256.Sum256(fmt.Appendf(sha, "#%d-%d", p.From, p.To))
 		sha = k[:]
 	}
-	return db.update("save the new case", func(tx *bolt.Tx) error {
-		if existing := tx.Bucket(bucketSHA256).Get(sha); existing != nil {
-			other := hex.EncodeToString(existing)
-			return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + other, Err: &app.DuplicateError{CaseID: other}}
-		}
-		if tx.Bucket(bucketCases).Get(id) != nil {
-			return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
-		}
-		if err := db.putJSON(tx.Bucket(bucketCases), id, c); err != nil {
-			return err
-		}
-		if err := db.put(tx.Bucket(bucketOriginals), id, original); err != nil {
-			return err
-		}
-		if err := db.putJSON(tx.Bucket(bucketPages), id, pages); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketSHA256).Put(sha, id)
-	})
+	if existing := tx.Bucket(bucketSHA256).Get(sha); existing != nil {
+		other := hex.EncodeToString(existing)
+		return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + other, Err: &app.DuplicateError{CaseID: other}}
+	}
+	if tx.Bucket(bucketCases).Get(id) != nil {
+		return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
+	}
+	if err := db.putJSON(tx.Bucket(bucketCases), id, c); err != nil {
+		return err
+	}
+	if err := db.put(tx.Bucket(bucketOriginals), id, original); err != nil {
+		return err
+	}
+	if err := db.putJSON(tx.Bucket(bucketPages), id, pages); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSHA256).Put(sha, id)
 }
 
 // Case returns one case by its full ID.

@@ -72,6 +72,9 @@ type Importer struct {
 	MaxPages int
 	OCRPages int
 	OCRTime  time.Duration
+
+	// commit, during ImportAll, groups the new cases' commits.
+	commit *committer
 }
 
 // inflight holds the bytes of the files being read in this process: one
@@ -311,7 +314,12 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 		CreatedAt: now,
 		UpdatedAt: now,
 	}
-	err := im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
+	var err error
+	if im.commit != nil {
+		err = im.commit.create(ctx, app.NewCase{Case: c, Original: r.Data, Pages: doc.Pages})
+	} else {
+		err = im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
+	}
 	var dup *app.DuplicateError
 	if errors.As(err, &dup) {
 		return Outcome{File: path, CaseIDs: []string{dup.CaseID}, Duplicate: true}
@@ -335,8 +343,17 @@ func (im *Importer) now() time.Time {
 
 // ImportAll imports every file in paths, expanding folders to the PDFs in
 // them, and calls progress after each file (from the goroutine that did it;
-// calls do not overlap). One file's failure does not stop the others.
+// calls do not overlap). One file's failure does not stop the others. A
+// store that can (app.BatchCreator) commits the files that are ready
+// together in one transaction; a file's outcome is told once it is
+// committed.
 func (im *Importer) ImportAll(ctx context.Context, paths []string, progress func(done, total int, o Outcome)) []Outcome {
+	if bc, ok := im.Store.(app.BatchCreator); ok && im.commit == nil {
+		run := *im
+		run.commit = newCommitter(bc)
+		defer run.commit.close()
+		im = &run
+	}
 	files, errs := Expand(paths)
 	total := len(files) + len(errs)
 	out := make([]Outcome, 0, total)
