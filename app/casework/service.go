@@ -276,6 +276,9 @@ type ImportOptions struct {
 	Split bool
 	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
 	OnOCR func(file string, done, total int)
+	// OnFields, if set, is given a scan's fields as read so far, from
+	// its first page on (intake.Importer.OnFields).
+	OnFields func(file string, ex app.Extraction)
 }
 
 // Import reads the files and folders in paths and files each as a case,
@@ -296,6 +299,6 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// A copy with this run's options: the importer's parts (reader,
 	// scanner) are shared, never built again.
 	im := *s.importer
-	im.Store, im.SplitBundles, im.OnOCR = s.store, opts.Split, opts.OnOCR
+	im.Store, im.SplitBundles, im.OnOCR, im.OnFields = s.store, opts.Split, opts.OnOCR, opts.OnFields
 	return im.ImportAll(ctx, paths, progress)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -157,8 +158,27 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	}
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
+	// Files are read side by side: a scan's first-page line and another
+	// file's outcome may come at once.
+	var out sync.Mutex
+	opts := casework.ImportOptions{Split: *split, OnOCR: c.onOCR}
+	if *asJSON {
+		told := map[string]bool{}
+		opts.OnFields = func(file string, ex app.Extraction) {
+			out.Lock()
+			defer out.Unlock()
+			if told[file] {
+				return
+			}
+			told[file] = true
+			v := extractView(file, "", 0, app.SourceOCR, ex)
+			enc.Encode(importJSON{File: file, Status: "first_page", FirstPage: &v})
+		}
+	}
 	var created, dups, failed int
-	c.service().Import(ctx, paths, casework.ImportOptions{Split: *split, OnOCR: c.onOCR}, func(done, total int, o app.ImportOutcome) {
+	c.service().Import(ctx, paths, opts, func(done, total int, o app.ImportOutcome) {
+		out.Lock()
+		defer out.Unlock()
 		switch {
 		case o.Err != nil:
 			failed++
@@ -204,6 +224,9 @@ type importJSON struct {
 	Status     string   `json:"status"`
 	NeedsOCR   bool     `json:"needs_ocr"`
 	Error      string   `json:"error,omitempty"`
+	// FirstPage ("first_page" lines) is what a scan's pages read so far
+	// hold, printed once its first page is read, before its outcome.
+	FirstPage *extractJSON `json:"first_page,omitempty"`
 }
 
 func importStatus(o app.ImportOutcome) string {

@@ -93,3 +93,38 @@ func TestImportAll_GroupCommit(t *testing.T) {
 	}
 	t.Logf("%d files in %d commits", n+1, store.commits)
 }
+
+// lateFirst reads a scan's pages as parallel OCR may finish them: the
+// second before the first.
+type lateFirst struct{ pageReader }
+
+func (r lateFirst) ReadPages(_ context.Context, _ []byte, pages []int, progress func(int, int, app.PageText)) ([]app.PageText, []string, error) {
+	var out []app.PageText
+	for i, n := range []int{pages[1], pages[0]} {
+		p := app.PageText{Number: n, Text: r.texts[n], Source: app.SourceOCR}
+		out = append(out, p)
+		progress(i+1, len(pages), p)
+	}
+	return out, nil, nil
+}
+
+// TestRead_OnFieldsWaitsForThePageOne: fields are told from the moment the
+// first page is in, with every page read by then.
+func TestRead_OnFieldsWaitsForThePageOne(t *testing.T) {
+	texts := map[int]string{
+		1: "U.S. Department of Justice\nFederal Bureau of Investigation\nFile No. NSL-16-410552\nJune 10, 2016\nNATIONAL SECURITY LETTER",
+		2: "ATTACHMENT\nthe subscriber information of the account target@example.com",
+	}
+	var told []app.Extraction
+	im := &Importer{Reader: scanText{2}, Extractor: extract.New(), Scanner: lateFirst{pageReader{texts: texts}},
+		OnFields: func(_ string, ex app.Extraction) { told = append(told, ex) }}
+	if _, err := im.Read(context.Background(), pdfFile(t)); err != nil {
+		t.Fatal(err)
+	}
+	if len(told) != 1 {
+		t.Fatalf("told %d times, want once: when page 1 came in after page 2", len(told))
+	}
+	if told[0].Field(app.FieldCaseNumber) != "NSL-16-410552" || len(told[0].Targets) == 0 {
+		t.Errorf("fields told: case %q, targets %v", told[0].Field(app.FieldCaseNumber), told[0].Targets)
+	}
+}

@@ -57,8 +57,10 @@ type Importer struct {
 	// several.
 	SplitBundles bool
 	// OnFields, if set, is given the fields found so far after each page
-	// OCR reads, so a reviewer sees the first page's fields before a long
-	// scan is done (not concurrently; the final fields come from Read).
+	// OCR reads, from the first page that needed OCR on, so a reviewer
+	// sees the first page's fields before a long scan is done (not
+	// concurrently for one file; files read side by side may call it at
+	// once; the final fields come with the outcome).
 	OnFields func(file string, ex app.Extraction)
 	Store    app.Store // may be nil for Read
 	Now      func() time.Time
@@ -636,8 +638,11 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 	}
 	octx, cancel := context.WithTimeout(ctx, ocrTime)
 	defer cancel()
-	// partial is the document as read so far, for OnFields.
+	// partial is the document as read so far, for OnFields, which hears
+	// of it from the moment the first page OCR reads is in: the pages run
+	// in parallel, and a later page may be done first.
 	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
+	firstIn := false
 	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, func(done, total int, p app.PageText) {
 		if im.OnOCR != nil {
 			im.OnOCR(path, done, total)
@@ -648,8 +653,10 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 					partial.Pages[k] = p
 				}
 			}
-			partial.TextSource = app.SourceOf(partial.Pages)
-			im.OnFields(path, im.Extractor.Extract(partial))
+			if firstIn = firstIn || p.Number == need[0]; firstIn {
+				partial.TextSource = app.SourceOf(partial.Pages)
+				im.OnFields(path, im.Extractor.Extract(partial))
+			}
 		}
 	})
 	switch {
