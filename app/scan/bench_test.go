@@ -45,7 +45,7 @@ func cpuTime() time.Duration {
 // perPage reports wall and CPU seconds per page since cpu0.
 func perPage(b *testing.B, cpu0 time.Duration, n int) {
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N*n), "s/page")
-	b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N*n), "cpu-s/page")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N*n), "cpu-s/page")
 }
 
 // BenchmarkScanner_FourPages is what an import of a 4-page scan pays for
