@@ -52,6 +52,9 @@ func main() {
 		os.Exit(pdftext.ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
 	}
 	render.ServeIfWorker()
+	if len(os.Args) > 1 && os.Args[1] == "bench-probe" {
+		os.Exit(benchProbe(os.Args[2:]))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(execute(ctx, os.Args[1:]))
