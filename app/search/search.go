@@ -1,26 +1,56 @@
 // Package search finds cases by case number, issuing authority, agency,
 // agent and targets, fuzzily (github.com/sahilm/fuzzy), as a reviewer types.
+//
+// The fuzzy matcher is the judge of what matches and how well, but it no
+// longer reads every entry on every keystroke. Each entry carries a
+// signature of the letters and digits it holds (one bit each, case
+// folded): an entry can match a query only if it holds every letter and
+// digit the query has, so one AND per entry leaves the fuzzy matcher the
+// few that can. A query that extends the previous one (the reviewer typed
+// one more character) is matched only against the entries the previous
+// one matched: a fuzzy match of "abc" is a fuzzy match of "ab". A search
+// stops as soon as its context is cancelled (a newer keystroke). What is
+// found, and its order, are what the matcher alone would give.
 package search
 
 import (
-	"sort"
+	"context"
+	"slices"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
 // Index holds the searchable text of a set of cases. Build it once per
-// change of the case list; Find is then cheap enough to run per keystroke.
+// change of the case list (in the background: it is linear in the cases);
+// Find is then cheap enough to run per keystroke. Safe for concurrent use.
 type Index struct {
+	// rw guards entries and sigs: searches read them, Update changes them.
+	rw      sync.RWMutex
 	cases   []*app.Case
 	entries []entry
+	sigs    []uint64          // one per entry
+	spans   [][2]int32        // each case's entries, as built
+	moved   map[int32][]int32 // the entries of cases updated since
+
+	mu   sync.Mutex
+	last narrowing // the latest query that ran to its end
 }
 
 type entry struct {
-	caseIdx int
+	caseIdx int32
 	field   string
 	text    string
+}
+
+// narrowing is a finished query and the entries it matched.
+type narrowing struct {
+	query string
+	hits  []int32
 }
 
 // Match is one case found, with the field that matched best and the byte
@@ -35,60 +65,214 @@ type Match struct {
 
 // NewIndex indexes cases.
 func NewIndex(cases []*app.Case) *Index {
-	ix := &Index{cases: cases}
+	ix := &Index{cases: cases, spans: make([][2]int32, len(cases))}
 	for i, c := range cases {
-		ex := &c.Order.Extraction
-		add := func(field, text string) {
-			if text = strings.TrimSpace(text); text != "" {
-				ix.entries = append(ix.entries, entry{i, field, text})
-			}
-		}
-		add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
-		add(app.FieldIssuingAuthority, c.Value(app.FieldIssuingAuthority))
-		add(app.FieldAgency, c.Value(app.FieldAgency))
-		add(app.FieldAgentName, c.Value(app.FieldAgentName))
-		add(app.FieldJudge, c.Value(app.FieldJudge))
-		add(app.FieldRecipient, c.Value(app.FieldRecipient))
-		for _, t := range ex.Targets {
-			add("target", t.Value)
-		}
-		add("file", c.Order.FileName)
+		start := int32(len(ix.entries))
+		ix.add(int32(i), c)
+		ix.spans[i] = [2]int32{start, int32(len(ix.entries))}
 	}
 	return ix
 }
 
-func (ix *Index) String(i int) string { return ix.entries[i].text }
-func (ix *Index) Len() int            { return len(ix.entries) }
+// add appends case i's entries.
+func (ix *Index) add(i int32, c *app.Case) {
+	add := func(field, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			ix.entries = append(ix.entries, entry{i, field, text})
+			ix.sigs = append(ix.sigs, signature(text))
+		}
+	}
+	add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
+	add(app.FieldIssuingAuthority, c.Value(app.FieldIssuingAuthority))
+	add(app.FieldAgency, c.Value(app.FieldAgency))
+	add(app.FieldAgentName, c.Value(app.FieldAgentName))
+	add(app.FieldJudge, c.Value(app.FieldJudge))
+	add(app.FieldRecipient, c.Value(app.FieldRecipient))
+	for _, t := range c.Order.Extraction.Targets {
+		add("target", t.Value)
+	}
+	add("file", c.Order.FileName)
+}
+
+// Update indexes c again (matched by ID) after it changed in place — a
+// corrected case number, agency or target — so a search finds it by what
+// it says now, not by what it said when the index was built. A case the
+// index does not hold is left alone: the next build takes it.
+func (ix *Index) Update(c *app.Case) {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	i := slices.IndexFunc(ix.cases, func(x *app.Case) bool { return x.ID == c.ID })
+	if i < 0 {
+		return
+	}
+	for _, e := range ix.entriesOf(int32(i)) {
+		ix.entries[e].caseIdx = -1 // no longer the case's
+	}
+	ix.cases[i] = c
+	start := int32(len(ix.entries))
+	ix.add(int32(i), c)
+	if ix.moved == nil {
+		ix.moved = map[int32][]int32{}
+	}
+	var now []int32
+	for e := start; e < int32(len(ix.entries)); e++ {
+		now = append(now, e)
+	}
+	ix.moved[int32(i)] = now
+	ix.mu.Lock()
+	ix.last = narrowing{} // its matches may have changed
+	ix.mu.Unlock()
+}
+
+// entriesOf lists case i's current entries.
+func (ix *Index) entriesOf(i int32) []int32 {
+	if m, ok := ix.moved[i]; ok {
+		return m
+	}
+	var out []int32
+	for e := ix.spans[i][0]; e < ix.spans[i][1]; e++ {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Len is the number of entries indexed.
+func (ix *Index) Len() int {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	return len(ix.entries)
+}
+
+// signature has a bit for each ASCII letter (either case) and digit s
+// holds, counting the letters a non-ASCII character folds to (the Kelvin
+// sign is a k to the matcher).
+func signature(s string) uint64 {
+	var sig uint64
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				sig |= bit(f)
+			}
+			continue
+		}
+		sig |= bit(r)
+	}
+	return sig
+}
+
+func bit(r rune) uint64 {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return 1 << (r - 'a')
+	case r >= 'A' && r <= 'Z':
+		return 1 << (r - 'A')
+	case r >= '0' && r <= '9':
+		return 1 << (26 + r - '0')
+	}
+	return 0
+}
 
 // Find returns the cases matching query, best first, one match per case.
 // An empty query matches nothing.
 func (ix *Index) Find(query string) []Match {
+	m, _ := ix.FindContext(context.Background(), query)
+	return m
+}
+
+// chunk is how many candidates are matched between looks at the context.
+const chunk = 4096
+
+// FindContext is Find that gives up, with ctx's error, once ctx is done.
+func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
-		return nil
+		return nil, nil
 	}
-	best := map[int]Match{}
-	for _, m := range fuzzy.FindFrom(query, ix) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	qsig := signature(query)
+	var cand []int32
+	if prev, ok := ix.narrowFrom(query); ok {
+		cand = prev[:0:0]
+		for _, e := range prev {
+			if ix.sigs[e]&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+				cand = append(cand, e)
+			}
+		}
+	} else {
+		for e, sig := range ix.sigs {
+			if sig&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+				cand = append(cand, int32(e))
+			}
+		}
+	}
+	var hits []int32
+	var found []fuzzy.Match
+	for start := 0; start < len(cand); start += chunk {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		part := cand[start:min(start+chunk, len(cand))]
+		for _, m := range fuzzy.FindFromNoSort(query, candidates{ix, part}) {
+			m.Index = int(part[m.Index])
+			hits = append(hits, int32(m.Index))
+			found = append(found, m)
+		}
+	}
+	ix.mu.Lock()
+	ix.last = narrowing{query, hits}
+	ix.mu.Unlock()
+	return ix.rank(query, found), nil
+}
+
+// narrowFrom returns the entries the previous query matched when query
+// extends it.
+func (ix *Index) narrowFrom(query string) ([]int32, bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	last := ix.last
+	return last.hits, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+}
+
+// candidates is the fuzzy matcher's view of some entries.
+type candidates struct {
+	ix   *Index
+	list []int32
+}
+
+func (c candidates) String(i int) string { return c.ix.entries[c.list[i]].text }
+func (c candidates) Len() int            { return len(c.list) }
+
+// rank keeps each case's best match and orders the cases best first. A
+// match that covers the whole query in one run beats a scattered one of
+// the same fuzzy score: exact substrings are boosted.
+func (ix *Index) rank(query string, found []fuzzy.Match) []Match {
+	lower := strings.ToLower(query)
+	best := make(map[int32]int, len(found)) // case → index in out
+	out := make([]Match, 0, len(found))
+	for _, m := range found {
 		e := ix.entries[m.Index]
-		// A match that covers the whole query in one run beats a scattered
-		// one of the same fuzzy score: boost exact substrings.
 		score := m.Score
-		if strings.Contains(strings.ToLower(e.text), strings.ToLower(query)) {
+		if strings.Contains(strings.ToLower(e.text), lower) {
 			score += 1000
 		}
-		if cur, ok := best[e.caseIdx]; !ok || score > cur.Score {
-			best[e.caseIdx] = Match{Case: ix.cases[e.caseIdx], Field: e.field, Text: e.text, Matched: m.MatchedIndexes, Score: score}
+		at, seen := best[e.caseIdx]
+		if seen && score <= out[at].Score {
+			continue
 		}
-	}
-	out := make([]Match, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+		mt := Match{Case: ix.cases[e.caseIdx], Field: e.field, Text: e.text, Matched: m.MatchedIndexes, Score: score}
+		if seen {
+			out[at] = mt
+			continue
 		}
-		return out[i].Case.CreatedAt.Before(out[j].Case.CreatedAt)
+		best[e.caseIdx] = len(out)
+		out = append(out, mt)
+	}
+	slices.SortStableFunc(out, func(a, b Match) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		return a.Case.CreatedAt.Compare(b.Case.CreatedAt)
 	})
 	return out
 }

@@ -51,10 +51,11 @@ const (
 // CaseView shows one case: its fields with their evidence on the rendered
 // page, its text, the decision pane and its history.
 type CaseView struct {
-	service  CaseService
-	run      Runner
-	reviewer string
-	onSaved  func(c *app.Case, next bool)
+	service     CaseService
+	run         Runner
+	reviewer    string
+	onSaved     func(c *app.Case, next bool)
+	onCorrected func(c *app.Case)
 
 	c *app.Case
 	// shown is the decision pane as it was filled for c, to tell whether
@@ -132,11 +133,14 @@ type CaseViewParams struct {
 	// OnSaved is called (on the UI goroutine) after a decision is stored,
 	// with next set for "Save & next"; it may be nil.
 	OnSaved func(c *app.Case, next bool)
+	// OnCorrected is called (on the UI goroutine) after a field's
+	// correction is stored, with the case as it is now; it may be nil.
+	OnCorrected func(c *app.Case)
 }
 
 // NewCaseView builds an empty case view.
 func NewCaseView(p CaseViewParams) *CaseView {
-	v := &CaseView{service: p.Service, run: p.Run, reviewer: p.Reviewer, onSaved: p.OnSaved}
+	v := &CaseView{service: p.Service, run: p.Run, reviewer: p.Reviewer, onSaved: p.OnSaved, onCorrected: p.OnCorrected}
 	reviewer := p.Reviewer
 	v.title = widget.NewLabelWithStyle("Select a case in the queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
@@ -540,6 +544,9 @@ func (v *CaseView) saveCorrection(value string) {
 			*v.c = *c
 			v.render()
 			v.evidence.SetText(fmt.Sprintf("Saved the correction of %s.", fieldLabels[name]))
+			if v.onCorrected != nil {
+				v.onCorrected(v.c)
+			}
 		})
 	})
 }

@@ -60,7 +60,8 @@ func NewDesk(p DeskParams) *Desk {
 			if next && !d.Queue.SelectNextOpen(c) {
 				d.Case.SetStatus(d.Case.Status() + " — no open case left")
 			}
-		}})
+		},
+		OnCorrected: func(c *app.Case) { d.Queue.Updated(c) }})
 	d.Queue = NewQueue(QueueParams{Cases: p.Service, Run: p.Run, Now: p.Now, OnSelect: d.Case.Show})
 	left := d.Queue.Content()
 	if p.Importer != nil {

@@ -44,10 +44,11 @@ type Queue struct {
 	root     fyne.CanvasObject
 	onSelect func(c *app.Case)
 	// seq numbers searches, so a slow one that finishes after a newer
-	// keystroke is dropped.
-	seq    int
-	filter *widget.Select
-	found  []*app.Case // the latest search's matches, before the filter
+	// keystroke is dropped; stopSearch cancels the one running.
+	seq        int
+	stopSearch context.CancelFunc
+	filter     *widget.Select
+	found      []*app.Case // the latest search's matches, before the filter
 	// matched holds, per case ID, where the latest search matched, so the
 	// row can highlight the matched characters.
 	matched map[string]search.Match
@@ -173,6 +174,24 @@ func (q *Queue) selectID(id string) {
 // saved).
 func (q *Queue) Redraw() { q.list.Refresh() }
 
+// Updated re-indexes a case that changed in place (a correction) off the
+// UI goroutine, then, while a search is typed, runs it again: the case is
+// found by what it says now.
+func (q *Queue) Updated(c *app.Case) {
+	ix := q.index
+	if ix == nil {
+		return
+	}
+	q.run(func() {
+		ix.Update(c)
+		fyne.Do(func() {
+			if q.index == ix && strings.TrimSpace(q.search.Text) != "" {
+				q.onSearch(q.search.Text)
+			}
+		})
+	})
+}
+
 func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
@@ -188,20 +207,29 @@ func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 }
 
 // onSearch filters the list as the reviewer types. Matching runs off the UI
-// goroutine (at 100,000 cases one keystroke's search takes a tenth of a
-// second, docs/PERFORMANCE.md); a result older than the latest keystroke is
-// dropped.
+// goroutine, one search at a time: a keystroke cancels the search of the
+// one before (app/search stops at once), and a result older than the
+// latest keystroke is dropped.
 func (q *Queue) onSearch(text string) {
 	q.seq++
 	seq := q.seq
+	if q.stopSearch != nil {
+		q.stopSearch()
+		q.stopSearch = nil
+	}
 	if strings.TrimSpace(text) == "" || q.index == nil {
 		q.matched = nil
 		q.showMatches(q.all, "")
 		return
 	}
 	ix, total := q.index, len(q.all)
+	ctx, stop := context.WithCancel(context.Background())
+	q.stopSearch = stop
 	q.run(func() {
-		matches := ix.Find(text)
+		matches, err := ix.FindContext(ctx, text)
+		if err != nil {
+			return // a newer keystroke's search runs instead
+		}
 		found := make([]*app.Case, len(matches))
 		where := make(map[string]search.Match, len(matches))
 		for i, m := range matches {
