@@ -24,7 +24,7 @@ func TestCLI_BenchPrintsOneObject(t *testing.T) {
 		ListMS    float64 `json:"list_ms"`
 		Reference *struct {
 			SearchTrigramMS *struct{ P99 float64 } `json:"search_trigram_ms"`
-			CatDBMS         float64               `json:"cat_db_ms"`
+			CatDBMS         float64                `json:"cat_db_ms"`
 		} `json:"reference"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {

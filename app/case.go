@@ -279,7 +279,7 @@ func SortByUrgency(cases []*Case) {
 // the precomputed sort key SortByUrgency orders by.
 type UrgencyKey struct {
 	Decided    bool
-	Routine    bool  // not an emergency
+	Routine    bool // not an emergency
 	NoDeadline bool
 	Deadline   int64 // Unix seconds; 0 without one
 	Created    time.Time
