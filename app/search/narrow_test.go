@@ -127,3 +127,17 @@ func TestIndex_UpdateFindsWhatTheCaseSaysNow(t *testing.T) {
 		t.Errorf("a case the index does not hold was added: %+v", got)
 	}
 }
+
+func TestContainsFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, q string
+		want bool
+	}{
+		{"Federal Bureau", "bureau", true}, {"Federal Bureau", "eral b", true}, {"abc", "abcd", false},
+		{"", "a", false}, {"abc", "", true}, {"STRASSE", "strasse", true}, {"Straße", "straße", true}, {"ÅSA", "åsa", true},
+	} {
+		if got := containsFold(tc.s, strings.ToLower(tc.q)); got != tc.want {
+			t.Errorf("containsFold(%q, %q) = %v", tc.s, tc.q, got)
+		}
+	}
+}

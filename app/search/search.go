@@ -243,6 +243,31 @@ type candidates struct {
 func (c candidates) String(i int) string { return c.ix.entries[c.list[i]].text }
 func (c candidates) Len() int            { return len(c.list) }
 
+// containsFold reports whether s holds lower (already lower-cased), case
+// folded as strings.ToLower does, without a copy of s for ASCII text.
+func containsFold(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), lower)
+		}
+	}
+	n := len(lower)
+outer:
+	for i := 0; i+n <= len(s); i++ {
+		for j := 0; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // rank keeps each case's best match and orders the cases best first. A
 // match that covers the whole query in one run beats a scattered one of
 // the same fuzzy score: exact substrings are boosted.
@@ -253,7 +278,7 @@ func (ix *Index) rank(query string, found []fuzzy.Match) []Match {
 	for _, m := range found {
 		e := ix.entries[m.Index]
 		score := m.Score
-		if strings.Contains(strings.ToLower(e.text), lower) {
+		if containsFold(e.text, lower) {
 			score += 1000
 		}
 		at, seen := best[e.caseIdx]
