@@ -14,6 +14,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -21,7 +22,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sahilm/fuzzy"
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
@@ -36,6 +36,9 @@ type Index struct {
 	sigs    []uint64          // one per entry
 	spans   [][2]int32        // each case's entries, as built
 	moved   map[int32][]int32 // the entries of cases updated since
+	// created is each case's place when ordered by import time: the
+	// tie-break of equal scores, as one number.
+	created []uint32
 
 	mu   sync.Mutex
 	last narrowing // the latest query that ran to its end
@@ -71,7 +74,21 @@ func NewIndex(cases []*app.Case) *Index {
 		ix.add(int32(i), c)
 		ix.spans[i] = [2]int32{start, int32(len(ix.entries))}
 	}
+	ix.rankCreated()
 	return ix
+}
+
+// rankCreated numbers the cases by import time.
+func (ix *Index) rankCreated() {
+	byTime := make([]int32, len(ix.cases))
+	for i := range byTime {
+		byTime[i] = int32(i)
+	}
+	slices.SortStableFunc(byTime, func(a, b int32) int { return ix.cases[a].CreatedAt.Compare(ix.cases[b].CreatedAt) })
+	ix.created = make([]uint32, len(ix.cases))
+	for r, i := range byTime {
+		ix.created[i] = uint32(r)
+	}
 }
 
 // add appends case i's entries.
@@ -109,6 +126,7 @@ func (ix *Index) Update(c *app.Case) {
 		ix.entries[e].caseIdx = -1 // no longer the case's
 	}
 	ix.cases[i] = c
+	ix.rankCreated()
 	start := int32(len(ix.entries))
 	ix.add(int32(i), c)
 	if ix.moved == nil {
@@ -206,23 +224,71 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 			}
 		}
 	}
+	var pat []byte
+	if isASCII(query) {
+		pat = []byte(query)
+	}
+	lower := strings.ToLower(query)
+	// Each case's best entry so far (case → 1 + its place in bests).
+	type best struct {
+		score    int
+		caseIdx  int32
+		entry    int32
+		from, to int32
+	}
+	var bests []best
+	at := make([]int32, len(ix.cases))
 	var hits []int32
-	var found []fuzzy.Match
-	for start := 0; start < len(cand); start += chunk {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	var idx []int
+	for n, e := range cand {
+		if n%chunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
-		part := cand[start:min(start+chunk, len(cand))]
-		for _, m := range fuzzy.FindFromNoSort(query, candidates{ix, part}) {
-			m.Index = int(part[m.Index])
-			hits = append(hits, int32(m.Index))
-			found = append(found, m)
+		en := ix.entries[e]
+		from := len(idx)
+		score, out, ok := matchEntry(query, pat, en.text, idx)
+		if !ok {
+			idx = out[:from]
+			continue
+		}
+		idx = out
+		hits = append(hits, e)
+		// A match that covers the whole query in one run beats a
+		// scattered one of the same fuzzy score.
+		if containsFold(en.text, lower) {
+			score += 1000
+		}
+		b := best{score, en.caseIdx, e, int32(from), int32(len(idx))}
+		switch k := at[en.caseIdx]; {
+		case k == 0:
+			bests = append(bests, b)
+			at[en.caseIdx] = int32(len(bests))
+		case score > bests[k-1].score:
+			bests[k-1] = b
 		}
 	}
 	ix.mu.Lock()
 	ix.last = narrowing{query, hits}
 	ix.mu.Unlock()
-	return ix.rank(query, found), nil
+	// Best first, then the case imported first: one number each.
+	keys := make([]uint64, len(bests))
+	for i, b := range bests {
+		keys[i] = uint64(uint32(1<<31-b.score))<<32 | uint64(ix.created[b.caseIdx])
+	}
+	order := make([]int, len(bests))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	out := make([]Match, len(bests))
+	for i, k := range order {
+		b := bests[k]
+		en := ix.entries[b.entry]
+		out[i] = Match{Case: ix.cases[b.caseIdx], Field: en.field, Text: en.text, Matched: idx[b.from:b.to:b.to], Score: b.score}
+	}
+	return out, nil
 }
 
 // narrowFrom returns the entries the previous query matched when query
@@ -233,15 +299,6 @@ func (ix *Index) narrowFrom(query string) ([]int32, bool) {
 	last := ix.last
 	return last.hits, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
 }
-
-// candidates is the fuzzy matcher's view of some entries.
-type candidates struct {
-	ix   *Index
-	list []int32
-}
-
-func (c candidates) String(i int) string { return c.ix.entries[c.list[i]].text }
-func (c candidates) Len() int            { return len(c.list) }
 
 // containsFold reports whether s holds lower (already lower-cased), case
 // folded as strings.ToLower does, without a copy of s for ASCII text.
@@ -266,38 +323,4 @@ outer:
 		return true
 	}
 	return false
-}
-
-// rank keeps each case's best match and orders the cases best first. A
-// match that covers the whole query in one run beats a scattered one of
-// the same fuzzy score: exact substrings are boosted.
-func (ix *Index) rank(query string, found []fuzzy.Match) []Match {
-	lower := strings.ToLower(query)
-	best := make(map[int32]int, len(found)) // case → index in out
-	out := make([]Match, 0, len(found))
-	for _, m := range found {
-		e := ix.entries[m.Index]
-		score := m.Score
-		if containsFold(e.text, lower) {
-			score += 1000
-		}
-		at, seen := best[e.caseIdx]
-		if seen && score <= out[at].Score {
-			continue
-		}
-		mt := Match{Case: ix.cases[e.caseIdx], Field: e.field, Text: e.text, Matched: m.MatchedIndexes, Score: score}
-		if seen {
-			out[at] = mt
-			continue
-		}
-		best[e.caseIdx] = len(out)
-		out = append(out, mt)
-	}
-	slices.SortStableFunc(out, func(a, b Match) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
-		}
-		return a.Case.CreatedAt.Compare(b.Case.CreatedAt)
-	})
-	return out
 }

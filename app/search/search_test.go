@@ -70,3 +70,21 @@ func benchFind(b *testing.B, n int) {
 		ix.Find("user42")
 	}
 }
+
+// BenchmarkIndex_Typed100000 types "user4217@ex" one key at a time over
+// 100,000 cases: each keystroke narrows the one before.
+func BenchmarkIndex_Typed100000(b *testing.B) {
+	var cases []*app.Case
+	for i := 0; i < 100000; i++ {
+		cases = append(cases, mk(fmt.Sprintf("2:25-mj-%05d", i), "United States District Court", fmt.Sprintf("user%d@example.com", i)))
+	}
+	ix := NewIndex(cases)
+	const word = "user4217@ex"
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := 1; k <= len(word); k++ {
+			ix.Find(word[:k])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(word)), "ms/keystroke")
+}
