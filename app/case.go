@@ -1,12 +1,12 @@
 package app
 
 import (
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -256,70 +256,21 @@ func (c *Case) Deadline() (time.Time, bool) {
 
 // SortByUrgency orders cases most urgent first: open cases before decided
 // ones; among open cases emergencies first, then the nearest deadline, then
-// those without a deadline; ties go to the case imported first. Each case's
-// key is worked out once (UrgencyKey), not in every comparison: a deadline
-// is a map lookup and a date parse, and a sort of n cases compares n·log n
-// times.
+// those without a deadline; ties go to the case imported first. Each
+// case's key (UrgencyKey) is computed once, not in every comparison.
 func SortByUrgency(cases []*Case) {
 	type keyed struct {
-		key UrgencyKey
+		key string
 		c   *Case
 	}
 	ks := make([]keyed, len(cases))
 	for i, c := range cases {
-		ks[i] = keyed{UrgencyOf(c), c}
+		ks[i] = keyed{UrgencyKey(c), c}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return a.key.Compare(b.key) })
-	for i := range ks {
-		cases[i] = ks[i].c
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i, k := range ks {
+		cases[i] = k.c
 	}
-}
-
-// UrgencyKey is where a case stands in the queue, as one comparable value:
-// the precomputed sort key SortByUrgency orders by.
-type UrgencyKey struct {
-	Decided    bool
-	Routine    bool // not an emergency
-	NoDeadline bool
-	Deadline   int64 // Unix seconds; 0 without one
-	Created    time.Time
-}
-
-// UrgencyOf is c's key.
-func UrgencyOf(c *Case) UrgencyKey {
-	k := UrgencyKey{Decided: c.Status == StatusDecided, Routine: !c.Order.Extraction.Emergency, Created: c.CreatedAt}
-	if d, ok := c.Deadline(); ok {
-		k.Deadline = d.Unix()
-	} else {
-		k.NoDeadline = true
-	}
-	return k
-}
-
-// Compare orders keys most urgent first (-1 when k comes before o).
-func (k UrgencyKey) Compare(o UrgencyKey) int {
-	flag := func(a, b bool) int {
-		switch {
-		case a == b:
-			return 0
-		case a:
-			return 1
-		}
-		return -1
-	}
-	if c := flag(k.Decided, o.Decided); c != 0 {
-		return c
-	}
-	if c := flag(k.Routine, o.Routine); c != 0 {
-		return c
-	}
-	if c := flag(k.NoDeadline, o.NoDeadline); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(k.Deadline, o.Deadline); c != 0 {
-		return c
-	}
-	return k.Created.Compare(o.Created)
 }
 
 // Store keeps cases and the original PDFs they came from. Implementations

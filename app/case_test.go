@@ -188,7 +188,10 @@ func TestSortByUrgency_SameOrderAsComparingCases(t *testing.T) {
 		if aok && !at.Equal(bt) {
 			return at.Before(bt)
 		}
-		return a.CreatedAt.Before(b.CreatedAt)
+		if !a.CreatedAt.Equal(b.CreatedAt) {
+			return a.CreatedAt.Before(b.CreatedAt)
+		}
+		return a.ID < b.ID
 	})
 	for i := range got {
 		if got[i] != want[i] {

@@ -17,10 +17,17 @@ var _ app.BatchCreator = (*DB)(nil)
 // created one by one, so one case the store cannot take fails alone.
 func (db *DB) CreateCases(ctx context.Context, cases []app.NewCase) []error {
 	errs := make([]error, len(cases))
+	records := make([]*newRecord, len(cases))
+	for i, nc := range cases {
+		records[i], errs[i] = encodeNew(nc)
+	}
 	var broke error
-	err := db.update("save the new cases", func(tx *bolt.Tx) error {
-		for i, nc := range cases {
-			err := db.createIn(tx, nc.Case, nc.Original, nc.Pages)
+	err := db.update("save the new cases", func(tx *bolt.Tx, codec Codec) error {
+		for i, r := range records {
+			if r == nil {
+				continue
+			}
+			err := db.createIn(ctx, tx, codec, r)
 			if refusedAlone(err) {
 				errs[i] = err
 				continue
@@ -39,12 +46,16 @@ func (db *DB) CreateCases(ctx context.Context, cases []app.NewCase) []error {
 		// The commit itself failed (a full disk, a read-only file):
 		// nothing was stored.
 		for i := range errs {
-			errs[i] = err
+			if records[i] != nil {
+				errs[i] = err
+			}
 		}
 		return errs
 	}
 	for i, nc := range cases {
-		errs[i] = db.CreateCase(ctx, nc.Case, nc.Original, nc.Pages)
+		if records[i] != nil {
+			errs[i] = db.CreateCase(ctx, nc.Case, nc.Original, nc.Pages)
+		}
 	}
 	return errs
 }

@@ -26,20 +26,27 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
 	state := fs.String("provider-state", "\x00", "")
+	lockAfter := fs.Int("lock-after", -1, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --lock-after MINUTES, --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" {
+	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" || *lockAfter != -1 {
 		if *state != "\x00" {
 			s.ProviderState = *state
+		}
+		if *lockAfter != -1 {
+			if *lockAfter < 1 || *lockAfter > app.MaxLockAfter {
+				return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+			}
+			s.LockAfterMinutes = *lockAfter
 		}
 		// The lists are compared as they are kept: normalised.
 		s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, addDomain...)), app.NormaliseList(rmDomain), strings.EqualFold)
@@ -52,8 +59,8 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\ndesk locks after     %d min untouched\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState), int(s.LockAfter().Minutes()))
 	return nil
 }
 

@@ -638,45 +638,13 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 	}
 	octx, cancel := context.WithTimeout(ctx, ocrTime)
 	defer cancel()
-	// partial is the document as read so far, for OnFields, which hears
-	// of it from the moment the first page OCR reads is in: the pages run
-	// in parallel, and a later page may be done first.
-	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
-	firstIn := false
-	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, func(done, total int, p app.PageText) {
-		if im.OnOCR != nil {
-			im.OnOCR(path, done, total)
-		}
-		if im.OnFields != nil {
-			for k := range partial.Pages {
-				if partial.Pages[k].Number == p.Number {
-					partial.Pages[k] = p
-				}
-			}
-			if firstIn = firstIn || p.Number == need[0]; firstIn {
-				partial.TextSource = app.SourceOf(partial.Pages)
-				im.OnFields(path, im.Extractor.Extract(partial))
-			}
-		}
-	})
+	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, im.pageRead(path, need[0], doc))
 	switch {
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded):
 		// Out of time: keep what was read, name what was not.
-		read := map[int]bool{}
-		for _, p := range pages {
-			read[p.Number] = true
-		}
-		var left []int
-		for _, n := range need {
-			if !read[n] {
-				left = append(left, n)
-			}
-		}
-		if len(left) > 0 {
-			warnings = append(warnings, app.PagesNotRead(left, fmt.Sprintf("the file's OCR ran past its %s; they stay marked as needing OCR", app.FormatDuration(ocrTime)+" time budget")))
-		}
+		warnings = append(warnings, notReadInTime(pages, need, ocrTime)...)
 	case err != nil:
 		doc.Warnings = append(doc.Warnings, "OCR failed: "+app.ErrorMessage(err))
 		return nil
@@ -693,6 +661,51 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 	doc.Warnings = append(doc.Warnings, warnings...)
 	doc.TextSource = app.SourceOf(doc.Pages)
 	return nil
+}
+
+// pageRead is what the scanner calls as each page is OCR'd: progress,
+// and OnFields from the moment the first page OCR reads (first) is in —
+// the pages run in parallel, and a later page may be done first.
+func (im *Importer) pageRead(path string, first int, doc *app.Document) func(done, total int, p app.PageText) {
+	// partial is the document as read so far.
+	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
+	firstIn := false
+	return func(done, total int, p app.PageText) {
+		if im.OnOCR != nil {
+			im.OnOCR(path, done, total)
+		}
+		if im.OnFields == nil {
+			return
+		}
+		for k := range partial.Pages {
+			if partial.Pages[k].Number == p.Number {
+				partial.Pages[k] = p
+			}
+		}
+		if firstIn = firstIn || p.Number == first; firstIn {
+			partial.TextSource = app.SourceOf(partial.Pages)
+			im.OnFields(path, im.Extractor.Extract(partial))
+		}
+	}
+}
+
+// notReadInTime names the pages of need OCR did not read before its time
+// budget ran out.
+func notReadInTime(pages []app.PageText, need []int, budget time.Duration) []string {
+	read := map[int]bool{}
+	for _, p := range pages {
+		read[p.Number] = true
+	}
+	var left []int
+	for _, n := range need {
+		if !read[n] {
+			left = append(left, n)
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	return []string{app.PagesNotRead(left, fmt.Sprintf("the file's OCR ran past its %s; they stay marked as needing OCR", app.FormatDuration(budget)+" time budget"))}
 }
 
 // safeImport imports one file, turning a panic into that file's failure:

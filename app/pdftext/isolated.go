@@ -189,10 +189,15 @@ func (r *Isolated) readOn(ctx context.Context, w *worker, head, pdf []byte, time
 		<-wrote
 	}
 	timedOut, limit := d.fired()
-
 	if ctx.Err() != nil {
 		return nil, false, ctx.Err()
 	}
+	return judge(&st, w, waitErr, timedOut, limit, maxOut, mem)
+}
+
+// judge tells what a worker's answer (st) comes to: the document, the
+// pages read before it failed with why the rest were not, or the failure.
+func judge(st *replies, w *worker, waitErr error, timedOut bool, limit time.Duration, maxOut, mem int64) (doc *app.Document, early bool, err error) {
 	var why string
 	switch {
 	case st.done:
@@ -208,9 +213,7 @@ func (r *Isolated) readOn(ctx context.Context, w *worker, head, pdf []byte, time
 	case st.err != nil && !errors.Is(st.err, sandbox.ErrFrame) && !errors.Is(st.err, io.ErrUnexpectedEOF):
 		why = "the reader's answer was not understood (" + st.err.Error() + ")"
 	default:
-		if !st.opened {
-			early = true
-		}
+		early = !st.opened
 		e := workerDied(waitErr, w.p.Stderr(), mem)
 		if len(st.doc.Pages) == 0 {
 			return nil, early, e

@@ -282,24 +282,33 @@ func (e *engine) bitmapGray(bm references.FPDF_BITMAP, w, h int) (*image.Gray, e
 	if err != nil {
 		return nil, err
 	}
-	var bpp int
-	switch format.Format {
-	case enums.FPDF_BITMAP_FORMAT_GRAY:
-		bpp = 1
-	case enums.FPDF_BITMAP_FORMAT_BGR:
-		bpp = 3
-	case enums.FPDF_BITMAP_FORMAT_BGRX, enums.FPDF_BITMAP_FORMAT_BGRA:
-		bpp = 4
-	default:
-		return nil, errNotOneImage
-	}
+	bpp := bytesPerPixel(format.Format)
 	s := stride.Stride
-	if s < w*bpp || len(buf.Buffer) < s*(h-1)+w*bpp {
+	if bpp == 0 || s < w*bpp || len(buf.Buffer) < s*(h-1)+w*bpp {
 		return nil, errNotOneImage
 	}
+	return toGray(buf.Buffer, w, h, s, bpp), nil
+}
+
+// bytesPerPixel is a PDFium bitmap format's, 0 for one not handled.
+func bytesPerPixel(f enums.FPDF_BITMAP_FORMAT) int {
+	switch f {
+	case enums.FPDF_BITMAP_FORMAT_GRAY:
+		return 1
+	case enums.FPDF_BITMAP_FORMAT_BGR:
+		return 3
+	case enums.FPDF_BITMAP_FORMAT_BGRX, enums.FPDF_BITMAP_FORMAT_BGRA:
+		return 4
+	}
+	return 0
+}
+
+// toGray copies w×h pixels of bpp bytes (grey, or B, G, R first) at stride
+// s out as grey.
+func toGray(pix []byte, w, h, s, bpp int) *image.Gray {
 	g := image.NewGray(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
-		row := buf.Buffer[y*s : y*s+w*bpp]
+		row := pix[y*s : y*s+w*bpp]
 		out := g.Pix[y*w : (y+1)*w]
 		if bpp == 1 {
 			copy(out, row)
@@ -311,7 +320,7 @@ func (e *engine) bitmapGray(bm references.FPDF_BITMAP, w, h int) (*image.Gray, e
 			out[x] = uint8((114*uint32(p[0]) + 587*uint32(p[1]) + 299*uint32(p[2]) + 500) / 1000)
 		}
 	}
-	return g, nil
+	return g
 }
 
 // rotate turns an image clockwise by r quarter turns (a page's /Rotate).

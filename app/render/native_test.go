@@ -177,11 +177,9 @@ func TestScan_TurnedImageAndRotatedPage(t *testing.T) {
 			if tc.matrix != "0 -612 792 0 0 612" {
 				w, h = 510, 660
 			}
-			img := src
 			if w != 660 {
-				img = scanLike(w, h)
 				jb.Reset()
-				jpeg.Encode(&jb, img, &jpeg.Options{Quality: 95})
+				jpeg.Encode(&jb, scanLike(w, h), &jpeg.Options{Quality: 95})
 			}
 			content := fmt.Sprintf("q %s cm /Im0 Do Q", tc.matrix)
 			objs := []string{

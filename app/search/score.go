@@ -60,16 +60,7 @@ func scoreASCII(pat []byte, s string, idx []int) (int, []int, bool) {
 	for j := 0; j < len(s); j++ {
 		c := s[j]
 		if patternIndex < len(pat) && foldEq(c, pat[patternIndex]) {
-			score := 0
-			if j == 0 {
-				score += firstCharMatchBonus
-			}
-			if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
-				score += camelCaseMatchBonus
-			}
-			if j != 0 && isSeparator(last) {
-				score += matchFollowingSeparatorBonus
-			}
+			score := charBonus(j, last, c)
 			if len(idx) > start && idx[len(idx)-1] == lastIndex {
 				bonus := currAdjacent*2 + adjacentMatchBonus
 				score += bonus
@@ -106,6 +97,22 @@ func scoreASCII(pat []byte, s string, idx []int) (int, []int, bool) {
 		return 0, idx[:start], false
 	}
 	return total, idx, true
+}
+
+// charBonus is what a matched character at j earns for where it stands
+// (first, a camel-case hump, after a separator), last being the one before.
+func charBonus(j int, last, c byte) int {
+	score := 0
+	if j == 0 {
+		score += firstCharMatchBonus
+	}
+	if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+		score += camelCaseMatchBonus
+	}
+	if j != 0 && isSeparator(last) {
+		score += matchFollowingSeparatorBonus
+	}
+	return score
 }
 
 // foldEq is the matcher's equalFold for two ASCII bytes.

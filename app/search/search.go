@@ -208,34 +208,13 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 	}
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
-	qsig := signature(query)
-	var cand []int32
-	if prev, ok := ix.narrowFrom(query); ok {
-		cand = prev[:0:0]
-		for _, e := range prev {
-			if ix.sigs[e]&qsig == qsig && ix.entries[e].caseIdx >= 0 {
-				cand = append(cand, e)
-			}
-		}
-	} else {
-		for e, sig := range ix.sigs {
-			if sig&qsig == qsig && ix.entries[e].caseIdx >= 0 {
-				cand = append(cand, int32(e))
-			}
-		}
-	}
+	cand := ix.candidates(query)
 	var pat []byte
 	if isASCII(query) {
 		pat = []byte(query)
 	}
 	lower := strings.ToLower(query)
 	// Each case's best entry so far (case → 1 + its place in bests).
-	type best struct {
-		score    int
-		caseIdx  int32
-		entry    int32
-		from, to int32
-	}
 	var bests []best
 	at := make([]int32, len(ix.cases))
 	var hits []int32
@@ -272,7 +251,44 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 	ix.mu.Lock()
 	ix.last = narrowing{query, hits}
 	ix.mu.Unlock()
-	// Best first, then the case imported first: one number each.
+	return ix.rank(bests, idx), nil
+}
+
+// best is a case's best matching entry: its score, and its matched
+// positions as a range of the search's position slice.
+type best struct {
+	score    int
+	caseIdx  int32
+	entry    int32
+	from, to int32
+}
+
+// candidates are the entries that may match query: those whose signature
+// holds the query's, among the last search's matches when query extends
+// it.
+func (ix *Index) candidates(query string) []int32 {
+	qsig := signature(query)
+	var cand []int32
+	if prev, ok := ix.narrowFrom(query); ok {
+		cand = prev[:0:0]
+		for _, e := range prev {
+			if ix.sigs[e]&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+				cand = append(cand, e)
+			}
+		}
+		return cand
+	}
+	for e, sig := range ix.sigs {
+		if sig&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+			cand = append(cand, int32(e))
+		}
+	}
+	return cand
+}
+
+// rank orders the cases' bests best first, then the case imported first
+// (one number each), as matches.
+func (ix *Index) rank(bests []best, idx []int) []Match {
 	keys := make([]uint64, len(bests))
 	for i, b := range bests {
 		keys[i] = uint64(uint32(1<<31-b.score))<<32 | uint64(ix.created[b.caseIdx])
@@ -288,7 +304,7 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 		en := ix.entries[b.entry]
 		out[i] = Match{Case: ix.cases[b.caseIdx], Field: en.field, Text: en.text, Matched: idx[b.from:b.to:b.to], Score: b.score}
 	}
-	return out, nil
+	return out
 }
 
 // narrowFrom returns the entries the previous query matched when query
