@@ -58,6 +58,8 @@ type Service struct {
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
 	mu sync.Mutex
+	// search is the search index, once asked for (searchindex.go).
+	search searchIndex
 }
 
 // New returns a service on p.Store.
@@ -231,6 +233,7 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	if err := s.store.UpdateCase(ctx, c); err != nil {
 		return nil, err
 	}
+	s.indexed(ctx, false, c)
 	return c, nil
 }
 
@@ -315,5 +318,7 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// scanner) are shared, never built again.
 	im := *s.importer
 	im.Store, im.SplitBundles, im.OnOCR, im.OnFields = s.store, opts.Split, opts.OnOCR, opts.OnFields
-	return im.ImportAll(s.acting(ctx), paths, progress)
+	outcomes := im.ImportAll(s.acting(ctx), paths, progress)
+	s.indexImported(ctx, outcomes)
+	return outcomes
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
 	"github.com/warrantdesk/warrantdesk/app/report"
-	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
 func (c *command) extract(ctx context.Context, args []string) error {
@@ -380,15 +379,25 @@ func (c *command) search(ctx context.Context, args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return usagef("search needs a query")
 	}
-	cases, err := c.service().Cases(ctx)
+	// The summaries and the stored index: no whole case is read but the
+	// ones --json prints (and any the index is behind on).
+	sums, err := c.service().Summaries(ctx)
 	if err = c.damaged(err); err != nil {
 		return err
 	}
-	matches := search.NewIndex(cases).Find(query)
+	ix, err := c.service().SearchIndex(ctx, sums)
+	if err != nil {
+		return err
+	}
+	matches := ix.Find(query)
 	if *asJSON {
-		found := make([]*app.Case, len(matches))
+		ids := make([]string, len(matches))
 		for i, m := range matches {
-			found[i] = m.Case
+			ids[i] = m.ID
+		}
+		found, err := c.service().CasesOf(ctx, ids)
+		if err = c.damaged(err); err != nil {
+			return err
 		}
 		return c.printCasesJSON(found)
 	}
@@ -396,9 +405,15 @@ func (c *command) search(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.deps.Stdout, "No case matches %q.\n", query)
 		return nil
 	}
+	byID := make(map[string]*app.Summary, len(sums))
+	for i := range sums {
+		byID[sums[i].ID] = &sums[i]
+	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	for _, m := range matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ShortID(), m.Case.Order.Extraction.ProcessType, dash(m.Case.CaseNumber()), m.Field, m.Text)
+		if k := byID[m.ID]; k != nil {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", app.ShortID(k.ID), k.ProcessType, dash(k.CaseNumber), m.Field, m.Text)
+		}
 	}
 	tw.Flush()
 	return nil

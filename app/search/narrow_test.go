@@ -29,7 +29,10 @@ func everything(ix *Index, query string) map[string]int {
 		if strings.Contains(strings.ToLower(e.text), strings.ToLower(query)) {
 			score += 1000
 		}
-		id := ix.cases[e.caseIdx].ID
+		if e.doc < 0 {
+			continue
+		}
+		id := ix.docs[e.doc].id
 		if cur, ok := best[id]; !ok || score > cur {
 			best[id] = score
 		}
@@ -71,8 +74,8 @@ func TestFind_SameAsMatchingEverything(t *testing.T) {
 				t.Fatalf("%q: %d cases, matching everything finds %d", q, len(got), len(want))
 			}
 			for i, m := range got {
-				if s, ok := want[m.Case.ID]; !ok || s != m.Score {
-					t.Fatalf("%q: case %s scored %d, want %d (found: %v)", q, m.Case.ID, m.Score, s, ok)
+				if s, ok := want[m.ID]; !ok || s != m.Score {
+					t.Fatalf("%q: case %s scored %d, want %d (found: %v)", q, m.ID, m.Score, s, ok)
 				}
 				if i > 0 && got[i-1].Score < m.Score {
 					t.Fatalf("%q: not best first at %d", q, i)
@@ -98,9 +101,10 @@ func TestFind_CancelledSearchStops(t *testing.T) {
 	}
 }
 
-// TestIndex_UpdateFindsWhatTheCaseSaysNow: a corrected case is found by its
-// new value and no longer by its old one; the others are untouched.
-func TestIndex_UpdateFindsWhatTheCaseSaysNow(t *testing.T) {
+// TestIndex_PutFindsWhatTheCaseSaysNow: a corrected case is found by its
+// new value and no longer by its old one; the others are untouched; a new
+// case is found; a removed one is not.
+func TestIndex_PutFindsWhatTheCaseSaysNow(t *testing.T) {
 	a := mk("2:25-mj-01234", "District Court", "old.name@example.com")
 	b := mk("NSL-25-000001", "Federal Bureau of Investigation", "other@example.net")
 	ix := NewIndex([]*app.Case{a, b})
@@ -109,22 +113,29 @@ func TestIndex_UpdateFindsWhatTheCaseSaysNow(t *testing.T) {
 	}
 	fixed := *a
 	fixed.Order.Extraction.Targets = []app.Target{{Kind: app.TargetEmail, Value: "new.name@example.com"}}
-	ix.Update(&fixed)
+	ix.Put(DocOf(&fixed))
 	if got := ix.Find("old.name"); len(got) != 0 {
 		t.Errorf("the old value still finds the case: %+v", got)
 	}
-	if got := ix.Find("new.name"); len(got) != 1 || got[0].Case != &fixed {
+	if got := ix.Find("new.name"); len(got) != 1 || got[0].ID != fixed.ID {
 		t.Errorf("the new value: %+v", got)
 	}
 	if got := ix.Find("2:25-mj-01234"); len(got) != 1 {
 		t.Errorf("the case's other entries: %+v", got)
 	}
-	if got := ix.Find("other@"); len(got) != 1 || got[0].Case != b {
+	if got := ix.Find("other@"); len(got) != 1 || got[0].ID != b.ID {
 		t.Errorf("another case: %+v", got)
 	}
-	ix.Update(mk("not-indexed", "x"))
-	if got := ix.Find("not-indexed"); len(got) != 0 {
-		t.Errorf("a case the index does not hold was added: %+v", got)
+	ix.Put(DocOf(mk("newly-imported", "x")))
+	if got := ix.Find("newly-imp"); len(got) != 1 || ix.Cases() != 3 {
+		t.Errorf("a new case: %+v", got)
+	}
+	ix.Remove(b.ID)
+	if got := ix.Find("other@"); len(got) != 0 || ix.Cases() != 2 {
+		t.Errorf("a removed case is still found: %+v", got)
+	}
+	if want := everything(ix, "example"); len(ix.Find("example")) != len(want) {
+		t.Errorf("after the changes: %d cases, want %d", len(ix.Find("example")), len(want))
 	}
 }
 

@@ -16,38 +16,51 @@ package search
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// Index holds the searchable text of a set of cases. Build it once per
-// change of the case list (in the background: it is linear in the cases);
-// Find is then cheap enough to run per keystroke. Safe for concurrent use.
+// Index holds the searchable text of a set of cases, one Doc each, by
+// case ID: it holds no case, so a queue of summaries can search without
+// any whole case in memory. It is built once (NewIndex, Load) and then
+// kept up to date case by case (Put, Remove); Stale says which cases a
+// list of summaries shows that the index holds as they no longer are.
+// Safe for concurrent use.
 type Index struct {
-	// rw guards entries and sigs: searches read them, Update changes them.
+	// rw guards docs, byID, entries and sigs: searches read them, Put
+	// and Remove change them.
 	rw      sync.RWMutex
-	cases   []*app.Case
+	docs    []doc
+	byID    map[string]int32
 	entries []entry
-	sigs    []uint64          // one per entry
-	spans   [][2]int32        // each case's entries, as built
-	moved   map[int32][]int32 // the entries of cases updated since
-	// created is each case's place when ordered by import time: the
-	// tie-break of equal scores, as one number.
-	created []uint32
+	sigs    []uint64 // one per entry
+	dead    int      // entries no longer any case's
 
 	mu   sync.Mutex
 	last narrowing // the latest query that ran to its end
 }
 
+// doc is one case in the index; its entries are entries[from:to].
+type doc struct {
+	id       string
+	stamp    uint64
+	created  int64 // Unix nanoseconds: the tie-break of equal scores
+	from, to int32
+	gone     bool
+}
+
 type entry struct {
-	caseIdx int32
-	field   string
-	text    string
+	doc   int32 // -1 once the case was indexed again or removed
+	field string
+	text  string
 }
 
 // narrowing is a finished query and the entries it matched.
@@ -59,44 +72,34 @@ type narrowing struct {
 // Match is one case found, with the field that matched best and the byte
 // positions of the matched characters in that field's text.
 type Match struct {
-	Case    *app.Case
+	ID      string
 	Field   string
 	Text    string
 	Matched []int
 	Score   int
 }
 
-// NewIndex indexes cases.
-func NewIndex(cases []*app.Case) *Index {
-	ix := &Index{cases: cases, spans: make([][2]int32, len(cases))}
-	for i, c := range cases {
-		start := int32(len(ix.entries))
-		ix.add(int32(i), c)
-		ix.spans[i] = [2]int32{start, int32(len(ix.entries))}
-	}
-	ix.rankCreated()
-	return ix
+// Doc is what the index holds of one case: what a search looks in.
+type Doc struct {
+	ID string
+	// Stamp tells whether the doc is still the case's: StampOf the
+	// case's summary when the doc was made.
+	Stamp   uint64
+	Created time.Time
+	Entries []Entry
 }
 
-// rankCreated numbers the cases by import time.
-func (ix *Index) rankCreated() {
-	byTime := make([]int32, len(ix.cases))
-	for i := range byTime {
-		byTime[i] = int32(i)
-	}
-	slices.SortStableFunc(byTime, func(a, b int32) int { return ix.cases[a].CreatedAt.Compare(ix.cases[b].CreatedAt) })
-	ix.created = make([]uint32, len(ix.cases))
-	for r, i := range byTime {
-		ix.created[i] = uint32(r)
-	}
-}
+// Entry is one searchable text of a case and the field it is from
+// (app.Field* names, "target", "file").
+type Entry struct{ Field, Text string }
 
-// add appends case i's entries.
-func (ix *Index) add(i int32, c *app.Case) {
+// DocOf is what the index holds of c: its case number, authority,
+// agency, agent, judge, addressee, targets and file name, as corrected.
+func DocOf(c *app.Case) Doc {
+	d := Doc{ID: c.ID, Stamp: StampOf(app.Summarize(c)), Created: c.CreatedAt}
 	add := func(field, text string) {
 		if text = strings.TrimSpace(text); text != "" {
-			ix.entries = append(ix.entries, entry{i, field, text})
-			ix.sigs = append(ix.sigs, signature(text))
+			d.Entries = append(d.Entries, Entry{field, text})
 		}
 	}
 	add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
@@ -109,56 +112,145 @@ func (ix *Index) add(i int32, c *app.Case) {
 		add("target", t.Value)
 	}
 	add("file", c.Order.FileName)
+	return d
 }
 
-// Update indexes c again (matched by ID) after it changed in place — a
-// corrected case number, agency or target — so a search finds it by what
-// it says now, not by what it said when the index was built. A case the
-// index does not hold is left alone: the next build takes it.
-func (ix *Index) Update(c *app.Case) {
+// StampOf fingerprints a case's summary: when it was last changed and
+// what of it a search finds. A change of the case (a correction, a
+// decision, a new reading) changes its stamp.
+func StampOf(s app.Summary) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(s.UpdatedAt.UnixNano()))
+	h.Write(b[:])
+	for _, v := range append([]string{s.SortKey, s.CaseNumber, s.Authority, s.Agency, s.AgentName, s.FileName}, s.Targets...) {
+		h.Write([]byte(v))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// NewIndex indexes cases.
+func NewIndex(cases []*app.Case) *Index {
+	docs := make([]Doc, len(cases))
+	for i, c := range cases {
+		docs[i] = DocOf(c)
+	}
+	return NewIndexOf(docs)
+}
+
+// NewIndexOf indexes docs; for docs of the same ID the last is kept.
+func NewIndexOf(docs []Doc) *Index {
+	ix := &Index{byID: make(map[string]int32, len(docs))}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Entries)
+	}
+	ix.entries = make([]entry, 0, n)
+	ix.sigs = make([]uint64, 0, n)
+	for _, d := range docs {
+		ix.put(d)
+	}
+	return ix
+}
+
+// Put indexes d, in place of what the index held of the same case: a new
+// case, or one that changed (a corrected case number, agency or target),
+// found from then on by what it says now.
+func (ix *Index) Put(d Doc) {
 	ix.rw.Lock()
 	defer ix.rw.Unlock()
-	i := slices.IndexFunc(ix.cases, func(x *app.Case) bool { return x.ID == c.ID })
-	if i < 0 {
+	ix.put(d)
+	ix.forget()
+}
+
+func (ix *Index) put(d Doc) {
+	i, ok := ix.byID[d.ID]
+	if ok {
+		ix.drop(i)
+	} else {
+		i = int32(len(ix.docs))
+		ix.docs = append(ix.docs, doc{})
+		ix.byID[d.ID] = i
+	}
+	from := int32(len(ix.entries))
+	for _, e := range d.Entries {
+		if e.Text = strings.TrimSpace(e.Text); e.Text != "" {
+			ix.entries = append(ix.entries, entry{i, e.Field, e.Text})
+			ix.sigs = append(ix.sigs, signature(e.Text))
+		}
+	}
+	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries))}
+}
+
+// drop takes doc i's entries out of searches.
+func (ix *Index) drop(i int32) {
+	dc := &ix.docs[i]
+	for e := dc.from; e < dc.to; e++ {
+		ix.entries[e].doc = -1
+	}
+	ix.dead += int(dc.to - dc.from)
+	dc.from, dc.to = 0, 0
+}
+
+// Remove takes the case with the given ID out of the index (a case
+// purged); an ID the index does not hold is left alone.
+func (ix *Index) Remove(id string) {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	i, ok := ix.byID[id]
+	if !ok {
 		return
 	}
-	for _, e := range ix.entriesOf(int32(i)) {
-		ix.entries[e].caseIdx = -1 // no longer the case's
-	}
-	ix.cases[i] = c
-	ix.rankCreated()
-	start := int32(len(ix.entries))
-	ix.add(int32(i), c)
-	if ix.moved == nil {
-		ix.moved = map[int32][]int32{}
-	}
-	var now []int32
-	for e := start; e < int32(len(ix.entries)); e++ {
-		now = append(now, e)
-	}
-	ix.moved[int32(i)] = now
+	ix.drop(i)
+	ix.docs[i].gone = true
+	delete(ix.byID, id)
+	ix.forget()
+}
+
+// forget drops the last search's matches, which a change may alter.
+func (ix *Index) forget() {
 	ix.mu.Lock()
-	ix.last = narrowing{} // its matches may have changed
+	ix.last = narrowing{}
 	ix.mu.Unlock()
 }
 
-// entriesOf lists case i's current entries.
-func (ix *Index) entriesOf(i int32) []int32 {
-	if m, ok := ix.moved[i]; ok {
-		return m
+// Stale compares the index with the summaries of every stored case:
+// changed are the cases it does not hold, or holds as they no longer are
+// (their stamp differs); gone are those it holds that are not stored.
+func (ix *Index) Stale(sums []app.Summary) (changed, gone []string) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	seen := make([]bool, len(ix.docs))
+	for _, s := range sums {
+		i, ok := ix.byID[s.ID]
+		if !ok || ix.docs[i].stamp != StampOf(s) {
+			changed = append(changed, s.ID)
+		}
+		if ok {
+			seen[i] = true
+		}
 	}
-	var out []int32
-	for e := ix.spans[i][0]; e < ix.spans[i][1]; e++ {
-		out = append(out, e)
+	for i, d := range ix.docs {
+		if !d.gone && !seen[i] {
+			gone = append(gone, d.id)
+		}
 	}
-	return out
+	return changed, gone
 }
 
 // Len is the number of entries indexed.
 func (ix *Index) Len() int {
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
-	return len(ix.entries)
+	return len(ix.entries) - ix.dead
+}
+
+// Cases is the number of cases indexed.
+func (ix *Index) Cases() int {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	return len(ix.byID)
 }
 
 // signature has a bit for each ASCII letter (either case) and digit s
@@ -216,7 +308,7 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 	lower := strings.ToLower(query)
 	// Each case's best entry so far (case → 1 + its place in bests).
 	var bests []best
-	at := make([]int32, len(ix.cases))
+	at := make([]int32, len(ix.docs))
 	var hits []int32
 	var idx []int
 	for n, e := range cand {
@@ -239,11 +331,11 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 		if containsFold(en.text, lower) {
 			score += 1000
 		}
-		b := best{score, en.caseIdx, e, int32(from), int32(len(idx))}
-		switch k := at[en.caseIdx]; {
+		b := best{score, en.doc, e, int32(from), int32(len(idx))}
+		switch k := at[en.doc]; {
 		case k == 0:
 			bests = append(bests, b)
-			at[en.caseIdx] = int32(len(bests))
+			at[en.doc] = int32(len(bests))
 		case score > bests[k-1].score:
 			bests[k-1] = b
 		}
@@ -258,7 +350,7 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 // positions as a range of the search's position slice.
 type best struct {
 	score    int
-	caseIdx  int32
+	doc      int32
 	entry    int32
 	from, to int32
 }
@@ -272,14 +364,14 @@ func (ix *Index) candidates(query string) []int32 {
 	if prev, ok := ix.narrowFrom(query); ok {
 		cand = prev[:0:0]
 		for _, e := range prev {
-			if ix.sigs[e]&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+			if ix.sigs[e]&qsig == qsig && ix.entries[e].doc >= 0 {
 				cand = append(cand, e)
 			}
 		}
 		return cand
 	}
 	for e, sig := range ix.sigs {
-		if sig&qsig == qsig && ix.entries[e].caseIdx >= 0 {
+		if sig&qsig == qsig && ix.entries[e].doc >= 0 {
 			cand = append(cand, int32(e))
 		}
 	}
@@ -287,22 +379,21 @@ func (ix *Index) candidates(query string) []int32 {
 }
 
 // rank orders the cases' bests best first, then the case imported first
-// (one number each), as matches.
+// (then the one indexed first), as matches.
 func (ix *Index) rank(bests []best, idx []int) []Match {
-	keys := make([]uint64, len(bests))
-	for i, b := range bests {
-		keys[i] = uint64(uint32(1<<31-b.score))<<32 | uint64(ix.created[b.caseIdx])
-	}
-	order := make([]int, len(bests))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	slices.SortFunc(bests, func(a, b best) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(ix.docs[a.doc].created, ix.docs[b.doc].created); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
 	out := make([]Match, len(bests))
-	for i, k := range order {
-		b := bests[k]
+	for i, b := range bests {
 		en := ix.entries[b.entry]
-		out[i] = Match{Case: ix.cases[b.caseIdx], Field: en.field, Text: en.text, Matched: idx[b.from:b.to:b.to], Score: b.score}
+		out[i] = Match{ID: ix.docs[b.doc].id, Field: en.field, Text: en.text, Matched: idx[b.from:b.to:b.to], Score: b.score}
 	}
 	return out
 }

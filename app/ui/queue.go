@@ -37,6 +37,7 @@ type Queue struct {
 	all      []*app.Case // most urgent first
 	cases    []*app.Case // shown: all, or the search's matches
 	index    *search.Index
+	byID     map[string]*app.Case // all, by ID: what a match names
 	list     *widget.List
 	status   *widget.Label
 	search   *widget.Entry
@@ -182,8 +183,11 @@ func (q *Queue) Updated(c *app.Case) {
 	if ix == nil {
 		return
 	}
+	if i := slices.IndexFunc(q.all, func(k *app.Case) bool { return k.ID == c.ID }); i >= 0 {
+		q.all[i], q.byID[c.ID] = c, c
+	}
 	q.run(func() {
-		ix.Update(c)
+		ix.Put(search.DocOf(c))
 		fyne.Do(func() {
 			if q.index == ix && strings.TrimSpace(q.search.Text) != "" {
 				q.onSearch(q.search.Text)
@@ -198,6 +202,10 @@ func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
 		return
 	}
 	q.all, q.index = cases, ix
+	q.byID = make(map[string]*app.Case, len(cases))
+	for _, c := range cases {
+		q.byID[c.ID] = c
+	}
 	q.onSearch(q.search.Text)
 	if err != nil {
 		// The rest of the queue works; the reviewer is told which cases
@@ -222,7 +230,7 @@ func (q *Queue) onSearch(text string) {
 		q.showMatches(q.all, "")
 		return
 	}
-	ix, total := q.index, len(q.all)
+	ix, total, byID := q.index, len(q.all), q.byID
 	ctx, stop := context.WithCancel(context.Background())
 	q.stopSearch = stop
 	q.run(func() {
@@ -230,11 +238,13 @@ func (q *Queue) onSearch(text string) {
 		if err != nil {
 			return // a newer keystroke's search runs instead
 		}
-		found := make([]*app.Case, len(matches))
+		found := make([]*app.Case, 0, len(matches))
 		where := make(map[string]search.Match, len(matches))
-		for i, m := range matches {
-			found[i] = m.Case
-			where[m.Case.ID] = m
+		for _, m := range matches {
+			if c := byID[m.ID]; c != nil {
+				found = append(found, c)
+				where[m.ID] = m
+			}
 		}
 		fyne.Do(func() {
 			if seq != q.seq {
