@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 	"github.com/warrantdesk/warrantdesk/app/search"
 	"github.com/warrantdesk/warrantdesk/storage"
@@ -185,20 +186,10 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 
 func measureSize(ctx context.Context, o Options, bs []base, dir string, n int) (Size, error) {
 	s := Size{Cases: n, Bases: len(bs)}
-	fmt.Fprintf(o.Log, "building a store of %d cases in %s…\n", n, dir)
-	// Sealed under the Argon2id parameters tuned for this machine, as
-	// every store a user makes is.
-	db, err := storage.Open(dir, storage.Options{Passphrase: Passphrase})
-	if err != nil {
-		return s, err
-	}
-	took, err := Fill(ctx, db, bs, n)
-	db.Close()
-	if err != nil {
-		return s, err
-	}
-	s.BuildS = took.Seconds()
 	dbFile := filepath.Join(dir, storage.FileName)
+	if err := build(ctx, o, bs, dir, n, &s); err != nil {
+		return s, err
+	}
 	if st, err := os.Stat(dbFile); err == nil {
 		s.DBMB = float64(st.Size()) / (1 << 20)
 	}
@@ -242,6 +233,58 @@ func measureSize(ctx context.Context, o Options, bs []base, dir string, n int) (
 		}
 	}
 	return s, nil
+}
+
+// build fills a store of n cases in dir, sealed under the Argon2id
+// parameters tuned for this machine as every store a user makes is. A
+// store kept there by an earlier run (--keep) is measured again as it is,
+// if it holds n cases.
+func build(ctx context.Context, o Options, bs []base, dir string, n int, s *Size) error {
+	if _, err := os.Stat(filepath.Join(dir, storage.FileName)); err == nil {
+		db, err := storage.Open(dir, storage.Options{ReadOnly: true, Passphrase: Passphrase})
+		if err != nil {
+			return err
+		}
+		sums, err := db.Summaries(ctx)
+		db.Close()
+		if err != nil {
+			return err
+		}
+		if len(sums) != n {
+			return fmt.Errorf("the store kept in %s holds %d cases, not %d: remove it or keep the stores elsewhere", dir, len(sums), n)
+		}
+		fmt.Fprintf(o.Log, "measuring the store of %d cases kept in %s…\n", n, dir)
+		return indexed(ctx, dir)
+	}
+	fmt.Fprintf(o.Log, "building a store of %d cases in %s…\n", n, dir)
+	db, err := storage.Open(dir, storage.Options{Passphrase: Passphrase})
+	if err != nil {
+		return err
+	}
+	took, err := Fill(ctx, db, bs, n)
+	db.Close()
+	s.BuildS = took.Seconds()
+	if err != nil {
+		return err
+	}
+	return indexed(ctx, dir)
+}
+
+// indexed leaves the store's search index as imports leave it: stored,
+// up to date with the cases.
+func indexed(ctx context.Context, dir string) error {
+	db, err := storage.Open(dir, storage.Options{Passphrase: Passphrase})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s := casework.New(casework.Params{Store: db})
+	sums, err := s.Summaries(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.SearchIndex(ctx, sums)
+	return err
 }
 
 // timeSearch times the desk's search and the reference on the store's
