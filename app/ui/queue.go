@@ -58,6 +58,9 @@ type Queue struct {
 	EmptyText string
 }
 
+// loadingText is the status until the cases are in.
+const loadingText = "Loading cases…"
+
 // Filters the queue offers, besides one per process type.
 const (
 	FilterOpen    = "Open"
@@ -80,7 +83,7 @@ type QueueParams struct {
 func NewQueue(p QueueParams) *Queue {
 	q := &Queue{store: p.Cases, run: p.Run, now: p.Now, onSelect: p.OnSelect,
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
-	q.status = widget.NewLabel("Loading cases…")
+	q.status = widget.NewLabel(loadingText)
 	q.search = widget.NewEntry()
 	q.search.SetPlaceHolder("Search (Ctrl+F)")
 	q.search.OnChanged = q.onSearch
