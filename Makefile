@@ -10,14 +10,23 @@ export LANG := en_US.UTF-8
 
 # System packages: Fyne's cgo build (GL and X11 headers); Tesseract with
 # English and orientation data for OCR; Xvfb and x11-utils for the
-# real-window test, ImageMagick for its screenshot; poppler-utils for the
-# pdftotext and pdftoppm references in benchmarks; xdotool clicks in the
-# real-window test.
+# real-window test, ImageMagick for its screenshots (read back by
+# Tesseract); poppler-utils for the pdftotext and pdftoppm references in
+# benchmarks; xdotool types and clicks in the real-window test.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd \
 	xvfb xauth x11-utils xdotool imagemagick poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# bash, for pipefail: make test filters go test's output, and a failing
+# test must still fail the pipeline.
+SHELL := bash
+
+# go test -v, less its start-of-test lines: each test shows as it ends, so
+# a long run shows its progress, and failures keep all their output.
+PROGRESS := grep --line-buffered -v -E '^(=== (RUN|PAUSE|CONT|NAME) |[[:space:]]*$$)'
+
 
 # Lint tools, pinned, installed by go install into bin/tools.
 STATICCHECK_VERSION := v0.8.2
@@ -50,10 +59,11 @@ run: deps build
 	./$(BIN) $(or $(ARGS),demo)
 
 test: deps vet lint
-	$(GO) test -race -count=1 -timeout 30m ./...
+	@echo "Every test under the race detector, each listed as it ends (10–20 minutes on 2 cores; see README.md)."
+	set -o pipefail; $(GO) test -race -count=1 -timeout 30m -v ./... 2>&1 | $(PROGRESS)
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
-	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/
+	set -o pipefail; $(GO) test -count=1 -timeout 20m -v -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/ 2>&1 | $(PROGRESS)
 	$(call run_fuzz,$(FUZZ_BRIEF))
 
 # The kill soak (docs/security.md): an import of SOAK_FILES generated orders

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -42,15 +41,6 @@ func ProcessTypes() []ProcessType {
 		EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
 		MLATRequest, InformalRequest, OtherProcess,
 	}
-}
-
-// Label says the process type in a few words, for lists and headings
-// ("court order 2703d"); "unknown process" when none was recognised.
-func (t ProcessType) Label() string {
-	if t == "" {
-		return "unknown process"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 // formalNames are the names a memo or a finding uses where the label alone

@@ -61,13 +61,21 @@ func (s *Service) SearchIndex(ctx context.Context, sums []app.Summary) (*search.
 	return ix, nil
 }
 
-// indexCases reads the cases with the given IDs and indexes them. A case
-// that cannot be read is left out of the index (the queue names it).
+// indexCases reads the cases with the given IDs and their pages, and
+// indexes them. A case that cannot be read is left out of the index (the
+// queue names it); one whose pages cannot be, indexed without its text.
 func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	put := func(c *app.Case) { ix.Put(search.DocOf(c)) }
+	put := func(c *app.Case) {
+		var pages []app.PageText
+		// A bundle split into its orders is searched as those orders.
+		if c.Status != app.StatusSplit {
+			pages, _ = s.store.Pages(ctx, c.ID)
+		}
+		ix.Put(search.DocOf(c, pages))
+	}
 	if ss, ok := s.store.(summaryStore); ok {
 		return ss.EachCase(ctx, ids, func(c *app.Case, err error) error {
 			if _, damaged := app.Damaged(err); damaged {
@@ -132,21 +140,21 @@ func (s *Service) saveIndex(ctx context.Context, ix *search.Index) {
 	}
 }
 
-// indexed keeps the service's index (if it has one) up to date with
-// cases that changed or were made through it, and writes it when asked.
-func (s *Service) indexed(ctx context.Context, save bool, cases ...*app.Case) {
+// indexed keeps the service's index (if it has one) up to date with a
+// case changed through it: with pages, its text read again too; without,
+// the words it had are kept.
+func (s *Service) indexed(c *app.Case, pages []app.PageText) {
 	s.search.mu.Lock()
 	defer s.search.mu.Unlock()
 	ix := s.search.ix
 	if ix == nil {
 		return
 	}
-	for _, c := range cases {
-		ix.Put(search.DocOf(c))
+	d := search.DocOf(c, pages)
+	if pages == nil && c.Status != app.StatusSplit {
+		d.Words = ix.Words(c.ID)
 	}
-	if save {
-		s.saveIndex(ctx, ix)
-	}
+	ix.Put(d)
 }
 
 // indexImported indexes the cases an import made and writes the index, so

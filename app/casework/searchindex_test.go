@@ -111,7 +111,7 @@ func TestSearchIndex_KeptWithTheStore(t *testing.T) {
 	}
 
 	// A correction, found by its new value at once.
-	if _, err := s.Correct(ctx, ids[2], app.FieldCaseNumber, "QX-CORRECTED-991", "tester"); err != nil {
+	if _, err := s.Correct(ctx, ids[2], app.Edit{Field: app.FieldCaseNumber, Value: "QX-CORRECTED-991"}, "tester"); err != nil {
 		t.Fatal(err)
 	}
 	if got := findIn(t, s, "QX-CORRECTED-991"); len(got) != 1 || got[0] != ids[2] {

@@ -11,6 +11,9 @@ package casework
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -180,45 +183,57 @@ func (s *Service) findings(ctx context.Context, settings app.Settings, c *app.Ca
 }
 
 // Decide records d as the decision on case id, stamped now, once it is
-// valid (app.Decision.Validate), and returns the case as stored.
+// valid (app.Decision.Validate), and returns the case as stored. A decided
+// case is refused (app.ErrDecided): Reopen it first.
 func (s *Service) Decide(ctx context.Context, id string, d app.Decision) (*app.Case, error) {
 	d.DecidedAt = s.now()
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		c.Decide(d)
-		return true, nil
+		return true, c.Decide(d)
+	})
+}
+
+// Reopen makes decided case id open again, recording who reopened it and
+// why; its decision is kept (superseded) and becomes the draft.
+func (s *Service) Reopen(ctx context.Context, id, by, reason string) (*app.Case, error) {
+	return s.change(ctx, id, func(c *app.Case) (bool, error) {
+		return true, c.Reopen(by, reason, s.now())
 	})
 }
 
 // SaveDraft keeps d as the decision being written on case id, by the
 // reviewer named, and returns the case as stored. A draft may be
-// incomplete: it is not validated.
+// incomplete: it is not validated. A decided case takes none.
 func (s *Service) SaveDraft(ctx context.Context, id string, d app.Decision, by string) (*app.Case, error) {
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		c.SaveDraft(d, by, s.now())
-		return true, nil
+		return true, c.SaveDraft(d, by, s.now())
 	})
 }
 
-// Correct records the reviewer's value for a field of case id beside the
-// extracted one ("" goes back to the extracted value; app.Case.Correct
-// says what is valid) and returns the case as stored. A value that
-// changes nothing writes nothing.
-func (s *Service) Correct(ctx context.Context, id, field, value, by string) (*app.Case, error) {
+// Correct records the reviewer's edit of case id beside what was read
+// (app.Case.Apply says what is valid) and returns the case as stored. An
+// edit that changes nothing writes nothing.
+func (s *Service) Correct(ctx context.Context, id string, e app.Edit, by string) (*app.Case, error) {
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		was := c.Value(field)
-		if err := c.Correct(field, value, by, s.now()); err != nil {
-			return false, err
-		}
-		return c.Value(field) != was, nil
+		return c.Apply(e, by, s.now())
 	})
 }
 
 // change reads case id, lets do change it, and stores it when do reports a
-// change: the one place a stored case changes.
+// change.
 func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (bool, error)) (*app.Case, error) {
+	return s.apply(ctx, id, func(c *app.Case) (bool, []app.PageText, error) {
+		changed, err := do(c)
+		return changed, nil, err
+	})
+}
+
+// apply is the one place a stored case changes: it reads case id, lets do
+// change it (and, with new pages, its text), and stores it when do reports
+// a change, all under one lock, naming who acts for the audit trail.
+func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bool, []app.PageText, error)) (*app.Case, error) {
 	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -226,14 +241,19 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	if err != nil {
 		return nil, err
 	}
-	changed, err := do(c)
+	changed, pages, err := do(c)
 	if err != nil || !changed {
 		return c, err
 	}
-	if err := s.store.UpdateCase(ctx, c); err != nil {
+	if pages != nil {
+		err = s.store.UpdateCaseText(ctx, c, pages)
+	} else {
+		err = s.store.UpdateCase(ctx, c)
+	}
+	if err != nil {
 		return nil, err
 	}
-	s.indexed(ctx, false, c)
+	s.indexed(c, pages)
 	return c, nil
 }
 
@@ -255,6 +275,15 @@ func (s *Service) Settings(ctx context.Context) (app.Settings, error) {
 // and returns them as stored; invalid ones are EINVALID and nothing is
 // stored.
 func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settings, error) {
+	// The recent import folders are the service's own record, not the
+	// caller's to set: they are kept as stored.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stored, err := s.store.Settings(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.ImportFolders = stored.ImportFolders
 	n, err := in.Normalised()
 	if err != nil {
 		return in, err
@@ -292,6 +321,9 @@ func (s *Service) Check(ctx context.Context) (app.Integrity, error) {
 type ImportOptions struct {
 	// Split makes a case of each order in a file that bundles several.
 	Split bool
+	// NoOCR leaves the pages without text unread this time (they are
+	// marked as needing OCR), whatever the importer can do.
+	NoOCR bool
 	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
 	OnOCR func(file string, done, total int)
 	// OnFields, if set, is given a scan's fields as read so far, from
@@ -318,7 +350,43 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// scanner) are shared, never built again.
 	im := *s.importer
 	im.Store, im.SplitBundles, im.OnOCR, im.OnFields = s.store, opts.Split, opts.OnOCR, opts.OnFields
-	outcomes := im.ImportAll(s.acting(ctx), paths, progress)
-	s.indexImported(ctx, outcomes)
-	return outcomes
+	if opts.NoOCR {
+		im.Scanner = nil
+	}
+	ctx = s.acting(ctx)
+	out := im.ImportAll(ctx, paths, progress)
+	s.indexImported(ctx, out)
+	s.rememberFolders(ctx, paths)
+	return out
+}
+
+// rememberFolders records the folders orders came from (a folder named, or
+// a file's), so the picker starts there and no memo is written into them.
+// It is a convenience: a failure to record them is logged, not reported.
+func (s *Service) rememberFolders(ctx context.Context, paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		app.LogError(err)
+		return
+	}
+	was := slices.Clone(settings.ImportFolders)
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			dir := p
+			if !st.IsDir() {
+				dir = filepath.Dir(p)
+			}
+			if abs, err := filepath.Abs(dir); err == nil {
+				settings = settings.WithImportFolder(abs)
+			}
+		}
+	}
+	if slices.Equal(was, settings.ImportFolders) {
+		return
+	}
+	if err := s.store.SaveSettings(ctx, settings); err != nil {
+		app.LogError(err)
+	}
 }

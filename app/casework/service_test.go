@@ -136,13 +136,13 @@ func TestService_CorrectAndDraft(t *testing.T) {
 	ctx := context.Background()
 	c, _ := s.Case(ctx, ids[0])
 	number := c.CaseNumber()
-	if _, err := s.Correct(ctx, ids[0], app.FieldCaseNumber, number, "R"); err != nil || store.updates != 0 {
+	if _, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldCaseNumber, Value: number}, "R"); err != nil || store.updates != 0 {
 		t.Fatalf("a correction to the same value: %v, %d writes", err, store.updates)
 	}
-	if _, err := s.Correct(ctx, ids[0], app.FieldDeadline, "next Friday", "R"); app.ErrorCode(err) != app.EINVALID || store.updates != 0 {
+	if _, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldDeadline, Value: "next Friday"}, "R"); app.ErrorCode(err) != app.EINVALID || store.updates != 0 {
 		t.Fatalf("a date that is not one: %v, %d writes", err, store.updates)
 	}
-	c, err := s.Correct(ctx, ids[0], app.FieldCaseNumber, "1:26-mj-00099", "R")
+	c, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldCaseNumber, Value: "1:26-mj-00099"}, "R")
 	if err != nil || c.CaseNumber() != "1:26-mj-00099" || c.Corrections[app.FieldCaseNumber].Extracted != number || store.updates != 1 {
 		t.Fatalf("correct: %+v %v", c.Corrections, err)
 	}

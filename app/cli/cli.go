@@ -58,16 +58,19 @@ Usage:
   warrantdesk list [--json]                      cases, most urgent first
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
+  warrantdesk search --text [--json] WORDS        cases whose orders' text has every word
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
-                     [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
-                     [--notice-after YYYY-MM-DD]
+                     [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]...
+                     [--notice notify|delayed|not_notified] [--notice-after YYYY-MM-DD]
+  warrantdesk reopen CASE [--reason TEXT] [--reviewer NAME]   a decided case open again (recorded)
   warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force]  the decision memo (format from FILE's extension)
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
                    (--out never writes into the data folder; an existing file is replaced only with --force)
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
-  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
-                                                 enterprise customers (redirect checks) and your own names
+  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX]
+                     [--add-reviewer R] [--memo-folder DIR] [--lock-after MINUTES] [--remove-…] [--json]
+                                                 enterprise customers (redirect checks), your own names, reviewers
   warrantdesk verify [--json] [--head SIZE:HASH]  the audit trail, every original's SHA-256, every value opens,
                                                  the database file's consistency; exit 1 and what is wrong where
                                                  (check: the same); --head: the trail still holds what a memo's head did
@@ -88,6 +91,7 @@ Usage:
                                                  stores of N cases, import and OCR, beside references
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
+Per target: produce, withhold, redirect, no_data, preserve.
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
@@ -294,6 +298,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"show":       (*command).show,
 	"search":     (*command).search,
 	"decide":     (*command).decide,
+	"reopen":     (*command).reopen,
 	"memo":       (*command).memo,
 	"export":     (*command).export,
 	"stats":      (*command).stats,

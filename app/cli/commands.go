@@ -17,6 +17,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
 	"github.com/warrantdesk/warrantdesk/app/report"
+	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
 func (c *command) extract(ctx context.Context, args []string) error {
@@ -333,9 +334,13 @@ func (c *command) show(ctx context.Context, args []string) error {
 	o := k.Order
 	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
 	printExtraction(c.deps.Stdout, o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction)
-	for _, name := range app.FieldNames() {
+	for _, name := range app.CorrectableNames() {
 		if k, ok := k.Corrections[name]; ok {
-			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %q (extracted %q) by %s on %s\n", name, k.Value, k.Extracted, k.By, k.At.Format(time.DateTime))
+			value := fmt.Sprintf("%q", k.Value)
+			if k.Cleared {
+				value = "cleared (the order states none)"
+			}
+			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %s (extracted %q) by %s on %s\n", name, value, k.Extracted, k.By, k.At.Format(time.DateTime))
 		}
 	}
 	if k.Decision != nil {
@@ -361,7 +366,7 @@ func printDecision(w io.Writer, d *app.Decision) {
 		fmt.Fprintf(w, "  note          %s\n", oneLine(d.Note))
 	}
 	for _, t := range d.Targets {
-		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
+		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, d.For(t.Target).Label())
 	}
 	if d.Notice != "" {
 		fmt.Fprintf(w, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
@@ -371,6 +376,7 @@ func printDecision(w io.Writer, d *app.Decision) {
 func (c *command) search(ctx context.Context, args []string) error {
 	fs := c.flags("search")
 	asJSON := fs.Bool("json", false, "")
+	inText := fs.Bool("text", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -388,6 +394,9 @@ func (c *command) search(ctx context.Context, args []string) error {
 	ix, err := c.service().SearchIndex(ctx, sums)
 	if err != nil {
 		return err
+	}
+	if *inText {
+		return c.searchText(ctx, sums, ix, query, *asJSON)
 	}
 	matches := ix.Find(query)
 	if *asJSON {
@@ -419,6 +428,42 @@ func (c *command) search(ctx context.Context, args []string) error {
 	return nil
 }
 
+// searchText prints the cases whose orders' text holds every word of
+// query, most urgent first (the summaries' order).
+func (c *command) searchText(ctx context.Context, sums []app.Summary, ix *search.Index, query string, asJSON bool) error {
+	hits, err := ix.FindText(ctx, query)
+	if err != nil {
+		return err
+	}
+	var found []*app.Summary
+	for i := range sums {
+		if _, ok := hits[sums[i].ID]; ok {
+			found = append(found, &sums[i])
+		}
+	}
+	if asJSON {
+		ids := make([]string, len(found))
+		for i, k := range found {
+			ids[i] = k.ID
+		}
+		cases, err := c.service().CasesOf(ctx, ids)
+		if err = c.damaged(err); err != nil {
+			return err
+		}
+		return c.printCasesJSON(cases)
+	}
+	if len(found) == 0 {
+		fmt.Fprintf(c.deps.Stdout, "No order's text has %q.\n", query)
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
+	for _, k := range found {
+		fmt.Fprintf(tw, "%s\t%s\t%s\ttext: %s\n", app.ShortID(k.ID), k.ProcessType, dash(k.CaseNumber), strings.Join(hits[k.ID], " "))
+	}
+	tw.Flush()
+	return nil
+}
+
 // multi is a repeatable string flag.
 type multi []string
 
@@ -432,16 +477,21 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	reviewer := fs.String("reviewer", "", "")
 	notice := fs.String("notice", "", "")
 	noticeAfter := fs.String("notice-after", "", "")
-	var grounds, produce, withhold multi
+	var grounds, produce, withhold, perTarget multi
 	fs.Var(&grounds, "ground", "")
 	fs.Var(&produce, "produce", "")
 	fs.Var(&withhold, "withhold", "")
+	fs.Var(&perTarget, "target-outcome", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
+		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
+	}
+	chosen, err := targetChoices(produce, withhold, perTarget)
+	if err != nil {
+		return err
 	}
 	who := strings.TrimSpace(*reviewer)
 	if who == "" {
@@ -450,6 +500,9 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	sort.Strings(grounds)
 	d := app.Decision{Outcome: app.Outcome(strings.ToLower(strings.TrimSpace(*decision))), Grounds: grounds, Note: *note, Reviewer: who,
 		Notice: app.Notice(strings.ToLower(strings.TrimSpace(*notice))), NoticeAfter: strings.TrimSpace(*noticeAfter)}
+	if d.Outcome == "" && len(chosen) > 0 {
+		d.Outcome = app.Comply // checked again below, once the targets are known
+	}
 	// The decision is checked before the case is looked up: a wrong
 	// command line is a usage error whatever the case.
 	if err := d.Validate(); err != nil {
@@ -459,13 +512,74 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if d.Targets, err = k.ChooseTargets(d.Outcome, produce, withhold); err != nil {
+	if d.Targets, err = k.PlanTargets(d.Outcome, chosen); err != nil {
 		return usagef("decide: %s (see: warrantdesk show %s)", app.ErrorMessage(err), k.ShortID())
 	}
+	if *decision == "" && len(d.Targets) > 0 {
+		// Only per-target outcomes were given: the case's follows them.
+		d.Outcome = app.DeriveOutcome(d.Targets)
+	}
+	for _, g := range d.Contradictions() {
+		fmt.Fprintf(c.deps.Stderr, "warrantdesk: note: the ground %q argues against the outcome %s; it is recorded as given\n", g, d.Outcome)
+	}
 	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
+		if errors.Is(err, app.ErrDecided) {
+			return fmt.Errorf("%w (warrantdesk reopen %s --reason TEXT)", err, k.ShortID())
+		}
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, d.Outcome, who)
+	return nil
+}
+
+// targetChoices reads --produce, --withhold and --target-outcome
+// TARGET=OUTCOME into one choice per target.
+func targetChoices(produce, withhold, perTarget []string) (map[string]app.TargetOutcome, error) {
+	chosen := map[string]app.TargetOutcome{}
+	for _, v := range produce {
+		chosen[v] = app.TargetProduce
+	}
+	for _, v := range withhold {
+		chosen[v] = app.TargetWithhold
+	}
+	for _, kv := range perTarget {
+		t, o, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(t) == "" {
+			return nil, usagef("decide: --target-outcome takes TARGET=OUTCOME (produce, withhold, redirect, no_data, preserve), not %q", kv)
+		}
+		outcome, err := app.ParseTargetOutcome(o)
+		if err != nil {
+			return nil, usagef("decide: %s", app.ErrorMessage(err))
+		}
+		chosen[t] = outcome
+	}
+	return chosen, nil
+}
+
+// reopen makes a decided case open again, with the reason recorded.
+func (c *command) reopen(ctx context.Context, args []string) error {
+	fs := c.flags("reopen")
+	reason := fs.String("reason", "", "")
+	reviewer := fs.String("reviewer", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("reopen takes one case: reopen CASE [--reason TEXT] [--reviewer NAME]")
+	}
+	who := strings.TrimSpace(*reviewer)
+	if who == "" {
+		who = Reviewer(c.deps.Getenv)
+	}
+	k, err := c.service().Find(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if k, err = c.service().Reopen(ctx, k.ID, who, *reason); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.deps.Stdout, "case %s: reopened by %s; the decision is kept as the draft\n", k.ID, who)
 	return nil
 }
 

@@ -18,40 +18,39 @@ import (
 func (c *command) settings(ctx context.Context, args []string) error {
 	fs := c.flags("settings")
 	asJSON := fs.Bool("json", false, "")
-	var addDomain, rmDomain, addAccount, rmAccount, addName, rmName multi
+	var addDomain, rmDomain, addAccount, rmAccount, addName, rmName, addReviewer, rmReviewer multi
 	fs.Var(&addDomain, "add-domain", "")
 	fs.Var(&rmDomain, "remove-domain", "")
 	fs.Var(&addAccount, "add-account", "")
 	fs.Var(&rmAccount, "remove-account", "")
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
-	state := fs.String("provider-state", "\x00", "")
+	fs.Var(&addReviewer, "add-reviewer", "")
+	fs.Var(&rmReviewer, "remove-reviewer", "")
+	state := fs.String("provider-state", unset, "")
+	memoFolder := fs.String("memo-folder", unset, "")
 	lockAfter := fs.Int("lock-after", -1, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --lock-after MINUTES, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" || *lockAfter != -1 {
-		if *state != "\x00" {
-			s.ProviderState = *state
-		}
-		if *lockAfter != -1 {
-			if *lockAfter < 1 || *lockAfter > app.MaxLockAfter {
-				return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
-			}
-			s.LockAfterMinutes = *lockAfter
+	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset || *lockAfter != -1 {
+		if s, err = setValues(s, *state, *memoFolder, *lockAfter); err != nil {
+			return err
 		}
 		// The lists are compared as they are kept: normalised.
+		sameName := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
 		s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, addDomain...)), app.NormaliseList(rmDomain), strings.EqualFold)
 		s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, addAccount...)), app.NormaliseList(rmAccount), strings.EqualFold)
-		s.ProviderNames = without(append(s.ProviderNames, addName...), rmName, func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) })
+		s.ProviderNames = without(append(s.ProviderNames, addName...), rmName, sameName)
+		s.Reviewers = without(append(s.Reviewers, addReviewer...), rmReviewer, sameName)
 		if s, err = c.service().SaveSettings(ctx, s); err != nil {
 			return err
 		}
@@ -59,10 +58,35 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\ndesk locks after     %d min untouched\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState), int(s.LockAfter().Minutes()))
+	memo := s.MemoFolder
+	if memo == "" {
+		memo = casework.DefaultMemoFolder() + " (the default)"
+	}
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\nreviewers            %s\nmemo folder          %s\ndesk locks after     %d min untouched\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
+		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
 	return nil
 }
+
+// setValues sets in s the single values given (unset, or -1, when not).
+func setValues(s app.Settings, state, memoFolder string, lockAfter int) (app.Settings, error) {
+	if state != unset {
+		s.ProviderState = state
+	}
+	if memoFolder != unset {
+		s.MemoFolder = memoFolder
+	}
+	if lockAfter != -1 {
+		if lockAfter < 1 || lockAfter > app.MaxLockAfter {
+			return s, usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+		}
+		s.LockAfterMinutes = lockAfter
+	}
+	return s, nil
+}
+
+// unset is a string flag's value when it was not given.
+const unset = "\x00"
 
 // without returns list less the entries same as one in drop.
 func without(list, drop []string, same func(a, b string) bool) []string {

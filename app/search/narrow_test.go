@@ -113,7 +113,7 @@ func TestIndex_PutFindsWhatTheCaseSaysNow(t *testing.T) {
 	}
 	fixed := *a
 	fixed.Order.Extraction.Targets = []app.Target{{Kind: app.TargetEmail, Value: "new.name@example.com"}}
-	ix.Put(DocOf(&fixed))
+	ix.Put(DocOf(&fixed, nil))
 	if got := ix.Find("old.name"); len(got) != 0 {
 		t.Errorf("the old value still finds the case: %+v", got)
 	}
@@ -126,7 +126,7 @@ func TestIndex_PutFindsWhatTheCaseSaysNow(t *testing.T) {
 	if got := ix.Find("other@"); len(got) != 1 || got[0].ID != b.ID {
 		t.Errorf("another case: %+v", got)
 	}
-	ix.Put(DocOf(mk("newly-imported", "x")))
+	ix.Put(DocOf(mk("newly-imported", "x"), nil))
 	if got := ix.Find("newly-imp"); len(got) != 1 || ix.Cases() != 3 {
 		t.Errorf("a new case: %+v", got)
 	}

@@ -12,11 +12,11 @@ import (
 // other value (storage's index seam): reading it back costs a decryption
 // and one pass, where building it again reads and decodes every whole
 // case. The encoding is the docs one after the other — ID, stamp, import
-// time, then each entry's field and text — behind a version line, so a
+// time, the words of its text, then each entry's field and text — behind a version line, so a
 // later layout is rebuilt rather than misread.
 
 // magic starts an encoded index; its last byte is the layout's version.
-const magic = "warrantdesk search index\x00\x01"
+const magic = "warrantdesk search index\x00\x02"
 
 // fields are the common fields, stored as one byte each; any other is
 // stored by name behind fieldNamed.
@@ -30,7 +30,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	defer ix.rw.RUnlock()
 	size := len(magic) + 10
 	for _, d := range ix.docs {
-		size += len(d.id) + 30
+		size += len(d.id) + len(d.words) + 35
 		for e := d.from; e < d.to; e++ {
 			size += len(ix.entries[e].text) + 6
 		}
@@ -45,6 +45,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 		b = appendString(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.stamp)
 		b = binary.AppendVarint(b, d.created)
+		b = appendString(b, d.words)
 		b = binary.AppendUvarint(b, uint64(d.to-d.from))
 		for e := d.from; e < d.to; e++ {
 			en := ix.entries[e]
@@ -89,36 +90,7 @@ func Load(data []byte) (*Index, error) {
 	}
 	ix := &Index{byID: make(map[string]int32, n), docs: make([]doc, 0, n)}
 	for i := uint64(0); i < n && r.err == nil; i++ {
-		id := r.str()
-		stamp := r.uint64()
-		created := r.varint()
-		k := r.uvarint()
-		if k > uint64(len(r.s)) {
-			r.err = ErrFormat
-			break
-		}
-		di := int32(len(ix.docs))
-		from := int32(len(ix.entries))
-		for j := uint64(0); j < k && r.err == nil; j++ {
-			var field string
-			switch c := r.byte(); {
-			case c == fieldNamed:
-				field = r.str()
-			case int(c) < len(fields):
-				field = fields[c]
-			default:
-				r.err = ErrFormat
-			}
-			text := r.str()
-			ix.entries = append(ix.entries, entry{di, field, text})
-			ix.sigs = append(ix.sigs, signature(text))
-		}
-		if _, dup := ix.byID[id]; dup || id == "" {
-			r.err = ErrFormat
-			break
-		}
-		ix.byID[id] = di
-		ix.docs = append(ix.docs, doc{id: id, stamp: stamp, created: created, from: from, to: int32(len(ix.entries))})
+		r.doc(ix)
 	}
 	if r.err == nil && r.s != "" {
 		r.err = ErrFormat
@@ -127,6 +99,41 @@ func Load(data []byte) (*Index, error) {
 		return nil, fmt.Errorf("%w (%v)", ErrFormat, r.err)
 	}
 	return ix, nil
+}
+
+// doc reads one case's doc into ix.
+func (r *reader) doc(ix *Index) {
+	id := r.str()
+	stamp := r.uint64()
+	created := r.varint()
+	words := r.str()
+	k := r.uvarint()
+	if k > uint64(len(r.s)) {
+		r.err = ErrFormat
+		return
+	}
+	di := int32(len(ix.docs))
+	from := int32(len(ix.entries))
+	for j := uint64(0); j < k && r.err == nil; j++ {
+		var field string
+		switch c := r.byte(); {
+		case c == fieldNamed:
+			field = r.str()
+		case int(c) < len(fields):
+			field = fields[c]
+		default:
+			r.err = ErrFormat
+		}
+		text := r.str()
+		ix.entries = append(ix.entries, entry{di, field, text})
+		ix.sigs = append(ix.sigs, signature(text))
+	}
+	if _, dup := ix.byID[id]; dup || id == "" {
+		r.err = ErrFormat
+		return
+	}
+	ix.byID[id] = di
+	ix.docs = append(ix.docs, doc{id: id, stamp: stamp, created: created, from: from, to: int32(len(ix.entries)), words: words})
 }
 
 // reader reads the encoding from a string, so what it cuts out shares

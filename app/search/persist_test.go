@@ -1,7 +1,9 @@
 package search
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -15,13 +17,16 @@ import (
 // same stamps, and leaves out the cases removed before it was written.
 func TestLoad_FindsWhatTheIndexFound(t *testing.T) {
 	cases := randomCases(rand.New(rand.NewPCG(4, 5)), 2000)
-	cases[7].Order.Extraction.Fields["custom"] = app.Field{Value: "x"}
-	ix := NewIndex(cases)
+	docs := make([]Doc, len(cases))
+	for i, c := range cases {
+		docs[i] = DocOf(c, []app.PageText{{Text: fmt.Sprintf("subscriber records of user%d, page one", i)}})
+	}
+	ix := NewIndexOf(docs)
 	ix.Put(Doc{ID: "odd", Created: time.Now(), Entries: []Entry{{Field: "a field of its own", Text: "Ünïcödé Straße"}}})
 	ix.Remove(cases[3].ID)
 	fixed := *cases[5]
 	fixed.Order.FileName = "renamed.pdf"
-	ix.Put(DocOf(&fixed))
+	ix.Put(DocOf(&fixed, nil))
 	data, err := ix.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -32,6 +37,13 @@ func TestLoad_FindsWhatTheIndexFound(t *testing.T) {
 	}
 	if back.Cases() != ix.Cases() || back.Len() != ix.Len() {
 		t.Fatalf("read back %d cases, %d entries; wrote %d, %d", back.Cases(), back.Len(), ix.Cases(), ix.Len())
+	}
+	for _, q := range []string{"user12 subscr", "page"} {
+		a, _ := ix.FindText(context.Background(), q)
+		b, _ := back.FindText(context.Background(), q)
+		if len(a) != len(b) || len(a) == 0 {
+			t.Errorf("text %q: read back finds %d, the index %d", q, len(b), len(a))
+		}
 	}
 	for _, q := range []string{"user1", "eastern", "2:1", "straße", "renamed", "kelvin", "1"} {
 		if a, b := ix.Find(q), back.Find(q); !slices.EqualFunc(a, b, func(x, y Match) bool {

@@ -1,8 +1,10 @@
-// Package search finds cases by case number, issuing authority, agency,
-// agent and targets, fuzzily (github.com/sahilm/fuzzy), as a reviewer types.
+// Package search finds cases as a reviewer types: by case number, issuing
+// authority, agency, agent and targets, fuzzily (github.com/sahilm/fuzzy),
+// and by the words of the orders' text (app.IndexWords), through one index
+// of every case that holds both, kept by the service with the store.
 //
-// The fuzzy matcher is the judge of what matches and how well, but it no
-// longer reads every entry on every keystroke. Each entry carries a
+// The fuzzy matcher is the judge of what matches and how well, but it
+// does not read every entry on every keystroke. Each entry carries a
 // signature of the letters and digits it holds (one bit each, case
 // folded): an entry can match a query only if it holds every letter and
 // digit the query has, so one AND per entry leaves the fuzzy matcher the
@@ -44,8 +46,9 @@ type Index struct {
 	sigs    []uint64 // one per entry
 	dead    int      // entries no longer any case's
 
-	mu   sync.Mutex
-	last narrowing // the latest query that ran to its end
+	mu       sync.Mutex
+	last     narrowing // the latest query that ran to its end
+	lastText narrowing // the latest text search, by doc
 }
 
 // doc is one case in the index; its entries are entries[from:to].
@@ -55,6 +58,7 @@ type doc struct {
 	created  int64 // Unix nanoseconds: the tie-break of equal scores
 	from, to int32
 	gone     bool
+	words    string // the word index of the order's text (Doc.Words)
 }
 
 type entry struct {
@@ -87,6 +91,9 @@ type Doc struct {
 	Stamp   uint64
 	Created time.Time
 	Entries []Entry
+	// Words is the word index of the order's text (app.IndexWords of
+	// its pages), searched by FindText.
+	Words string
 }
 
 // Entry is one searchable text of a case and the field it is from
@@ -94,8 +101,9 @@ type Doc struct {
 type Entry struct{ Field, Text string }
 
 // DocOf is what the index holds of c: its case number, authority,
-// agency, agent, judge, addressee, targets and file name, as corrected.
-func DocOf(c *app.Case) Doc {
+// agency, agent, judge, addressee, targets and file name, as corrected,
+// and the words of its order's pages (nil: no text searched).
+func DocOf(c *app.Case, pages []app.PageText) Doc {
 	d := Doc{ID: c.ID, Stamp: StampOf(app.Summarize(c)), Created: c.CreatedAt}
 	add := func(field, text string) {
 		if text = strings.TrimSpace(text); text != "" {
@@ -108,10 +116,11 @@ func DocOf(c *app.Case) Doc {
 	add(app.FieldAgentName, c.Value(app.FieldAgentName))
 	add(app.FieldJudge, c.Value(app.FieldJudge))
 	add(app.FieldRecipient, c.Value(app.FieldRecipient))
-	for _, t := range c.Order.Extraction.Targets {
+	for _, t := range c.Targets() {
 		add("target", t.Value)
 	}
 	add("file", c.Order.FileName)
+	d.Words = app.IndexWords(pages)
 	return d
 }
 
@@ -130,11 +139,11 @@ func StampOf(s app.Summary) uint64 {
 	return h.Sum64()
 }
 
-// NewIndex indexes cases.
+// NewIndex indexes cases, without their text.
 func NewIndex(cases []*app.Case) *Index {
 	docs := make([]Doc, len(cases))
 	for i, c := range cases {
-		docs[i] = DocOf(c)
+		docs[i] = DocOf(c, nil)
 	}
 	return NewIndexOf(docs)
 }
@@ -180,7 +189,7 @@ func (ix *Index) put(d Doc) {
 			ix.sigs = append(ix.sigs, signature(e.Text))
 		}
 	}
-	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries))}
+	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
 }
 
 // drop takes doc i's entries out of searches.
@@ -190,7 +199,7 @@ func (ix *Index) drop(i int32) {
 		ix.entries[e].doc = -1
 	}
 	ix.dead += int(dc.to - dc.from)
-	dc.from, dc.to = 0, 0
+	dc.from, dc.to, dc.words = 0, 0, ""
 }
 
 // Remove takes the case with the given ID out of the index (a case
@@ -211,7 +220,7 @@ func (ix *Index) Remove(id string) {
 // forget drops the last search's matches, which a change may alter.
 func (ix *Index) forget() {
 	ix.mu.Lock()
-	ix.last = narrowing{}
+	ix.last, ix.lastText = narrowing{}, narrowing{}
 	ix.mu.Unlock()
 }
 
@@ -237,6 +246,17 @@ func (ix *Index) Stale(sums []app.Summary) (changed, gone []string) {
 		}
 	}
 	return changed, gone
+}
+
+// Words is the word index of the text of the case with the given ID, as
+// indexed ("" if none).
+func (ix *Index) Words(id string) string {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	if i, ok := ix.byID[id]; ok {
+		return ix.docs[i].words
+	}
+	return ""
 }
 
 // Len is the number of entries indexed.
@@ -343,7 +363,7 @@ func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error)
 	ix.mu.Lock()
 	ix.last = narrowing{query, hits}
 	ix.mu.Unlock()
-	return ix.rank(bests, idx), nil
+	return ix.rank(bests, idx, query), nil
 }
 
 // best is a case's best matching entry: its score, and its matched
@@ -379,8 +399,9 @@ func (ix *Index) candidates(query string) []int32 {
 }
 
 // rank orders the cases' bests best first, then the case imported first
-// (then the one indexed first), as matches.
-func (ix *Index) rank(bests []best, idx []int) []Match {
+// (then the one indexed first), as matches. Where the text holds the
+// query as such, or its words, those are what is highlighted.
+func (ix *Index) rank(bests []best, idx []int, query string) []Match {
 	slices.SortFunc(bests, func(a, b best) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
@@ -393,7 +414,11 @@ func (ix *Index) rank(bests []best, idx []int) []Match {
 	out := make([]Match, len(bests))
 	for i, b := range bests {
 		en := ix.entries[b.entry]
-		out[i] = Match{ID: ix.docs[b.doc].id, Field: en.field, Text: en.text, Matched: idx[b.from:b.to:b.to], Score: b.score}
+		matched := idx[b.from:b.to:b.to]
+		if run := contiguous(en.text, query); run != nil {
+			matched = run
+		}
+		out[i] = Match{ID: ix.docs[b.doc].id, Field: en.field, Text: en.text, Matched: matched, Score: b.score}
 	}
 	return out
 }
@@ -430,4 +455,128 @@ outer:
 		return true
 	}
 	return false
+}
+
+// contiguous returns the byte positions of the first place text holds
+// query (any case), or of each of its words, so what is highlighted reads
+// as the words typed rather than letters scattered along the text; nil
+// when they are not there as such.
+func contiguous(text, query string) []int {
+	var out []int
+	for _, w := range append([]string{query}, strings.Fields(query)...) {
+		at := indexFold(text, w)
+		if at < 0 {
+			continue
+		}
+		for i := range text[at : at+foldLen(text[at:], w)] {
+			out = append(out, at+i)
+		}
+		if w == query {
+			return out
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	slices.Sort(out)
+	return out
+}
+
+// indexFold is the byte offset of the first s[i:] that starts with sub
+// under Unicode case folding, or -1.
+func indexFold(s, sub string) int {
+	for i := range s {
+		if foldLen(s[i:], sub) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// foldLen is how many bytes of s match sub under case folding from its
+// start, or 0 when s does not start with sub.
+func foldLen(s, sub string) int {
+	n := 0
+	for _, r := range sub {
+		if n >= len(s) {
+			return 0
+		}
+		c, size := utf8.DecodeRuneInString(s[n:])
+		if !strings.EqualFold(string(c), string(r)) {
+			return 0
+		}
+		n += size
+	}
+	return n
+}
+
+// FindText returns the cases whose order's text holds every word of
+// query, by case ID, with the words of the text that matched (one per
+// word searched for): each word of the query is the start of a word of
+// the text (letters and digits compared, any case: app.WordKey), so
+// "subscr" finds "subscriber". It reads the word index of each case's
+// text (Doc.Words) — only those the last text search found, when query
+// extends it — and gives up with ctx's error once ctx is done.
+func (ix *Index) FindText(ctx context.Context, query string) (map[string][]string, error) {
+	words := app.WordKeys(query)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	ix.mu.Lock()
+	last := ix.lastText
+	ix.mu.Unlock()
+	narrow := last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+	var docs []int32
+	if narrow {
+		docs = last.hits
+	}
+	out := map[string][]string{}
+	var hits []int32
+	try := func(i int32) {
+		d := &ix.docs[i]
+		if d.gone || d.words == "" {
+			return
+		}
+		if found := wordsIn(d.words, words); found != nil {
+			out[d.id] = found
+			hits = append(hits, i)
+		}
+	}
+	n := len(ix.docs)
+	if narrow {
+		n = len(docs)
+	}
+	for k := 0; k < n; k++ {
+		if k%chunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if narrow {
+			try(docs[k])
+		} else {
+			try(int32(k))
+		}
+	}
+	ix.mu.Lock()
+	ix.lastText = narrowing{query, hits}
+	ix.mu.Unlock()
+	return out, nil
+}
+
+// wordsIn returns, for each word, the first word of index (app.IndexWords)
+// it starts, or nil when one starts none.
+func wordsIn(index string, words []string) []string {
+	var hit []string
+	for _, w := range words {
+		at := strings.Index(index, " "+w)
+		if at < 0 {
+			return nil
+		}
+		end := strings.IndexByte(index[at+1:], ' ')
+		hit = append(hit, index[at+1:at+1+end])
+	}
+	return hit
 }

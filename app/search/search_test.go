@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -87,4 +88,68 @@ func BenchmarkIndex_Typed100000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(word)), "ms/keystroke")
+}
+
+func TestIndex_HighlightsTheWordsTyped(t *testing.T) {
+	ix := NewIndex([]*app.Case{mk("NSL-25-000001", "Federal Bureau of Investigation", "mallory.smith@example.net")})
+	got := ix.Find("smith")
+	if len(got) != 1 {
+		t.Fatalf("%+v", got)
+	}
+	m := got[0]
+	start := m.Matched[0]
+	for i, p := range m.Matched {
+		if p != start+i {
+			t.Fatalf("scattered highlight %v in %q", m.Matched, m.Text)
+		}
+	}
+	if m.Text[start:start+len("smith")] != "smith" {
+		t.Errorf("highlighted %q", m.Text[start:m.Matched[len(m.Matched)-1]+1])
+	}
+	// Two words typed: each is highlighted where it stands.
+	got = NewIndex([]*app.Case{mk("1", "United States District Court for the District of Arizona")}).Find("court arizona")
+	if len(got) != 1 || len(got[0].Matched) != len("court")+len("arizona") {
+		t.Errorf("words %+v", got)
+	}
+}
+
+func TestFindText_FindsWordsOfTheOrdersText(t *testing.T) {
+	a, b, c := mk("A", "court"), mk("B", "court"), mk("C", "court")
+	ix := NewIndexOf([]Doc{
+		DocOf(a, []app.PageText{{Text: "all subscriber records and IP logs for the account"}}),
+		DocOf(b, []app.PageText{{Text: "content of communications"}}),
+		DocOf(c, nil),
+	})
+	find := func(q string) map[string][]string {
+		got, err := ix.FindText(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got := find("Subscr  IP")
+	if w := got[a.ID]; len(got) != 1 || len(w) != 2 || w[0] != "subscriber" || w[1] != "ip" {
+		t.Fatalf("%+v", got)
+	}
+	if len(find("records warrant")) != 0 || find(" ,, ") != nil {
+		t.Error("a word that is not there matched")
+	}
+	// Typed on, each query narrowing the last: the same as afresh.
+	for _, q := range []string{"c", "co", "con", "cont", "content o"} {
+		narrowed := find(q)
+		ix.forget()
+		if afresh := find(q); len(narrowed) != len(afresh) {
+			t.Errorf("%q: narrowed %v, afresh %v", q, narrowed, afresh)
+		}
+	}
+	// Text changed (read again by OCR): found by what it says now.
+	ix.Put(DocOf(b, []app.PageText{{Text: "subscriber information"}}))
+	if got := find("subscriber"); len(got) != 2 {
+		t.Errorf("after b's text changed: %v", got)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.FindText(ctx, "zz"); err == nil {
+		t.Error("a cancelled text search ran")
+	}
 }

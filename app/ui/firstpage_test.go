@@ -36,7 +36,7 @@ func TestImportPane_ShowsAScansFirstPage(t *testing.T) {
 	}}, Run: inline})
 	test.NewTempWindow(t, p.Content())
 	p.Start([]string{"/scans"})
-	for _, want := range []string{"nsl.pdf", "nsl · NSL-16-410552", "Federal Bureau of Investigation", "1 target(s)"} {
+	for _, want := range []string{"nsl.pdf", "NSL · NSL-16-410552", "Federal Bureau of Investigation", "1 target(s)"} {
 		if !strings.Contains(during, want) {
 			t.Errorf("first-page line %q lacks %q", during, want)
 		}

@@ -43,18 +43,23 @@ func probeLaunch(service DeskService) (LaunchProbe, error) {
 	start := time.Now()
 	a := test.NewApp()
 	defer a.Quit()
-	d := NewDesk(DeskParams{Service: service, Run: GoRunner, Now: time.Now, Reviewer: "bench"})
+	p := DeskParams{Service: service, Run: GoRunner, Now: time.Now, Reviewer: "bench"}
+	// What the desk is given at launch (run.go): the index kept with the
+	// store, the queue's flags.
+	p.Index, _ = service.(Indexer)
+	p.Alerts, _ = service.(AlertSource)
+	d := NewDesk(p)
 	w := a.NewWindow("WarrantDesk")
 	w.SetContent(d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
-	// The queue is filled through fyne.Do, which the headless driver may
-	// run later: wait for it, as a reviewer waits for the list.
+	// The queue is filled through fyne.Do: wait for it, as a reviewer
+	// waits for the list.
 	var status string
 	var n int
 	for {
 		fyne.DoAndWait(func() {
-			status, n = d.Queue.status.Text, len(d.Queue.cases)
+			status, n = d.Queue.status.Text, len(d.Queue.all)
 			if status != loadingText {
 				w.Canvas().Content().Refresh()
 			}
@@ -64,10 +69,10 @@ func probeLaunch(service DeskService) (LaunchProbe, error) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	p := LaunchProbe{Cases: n, Ready: time.Since(start)}
+	r := LaunchProbe{Cases: n, Ready: time.Since(start)}
 	if strings.HasPrefix(status, "Could not load cases") {
-		return p, errors.New(status)
+		return r, errors.New(status)
 	}
 	w.Close()
-	return p, nil
+	return r, nil
 }
