@@ -165,7 +165,11 @@ func (v *verifier) summary(tx *bolt.Tx, c Codec, k []byte, id string, cs *app.Ca
 	want := app.Summarize(cs)
 	// Times compare by instant: JSON keeps no monotonic reading.
 	want.CreatedAt, want.UpdatedAt = s.CreatedAt, s.UpdatedAt
-	if !reflect.DeepEqual(s, want) || !s.CreatedAt.Equal(cs.CreatedAt) || !s.UpdatedAt.Equal(cs.UpdatedAt) {
+	// A summary written before it held the due moment has none (and is
+	// read by its deadline's date).
+	due := s.DueAt.IsZero() || s.DueAt.Equal(want.DueAt)
+	want.DueAt = s.DueAt
+	if !due || !reflect.DeepEqual(s, want) || !s.CreatedAt.Equal(cs.CreatedAt) || !s.UpdatedAt.Equal(cs.UpdatedAt) {
 		v.bad(id, "summary", "it does not match its case")
 	}
 }

@@ -138,8 +138,7 @@ func TestService_SplitBundleMakesACaseOfEachOrder(t *testing.T) {
 		t.Errorf("split a part: %v", err)
 	}
 	// The queue flags what needs no text: here nothing, the bundle closed.
-	cases, _ := s.Cases(ctx)
-	alerts, err := s.Alerts(ctx, cases)
+	alerts, err := s.OpenAlerts(ctx)
 	if err != nil || alerts[whole] != nil {
 		t.Errorf("alerts %v %v", alerts, err)
 	}

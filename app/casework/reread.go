@@ -169,25 +169,36 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 	return ids, err
 }
 
-// Alerts runs the checks that need no text on every case given, with the
-// settings read once, and returns the findings per case ID: what the queue
-// flags (an enterprise customer's account, content without a warrant)
-// before a case is opened.
-func (s *Service) Alerts(ctx context.Context, cases []*app.Case) (map[string][]app.Finding, error) {
+// OpenAlerts runs the checks that need no text on every open case, with
+// the settings read once, and returns the findings per case ID: what the
+// queue flags (an enterprise customer's account, content without a
+// warrant) before a case is opened. Cases are read a few at a time, so
+// memory stays flat at any size; damaged ones are left out (the queue
+// names them).
+func (s *Service) OpenAlerts(ctx context.Context) (map[string][]app.Finding, error) {
 	settings, err := s.store.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]app.Finding, len(cases))
-	for _, c := range cases {
-		if c.Closed() {
-			continue
-		}
-		if fs := review.Check(review.Input{Case: c, Settings: settings, Now: s.now()}); len(fs) > 0 {
-			out[c.ID] = fs
+	sums, err := s.Summaries(ctx)
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return nil, err
+	}
+	var open []string
+	for i := range sums {
+		if !sums[i].Closed() {
+			open = append(open, sums[i].ID)
 		}
 	}
-	return out, nil
+	out := map[string][]app.Finding{}
+	now := s.now()
+	err = s.eachOf(ctx, open, func(c *app.Case) error {
+		if fs := review.Check(review.Input{Case: c, Settings: settings, Now: now}); len(fs) > 0 {
+			out[c.ID] = fs
+		}
+		return nil
+	})
+	return out, err
 }
 
 // BundleParts returns the page ranges of the orders case id's file holds:

@@ -68,24 +68,29 @@ func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string
 	if len(ids) == 0 {
 		return nil
 	}
-	put := func(c *app.Case) {
+	return s.eachOf(ctx, ids, func(c *app.Case) error {
 		var pages []app.PageText
 		// A bundle split into its orders is searched as those orders.
 		if c.Status != app.StatusSplit {
 			pages, _ = s.store.Pages(ctx, c.ID)
 		}
 		ix.Put(search.DocOf(c, pages))
-	}
+		return nil
+	})
+}
+
+// eachOf calls fn with the cases with the given IDs, read a few at a
+// time; one that cannot be read (damaged, gone since) is left out.
+func (s *Service) eachOf(ctx context.Context, ids []string, fn func(c *app.Case) error) error {
 	if ss, ok := s.store.(summaryStore); ok {
 		return ss.EachCase(ctx, ids, func(c *app.Case, err error) error {
-			if _, damaged := app.Damaged(err); damaged {
+			if _, damaged := app.Damaged(err); damaged || app.ErrorCode(err) == app.ENOTFOUND {
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			put(c)
-			return nil
+			return fn(c)
 		})
 	}
 	for _, id := range ids {
@@ -96,7 +101,9 @@ func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string
 			}
 			return err
 		}
-		put(c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
 	return nil
 }

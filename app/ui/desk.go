@@ -43,6 +43,8 @@ type Desk struct {
 	// reviewer went.
 	Status *widget.Label
 	split  *container.Split
+	// next says, once the case Save & next went to is read, which it is.
+	next   func(c *app.Case)
 	root   fyne.CanvasObject
 	window fyne.Window
 	// places are the folders the picker offers (recent imports first).
@@ -95,14 +97,14 @@ func NewDesk(p DeskParams) *Desk {
 	d.Status = widget.NewLabel("")
 	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
-		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(*app.Case) { d.Queue.Changed() },
+		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(c *app.Case) { d.Queue.Changed(c) },
 		OnSplit: func(ids []string) {
 			d.Status.SetText("Split into " + app.Plural(len(ids), "case") + "; the first is open.")
 			if len(ids) > 0 {
 				d.Queue.RefreshAndSelect(ids[0])
 			}
 		}})
-	d.Queue = NewQueue(QueueParams{Cases: p.Service, Index: p.Index, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
+	d.Queue = NewQueue(QueueParams{Cases: p.Service, Index: p.Index, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.opened})
 	left := d.Queue.Content()
 	if p.Importer != nil {
 		d.Import = NewImportPane(ImportPaneParams{Importer: p.Importer, Run: p.Run, OnDone: func(created []string) {
@@ -206,16 +208,26 @@ func (d *Desk) SetPlaces(recent []string) { d.places = recent }
 // onSaved redraws the queue after a decision and, for Save & next, opens
 // the next open case at the top of its fields, saying so at the foot.
 func (d *Desk) onSaved(c *app.Case, next bool) {
-	d.Queue.Redraw()
+	d.Queue.Changed(c)
 	msg := d.Case.Status()
 	if !next {
 		d.Status.SetText(msg)
 		return
 	}
-	if d.Queue.SelectNextOpen(c) {
-		d.Status.SetText(msg + " — now: " + d.Case.Case().Title())
-	} else {
+	// The next case is read from the store before it shows.
+	d.next = func(c *app.Case) { d.Status.SetText(msg + " — now: " + c.Title()) }
+	if !d.Queue.SelectNextOpen(c) {
+		d.next = nil
 		d.Status.SetText(msg + " — no open case left")
+	}
+}
+
+// opened shows the case the queue opened, and what Save & next says of it.
+func (d *Desk) opened(c *app.Case) {
+	d.Case.Show(c)
+	if d.next != nil {
+		d.next(c)
+		d.next = nil
 	}
 }
 

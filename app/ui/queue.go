@@ -17,9 +17,12 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
-// CaseLister is what the queue needs from the store.
+// CaseLister is what the queue needs from the store: the cases'
+// summaries, most urgent first, to list, and a whole case when one is
+// opened.
 type CaseLister interface {
-	Cases(ctx context.Context) ([]*app.Case, error)
+	Summaries(ctx context.Context) ([]app.Summary, error)
+	Case(ctx context.Context, id string) (*app.Case, error)
 }
 
 // Indexer gives the search index of the cases listed (their summaries),
@@ -30,10 +33,10 @@ type Indexer interface {
 	SearchIndex(ctx context.Context, sums []app.Summary) (*search.Index, error)
 }
 
-// AlertSource runs the checks that need no text on a set of cases, for the
-// queue's ⛔ (app/casework implements it).
+// AlertSource runs the checks that need no text on every open case, for
+// the queue's ⛔ (app/casework implements it).
 type AlertSource interface {
-	Alerts(ctx context.Context, cases []*app.Case) (map[string][]app.Finding, error)
+	OpenAlerts(ctx context.Context) (map[string][]app.Finding, error)
 }
 
 // Queue is the list of cases, most urgent first, with a search box over
@@ -44,10 +47,10 @@ type Queue struct {
 	alerts   AlertSource
 	run      Runner
 	now      func() time.Time
-	all      []*app.Case // most urgent first
-	cases    []*app.Case // shown: the matches the filter keeps
+	all      []*app.Summary // most urgent first
+	cases    []*app.Summary // shown: the matches the filter keeps
 	index    *search.Index
-	byID     map[string]*app.Case // all, by ID: what a match names
+	byID     map[string]*app.Summary // all, by ID: what a match names
 	list     *widget.List
 	status   *widget.Label
 	search   *keyEntry
@@ -56,8 +59,10 @@ type Queue struct {
 	onSelect func(c *app.Case)
 	load     *Task
 	find     *Task
+	flagging *Task // the ⛔ flags, after the list
+	open     *Task // the whole case picked
 	filter   *widget.Select
-	found    []*app.Case // the latest search's matches, before the filter
+	found    []*app.Summary // the latest search's matches, before the filter
 	// matched holds, per case ID, where the latest search matched in the
 	// case's details, and inText the words it matched in its text.
 	matched map[string]search.Match
@@ -103,7 +108,7 @@ type QueueParams struct {
 // NewQueue builds the queue screen; call Refresh to load it. It shows the
 // open cases first: the filter starts on Open.
 func NewQueue(p QueueParams) *Queue {
-	q := &Queue{store: p.Cases, indexer: p.Index, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run),
+	q := &Queue{store: p.Cases, indexer: p.Index, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run), flagging: NewTask(p.Run), open: NewTask(p.Run),
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel(loadingText)
 	q.status.Truncation = fyne.TextTruncateEllipsis
@@ -132,7 +137,7 @@ func NewQueue(p QueueParams) *Queue {
 	)
 	q.list.OnSelected = func(id widget.ListItemID) {
 		if q.onSelect != nil && id < len(q.cases) {
-			q.onSelect(q.cases[id])
+			q.openCase(q.cases[id].ID)
 		}
 	}
 	q.actions = container.NewHBox()
@@ -180,46 +185,31 @@ func (q *Queue) focusResults() {
 func (q *Queue) Refresh() { q.RefreshAndSelect("") }
 
 type loadedCases struct {
-	cases   []*app.Case
+	cases   []*app.Summary
 	index   *search.Index
-	flags   map[string]app.Finding
 	damaged error // the cases that could not be read, if any
 }
 
 // RefreshAndSelect reloads the cases and then opens the case with the given
 // ID (none for ""), clearing the search and the filter if they hide it: an
-// import shows the first case it made.
+// import shows the first case it made. The list comes from the summaries
+// and the search index kept with the store: no whole case is read but the
+// one opened; the ⛔ flags come after, without holding the list up.
 func (q *Queue) RefreshAndSelect(id string) {
 	Start(q.load, func(ctx context.Context) (loadedCases, error) {
-		cases, err := q.store.Cases(ctx)
+		sums, err := q.store.Summaries(ctx)
 		// A damaged case is left out and named; the rest of the queue
 		// works.
 		if _, damaged := app.Damaged(err); err != nil && !damaged {
 			return loadedCases{}, err
 		}
-		app.SortByUrgency(cases)
-		l := loadedCases{cases: cases, flags: map[string]app.Finding{}, damaged: err}
+		l := loadedCases{cases: make([]*app.Summary, len(sums)), damaged: err}
+		for i := range sums {
+			l.cases[i] = &sums[i]
+		}
 		if q.indexer != nil {
-			sums := make([]app.Summary, len(cases))
-			for i, c := range cases {
-				sums[i] = app.Summarize(c)
-			}
 			if l.index, err = q.indexer.SearchIndex(ctx, sums); err != nil {
-				// So is the text: the details are searched without it.
-				app.LogError(err)
-			}
-		}
-		if l.index == nil {
-			l.index = search.NewIndex(cases)
-		}
-		if q.alerts != nil {
-			// The flags are a help: the queue shows without them.
-			if found, err := q.alerts.Alerts(ctx, cases); err == nil {
-				for cid, fs := range found {
-					if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {
-						l.flags[cid] = fs[0]
-					}
-				}
+				app.LogError(err) // the list works; search waits for the next load
 			}
 		}
 		return l, nil
@@ -228,8 +218,8 @@ func (q *Queue) RefreshAndSelect(id string) {
 			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 			return
 		}
-		q.all, q.index, q.flags, q.damaged = l.cases, l.index, l.flags, l.damaged
-		q.byID = make(map[string]*app.Case, len(q.all))
+		q.all, q.index, q.damaged = l.cases, l.index, l.damaged
+		q.byID = make(map[string]*app.Summary, len(q.all))
 		for _, c := range q.all {
 			q.byID[c.ID] = c
 		}
@@ -237,13 +227,51 @@ func (q *Queue) RefreshAndSelect(id string) {
 		if id != "" {
 			q.selectID(id)
 		}
+		q.loadFlags()
+	})
+}
+
+// loadFlags runs the text-free checks for the ⛔ flags.
+func (q *Queue) loadFlags() {
+	if q.alerts == nil {
+		return
+	}
+	Start(q.flagging, func(ctx context.Context) (map[string]app.Finding, error) {
+		found, err := q.alerts.OpenAlerts(ctx)
+		flags := map[string]app.Finding{}
+		for cid, fs := range found {
+			if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {
+				flags[cid] = fs[0]
+			}
+		}
+		return flags, err
+	}, func(flags map[string]app.Finding, err error) {
+		if err != nil {
+			app.LogError(err) // the flags are a help: the queue works without them
+			return
+		}
+		q.flags = flags
+		q.list.Refresh()
+	})
+}
+
+// openCase reads the case with the given ID and opens it.
+func (q *Queue) openCase(id string) {
+	Start(q.open, func(ctx context.Context) (*app.Case, error) {
+		return q.store.Case(ctx, id)
+	}, func(c *app.Case, err error) {
+		if err != nil {
+			q.status.SetText("Could not open the case: " + app.ErrorMessage(err))
+			return
+		}
+		q.onSelect(c)
 	})
 }
 
 // selectID opens the case with the given ID in the list.
 func (q *Queue) selectID(id string) {
 	at := func() int {
-		return slices.IndexFunc(q.cases, func(c *app.Case) bool { return c.ID == id })
+		return slices.IndexFunc(q.cases, func(c *app.Summary) bool { return c.ID == id })
 	}
 	if at() < 0 {
 		q.filter.SetSelected(FilterAll)
@@ -255,11 +283,14 @@ func (q *Queue) selectID(id string) {
 	}
 }
 
-// Changed shows a change stored to a case in place (a correction, a
-// decision): its row, the count, and while a search is typed the search
-// again, so the case is found by what it says now (the service indexed
-// it as it stored it).
-func (q *Queue) Changed() {
+// Changed shows a change stored to a case (a correction, a decision): its
+// row, the count, and while a search is typed the search again, so the
+// case is found by what it says now (the service indexed it as it stored
+// it).
+func (q *Queue) Changed(c *app.Case) {
+	if k := q.byID[c.ID]; k != nil {
+		*k = app.Summarize(c)
+	}
 	if q.query != "" {
 		q.onSearch(q.search.Text)
 		return
@@ -275,11 +306,11 @@ func (q *Queue) Redraw() {
 }
 
 // Shown are the cases the queue lists, in order.
-func (q *Queue) Shown() []*app.Case { return q.cases }
+func (q *Queue) Shown() []*app.Summary { return q.cases }
 
 // searchResult is one search's matches: in the details, then in the text.
 type searchResult struct {
-	found   []*app.Case
+	found   []*app.Summary
 	matched map[string]search.Match
 	inText  map[string][]string
 }
@@ -332,7 +363,7 @@ func (q *Queue) onSearch(text string) {
 }
 
 // showMatches shows the cases that match the filter.
-func (q *Queue) showMatches(cases []*app.Case) {
+func (q *Queue) showMatches(cases []*app.Summary) {
 	q.found = cases
 	q.applyFilter()
 }
@@ -386,22 +417,22 @@ func (q *Queue) showStatus() {
 	q.status.SetText(s)
 }
 
-func (q *Queue) keep() func(c *app.Case) bool {
+func (q *Queue) keep() func(c *app.Summary) bool {
 	now := q.now()
 	switch sel := q.filter.Selected; sel {
 	case FilterOpen:
-		return func(c *app.Case) bool { return !c.Closed() }
+		return func(c *app.Summary) bool { return !c.Closed() }
 	case FilterDecided:
-		return func(c *app.Case) bool { return c.Status == app.StatusDecided }
+		return func(c *app.Summary) bool { return c.Status == app.StatusDecided }
 	case FilterDueSoon:
-		return func(c *app.Case) bool {
+		return func(c *app.Summary) bool {
 			d, ok := c.Due()
-			return !c.Closed() && (c.Emergency() || ok && d.At.Before(now.AddDate(0, 0, 7)))
+			return !c.Closed() && (c.Emergency || ok && d.Before(now.AddDate(0, 0, 7)))
 		}
 	case FilterAll, "":
-		return func(*app.Case) bool { return true }
+		return func(*app.Summary) bool { return true }
 	default:
-		return func(c *app.Case) bool { return app.Capitalized(c.ProcessType().Label()) == sel }
+		return func(c *app.Summary) bool { return app.Capitalized(c.ProcessType.Label()) == sel }
 	}
 }
 
@@ -409,6 +440,9 @@ func (q *Queue) keep() func(c *app.Case) bool {
 // order (or the first open one), whatever the filter shows, for "Save &
 // next"; it reports whether there was one.
 func (q *Queue) SelectNextOpen(c *app.Case) bool {
+	if k := q.byID[c.ID]; k != nil {
+		*k = app.Summarize(c) // decided: it leaves the Open list
+	}
 	// A decided case leaves the Open list at once.
 	q.applyFilter()
 	start := 0
@@ -417,9 +451,9 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 			start = i + 1
 		}
 	}
-	if !slices.ContainsFunc(q.cases, func(k *app.Case) bool { return k.ID == c.ID }) {
+	if !slices.ContainsFunc(q.cases, func(k *app.Summary) bool { return k.ID == c.ID }) {
 		// c left the list: the next case is the one that took its place.
-		start = q.placeOf(c)
+		start = q.placeOf(c.ID)
 	}
 	for n := 0; n < len(q.cases); n++ {
 		i := (start + n) % len(q.cases)
@@ -432,12 +466,12 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 	return false
 }
 
-// placeOf is where c would stand in the list shown: the index of the first
+// placeOf is where case id would stand in the list shown: the index of the first
 // case shown after it in the whole queue.
-func (q *Queue) placeOf(c *app.Case) int {
+func (q *Queue) placeOf(id string) int {
 	after := false
 	for _, k := range q.all {
-		if k.ID == c.ID {
+		if k.ID == id {
 			after = true
 			continue
 		}
@@ -455,7 +489,7 @@ func (q *Queue) placeOf(c *app.Case) int {
 // and authority. The countdown is red under 24 hours; characters the
 // search matched are highlighted, and a match in a field the row does not
 // show (a target, an agent, the order's text) is added to it.
-func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
+func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
 	m, searched := q.matched[c.ID]
 	words, inText := q.inText[c.ID]
 	r := &rowText{match: m, searched: searched, first: true}
@@ -463,25 +497,25 @@ func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	if f, ok := q.flags[c.ID]; ok {
 		r.part("", "⛔ "+flagLabel(f), alarm)
 	}
-	if c.Emergency() {
+	if c.Emergency {
 		r.part("", "EMERGENCY", alarm)
 	}
-	r.part("", app.Capitalized(c.ProcessType().Label()), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
-	if n := c.CaseNumber(); n != "" {
+	r.part("", app.Capitalized(c.ProcessType.Label()), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	if n := c.CaseNumber; n != "" {
 		r.part(app.FieldCaseNumber, n, plain)
 	} else {
-		r.part("file", c.Order.FileName, plain)
+		r.part("file", c.FileName, plain)
 	}
 	if d, ok := c.Due(); ok && !c.Closed() {
-		r.part("", q.countdown(d.At), q.deadlineStyle(d.At))
+		r.part("", q.countdown(d), q.deadlineStyle(d))
 	}
 	// The first line ends here: a segment that is not inline ends a
 	// paragraph.
 	r.segs = append(r.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
 	r.first = true
 	r.part("", c.Status.Label(), plain)
-	r.part("", app.Plural(len(c.Targets()), "target"), plain)
-	a := c.Value(app.FieldIssuingAuthority)
+	r.part("", app.Plural(len(c.Targets), "target"), plain)
+	a := c.Authority
 	// A match the row does not otherwise show comes before the authority,
 	// which is long and the first to be cut.
 	if searched && !r.marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {

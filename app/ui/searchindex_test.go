@@ -24,8 +24,7 @@ func TestQueue_CorrectedCaseIsFoundByItsNewValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	*c = *fixed
-	q.Changed()
+	q.Changed(fixed)
 	if len(q.cases) != 1 || q.cases[0].ID != c.ID {
 		t.Errorf("the new value finds %d cases", len(q.cases))
 	}
