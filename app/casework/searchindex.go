@@ -48,7 +48,17 @@ func (s *Service) SearchIndex(ctx context.Context, sums []app.Summary) (*search.
 	for _, id := range gone {
 		ix.Remove(id)
 	}
-	if err := s.indexCases(ctx, ix, changed); err != nil {
+	// Each doc is stamped with the summary it was brought up to date
+	// against: one the store wrote by an earlier version's rules would
+	// otherwise never match the doc made now, and be read again at every
+	// launch.
+	stamps := make(map[string]uint64, len(changed))
+	if len(changed) > 0 {
+		for i := range sums {
+			stamps[sums[i].ID] = search.StampOf(sums[i])
+		}
+	}
+	if err := s.indexCases(ctx, ix, changed, stamps); err != nil {
 		if ctx.Err() == nil {
 			// Not brought up to date: the next call starts afresh.
 			s.search.ix = nil
@@ -64,7 +74,7 @@ func (s *Service) SearchIndex(ctx context.Context, sums []app.Summary) (*search.
 // indexCases reads the cases with the given IDs and their pages, and
 // indexes them. A case that cannot be read is left out of the index (the
 // queue names it); one whose pages cannot be, indexed without its text.
-func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string) error {
+func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string, stamps map[string]uint64) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -74,7 +84,11 @@ func (s *Service) indexCases(ctx context.Context, ix *search.Index, ids []string
 		if c.Status != app.StatusSplit {
 			pages, _ = s.store.Pages(ctx, c.ID)
 		}
-		ix.Put(search.DocOf(c, pages))
+		d := search.DocOf(c, pages)
+		if st, ok := stamps[c.ID]; ok {
+			d.Stamp = st
+		}
+		ix.Put(d)
 		return nil
 	})
 }
@@ -186,7 +200,7 @@ func (s *Service) indexImported(ctx context.Context, outcomes []app.ImportOutcom
 	if s.search.ix == nil {
 		s.search.ix = s.loadIndex(ctx)
 	}
-	if err := s.indexCases(ctx, s.search.ix, ids); err != nil && !errors.Is(err, context.Canceled) {
+	if err := s.indexCases(ctx, s.search.ix, ids, nil); err != nil && !errors.Is(err, context.Canceled) {
 		slog.Info("the imported cases were not indexed; they are at the next launch", "err", err)
 		return
 	}

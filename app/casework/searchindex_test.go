@@ -144,3 +144,39 @@ func TestSearchIndex_KeptWithTheStore(t *testing.T) {
 		t.Errorf("after the stored index was damaged: %v", got)
 	}
 }
+
+// olderSummaries is a store whose summaries were written by an earlier
+// version's rules: they differ from what Summarize makes of the case now.
+type olderSummaries struct{ *readCounting }
+
+func (o olderSummaries) Summaries(ctx context.Context) ([]app.Summary, error) {
+	sums, err := o.DB.Summaries(ctx)
+	for i := range sums {
+		sums[i].SortKey += "~older"
+	}
+	return sums, err
+}
+
+// TestSearchIndex_SummariesOfAnEarlierVersion: the index is stamped with
+// the summaries it was brought up to date against, so a store whose
+// summaries an earlier version wrote is read once, not at every launch.
+func TestSearchIndex_SummariesOfAnEarlierVersion(t *testing.T) {
+	db, err := storage.Open(t.TempDir(), testStore)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rc := &readCounting{DB: db}
+	importOrders(t, indexService(t, rc), 9, 4)
+	store := olderSummaries{rc}
+	rc.read = 0
+	findIn(t, indexService(t, store), "x")
+	if rc.read != 4 {
+		t.Errorf("the first launch read %d cases, want the 4 whose summaries differ", rc.read)
+	}
+	rc.read = 0
+	findIn(t, indexService(t, store), "x")
+	if rc.read != 0 {
+		t.Errorf("the next launch read %d cases again", rc.read)
+	}
+}
