@@ -124,6 +124,26 @@ func DocOf(c *app.Case, pages []app.PageText) Doc {
 	return d
 }
 
+// SummaryDoc is what the index can hold of a case from its summary alone:
+// its details without the judge, the addressee or the text.
+func SummaryDoc(s app.Summary) Doc {
+	d := Doc{ID: s.ID, Stamp: StampOf(s), Created: s.CreatedAt}
+	add := func(field, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			d.Entries = append(d.Entries, Entry{field, text})
+		}
+	}
+	add(app.FieldCaseNumber, s.CaseNumber)
+	add(app.FieldIssuingAuthority, s.Authority)
+	add(app.FieldAgency, s.Agency)
+	add(app.FieldAgentName, s.AgentName)
+	for _, t := range s.Targets {
+		add("target", t)
+	}
+	add("file", s.FileName)
+	return d
+}
+
 // StampOf fingerprints a case's summary: when it was last changed and
 // what of it a search finds. A change of the case (a correction, a
 // decision, a new reading) changes its stamp.

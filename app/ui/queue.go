@@ -60,6 +60,7 @@ type Queue struct {
 	load     *Task
 	find     *Task
 	flagging *Task // the ⛔ flags, after the list
+	indexing *Task // the search index, after the list
 	open     *Task // the whole case picked
 	filter   *widget.Select
 	found    []*app.Summary // the latest search's matches, before the filter
@@ -108,7 +109,7 @@ type QueueParams struct {
 // NewQueue builds the queue screen; call Refresh to load it. It shows the
 // open cases first: the filter starts on Open.
 func NewQueue(p QueueParams) *Queue {
-	q := &Queue{store: p.Cases, indexer: p.Index, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run), flagging: NewTask(p.Run), open: NewTask(p.Run),
+	q := &Queue{store: p.Cases, indexer: p.Index, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run), flagging: NewTask(p.Run), indexing: NewTask(p.Run), open: NewTask(p.Run),
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel(loadingText)
 	q.status.Truncation = fyne.TextTruncateEllipsis
@@ -186,15 +187,15 @@ func (q *Queue) Refresh() { q.RefreshAndSelect("") }
 
 type loadedCases struct {
 	cases   []*app.Summary
-	index   *search.Index
 	damaged error // the cases that could not be read, if any
 }
 
 // RefreshAndSelect reloads the cases and then opens the case with the given
 // ID (none for ""), clearing the search and the filter if they hide it: an
-// import shows the first case it made. The list comes from the summaries
-// and the search index kept with the store: no whole case is read but the
-// one opened; the ⛔ flags come after, without holding the list up.
+// import shows the first case it made. The list comes from the summaries:
+// no whole case is read but the one opened. The search index (kept with
+// the store, brought up to date with the summaries) and the ⛔ flags come
+// after, without holding the list up.
 func (q *Queue) RefreshAndSelect(id string) {
 	Start(q.load, func(ctx context.Context) (loadedCases, error) {
 		sums, err := q.store.Summaries(ctx)
@@ -207,27 +208,50 @@ func (q *Queue) RefreshAndSelect(id string) {
 		for i := range sums {
 			l.cases[i] = &sums[i]
 		}
-		if q.indexer != nil {
-			if l.index, err = q.indexer.SearchIndex(ctx, sums); err != nil {
-				app.LogError(err) // the list works; search waits for the next load
-			}
-		}
 		return l, nil
 	}, func(l loadedCases, err error) {
 		if err != nil {
 			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 			return
 		}
-		q.all, q.index, q.damaged = l.cases, l.index, l.damaged
+		q.all, q.damaged = l.cases, l.damaged
 		q.byID = make(map[string]*app.Summary, len(q.all))
-		for _, c := range q.all {
+		sums := make([]app.Summary, len(q.all))
+		for i, c := range q.all {
 			q.byID[c.ID] = c
+			sums[i] = *c
 		}
 		q.onSearch(q.search.Text)
 		if id != "" {
 			q.selectID(id)
 		}
+		q.loadIndex(sums)
 		q.loadFlags()
+	})
+}
+
+// loadIndex brings the search index up to date with the cases listed, then
+// runs the search typed meanwhile.
+func (q *Queue) loadIndex(sums []app.Summary) {
+	if q.indexer == nil {
+		docs := make([]search.Doc, len(sums))
+		for i := range sums {
+			docs[i] = search.SummaryDoc(sums[i])
+		}
+		q.index = search.NewIndexOf(docs)
+		return
+	}
+	Start(q.indexing, func(ctx context.Context) (*search.Index, error) {
+		return q.indexer.SearchIndex(ctx, sums)
+	}, func(ix *search.Index, err error) {
+		if err != nil {
+			app.LogError(err) // the list works; search waits for the next load
+			return
+		}
+		q.index = ix
+		if q.query != "" {
+			q.onSearch(q.search.Text)
+		}
 	})
 }
 
@@ -326,6 +350,10 @@ func (q *Queue) onSearch(text string) {
 		q.find.Stop()
 		q.matched, q.inText = nil, nil
 		q.showMatches(q.all)
+		if q.query != "" {
+			// Searched once the index is up to date (loadIndex).
+			q.status.SetText("Getting the search ready…")
+		}
 		return
 	}
 	ix, all, byID, query := q.index, q.all, q.byID, q.query
