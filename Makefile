@@ -33,7 +33,7 @@ STATICCHECK_VERSION := v0.8.2
 GOCYCLO_VERSION     := v0.6.0
 TOOLS               := $(CURDIR)/bin/tools
 
-.PHONY: soak run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows devset
+.PHONY: soak run test build deps check-go bench bench-scale vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows devset
 
 # Fuzz targets (package:function): what a worker sends back, what it is
 # asked, our content walk, the extractor, the store's codec and the audit
@@ -116,6 +116,15 @@ $(TOOLS)/.gocyclo-$(GOCYCLO_VERSION): | check-go
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/ ./storage/
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/ ./app/ui/ ./app/casework/
+
+# The scale bench (docs/PERFORMANCE.md): stores of BENCH_CASES cases built
+# from 500 generated bases, an import of 500 text PDFs and the OCR of a
+# 4-page scan from the shared corpus, each beside its reference in the same
+# run; one JSON object in bin/bench-scale.json. Not part of make test.
+BENCH_CASES ?= 10000,100000
+BENCH_SCAN  := ../shared/corpus/nsl-2013-credo-mobile-13-364689.pdf
+bench-scale: deps build
+	./$(BIN) bench --cases $(BENCH_CASES) --import 500 $(if $(wildcard $(BENCH_SCAN)),--ocr $(BENCH_SCAN)) --json | tee bin/bench-scale.json
 
 deps: check-go
 	@if command -v dpkg >/dev/null 2>&1; then \

@@ -92,9 +92,11 @@ func TestCLI_DamagedRecordIsOneBadRecord(t *testing.T) {
 		return tx.Bucket([]byte("cases")).Put(key, v)
 	})
 	bdb.Close()
-	// The list as a table reads only the cases' summaries: the damaged
-	// record is named by everything that reads whole cases.
-	for _, args := range [][]string{{"list", "--json"}, {"search", "warrant"}, {"stats"}, {"export", "--out", filepath.Join(t.TempDir(), "log.csv")}} {
+	// The list as a table and search read only the cases' summaries and
+	// the search index: the damaged record is named by everything that
+	// reads whole cases (search --json, of the cases it found: every
+	// case's file name ends in pdf).
+	for _, args := range [][]string{{"list", "--json"}, {"search", "--json", "pdf"}, {"stats"}, {"export", "--out", filepath.Join(t.TempDir(), "log.csv")}} {
 		r := run(t, data, args...)
 		if r.code != 1 || !strings.Contains(r.stderr, "case "+ids[1]+": its stored record is damaged") {
 			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)

@@ -130,6 +130,8 @@ func TestCLI_HostileFolderImport(t *testing.T) {
 	for _, o := range outcomes {
 		name := filepath.Base(o.File)
 		switch {
+		case o.Status == "first_page":
+			// What a scan's first page holds, before its outcome.
 		case good[name] && o.Status != "created":
 			t.Errorf("good order %s: %s %s", name, o.Status, o.Error)
 		case o.Status == "created":

@@ -53,6 +53,9 @@ func main() {
 		os.Exit(pdftext.ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
 	}
 	render.ServeIfWorker()
+	if len(os.Args) > 1 && os.Args[1] == "bench-probe" {
+		os.Exit(benchProbe(os.Args[2:]))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(execute(ctx, os.Args[1:]))
@@ -200,6 +203,9 @@ func (m *Main) Close() {
 	}
 	if m.renderer != nil {
 		errs = append(errs, m.renderer.Close())
+	}
+	if m.reader != nil {
+		errs = append(errs, m.reader.Close()) // its idle workers
 	}
 	if err := errors.Join(errs...); err != nil {
 		app.LogError(err)

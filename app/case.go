@@ -256,14 +256,6 @@ type Store interface {
 	// UpdateCaseText replaces the stored case and its page texts in one
 	// step (the order read again, by OCR).
 	UpdateCaseText(ctx context.Context, c *Case, pages []PageText) error
-	// TextIndex returns the full-text word index of each case's text
-	// (IndexWords of its pages), by case ID. The store keeps it apart
-	// from the case, written with the pages (CreateCase, UpdateCaseText);
-	// a case stored before the index existed has none until
-	// SaveTextIndex.
-	TextIndex(ctx context.Context) (map[string]string, error)
-	// SaveTextIndex stores the word index of case id's text.
-	SaveTextIndex(ctx context.Context, id, words string) error
 	SettingsStore
 	Close() error
 }

@@ -2,6 +2,9 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -248,5 +251,49 @@ func TestCase_DecideClearsTheDraft(t *testing.T) {
 	}
 	if err := c.SaveDraft(Decision{Outcome: Reject}, "R", at); !errors.Is(err, ErrDecided) || c.Draft != nil {
 		t.Errorf("a draft on a decided case: %v", err)
+	}
+}
+
+// TestSortByUrgency_SameOrderAsComparingCases: the precomputed keys order
+// cases as comparing the cases themselves did.
+func TestSortByUrgency_SameOrderAsComparingCases(t *testing.T) {
+	base := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	var cases []*Case
+	for i := 0; i < 200; i++ {
+		c := &Case{ID: fmt.Sprint(i), Status: []Status{StatusNew, StatusInReview, StatusDecided}[i%3], CreatedAt: base.Add(time.Duration(i*37%50) * time.Hour),
+			Order: Order{Extraction: Extraction{Emergency: i%7 == 0, Fields: map[string]Field{}}}}
+		if i%4 != 0 {
+			c.Order.Extraction.Fields[FieldDeadline] = Field{Value: base.AddDate(0, 0, i*13%40).Format(time.DateOnly)}
+		}
+		cases = append(cases, c)
+	}
+	got := slices.Clone(cases)
+	SortByUrgency(got)
+	want := slices.Clone(cases)
+	sort.SliceStable(want, func(i, j int) bool {
+		a, b := want[i], want[j]
+		if ad, bd := a.Status == StatusDecided, b.Status == StatusDecided; ad != bd {
+			return bd
+		}
+		if ae, be := a.Order.Extraction.Emergency, b.Order.Extraction.Emergency; ae != be {
+			return ae
+		}
+		at, aok := a.Deadline()
+		bt, bok := b.Deadline()
+		if aok != bok {
+			return aok
+		}
+		if aok && !at.Equal(bt) {
+			return at.Before(bt)
+		}
+		if !a.CreatedAt.Equal(b.CreatedAt) {
+			return a.CreatedAt.Before(b.CreatedAt)
+		}
+		return a.ID < b.ID
+	})
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("at %d: case %s, want %s", i, got[i].ID, want[i].ID)
+		}
 	}
 }

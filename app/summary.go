@@ -14,8 +14,11 @@ type Summary struct {
 	Status      Status      `json:"status"`
 	ProcessType ProcessType `json:"process_type"`
 	// CaseNumber and Deadline are as corrected, if they were.
-	CaseNumber   string    `json:"case_number,omitempty"`
-	Deadline     string    `json:"deadline,omitempty"`
+	CaseNumber string `json:"case_number,omitempty"`
+	Deadline   string `json:"deadline,omitempty"`
+	// DueAt is when the case is due (Case.Due): a deadline's day's end,
+	// or the moment a period counted in hours ends.
+	DueAt        time.Time `json:"due_at,omitempty"`
 	Emergency    bool      `json:"emergency,omitempty"`
 	Authority    string    `json:"issuing_authority,omitempty"`
 	Agency       string    `json:"agency,omitempty"`
@@ -23,12 +26,14 @@ type Summary struct {
 	Jurisdiction string    `json:"jurisdiction,omitempty"`
 	Targets      []string  `json:"targets,omitempty"`
 	FileName     string    `json:"file_name"`
-	Pages        int       `json:"pages"`
-	NeedsOCR     bool      `json:"needs_ocr,omitempty"`
-	Gagged       bool      `json:"gagged,omitempty"`
-	Outcome      Outcome   `json:"outcome,omitempty"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	// Matter is the matter the case was linked into ("" when none).
+	Matter    string    `json:"matter,omitempty"`
+	Pages     int       `json:"pages"`
+	NeedsOCR  bool      `json:"needs_ocr,omitempty"`
+	Gagged    bool      `json:"gagged,omitempty"`
+	Outcome   Outcome   `json:"outcome,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 	// SortKey orders cases most urgent first as plain bytes
 	// (SortByUrgency's order), computed once when the case is written.
 	SortKey string `json:"sort_key"`
@@ -42,10 +47,13 @@ func Summarize(c *Case) Summary {
 		Authority: c.Value(FieldIssuingAuthority), Agency: c.Value(FieldAgency), AgentName: c.Value(FieldAgentName),
 		Jurisdiction: c.Value(FieldJurisdiction), FileName: c.Order.FileName, Pages: c.Order.Pages,
 		NeedsOCR: c.Order.NeedsOCR, Gagged: c.Nondisclosure().Ordered,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, SortKey: UrgencyKey(c),
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, SortKey: UrgencyKey(c), Matter: c.Matter,
 	}
 	if d, ok := c.Deadline(); ok {
 		s.Deadline = d.Format(time.DateOnly)
+	}
+	if d, ok := c.Due(); ok {
+		s.DueAt = d.At
 	}
 	for _, t := range c.Targets() {
 		s.Targets = append(s.Targets, t.Value)
@@ -79,6 +87,18 @@ func flag(set bool) byte {
 	}
 	return '0'
 }
+
+// Due is when the case is due, as Case.Due, for a summary stored before
+// it held the moment (then a deadline's day's end).
+func (s *Summary) Due() (time.Time, bool) {
+	if !s.DueAt.IsZero() {
+		return s.DueAt, true
+	}
+	return endOfDay(s.Deadline)
+}
+
+// Closed reports whether the case needs no more review (Case.Closed).
+func (s *Summary) Closed() bool { return s.Status == StatusDecided || s.Status == StatusSplit }
 
 // SortSummaries orders summaries most urgent first by their keys.
 func SortSummaries(s []Summary) {

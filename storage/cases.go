@@ -32,57 +32,74 @@ func dupKey(c *app.Case) ([]byte, error) {
 // appends the import to the audit trail, in one transaction — unless the
 // same bytes are stored already.
 func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, pages []app.PageText) error {
-	id, err := idKey(c.ID)
-	if err != nil {
-		return err
-	}
-	dup, err := dupKey(c)
-	if err != nil {
-		return err
-	}
-	record, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	pageData, err := json.Marshal(pages)
+	nc, err := encodeNew(app.NewCase{Case: c, Original: original, Pages: pages})
 	if err != nil {
 		return err
 	}
 	return db.update("save the new case", func(tx *bolt.Tx, codec Codec) error {
-		index := codec.IndexKey(dup)
-		if existing := tx.Bucket(bucketSHA256).Get(index); existing != nil {
-			other, err := codec.Open(valueAD(bucketSHA256, index), existing)
-			if err != nil {
-				return damagedRecord("?", "duplicate index entry", err)
-			}
-			return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + hex.EncodeToString(other), Err: &app.DuplicateError{CaseID: hex.EncodeToString(other)}}
-		}
-		if tx.Bucket(bucketCases).Get(id) != nil {
-			return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
-		}
-		if err := db.putCase(tx, codec, id, c, record); err != nil {
-			return err
-		}
-		if err := putSealed(tx, codec, bucketOriginals, id, original); err != nil {
-			return err
-		}
-		if err := putSealed(tx, codec, bucketPages, id, pageData); err != nil {
-			return err
-		}
-		if err := putTextIndex(tx, codec, id, pages); err != nil {
-			return err
-		}
-		if err := putSealed(tx, codec, bucketSHA256, index, id); err != nil {
-			return err
-		}
-		actor := app.ActorFrom(ctx)
-		if actor == "" && len(c.History) > 0 {
-			actor = c.History[0].Actor
-		}
-		sum := sha256.Sum256(original)
-		return appendAudit(tx, codec, app.AuditEntry{At: c.CreatedAt, Actor: actor, Action: app.AuditImport, Case: c.ID,
-			Detail: fmt.Sprintf("%s (%d bytes, SHA-256 %s)", c.Order.FileName, len(original), hex.EncodeToString(sum[:]))}, record)
+		return db.createIn(ctx, tx, codec, nc)
 	})
+}
+
+// newRecord is a new case as it will be written, encoded before the
+// transaction so the write lock is held for writing only.
+type newRecord struct {
+	app.NewCase
+	id, dup, record, pages []byte
+}
+
+func encodeNew(nc app.NewCase) (*newRecord, error) {
+	c := nc.Case
+	r := &newRecord{NewCase: nc}
+	var err error
+	if r.id, err = idKey(c.ID); err != nil {
+		return nil, err
+	}
+	if r.dup, err = dupKey(c); err != nil {
+		return nil, err
+	}
+	if r.record, err = json.Marshal(c); err != nil {
+		return nil, err
+	}
+	if r.pages, err = json.Marshal(nc.Pages); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// createIn stores one new case in tx (CreateCase, CreateCases).
+func (db *DB) createIn(ctx context.Context, tx *bolt.Tx, codec Codec, r *newRecord) error {
+	c, id := r.Case, r.id
+	index := codec.IndexKey(r.dup)
+	if existing := tx.Bucket(bucketSHA256).Get(index); existing != nil {
+		other, err := codec.Open(valueAD(bucketSHA256, index), existing)
+		if err != nil {
+			return damagedRecord("?", "duplicate index entry", err)
+		}
+		return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + hex.EncodeToString(other), Err: &app.DuplicateError{CaseID: hex.EncodeToString(other)}}
+	}
+	if tx.Bucket(bucketCases).Get(id) != nil {
+		return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
+	}
+	if err := db.putCase(tx, codec, id, c, r.record); err != nil {
+		return err
+	}
+	if err := putSealed(tx, codec, bucketOriginals, id, r.Original); err != nil {
+		return err
+	}
+	if err := putSealed(tx, codec, bucketPages, id, r.pages); err != nil {
+		return err
+	}
+	if err := putSealed(tx, codec, bucketSHA256, index, id); err != nil {
+		return err
+	}
+	actor := app.ActorFrom(ctx)
+	if actor == "" && len(c.History) > 0 {
+		actor = c.History[0].Actor
+	}
+	sum := sha256.Sum256(r.Original)
+	return appendAudit(tx, codec, app.AuditEntry{At: c.CreatedAt, Actor: actor, Action: app.AuditImport, Case: c.ID,
+		Detail: fmt.Sprintf("%s (%d bytes, SHA-256 %s)", c.Order.FileName, len(r.Original), hex.EncodeToString(sum[:]))}, r.record)
 }
 
 // putCase stores a case record and its summary.

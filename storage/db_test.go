@@ -200,10 +200,9 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 	}
 }
 
-// UpdateCaseText replaces the case, its pages, its summary and its text
-// index at once, with an audit entry; the text index, kept apart from the
-// case, is written with the pages and opens only with the store's key.
-func TestDB_UpdateCaseTextReplacesBothAndItsIndex(t *testing.T) {
+// UpdateCaseText replaces the case, its pages and its summary at once,
+// with an audit entry; the text opens only with the store's key.
+func TestDB_UpdateCaseTextReplacesBoth(t *testing.T) {
 	dir := t.TempDir()
 	db, err := Open(dir, testOptions(false))
 	if err != nil {
@@ -214,9 +213,6 @@ func TestDB_UpdateCaseTextReplacesBothAndItsIndex(t *testing.T) {
 	c := &app.Case{ID: app.NewCaseID(), Status: app.StatusNew, Order: app.Order{SHA256: strings.Repeat("cd", 32), NeedsOCR: true}}
 	if err := db.CreateCase(ctx, c, []byte("%PDF-1.4"), []app.PageText{{Number: 1, Source: app.SourceNone}}); err != nil {
 		t.Fatal(err)
-	}
-	if index, err := db.TextIndex(ctx); err != nil || len(index) != 1 || index[c.ID] != "" {
-		t.Fatalf("a case without text: index %q, %v", index, err)
 	}
 	c.Order.NeedsOCR = false
 	c.History = append(c.History, app.Event{Actor: "R. Reviewer", Action: "read by OCR"})
@@ -232,30 +228,17 @@ func TestDB_UpdateCaseTextReplacesBothAndItsIndex(t *testing.T) {
 	if len(sums) != 1 || sums[0].NeedsOCR {
 		t.Errorf("summary %+v", sums)
 	}
-	index, _ := db.TextIndex(ctx)
-	if index[c.ID] != " by ocr read records subscriber " {
-		t.Errorf("text index %q", index[c.ID])
-	}
 	var last app.AuditEntry
 	db.EachAudit(ctx, func(e app.AuditEntry) error { last = e; return nil })
 	if last.Action != "read by OCR" || last.Case != c.ID {
 		t.Errorf("audit entry %+v", last)
 	}
-	if err := db.SaveTextIndex(ctx, c.ID, " again "); err != nil {
-		t.Fatal(err)
-	}
-	if index, _ := db.TextIndex(ctx); index[c.ID] != " again " {
-		t.Errorf("saved index %q", index[c.ID])
-	}
 	if err := db.UpdateCaseText(ctx, &app.Case{ID: app.NewCaseID()}, nil); app.ErrorCode(err) != app.ENOTFOUND {
 		t.Errorf("a missing case: %v", err)
 	}
-	if err := db.SaveTextIndex(ctx, app.NewCaseID(), " x "); app.ErrorCode(err) != app.ENOTFOUND {
-		t.Errorf("the index of a missing case: %v", err)
-	}
 	db.Close()
 	raw, err := os.ReadFile(filepath.Join(dir, FileName))
-	if err != nil || bytes.Contains(raw, []byte("subscriber")) || bytes.Contains(raw, []byte("again")) {
-		t.Errorf("the text index is in the file in the clear (%v)", err)
+	if err != nil || bytes.Contains(raw, []byte("Subscriber")) {
+		t.Errorf("the text is in the file in the clear (%v)", err)
 	}
 }

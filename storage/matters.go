@@ -205,27 +205,14 @@ func deleteFiles(tx *bolt.Tx, keys [][]byte) (int, error) {
 	return n, nil
 }
 
-// purgeIndexes empties the purged case's text index — kept, so the desk
-// does not look for the pages to index it again — and drops every other
-// persisted index but the other cases' text indexes: derived data that may
-// hold the values removed, rebuilt when needed.
-func purgeIndexes(tx *bolt.Tx, codec Codec, key []byte) (int, error) {
+// purgeIndexes drops every persisted index: derived data that may hold
+// the values removed (the search index holds each case's details and the
+// words of its text), rebuilt from the summaries at the next launch.
+func purgeIndexes(tx *bolt.Tx, _ Codec, _ []byte) (int, error) {
 	b := tx.Bucket(bucketIndex)
-	text := textIndexKey(key)
-	n := 0
-	if v := b.Get(text); v != nil {
-		if words, err := codec.Open(valueAD(bucketIndex, text), v); err != nil || len(words) > 0 {
-			n++
-		}
-	}
-	if err := putSealed(tx, codec, bucketIndex, text, nil); err != nil {
-		return 0, err
-	}
 	var drop [][]byte
 	b.ForEach(func(k, _ []byte) error {
-		if !bytes.HasPrefix(k, textIndexPrefix) {
-			drop = append(drop, bytes.Clone(k))
-		}
+		drop = append(drop, bytes.Clone(k))
 		return nil
 	})
 	for _, k := range drop {
@@ -233,7 +220,7 @@ func purgeIndexes(tx *bolt.Tx, codec Codec, key []byte) (int, error) {
 			return 0, err
 		}
 	}
-	return n + len(drop), nil
+	return len(drop), nil
 }
 
 // MatterSettings returns the stored matter settings (empty ones before

@@ -43,25 +43,35 @@ func TestService_DecidedMeansDecidedUntilReopened(t *testing.T) {
 
 func second[T any](_ T, err error) error { return err }
 
-// indexed reports whether case id's text is in the store's text index.
+// indexed reports whether case id's text is in the search index.
 func indexed(t *testing.T, s *Service, id string) bool {
 	t.Helper()
-	index, err := s.store.TextIndex(context.Background())
+	ix := searchIndexOf(t, s)
+	return ix.Words(id) != ""
+}
+
+func searchIndexOf(t *testing.T, s *Service) *search.Index {
+	t.Helper()
+	ctx := context.Background()
+	sums, err := s.Summaries(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return index[id] != ""
+	ix, err := s.SearchIndex(ctx, sums)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
 
 func TestService_ImportIndexesTheTextAndRemembersTheFolder(t *testing.T) {
-	s, store, ids := newService(t, 2)
+	s, _, ids := newService(t, 2)
 	ctx := context.Background()
-	cases, _ := s.Cases(ctx)
 	pages, _ := s.Pages(ctx, ids[0])
 	word := app.WordKeys(pages[0].Text)[3]
-	index, err := s.TextIndex(ctx)
-	if err != nil || len(index) != 2 || len(search.Text(cases, index, word)) == 0 {
-		t.Fatalf("the text is not indexed: %q, %v", word, err)
+	found, err := searchIndexOf(t, s).FindText(ctx, word)
+	if err != nil || len(found) == 0 || found[ids[0]] == nil {
+		t.Fatalf("the text is not indexed: %q, %v %v", word, found, err)
 	}
 	settings, _ := s.Settings(ctx)
 	if len(settings.ImportFolders) != 1 {
@@ -70,18 +80,6 @@ func TestService_ImportIndexesTheTextAndRemembersTheFolder(t *testing.T) {
 	// The memo folder cannot be the folder orders come from.
 	if _, err := s.SaveSettings(ctx, app.Settings{MemoFolder: settings.ImportFolders[0]}); !errors.Is(err, app.ErrMemoFolder) {
 		t.Errorf("memo folder in the import folder: %v", err)
-	}
-	// A case stored before the index existed is searched all the same,
-	// and indexed once.
-	store.unindexed = map[string]bool{ids[0]: true}
-	if index, err := s.TextIndex(ctx); err != nil || len(search.Text(cases, index, word)) == 0 {
-		t.Errorf("an unindexed case's text is not searched: %v", err)
-	}
-	if n, err := s.IndexText(ctx); err != nil || n != 1 || len(store.unindexed) != 0 {
-		t.Errorf("IndexText: %d %v", n, err)
-	}
-	if n, _ := s.IndexText(ctx); n != 0 {
-		t.Error("indexed twice")
 	}
 }
 
@@ -140,8 +138,7 @@ func TestService_SplitBundleMakesACaseOfEachOrder(t *testing.T) {
 		t.Errorf("split a part: %v", err)
 	}
 	// The queue flags what needs no text: here nothing, the bundle closed.
-	cases, _ := s.Cases(ctx)
-	alerts, err := s.Alerts(ctx, cases)
+	alerts, err := s.OpenAlerts(ctx)
 	if err != nil || alerts[whole] != nil {
 		t.Errorf("alerts %v %v", alerts, err)
 	}

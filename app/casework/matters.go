@@ -507,7 +507,7 @@ func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.Purg
 	}
 	for i, st := range steps {
 		var files []string
-		_, err := s.changeWith(ctx, st.Case, func(c *app.Case) (bool, error) {
+		got, err := s.changeWith(ctx, st.Case, func(c *app.Case) (bool, error) {
 			if st.Stage == app.PurgeRecord {
 				files = c.PurgeRecord(report.Category(c), by, now)
 			} else {
@@ -518,6 +518,9 @@ func (s *Service) Purge(ctx context.Context, dryRun bool, by string) ([]app.Purg
 		if err != nil {
 			return steps[:i], err
 		}
+		// The index in memory kept the case's words (a change without
+		// pages keeps them): the purge removed the text they came from.
+		s.indexed(got, []app.PageText{})
 	}
 	// bbolt keeps freed pages as they were: the purged values would stay
 	// in the file, sealed, until reused. Compaction rewrites it without

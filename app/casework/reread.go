@@ -169,89 +169,36 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 	return ids, err
 }
 
-// TextIndex returns the full-text word index of every case's order, by
-// case ID, as the store keeps it (app.Store.TextIndex); a case stored
-// before the index existed is indexed from its pages on the way, not
-// stored (IndexText stores them).
-func (s *Service) TextIndex(ctx context.Context) (map[string]string, error) {
-	index, missing, err := s.unindexed(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for id, words := range missing {
-		index[id] = words
-	}
-	return index, nil
-}
-
-// IndexText gives every case stored before the full-text index existed
-// (or whose index was damaged) its index, from its stored pages, and
-// returns how many it indexed. The desk runs it once at start, off the UI
-// goroutine.
-func (s *Service) IndexText(ctx context.Context) (int, error) {
-	_, missing, err := s.unindexed(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for id, words := range missing {
-		if err := s.store.SaveTextIndex(ctx, id, words); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
-}
-
-// unindexed returns the store's text index and, apart, the index made
-// from the pages of each case with text that has none in the store.
-func (s *Service) unindexed(ctx context.Context) (index, missing map[string]string, err error) {
-	index, err = s.store.TextIndex(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	if index == nil {
-		index = map[string]string{}
-	}
-	sums, err := s.Summaries(ctx)
-	// Damaged cases are left out (the queue names them); the others are
-	// indexed.
-	if _, damaged := app.Damaged(err); err != nil && !damaged {
-		return nil, nil, err
-	}
-	missing = map[string]string{}
-	for _, c := range sums {
-		if _, ok := index[c.ID]; ok || c.Status == app.StatusSplit {
-			continue
-		}
-		pages, err := s.store.Pages(ctx, c.ID)
-		if err != nil {
-			continue // a damaged record: left unindexed, as verify reports
-		}
-		missing[c.ID] = app.IndexWords(pages) // "" too: no text, nothing to index again
-	}
-	return index, missing, nil
-}
-
-// Alerts runs the checks that need no text on every case given, with the
-// settings read once, and returns the findings per case ID: what the queue
-// flags (an enterprise customer's account, content without a warrant)
-// before a case is opened.
-func (s *Service) Alerts(ctx context.Context, cases []*app.Case) (map[string][]app.Finding, error) {
+// OpenAlerts runs the checks that need no text on every open case, with
+// the settings read once, and returns the findings per case ID: what the
+// queue flags (an enterprise customer's account, content without a
+// warrant) before a case is opened. Cases are read a few at a time, so
+// memory stays flat at any size; damaged ones are left out (the queue
+// names them).
+func (s *Service) OpenAlerts(ctx context.Context) (map[string][]app.Finding, error) {
 	settings, err := s.store.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]app.Finding, len(cases))
-	for _, c := range cases {
-		if c.Closed() {
-			continue
-		}
-		if fs := review.Check(review.Input{Case: c, Settings: settings, Now: s.now()}); len(fs) > 0 {
-			out[c.ID] = fs
+	sums, err := s.Summaries(ctx)
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return nil, err
+	}
+	var open []string
+	for i := range sums {
+		if !sums[i].Closed() {
+			open = append(open, sums[i].ID)
 		}
 	}
-	return out, nil
+	out := map[string][]app.Finding{}
+	now := s.now()
+	err = s.eachOf(ctx, open, func(c *app.Case) error {
+		if fs := review.Check(review.Input{Case: c, Settings: settings, Now: now}); len(fs) > 0 {
+			out[c.ID] = fs
+		}
+		return nil
+	})
+	return out, err
 }
 
 // BundleParts returns the page ranges of the orders case id's file holds:

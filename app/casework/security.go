@@ -111,6 +111,7 @@ func (s *Service) UnlockSession(ctx context.Context, secret string, recovery boo
 // LockSession records the lock (why: "on demand", "idle for 10 min") and
 // locks the store: nothing reads until it is unlocked again.
 func (s *Service) LockSession(ctx context.Context, why string) error {
+	s.dropIndex() // it holds what the cases say
 	v, err := s.vault()
 	if err != nil {
 		return err

@@ -69,6 +69,8 @@ type Service struct {
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
 	mu sync.Mutex
+	// search is the search index, once asked for (searchindex.go).
+	search searchIndex
 }
 
 // New returns a service on p.Store.
@@ -282,6 +284,7 @@ func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bo
 	if err != nil {
 		return nil, err
 	}
+	s.indexed(c, pages)
 	return c, nil
 }
 
@@ -361,6 +364,9 @@ type ImportOptions struct {
 	NoOCR bool
 	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
 	OnOCR func(file string, done, total int)
+	// OnFields, if set, is given a scan's fields as read so far, from
+	// its first page on (intake.Importer.OnFields).
+	OnFields func(file string, ex app.Extraction)
 }
 
 // Import reads the files and folders in paths and files each as a case,
@@ -381,12 +387,13 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// A copy with this run's options: the importer's parts (reader,
 	// scanner) are shared, never built again.
 	im := *s.importer
-	im.Store, im.SplitBundles, im.OnOCR = s.store, opts.Split, opts.OnOCR
+	im.Store, im.SplitBundles, im.OnOCR, im.OnFields = s.store, opts.Split, opts.OnOCR, opts.OnFields
 	if opts.NoOCR {
 		im.Scanner = nil
 	}
 	ctx = s.acting(ctx)
 	out := im.ImportAll(ctx, paths, progress)
+	s.indexImported(ctx, out)
 	s.rememberFolders(ctx, paths)
 	return out
 }

@@ -36,28 +36,12 @@ func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) 
 // counting counts the writes that reach the store.
 type counting struct {
 	app.Store
-	updates   int
-	unindexed map[string]bool
+	updates int
 }
 
 func (c *counting) UpdateCase(ctx context.Context, k *app.Case) error {
 	c.updates++
 	return c.Store.UpdateCase(ctx, k)
-}
-
-// TextIndex leaves out the cases stored "before the index existed"
-// (unindexed) until their index is saved.
-func (c *counting) TextIndex(ctx context.Context) (map[string]string, error) {
-	index, err := c.Store.TextIndex(ctx)
-	for id := range c.unindexed {
-		delete(index, id)
-	}
-	return index, err
-}
-
-func (c *counting) SaveTextIndex(ctx context.Context, id, words string) error {
-	delete(c.unindexed, id)
-	return c.Store.SaveTextIndex(ctx, id, words)
 }
 
 // newService opens a real store in a temporary folder, with an importer of

@@ -98,6 +98,9 @@ Usage:
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
                                                  (--scanned: as noisy page images, some upside down)
+  warrantdesk bench [--cases N[,N…]] [--bases B] [--import FILES] [--ocr SCAN.pdf] [--keep DIR] [--json]
+                                                 time search, launch, memory, list and export on generated
+                                                 stores of N cases, import and OCR, beside references
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
 Per target: produce, withhold, redirect, no_data, preserve.
@@ -324,6 +327,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"eval":       (*command).eval,
 	"samples":    (*command).samples,
 	"demo":       (*command).demo,
+	"bench":      (*command).benchCmd,
 	// Matters (matters.go).
 	"matter":         (*command).matter,
 	"link":           (*command).link,
@@ -336,7 +340,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 }
 
 // storeless are the commands that work without the data folder's store.
-var storeless = map[string]bool{"extract": true, "eval": true, "samples": true, "help": true, "demo": true, "lock": true}
+var storeless = map[string]bool{"extract": true, "eval": true, "samples": true, "help": true, "demo": true, "lock": true, "bench": true}
 
 func (c *command) dispatch(ctx context.Context, args []string) error {
 	c.timeout = 10 * time.Second

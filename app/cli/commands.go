@@ -9,6 +9,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -158,9 +159,28 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 	}
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
+	// Files are read side by side: a scan's first-page line and another
+	// file's outcome may come at once.
+	var out sync.Mutex
+	opts := casework.ImportOptions{Split: *split, OnOCR: c.onOCR}
+	if *asJSON {
+		told := map[string]bool{}
+		opts.OnFields = func(file string, ex app.Extraction) {
+			out.Lock()
+			defer out.Unlock()
+			if told[file] {
+				return
+			}
+			told[file] = true
+			v := extractView(file, "", 0, app.SourceOCR, ex)
+			enc.Encode(importJSON{File: file, Status: "first_page", FirstPage: &v})
+		}
+	}
 	var created, dups, failed int
 	var newIDs []string
-	c.service().Import(ctx, paths, casework.ImportOptions{Split: *split, OnOCR: c.onOCR}, func(done, total int, o app.ImportOutcome) {
+	c.service().Import(ctx, paths, opts, func(done, total int, o app.ImportOutcome) {
+		out.Lock()
+		defer out.Unlock()
 		newIDs = append(newIDs, o.Created()...)
 		switch {
 		case o.Err != nil:
@@ -208,6 +228,9 @@ type importJSON struct {
 	Status     string   `json:"status"`
 	NeedsOCR   bool     `json:"needs_ocr"`
 	Error      string   `json:"error,omitempty"`
+	// FirstPage ("first_page" lines) is what a scan's pages read so far
+	// hold, printed once its first page is read, before its outcome.
+	FirstPage *extractJSON `json:"first_page,omitempty"`
 }
 
 func importStatus(o app.ImportOutcome) string {
@@ -371,18 +394,28 @@ func (c *command) search(ctx context.Context, args []string) error {
 	if strings.TrimSpace(query) == "" {
 		return usagef("search needs a query")
 	}
-	cases, err := c.service().Cases(ctx)
+	// The summaries and the stored index: no whole case is read but the
+	// ones --json prints (and any the index is behind on).
+	sums, err := c.service().Summaries(ctx)
 	if err = c.damaged(err); err != nil {
 		return err
 	}
-	if *inText {
-		return c.searchText(ctx, cases, query, *asJSON)
+	ix, err := c.service().SearchIndex(ctx, sums)
+	if err != nil {
+		return err
 	}
-	matches := search.NewIndex(cases).Find(query)
+	if *inText {
+		return c.searchText(ctx, sums, ix, query, *asJSON)
+	}
+	matches := ix.Find(query)
 	if *asJSON {
-		found := make([]*app.Case, len(matches))
+		ids := make([]string, len(matches))
 		for i, m := range matches {
-			found[i] = m.Case
+			ids[i] = m.ID
+		}
+		found, err := c.service().CasesOf(ctx, ids)
+		if err = c.damaged(err); err != nil {
+			return err
 		}
 		return c.printCasesJSON(found)
 	}
@@ -390,36 +423,51 @@ func (c *command) search(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.deps.Stdout, "No case matches %q.\n", query)
 		return nil
 	}
+	byID := make(map[string]*app.Summary, len(sums))
+	for i := range sums {
+		byID[sums[i].ID] = &sums[i]
+	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	for _, m := range matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ShortID(), m.Case.ProcessType(), dash(m.Case.CaseNumber()), m.Field, m.Text)
+		if k := byID[m.ID]; k != nil {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", app.ShortID(k.ID), k.ProcessType, dash(k.CaseNumber), m.Field, m.Text)
+		}
 	}
 	tw.Flush()
 	return nil
 }
 
 // searchText prints the cases whose orders' text holds every word of
-// query, most urgent first.
-func (c *command) searchText(ctx context.Context, cases []*app.Case, query string, asJSON bool) error {
-	index, err := c.service().TextIndex(ctx)
+// query, most urgent first (the summaries' order).
+func (c *command) searchText(ctx context.Context, sums []app.Summary, ix *search.Index, query string, asJSON bool) error {
+	hits, err := ix.FindText(ctx, query)
 	if err != nil {
 		return err
 	}
-	matches := search.Text(cases, index, query)
-	if asJSON {
-		found := make([]*app.Case, len(matches))
-		for i, m := range matches {
-			found[i] = m.Case
+	var found []*app.Summary
+	for i := range sums {
+		if _, ok := hits[sums[i].ID]; ok {
+			found = append(found, &sums[i])
 		}
-		return c.printCasesJSON(found)
 	}
-	if len(matches) == 0 {
+	if asJSON {
+		ids := make([]string, len(found))
+		for i, k := range found {
+			ids[i] = k.ID
+		}
+		cases, err := c.service().CasesOf(ctx, ids)
+		if err = c.damaged(err); err != nil {
+			return err
+		}
+		return c.printCasesJSON(cases)
+	}
+	if len(found) == 0 {
 		fmt.Fprintf(c.deps.Stdout, "No order's text has %q.\n", query)
 		return nil
 	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
-	for _, m := range matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\ttext: %s\n", m.Case.ShortID(), m.Case.ProcessType(), dash(m.Case.CaseNumber()), strings.Join(m.Words, " "))
+	for _, k := range found {
+		fmt.Fprintf(tw, "%s\t%s\t%s\ttext: %s\n", app.ShortID(k.ID), k.ProcessType, dash(k.CaseNumber), strings.Join(hits[k.ID], " "))
 	}
 	tw.Flush()
 	return nil

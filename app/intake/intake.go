@@ -57,8 +57,10 @@ type Importer struct {
 	// several.
 	SplitBundles bool
 	// OnFields, if set, is given the fields found so far after each page
-	// OCR reads, so a reviewer sees the first page's fields before a long
-	// scan is done (not concurrently; the final fields come from Read).
+	// OCR reads, from the first page that needed OCR on, so a reviewer
+	// sees the first page's fields before a long scan is done (not
+	// concurrently for one file; files read side by side may call it at
+	// once; the final fields come with the outcome).
 	OnFields func(file string, ex app.Extraction)
 	Store    app.Store // may be nil for Read
 	Now      func() time.Time
@@ -72,6 +74,9 @@ type Importer struct {
 	MaxPages int
 	OCRPages int
 	OCRTime  time.Duration
+
+	// commit, during ImportAll, groups the new cases' commits.
+	commit *committer
 }
 
 // inflight holds the bytes of the files being read in this process: one
@@ -316,7 +321,12 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 		CreatedAt: now,
 		UpdatedAt: now,
 	}
-	err := im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
+	var err error
+	if im.commit != nil {
+		err = im.commit.create(ctx, app.NewCase{Case: c, Original: r.Data, Pages: doc.Pages})
+	} else {
+		err = im.Store.CreateCase(ctx, c, r.Data, doc.Pages)
+	}
 	var dup *app.DuplicateError
 	if errors.As(err, &dup) {
 		return Outcome{File: path, CaseIDs: []string{dup.CaseID}, Duplicate: true}
@@ -340,8 +350,17 @@ func (im *Importer) now() time.Time {
 
 // ImportAll imports every file in paths, expanding folders to the PDFs in
 // them, and calls progress after each file (from the goroutine that did it;
-// calls do not overlap). One file's failure does not stop the others.
+// calls do not overlap). One file's failure does not stop the others. A
+// store that can (app.BatchCreator) commits the files that are ready
+// together in one transaction; a file's outcome is told once it is
+// committed.
 func (im *Importer) ImportAll(ctx context.Context, paths []string, progress func(done, total int, o Outcome)) []Outcome {
+	if bc, ok := im.Store.(app.BatchCreator); ok && im.commit == nil {
+		run := *im
+		run.commit = newCommitter(bc)
+		defer run.commit.close()
+		im = &run
+	}
 	files, errs := Expand(paths)
 	total := len(files) + len(errs)
 	out := make([]Outcome, 0, total)
@@ -624,40 +643,13 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 	}
 	octx, cancel := context.WithTimeout(ctx, ocrTime)
 	defer cancel()
-	// partial is the document as read so far, for OnFields.
-	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
-	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, func(done, total int, p app.PageText) {
-		if im.OnOCR != nil {
-			im.OnOCR(path, done, total)
-		}
-		if im.OnFields != nil {
-			for k := range partial.Pages {
-				if partial.Pages[k].Number == p.Number {
-					partial.Pages[k] = p
-				}
-			}
-			partial.TextSource = app.SourceOf(partial.Pages)
-			im.OnFields(path, im.Extractor.Extract(partial))
-		}
-	})
+	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, im.pageRead(path, need[0], doc))
 	switch {
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.Is(err, context.DeadlineExceeded):
 		// Out of time: keep what was read, name what was not.
-		read := map[int]bool{}
-		for _, p := range pages {
-			read[p.Number] = true
-		}
-		var left []int
-		for _, n := range need {
-			if !read[n] {
-				left = append(left, n)
-			}
-		}
-		if len(left) > 0 {
-			warnings = append(warnings, app.PagesNotRead(left, fmt.Sprintf("the file's OCR ran past its %s; they stay marked as needing OCR", app.FormatDuration(ocrTime)+" time budget")))
-		}
+		warnings = append(warnings, notReadInTime(pages, need, ocrTime)...)
 	case err != nil:
 		doc.Warnings = append(doc.Warnings, "OCR failed: "+app.ErrorMessage(err))
 		return nil
@@ -674,6 +666,51 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 	doc.Warnings = append(doc.Warnings, warnings...)
 	doc.TextSource = app.SourceOf(doc.Pages)
 	return nil
+}
+
+// pageRead is what the scanner calls as each page is OCR'd: progress,
+// and OnFields from the moment the first page OCR reads (first) is in —
+// the pages run in parallel, and a later page may be done first.
+func (im *Importer) pageRead(path string, first int, doc *app.Document) func(done, total int, p app.PageText) {
+	// partial is the document as read so far.
+	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
+	firstIn := false
+	return func(done, total int, p app.PageText) {
+		if im.OnOCR != nil {
+			im.OnOCR(path, done, total)
+		}
+		if im.OnFields == nil {
+			return
+		}
+		for k := range partial.Pages {
+			if partial.Pages[k].Number == p.Number {
+				partial.Pages[k] = p
+			}
+		}
+		if firstIn = firstIn || p.Number == first; firstIn {
+			partial.TextSource = app.SourceOf(partial.Pages)
+			im.OnFields(path, im.Extractor.Extract(partial))
+		}
+	}
+}
+
+// notReadInTime names the pages of need OCR did not read before its time
+// budget ran out.
+func notReadInTime(pages []app.PageText, need []int, budget time.Duration) []string {
+	read := map[int]bool{}
+	for _, p := range pages {
+		read[p.Number] = true
+	}
+	var left []int
+	for _, n := range need {
+		if !read[n] {
+			left = append(left, n)
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	return []string{app.PagesNotRead(left, fmt.Sprintf("the file's OCR ran past its %s; they stay marked as needing OCR", app.FormatDuration(budget)+" time budget"))}
 }
 
 // safeImport imports one file, turning a panic into that file's failure:

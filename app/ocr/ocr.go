@@ -12,7 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
+	"image/color"
 	"io"
 	"os"
 	"os/exec"
@@ -101,6 +101,13 @@ type Result struct {
 
 // Recognize reads one page image.
 func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, error) {
+	return t.RecognizeAt(ctx, img, 0)
+}
+
+// RecognizeAt reads one page image drawn at dpi (0 when unknown: Tesseract
+// then estimates it from the text). The image goes to Tesseract as raw
+// grey pixels (binary PGM): nothing to compress here or to inflate there.
+func (t *Tesseract) RecognizeAt(ctx context.Context, img image.Image, dpi int) (*Result, error) {
 	exe, err := t.Find()
 	if err != nil {
 		return nil, err
@@ -113,10 +120,7 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	if lang == "" {
 		lang = "eng"
 	}
-	var in bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&in, img); err != nil {
-		return nil, err
-	}
+	in := bytes.NewReader(PGM(img))
 	t.osdOnce.Do(func() { t.osd = hasOSD(exe) })
 	psm := "1" // page segmentation with orientation and script detection
 	if !t.osd {
@@ -130,9 +134,9 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	p, err := sandbox.Start(cctx, sandbox.Spec{
-		Path: exe, Args: []string{"stdin", "stdout", "-l", lang, "--psm", psm, "tsv"},
+		Path: exe, Args: args(lang, psm, dpi),
 		Env:   append(os.Environ(), "OMP_THREAD_LIMIT=1"),
-		Stdin: &in, Memory: mem, Budget: budget,
+		Stdin: in, Memory: mem, Budget: budget,
 	})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -159,6 +163,40 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	return parseTSV(bytes.NewReader(out))
 }
 
+// args is Tesseract's command line: the image on stdin, TSV on stdout.
+func args(lang, psm string, dpi int) []string {
+	a := []string{"stdin", "stdout", "-l", lang, "--psm", psm}
+	if dpi > 0 {
+		// A PGM carries no resolution; told it, Tesseract does not
+		// guess it from the letters' height.
+		a = append(a, "--dpi", strconv.Itoa(dpi))
+	}
+	return append(a, "tsv")
+}
+
+// PGM encodes img as a binary PGM (P5): a short header and its grey
+// pixels, row by row.
+func PGM(img image.Image) []byte {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	head := fmt.Sprintf("P5\n%d %d\n255\n", w, h)
+	out := make([]byte, len(head), len(head)+w*h)
+	copy(out, head)
+	if g, ok := img.(*image.Gray); ok {
+		for y := 0; y < h; y++ {
+			i := (y+b.Min.Y-g.Rect.Min.Y)*g.Stride + (b.Min.X - g.Rect.Min.X)
+			out = append(out, g.Pix[i:i+w]...)
+		}
+		return out
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			out = append(out, color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y)
+		}
+	}
+	return out
+}
+
 // PageMemory is what one Tesseract run may use, in bytes.
 func (t *Tesseract) PageMemory() int64 {
 	if t.Memory > 0 {
@@ -173,7 +211,7 @@ const maxTSV = 16 << 20
 // tesseractDied says why Tesseract stopped, from its own last words.
 func tesseractDied(stderr string, mem int64) string {
 	low := strings.ToLower(stderr)
-	// We wrote the PNG ourselves, so a page image Tesseract cannot load
+	// We wrote the image ourselves, so a page image Tesseract cannot load
 	// ("pix not read") is one it had no memory for.
 	if strings.Contains(low, "bad_alloc") || strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate") || strings.Contains(low, "pix not read") {
 		return fmt.Sprintf("Tesseract needs more than %d MB of memory for this page", mem>>20)

@@ -32,7 +32,11 @@ type glyph struct {
 }
 
 func (f *font) decode(raw string) []glyph {
-	var out []glyph
+	n := len(raw)
+	if f.twoByte {
+		n /= 2
+	}
+	out := make([]glyph, 0, n)
 	if f.twoByte {
 		for i := 0; i+1 < len(raw); i += 2 {
 			code := int(raw[i])<<8 | int(raw[i+1])

@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -47,8 +46,18 @@ type Isolated struct {
 	// Budget is the memory shared with the other workers
 	// (sandbox.Default() if nil).
 	Budget *sandbox.Budget
+	// MaxServed is how many files a worker reads before it is replaced
+	// (DefaultMaxServed if zero; 1 starts a worker per file).
+	MaxServed int
+	// IdleTimeout is how long a worker waits for the next file
+	// (DefaultIdleTimeout if zero).
+	IdleTimeout time.Duration
 
 	slots chan struct{}
+
+	mu     sync.Mutex
+	idle   []*worker
+	closed bool
 }
 
 var _ app.TextReader = (*Isolated)(nil)
@@ -93,6 +102,14 @@ func (r *Isolated) settings() (timeout, perPage time.Duration, maxPages int, mem
 // pages and a warning naming the pages not read; one that gives no page is
 // an error: *app.Error with code EENCRYPTED for a file that needs a
 // password, EUNREADABLE otherwise, and a message that says what happened.
+//
+// Workers are reused: one that read a file cleanly waits for the next
+// (IdleTimeout at most, MaxServed files in all), so a folder of orders
+// does not pay a process start per file. Any other ending — an error
+// reply, a deadline, a worker that asks to retire, a broken frame — ends
+// that worker, and the next file gets a fresh one. Each file has the
+// worker to itself, under the same limits, deadline and output cap as a
+// fresh worker's.
 func (r *Isolated) ReadText(ctx context.Context, pdf []byte) (*app.Document, error) {
 	if len(r.Command) == 0 {
 		return nil, app.Errorf(app.EINTERNAL, "no PDF worker configured")
@@ -111,59 +128,95 @@ func (r *Isolated) ReadText(ctx context.Context, pdf []byte) (*app.Document, err
 	if err != nil {
 		return nil, err
 	}
-
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	p, err := sandbox.Start(wctx, sandbox.Spec{
-		Path: r.Command[0], Args: r.Command[1:],
-		Stdin:  io.MultiReader(bytes.NewReader(head), bytes.NewReader(pdf)),
-		Memory: mem, SelfLimited: true, Budget: budget,
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, &app.Error{Code: app.EINTERNAL, Message: "could not start the PDF reader", Err: err}
+	// The budget is held while a file is read, not while a worker idles:
+	// an idle worker has handed its memory back (see ServeWorker).
+	if err := budget.Acquire(ctx, mem); err != nil {
+		return nil, err
 	}
+	defer budget.Release(mem)
+	for fresh := false; ; fresh = true {
+		w, reused, err := r.take(mem, fresh)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &app.Error{Code: app.EINTERNAL, Message: "could not start the PDF reader", Err: err}
+		}
+		doc, early, err := r.readOn(ctx, w, head, pdf, timeout, perPage, maxOut, mem)
+		// A reused worker that is gone before it opened the file may
+		// have ended itself while idle: a fresh one reads the file. A
+		// fresh worker's failure is the file's.
+		if early && reused {
+			continue
+		}
+		return doc, err
+	}
+}
+
+// readOn sends one file to w and gathers its answer; early reports a
+// worker that died before it said it had opened the file.
+func (r *Isolated) readOn(ctx context.Context, w *worker, head, pdf []byte, timeout, perPage time.Duration, maxOut, mem int64) (doc *app.Document, early bool, err error) {
 	// The clock starts once the worker runs: waiting for the budget is
 	// not the file's fault.
 	d := &deadline{}
-	d.arm(timeout, p.Kill)
+	d.arm(timeout, w.p.Kill)
 	defer d.stop()
-
-	counted := &countingReader{r: p.Stdout}
-	st := readReplies(bufio.NewReaderSize(io.LimitReader(counted, maxOut+1), 64<<10), func(read int) {
-		d.arm(timeout+time.Duration(read)*perPage, p.Kill)
+	stop := context.AfterFunc(ctx, w.p.Kill)
+	defer stop()
+	w.meter.reset(maxOut)
+	wrote := make(chan error, 1)
+	go func() {
+		// A worker that dies mid-file breaks the pipe: that is its
+		// failure, told by what it did (or did not) answer.
+		_, err := w.p.Stdin.Write(head)
+		if err == nil {
+			_, err = w.p.Stdin.Write(pdf)
+		}
+		wrote <- err
+	}()
+	st := readReplies(w.br, func(read int) {
+		d.arm(timeout+time.Duration(read)*perPage, w.p.Kill)
 	})
-	if st.err != nil || !st.done {
-		// A worker that stopped answering (or sent garbage) must not
-		// linger while we wait for it.
-		p.Kill()
+	var waitErr error
+	if st.done && st.err == nil && !st.retire {
+		<-wrote
+		r.release(w)
+	} else {
+		// A worker that failed, stopped answering, sent garbage or
+		// asks to retire must not linger, nor read another file.
+		w.p.Kill()
+		waitErr = w.p.Wait()
+		<-wrote
 	}
-	waitErr := p.Wait()
 	timedOut, limit := d.fired()
-
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return nil, false, ctx.Err()
 	}
+	return judge(&st, w, waitErr, timedOut, limit, maxOut, mem)
+}
+
+// judge tells what a worker's answer (st) comes to: the document, the
+// pages read before it failed with why the rest were not, or the failure.
+func judge(st *replies, w *worker, waitErr error, timedOut bool, limit time.Duration, maxOut, mem int64) (doc *app.Document, early bool, err error) {
 	var why string
 	switch {
 	case st.done:
-		return st.document(), nil
+		return st.document(), false, nil
 	case st.failure != nil && len(st.doc.Pages) == 0:
-		return nil, st.failure
+		return nil, false, st.failure
 	case st.failure != nil:
 		why = strings.TrimPrefix(app.ErrorMessage(st.failure), "could not read PDF: ")
 	case timedOut:
 		why = "gave up after " + app.FormatDuration(limit)
-	case counted.n > maxOut:
+	case w.meter.over:
 		why = fmt.Sprintf("the reader produced more than %d MB of text", maxOut>>20)
 	case st.err != nil && !errors.Is(st.err, sandbox.ErrFrame) && !errors.Is(st.err, io.ErrUnexpectedEOF):
 		why = "the reader's answer was not understood (" + st.err.Error() + ")"
 	default:
-		e := workerDied(waitErr, p.Stderr(), mem)
+		early = !st.opened
+		e := workerDied(waitErr, w.p.Stderr(), mem)
 		if len(st.doc.Pages) == 0 {
-			return nil, e
+			return nil, early, e
 		}
 		why = strings.TrimPrefix(app.ErrorMessage(e), "could not read PDF: ")
 	}
@@ -172,13 +225,143 @@ func (r *Isolated) ReadText(ctx context.Context, pdf []byte) (*app.Document, err
 		if st.err != nil {
 			e.Err = st.err
 		}
-		return nil, e
+		return nil, false, e
 	}
-	doc := st.document()
+	doc = st.document()
 	last := max(st.read, len(doc.Pages)+1)
 	doc.Warnings = append(doc.Warnings, app.NotRead(len(doc.Pages)+1, last, why))
-	return doc, nil
+	return doc, false, nil
 }
+
+// Reuse of workers, by default.
+const (
+	// DefaultMaxServed is how many files one worker reads before a fresh
+	// one takes over.
+	DefaultMaxServed = 32
+	// DefaultIdleTimeout is how long a worker waits for the next file.
+	DefaultIdleTimeout = 3 * time.Second
+)
+
+// worker is one worker process, with what reads its answers.
+type worker struct {
+	p      *sandbox.Process
+	meter  *meter
+	br     *bufio.Reader
+	served int
+	idle   *time.Timer
+}
+
+// take returns an idle worker (unless fresh) or starts one; reused says
+// which.
+func (r *Isolated) take(mem int64, fresh bool) (w *worker, reused bool, err error) {
+	if !fresh {
+		r.mu.Lock()
+		if n := len(r.idle); n > 0 {
+			w = r.idle[n-1]
+			r.idle = r.idle[:n-1]
+			w.idle.Stop()
+		}
+		r.mu.Unlock()
+		if w != nil {
+			return w, true, nil
+		}
+	}
+	// The worker outlives the file that started it: its life is bound to
+	// the reader (Close), each file's to its own context.
+	p, err := sandbox.Start(context.Background(), sandbox.Spec{
+		Path: r.Command[0], Args: r.Command[1:], Interactive: true,
+		Memory: mem, SelfLimited: true,
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	m := &meter{r: p.Stdout}
+	return &worker{p: p, meter: m, br: bufio.NewReaderSize(m, 64<<10)}, false, nil
+}
+
+// release keeps a worker that read a file cleanly for the next file, or
+// ends it when it has served its share or enough wait already.
+func (r *Isolated) release(w *worker) {
+	w.served++
+	maxServed, idle := r.MaxServed, r.IdleTimeout
+	if maxServed <= 0 {
+		maxServed = DefaultMaxServed
+	}
+	if idle <= 0 {
+		idle = DefaultIdleTimeout
+	}
+	r.mu.Lock()
+	keep := w.served < maxServed && !r.closed && len(r.idle) < max(cap(r.slots), 1)
+	if keep {
+		r.idle = append(r.idle, w)
+		w.idle = time.AfterFunc(idle, func() { r.retire(w) })
+	}
+	r.mu.Unlock()
+	if !keep {
+		go end(w)
+	}
+}
+
+// retire ends an idle worker, unless a file has taken it meanwhile.
+func (r *Isolated) retire(w *worker) {
+	r.mu.Lock()
+	for i, x := range r.idle {
+		if x == w {
+			r.idle = append(r.idle[:i], r.idle[i+1:]...)
+			r.mu.Unlock()
+			end(w)
+			return
+		}
+	}
+	r.mu.Unlock()
+}
+
+// end closes a worker's input, which ends it, and kills it if it lingers.
+func end(w *worker) {
+	w.p.Stdin.Close()
+	t := time.AfterFunc(time.Second, w.p.Kill)
+	w.p.Wait()
+	t.Stop()
+}
+
+// Close ends the idle workers; a file being read keeps its worker until
+// it is done, and that worker then ends too.
+func (r *Isolated) Close() error {
+	r.mu.Lock()
+	r.closed = true
+	idle := r.idle
+	r.idle = nil
+	r.mu.Unlock()
+	for _, w := range idle {
+		w.idle.Stop()
+		end(w)
+	}
+	return nil
+}
+
+// meter caps what is read from a worker for one file.
+type meter struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (m *meter) reset(max int64) { m.left, m.over = max, false }
+
+func (m *meter) Read(p []byte) (int, error) {
+	if m.left <= 0 {
+		m.over = true
+		return 0, errTooMuch
+	}
+	if int64(len(p)) > m.left {
+		p = p[:m.left]
+	}
+	n, err := m.r.Read(p)
+	m.left -= int64(n)
+	return n, err
+}
+
+var errTooMuch = errors.New("the reader's output is over its cap")
 
 // replies is what the parent has gathered from a worker's frames.
 type replies struct {
@@ -186,6 +369,7 @@ type replies struct {
 	read    int // pages the worker said it would read
 	opened  bool
 	done    bool
+	retire  bool       // "done" asked not to be given another file
 	failure *app.Error // the worker's own "error" frame
 	err     error      // a frame that broke the protocol, or the stream's end
 }
@@ -259,7 +443,7 @@ func (st *replies) take(rep reply, onOpen func(int)) error {
 		if !st.opened {
 			return bad("done before open")
 		}
-		st.done = true
+		st.done, st.retire = true, rep.Retire
 	case kindError:
 		code := rep.Code
 		if code != app.EENCRYPTED {
@@ -368,15 +552,4 @@ func (d *deadline) fired() (bool, time.Duration) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.hit, d.limit
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 	"time"
 
@@ -47,6 +48,9 @@ type reply struct {
 	// Code is an app error code for "error": app.EENCRYPTED for a file
 	// that needs a password, app.EUNREADABLE otherwise.
 	Code string `json:"code,omitempty"`
+	// Retire ("done") asks the parent not to send this worker another
+	// file: it keeps more memory than a fresh one would.
+	Retire bool `json:"retire,omitempty"`
 }
 
 // frameLimits bound what either side accepts in one frame: a page of
@@ -61,21 +65,57 @@ func (q request) deadline(pages int) time.Duration {
 	return time.Duration(q.Timeout+int64(pages)*q.PerPage) * time.Millisecond
 }
 
-// ServeWorker is the worker side: it reads one request from in, writes its
-// reply frames to out and returns the process exit code. It confines
-// itself (stack, memory, its own deadline, death with its parent) before
-// it reads the PDF, so a hostile file dies here, not in the parent.
+// ServeWorker is the worker side: it reads requests from in, one after
+// another, writes each one's reply frames to out, and returns the process
+// exit code when in ends. It confines itself (stack, memory, its own
+// deadline, death with its parent) before it reads the first PDF, and
+// gives each request its own deadline, so a hostile file dies here, not in
+// the parent. It ends after a file it could not read (the parent starts a
+// fresh worker for the next) and says, with "done", when it should not be
+// given another (Retire): a worker is reused only while nothing a file did
+// can linger.
 func ServeWorker(args []string, in io.Reader, out io.Writer) int {
 	w := &frameSink{out: bufio.NewWriterSize(out, 64<<10)}
 	defer w.out.Flush()
 	br := bufio.NewReader(in)
-	q, pdfBytes, err := readRequest(br, func(q request) {
-		sandbox.Confine(q.Memory, q.deadline(0)+time.Duration(q.Grace)*time.Millisecond)
-	})
-	if err != nil {
-		w.send(reply{Kind: kindError, Code: app.EINTERNAL, Message: "bad request from the app: " + err.Error()})
-		return 2
+	goroutines := 0 // the worker's own, counted once it is confined
+	for {
+		q, pdfBytes, err := readRequest(br, func(q request) {
+			d := q.deadline(0) + time.Duration(q.Grace)*time.Millisecond
+			sandbox.Confine(q.Memory, d)
+			sandbox.Rearm(d)
+			if goroutines == 0 {
+				goroutines = runtime.NumGoroutine()
+			}
+		})
+		if err == io.EOF {
+			return 0 // the parent has no more files for this worker
+		}
+		if err != nil {
+			w.send(reply{Kind: kindError, Code: app.EINTERNAL, Message: "bad request from the app: " + err.Error()})
+			return 2
+		}
+		if status, again := serveOne(q, pdfBytes, w, goroutines); !again {
+			return status
+		}
+		// Idle: the parent closes an idle worker's input long before
+		// this; the limit is for a parent that hangs without dying.
+		sandbox.Rearm(idleLimit)
 	}
+}
+
+// idleLimit is how long a worker waits for its next request before it
+// ends itself.
+const idleLimit = 2 * time.Minute
+
+// retireHeap is the heap a worker may keep from a file and still be
+// given the next: one that needed more ends, and the memory with it.
+const retireHeap = 96 << 20
+
+// serveOne reads one PDF and answers it; again says the worker may serve
+// another: not when the file left more heap than retireHeap, or a
+// goroutine beyond the worker's own.
+func serveOne(q request, pdfBytes []byte, w *frameSink, goroutines int) (status int, again bool) {
 	w.onOpen = func(read int) {
 		// The file is open and its pages counted: the deadline now
 		// grows with them, as the parent's does.
@@ -83,20 +123,23 @@ func ServeWorker(args []string, in io.Reader, out io.Writer) int {
 	}
 	if err := readPages(pdfBytes, q.MaxPages, w); err != nil {
 		if w.err != nil {
-			return 1 // the parent stopped listening
+			return 1, false // the parent stopped listening
 		}
 		code := app.EUNREADABLE
 		if errors.Is(err, ErrEncrypted) {
 			code = app.EENCRYPTED
 		}
 		w.send(reply{Kind: kindError, Code: code, Message: err.Error()})
-		return 0
+		return 0, false
 	}
-	w.send(reply{Kind: kindDone})
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	retire := ms.HeapSys-ms.HeapReleased > retireHeap || runtime.NumGoroutine() > goroutines
+	w.send(reply{Kind: kindDone, Retire: retire})
 	if w.err != nil {
-		return 1
+		return 1, false
 	}
-	return 0
+	return 0, !retire
 }
 
 // readRequest decodes the parent's request: the header first, so confine

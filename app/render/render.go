@@ -125,12 +125,25 @@ func (r *Renderer) limits() (timeout time.Duration, mem, maxPixels int64) {
 // returns an error when the document cannot be opened, when ctx is done,
 // or when each returns one.
 func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int, each func(n int, p Page, err error) error) error {
+	return r.draw(ctx, pdf, pages, dpi, false, each)
+}
+
+// Scan is Render for OCR: a page that is one scanned image filling the
+// page comes back as that image, decoded at its own resolution (reduced
+// by a whole factor past 450 dpi, enlarged to 300 below 250) with the DPI
+// it ends at, instead of being drawn at dpi; any other page is drawn at
+// dpi. See native.go.
+func (r *Renderer) Scan(ctx context.Context, pdf []byte, pages []int, dpi int, each func(n int, p Page, err error) error) error {
+	return r.draw(ctx, pdf, pages, dpi, true, each)
+}
+
+func (r *Renderer) draw(ctx context.Context, pdf []byte, pages []int, dpi int, native bool, each func(n int, p Page, err error) error) error {
 	if dpi <= 0 {
 		dpi = DefaultDPI
 	}
 	failures := 0
 	for len(pages) > 0 {
-		done, err := r.run(ctx, pdf, pages, dpi, each)
+		done, err := r.session(ctx, pdf, pages, dpi, native, nil, each)
 		if err != nil {
 			return err
 		}
@@ -155,7 +168,7 @@ func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int,
 // PageCount returns the number of pages PDFium sees in pdf.
 func (r *Renderer) PageCount(ctx context.Context, pdf []byte) (int, error) {
 	count := 0
-	_, err := r.session(ctx, pdf, nil, DefaultDPI, func(c int) { count = c }, nil)
+	_, err := r.session(ctx, pdf, nil, DefaultDPI, false, func(c int) { count = c }, nil)
 	return count, err
 }
 
@@ -183,13 +196,9 @@ func (r *Renderer) WorkerMemory() int64 {
 // each call.
 func (r *Renderer) Close() error { return nil }
 
-// run draws pages in one worker and returns how many were drawn before
-// the first failure (which each has been told of).
-func (r *Renderer) run(ctx context.Context, pdf []byte, pages []int, dpi int, each func(int, Page, error) error) (int, error) {
-	return r.session(ctx, pdf, pages, dpi, nil, each)
-}
-
-func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int, onCount func(int), each func(int, Page, error) error) (int, error) {
+// session draws pages in one worker and returns how many were drawn
+// before the first failure (which each has been told of).
+func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int, native bool, onCount func(int), each func(int, Page, error) error) (int, error) {
 	r.init()
 	select {
 	case r.slots <- struct{}{}:
@@ -217,7 +226,7 @@ func (r *Renderer) session(ctx context.Context, pdf []byte, pages []int, dpi int
 		command = []string{sandbox.Executable(), "worker", "render"}
 	}
 	q := request{
-		Memory: mem, DPI: dpi, Pages: pages, MaxPixels: maxPixels, CacheDir: r.CacheDir,
+		Memory: mem, DPI: dpi, Pages: pages, MaxPixels: maxPixels, CacheDir: r.CacheDir, Native: native,
 		// Compiling PDFium the first time takes seconds more.
 		Deadline: (timeout*time.Duration(len(pages)+1) + workerGrace + 30*time.Second).Milliseconds(),
 	}

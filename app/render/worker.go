@@ -28,6 +28,9 @@ type request struct {
 	Pages     []int  `json:"pages"` // 1-based; none: only count them
 	MaxPixels int64  `json:"max_pixels"`
 	CacheDir  string `json:"cache_dir,omitempty"`
+	// Native takes a page that is one scanned image from the image
+	// itself (Renderer.Scan).
+	Native bool `json:"native,omitempty"`
 }
 
 // Reply kinds: "open" with the page count, then for each page asked a
@@ -107,7 +110,7 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 			}
 			continue
 		}
-		p, err := e.page(n, q.DPI, q.MaxPixels)
+		p, err := e.draw(n, q)
 		if err != nil {
 			// PDFium's state after a failed page is not to be trusted:
 			// the parent starts a fresh worker for the pages left.
@@ -121,6 +124,17 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 	}
 	send(reply{Kind: kindDone}, nil)
 	return 0
+}
+
+// draw renders page n, or takes it from its image when asked and it is
+// one (native.go).
+func (e *engine) draw(n int, q request) (Page, error) {
+	if q.Native {
+		if p, err := e.scanImage(n, q.MaxPixels); err == nil {
+			return p, nil
+		}
+	}
+	return e.page(n, q.DPI, q.MaxPixels)
 }
 
 // pdfiumMessage is a PDFium failure in one line a reviewer can read: the

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -156,7 +157,7 @@ var rules = []Rule{
 		Basis: "court process is valid only when signed by the judge (Fed. R. Crim. P. 41(e)(1); 18 U.S.C. §§ 2703(d), 3123)",
 		Check: func(in *Input) string {
 			ex := ex(in)
-			if !courtSigned[ex.ProcessType] || in.Case.Value(app.FieldJudge) != "" || signedRe.MatchString(in.Text) {
+			if !courtSigned[ex.ProcessType] || in.Case.Value(app.FieldJudge) != "" || signedRe().MatchString(in.Text) {
 				return ""
 			}
 			return "No judge's name or signature was found: check that the original is signed."
@@ -234,7 +235,7 @@ var rules = []Rule{
 			if ex.ProcessType != app.EmergencyRequest && !ex.Emergency {
 				return ""
 			}
-			if in.Text != "" && !dangerRe.MatchString(in.Text) {
+			if in.Text != "" && !dangerRe().MatchString(in.Text) {
 				return "An emergency request that does not state a danger of death or serious physical injury: ask the requester to state it, or ask for legal process."
 			}
 			return "Emergency request: check that the danger of death or serious physical injury is stated and credible, and disclose only what addresses it."
@@ -330,8 +331,14 @@ var (
 	courtSigned = map[app.ProcessType]bool{
 		app.SearchWarrant: true, app.CourtOrder2703d: true, app.PenRegister: true, app.WiretapOrder: true, app.NondisclosureOrder: true,
 	}
-	signedRe = regexp.MustCompile(`(?i)/s/\s*\S|\bs/\s*[A-Z][a-z]|(?:magistrate|district|superior|circuit)\s+(?:court\s+)?judge\b|\bjudge'?s\s+signature`)
-	dangerRe = regexp.MustCompile(`(?i)\bdeath\b|\bdie\b|serious\s+(?:physical|bodily)\s+(?:injury|harm)|\bkill|suicid|self[- ]harm|kidnap|abduct|hostage|imminent\s+(?:danger|threat|harm)|missing\s+(?:child|person|minor)|bomb|shoot`)
+	// The patterns are compiled on first use, not when the package loads:
+	// every process of the binary loads it, the PDF workers too.
+	signedRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)/s/\s*\S|\bs/\s*[A-Z][a-z]|(?:magistrate|district|superior|circuit)\s+(?:court\s+)?judge\b|\bjudge'?s\s+signature`)
+	})
+	dangerRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bdeath\b|\bdie\b|serious\s+(?:physical|bodily)\s+(?:injury|harm)|\bkill|suicid|self[- ]harm|kidnap|abduct|hostage|imminent\s+(?:danger|threat|harm)|missing\s+(?:child|person|minor)|bomb|shoot`)
+	})
 )
 
 func ex(in *Input) *app.Extraction {

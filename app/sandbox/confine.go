@@ -25,7 +25,7 @@ const watchEvery = 250 * time.Millisecond
 
 var (
 	confineOnce sync.Once
-	started     time.Time
+	startedNs   atomic.Int64 // when the deadline is counted from
 	deadlineNs  atomic.Int64
 )
 
@@ -43,12 +43,12 @@ func Confine(memory int64, deadline time.Duration) {
 			debug.SetMemoryLimit(memory)
 			limitAddressSpace(memory)
 		}
-		started = time.Now()
+		startedNs.Store(time.Now().UnixNano())
 		deadlineNs.Store(int64(deadline))
 		parent := os.Getppid()
 		go func() {
 			for range time.Tick(watchEvery) {
-				if d := time.Duration(deadlineNs.Load()); d > 0 && time.Since(started) > d {
+				if d := time.Duration(deadlineNs.Load()); d > 0 && time.Since(time.Unix(0, startedNs.Load())) > d {
 					fmt.Fprintf(os.Stderr, "worker: own deadline of %s passed\n", d)
 					os.Exit(ExitDeadline)
 				}
@@ -61,6 +61,15 @@ func Confine(memory int64, deadline time.Duration) {
 }
 
 // SetDeadline moves a confined worker's own deadline (counted from
-// Confine), when it learns how much work it has: a long file earns more
-// time.
+// Confine or the last Rearm), when it learns how much work it has: a long
+// file earns more time.
 func SetDeadline(d time.Duration) { deadlineNs.Store(int64(d)) }
+
+// Rearm starts a confined worker's own deadline again, d from now (0 for
+// none): a worker that serves one request after another gives each its
+// own time, and itself a limit on how long it waits idle.
+func Rearm(d time.Duration) {
+	deadlineNs.Store(0)
+	startedNs.Store(time.Now().UnixNano())
+	deadlineNs.Store(int64(d))
+}

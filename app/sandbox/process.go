@@ -20,6 +20,10 @@ type Spec struct {
 	// Stdin is written to the child only once it is contained (its limits
 	// set, its job assigned), then closed.
 	Stdin io.Reader
+	// Interactive keeps the child's standard input open as Process.Stdin
+	// instead (Stdin is then ignored): a worker that serves one request
+	// after another.
+	Interactive bool
 	// Memory is what the child may use, in bytes (0: no limit). It is
 	// taken from Budget while the child runs and, where the OS allows it,
 	// enforced from outside: RLIMIT_AS on Linux, the job's memory limit on
@@ -45,6 +49,9 @@ const runtimeSlack = 256 << 20
 type Process struct {
 	// Stdout is the child's standard output.
 	Stdout io.Reader
+	// Stdin is the child's standard input when it was started
+	// Interactive (nil otherwise); closing it tells the child to end.
+	Stdin io.WriteCloser
 
 	cmd       *exec.Cmd
 	stderr    *capped
@@ -117,6 +124,10 @@ func start(ctx context.Context, s Spec) (*Process, error) {
 		return nil, err
 	}
 	p.uncontain = undo
+	if s.Interactive {
+		p.Stdin = stdin
+		return p, nil
+	}
 	go func() {
 		// The child may die before it has read everything: a broken
 		// pipe here is its failure to report, not ours.

@@ -120,7 +120,7 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 				return // ctx is done
 			}
 			defer release()
-			err = s.Renderer.Render(rctx, pdf, share, DPI, func(num int, pg render.Page, err error) error {
+			err = s.Renderer.Scan(rctx, pdf, share, DPI, func(num int, pg render.Page, err error) error {
 				if err != nil {
 					if rctx.Err() != nil {
 						return rctx.Err()
@@ -133,7 +133,7 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 					lost(num, "could not render it: "+why)
 					return nil
 				}
-				res, err := s.recognize(rctx, pg.Image)
+				res, err := s.recognize(rctx, pg.Image, pg.DPI)
 				if err != nil {
 					if rctx.Err() != nil {
 						return rctx.Err()
@@ -194,12 +194,12 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 // recognize reads a page; a weak reading (a light or dotty scan) is tried
 // again on the image with its strokes thickened, and the reading with more
 // confident words is kept.
-func (s *Scanner) recognize(ctx context.Context, img *image.Gray) (*ocr.Result, error) {
-	res, err := s.OCR.Recognize(ctx, img)
+func (s *Scanner) recognize(ctx context.Context, img *image.Gray, dpi int) (*ocr.Result, error) {
+	res, err := s.OCR.RecognizeAt(ctx, img, dpi)
 	if err != nil || res.Confidence >= lowConfidence && len(res.Words) >= 30 {
 		return res, err
 	}
-	again, err := s.OCR.Recognize(ctx, thicken(img))
+	again, err := s.OCR.RecognizeAt(ctx, thicken(img), dpi)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err

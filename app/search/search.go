@@ -1,108 +1,499 @@
 // Package search finds cases as a reviewer types: by case number, issuing
 // authority, agency, agent and targets, fuzzily (github.com/sahilm/fuzzy),
-// and by the words of the orders' text, through the word index the store
-// keeps of each case's text (app.IndexWords).
+// and by the words of the orders' text (app.IndexWords), through one index
+// of every case that holds both, kept by the service with the store.
+//
+// The fuzzy matcher is the judge of what matches and how well, but it
+// does not read every entry on every keystroke. Each entry carries a
+// signature of the letters and digits it holds (one bit each, case
+// folded): an entry can match a query only if it holds every letter and
+// digit the query has, so one AND per entry leaves the fuzzy matcher the
+// few that can. A query that extends the previous one (the reviewer typed
+// one more character) is matched only against the entries the previous
+// one matched: a fuzzy match of "abc" is a fuzzy match of "ab". A search
+// stops as soon as its context is cancelled (a newer keystroke). What is
+// found, and its order, are what the matcher alone would give.
 package search
 
 import (
-	"sort"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"hash/fnv"
+	"slices"
 	"strings"
+	"sync"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/sahilm/fuzzy"
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// Index holds the searchable text of a set of cases. Build it once per
-// change of the case list; Find is then cheap enough to run per keystroke.
+// Index holds the searchable text of a set of cases, one Doc each, by
+// case ID: it holds no case, so a queue of summaries can search without
+// any whole case in memory. It is built once (NewIndex, Load) and then
+// kept up to date case by case (Put, Remove); Stale says which cases a
+// list of summaries shows that the index holds as they no longer are.
+// Safe for concurrent use.
 type Index struct {
-	cases   []*app.Case
+	// rw guards docs, byID, entries and sigs: searches read them, Put
+	// and Remove change them.
+	rw      sync.RWMutex
+	docs    []doc
+	byID    map[string]int32
 	entries []entry
+	sigs    []uint64 // one per entry
+	dead    int      // entries no longer any case's
+
+	// members are each matter's docs, keys each doc's matter (matters.go).
+	members map[string][]int32
+	keys    map[int32]string
+
+	mu       sync.Mutex
+	last     narrowing // the latest query that ran to its end
+	lastText narrowing // the latest text search, by doc
+}
+
+// doc is one case in the index; its entries are entries[from:to].
+type doc struct {
+	id       string
+	stamp    uint64
+	created  int64 // Unix nanoseconds: the tie-break of equal scores
+	from, to int32
+	gone     bool
+	words    string // the word index of the order's text (Doc.Words)
 }
 
 type entry struct {
-	caseIdx int
-	field   string
-	text    string
+	doc   int32 // -1 once the case was indexed again or removed
+	field string
+	text  string
+}
+
+// narrowing is a finished query and the entries it matched.
+type narrowing struct {
+	query string
+	hits  []int32
 }
 
 // Match is one case found, with the field that matched best and the byte
 // positions of the matched characters in that field's text.
 type Match struct {
-	Case    *app.Case
+	ID      string
 	Field   string
 	Text    string
 	Matched []int
 	Score   int
 }
 
-// NewIndex indexes cases.
-func NewIndex(cases []*app.Case) *Index {
-	ix := &Index{cases: cases}
-	for i, c := range cases {
-		add := func(field, text string) {
-			if text = strings.TrimSpace(text); text != "" {
-				ix.entries = append(ix.entries, entry{i, field, text})
-			}
+// Doc is what the index holds of one case: what a search looks in.
+type Doc struct {
+	ID string
+	// Stamp tells whether the doc is still the case's: StampOf the
+	// case's summary when the doc was made.
+	Stamp   uint64
+	Created time.Time
+	Entries []Entry
+	// Words is the word index of the order's text (app.IndexWords of
+	// its pages), searched by FindText.
+	Words string
+	// Matter is the matter the case was linked into ("" when it heads
+	// its own): Find brings a matter's other cases with a match.
+	Matter string
+}
+
+// Entry is one searchable text of a case and the field it is from
+// (app.Field* names, "target", "file").
+type Entry struct{ Field, Text string }
+
+// DocOf is what the index holds of c: its case number, authority,
+// agency, agent, judge, addressee, targets and file name, as corrected,
+// and the words of its order's pages (nil: no text searched).
+func DocOf(c *app.Case, pages []app.PageText) Doc {
+	d := Doc{ID: c.ID, Stamp: StampOf(app.Summarize(c)), Created: c.CreatedAt, Matter: c.Matter}
+	add := func(field, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			d.Entries = append(d.Entries, Entry{field, text})
 		}
-		add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
-		add(app.FieldIssuingAuthority, c.Value(app.FieldIssuingAuthority))
-		add(app.FieldAgency, c.Value(app.FieldAgency))
-		add(app.FieldAgentName, c.Value(app.FieldAgentName))
-		add(app.FieldJudge, c.Value(app.FieldJudge))
-		add(app.FieldRecipient, c.Value(app.FieldRecipient))
-		for _, t := range c.Targets() {
-			add("target", t.Value)
-		}
-		add("file", c.Order.FileName)
 	}
-	ix.addMatters()
+	add(app.FieldCaseNumber, c.Value(app.FieldCaseNumber))
+	add(app.FieldIssuingAuthority, c.Value(app.FieldIssuingAuthority))
+	add(app.FieldAgency, c.Value(app.FieldAgency))
+	add(app.FieldAgentName, c.Value(app.FieldAgentName))
+	add(app.FieldJudge, c.Value(app.FieldJudge))
+	add(app.FieldRecipient, c.Value(app.FieldRecipient))
+	for _, t := range c.Targets() {
+		add("target", t.Value)
+	}
+	add("file", c.Order.FileName)
+	d.Words = app.IndexWords(pages)
+	return d
+}
+
+// SummaryDoc is what the index can hold of a case from its summary alone:
+// its details without the judge, the addressee or the text.
+func SummaryDoc(s app.Summary) Doc {
+	d := Doc{ID: s.ID, Stamp: StampOf(s), Created: s.CreatedAt, Matter: s.Matter}
+	add := func(field, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			d.Entries = append(d.Entries, Entry{field, text})
+		}
+	}
+	add(app.FieldCaseNumber, s.CaseNumber)
+	add(app.FieldIssuingAuthority, s.Authority)
+	add(app.FieldAgency, s.Agency)
+	add(app.FieldAgentName, s.AgentName)
+	for _, t := range s.Targets {
+		add("target", t)
+	}
+	add("file", s.FileName)
+	return d
+}
+
+// StampOf fingerprints a case's summary: when it was last changed and
+// what of it a search finds. A change of the case (a correction, a
+// decision, a new reading) changes its stamp.
+func StampOf(s app.Summary) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(s.UpdatedAt.UnixNano()))
+	h.Write(b[:])
+	for _, v := range append([]string{s.SortKey, s.CaseNumber, s.Authority, s.Agency, s.AgentName, s.FileName, s.Matter}, s.Targets...) {
+		h.Write([]byte(v))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// NewIndex indexes cases, without their text.
+func NewIndex(cases []*app.Case) *Index {
+	docs := make([]Doc, len(cases))
+	for i, c := range cases {
+		docs[i] = DocOf(c, nil)
+	}
+	return NewIndexOf(docs)
+}
+
+// NewIndexOf indexes docs; for docs of the same ID the last is kept.
+func NewIndexOf(docs []Doc) *Index {
+	ix := &Index{byID: make(map[string]int32, len(docs))}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Entries)
+	}
+	ix.entries = make([]entry, 0, n)
+	ix.sigs = make([]uint64, 0, n)
+	for _, d := range docs {
+		ix.put(d)
+	}
 	return ix
 }
 
-func (ix *Index) String(i int) string { return ix.entries[i].text }
-func (ix *Index) Len() int            { return len(ix.entries) }
+// Put indexes d, in place of what the index held of the same case: a new
+// case, or one that changed (a corrected case number, agency or target),
+// found from then on by what it says now.
+func (ix *Index) Put(d Doc) {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	ix.put(d)
+	ix.forget()
+}
+
+func (ix *Index) put(d Doc) {
+	i, ok := ix.byID[d.ID]
+	if ok {
+		ix.drop(i)
+	} else {
+		i = int32(len(ix.docs))
+		ix.docs = append(ix.docs, doc{})
+		ix.byID[d.ID] = i
+	}
+	from := int32(len(ix.entries))
+	for _, e := range d.Entries {
+		if e.Text = strings.TrimSpace(e.Text); e.Text != "" {
+			ix.entries = append(ix.entries, entry{i, e.Field, e.Text})
+			ix.sigs = append(ix.sigs, signature(e.Text))
+		}
+	}
+	if d.Matter != "" {
+		ix.entries = append(ix.entries, entry{i, FieldMatter, d.Matter})
+		ix.sigs = append(ix.sigs, signature(d.Matter))
+	}
+	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
+	ix.join(i, d.Matter)
+}
+
+// drop takes doc i's entries out of searches.
+func (ix *Index) drop(i int32) {
+	dc := &ix.docs[i]
+	for e := dc.from; e < dc.to; e++ {
+		ix.entries[e].doc = -1
+	}
+	ix.dead += int(dc.to - dc.from)
+	dc.from, dc.to, dc.words = 0, 0, ""
+}
+
+// Remove takes the case with the given ID out of the index (a case
+// purged); an ID the index does not hold is left alone.
+func (ix *Index) Remove(id string) {
+	ix.rw.Lock()
+	defer ix.rw.Unlock()
+	i, ok := ix.byID[id]
+	if !ok {
+		return
+	}
+	ix.drop(i)
+	ix.leave(i)
+	ix.docs[i].gone = true
+	delete(ix.byID, id)
+	ix.forget()
+}
+
+// forget drops the last search's matches, which a change may alter.
+func (ix *Index) forget() {
+	ix.mu.Lock()
+	ix.last, ix.lastText = narrowing{}, narrowing{}
+	ix.mu.Unlock()
+}
+
+// Stale compares the index with the summaries of every stored case:
+// changed are the cases it does not hold, or holds as they no longer are
+// (their stamp differs); gone are those it holds that are not stored.
+func (ix *Index) Stale(sums []app.Summary) (changed, gone []string) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	seen := make([]bool, len(ix.docs))
+	for _, s := range sums {
+		i, ok := ix.byID[s.ID]
+		if !ok || ix.docs[i].stamp != StampOf(s) {
+			changed = append(changed, s.ID)
+		}
+		if ok {
+			seen[i] = true
+		}
+	}
+	for i, d := range ix.docs {
+		if !d.gone && !seen[i] {
+			gone = append(gone, d.id)
+		}
+	}
+	return changed, gone
+}
+
+// Words is the word index of the text of the case with the given ID, as
+// indexed ("" if none).
+func (ix *Index) Words(id string) string {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	if i, ok := ix.byID[id]; ok {
+		return ix.docs[i].words
+	}
+	return ""
+}
+
+// Len is the number of entries indexed.
+func (ix *Index) Len() int {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	return len(ix.entries) - ix.dead
+}
+
+// Cases is the number of cases indexed.
+func (ix *Index) Cases() int {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	return len(ix.byID)
+}
+
+// signature has a bit for each ASCII letter (either case) and digit s
+// holds, counting the letters a non-ASCII character folds to (the Kelvin
+// sign is a k to the matcher).
+func signature(s string) uint64 {
+	var sig uint64
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				sig |= bit(f)
+			}
+			continue
+		}
+		sig |= bit(r)
+	}
+	return sig
+}
+
+func bit(r rune) uint64 {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return 1 << (r - 'a')
+	case r >= 'A' && r <= 'Z':
+		return 1 << (r - 'A')
+	case r >= '0' && r <= '9':
+		return 1 << (26 + r - '0')
+	}
+	return 0
+}
 
 // Find returns the cases matching query, best first, one match per case.
 // An empty query matches nothing.
 func (ix *Index) Find(query string) []Match {
+	m, _ := ix.FindContext(context.Background(), query)
+	return m
+}
+
+// chunk is how many candidates are matched between looks at the context.
+const chunk = 4096
+
+// FindContext is Find that gives up, with ctx's error, once ctx is done.
+func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error) {
 	query = strings.TrimSpace(query)
 	if query == "" {
-		return nil
+		return nil, nil
 	}
-	best := map[int]Match{}
-	for _, m := range fuzzy.FindFrom(query, ix) {
-		e := ix.entries[m.Index]
-		// A match that covers the whole query in one run beats a scattered
-		// one of the same fuzzy score: boost exact substrings.
-		score := m.Score
-		if strings.Contains(strings.ToLower(e.text), strings.ToLower(query)) {
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	cand := ix.candidates(query)
+	var pat []byte
+	if isASCII(query) {
+		pat = []byte(query)
+	}
+	lower := strings.ToLower(query)
+	// Each case's best entry so far (case → 1 + its place in bests).
+	var bests []best
+	at := make([]int32, len(ix.docs))
+	var hits []int32
+	var idx []int
+	for n, e := range cand {
+		if n%chunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		en := ix.entries[e]
+		from := len(idx)
+		score, out, ok := matchEntry(query, pat, en.text, idx)
+		if !ok {
+			idx = out[:from]
+			continue
+		}
+		idx = out
+		hits = append(hits, e)
+		// A match that covers the whole query in one run beats a
+		// scattered one of the same fuzzy score.
+		if containsFold(en.text, lower) {
 			score += 1000
 		}
-		if cur, ok := best[e.caseIdx]; !ok || score > cur.Score {
-			matched := m.MatchedIndexes
-			if run := contiguous(e.text, query); run != nil {
-				matched = run
+		b := best{score: score, doc: en.doc, entry: e, from: int32(from), to: int32(len(idx))}
+		switch k := at[en.doc]; {
+		case k == 0:
+			bests = append(bests, b)
+			at[en.doc] = int32(len(bests))
+		case score > bests[k-1].score:
+			bests[k-1] = b
+		}
+	}
+	ix.mu.Lock()
+	ix.last = narrowing{query, hits}
+	ix.mu.Unlock()
+	return ix.rank(ix.withMatters(bests, at), idx, query), nil
+}
+
+// best is a case's best matching entry: its score, and its matched
+// positions as a range of the search's position slice.
+type best struct {
+	score    int
+	doc      int32
+	entry    int32
+	from, to int32
+	// viaMatter: the entry is another case's of the same matter.
+	viaMatter bool
+}
+
+// candidates are the entries that may match query: those whose signature
+// holds the query's, among the last search's matches when query extends
+// it.
+func (ix *Index) candidates(query string) []int32 {
+	qsig := signature(query)
+	var cand []int32
+	if prev, ok := ix.narrowFrom(query); ok {
+		cand = prev[:0:0]
+		for _, e := range prev {
+			if ix.sigs[e]&qsig == qsig && ix.entries[e].doc >= 0 {
+				cand = append(cand, e)
 			}
-			best[e.caseIdx] = Match{Case: ix.cases[e.caseIdx], Field: e.field, Text: e.text, Matched: matched, Score: score}
+		}
+		return cand
+	}
+	for e, sig := range ix.sigs {
+		if sig&qsig == qsig && ix.entries[e].doc >= 0 {
+			cand = append(cand, int32(e))
 		}
 	}
-	out := make([]Match, 0, len(best))
-	for _, m := range best {
-		out = append(out, m)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	return cand
+}
+
+// rank orders the cases' bests best first, then the case imported first
+// (then the one indexed first), as matches. Where the text holds the
+// query as such, or its words, those are what is highlighted.
+func (ix *Index) rank(bests []best, idx []int, query string) []Match {
+	slices.SortFunc(bests, func(a, b best) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
 		}
-		// A case that names the text itself comes before one found
-		// through its matter.
-		if mi, mj := out[i].Field == FieldMatter, out[j].Field == FieldMatter; mi != mj {
-			return mj
+		if c := cmp.Compare(ix.docs[a.doc].created, ix.docs[b.doc].created); c != 0 {
+			return c
 		}
-		return out[i].Case.CreatedAt.Before(out[j].Case.CreatedAt)
+		return cmp.Compare(a.doc, b.doc)
 	})
+	out := make([]Match, len(bests))
+	for i, b := range bests {
+		en := ix.entries[b.entry]
+		matched := idx[b.from:b.to:b.to]
+		if run := contiguous(en.text, query); run != nil {
+			matched = run
+		}
+		field := en.field
+		if b.viaMatter {
+			field = FieldMatter
+		}
+		out[i] = Match{ID: ix.docs[b.doc].id, Field: field, Text: en.text, Matched: matched, Score: b.score}
+	}
 	return out
+}
+
+// narrowFrom returns the entries the previous query matched when query
+// extends it.
+func (ix *Index) narrowFrom(query string) ([]int32, bool) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	last := ix.last
+	return last.hits, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+}
+
+// containsFold reports whether s holds lower (already lower-cased), case
+// folded as strings.ToLower does, without a copy of s for ASCII text.
+func containsFold(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), lower)
+		}
+	}
+	n := len(lower)
+outer:
+	for i := 0; i+n <= len(s); i++ {
+		for j := 0; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != lower[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // contiguous returns the byte positions of the first place text holds
@@ -126,7 +517,7 @@ func contiguous(text, query string) []int {
 	if len(out) == 0 {
 		return nil
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out
 }
 
@@ -158,43 +549,73 @@ func foldLen(s, sub string) int {
 	return n
 }
 
-// TextMatch is a case whose order's text holds every word searched for.
-type TextMatch struct {
-	Case *app.Case
-	// Words are the words of the index that matched, one per word
-	// searched for.
-	Words []string
-}
-
-// Text returns the cases, in the order given, whose text holds every word
-// of query: each word of the query is the start of a word of the text
-// (letters and digits compared, any case: app.WordKey), so "subscr" finds
-// "subscriber". It reads only the word index of each case's text
-// (app.IndexWords), given by case ID.
-func Text(cases []*app.Case, index map[string]string, query string) []TextMatch {
+// FindText returns the cases whose order's text holds every word of
+// query, by case ID, with the words of the text that matched (one per
+// word searched for): each word of the query is the start of a word of
+// the text (letters and digits compared, any case: app.WordKey), so
+// "subscr" finds "subscriber". It reads the word index of each case's
+// text (Doc.Words) — only those the last text search found, when query
+// extends it — and gives up with ctx's error once ctx is done.
+func (ix *Index) FindText(ctx context.Context, query string) (map[string][]string, error) {
 	words := app.WordKeys(query)
 	if len(words) == 0 {
-		return nil
+		return nil, nil
 	}
-	var out []TextMatch
-	for _, c := range cases {
-		ix := index[c.ID]
-		if ix == "" {
-			continue
+	ix.rw.RLock()
+	defer ix.rw.RUnlock()
+	ix.mu.Lock()
+	last := ix.lastText
+	ix.mu.Unlock()
+	narrow := last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+	var docs []int32
+	if narrow {
+		docs = last.hits
+	}
+	out := map[string][]string{}
+	var hits []int32
+	try := func(i int32) {
+		d := &ix.docs[i]
+		if d.gone || d.words == "" {
+			return
 		}
-		var hit []string
-		for _, w := range words {
-			at := strings.Index(ix, " "+w)
-			if at < 0 {
-				hit = nil
-				break
+		if found := wordsIn(d.words, words); found != nil {
+			out[d.id] = found
+			hits = append(hits, i)
+		}
+	}
+	n := len(ix.docs)
+	if narrow {
+		n = len(docs)
+	}
+	for k := 0; k < n; k++ {
+		if k%chunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
-			end := strings.IndexByte(ix[at+1:], ' ')
-			hit = append(hit, ix[at+1:at+1+end])
 		}
-		if hit != nil {
-			out = append(out, TextMatch{Case: c, Words: hit})
+		if narrow {
+			try(docs[k])
+		} else {
+			try(int32(k))
 		}
 	}
-	return out
+	ix.mu.Lock()
+	ix.lastText = narrowing{query, hits}
+	ix.mu.Unlock()
+	return out, nil
+}
+
+// wordsIn returns, for each word, the first word of index (app.IndexWords)
+// it starts, or nil when one starts none.
+func wordsIn(index string, words []string) []string {
+	var hit []string
+	for _, w := range words {
+		at := strings.Index(index, " "+w)
+		if at < 0 {
+			return nil
+		}
+		end := strings.IndexByte(index[at+1:], ' ')
+		hit = append(hit, index[at+1:at+1+end])
+	}
+	return hit
 }

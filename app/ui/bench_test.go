@@ -40,7 +40,7 @@ func BenchmarkDesk_Launch10000(b *testing.B) {
 			b.Fatal(err)
 		}
 		svc := casework.New(casework.Params{Store: db})
-		d := NewDesk(DeskParams{Service: svc, Alerts: svc, Text: svc, Run: inline, Now: time.Now, Reviewer: "R. Reviewer"})
+		d := NewDesk(DeskParams{Service: svc, Alerts: svc, Index: svc, Run: inline, Now: time.Now, Reviewer: "R. Reviewer"})
 		w := test.NewWindow(d.Content())
 		w.Resize(fyne.NewSize(1280, 800))
 		d.Queue.Refresh()

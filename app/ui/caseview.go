@@ -54,8 +54,8 @@ type CaseView struct {
 	// desk sets it.
 	Window fyne.Window
 
-	// c is the case shown; the queue holds the same object, so a change
-	// stored shows in its row too.
+	// c is the case shown, read when the queue opened it; each change
+	// stored is told to the queue (OnChange), which lists summaries.
 	c        *app.Case
 	pages    []app.PageText
 	findings []app.Finding

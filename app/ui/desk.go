@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"slices"
 	"time"
 
@@ -29,9 +28,7 @@ type Casework interface {
 	MemoExporter
 	CaseActions
 	AlertSource
-	TextIndexer
-	// IndexText gives older cases their full-text index.
-	IndexText(ctx context.Context) (int, error)
+	Indexer
 }
 
 // Desk is the reviewer's window: the queue (with imports above it) beside
@@ -46,6 +43,8 @@ type Desk struct {
 	// reviewer went.
 	Status *widget.Label
 	split  *container.Split
+	// next says, once the case Save & next went to is read, which it is.
+	next   func(c *app.Case)
 	root   fyne.CanvasObject
 	window fyne.Window
 	// places are the folders the picker offers (recent imports first).
@@ -83,9 +82,9 @@ type DeskParams struct {
 	Settings          SettingsService
 	Security          SecurityService
 	DefaultMemoFolder string
-	// Text finds the orders' text for the queue's search; nil searches
-	// case details alone.
-	Text TextIndexer
+	// Index is the queue's search index, the orders' text with the
+	// cases' details; nil indexes the details of the cases loaded.
+	Index Indexer
 	// Lock locks the desk (Ctrl+L): the gate's, nil where there is none.
 	Lock func()
 	// Matters gives the case view its Matter tab and Settings the matter
@@ -111,7 +110,7 @@ func NewDesk(p DeskParams) *Desk {
 	d.Status = widget.NewLabel("")
 	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
-		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(*app.Case) { d.Queue.Redraw() },
+		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(c *app.Case) { d.Queue.Changed(c) },
 		OnSplit: func(ids []string) {
 			d.Status.SetText("Split into " + app.Plural(len(ids), "case") + "; the first is open.")
 			if len(ids) > 0 {
@@ -119,7 +118,7 @@ func NewDesk(p DeskParams) *Desk {
 			}
 		},
 		Matters: matters, Now: p.Now, OnMatterChange: func() { d.Queue.Refresh() }})
-	d.Queue = NewQueue(QueueParams{Cases: p.Service, Text: p.Text, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
+	d.Queue = NewQueue(QueueParams{Cases: p.Service, Index: p.Index, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.opened})
 	left := d.Queue.Content()
 	if p.Importer != nil {
 		d.Import = NewImportPane(ImportPaneParams{Importer: p.Importer, Run: p.Run, OnDone: func(created []string) {
@@ -224,16 +223,26 @@ func (d *Desk) SetPlaces(recent []string) { d.places = recent }
 // onSaved redraws the queue after a decision and, for Save & next, opens
 // the next open case at the top of its fields, saying so at the foot.
 func (d *Desk) onSaved(c *app.Case, next bool) {
-	d.Queue.Redraw()
+	d.Queue.Changed(c)
 	msg := d.Case.Status()
 	if !next {
 		d.Status.SetText(msg)
 		return
 	}
-	if d.Queue.SelectNextOpen(c) {
-		d.Status.SetText(msg + " — now: " + d.Case.Case().Title())
-	} else {
+	// The next case is read from the store before it shows.
+	d.next = func(c *app.Case) { d.Status.SetText(msg + " — now: " + c.Title()) }
+	if !d.Queue.SelectNextOpen(c) {
+		d.next = nil
 		d.Status.SetText(msg + " — no open case left")
+	}
+}
+
+// opened shows the case the queue opened, and what Save & next says of it.
+func (d *Desk) opened(c *app.Case) {
+	d.Case.Show(c)
+	if d.next != nil {
+		d.next(c)
+		d.next = nil
 	}
 }
 

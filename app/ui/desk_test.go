@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"image/color"
-	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -33,24 +32,7 @@ type memStore struct {
 	saved    []*app.Case
 	pdfs     map[string][]byte
 	pages    map[string][]app.PageText
-	words    map[string]string
 	settings app.Settings
-}
-
-func (m *memStore) TextIndex(context.Context) (map[string]string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return maps.Clone(m.words), nil
-}
-
-func (m *memStore) SaveTextIndex(_ context.Context, id, words string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.words == nil {
-		m.words = map[string]string{}
-	}
-	m.words[id] = words
-	return nil
 }
 
 func (m *memStore) Original(_ context.Context, id string) ([]byte, error) {
@@ -120,10 +102,6 @@ func (m *memStore) CreateCase(_ context.Context, c *app.Case, original []byte, p
 	cp := *c
 	m.cases = append(m.cases, &cp)
 	m.pdfs[c.ID], m.pages[c.ID] = original, pages
-	if m.words == nil {
-		m.words = map[string]string{}
-	}
-	m.words[c.ID] = app.IndexWords(pages)
 	return nil
 }
 
@@ -156,7 +134,6 @@ func (m *memStore) UpdateCaseText(ctx context.Context, c *app.Case, pages []app.
 	}
 	m.pages[c.ID] = pages
 	m.mu.Unlock()
-	m.SaveTextIndex(ctx, c.ID, app.IndexWords(pages))
 	return m.UpdateCase(ctx, c)
 }
 
@@ -199,7 +176,7 @@ func showDesk(t *testing.T, store *memStore) (*Desk, fyne.Window) {
 		store.settings.Reviewers = reviewers.Reviewers
 	}
 	svc := service(store)
-	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Text: svc, Run: inline, Now: func() time.Time { return now }})
+	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Index: svc, Run: inline, Now: func() time.Time { return now }})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.SetWindow(w)
@@ -213,7 +190,7 @@ func open(t *testing.T, d *Desk, number string) *CaseView {
 	t.Helper()
 	d.Queue.filter.SetSelected(FilterAll)
 	for i, c := range d.Queue.cases {
-		if c.CaseNumber() == number {
+		if c.CaseNumber == number {
 			d.Queue.list.Select(i)
 			return d.Case
 		}
@@ -240,7 +217,7 @@ func fieldsText(v *CaseView) string {
 func TestDesk_SearchFindsATargetAsYouType(t *testing.T) {
 	d, w := showDesk(t, &memStore{cases: deskCases()})
 	test.Type(d.Queue.search, "mallory")
-	if len(d.Queue.cases) != 1 || d.Queue.cases[0].CaseNumber() != "NSL-25-000001" {
+	if len(d.Queue.cases) != 1 || d.Queue.cases[0].CaseNumber != "NSL-25-000001" {
 		t.Fatalf("search shows %d cases", len(d.Queue.cases))
 	}
 	if !strings.Contains(d.Queue.status.Text, `1 of 2 cases match “mallory”`) {
@@ -301,7 +278,7 @@ func TestDesk_EveryCaseShowsOnlyItsOwnValues(t *testing.T) {
 	for round := 0; round < 2; round++ {
 		for _, c := range []*app.Case{e, epoc, bare, cases[0], cases[1], e} {
 			d.Queue.filter.SetSelected(FilterAll)
-			i := slices.IndexFunc(d.Queue.cases, func(k *app.Case) bool { return k.ID == c.ID })
+			i := slices.IndexFunc(d.Queue.cases, func(k *app.Summary) bool { return k.ID == c.ID })
 			d.Queue.list.Select(i)
 			v := d.Case
 			text := fieldsText(v) + v.title.Text + v.text.Text()
@@ -575,8 +552,8 @@ func TestDesk_DraftKeptWhenMovingOnOrClosing(t *testing.T) {
 
 func TestDesk_SearchHighlightsTheWordsTypedAndFindsTheText(t *testing.T) {
 	cases := deskCases()
-	words := map[string]string{cases[0].ID: app.IndexWords([]app.PageText{{Text: "all records of the account including cell-site location"}})}
-	d, w := showDesk(t, &memStore{cases: cases, words: words})
+	pages := map[string][]app.PageText{cases[0].ID: {{Number: 1, Text: "all records of the account including cell-site location"}}}
+	d, w := showDesk(t, &memStore{cases: cases, pages: pages})
 	test.Type(d.Queue.search, "mallory")
 	segs := d.Queue.row(d.Queue.cases[0])
 	var bold []string
@@ -622,7 +599,8 @@ func TestQueue_CountdownRedUnder24Hours(t *testing.T) {
 	test.NewTempApp(t)
 	q := NewQueue(QueueParams{Cases: fakeStore{}, Run: inline, Now: func() time.Time { return now }})
 	red := func(c *app.Case) bool {
-		for _, s := range q.row(c) {
+		sum := app.Summarize(c)
+		for _, s := range q.row(&sum) {
 			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNameError && strings.Contains(ts.Text, "due") || strings.Contains(s.Textual(), "overdue") {
 				return true
 			}
@@ -632,7 +610,7 @@ func TestQueue_CountdownRedUnder24Hours(t *testing.T) {
 	for deadline, want := range map[string]bool{"2025-06-09": true, "2025-06-08": true, "2025-06-10": false, "2025-06-20": false} {
 		c := sampleCase("1", app.SearchWarrant, deadline, false, app.StatusNew)
 		if got := red(c); got != want {
-			t.Errorf("deadline %s at %s: red %v, want %v (%q)", deadline, now, got, want, richText(q.row(c)))
+			t.Errorf("deadline %s at %s: red %v, want %v", deadline, now, got, want)
 		}
 	}
 }

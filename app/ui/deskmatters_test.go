@@ -26,7 +26,7 @@ func showMatterDesk(t *testing.T, store *matterMem) (*Desk, *notes, fyne.Window)
 	store.settings.Reviewers = reviewers.Reviewers
 	svc := casework.New(casework.Params{Store: store, Now: func() time.Time { return now }, Letters: assets.LetterTemplate, MemoFonts: memoFonts()})
 	n := &notes{}
-	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Text: svc, Run: inline,
+	d := NewDesk(DeskParams{Service: svc, Alerts: svc, Memos: svc, Actions: svc, Stats: svc, Settings: svc, Index: svc, Run: inline,
 		Now: func() time.Time { return now }, Matters: svc, Notify: n})
 	w := test.NewTempWindow(t, d.Content())
 	w.Resize(fyne.NewSize(1280, 800))

@@ -50,7 +50,11 @@ type ImportPane struct {
 	// ocrMissing says, once a session and then for good, that scans wait
 	// for an OCR program, and how to install it.
 	ocrMissing *widget.Label
-	root       *fyne.Container
+	// firstPage shows what a scan being read holds, from its first page
+	// on, until its outcome is in.
+	firstPage   *widget.Label
+	firstPageOf string
+	root        *fyne.Container
 	// stop cancels the running import; nil when none runs.
 	stop context.CancelFunc
 }
@@ -69,7 +73,9 @@ func NewImportPane(p ImportPaneParams) *ImportPane {
 	pane.close = widget.NewButtonWithIcon("", theme.CancelIcon(), pane.Dismiss)
 	pane.ocrMissing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	pane.ocrMissing.Hide()
-	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, container.NewHBox(pane.cancel, pane.close), pane.bar), pane.count, pane.page, pane.log)
+	pane.firstPage = &widget.Label{Wrapping: fyne.TextWrapWord}
+	pane.firstPage.Hide()
+	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, container.NewHBox(pane.cancel, pane.close), pane.bar), pane.count, pane.page, pane.firstPage, pane.log)
 	pane.root.Hide()
 	return pane
 }
@@ -111,11 +117,21 @@ func (p *ImportPane) Start(paths []string) {
 			// between files.
 			p.bar.SetValue((float64(files) + float64(done)/float64(max(pages, 1))) / float64(max(total, 1)))
 		})
+	}, OnFields: func(file string, ex app.Extraction) {
+		line := firstPageText(file, ex)
+		fyne.Do(func() {
+			p.firstPageOf = file
+			p.firstPage.SetText(line)
+			p.firstPage.Show()
+		})
 	}}
 	p.run(func() {
 		p.importer.Import(ctx, paths, opts, func(done, n int, o app.ImportOutcome) {
 			line := o.File + ": " + outcomeText(o)
 			fyne.Do(func() {
+				if o.File == p.firstPageOf {
+					p.firstPage.Hide()
+				}
 				if o.Err != nil {
 					failed++
 				}
@@ -136,6 +152,7 @@ func (p *ImportPane) Start(paths []string) {
 		stop()
 		fyne.Do(func() {
 			p.stop = nil
+			p.firstPage.Hide()
 			p.cancel.Disable()
 			p.close.Enable()
 			p.page.SetText("")
@@ -179,6 +196,23 @@ func outcomeText(o app.ImportOutcome) string {
 		return "new case " + strings.Join(ids, "") + " (needs OCR)"
 	}
 	return "new case " + strings.Join(ids, "")
+}
+
+// firstPageText says what a scan being read holds so far.
+func firstPageText(file string, ex app.Extraction) string {
+	parts := []string{app.Capitalized(ex.ProcessType.Label())}
+	for _, f := range []string{app.FieldCaseNumber, app.FieldIssuingAuthority, app.FieldAgency, app.FieldIssuedDate} {
+		if v := ex.Field(f); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	if n := len(ex.Targets); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d target(s)", n))
+	}
+	if ex.Emergency {
+		parts = append(parts, "EMERGENCY")
+	}
+	return fmt.Sprintf("Reading %s by OCR; its first pages show: %s", filepath.Base(file), strings.Join(parts, " · "))
 }
 
 func lastLines(lines []string, n int) []string {

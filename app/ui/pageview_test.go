@@ -44,9 +44,9 @@ func addCase(t *testing.T, store *memStore, o sampleorders.Order) *app.Case {
 	store.mu.Lock()
 	defer store.mu.Unlock()
 	if store.pdfs == nil {
-		store.pdfs, store.pages, store.words = map[string][]byte{}, map[string][]app.PageText{}, map[string]string{}
+		store.pdfs, store.pages = map[string][]byte{}, map[string][]app.PageText{}
 	}
-	store.pdfs[c.ID], store.pages[c.ID], store.words[c.ID] = o.PDF, doc.Pages, app.IndexWords(doc.Pages)
+	store.pdfs[c.ID], store.pages[c.ID] = o.PDF, doc.Pages
 	store.cases = append(store.cases, c)
 	return c
 }

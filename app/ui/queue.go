@@ -17,35 +17,40 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
-// CaseLister is what the queue needs from the store.
+// CaseLister is what the queue needs from the store: the cases'
+// summaries, most urgent first, to list, and a whole case when one is
+// opened.
 type CaseLister interface {
-	Cases(ctx context.Context) ([]*app.Case, error)
+	Summaries(ctx context.Context) ([]app.Summary, error)
+	Case(ctx context.Context, id string) (*app.Case, error)
 }
 
-// TextIndexer gives the full-text word index of every case's order, by
-// case ID (app/casework implements it; app.IndexWords says what it holds).
-type TextIndexer interface {
-	TextIndex(ctx context.Context) (map[string]string, error)
+// Indexer gives the search index of the cases listed (their summaries),
+// their details and their orders' text, brought up to date with the store
+// (app/casework implements it: the index is kept with the store, so a
+// launch reads it rather than every case's text).
+type Indexer interface {
+	SearchIndex(ctx context.Context, sums []app.Summary) (*search.Index, error)
 }
 
-// AlertSource runs the checks that need no text on a set of cases, for the
-// queue's ⛔ (app/casework implements it).
+// AlertSource runs the checks that need no text on every open case, for
+// the queue's ⛔ (app/casework implements it).
 type AlertSource interface {
-	Alerts(ctx context.Context, cases []*app.Case) (map[string][]app.Finding, error)
+	OpenAlerts(ctx context.Context) (map[string][]app.Finding, error)
 }
 
 // Queue is the list of cases, most urgent first, with a search box over
 // case details (fuzzy) and the orders' text (by word), and a filter.
 type Queue struct {
 	store    CaseLister
-	text     TextIndexer
+	indexer  Indexer
 	alerts   AlertSource
 	run      Runner
 	now      func() time.Time
-	all      []*app.Case // most urgent first
-	cases    []*app.Case // shown: the matches the filter keeps
+	all      []*app.Summary // most urgent first
+	cases    []*app.Summary // shown: the matches the filter keeps
 	index    *search.Index
-	words    map[string]string // the text index, by case ID
+	byID     map[string]*app.Summary // all, by ID: what a match names
 	list     *widget.List
 	status   *widget.Label
 	search   *keyEntry
@@ -54,8 +59,11 @@ type Queue struct {
 	onSelect func(c *app.Case)
 	load     *Task
 	find     *Task
+	flagging *Task // the ⛔ flags, after the list
+	indexing *Task // the search index, after the list
+	open     *Task // the whole case picked
 	filter   *widget.Select
-	found    []*app.Case // the latest search's matches, before the filter
+	found    []*app.Summary // the latest search's matches, before the filter
 	// matched holds, per case ID, where the latest search matched in the
 	// case's details, and inText the words it matched in its text.
 	matched map[string]search.Match
@@ -70,6 +78,9 @@ type Queue struct {
 	EmptyText string
 }
 
+// loadingText is the status until the cases are in.
+const loadingText = "Loading cases…"
+
 // Filters the queue offers, besides one per process type.
 const (
 	FilterOpen    = "Open"
@@ -81,9 +92,9 @@ const (
 // QueueParams are what a queue works with.
 type QueueParams struct {
 	Cases CaseLister
-	// Text is searched by word beside the cases' details; nil leaves the
-	// text out.
-	Text TextIndexer
+	// Index gives the search index of the cases and their text, kept
+	// with the store; nil indexes the cases' details as loaded.
+	Index Indexer
 	// Alerts flags cases in the queue (⛔); nil flags none.
 	Alerts AlertSource
 	Run    Runner
@@ -98,9 +109,9 @@ type QueueParams struct {
 // NewQueue builds the queue screen; call Refresh to load it. It shows the
 // open cases first: the filter starts on Open.
 func NewQueue(p QueueParams) *Queue {
-	q := &Queue{store: p.Cases, text: p.Text, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run),
+	q := &Queue{store: p.Cases, indexer: p.Index, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run), flagging: NewTask(p.Run), indexing: NewTask(p.Run), open: NewTask(p.Run),
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
-	q.status = widget.NewLabel("Loading cases…")
+	q.status = widget.NewLabel(loadingText)
 	q.status.Truncation = fyne.TextTruncateEllipsis
 	q.search = newKeyEntry(p.Keys)
 	q.search.SetPlaceHolder("Search cases and their text (Ctrl+F)")
@@ -127,7 +138,7 @@ func NewQueue(p QueueParams) *Queue {
 	)
 	q.list.OnSelected = func(id widget.ListItemID) {
 		if q.onSelect != nil && id < len(q.cases) {
-			q.onSelect(q.cases[id])
+			q.openCase(q.cases[id].ID)
 		}
 	}
 	q.actions = container.NewHBox()
@@ -175,43 +186,27 @@ func (q *Queue) focusResults() {
 func (q *Queue) Refresh() { q.RefreshAndSelect("") }
 
 type loadedCases struct {
-	cases   []*app.Case
-	index   *search.Index
-	words   map[string]string
-	flags   map[string]app.Finding
+	cases   []*app.Summary
 	damaged error // the cases that could not be read, if any
 }
 
 // RefreshAndSelect reloads the cases and then opens the case with the given
 // ID (none for ""), clearing the search and the filter if they hide it: an
-// import shows the first case it made.
+// import shows the first case it made. The list comes from the summaries:
+// no whole case is read but the one opened. The search index (kept with
+// the store, brought up to date with the summaries) and the ⛔ flags come
+// after, without holding the list up.
 func (q *Queue) RefreshAndSelect(id string) {
 	Start(q.load, func(ctx context.Context) (loadedCases, error) {
-		cases, err := q.store.Cases(ctx)
+		sums, err := q.store.Summaries(ctx)
 		// A damaged case is left out and named; the rest of the queue
 		// works.
 		if _, damaged := app.Damaged(err); err != nil && !damaged {
 			return loadedCases{}, err
 		}
-		app.SortByUrgency(cases)
-		l := loadedCases{cases: cases, index: search.NewIndex(cases), flags: map[string]app.Finding{}, damaged: err}
-		if q.text != nil {
-			// So is the text: the details are searched without it.
-			words, err := q.text.TextIndex(ctx)
-			if err != nil {
-				app.LogError(err)
-			}
-			l.words = words
-		}
-		if q.alerts != nil {
-			// The flags are a help: the queue shows without them.
-			if found, err := q.alerts.Alerts(ctx, cases); err == nil {
-				for cid, fs := range found {
-					if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {
-						l.flags[cid] = fs[0]
-					}
-				}
-			}
+		l := loadedCases{cases: make([]*app.Summary, len(sums)), damaged: err}
+		for i := range sums {
+			l.cases[i] = &sums[i]
 		}
 		return l, nil
 	}, func(l loadedCases, err error) {
@@ -219,18 +214,88 @@ func (q *Queue) RefreshAndSelect(id string) {
 			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 			return
 		}
-		q.all, q.index, q.words, q.flags, q.damaged = l.cases, l.index, l.words, l.flags, l.damaged
+		q.all, q.damaged = l.cases, l.damaged
+		q.byID = make(map[string]*app.Summary, len(q.all))
+		sums := make([]app.Summary, len(q.all))
+		for i, c := range q.all {
+			q.byID[c.ID] = c
+			sums[i] = *c
+		}
 		q.onSearch(q.search.Text)
 		if id != "" {
 			q.selectID(id)
 		}
+		q.loadIndex(sums)
+		q.loadFlags()
+	})
+}
+
+// loadIndex brings the search index up to date with the cases listed, then
+// runs the search typed meanwhile.
+func (q *Queue) loadIndex(sums []app.Summary) {
+	if q.indexer == nil {
+		docs := make([]search.Doc, len(sums))
+		for i := range sums {
+			docs[i] = search.SummaryDoc(sums[i])
+		}
+		q.index = search.NewIndexOf(docs)
+		return
+	}
+	Start(q.indexing, func(ctx context.Context) (*search.Index, error) {
+		return q.indexer.SearchIndex(ctx, sums)
+	}, func(ix *search.Index, err error) {
+		if err != nil {
+			app.LogError(err) // the list works; search waits for the next load
+			return
+		}
+		q.index = ix
+		if q.query != "" {
+			q.onSearch(q.search.Text)
+		}
+	})
+}
+
+// loadFlags runs the text-free checks for the ⛔ flags.
+func (q *Queue) loadFlags() {
+	if q.alerts == nil {
+		return
+	}
+	Start(q.flagging, func(ctx context.Context) (map[string]app.Finding, error) {
+		found, err := q.alerts.OpenAlerts(ctx)
+		flags := map[string]app.Finding{}
+		for cid, fs := range found {
+			if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {
+				flags[cid] = fs[0]
+			}
+		}
+		return flags, err
+	}, func(flags map[string]app.Finding, err error) {
+		if err != nil {
+			app.LogError(err) // the flags are a help: the queue works without them
+			return
+		}
+		q.flags = flags
+		q.list.Refresh()
+	})
+}
+
+// openCase reads the case with the given ID and opens it.
+func (q *Queue) openCase(id string) {
+	Start(q.open, func(ctx context.Context) (*app.Case, error) {
+		return q.store.Case(ctx, id)
+	}, func(c *app.Case, err error) {
+		if err != nil {
+			q.status.SetText("Could not open the case: " + app.ErrorMessage(err))
+			return
+		}
+		q.onSelect(c)
 	})
 }
 
 // selectID opens the case with the given ID in the list.
 func (q *Queue) selectID(id string) {
 	at := func() int {
-		return slices.IndexFunc(q.cases, func(c *app.Case) bool { return c.ID == id })
+		return slices.IndexFunc(q.cases, func(c *app.Summary) bool { return c.ID == id })
 	}
 	if at() < 0 {
 		q.filter.SetSelected(FilterAll)
@@ -242,6 +307,21 @@ func (q *Queue) selectID(id string) {
 	}
 }
 
+// Changed shows a change stored to a case (a correction, a decision): its
+// row, the count, and while a search is typed the search again, so the
+// case is found by what it says now (the service indexed it as it stored
+// it).
+func (q *Queue) Changed(c *app.Case) {
+	if k := q.byID[c.ID]; k != nil {
+		*k = app.Summarize(c)
+	}
+	if q.query != "" {
+		q.onSearch(q.search.Text)
+		return
+	}
+	q.Redraw()
+}
+
 // Redraw shows again the rows of cases that changed in place (a decision
 // saved), and the count.
 func (q *Queue) Redraw() {
@@ -250,11 +330,11 @@ func (q *Queue) Redraw() {
 }
 
 // Shown are the cases the queue lists, in order.
-func (q *Queue) Shown() []*app.Case { return q.cases }
+func (q *Queue) Shown() []*app.Summary { return q.cases }
 
 // searchResult is one search's matches: in the details, then in the text.
 type searchResult struct {
-	found   []*app.Case
+	found   []*app.Summary
 	matched map[string]search.Match
 	inText  map[string][]string
 }
@@ -270,30 +350,48 @@ func (q *Queue) onSearch(text string) {
 		q.find.Stop()
 		q.matched, q.inText = nil, nil
 		q.showMatches(q.all)
+		if q.query != "" {
+			// Searched once the index is up to date (loadIndex).
+			q.status.SetText("Getting the search ready…")
+		}
 		return
 	}
-	ix, all, words, query := q.index, q.all, q.words, q.query
+	ix, all, byID, query := q.index, q.all, q.byID, q.query
 	Start(q.find, func(ctx context.Context) (searchResult, error) {
-		r := searchResult{matched: map[string]search.Match{}, inText: map[string][]string{}}
-		for _, m := range ix.Find(query) {
-			r.found = append(r.found, m.Case)
-			r.matched[m.Case.ID] = m
+		r := searchResult{matched: map[string]search.Match{}}
+		matches, err := ix.FindContext(ctx, query)
+		if err != nil {
+			return r, err // a newer keystroke's search runs instead
 		}
-		for _, m := range search.Text(all, words, query) {
-			if _, ok := r.matched[m.Case.ID]; !ok {
-				r.found = append(r.found, m.Case)
+		for _, m := range matches {
+			if c := byID[m.ID]; c != nil {
+				r.found = append(r.found, c)
+				r.matched[m.ID] = m
 			}
-			r.inText[m.Case.ID] = m.Words
+		}
+		if r.inText, err = ix.FindText(ctx, query); err != nil {
+			return r, err
+		}
+		// The text's matches after the details', most urgent first.
+		for _, c := range all {
+			if _, ok := r.inText[c.ID]; ok {
+				if _, ok := r.matched[c.ID]; !ok {
+					r.found = append(r.found, c)
+				}
+			}
 		}
 		return r, nil
-	}, func(r searchResult, _ error) {
+	}, func(r searchResult, err error) {
+		if err != nil {
+			return
+		}
 		q.matched, q.inText = r.matched, r.inText
 		q.showMatches(r.found)
 	})
 }
 
 // showMatches shows the cases that match the filter.
-func (q *Queue) showMatches(cases []*app.Case) {
+func (q *Queue) showMatches(cases []*app.Summary) {
 	q.found = cases
 	q.applyFilter()
 }
@@ -347,22 +445,22 @@ func (q *Queue) showStatus() {
 	q.status.SetText(s)
 }
 
-func (q *Queue) keep() func(c *app.Case) bool {
+func (q *Queue) keep() func(c *app.Summary) bool {
 	now := q.now()
 	switch sel := q.filter.Selected; sel {
 	case FilterOpen:
-		return func(c *app.Case) bool { return !c.Closed() }
+		return func(c *app.Summary) bool { return !c.Closed() }
 	case FilterDecided:
-		return func(c *app.Case) bool { return c.Status == app.StatusDecided }
+		return func(c *app.Summary) bool { return c.Status == app.StatusDecided }
 	case FilterDueSoon:
-		return func(c *app.Case) bool {
+		return func(c *app.Summary) bool {
 			d, ok := c.Due()
-			return !c.Closed() && (c.Emergency() || ok && d.At.Before(now.AddDate(0, 0, 7)))
+			return !c.Closed() && (c.Emergency || ok && d.Before(now.AddDate(0, 0, 7)))
 		}
 	case FilterAll, "":
-		return func(*app.Case) bool { return true }
+		return func(*app.Summary) bool { return true }
 	default:
-		return func(c *app.Case) bool { return app.Capitalized(c.ProcessType().Label()) == sel }
+		return func(c *app.Summary) bool { return app.Capitalized(c.ProcessType.Label()) == sel }
 	}
 }
 
@@ -370,6 +468,9 @@ func (q *Queue) keep() func(c *app.Case) bool {
 // order (or the first open one), whatever the filter shows, for "Save &
 // next"; it reports whether there was one.
 func (q *Queue) SelectNextOpen(c *app.Case) bool {
+	if k := q.byID[c.ID]; k != nil {
+		*k = app.Summarize(c) // decided: it leaves the Open list
+	}
 	// A decided case leaves the Open list at once.
 	q.applyFilter()
 	start := 0
@@ -378,9 +479,9 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 			start = i + 1
 		}
 	}
-	if !slices.ContainsFunc(q.cases, func(k *app.Case) bool { return k.ID == c.ID }) {
+	if !slices.ContainsFunc(q.cases, func(k *app.Summary) bool { return k.ID == c.ID }) {
 		// c left the list: the next case is the one that took its place.
-		start = q.placeOf(c)
+		start = q.placeOf(c.ID)
 	}
 	for n := 0; n < len(q.cases); n++ {
 		i := (start + n) % len(q.cases)
@@ -393,12 +494,12 @@ func (q *Queue) SelectNextOpen(c *app.Case) bool {
 	return false
 }
 
-// placeOf is where c would stand in the list shown: the index of the first
+// placeOf is where case id would stand in the list shown: the index of the first
 // case shown after it in the whole queue.
-func (q *Queue) placeOf(c *app.Case) int {
+func (q *Queue) placeOf(id string) int {
 	after := false
 	for _, k := range q.all {
-		if k.ID == c.ID {
+		if k.ID == id {
 			after = true
 			continue
 		}
@@ -416,7 +517,7 @@ func (q *Queue) placeOf(c *app.Case) int {
 // and authority. The countdown is red under 24 hours; characters the
 // search matched are highlighted, and a match in a field the row does not
 // show (a target, an agent, the order's text) is added to it.
-func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
+func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
 	m, searched := q.matched[c.ID]
 	words, inText := q.inText[c.ID]
 	r := &rowText{match: m, searched: searched, first: true}
@@ -424,25 +525,25 @@ func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	if f, ok := q.flags[c.ID]; ok {
 		r.part("", "⛔ "+flagLabel(f), alarm)
 	}
-	if c.Emergency() {
+	if c.Emergency {
 		r.part("", "EMERGENCY", alarm)
 	}
-	r.part("", app.Capitalized(c.ProcessType().Label()), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
-	if n := c.CaseNumber(); n != "" {
+	r.part("", app.Capitalized(c.ProcessType.Label()), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	if n := c.CaseNumber; n != "" {
 		r.part(app.FieldCaseNumber, n, plain)
 	} else {
-		r.part("file", c.Order.FileName, plain)
+		r.part("file", c.FileName, plain)
 	}
 	if d, ok := c.Due(); ok && !c.Closed() {
-		r.part("", q.countdown(d.At), q.deadlineStyle(d.At))
+		r.part("", q.countdown(d), q.deadlineStyle(d))
 	}
 	// The first line ends here: a segment that is not inline ends a
 	// paragraph.
 	r.segs = append(r.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
 	r.first = true
 	r.part("", c.Status.Label(), plain)
-	r.part("", app.Plural(len(c.Targets()), "target"), plain)
-	a := c.Value(app.FieldIssuingAuthority)
+	r.part("", app.Plural(len(c.Targets), "target"), plain)
+	a := c.Authority
 	// A match the row does not otherwise show comes before the authority,
 	// which is long and the first to be cut.
 	if searched && !r.marked && !(m.Field == app.FieldIssuingAuthority && m.Text == a) {

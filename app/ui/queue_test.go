@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -17,7 +18,25 @@ type fakeStore struct {
 	err   error
 }
 
-func (f fakeStore) Cases(context.Context) ([]*app.Case, error) { return f.cases, f.err }
+// Summaries are the cases', most urgent first, as the service gives them.
+func (f fakeStore) Summaries(context.Context) ([]app.Summary, error) {
+	cases := slices.Clone(f.cases)
+	app.SortByUrgency(cases)
+	out := make([]app.Summary, len(cases))
+	for i, c := range cases {
+		out[i] = app.Summarize(c)
+	}
+	return out, f.err
+}
+
+func (f fakeStore) Case(_ context.Context, id string) (*app.Case, error) {
+	for _, c := range f.cases {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no case %s", id)
+}
 
 func inline(work func()) { work() }
 

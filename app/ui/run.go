@@ -93,7 +93,7 @@ func openDesk(w fyne.Window, p Params, lock func()) *Desk {
 		matters = m
 	}
 	d := NewDesk(DeskParams{Service: p.Service, Importer: p.Service, Actions: p.Service, Memos: p.Service, Alerts: p.Service,
-		Stats: p.Service, Settings: p.Service, Security: security, Text: p.Service, DefaultMemoFolder: p.DefaultMemoFolder,
+		Stats: p.Service, Settings: p.Service, Security: security, Index: p.Service, DefaultMemoFolder: p.DefaultMemoFolder,
 		Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer, Prefs: p.App.Preferences(), Lock: lock,
 		Matters: matters, Notify: p.App})
 	w.SetContent(d.Content())
@@ -107,14 +107,6 @@ func openDesk(w fyne.Window, p Params, lock func()) *Desk {
 	})
 	d.loadSettings(p.Service)
 	d.Queue.Refresh()
-	Once(GoRunner, p.Service.IndexText, func(n int, err error) {
-		if err != nil {
-			app.LogError(err)
-		}
-		if n > 0 {
-			d.Queue.Refresh() // with every case's text searchable
-		}
-	})
 	return d
 }
 

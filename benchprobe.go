@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app/bench"
+	"github.com/warrantdesk/warrantdesk/app/cli"
+	"github.com/warrantdesk/warrantdesk/app/ui"
+)
+
+// benchProbe is what `warrantdesk bench` starts: `bench-probe launch`, the
+// desk opened on the data folder as Main opens it, headless, telling one
+// JSON line (bench.ProbeResult) once its queue is usable; `bench-probe run
+// COMMAND…`, a command timed by a helper that has loaded nothing
+// (bench.ServeRun).
+func benchProbe(args []string) int {
+	out := json.NewEncoder(os.Stdout)
+	fail := func(err error) int {
+		out.Encode(bench.ProbeResult{Error: err.Error()})
+		return 1
+	}
+	if len(args) > 1 && args[0] == "run" {
+		return bench.ServeRun(args[1:], os.Stdout, os.Stderr)
+	}
+	if len(args) != 1 || args[0] != "launch" {
+		return fail(os.ErrInvalid)
+	}
+	dir, err := cli.DataDir("", os.Getenv, runtime.GOOS)
+	if err != nil {
+		return fail(err)
+	}
+	m := &Main{DataDir: dir}
+	defer m.Close()
+	if err := m.Open(true); err != nil {
+		return fail(err)
+	}
+	// The store is sealed: the desk opens once the reviewer's passphrase
+	// unlocks it (Argon2id, the same at any size), timed apart.
+	start := time.Now()
+	if err := m.service.Unlock(context.Background(), os.Getenv("WARRANTDESK_PASSPHRASE")); err != nil {
+		return fail(err)
+	}
+	unlock := time.Since(start)
+	p, err := ui.ProbeLaunch(m.service)
+	if err != nil {
+		return fail(err)
+	}
+	out.Encode(bench.ProbeResult{Cases: p.Cases, ReadyMS: float64(p.Ready.Microseconds()) / 1000, UnlockMS: float64(unlock.Microseconds()) / 1000,
+		RSSMB: bench.RSSMB(), PeakMB: bench.PeakRSSMB()})
+	return 0
+}
