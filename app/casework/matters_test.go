@@ -124,11 +124,15 @@ func TestMatter_PreservationThenWarrantBecomeOneMatter(t *testing.T) {
 	if m.Governing != warrant.ID || m.Clocks[pres.ID].State != app.ClockSuperseded || m.Clocks[pres.ID].SupersededBy != warrant.ID {
 		t.Errorf("the matter runs on %s; the preservation's clock: %+v", m.Governing, m.Clocks[pres.ID])
 	}
+	// The warrant's date is when the officers must execute it, not the
+	// provider's deadline: its clock is the team's for process that states
+	// none, counted from receipt.
 	wk := m.Clocks[warrant.ID]
-	loc, _ := time.LoadLocation(wk.Zone)
-	due := wk.Due.In(loc)
-	if want := warrant.Value(app.FieldDeadline); due.Format(time.DateOnly) != want || due.Hour() != 23 || wk.State != app.ClockRunning {
-		t.Errorf("the warrant's clock is due %v (%s), the order says %s", due, wk.State, want)
+	if stated := warrant.Value(app.FieldDeadline); stated != "" {
+		t.Errorf("an execute-by date read as the provider's deadline: %s", stated)
+	}
+	if want := warrant.ReceivedAt().AddDate(0, 0, app.DefaultRoutineDays); !wk.Due.Equal(want) || wk.State != app.ClockRunning {
+		t.Errorf("the warrant's clock is due %v (%s), want %v", wk.Due, wk.State, want)
 	}
 	var kinds []string
 	for _, e := range m.Timeline {

@@ -124,8 +124,9 @@ func (m *matterGen) warrant(issued time.Time, cites bool) func(g *gen) error {
 		g.field(app.FieldRecipient, m.prov.name)
 		judge := person(g.rng)
 		g.field(app.FieldJudge, judge)
+		// The execute-by date binds the officers, not the provider: no
+		// deadline in the truth (as the other generated warrants).
 		due := issued.AddDate(0, 0, 14)
-		g.field(app.FieldDeadline, due.Format("2006-01-02"))
 		w := g.w
 		w.title("UNITED STATES DISTRICT COURT")
 		w.center("for the")
