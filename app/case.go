@@ -19,6 +19,9 @@ const (
 	StatusNew      Status = "new"
 	StatusInReview Status = "in_review"
 	StatusDecided  Status = "decided"
+	// StatusAwaitingApproval: decided, but the decision needs a second
+	// reviewer's approval (the two-person rule) before the case is closed.
+	StatusAwaitingApproval Status = "awaiting_approval"
 )
 
 // Outcome is a reviewer's decision on an order.
@@ -165,9 +168,12 @@ type Case struct {
 	// closing the app or moving to another case loses nothing.
 	Draft       *Decision             `json:"draft,omitempty"`
 	Corrections map[string]Correction `json:"corrections,omitempty"`
-	History     []Event               `json:"history"`
-	CreatedAt   time.Time             `json:"created_at"`
-	UpdatedAt   time.Time             `json:"updated_at"`
+	// Trust is how the requester was verified, which blocking checks were
+	// resolved, and the second reviewer's approval (trust.go).
+	Trust
+	History   []Event   `json:"history"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // CaseNumber is the order's case number, or "".

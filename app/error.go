@@ -18,6 +18,7 @@ const (
 	ELOCKED     = "locked"     // another WarrantDesk holds the database
 	EUNREADABLE = "unreadable" // a PDF that could not be read
 	EAMBIGUOUS  = "ambiguous"  // a case reference that matches more than one case
+	EBLOCKED    = "blocked"    // refused until something else is done first (a verification, an approval)
 )
 
 // Error is an error a user can act on: a machine code and a human message.

@@ -25,6 +25,9 @@ type Settings struct {
 	// EnterpriseAccounts are account IDs or user names of enterprise
 	// customers' accounts.
 	EnterpriseAccounts []string `json:"enterprise_accounts,omitempty"`
+	// TrustSettings are the reviewers, the directory of verified agency
+	// contacts and courts, and the two-person rule (trustsettings.go).
+	TrustSettings
 }
 
 // SettingsStore keeps the settings beside the cases.
@@ -42,6 +45,12 @@ type Finding struct {
 	Message  string `json:"message"`
 	Basis    string `json:"basis"`
 	Ground   string `json:"ground,omitempty"`
+	// Blocking findings stop a disclosing decision until they are
+	// resolved: Unblock says how (UnblockResolve, UnblockVerify), and
+	// Resolution, once there is one, who resolved it and why.
+	Blocking   bool        `json:"blocking"`
+	Unblock    string      `json:"unblock,omitempty"`
+	Resolution *Resolution `json:"resolution,omitempty"`
 }
 
 // Severities of findings, least to most serious.
@@ -96,5 +105,10 @@ func (s Settings) Normalised() (Settings, error) {
 	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {
 		return s, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not a US state: give the provider's state as two letters, such as CA, or leave it empty", s.ProviderState), Err: ErrProviderState}
 	}
+	trust, err := s.TrustSettings.normalised()
+	if err != nil {
+		return s, err
+	}
+	out.TrustSettings = trust
 	return out, nil
 }

@@ -427,7 +427,7 @@ func (x *run) dataCategories() {
 			if i := strings.LastIndexAny(before, ".;"); i >= 0 && dc.category != app.DataPreservation {
 				before = before[i+1:]
 			}
-			if negation.MatchString(before) {
+			if negation.MatchString(before) || uncheckedBox.MatchString(before) {
 				continue
 			}
 			// "All e-mail addresses associated with the account" asks for

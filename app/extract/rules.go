@@ -176,6 +176,10 @@ var dataCues = []struct {
 	{app.DataPreservation, regexp.MustCompile(`(?i)\bpreserv(?:e|ation|ing)\b`)},
 }
 
+// uncheckedBox is a form's empty tick box right before a category ("☐
+// Content of communications", "(d) [ ] content data"): not asked for.
+var uncheckedBox = regexp.MustCompile(`(?:☐|□|\[\s?\])[ \t]*(?:\([a-z]\)[ \t]*)?$`)
+
 var negation = regexp.MustCompile(`(?i)\b(?:not|no|nor|exclud(?:e|ing)|other\s+than|except|without)\b[^.;]{0,120}$`)
 
 // legalBasisRe finds citations. Group 1..n are variants; the whole match is

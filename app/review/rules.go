@@ -33,14 +33,24 @@ type Rule struct {
 	Severity string
 	Basis    string
 	Ground   string
-	Check    func(in *Input) string
+	// Blocks is "" for a rule that only advises; app.UnblockResolve or
+	// app.UnblockVerify for one that blocks a disclosing decision until a
+	// reviewer resolves it with a reason, or until a confirmed
+	// verification of the requester is recorded.
+	Blocks string
+	Check  func(in *Input) string
 }
 
 // Rules returns every check, in the order findings are listed (a new
 // slice each time: rule IDs are part of the findings' contract).
 func Rules() []Rule { return slices.Clone(rules) }
 
-var rules = []Rule{
+// rules are the legal-sufficiency checks, then whether the request is
+// genuine (genuine.go, courts.go), whether the issuer may ask for it
+// (authority.go), and the verification record (verify.go).
+var rules = slices.Concat(sufficiencyRules, genuineRules, authorityRules, verifyRules)
+
+var sufficiencyRules = []Rule{
 	{
 		ID: "enterprise-customer", Severity: app.SeverityCritical, Ground: app.GroundEnterprise,
 		Basis: "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
@@ -290,7 +300,8 @@ func Check(in Input) []app.Finding {
 	var out []app.Finding
 	for _, r := range rules {
 		if msg := r.Check(&in); msg != "" {
-			out = append(out, app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground})
+			out = append(out, app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground,
+				Blocking: r.Blocks != "", Unblock: r.Blocks, Resolution: in.Case.ResolutionOf(r.ID)})
 		}
 	}
 	rank := map[string]int{app.SeverityCritical: 0, app.SeverityWarning: 1, app.SeverityInfo: 2}
