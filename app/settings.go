@@ -25,8 +25,13 @@ type Settings struct {
 	// EnterpriseAccounts are account IDs or user names of enterprise
 	// customers' accounts.
 	EnterpriseAccounts []string `json:"enterprise_accounts,omitempty"`
-	// TrustSettings are the reviewers, the directory of verified agency
-	// contacts and courts, and the two-person rule (trustsettings.go).
+	// Reviewers are the people who decide and approve. When the list is
+	// not empty, every decision, verification and approval names one of
+	// them (Settings.Reviewer), so the audit never holds a typo for a
+	// name.
+	Reviewers []string `json:"reviewers,omitempty"`
+	// TrustSettings are the directory of verified agency contacts and
+	// courts, and the two-person rule (trustsettings.go).
 	TrustSettings
 }
 
@@ -105,6 +110,7 @@ func (s Settings) Normalised() (Settings, error) {
 	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {
 		return s, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not a US state: give the provider's state as two letters, such as CA, or leave it empty", s.ProviderState), Err: ErrProviderState}
 	}
+	out.Reviewers = uniqueNames(s.Reviewers)
 	trust, err := s.TrustSettings.normalised()
 	if err != nil {
 		return s, err

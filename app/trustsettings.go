@@ -11,13 +11,10 @@ import (
 )
 
 // TrustSettings are the team's own records behind the trust checks and
-// the two-person rule: who works the desk, the agencies and courts it has
-// verified, and which decisions need a second reviewer.
+// the two-person rule: the agencies and courts it has verified, and which
+// decisions need a second reviewer. (Who works the desk is
+// Settings.Reviewers.)
 type TrustSettings struct {
-	// Reviewers are the people who decide and approve. When the list is
-	// not empty, every decision, verification and approval names one of
-	// them (Reviewer), so the audit never holds a typo for a name.
-	Reviewers []string `json:"reviewers,omitempty"`
 	// AgencyContacts is the directory of verified agency contacts: the
 	// domains an agency writes from and the switchboard numbers a
 	// call-back goes to.
@@ -49,7 +46,7 @@ type AgencyContact struct {
 var ErrContact = errors.New("agency contact")
 
 func (t TrustSettings) normalised() (TrustSettings, error) {
-	out := TrustSettings{Reviewers: uniqueNames(t.Reviewers), Courts: uniqueNames(t.Courts)}
+	out := TrustSettings{Courts: uniqueNames(t.Courts)}
 	for _, c := range t.AgencyContacts {
 		n, err := c.Normalised()
 		if err != nil {
@@ -245,7 +242,7 @@ func PhoneE164(s string) (string, bool) {
 // Reviewer returns the name as the reviewers list spells it. With an
 // empty list any name is taken as given; with a list, a name not on it is
 // EINVALID (wrapping ErrUnknownReviewer), naming those who are.
-func (t TrustSettings) Reviewer(name string) (string, error) {
+func (t Settings) Reviewer(name string) (string, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
 		return "", &Error{Code: EINVALID, Message: "Name the reviewer.", Err: ErrNoReviewer}

@@ -71,13 +71,35 @@ func (s *Service) ExportMemo(ctx context.Context, id, path, format string) error
 	if err != nil {
 		return err
 	}
-	return s.writeMemo(ctx, settings, c, f, path)
+	if err := awaitingMemo(c); err != nil {
+		return err
+	}
+	return s.writeMemo(ctx, settings, c, f, path, false)
+}
+
+// ExportDraftMemo writes the memo of case id as ExportMemo does, marked as
+// a draft when the decision still awaits approval, so the second reviewer
+// can read what they are asked to approve.
+func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string) error {
+	f, err := MemoFormat(path, format)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Case(ctx, id)
+	if err != nil {
+		return err
+	}
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	return s.writeMemo(ctx, settings, c, f, path, !c.Final())
 }
 
 // ExportMemos writes into dir the memo of every case decided from from to
 // to (zero times are unbounded), named by MemoFileName. A case whose memo
-// cannot be written is passed to failed and the others go on; it returns
-// how many were written.
+// cannot be written, or whose decision still awaits approval, is passed to
+// failed and the others go on; it returns how many were written.
 func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to time.Time, failed func(c *app.Case, err error)) (int, error) {
 	f, err := MemoFormat("", format)
 	if err != nil {
@@ -95,7 +117,11 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 		if c.Decision == nil || !report.InPeriod(c.Decision.DecidedAt, from, to) {
 			continue
 		}
-		if err := s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f))); err != nil {
+		err := awaitingMemo(c)
+		if err == nil {
+			err = s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), false)
+		}
+		if err != nil {
 			if failed != nil {
 				failed(c, err)
 			}
@@ -120,7 +146,7 @@ func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settin
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
 // writes the memo atomically (temporary file, then rename).
-func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string) error {
+func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, draft bool) error {
 	orig, err := s.store.Original(ctx, c.ID)
 	if err != nil {
 		return err
@@ -133,7 +159,7 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now()})
+	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now(), Draft: draft})
 	if err != nil {
 		return err
 	}

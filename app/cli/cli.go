@@ -55,13 +55,20 @@ Usage:
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
                      [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
-                     [--notice-after YYYY-MM-DD]
-  warrantdesk memo CASE --out FILE [--format pdf|docx|md]   the decision memo (format from FILE's extension)
+                     [--notice-after YYYY-MM-DD] [--verified-via callback|portal|in-person|known-contact
+                     --verified-contact NUMBER-OR-ADDRESS [--verified-outcome confirmed|not_confirmed]
+                     [--verified-note TEXT]] [--resolve RULE=REASON]...
+  warrantdesk approve CASE --reviewer NAME [--send-back --note TEXT]   the two-person rule's second reviewer
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--draft]   the decision memo (format from FILE's extension;
+                                                 --draft: marked not final while it awaits approval)
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
                                                  enterprise customers (redirect checks) and your own names
+  warrantdesk settings --add-reviewer NAME | --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
+                     | --add-court NAME | --approval-off|--approval-on TRIGGER | --remove-…
+                                                 reviewers, verified agency contacts and courts, the two-person rule
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -220,6 +227,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"show":     (*command).show,
 	"search":   (*command).search,
 	"decide":   (*command).decide,
+	"approve":  (*command).approve,
 	"memo":     (*command).memo,
 	"export":   (*command).export,
 	"stats":    (*command).stats,

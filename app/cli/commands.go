@@ -333,8 +333,9 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if k.Decision != nil {
 		printDecision(c.deps.Stdout, k.Decision)
 	}
+	printTrust(c.deps.Stdout, k)
 	for _, f := range findings {
-		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
+		fmt.Fprintf(c.deps.Stdout, "  check         %s%s %s: %s (%s)\n", f.Severity, blockingWord(f), f.Rule, f.Message, f.Basis)
 	}
 	for _, e := range k.History {
 		fmt.Fprintf(c.deps.Stdout, "  history       %s %s %s %s\n", e.At.Format(time.DateTime), e.Actor, e.Action, e.Detail)
@@ -412,6 +413,7 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	fs.Var(&grounds, "ground", "")
 	fs.Var(&produce, "produce", "")
 	fs.Var(&withhold, "withhold", "")
+	tf := trustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -431,6 +433,10 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if err := d.Validate(); err != nil {
 		return decideUsage(err, *decision == "")
 	}
+	v, resolutions, err := tf.read(who)
+	if err != nil {
+		return err
+	}
 	k, err := c.service().Find(ctx, pos[0])
 	if err != nil {
 		return err
@@ -438,10 +444,13 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if d.Targets, err = k.ChooseTargets(d.Outcome, produce, withhold); err != nil {
 		return usagef("decide: %s (see: warrantdesk show %s)", app.ErrorMessage(err), k.ShortID())
 	}
-	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
+	if err := c.recordTrust(ctx, k.ID, v, resolutions, who); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, d.Outcome, who)
+	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
+		return refusedDecision(err)
+	}
+	c.printDecided(k)
 	return nil
 }
 

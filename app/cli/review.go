@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -26,18 +27,27 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	fs.Var(&addName, "add-provider-name", "")
 	fs.Var(&rmName, "remove-provider-name", "")
 	state := fs.String("provider-state", "\x00", "")
+	trust := settingsTrustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --add-reviewer N, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --import-contacts FILE.csv, --add-court N, --approval-off T, --approval-on T (and --remove-…), --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" {
+	if *trust.importContacts != "" {
+		if s, _, err = c.service().ImportContacts(ctx, *trust.importContacts); err != nil {
+			return err
+		}
+	}
+	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" || trust.changes() {
+		if err := trust.apply(&s, Reviewer(c.deps.Getenv), c.deps.Now()); err != nil {
+			return err
+		}
 		if *state != "\x00" {
 			s.ProviderState = *state
 		}
@@ -54,6 +64,7 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
+	printTrustSettings(c.deps.Stdout, s)
 	return nil
 }
 
@@ -79,14 +90,15 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
+	draft := fs.Bool("draft", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
+	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 || *all && *draft {
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--draft], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
 	}
 	named := *out
 	if *all {
@@ -105,7 +117,14 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.service().ExportMemo(ctx, k.ID, *out, f); err != nil {
+		export := c.service().ExportMemo
+		if *draft {
+			export = c.service().ExportDraftMemo
+		}
+		if err := export(ctx, k.ID, *out, f); err != nil {
+			if errors.Is(err, app.ErrAwaitApproval) {
+				return &app.Error{Code: app.EBLOCKED, Message: app.ErrorMessage(err) + " (memo --draft, or: warrantdesk approve " + k.ShortID() + " --reviewer NAME)", Err: err}
+			}
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)

@@ -54,6 +54,11 @@ type caseJSON struct {
 	Decision    *app.Decision             `json:"decision"`
 	Draft       *app.Decision             `json:"draft,omitempty"`
 	Corrections map[string]app.Correction `json:"corrections,omitempty"`
+	// The trust record: how the requester was verified, the blocking
+	// checks resolved, the second reviewer's approval (absent when none).
+	Verification *app.Verification `json:"verification,omitempty"`
+	Resolutions  []app.Resolution  `json:"resolutions,omitempty"`
+	Approval     *app.Approval     `json:"approval,omitempty"`
 	// Findings are the review checks raised (show only).
 	Findings *[]app.Finding `json:"findings,omitempty"`
 	History  []app.Event    `json:"history"`
@@ -67,5 +72,6 @@ func caseView(c *app.Case) caseJSON {
 		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt, Part: o.Part,
 		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
 		Decision:    c.Decision, Draft: c.Draft, Corrections: c.Corrections, History: c.History,
+		Verification: c.Verification, Resolutions: c.Resolutions, Approval: c.Approval,
 	}
 }

@@ -24,6 +24,9 @@ type Input struct {
 	Case     *app.Case
 	Findings []app.Finding
 	Written  time.Time
+	// Draft marks the memo as not final: its decision awaits a second
+	// reviewer's approval.
+	Draft bool
 }
 
 // view is what the template sees: every value already in words, so the
@@ -39,6 +42,11 @@ type view struct {
 	Findings                                                                                  []finding
 	Outcome, Rationale, Notice, Reviewer, DecidedAt                                           string
 	Grounds, History                                                                          []string
+	// The trust record (trust.go): a draft's banner, how the requester
+	// was verified, and the second reviewer's approval.
+	Draft                  bool
+	DraftNote              string
+	Verification, Approval string
 }
 
 type correction struct{ Field, Value, Extracted, By, At string }
@@ -116,8 +124,10 @@ func build(in Input) view {
 		if f.Severity == app.SeverityInfo {
 			res = "noted"
 		}
+		res = blockResolution(f, res)
 		v.Findings = append(v.Findings, finding{f.Severity, f.Message, f.Basis, res})
 	}
+	v.Draft, v.DraftNote, v.Verification, v.Approval = trustView(in)
 	for _, e := range c.History {
 		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), e.Actor, e.Action)
 		if e.Detail != "" {

@@ -221,7 +221,8 @@ var genuineRules = []Rule{
 
 var (
 	// pressureRe is urgency pressure of the kind fake requests use.
-	pressureRe = regexp.MustCompile(`(?i)\bwithin\s+(?:the\s+)?(?:next\s+)?(?:\d{1,2}|one|two|three|an?)\s+(?:hours?|hrs?|minutes?|mins?)\b|\bASAP\b|\bimmediately\b|\bright\s+away\b|\btime[- ]sensitive\b|\bobstruction\b|\bfailure\s+to\s+(?:respond|reply|comply)\s+(?:immediately|promptly|within|will|may)|\bno\s+later\s+than\s+(?:today|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))`)
+	pressureRe     = regexp.MustCompile(`(?i)\bwithin\s+(?:the\s+)?(?:next\s+)?(?:\d{1,2}|one|two|three|an?)\s+(?:hours?|hrs?|minutes?|mins?)\b|\bASAP\b|\bimmediately\b|\bright\s+away\b|\btime[- ]sensitive\b|\bobstruction\b|\bfailure\s+to\s+(?:respond|reply|comply)\s+(?:immediately|promptly|within|will|may)|\bno\s+later\s+than\s+(?:today|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))`)
+	notEmergencyRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+not\s+an?\s+emergency\b|\bnot\s+an\s+emergency\s+(?:request|case|situation)\b|\bno\s+emergency\s+exists\b`)
 	// docketRe is a docket number however labelled, for when the
 	// extractor did not take it for the case number (a scan's OCR).
 	docketRe  = regexp.MustCompile(`(?i)\b(?:case|docket|misc\.?|mag\.?|cr(?:im(?:inal)?)?\.?|civ(?:il)?\.?|cause|warrant|sw|mj)\s*(?:no\.?|number|#)\s*[:.]?\s*[A-Z0-9]|\b\d:\d{2}-?[a-z]{2,3}-\d{2,6}\b|\b\d{2}-(?:mj|mc|sw|cr|cv|gj|m|ec|dm)-\d{2,6}\b`)
@@ -249,6 +250,9 @@ func isSubpoena(t app.ProcessType) bool {
 // not court or foreign process that happens to be urgent.
 func emergencyRequest(in *Input) bool {
 	e := ex(in)
+	if notEmergencyRe.MatchString(in.Text) {
+		return false // "this is NOT an emergency": sent to the emergency channel all the same
+	}
 	if e.ProcessType == app.EmergencyRequest {
 		return true
 	}
