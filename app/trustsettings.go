@@ -212,11 +212,11 @@ func ReadAgencyContacts(r io.Reader) ([]AgencyContact, error) {
 // directory holds numbers anyone on the team can dial.
 func PhoneE164(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	var d strings.Builder
 	number := s
 	if i := strings.IndexAny(strings.ToLower(s), "xe"); i > 0 { // "ext. 12", "x12": the extension is dialled after
 		number = s[:i]
 	}
+	var d strings.Builder
 	for _, r := range number {
 		switch {
 		case r >= '0' && r <= '9':
@@ -225,15 +225,20 @@ func PhoneE164(s string) (string, bool) {
 			return "", false
 		}
 	}
-	digits := d.String()
-	switch {
-	case strings.HasPrefix(s, "+") && len(digits) >= 8 && len(digits) <= 15:
+	return e164Digits(s, d.String())
+}
+
+// e164Digits places a number's digits: written with "+" or "00" and its
+// country code, or a North American number with or without its 1.
+func e164Digits(written, digits string) (string, bool) {
+	switch n := len(digits); {
+	case strings.HasPrefix(written, "+") && n >= 8 && n <= 15:
 		return "+" + digits, true
-	case strings.HasPrefix(s, "00") && len(digits) >= 10 && len(digits) <= 17:
+	case strings.HasPrefix(written, "00") && n >= 10 && n <= 17:
 		return "+" + digits[2:], true
-	case len(digits) == 11 && digits[0] == '1':
+	case n == 11 && digits[0] == '1':
 		return "+" + digits, true
-	case len(digits) == 10 && digits[0] >= '2':
+	case n == 10 && digits[0] >= '2':
 		return "+1" + digits, true
 	}
 	return "", false

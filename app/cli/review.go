@@ -117,14 +117,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		export := c.service().ExportMemo
-		if *draft {
-			export = c.service().ExportDraftMemo
-		}
-		if err := export(ctx, k.ID, *out, f); err != nil {
-			if errors.Is(err, app.ErrAwaitApproval) {
-				return &app.Error{Code: app.EBLOCKED, Message: app.ErrorMessage(err) + " (memo --draft, or: warrantdesk approve " + k.ShortID() + " --reviewer NAME)", Err: err}
-			}
+		if err := c.exportMemo(ctx, k, *out, f, *draft); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
@@ -136,6 +129,20 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d memos written to %s\n", n, *out)
 	return nil
+}
+
+// exportMemo writes one case's memo, final or (draft) marked not final
+// while it awaits approval; a refused final memo says what to do.
+func (c *command) exportMemo(ctx context.Context, k *app.Case, out, format string, draft bool) error {
+	export := c.service().ExportMemo
+	if draft {
+		export = c.service().ExportDraftMemo
+	}
+	err := export(ctx, k.ID, out, format)
+	if errors.Is(err, app.ErrAwaitApproval) {
+		return &app.Error{Code: app.EBLOCKED, Message: app.ErrorMessage(err) + " (memo --draft, or: warrantdesk approve " + k.ShortID() + " --reviewer NAME)", Err: err}
+	}
+	return err
 }
 
 // export writes the decision log.

@@ -150,7 +150,7 @@ func mixedScript(host string) string {
 			return "mixes " + strings.Join(sortedKeys(scripts), " and ") + " letters in “" + label + "”"
 		}
 		if !ascii && isASCII(confusables.Skeleton(label)) {
-			return "“" + label + "” is written in non-Latin letters that read as the Latin “" + confusables.Skeleton(label) + "”"
+			return "“" + label + "” is written in non-Latin letters that read as the Latin “" + skeleton(label) + "”"
 		}
 	}
 	return ""
@@ -198,7 +198,7 @@ func lookAlike(host, ref string, sameName bool) string {
 			return "the name of " + rr + " under another suffix (" + hs + ")"
 		}
 		return ""
-	case confusables.Skeleton(unicodeHost(hr)) == confusables.Skeleton(unicodeHost(rr)):
+	case skeleton(hr) == skeleton(rr):
 		return "letters that read like " + rr
 	}
 	limit := 1
@@ -209,6 +209,12 @@ func lookAlike(host, ref string, sameName bool) string {
 		return "a spelling one or two letters from " + rr
 	}
 	return ""
+}
+
+// skeleton is host's Unicode confusable skeleton (UTS #39), lower-case:
+// "1akew00d" and "lakewood" share one.
+func skeleton(host string) string {
+	return strings.ToLower(confusables.Skeleton(unicodeHost(host)))
 }
 
 // damerau is the optimal-string-alignment distance between a and b:

@@ -72,11 +72,12 @@ func writeFakeLookAlike(g *gen) error {
 	real := strings.ToLower(city) + "-pd.example"
 	local := strings.ToLower(city) + "pd"
 	var fake, sign string
+	name := strings.ToLower(city)
 	switch g.rng.IntN(3) {
-	case 0: // confusable letters: l→1, o→0, m→rn, i→l
-		fake, sign = strings.NewReplacer("l", "1", "o", "0", "m", "rn", "i", "l").Replace(strings.ToLower(city))+"-pd.example", "look-alike-domain"
-	case 1: // a Cyrillic letter in the name, written in punycode
-		uni := strings.NewReplacer("a", "а", "e", "е", "o", "о", "c", "с", "i", "і").Replace(strings.ToLower(city)) + "-pd.example"
+	case 0: // one letter for a confusable one: l→1, o→0, m→rn, i→l, e→c
+		fake, sign = swapOne(name, [][2]string{{"l", "1"}, {"o", "0"}, {"m", "rn"}, {"i", "l"}, {"e", "c"}})+"-pd.example", "look-alike-domain"
+	case 1: // one Cyrillic letter in the name, written in punycode
+		uni := swapOne(name, [][2]string{{"a", "а"}, {"e", "е"}, {"o", "о"}, {"c", "с"}, {"i", "і"}}) + "-pd.example"
 		var err error
 		if fake, err = idna.Lookup.ToASCII(uni); err != nil {
 			return err
@@ -159,6 +160,22 @@ func writeFakeCourtOrder(g *gen) error {
 	w.line("SO ORDERED.")
 	w.signature(signer, "United States Magistrate Judge")
 	return nil
+}
+
+// swapOne replaces the first letter of s that has a look-alike in pairs,
+// as a forger does: one letter, so the name still reads right.
+func swapOne(s string, pairs [][2]string) string {
+	best := -1
+	var with [2]string
+	for _, p := range pairs {
+		if i := strings.Index(s, p[0]); i >= 0 && (best < 0 || i < best) {
+			best, with = i, p
+		}
+	}
+	if best < 0 {
+		return s + "s"
+	}
+	return s[:best] + with[1] + s[best+len(with[0]):]
 }
 
 // surname is a person's last name, for keeping two made-up judges apart.
