@@ -54,7 +54,10 @@ type CaseView struct {
 	service  CaseService
 	run      Runner
 	reviewer string
-	onSaved  func(c *app.Case, next bool)
+	// trust is the decision pane's trust record (casetrust.go); nil
+	// without a TrustService.
+	trust   *TrustPane
+	onSaved func(c *app.Case, next bool)
 
 	c *app.Case
 	// shown is the decision pane as it was filled for c, to tell whether
@@ -132,6 +135,9 @@ type CaseViewParams struct {
 	// OnSaved is called (on the UI goroutine) after a decision is stored,
 	// with next set for "Save & next"; it may be nil.
 	OnSaved func(c *app.Case, next bool)
+	// Trust records verifications, resolutions and approvals; nil leaves
+	// the trust record out of the decision pane.
+	Trust TrustService
 }
 
 // NewCaseView builds an empty case view.
@@ -181,7 +187,12 @@ func NewCaseView(p CaseViewParams) *CaseView {
 	for _, o := range app.Outcomes() {
 		outcomes = append(outcomes, string(o))
 	}
-	v.decision = widget.NewSelect(outcomes, func(string) { v.defaultTargets() })
+	v.decision = widget.NewSelect(outcomes, func(string) {
+		v.defaultTargets()
+		if !v.filling {
+			v.gate()
+		}
+	})
 	v.decision.PlaceHolder = "Decision…"
 	v.grounds = widget.NewCheckGroup(app.Grounds(), nil)
 	v.more = widget.NewEntry()
@@ -215,6 +226,8 @@ func NewCaseView(p CaseViewParams) *CaseView {
 		widget.NewFormItem("Rationale", v.note),
 		widget.NewFormItem("Reviewer", v.who),
 	)
+	saveBar := container.NewVBox(widget.NewSeparator(), container.NewHBox(v.saveNext, v.save, v.memoButton), v.status)
+	v.addTrust(p.Trust, decide, saveBar)
 	v.history = widget.NewLabel("")
 	v.history.Wrapping = fyne.TextWrapWord
 
@@ -224,7 +237,7 @@ func NewCaseView(p CaseViewParams) *CaseView {
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("Fields", container.NewVScroll(v.details)),
 		container.NewTabItem("Text", textTab),
-		container.NewTabItem("Decision", container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(v.saveNext, v.save, v.memoButton), v.status), nil, nil, container.NewVScroll(decide))),
+		container.NewTabItem("Decision", container.NewBorder(nil, saveBar, nil, nil, container.NewVScroll(decide))),
 		container.NewTabItem("History", container.NewVScroll(v.history)),
 	)
 	split := container.NewHSplit(v.tabs, v.Page.Content())
@@ -327,6 +340,7 @@ func (v *CaseView) showChecks(findings []app.Finding, err error, prefill bool) {
 	}
 	v.findings = findings
 	v.checks.SetText(findingsText(v.findings))
+	v.showTrust()
 	if prefill && v.c.Decision == nil && v.c.Draft == nil {
 		v.filling = true
 		v.grounds.SetSelected(review.Grounds(v.findings))
@@ -579,6 +593,7 @@ func (v *CaseView) fill() {
 		ch := widget.NewCheck(fmt.Sprintf("produce: %s %s", t.Kind, t.Value), func(bool) {
 			if !v.filling {
 				v.targetsTouched = true
+				v.gate()
 			}
 		})
 		ch.SetChecked(d.Outcome != "" && d.Produces(t.Value))
@@ -602,6 +617,7 @@ func (v *CaseView) fill() {
 	}
 	v.who.SetText(who)
 	v.shown = v.pane()
+	v.gate()
 }
 
 // defaultTargets follows the outcome with the per-target choices until the
@@ -716,7 +732,8 @@ func (v *CaseView) onSave(next bool) {
 			}
 			v.shown = v.pane()
 			v.render()
-			v.status.SetText(fmt.Sprintf("Saved: %s by %s at %s", d.Outcome, d.Reviewer, c.Decision.DecidedAt.Format("15:04")))
+			v.status.SetText(fmt.Sprintf("Saved: %s by %s at %s", d.Outcome, d.Reviewer, c.Decision.DecidedAt.Format("15:04")) + awaitingNote(c))
+			v.showTrust()
 			if v.onSaved != nil {
 				v.onSaved(v.c, next)
 			}

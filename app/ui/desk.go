@@ -16,6 +16,7 @@ import (
 type DeskService interface {
 	CaseLister
 	CaseService
+	TrustService
 }
 
 // Casework is everything the desk window asks for: the use cases it shares
@@ -54,7 +55,7 @@ type DeskParams struct {
 // NewDesk builds the desk.
 func NewDesk(p DeskParams) *Desk {
 	d := &Desk{}
-	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Renderer: p.Renderer, Run: p.Run, Reviewer: p.Reviewer,
+	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Trust: p.Service, Renderer: p.Renderer, Run: p.Run, Reviewer: p.Reviewer,
 		OnSaved: func(c *app.Case, next bool) {
 			d.Queue.Redraw()
 			if next && !d.Queue.SelectNextOpen(c) {
@@ -133,6 +134,7 @@ func Run(p Params) {
 	})
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
+	d.askReviewer(w, p.App.Preferences(), p.Service, GoRunner)
 	w.ShowAndRun()
 }
 
