@@ -101,12 +101,7 @@ func (s Settings) Normalised() (Settings, error) {
 		EnterpriseAccounts: NormaliseList(s.EnterpriseAccounts),
 		ProviderState:      strings.ToUpper(strings.TrimSpace(s.ProviderState)),
 	}
-	for _, n := range s.ProviderNames {
-		n = strings.Join(strings.Fields(n), " ")
-		if n != "" && !slices.ContainsFunc(out.ProviderNames, func(o string) bool { return strings.EqualFold(o, n) }) {
-			out.ProviderNames = append(out.ProviderNames, n)
-		}
-	}
+	out.ProviderNames = uniqueNames(s.ProviderNames)
 	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {
 		return s, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not a US state: give the provider's state as two letters, such as CA, or leave it empty", s.ProviderState), Err: ErrProviderState}
 	}

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -23,6 +24,9 @@ func (s *Service) decide(ctx context.Context, settings app.Settings, c *app.Case
 		return err
 	}
 	c.Decide(d)
+	// A new decision supersedes an earlier one's approval, pending or
+	// answered; the history keeps it.
+	c.Approval = nil
 	if why := settings.ApprovalNeeded(c, d); why != "" {
 		c.AwaitApproval(why)
 	}
@@ -61,17 +65,18 @@ func (s *Service) RecordVerification(ctx context.Context, id string, v app.Verif
 }
 
 // ErrUnknownRule is wrapped when a resolution names no check.
-var ErrUnknownRule = fmt.Errorf("unknown check")
+var ErrUnknownRule = errors.New("unknown check")
 
 // Resolve records that by resolved the check rule on case id, for the
 // reason given. A check lifted only by a verification (requester-
 // unverified) cannot be resolved with a reason: record the verification.
 func (s *Service) Resolve(ctx context.Context, id, rule, reason, by string) (*app.Case, error) {
-	i := slices.IndexFunc(review.Rules(), func(r review.Rule) bool { return r.ID == rule })
+	rules := review.Rules()
+	i := slices.IndexFunc(rules, func(r review.Rule) bool { return r.ID == rule })
 	if i < 0 {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("there is no check %q: 'warrantdesk show CASE' lists the checks raised", rule), Err: ErrUnknownRule}
 	}
-	if review.Rules()[i].Blocks == app.UnblockVerify {
+	if rules[i].Blocks == app.UnblockVerify {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("%s is lifted only by recording how the requester was verified, not by a reason", rule), Err: app.ErrUnverified}
 	}
 	settings, err := s.store.Settings(ctx)
