@@ -132,7 +132,9 @@ var genuineRules = []Rule{
 			default:
 				return ""
 			}
-			if in.Text == "" || dangerRe.MatchString(in.Text) {
+			// A judge's order sets its own time (an order the extractor
+			// could not type is still one).
+			if in.Text == "" || dangerRe.MatchString(in.Text) || in.Case.Value(app.FieldJudge) != "" {
 				return ""
 			}
 			m := pressureRe.FindString(in.Text)
@@ -225,7 +227,9 @@ var (
 	notEmergencyRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+not\s+an?\s+emergency\b|\bnot\s+an\s+emergency\s+(?:request|case|situation)\b|\bno\s+emergency\s+exists\b`)
 	// docketRe is a docket number however labelled, for when the
 	// extractor did not take it for the case number (a scan's OCR).
-	docketRe  = regexp.MustCompile(`(?i)\b(?:case|docket|misc\.?|mag\.?|cr(?:im(?:inal)?)?\.?|civ(?:il)?\.?|cause|warrant|sw|mj)\s*(?:no\.?|number|#)\s*[:.]?\s*[A-Z0-9]|\b\d:\d{2}-?[a-z]{2,3}-\d{2,6}\b|\b\d{2}-(?:mj|mc|sw|cr|cv|gj|m|ec|dm)-\d{2,6}\b`)
+	// A label whose number is blacked out counts: a published copy
+	// redacts what the court assigned.
+	docketRe  = regexp.MustCompile(`(?i)\b(?:case|docket|misc\.?|mag\.?|cause)\s*(?:no\.?|number|#)|\b(?:cr(?:im(?:inal)?)?\.?|civ(?:il)?\.?|warrant|sw|mj)\s*(?:no\.?|number|#)\s*[:.]?\s*[A-Z0-9]|\b\d:\d{2}-?[a-z]{2,3}-\d{2,6}\b|\b\d{2}-(?:mj|mc|sw|cr|cv|gj|m|ec|dm)-\d{2,6}\b`)
 	officerRe = regexp.MustCompile(`(?i)\b(?:officer|detective|det\.|sergeant|sgt\.?|deputy|trooper|corporal|cpl\.|lieutenant|lt\.|agent|constable|inspector|investigator)\s+[A-Z][a-z]+`)
 	// badgeRe is a badge, shield, serial, collar or employee number.
 	badgeRe = regexp.MustCompile(`(?i)\b(?:badge|shield|star|serial|collar|employee|personnel|officer|ID)\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*[A-Z]{0,3}[- ]?\d{2,}`)
