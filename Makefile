@@ -24,7 +24,23 @@ STATICCHECK_VERSION := v0.8.2
 GOCYCLO_VERSION     := v0.6.0
 TOOLS               := $(CURDIR)/bin/tools
 
-.PHONY: run test build deps check-go bench vet lint tools clean
+.PHONY: run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
+
+# Fuzz targets (package:function): what a worker sends back, what it is
+# asked, our content walk and the extractor. Each runs for FUZZ_BRIEF in
+# `make test` and for FUZZTIME in `make fuzz`; inputs that fail are kept
+# under the package's testdata/fuzz/ and then run in every `go test`.
+FUZZ_TARGETS := ./app/sandbox:FuzzReadFrame ./app/pdftext:FuzzReadReplies ./app/pdftext:FuzzReadRequest \
+	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract
+FUZZ_BRIEF ?= 10s
+FUZZTIME ?= 10m
+define run_fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn in $$pkg for $(1)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(1) $$pkg || exit 1; \
+	done
+endef
 
 # Without ARGS, the demo: the desk on a throwaway folder of fictional
 # orders; ./bin/warrantdesk opens your own data.
@@ -36,6 +52,12 @@ test: deps vet lint
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
 	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/
+	$(call run_fuzz,$(FUZZ_BRIEF))
+
+# Longer fuzzing (FUZZTIME per target, 10 min by default); results in
+# docs/testing.md.
+fuzz: check-go
+	$(call run_fuzz,$(FUZZTIME))
 
 build: check-go
 	$(GO) build -o $(BIN) .
@@ -85,4 +107,55 @@ check-go:
 	@command -v $(GO) >/dev/null 2>&1 || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (see README.md)"; exit 1; }
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
+
+# Installers (docs/release.md): make dist writes into dist/ the .deb, the
+# .tar.xz, the Windows program and its setup.exe, SBOMs, notices and
+# SHA256SUMS. What it needs: the cross compiler, NSIS, msitools, the
+# checkers; Go tools at pinned versions (not in go.mod: fyne's would
+# upgrade Fyne). The first Windows build compiles Fyne's C: 15-30 min here.
+DIST_PACKAGES := gcc-mingw-w64-x86-64 nsis msitools wixl osslsigncode appstream desktop-file-utils \
+	imagemagick xz-utils file p7zip-full shellcheck xvfb xauth x11-utils xdotool
+GOTOOLS := $(shell $(GO) env GOPATH 2>/dev/null)/bin
+CYCLONEDX := github.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@v1.10.0
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+
+dist: deps dist-deps
+	.ci/dist/dist.sh all
+
+dist-linux: deps dist-deps
+	.ci/dist/dist.sh linux && .ci/dist/dist.sh sums
+
+dist-windows: deps dist-deps
+	.ci/dist/dist.sh windows && .ci/dist/dist.sh sums
+
+# After make dist: installs the built .deb into a throwaway root and runs it
+# (version, extract, import, the desk under Xvfb); checks the tarball and
+# the Windows artefacts.
+dist-check: dist-deps
+	.ci/dist/check.sh
+
+# After make dist (or dist-linux), on a committed tree: builds the Linux
+# artefacts again from a fresh clone with an empty build cache and compares
+# them byte for byte.
+dist-reproducible: dist-deps
+	.ci/dist/reproducible.sh
+
+dist-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DIST_PACKAGES)"
+	@$(GO) version -m $(GOTOOLS)/cyclonedx-gomod 2>/dev/null | grep -q "$(lastword $(subst @, ,$(CYCLONEDX)))" || $(GO) install $(CYCLONEDX)
+
+# macOS only (the release workflow's macos job): the .app and a .dmg.
+dist-darwin:
+	@$(GO) version -m $(GOTOOLS)/fyne 2>/dev/null | grep -q "$(lastword $(subst @, ,$(FYNE_TOOL)))" || $(GO) install $(FYNE_TOOL)
+	FYNE=$(GOTOOLS)/fyne .ci/dist/darwin.sh
+
+# The third-party notices embedded in the binary (assets/): regenerate after
+# changing go.mod.
+notices:
+	$(GO) run ./.ci/dist/notices > assets/THIRD-PARTY-NOTICES.txt.new && mv assets/THIRD-PARTY-NOTICES.txt.new assets/THIRD-PARTY-NOTICES.txt
+
+lint-workflows:
+	@$(GO) version -m $(GOTOOLS)/actionlint 2>/dev/null | grep -q "$(lastword $(subst @, ,$(ACTIONLINT)))" || $(GO) install $(ACTIONLINT)
+	$(GOTOOLS)/actionlint .github/workflows/*.yml

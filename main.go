@@ -8,13 +8,17 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
+
+	_ "github.com/warrantdesk/warrantdesk/app/posixlocale" // before Fyne reads the locale
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/casework"
@@ -32,14 +36,22 @@ import (
 	"github.com/warrantdesk/warrantdesk/storage"
 )
 
+// fileReaders are the commands that read orders from files.
+var fileReaders = map[string]bool{"import": true, "extract": true, "eval": true}
+
+// appMemory is their soft memory limit (debug.SetMemoryLimit).
+const appMemory = intake.InFlight + 128<<20
+
 // appID matches FyneApp.toml.
 const appID = "org.warrantdesk.WarrantDesk"
 
 func main() {
-	// The same binary is its own sandboxed PDF reader: see app/pdftext.
+	// The same binary is its own sandboxed PDF reader and page renderer:
+	// see app/pdftext, app/render and app/sandbox.
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "pdftext" {
 		os.Exit(pdftext.ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
 	}
+	render.ServeIfWorker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(execute(ctx, os.Args[1:]))
@@ -50,6 +62,16 @@ func execute(ctx context.Context, args []string) int {
 	inv, err := cli.Parse(args, os.Getenv)
 	if err != nil || inv.Command == "help" {
 		return cli.Run(ctx, args, cli.Params{}) // says what is wrong, or the usage: nothing to build
+	}
+	if fileReaders[inv.Command] {
+		// These commands' own memory is the files in flight
+		// (intake.InFlight): everything untrusted is parsed in
+		// workers. A soft limit near that makes the collector hand a
+		// finished file's bytes back before the heap doubles past them
+		// (a 250 MB file: 396 MB at most instead of 669). The desk,
+		// whose live heap grows with the cases it holds, keeps the
+		// collector's default pace.
+		debug.SetMemoryLimit(appMemory)
 	}
 	m := &Main{Options: inv.Options}
 	var demo *cli.Demo
@@ -62,6 +84,7 @@ func execute(ctx context.Context, args []string) int {
 	} else if m.DataDir, err = cli.DataDir(inv.Options.DataDir, os.Getenv, runtime.GOOS); err != nil && inv.NeedsStore() {
 		return cli.Report(os.Stderr, err)
 	}
+	m.ReadOnly = inv.ReadOnly()
 	err = m.Open(inv.NeedsStore() || demo != nil)
 	defer m.Close()
 	if err != nil {
@@ -92,6 +115,9 @@ type Main struct {
 	// DataDir holds the store and the log; "" when it cannot be told
 	// (then there is no log, and no command that needs the store runs).
 	DataDir string
+	// ReadOnly opens the store for reading only (the commands that only
+	// read), so they run while the desk is open.
+	ReadOnly bool
 
 	log      *logfile.Log
 	store    *storage.DB // nil for commands that need none
@@ -114,22 +140,27 @@ func (m *Main) Open(withStore bool) error {
 	}
 	m.reader = pdftext.NewIsolated([]string{exe, "worker", "pdftext"}, 0)
 	m.reader.Timeout = m.Options.Timeout
-	// PDFium starts on first use: a command that renders nothing pays
-	// nothing for it.
+	m.reader.SetMaxPages(m.Options.MaxPages)
+	// PDFium runs in render workers, started as pages are drawn: a
+	// command that renders nothing pays nothing for it.
 	m.renderer = render.New(render.CacheDirFor(), 0)
-	m.importer = &intake.Importer{Reader: m.reader, Extractor: extract.New(), Now: time.Now, Parallel: runtime.NumCPU()}
+	m.importer = &intake.Importer{Reader: m.reader, Extractor: extract.New(), Now: time.Now, Parallel: runtime.NumCPU(),
+		MaxPages: m.Options.MaxPages, OCRPages: m.Options.OCRPages, OCRTime: m.Options.OCRTime}
 	if !m.Options.NoOCR {
 		m.importer.Scanner = &scan.Scanner{Renderer: m.renderer, OCR: &ocr.Tesseract{Path: m.Options.Tesseract}}
 	}
 	if !withStore {
 		return nil
 	}
-	if m.store, err = storage.Open(m.DataDir, storage.Options{}); err != nil {
+	if m.store, err = storage.Open(m.DataDir, storage.Options{ReadOnly: m.ReadOnly}); err != nil {
 		return err
+	}
+	for _, w := range m.store.Warnings() {
+		fmt.Fprintf(os.Stderr, "warning: %s\n", w)
 	}
 	m.importer.Store = m.store
 	m.service = casework.New(casework.Params{
-		Store: m.store, Importer: m.importer, Now: time.Now,
+		Store: m.store, Importer: m.importer, Now: time.Now, Protected: []string{m.DataDir},
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
 	})

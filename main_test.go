@@ -64,6 +64,9 @@ func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	// t.TempDir makes folders others may read; WarrantDesk would warn of
+	// it on every command (TestCLI_LooseModesAndLocaleNoise).
+	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
 	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
 	var out, errb bytes.Buffer
@@ -268,7 +271,8 @@ func TestCLI_SecondInstanceIsTold(t *testing.T) {
 	}
 	defer db.Close()
 	start := time.Now()
-	r := run(t, data, "list")
+	samples, _ := writeSamples(t, 1)
+	r := run(t, data, "import", samples)
 	if r.code != 1 || !strings.Contains(r.stderr, "WarrantDesk is already open (database locked)") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}

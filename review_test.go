@@ -29,6 +29,7 @@ import (
 func TestCLI_FindingsAndMemoForARealOrder(t *testing.T) {
 	file := corpusFile(t, "subpoena-2016-edva-grand-jury-open-whisper-systems.pdf")
 	data := t.TempDir()
+	outDir := t.TempDir() // memos are never written into the data folder
 	if r := run(t, data, "import", file); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
@@ -58,12 +59,12 @@ func TestCLI_FindingsAndMemoForARealOrder(t *testing.T) {
 	if !rules["wrong-entity"] {
 		t.Errorf("findings %+v lack wrong-entity", shown.Findings)
 	}
-	if r := run(t, data, "memo", id, "--out", filepath.Join(data, "x.pdf")); r.code != 2 || !strings.Contains(r.stderr, "no decision yet") {
+	if r := run(t, data, "memo", id, "--out", filepath.Join(outDir, "x.pdf")); r.code != 2 || !strings.Contains(r.stderr, "no decision yet") {
 		t.Errorf("memo before deciding: exit %d %s", r.code, r.stderr)
 	}
 	run(t, data, "decide", id, "--decision", "reject", "--ground", app.GroundEntity, "--note", "Served on another provider; returned to the sender.", "--reviewer", "Zoë Åström")
 	for _, f := range []string{"pdf", "docx", "md"} {
-		out := filepath.Join(data, "memo."+f)
+		out := filepath.Join(outDir, "memo."+f)
 		if r := run(t, data, "memo", id, "--out", out); r.code != 0 {
 			t.Fatalf("memo %s: %d %s", f, r.code, r.stderr)
 		}
@@ -76,7 +77,7 @@ func TestCLI_FindingsAndMemoForARealOrder(t *testing.T) {
 		}
 	}
 	// Batch: every decided case of the period.
-	if r := run(t, data, "memo", "--all", "--out", filepath.Join(data, "memos"), "--format", "md", "--from", time.Now().AddDate(0, 0, -1).Format(time.DateOnly)); r.code != 0 || !strings.HasPrefix(r.stdout, "1 memos written") {
+	if r := run(t, data, "memo", "--all", "--out", filepath.Join(outDir, "memos"), "--format", "md", "--from", time.Now().AddDate(0, 0, -1).Format(time.DateOnly)); r.code != 0 || !strings.HasPrefix(r.stdout, "1 memos written") {
 		t.Errorf("batch memos: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	// Change the stored original behind the app's back: export refuses.
@@ -95,10 +96,10 @@ func TestCLI_FindingsAndMemoForARealOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := run(t, data, "memo", id, "--out", filepath.Join(data, "tampered.pdf")); r.code == 0 || !strings.Contains(r.stderr, "no longer matches the SHA-256") {
+	if r := run(t, data, "memo", id, "--out", filepath.Join(outDir, "tampered.pdf")); r.code == 0 || !strings.Contains(r.stderr, "no longer matches the SHA-256") {
 		t.Errorf("memo of a changed original: exit %d %s", r.code, r.stderr)
 	}
-	if _, err := os.Stat(filepath.Join(data, "tampered.pdf")); err == nil {
+	if _, err := os.Stat(filepath.Join(outDir, "tampered.pdf")); err == nil {
 		t.Error("a memo was written for a changed original")
 	}
 }
@@ -110,6 +111,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 	}
 	const n = 2000
 	data := t.TempDir()
+	outDir := t.TempDir()
 	orders, err := sampleorders.Generate(23, 19)
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +153,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 	}
 	db.Close()
 
-	csvFile := filepath.Join(data, "log.csv")
+	csvFile := filepath.Join(outDir, "log.csv")
 	if r := run(t, data, "export", "--out", csvFile); r.code != 0 {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}
@@ -172,7 +174,7 @@ func TestCLI_LogAndStatsAddUp(t *testing.T) {
 			byDecision[r[col["decision"]]]++
 		}
 	}
-	jsonFile := filepath.Join(data, "log.json")
+	jsonFile := filepath.Join(outDir, "log.json")
 	if r := run(t, data, "export", "--out", jsonFile); r.code != 0 {
 		t.Fatalf("export json: %d %s", r.code, r.stderr)
 	}

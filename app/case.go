@@ -293,7 +293,9 @@ type Store interface {
 	CreateCase(ctx context.Context, c *Case, original []byte, pages []PageText) error
 	// Case returns the case with the given ID, or ENOTFOUND.
 	Case(ctx context.Context, id string) (*Case, error)
-	// Cases returns every case, in no particular order.
+	// Cases returns every case, in no particular order. Cases whose record
+	// cannot be read are left out and named by an EDAMAGED error wrapping a
+	// *DamagedError, returned with the cases that could be read.
 	Cases(ctx context.Context) ([]*Case, error)
 	// UpdateCase replaces the stored case with c (matched by ID).
 	UpdateCase(ctx context.Context, c *Case) error

@@ -19,6 +19,9 @@ const (
 	EUNREADABLE = "unreadable" // a PDF that could not be read
 	EAMBIGUOUS  = "ambiguous"  // a case reference that matches more than one case
 	EBLOCKED    = "blocked"    // refused until something else is done first (a verification, an approval)
+	EENCRYPTED  = "encrypted"  // a PDF that needs a password: no reader can open it
+	EDAMAGED    = "damaged"    // stored data that no longer reads back as it was written
+	EIO         = "io"         // the disk or file system refused: full, read-only, no permission
 )
 
 // Error is an error a user can act on: a machine code and a human message.
@@ -137,4 +140,25 @@ func chain(err error) []string {
 		}
 	}
 	return out
+}
+
+// DamagedError names stored cases that could not be read back (a flipped
+// byte, a value written by an unknown codec). Store.Cases returns it,
+// inside an EDAMAGED *Error, together with every case it could read: one
+// bad record is one bad record.
+type DamagedError struct {
+	Cases []string // case IDs
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("%d damaged case record(s): %v", len(e.Cases), e.Cases)
+}
+
+// Damaged returns the damaged cases err names, if it names any.
+func Damaged(err error) (*DamagedError, bool) {
+	var d *DamagedError
+	if errors.As(err, &d) {
+		return d, true
+	}
+	return nil, false
 }

@@ -12,7 +12,11 @@ type ImportOutcome struct {
 	Duplicate bool
 	// NeedsOCR is set when some page of the order has no usable text.
 	NeedsOCR bool
-	Err      error
+	// OCRMissing, with NeedsOCR, is why those pages were not read: the OCR
+	// program is not installed (its message has the install command for
+	// the OS). Nil when OCR ran or was turned off.
+	OCRMissing error
+	Err        error
 }
 
 // Created returns the IDs of the cases the import made (none when the file

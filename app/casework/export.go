@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/memo"
+	"github.com/warrantdesk/warrantdesk/app/outfile"
 	"github.com/warrantdesk/warrantdesk/app/report"
 )
 
@@ -57,10 +57,15 @@ func MemoFileName(c *app.Case, format string) string {
 }
 
 // ExportMemo writes the decision memo of case id to path, in format ("" to
-// take it from path: MemoFormat). See writeMemo for what it checks.
-func (s *Service) ExportMemo(ctx context.Context, id, path, format string) error {
+// take it from path: MemoFormat), replacing an existing file only with
+// force. See writeMemo for what it checks.
+func (s *Service) ExportMemo(ctx context.Context, id, path, format string, force bool) error {
 	f, err := MemoFormat(path, format)
 	if err != nil {
+		return err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
 		return err
 	}
 	c, err := s.store.Case(ctx, id)
@@ -74,15 +79,19 @@ func (s *Service) ExportMemo(ctx context.Context, id, path, format string) error
 	if err := awaitingMemo(c); err != nil {
 		return err
 	}
-	return s.writeMemo(ctx, settings, c, f, path, false)
+	return s.writeMemo(ctx, settings, c, f, path, opts, false)
 }
 
 // ExportDraftMemo writes the memo of case id as ExportMemo does, marked as
 // a draft when the decision still awaits approval, so the second reviewer
 // can read what they are asked to approve.
-func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string) error {
+func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string, force bool) error {
 	f, err := MemoFormat(path, format)
 	if err != nil {
+		return err
+	}
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
 		return err
 	}
 	c, err := s.store.Case(ctx, id)
@@ -93,24 +102,35 @@ func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string) 
 	if err != nil {
 		return err
 	}
-	return s.writeMemo(ctx, settings, c, f, path, !c.Final())
+	return s.writeMemo(ctx, settings, c, f, path, opts, !c.Final())
+}
+
+// outOptions say where a memo or the log may go: never into the data
+// folder, over an existing file only with force.
+func (s *Service) outOptions(force bool) outfile.Options {
+	return outfile.Options{Force: force, Protected: s.protected}
 }
 
 // ExportMemos writes into dir the memo of every case decided from from to
 // to (zero times are unbounded), named by MemoFileName. A case whose memo
 // cannot be written, or whose decision still awaits approval, is passed to
-// failed and the others go on; it returns how many were written.
-func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to time.Time, failed func(c *app.Case, err error)) (int, error) {
+// failed and the others go on; it returns how many were written, and the
+// EDAMAGED error of cases that could not be read, if any.
+func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to time.Time, force bool, failed func(c *app.Case, err error)) (int, error) {
 	f, err := MemoFormat("", format)
 	if err != nil {
 		return 0, err
 	}
-	cases, settings, err := s.casesAndSettings(ctx)
-	if err != nil {
+	opts := s.outOptions(force)
+	if err := outfile.CheckFolder(dir, opts); err != nil {
 		return 0, err
 	}
+	cases, settings, damaged := s.casesAndSettings(ctx)
+	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
+		return 0, damaged
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return 0, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot create the folder %s: %v", dir, err), Err: err}
+		return 0, &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the folder %s: %v", app.PrintableName(dir), err), Err: err}
 	}
 	n := 0
 	for _, c := range cases {
@@ -119,7 +139,7 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 		}
 		err := awaitingMemo(c)
 		if err == nil {
-			err = s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), false)
+			err = s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), opts, false)
 		}
 		if err != nil {
 			if failed != nil {
@@ -129,31 +149,36 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 		}
 		n++
 	}
-	return n, nil
+	return n, damaged
 }
 
 // casesAndSettings reads every case, most urgent first, and the settings
-// their checks run with, once for a whole export.
+// their checks run with, once for a whole export. The error may be the
+// EDAMAGED one of Cases, with the readable cases.
 func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settings, error) {
-	cases, err := s.Cases(ctx)
+	cases, damaged := s.Cases(ctx)
+	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
+		return nil, app.Settings{}, damaged
+	}
+	settings, err := s.store.Settings(ctx)
 	if err != nil {
 		return nil, app.Settings{}, err
 	}
-	settings, err := s.store.Settings(ctx)
-	return cases, settings, err
+	return cases, settings, damaged
 }
 
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
-// writes the memo atomically (temporary file, then rename).
-func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, draft bool) error {
+// writes the memo where opts allow, atomically (app/outfile); draft marks
+// it not final.
+func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, opts outfile.Options, draft bool) error {
 	orig, err := s.store.Original(ctx, c.ID)
 	if err != nil {
 		return err
 	}
 	sum := sha256.Sum256(orig)
 	if hex.EncodeToString(sum[:]) != c.Order.SHA256 {
-		return app.Errorf(app.EINVALID, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", c.ID, c.Order.SHA256)
+		return app.Errorf(app.EDAMAGED, "the stored original of case %s no longer matches the SHA-256 recorded at import (%s): the memo is refused; restore the database from a backup or re-import the order", c.ID, c.Order.SHA256)
 	}
 	findings, err := s.findings(ctx, settings, c)
 	if err != nil {
@@ -175,24 +200,39 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, data)
+	return outfile.Write(path, data, opts)
 }
 
 // ExportLog writes the decision log — one row per case, most urgent
 // first, with the checks each raised — to path as CSV or JSON ("" takes
-// the format from path: LogFormat), and returns how many rows it wrote.
-func (s *Service) ExportLog(ctx context.Context, path, format string) (int, error) {
+// the format from path: LogFormat), replacing an existing file only with
+// force, and returns how many rows it wrote. Damaged cases are left out (a
+// case whose page texts are damaged is logged without its checks) and
+// named by the EDAMAGED error returned after the log is written.
+func (s *Service) ExportLog(ctx context.Context, path, format string, force bool) (int, error) {
 	f, err := LogFormat(path, format)
 	if err != nil {
 		return 0, err
 	}
-	cases, settings, err := s.casesAndSettings(ctx)
-	if err != nil {
+	opts := s.outOptions(force)
+	if err := outfile.Check(path, opts); err != nil {
 		return 0, err
+	}
+	cases, settings, damaged := s.casesAndSettings(ctx)
+	d, _ := app.Damaged(damaged)
+	if damaged != nil && d == nil {
+		return 0, damaged
 	}
 	found := map[string][]app.Finding{}
 	for _, c := range cases {
 		fs, err := s.findings(ctx, settings, c)
+		if dc, ok := app.Damaged(err); ok {
+			if d == nil {
+				d = &app.DamagedError{}
+			}
+			d.Cases = append(d.Cases, dc.Cases...)
+			continue
+		}
 		if err != nil {
 			return 0, err
 		}
@@ -208,7 +248,13 @@ func (s *Service) ExportLog(ctx context.Context, path, format string) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	return len(rows), writeFileAtomic(path, data)
+	if err := outfile.Write(path, data, opts); err != nil {
+		return 0, err
+	}
+	if d != nil {
+		return len(rows), &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) are damaged and left out of the log, or logged without their checks: %s", len(d.Cases), strings.Join(d.Cases, ", ")), Err: d}
+	}
+	return len(rows), nil
 }
 
 func logJSON(rows []report.Row) ([]byte, error) {
@@ -222,49 +268,6 @@ func logJSON(rows []report.Row) ([]byte, error) {
 
 func logCSV(rows []report.Row) ([]byte, error) {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	cols := report.Columns()
-	w.Write(cols)
-	for _, r := range rows {
-		rec := make([]string, len(cols))
-		for i, col := range cols {
-			rec[i] = csvSafe(r[col])
-		}
-		w.Write(rec)
-	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
-}
-
-// csvSafe keeps a spreadsheet from running text an order put in a field as
-// a formula (CSV injection): a leading =, +, - or @ gets a quote mark.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so a reader never sees half a file and a full disk leaves the
-// old one as it was.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".warrantdesk-*")
-	if err != nil {
-		return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot write in %s: %v", dir, err), Err: err}
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("could not write %s: %v (is the disk full?)", path, werr), Err: werr}
-	}
-	return nil
+	err := report.WriteCSV(&buf, rows)
+	return buf.Bytes(), err
 }

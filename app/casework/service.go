@@ -36,6 +36,9 @@ type Params struct {
 	// Now is the clock decisions, corrections and memos are stamped with
 	// (time.Now if nil).
 	Now func() time.Time
+	// Protected are the folders no memo or log may be written into: the
+	// data folder (app/outfile).
+	Protected []string
 }
 
 // Service carries out the use cases on one store. Safe for concurrent use.
@@ -45,6 +48,7 @@ type Service struct {
 	memoTemplate string
 	memoFonts    memo.Fonts
 	now          func() time.Time
+	protected    []string
 	// mu makes each change read, change and write its case as one step,
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
@@ -53,7 +57,7 @@ type Service struct {
 
 // New returns a service on p.Store.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now}
+	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -61,13 +65,17 @@ func New(p Params) *Service {
 }
 
 // Cases returns every case, most urgent first (app.SortByUrgency).
+//
+// Cases whose record is damaged are left out and named by an EDAMAGED
+// error returned with the others (app.Damaged): one bad record is one bad
+// record, and the callers go on.
 func (s *Service) Cases(ctx context.Context) ([]*app.Case, error) {
 	cases, err := s.store.Cases(ctx)
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return nil, err
 	}
 	app.SortByUrgency(cases)
-	return cases, nil
+	return cases, err
 }
 
 // Case returns the case with the given ID, or ENOTFOUND.
@@ -91,10 +99,21 @@ func (s *Service) Original(ctx context.Context, id string) ([]byte, error) {
 // ENOTFOUND, an empty one EINVALID.
 func (s *Service) Find(ctx context.Context, ref string) (*app.Case, error) {
 	cases, err := s.store.Cases(ctx)
-	if err != nil {
+	d, damaged := app.Damaged(err)
+	if err != nil && !damaged {
 		return nil, err
 	}
-	return Resolve(cases, ref)
+	c, err := Resolve(cases, ref)
+	if app.ErrorCode(err) == app.ENOTFOUND && damaged {
+		// The reference may name a case that cannot be read: say so.
+		ref = strings.ToLower(strings.TrimSpace(ref))
+		for _, id := range d.Cases {
+			if id == ref || len(ref) >= 4 && strings.HasPrefix(id, ref) {
+				return s.store.Case(ctx, id)
+			}
+		}
+	}
+	return c, err
 }
 
 // Resolve finds the case ref names among cases, as Find does.
@@ -239,12 +258,25 @@ func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settin
 
 // Stats counts the decisions of a period (report.Count; zero times are
 // unbounded).
+//
+// Damaged cases are not counted, and named by the EDAMAGED error returned
+// with the statistics of the others.
 func (s *Service) Stats(ctx context.Context, from, to time.Time) (report.Stats, error) {
 	cases, err := s.store.Cases(ctx)
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		return report.Stats{}, err
 	}
-	return report.Count(cases, from, to), nil
+	return report.Count(cases, from, to), err
+}
+
+// Check reads every stored record back and checks the store's own
+// structure (warrantdesk check); it changes nothing.
+func (s *Service) Check(ctx context.Context) (app.Integrity, error) {
+	checker, ok := s.store.(app.Checker)
+	if !ok {
+		return app.Integrity{}, app.Errorf(app.EINTERNAL, "this store cannot check itself")
+	}
+	return checker.Check(ctx)
 }
 
 // ImportOptions choose how one import runs.

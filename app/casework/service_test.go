@@ -180,7 +180,7 @@ func TestService_MemosLogAndStats(t *testing.T) {
 	s, _, ids := newService(t, 3)
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.md"), ""); app.ErrorCode(err) != app.EINVALID {
+	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.md"), "", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("memo of an undecided case: %v", err)
 	}
 	for _, id := range ids[:2] {
@@ -188,38 +188,38 @@ func TestService_MemosLogAndStats(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.md"), ""); err != nil {
+	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.md"), "", false); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "memo.md")); !strings.Contains(string(b), "# Decision memo:") {
 		t.Errorf("memo:\n%s", b)
 	}
-	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.txt"), ""); app.ErrorCode(err) != app.EINVALID {
+	if err := s.ExportMemo(ctx, ids[0], filepath.Join(dir, "memo.txt"), "", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a memo as .txt: %v", err)
 	}
 	var failed []string
-	n, err := s.ExportMemos(ctx, filepath.Join(dir, "all"), "docx", now, now, func(c *app.Case, err error) { failed = append(failed, c.ID) })
+	n, err := s.ExportMemos(ctx, filepath.Join(dir, "all"), "docx", now, now, false, func(c *app.Case, err error) { failed = append(failed, c.ID) })
 	entries, _ := os.ReadDir(filepath.Join(dir, "all"))
 	if err != nil || n != 2 || len(failed) != 0 || len(entries) != 2 || !strings.HasPrefix(entries[0].Name(), "2026-03-02-") {
 		t.Errorf("memos of the day: %d, %v, failed %v, files %v", n, err, failed, entries)
 	}
 	// A changed original: refused, and nothing written.
 	bad := New(Params{Store: tampered{s.store}, MemoTemplate: assets.MemoTemplate, Now: s.now})
-	if err := bad.ExportMemo(ctx, ids[0], filepath.Join(dir, "tampered.md"), ""); err == nil || !strings.Contains(err.Error(), "no longer matches the SHA-256") {
+	if err := bad.ExportMemo(ctx, ids[0], filepath.Join(dir, "tampered.md"), "", false); err == nil || !strings.Contains(err.Error(), "no longer matches the SHA-256") {
 		t.Errorf("memo of a changed original: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "tampered.md")); err == nil {
 		t.Error("a memo was written for a changed original")
 	}
 
-	rows, err := s.ExportLog(ctx, filepath.Join(dir, "log.csv"), "")
+	rows, err := s.ExportLog(ctx, filepath.Join(dir, "log.csv"), "", false)
 	f, _ := os.Open(filepath.Join(dir, "log.csv"))
 	recs, cerr := csv.NewReader(f).ReadAll()
 	f.Close()
 	if err != nil || cerr != nil || rows != 3 || len(recs) != 4 {
 		t.Fatalf("log: %d rows, %v %v", rows, err, cerr)
 	}
-	if _, err := s.ExportLog(ctx, filepath.Join(dir, "log.xlsx"), ""); app.ErrorCode(err) != app.EINVALID {
+	if _, err := s.ExportLog(ctx, filepath.Join(dir, "log.xlsx"), "", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("a log as .xlsx: %v", err)
 	}
 	st, err := s.Stats(ctx, time.Time{}, time.Time{})
@@ -228,13 +228,6 @@ func TestService_MemosLogAndStats(t *testing.T) {
 	}
 }
 
-func TestCSVSafe(t *testing.T) {
-	for in, want := range map[string]string{"=HYPERLINK(1)": "'=HYPERLINK(1)", "-2": "'-2", "@x": "'@x", "plain": "plain", "": ""} {
-		if got := csvSafe(in); got != want {
-			t.Errorf("csvSafe(%q) = %q", in, got)
-		}
-	}
-}
 func memoFonts() memo.Fonts {
 	return memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback}
 }

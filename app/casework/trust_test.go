@@ -57,20 +57,20 @@ func TestService_EmergencyDisclosureNeedsVerificationAndApproval(t *testing.T) {
 
 	dir := t.TempDir()
 	final, draft := filepath.Join(dir, "final.md"), filepath.Join(dir, "draft.md")
-	if err := s.ExportMemo(ctx, id, final, ""); !errors.Is(err, app.ErrAwaitApproval) || app.ErrorCode(err) != app.EBLOCKED {
+	if err := s.ExportMemo(ctx, id, final, "", false); !errors.Is(err, app.ErrAwaitApproval) || app.ErrorCode(err) != app.EBLOCKED {
 		t.Fatalf("final memo before approval: %v", err)
 	}
 	if _, err := os.Stat(final); err == nil {
 		t.Fatal("a final memo was written before approval")
 	}
-	if n, _ := s.ExportMemos(ctx, dir, "md", now.AddDate(0, 0, -1), now.AddDate(0, 0, 1), func(c *app.Case, err error) {
+	if n, _ := s.ExportMemos(ctx, dir, "md", now.AddDate(0, 0, -1), now.AddDate(0, 0, 1), false, func(c *app.Case, err error) {
 		if !errors.Is(err, app.ErrAwaitApproval) {
 			t.Errorf("memo --all: %v", err)
 		}
 	}); n != 0 {
 		t.Errorf("memo --all wrote %d memos of a case awaiting approval", n)
 	}
-	if err := s.ExportDraftMemo(ctx, id, draft, ""); err != nil {
+	if err := s.ExportDraftMemo(ctx, id, draft, "", false); err != nil {
 		t.Fatal(err)
 	}
 	md, _ := os.ReadFile(draft)
@@ -89,7 +89,7 @@ func TestService_EmergencyDisclosureNeedsVerificationAndApproval(t *testing.T) {
 	if _, err := s.Approve(ctx, id, "Carla Diaz"); !errors.Is(err, app.ErrNoApproval) {
 		t.Errorf("a second approval: %v", err)
 	}
-	if err := s.ExportMemo(ctx, id, final, ""); err != nil {
+	if err := s.ExportMemo(ctx, id, final, "", false); err != nil {
 		t.Fatal(err)
 	}
 	md, _ = os.ReadFile(final)

@@ -15,12 +15,14 @@ import (
 	"os"
 	"os/user"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/version"
 )
 
 // Exit statuses.
@@ -48,6 +50,7 @@ const usage = `WarrantDesk reviews legal process (warrants, subpoenas, court ord
 
 Usage:
   warrantdesk [--data DIR]                       open the desktop app
+  warrantdesk --version                          which build this is (version, commit, Go, OS)
   warrantdesk extract [--json] [--text] FILE...  read orders, print what was found (--text: and each page's text)
   warrantdesk import [--json] [--split] PATH...  files or folders (recursive *.pdf); --split: a case per bundled order
   warrantdesk list [--json]                      cases, most urgent first
@@ -59,16 +62,18 @@ Usage:
                      --verified-contact NUMBER-OR-ADDRESS [--verified-outcome confirmed|not_confirmed]
                      [--verified-note TEXT]] [--resolve RULE=REASON]...
   warrantdesk approve CASE --reviewer NAME [--send-back --note TEXT]   the two-person rule's second reviewer
-  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--draft]   the decision memo (format from FILE's extension;
-                                                 --draft: marked not final while it awaits approval)
-  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]  memos of decided cases
-  warrantdesk export --out FILE [--format csv|json]          the decision log, one row per case
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force] [--draft]  the decision memo (format from FILE's
+                                                 extension; --draft: marked not final while it awaits approval)
+  warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
+  warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
+                   (--out never writes into the data folder; an existing file is replaced only with --force)
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
   warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
                                                  enterprise customers (redirect checks) and your own names
   warrantdesk settings --add-reviewer NAME | --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
                      | --add-court NAME | --approval-off|--approval-on TRIGGER | --remove-…
                                                  reviewers, verified agency contacts and courts, the two-person rule
+  warrantdesk check [--json]                     read every stored record back and check the database file
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -78,7 +83,9 @@ Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challen
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
-  --timeout DUR    how long one PDF may take to read (default 10s)
+  --timeout DUR    how long a PDF may take to open (default 10s; each page read adds 20ms)
+  --max-pages N    pages read of one file (default 2000; the rest are named in a warning)
+  --ocr-pages N    pages OCR'd of one file (default 300)   --ocr-time DUR  OCR time per file (default 15m)
   --no-ocr         do not OCR pages without text (they stay marked as needing OCR)
   --tesseract PATH the tesseract program (default: WARRANTDESK_TESSERACT, else PATH)
 
@@ -159,6 +166,9 @@ type command struct {
 	// the parts; a command only accepts them.
 	dataDir   string
 	timeout   time.Duration
+	maxPages  int
+	ocrPages  int
+	ocrTime   time.Duration
 	noOCR     bool
 	tesseract string
 	// optionsOnly makes a command stop once its flags are parsed, for
@@ -175,12 +185,38 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.dataDir, "data", c.dataDir, "data folder")
 	fs.DurationVar(&c.timeout, "timeout", c.timeout, "time limit per PDF")
+	fs.IntVar(&c.maxPages, "max-pages", c.maxPages, "pages read per file")
+	fs.IntVar(&c.ocrPages, "ocr-pages", c.ocrPages, "pages OCR'd per file")
+	fs.DurationVar(&c.ocrTime, "ocr-time", c.ocrTime, "OCR time per file")
 	fs.BoolVar(&c.noOCR, "no-ocr", c.noOCR, "skip OCR")
 	fs.StringVar(&c.tesseract, "tesseract", c.tesseract, "tesseract program")
 	if c.optionsOnly {
 		fs.Bool(optionsOnlyFlag, true, "")
 	}
 	return fs
+}
+
+// maxPagesFlag is the most pages --max-pages and --ocr-pages allow.
+const maxPagesFlag = 100000
+
+// checkBudget refuses a per-file budget flag that makes no sense: a
+// --timeout of -5s silently became 10 s once.
+func checkBudget(fs *flag.FlagSet) error {
+	var bad error
+	fs.Visit(func(f *flag.Flag) {
+		v := f.Value.String()
+		switch f.Name {
+		case "timeout", "ocr-time":
+			if d, err := time.ParseDuration(v); err != nil || d <= 0 {
+				bad = usagef("--%s takes a positive duration such as 10s or 2m, not %s", f.Name, v)
+			}
+		case "max-pages", "ocr-pages":
+			if n, err := strconv.Atoi(v); err != nil || n < 1 || n > maxPagesFlag {
+				bad = usagef("--%s takes a number of pages from 1 to %d, not %s", f.Name, maxPagesFlag, v)
+			}
+		}
+	})
+	return bad
 }
 
 // optionsOnlyFlag marks the flag sets of a Parse: parse stops there,
@@ -201,6 +237,9 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				return nil, err
 			}
 			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		if err := checkBudget(fs); err != nil {
+			return nil, err
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -232,6 +271,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"export":   (*command).export,
 	"stats":    (*command).stats,
 	"settings": (*command).settings,
+	"check":    (*command).check,
 	"eval":     (*command).eval,
 	"samples":  (*command).samples,
 	"demo":     (*command).demo,
@@ -247,10 +287,19 @@ func (c *command) dispatch(ctx context.Context, args []string) error {
 	fs := c.flags("warrantdesk")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
+	showVersion := fs.Bool("version", false, "")
 	if err := fs.Parse(args); err != nil {
 		return usagef("%v", err)
 	}
+	if err := checkBudget(fs); err != nil {
+		return err
+	}
 	args = fs.Args()
+	if *showVersion {
+		c.name = "help" // like help: main builds nothing for it
+		fmt.Fprintln(c.deps.Stdout, version.String())
+		return nil
+	}
 	if *help || len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		c.name = "help"
 		fmt.Fprint(c.deps.Stdout, usage)
@@ -281,6 +330,10 @@ type Options struct {
 	NoOCR bool
 	// Tesseract is the OCR program ("" to search PATH).
 	Tesseract string
+	// MaxPages, OCRPages and OCRTime are the per-file budget
+	// (--max-pages, --ocr-pages, --ocr-time); zero for the defaults.
+	MaxPages, OCRPages int
+	OCRTime            time.Duration
 }
 
 // Invocation is what a command line asks for, read without doing it, so
@@ -297,6 +350,13 @@ type Invocation struct {
 // store (the desk does too).
 func (inv Invocation) NeedsStore() bool { return !storeless[inv.Command] }
 
+// readers are the commands that only read the store.
+var readers = map[string]bool{"list": true, "show": true, "search": true, "stats": true, "export": true, "memo": true, "check": true}
+
+// ReadOnly reports whether the command only reads the store, so main opens
+// it read-only and the command runs while the desk is open.
+func (inv Invocation) ReadOnly() bool { return readers[inv.Command] }
+
 // Parse reads what args ask for without running anything: each command's
 // own flag set reads the options, so they are read exactly as the command
 // will. Flags that do not parse are an error here (Run, with nothing built,
@@ -308,7 +368,8 @@ func Parse(args []string, getenv func(string) string) (Invocation, error) {
 	if err != nil && !errors.Is(err, errParsed) {
 		return Invocation{}, err
 	}
-	inv := Invocation{Options: Options{DataDir: c.dataDir, Timeout: c.timeout, NoOCR: c.noOCR, Tesseract: c.tesseract}}
+	inv := Invocation{Options: Options{DataDir: c.dataDir, Timeout: c.timeout, NoOCR: c.noOCR, Tesseract: c.tesseract,
+		MaxPages: c.maxPages, OCRPages: c.ocrPages, OCRTime: c.ocrTime}}
 	if inv.Options.Tesseract == "" {
 		inv.Options.Tesseract = getenv("WARRANTDESK_TESSERACT")
 	}
@@ -343,7 +404,7 @@ func (c *command) importer(app.Store) *intake.Importer {
 // onOCR tells of each page OCR reads, unless there is no OCR.
 func (c *command) onOCR(file string, done, total int) {
 	if !c.noOCR {
-		fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", file, done, total)
+		fmt.Fprintf(c.deps.Stderr, "%s: OCR page %d of %d\n", app.PrintableName(file), done, total)
 	}
 }
 
@@ -358,7 +419,7 @@ func (c *command) service() *casework.Service {
 
 func (c *command) fail(file string, err error) {
 	c.status = ExitInput
-	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", file, app.ErrorMessage(err))
+	fmt.Fprintf(c.deps.Stderr, "%s: %s\n", app.PrintableName(file), oneLine(app.ErrorMessage(err)))
 }
 
 // envBool reads a boolean environment value.

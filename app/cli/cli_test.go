@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,5 +64,17 @@ func TestParse_OptionsWhereverTheyStand(t *testing.T) {
 		if _, err := Parse(args, env(nil)); err == nil {
 			t.Errorf("%v parsed", args)
 		}
+	}
+}
+
+func TestRun_Version_PrintsBuildAndOpensNothing(t *testing.T) {
+	// main builds nothing for what Parse calls help: not the desk.
+	if inv, err := Parse([]string{"--version"}, env(nil)); err != nil || inv.Command != "help" {
+		t.Fatalf("Parse(--version) = %+v, %v", inv, err)
+	}
+	var out, errOut strings.Builder
+	status := Run(context.Background(), []string{"--version"}, Params{Stdout: &out, Stderr: &errOut, Getenv: env(nil)})
+	if status != ExitOK || !strings.HasPrefix(out.String(), "WarrantDesk ") || errOut.Len() != 0 {
+		t.Fatalf("status %d, stdout %q, stderr %q", status, out.String(), errOut.String())
 	}
 }

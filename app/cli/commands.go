@@ -30,23 +30,23 @@ func (c *command) extract(ctx context.Context, args []string) error {
 		return usagef("extract: name at least one PDF")
 	}
 	paths := c.expand(files, *asJSON)
-	results := c.readAll(ctx, paths)
 	enc := json.NewEncoder(c.deps.Stdout)
 	enc.SetEscapeHTML(false)
-	for i, p := range paths {
-		res := <-results[i]
+	var werr error
+	// Read in parallel, a few files in flight (intake bounds the bytes),
+	// and print in order.
+	c.importer(nil).ReadAll(ctx, paths, func(p string, r *intake.Read, err error) {
 		switch {
-		case res.err != nil:
-			c.failJSON(*asJSON, p, res.err)
+		case werr != nil:
+		case err != nil:
+			c.failJSON(*asJSON, p, err)
 		case *asJSON:
-			if err := enc.Encode(readView(p, res.read)); err != nil {
-				return err
-			}
+			werr = enc.Encode(readView(p, r))
 		default:
-			c.printRead(p, res.read, *withText)
+			c.printRead(p, r, *withText)
 		}
-	}
-	return nil
+	})
+	return werr
 }
 
 // expand turns folders into the PDFs in them, in place, so results come in
@@ -65,26 +65,6 @@ func (c *command) expand(files []string, asJSON bool) []string {
 		paths = append(paths, f)
 	}
 	return paths
-}
-
-// readAll reads the files in parallel (the reader bounds its workers);
-// each result arrives on its own channel, so they print in order.
-func (c *command) readAll(ctx context.Context, paths []string) []chan extractResult {
-	im := c.importer(nil)
-	results := make([]chan extractResult, len(paths))
-	for i, p := range paths {
-		results[i] = make(chan extractResult, 1)
-		go func(p string, ch chan<- extractResult) {
-			defer func() {
-				if r := recover(); r != nil {
-					ch <- extractResult{nil, &app.Error{Code: app.EINTERNAL, Message: app.InternalMessage, Err: fmt.Errorf("panic reading a file: %v", r)}}
-				}
-			}()
-			r, err := im.Read(ctx, p)
-			ch <- extractResult{r, err}
-		}(p, results[i])
-	}
-	return results
 }
 
 // readView is one line of extract --json: the file, and each order of a
@@ -112,11 +92,6 @@ func (c *command) printRead(file string, r *intake.Read, text bool) {
 			fmt.Fprintf(w, "--- page %d (%s) ---\n%s\n", pg.Number, pg.Source, pg.Text)
 		}
 	}
-}
-
-type extractResult struct {
-	read *intake.Read
-	err  error
 }
 
 // failJSON reports a failed file on stderr, and in JSON mode also as a line
@@ -194,7 +169,7 @@ func (c *command) importCmd(ctx context.Context, args []string) error {
 			created += len(o.CaseIDs)
 		}
 		msg := app.ErrorMessage(o.Err)
-		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, o.File, outcomeText(o, msg))
+		fmt.Fprintf(c.deps.Stderr, "[%d/%d] %s: %s\n", done, total, app.PrintableName(o.File), oneLine(outcomeText(o, msg)))
 		if *asJSON {
 			v := importJSON{File: o.File, Status: importStatus(o), NeedsOCR: o.NeedsOCR, Error: msg}
 			if len(o.CaseIDs) > 0 {
@@ -250,7 +225,7 @@ func (c *command) list(ctx context.Context, args []string) error {
 		return usagef("list takes no arguments, got %q", pos[0])
 	}
 	cases, err := c.service().Cases(ctx)
-	if err != nil {
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -373,7 +348,7 @@ func (c *command) search(ctx context.Context, args []string) error {
 		return usagef("search needs a query")
 	}
 	cases, err := c.service().Cases(ctx)
-	if err != nil {
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	matches := search.NewIndex(cases).Find(query)

@@ -91,6 +91,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
 	draft := fs.Bool("draft", false, "")
+	force := fs.Bool("force", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	pos, err := parse(fs, args)
@@ -98,7 +99,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		return err
 	}
 	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 || *all && *draft {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--draft], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md]")
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force] [--draft], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
 	}
 	named := *out
 	if *all {
@@ -117,14 +118,14 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.exportMemo(ctx, k, *out, f, *draft); err != nil {
+		if err := c.exportMemo(ctx, k, *out, f, *force, *draft); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
 		return nil
 	}
-	n, err := c.service().ExportMemos(ctx, *out, f, start, end, func(k *app.Case, err error) { c.fail(k.ID, err) })
-	if err != nil {
+	n, err := c.service().ExportMemos(ctx, *out, f, start, end, *force, func(k *app.Case, err error) { c.fail(k.ID, err) })
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d memos written to %s\n", n, *out)
@@ -133,12 +134,12 @@ func (c *command) memo(ctx context.Context, args []string) error {
 
 // exportMemo writes one case's memo, final or (draft) marked not final
 // while it awaits approval; a refused final memo says what to do.
-func (c *command) exportMemo(ctx context.Context, k *app.Case, out, format string, draft bool) error {
+func (c *command) exportMemo(ctx context.Context, k *app.Case, out, format string, force, draft bool) error {
 	export := c.service().ExportMemo
 	if draft {
 		export = c.service().ExportDraftMemo
 	}
-	err := export(ctx, k.ID, out, format)
+	err := export(ctx, k.ID, out, format, force)
 	if errors.Is(err, app.ErrAwaitApproval) {
 		return &app.Error{Code: app.EBLOCKED, Message: app.ErrorMessage(err) + " (memo --draft, or: warrantdesk approve " + k.ShortID() + " --reviewer NAME)", Err: err}
 	}
@@ -150,19 +151,20 @@ func (c *command) export(ctx context.Context, args []string) error {
 	fs := c.flags("export")
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
+	force := fs.Bool("force", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *out == "" || len(pos) > 0 {
-		return usagef("export --out FILE [--format csv|json]")
+		return usagef("export --out FILE [--format csv|json] [--force]")
 	}
 	f, err := casework.LogFormat(*out, *format)
 	if err != nil {
 		return usagef("export: %s", app.ErrorMessage(err))
 	}
-	n, err := c.service().ExportLog(ctx, *out, f)
-	if err != nil {
+	n, err := c.service().ExportLog(ctx, *out, f, *force)
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d cases written to %s\n", n, *out)
@@ -187,7 +189,7 @@ func (c *command) stats(ctx context.Context, args []string) error {
 		return err
 	}
 	s, err := c.service().Stats(ctx, start, end)
-	if err != nil {
+	if err = c.damaged(err); err != nil {
 		return err
 	}
 	if *asJSON {

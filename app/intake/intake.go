@@ -20,12 +20,30 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
 // MaxFileSize is the largest PDF accepted. Real orders, even long scans, are
 // a few tens of megabytes.
 const MaxFileSize = 256 << 20
+
+// The per-file budget for pages without text, by default.
+const (
+	// DefaultMaxPages is how many pages of a file the text reader could
+	// not open are kept for OCR, as the text reader keeps of the others.
+	DefaultMaxPages = 2000
+	// DefaultOCRPages is how many pages of one file are OCR'd: a scan
+	// of that length takes about 8 minutes on two cores.
+	DefaultOCRPages = 300
+	// DefaultOCRTime is how long the OCR of one file may take.
+	DefaultOCRTime = 15 * time.Minute
+	// InFlight caps the bytes of the files being read at once, so the
+	// app's own memory stays bounded however large the files of a folder
+	// are: one file of MaxFileSize, or many small ones.
+	InFlight = MaxFileSize
+)
 
 // Importer reads, extracts and stores orders.
 type Importer struct {
@@ -45,8 +63,48 @@ type Importer struct {
 	Store    app.Store // may be nil for Read
 	Now      func() time.Time
 	// Parallel is how many files are read at once (1 if < 1). The reader
-	// bounds its own workers too.
+	// bounds its own workers too, and InFlight the bytes.
 	Parallel int
+	// MaxPages, OCRPages and OCRTime are the per-file budget for pages
+	// without text (the Default… values if zero). What they cut is said
+	// in a warning on the case, and the pages cut stay marked as needing
+	// OCR.
+	MaxPages int
+	OCRPages int
+	OCRTime  time.Duration
+}
+
+// inflight holds the bytes of the files being read in this process: one
+// for every importer, as the memory it guards is the process's.
+var inflight = semaphore.NewWeighted(InFlight)
+
+func (im *Importer) budget() (maxPages, ocrPages int, ocrTime time.Duration) {
+	maxPages, ocrPages, ocrTime = im.MaxPages, im.OCRPages, im.OCRTime
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPages
+	}
+	if ocrPages <= 0 {
+		ocrPages = DefaultOCRPages
+	}
+	if ocrTime <= 0 {
+		ocrTime = DefaultOCRTime
+	}
+	return
+}
+
+// hold waits for room for path's bytes among the files in flight and
+// returns what gives it back. Files are held in the order they are
+// dispatched, so the earliest always gets its room and nothing deadlocks.
+func (im *Importer) hold(ctx context.Context, path string) (func(), error) {
+	n := int64(0)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		n = min(st.Size(), InFlight)
+	}
+	if err := inflight.Acquire(ctx, n); err != nil {
+		return nil, err
+	}
+	var once sync.Once
+	return func() { once.Do(func() { inflight.Release(n) }) }, nil
 }
 
 // Read is one file read and extracted, not stored.
@@ -134,8 +192,13 @@ func pagesWithout(doc *app.Document) int {
 	return n
 }
 
+// readFile reads a file named directly or found in a folder. It refuses
+// what is not a regular file (a named pipe, a device, a socket: reading
+// them blocks forever or never ends) and what is larger than MaxFileSize,
+// looking at the file it opened, not at the name, so nothing can be
+// swapped in between.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, app.Errorf(app.EINVALID, "no such file")
@@ -153,14 +216,43 @@ func readFile(path string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, app.Errorf(app.EINVALID, "is a folder, not a PDF")
 	}
+	if !st.Mode().IsRegular() {
+		return nil, app.Errorf(app.EINVALID, "is %s, not a regular file: not read", kindOf(st.Mode()))
+	}
 	if st.Size() > MaxFileSize {
 		return nil, app.Errorf(app.EINVALID, "the file is %d MB; WarrantDesk reads PDFs up to %d MB (split it, or ask for a smaller copy)", st.Size()>>20, MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// Read into a buffer of the file's size: growing one by doubling, as
+	// io.ReadAll does, holds two or three times a large file at once.
+	// The size may have grown since Stat: never read past the cap.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, &app.Error{Code: app.EINVALID, Message: "cannot read the file", Err: err}
 	}
+	data := buf.Bytes()
+	if len(data) > MaxFileSize {
+		return nil, app.Errorf(app.EINVALID, "the file grew past %d MB while it was read", MaxFileSize>>20)
+	}
 	return data, nil
+}
+
+// kindOf names a file type that is not a regular file.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsDir():
+		return "a folder"
+	}
+	return "a special file"
 }
 
 // Outcome is what became of one file (the domain's ImportOutcome, named
@@ -188,6 +280,9 @@ func (im *Importer) Import(ctx context.Context, path string) Outcome {
 			default:
 				first.CaseIDs = append(first.CaseIDs, o.CaseIDs...)
 				first.NeedsOCR = first.NeedsOCR || o.NeedsOCR
+				if first.OCRMissing == nil {
+					first.OCRMissing = o.OCRMissing
+				}
 			}
 		}
 		return first
@@ -224,7 +319,11 @@ func (im *Importer) store(ctx context.Context, path string, r *Read, ex app.Extr
 	if err != nil {
 		return Outcome{File: path, Err: err}
 	}
-	return Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
+	o := Outcome{File: path, CaseIDs: []string{c.ID}, NeedsOCR: c.Order.NeedsOCR}
+	if o.NeedsOCR && im.Scanner != nil {
+		o.OCRMissing = im.Scanner.Available()
+	}
+	return o
 }
 
 func (im *Importer) now() time.Time {
@@ -253,40 +352,109 @@ func (im *Importer) ImportAll(ctx context.Context, paths []string, progress func
 	for _, e := range errs {
 		record(e)
 	}
-	n := im.Parallel
-	if n < 1 {
-		n = 1
+	im.dispatch(ctx, files, func(_ int, f string, release func()) {
+		defer release()
+		if ctx.Err() != nil {
+			record(Outcome{File: f, Err: cancelled()})
+			return
+		}
+		record(im.safeImport(ctx, f))
+	})
+	return out
+}
+
+func cancelled() error { return app.Errorf(app.EINVALID, "cancelled before it was read") }
+
+// dispatch runs work on every file, im.Parallel at once, each holding its
+// room among the files in flight (hold) until it calls release. Files are
+// held in order, on this goroutine. A file never started because ctx ended
+// is still given to work, with a release that does nothing.
+func (im *Importer) dispatch(ctx context.Context, files []string, work func(i int, f string, release func())) {
+	n := max(im.Parallel, 1)
+	type job struct {
+		i       int
+		f       string
+		release func()
 	}
-	jobs := make(chan string)
+	jobs := make(chan job)
 	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
+	for w := 0; w < n; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range jobs {
-				if ctx.Err() != nil {
-					record(Outcome{File: f, Err: app.Errorf(app.EINVALID, "cancelled before it was read")})
-					continue
-				}
-				record(im.safeImport(ctx, f))
+			for j := range jobs {
+				work(j.i, j.f, j.release)
 			}
 		}()
 	}
-	for _, f := range files {
-		jobs <- f
+	for i, f := range files {
+		release, err := im.hold(ctx, f)
+		if err != nil {
+			release = func() {}
+		}
+		jobs <- job{i, f, release}
 	}
 	close(jobs)
 	wg.Wait()
-	return out
+}
+
+// ReadAll reads and extracts files several at once, as extract does, and
+// calls each for every file in the order given, one at a time. A file's
+// bytes are let go once each has returned, and no more files are read
+// ahead than the room in flight allows.
+func (im *Importer) ReadAll(ctx context.Context, files []string, each func(file string, r *Read, err error)) {
+	type result struct {
+		r       *Read
+		err     error
+		release func()
+	}
+	results := make([]chan result, len(files))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	go im.dispatch(ctx, files, func(i int, f string, release func()) {
+		if ctx.Err() != nil {
+			results[i] <- result{nil, cancelled(), release}
+			return
+		}
+		r, err := im.safeRead(ctx, f)
+		results[i] <- result{r, err, release}
+	})
+	for i, f := range files {
+		res := <-results[i]
+		each(f, res.r, res.err)
+		res.release()
+	}
+}
+
+// safeRead is Read with a panic turned into that file's failure.
+func (im *Importer) safeRead(ctx context.Context, path string) (r *Read, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("internal error while reading: %v (please report it)", p)}
+		}
+	}()
+	return im.Read(ctx, path)
 }
 
 // Expand turns files and folders into a sorted list of files: folders are
 // walked for *.pdf (any case); files named directly are kept whatever their
-// extension, so the reader can say what is wrong with them.
+// extension, so the reader can say what is wrong with them. A folder walk
+// takes regular files only, and reports (as outcomes with an error) what
+// it leaves: named pipes, devices and sockets named *.pdf, folders named
+// *.pdf (not walked: an import takes what it was shown), and links that
+// lead out of the folder or to a folder. A link to a file inside the folder
+// is taken as that file.
 func Expand(paths []string) ([]string, []Outcome) {
 	var files []string
 	var errs []Outcome
 	seen := map[string]bool{}
+	add := func(list *[]string, shown, real string) {
+		if !seen[real] {
+			seen[real] = true
+			*list = append(*list, shown)
+		}
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -294,21 +462,51 @@ func Expand(paths []string) ([]string, []Outcome) {
 			continue
 		}
 		if !st.IsDir() {
-			if !seen[p] {
-				seen[p] = true
-				files = append(files, p)
-			}
+			add(&files, p, realPath(p))
 			continue
 		}
+		root := realPath(p)
 		var found []string
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, Outcome{File: path, Err: app.Errorf(app.EINVALID, "cannot read this folder: %v", err)})
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".pdf") && !seen[path] {
-				seen[path] = true
-				found = append(found, path)
+			if path == p || !strings.EqualFold(filepath.Ext(path), ".pdf") {
+				return nil
+			}
+			refuse := func(format string, args ...any) {
+				errs = append(errs, Outcome{File: path, Err: app.Errorf(app.EINVALID, format, args...)})
+			}
+			switch t := d.Type(); {
+			case d.IsDir():
+				refuse("is a folder named like a PDF: not imported (name it on its own to import the files in it)")
+				return fs.SkipDir
+			case t&fs.ModeSymlink != 0:
+				target, err := filepath.EvalSymlinks(path)
+				if err != nil {
+					refuse("is a link to nothing: not imported")
+					return nil
+				}
+				if !inside(root, target) {
+					refuse("is a link to %s, outside the folder: not imported (import that file by name if it is wanted)", target)
+					return nil
+				}
+				tst, err := os.Stat(target)
+				switch {
+				case err != nil:
+					refuse("is a link that cannot be followed: not imported")
+				case tst.IsDir():
+					refuse("is a link to a folder: not followed")
+				case !tst.Mode().IsRegular():
+					refuse("is a link to %s: not imported", kindOf(tst.Mode()))
+				default:
+					add(&found, path, target)
+				}
+			case !t.IsRegular():
+				refuse("is %s, not a regular file: not imported", kindOf(t))
+			default:
+				add(&found, path, realPath(path))
 			}
 			return nil
 		})
@@ -319,6 +517,30 @@ func Expand(paths []string) ([]string, []Outcome) {
 		files = append(files, found...)
 	}
 	return files, errs
+}
+
+// realPath is path with every link resolved, absolute, or path itself when
+// that fails.
+func realPath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		if a, err := filepath.Abs(r); err == nil {
+			return a
+		}
+	}
+	if a, err := filepath.Abs(path); err == nil {
+		return a
+	}
+	return path
+}
+
+// inside reports whether target lies in the folder root (both resolved).
+func inside(root, target string) bool {
+	t, err := filepath.Abs(target)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, t)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // plainText returns data as text when it is not a PDF but UTF-8 text: no
@@ -355,15 +577,19 @@ func textDocument(text string) *app.Document {
 // not open, when OCR is there and the renderer can count its pages; nil
 // otherwise (an encrypted file stays refused).
 func (im *Importer) ocrOnly(ctx context.Context, data []byte, readErr error) *app.Document {
-	if im.Scanner == nil || app.ErrorCode(readErr) != app.EUNREADABLE || strings.Contains(app.ErrorMessage(readErr), "encrypted") || im.Scanner.Available() != nil {
+	if im.Scanner == nil || app.ErrorCode(readErr) != app.EUNREADABLE || im.Scanner.Available() != nil {
 		return nil
 	}
 	n, err := im.Scanner.PageCount(ctx, data)
 	if err != nil || n < 1 {
 		return nil
 	}
+	maxPages, _, _ := im.budget()
 	doc := &app.Document{TextSource: app.SourceNone, Warnings: []string{app.ErrorMessage(readErr) + "; its pages are read by OCR instead"}}
-	for i := 1; i <= min(n, 2000); i++ {
+	if n > maxPages {
+		doc.Warnings = append(doc.Warnings, app.NotRead(maxPages+1, n, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", app.Thousands(maxPages))))
+	}
+	for i := 1; i <= min(n, maxPages); i++ {
 		doc.Pages = append(doc.Pages, app.PageText{Number: i, Source: app.SourceNone})
 	}
 	return doc
@@ -386,9 +612,16 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 		doc.Warnings = append(doc.Warnings, app.ErrorMessage(err))
 		return nil
 	}
+	_, ocrPages, ocrTime := im.budget()
+	if len(need) > ocrPages {
+		doc.Warnings = append(doc.Warnings, app.PagesNotRead(need[ocrPages:], fmt.Sprintf("WarrantDesk OCRs %s pages of a file at most; they stay marked as needing OCR", app.Thousands(ocrPages))))
+		need = need[:ocrPages]
+	}
+	octx, cancel := context.WithTimeout(ctx, ocrTime)
+	defer cancel()
 	// partial is the document as read so far, for OnFields.
 	partial := &app.Document{Pages: append([]app.PageText{}, doc.Pages...)}
-	pages, warnings, err := im.Scanner.ReadPages(ctx, data, need, func(done, total int, p app.PageText) {
+	pages, warnings, err := im.Scanner.ReadPages(octx, data, need, func(done, total int, p app.PageText) {
 		if im.OnOCR != nil {
 			im.OnOCR(path, done, total)
 		}
@@ -402,10 +635,25 @@ func (im *Importer) ocr(ctx context.Context, path string, data []byte, doc *app.
 			im.OnFields(path, im.Extractor.Extract(partial))
 		}
 	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		// Out of time: keep what was read, name what was not.
+		read := map[int]bool{}
+		for _, p := range pages {
+			read[p.Number] = true
 		}
+		var left []int
+		for _, n := range need {
+			if !read[n] {
+				left = append(left, n)
+			}
+		}
+		if len(left) > 0 {
+			warnings = append(warnings, app.PagesNotRead(left, fmt.Sprintf("the file's OCR ran past its %s; they stay marked as needing OCR", app.FormatDuration(ocrTime)+" time budget")))
+		}
+	case err != nil:
 		doc.Warnings = append(doc.Warnings, "OCR failed: "+app.ErrorMessage(err))
 		return nil
 	}

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/extract"
+	"github.com/warrantdesk/warrantdesk/storage"
 )
 
 // scanText stands in for a PDF whose pages have no text layer.
@@ -115,5 +117,30 @@ func TestReadFile_Refusals(t *testing.T) {
 	f.Close()
 	if _, err := readFile(big); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("oversized: %v", err)
+	}
+}
+
+func TestImport_MissingOCR_OutcomeSaysWhy(t *testing.T) {
+	store, err := storage.Open(t.TempDir(), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	hint := &app.Error{Code: app.EINVALID, Message: "OCR needs Tesseract; install it with …"}
+	im := &Importer{Reader: scanText{1}, Extractor: extract.New(), Store: store, Scanner: pageReader{missing: hint}}
+	o := im.Import(context.Background(), pdfFile(t))
+	if o.Err != nil || !o.NeedsOCR || !errors.Is(o.OCRMissing, hint) {
+		t.Fatalf("outcome %+v", o)
+	}
+	// With OCR turned off nothing is missing: the reviewer chose it.
+	store2, err := storage.Open(t.TempDir(), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store2.Close()
+	im.Store, im.Scanner = store2, nil
+	o = im.Import(context.Background(), pdfFile(t))
+	if o.Err != nil || o.Duplicate || !o.NeedsOCR || o.OCRMissing != nil {
+		t.Errorf("OCR off: outcome %+v", o)
 	}
 }

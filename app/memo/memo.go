@@ -72,30 +72,32 @@ func Markdown(tmpl string, in Input) (string, error) {
 	return b.String(), nil
 }
 
+// build puts every value in words, escaped (esc): none of them, whoever
+// wrote it, may add structure to the memo.
 func build(in Input) view {
 	c, d := in.Case, in.Case.Decision
 	ex := &c.Order.Extraction
 	or := func(s string) string {
-		if strings.TrimSpace(s) == "" {
+		if s = esc(s); s == "" {
 			return "not stated"
 		}
 		return s
 	}
 	v := view{
-		CaseID: c.ID, Type: ex.ProcessType.Name(), CaseNumber: or(c.CaseNumber()),
+		CaseID: esc(c.ID), Type: esc(ex.ProcessType.Name()), CaseNumber: or(c.CaseNumber()),
 		Authority: or(c.Value(app.FieldIssuingAuthority)), Judge: or(c.Value(app.FieldJudge)),
-		Agency: or(c.Value(app.FieldAgency)), Agent: c.Value(app.FieldAgentName), Recipient: or(c.Value(app.FieldRecipient)),
+		Agency: or(c.Value(app.FieldAgency)), Agent: esc(c.Value(app.FieldAgentName)), Recipient: or(c.Value(app.FieldRecipient)),
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
 		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
-		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: c.Order.FileName, SHA256: c.Order.SHA256,
+		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: esc(c.Order.FileName), SHA256: esc(c.Order.SHA256),
 		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
-		Outcome: outcomeName(d.Outcome), Rationale: or(d.Note), Reviewer: d.Reviewer, DecidedAt: stamp(d.DecidedAt),
-		Grounds: d.Grounds, Notice: notice(d),
+		Outcome: esc(outcomeName(d.Outcome)), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
+		Grounds: escList(d.Grounds), Notice: esc(notice(d)),
 	}
 	// The formal name where the desk's Title has the label: a memo is read
 	// by people who do not know the app's short words.
-	v.Title = v.Type + " " + c.Reference()
+	v.Title = v.Type + " " + esc(c.Reference())
 	if from, to := c.Value(app.FieldDateRangeStart), c.Value(app.FieldDateRangeEnd); from != "" || to != "" {
 		v.DateRange = fmt.Sprintf("%s to %s", or(from), or(to))
 	}
@@ -104,7 +106,7 @@ func build(in Input) view {
 	}
 	for _, name := range app.FieldNames() {
 		if k, ok := c.Corrections[name]; ok {
-			v.Corrections = append(v.Corrections, correction{strings.ReplaceAll(name, "_", " "), k.Value, or(k.Extracted), k.By, stamp(k.At)})
+			v.Corrections = append(v.Corrections, correction{esc(strings.ReplaceAll(name, "_", " ")), or(k.Value), or(k.Extracted), or(k.By), stamp(k.At)})
 		}
 	}
 	for _, t := range ex.Targets {
@@ -112,7 +114,7 @@ func build(in Input) view {
 		if d.Produces(t.Value) {
 			what = "produced"
 		}
-		v.Targets = append(v.Targets, target{string(t.Kind), t.Value, what})
+		v.Targets = append(v.Targets, target{esc(string(t.Kind)), or(t.Value), what})
 	}
 	for _, f := range in.Findings {
 		res := "considered; not a ground of the decision"
@@ -125,13 +127,13 @@ func build(in Input) view {
 			res = "noted"
 		}
 		res = blockResolution(f, res)
-		v.Findings = append(v.Findings, finding{f.Severity, f.Message, f.Basis, res})
+		v.Findings = append(v.Findings, finding{esc(f.Severity), esc(f.Message), esc(f.Basis), res})
 	}
 	v.Draft, v.DraftNote, v.Verification, v.Approval = trustView(in)
 	for _, e := range c.History {
-		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), e.Actor, e.Action)
+		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), esc(e.Actor), esc(e.Action))
 		if e.Detail != "" {
-			s += " — " + e.Detail
+			s += " — " + esc(e.Detail)
 		}
 		v.History = append(v.History, s)
 	}

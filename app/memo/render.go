@@ -56,17 +56,34 @@ type span struct {
 	bold bool
 }
 
+// spans cuts a line at its "**" marks; a backslash makes the next
+// character plain text (values are escaped by esc), so a value's own "**"
+// never turns bold.
 func spans(s string) []span {
 	var out []span
+	var cur strings.Builder
 	bold := false
-	for i, part := range strings.Split(s, "**") {
-		if i > 0 {
-			bold = !bold
-		}
-		if part != "" {
-			out = append(out, span{part, bold})
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, span{cur.String(), bold})
+			cur.Reset()
 		}
 	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case rs[i] == '\\' && i+1 < len(rs):
+			i++
+			cur.WriteRune(rs[i])
+		case rs[i] == '*' && i+1 < len(rs) && rs[i+1] == '*':
+			flush()
+			bold = !bold
+			i++
+		default:
+			cur.WriteRune(rs[i])
+		}
+	}
+	flush()
 	return out
 }
 
@@ -143,11 +160,11 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 	for _, b := range parse(md) {
 		switch b.kind {
 		case "h1":
-			write(strings.ReplaceAll(b.text, "**", ""), true, 16, 8)
+			write(plain(b.text), true, 16, 8)
 			p.Ln(11)
 		case "h2":
 			p.Ln(2)
-			write(strings.ReplaceAll(b.text, "**", ""), true, 12.5, 6.5)
+			write(plain(b.text), true, 12.5, 6.5)
 			p.Ln(8)
 		case "li":
 			p.SetX(left + 2)
@@ -190,10 +207,10 @@ func DOCX(md string) ([]byte, error) {
 		switch b.kind {
 		case "h1":
 			body.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:spacing w:after="200"/></w:pPr>`)
-			run(span{strings.ReplaceAll(b.text, "**", ""), true}, 32)
+			run(span{plain(b.text), true}, 32)
 		case "h2":
 			body.WriteString(`<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:spacing w:before="240" w:after="120"/></w:pPr>`)
-			run(span{strings.ReplaceAll(b.text, "**", ""), true}, 26)
+			run(span{plain(b.text), true}, 26)
 		case "li":
 			body.WriteString(`<w:p><w:pPr><w:ind w:left="426" w:hanging="284"/><w:spacing w:after="60"/></w:pPr>`)
 			run(span{"•\t", false}, 20)

@@ -36,7 +36,9 @@ func trustView(in Input) (draft bool, note, verification, approval string) {
 			note = fmt.Sprintf("this decision (%s) awaits a second reviewer's approval and may still change", c.Approval.Reason)
 		}
 	}
-	return in.Draft, note, verification, approval
+	// What reviewers typed (a contact, a note) is escaped like every
+	// value the memo shows (escape.go).
+	return in.Draft, esc(note), esc(verification), esc(approval)
 }
 
 // blockResolution says how a blocking check was dealt with, in place of
@@ -46,7 +48,7 @@ func blockResolution(f app.Finding, res string) string {
 	case !f.Blocking:
 		return res
 	case f.Resolution != nil:
-		return fmt.Sprintf("blocking; resolved by %s, %s: %s", f.Resolution.By, stamp(f.Resolution.At), f.Resolution.Reason)
+		return esc(fmt.Sprintf("blocking; resolved by %s, %s: %s", f.Resolution.By, stamp(f.Resolution.At), f.Resolution.Reason))
 	case f.Unblock == app.UnblockVerify:
 		return "blocking until the requester is verified; " + res
 	}

@@ -24,10 +24,17 @@ import (
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/sandbox"
 )
 
-// DefaultTimeout limits one page's recognition.
-const DefaultTimeout = 2 * time.Minute
+// Defaults for one page's recognition.
+const (
+	DefaultTimeout = 2 * time.Minute
+	// DefaultMemory caps Tesseract's address space: a letter page at
+	// 300 dpi peaks at about 210 MB, the largest page the renderer draws
+	// (40 million pixels) at about 280 MB.
+	DefaultMemory = 1 << 30
+)
 
 // Tesseract runs the tesseract command.
 type Tesseract struct {
@@ -37,6 +44,11 @@ type Tesseract struct {
 	// Languages is Tesseract's -l argument ("eng" if empty).
 	Languages string
 	Timeout   time.Duration
+	// Memory caps each Tesseract process (DefaultMemory if zero): its
+	// address space on Linux, its committed memory on Windows.
+	Memory int64
+	// Budget is shared with the other workers (sandbox.Default() if nil).
+	Budget *sandbox.Budget
 
 	osdOnce sync.Once
 	osd     bool
@@ -69,7 +81,7 @@ func (t *Tesseract) Find() (string, error) {
 	if p, err := exec.LookPath("tesseract"); err == nil {
 		return p, nil
 	}
-	for _, p := range []string{"/opt/homebrew/bin/tesseract", "/usr/local/bin/tesseract", `C:\Program Files\Tesseract-OCR\tesseract.exe`} {
+	for _, p := range installedAt(runtime.GOOS, os.Getenv, os.Executable) {
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}
@@ -110,23 +122,63 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image) (*Result, er
 	if !t.osd {
 		psm = "3" // the same without orientation detection
 	}
+	mem := t.PageMemory()
+	budget := t.Budget
+	if budget == nil {
+		budget = sandbox.Default()
+	}
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(cctx, exe, "stdin", "stdout", "-l", lang, "--psm", psm, "tsv")
-	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	cmd.Stdin = &in
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
+	p, err := sandbox.Start(cctx, sandbox.Spec{
+		Path: exe, Args: []string{"stdin", "stdout", "-l", lang, "--psm", psm, "tsv"},
+		Env:   append(os.Environ(), "OMP_THREAD_LIMIT=1"),
+		Stdin: &in, Memory: mem, Budget: budget,
+	})
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if cctx.Err() != nil {
-			return nil, &app.Error{Code: app.EUNREADABLE, Message: fmt.Sprintf("OCR gave up after %s", timeout)}
-		}
-		return nil, &app.Error{Code: app.EUNREADABLE, Message: "OCR failed: " + firstLine(stderr.String()), Err: err}
+		return nil, &app.Error{Code: app.EINTERNAL, Message: "could not start Tesseract", Err: err}
 	}
-	return parseTSV(&out)
+	// The TSV of a page is tens of kilobytes; 16 MB is far past any page.
+	out, readErr := io.ReadAll(io.LimitReader(p.Stdout, maxTSV+1))
+	if len(out) > maxTSV {
+		p.Kill()
+	}
+	waitErr := p.Wait()
+	switch {
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case cctx.Err() != nil:
+		return nil, &app.Error{Code: app.EUNREADABLE, Message: fmt.Sprintf("Tesseract gave up after %s", timeout)}
+	case len(out) > maxTSV:
+		return nil, &app.Error{Code: app.EUNREADABLE, Message: "Tesseract's output was too long"}
+	case waitErr != nil || readErr != nil:
+		return nil, &app.Error{Code: app.EUNREADABLE, Message: tesseractDied(p.Stderr(), mem), Err: errors.Join(waitErr, readErr)}
+	}
+	return parseTSV(bytes.NewReader(out))
+}
+
+// PageMemory is what one Tesseract run may use, in bytes.
+func (t *Tesseract) PageMemory() int64 {
+	if t.Memory > 0 {
+		return t.Memory
+	}
+	return DefaultMemory
+}
+
+// maxTSV caps what is read from one Tesseract run.
+const maxTSV = 16 << 20
+
+// tesseractDied says why Tesseract stopped, from its own last words.
+func tesseractDied(stderr string, mem int64) string {
+	low := strings.ToLower(stderr)
+	// We wrote the PNG ourselves, so a page image Tesseract cannot load
+	// ("pix not read") is one it had no memory for.
+	if strings.Contains(low, "bad_alloc") || strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate") || strings.Contains(low, "pix not read") {
+		return fmt.Sprintf("Tesseract needs more than %d MB of memory for this page", mem>>20)
+	}
+	return "Tesseract stopped: " + firstLine(stderr)
 }
 
 func firstLine(s string) string {
@@ -143,7 +195,9 @@ func firstLine(s string) string {
 // hasOSD reports whether Tesseract's orientation data is installed beside
 // it; --psm 1 needs it.
 func hasOSD(exe string) bool {
-	out, err := exec.Command(exe, "--list-langs").CombinedOutput()
+	cmd := exec.Command(exe, "--list-langs")
+	noConsoleWindow(cmd)
+	out, err := cmd.CombinedOutput()
 	return err == nil && bytes.Contains(out, []byte("\nosd"))
 }
 

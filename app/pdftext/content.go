@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"errors"
 	"math"
 	"strings"
 
@@ -49,29 +50,32 @@ type walker struct {
 	fonts map[string]*font // by resource dictionary and name
 }
 
-// pageRuns walks a page's content, following Form XObjects.
-func pageRuns(p pdf.Page) []run {
-	w := &walker{fonts: map[string]*font{}}
-	w.walk(p.V.Key("Contents"), inherited(p.V, "Resources"), identity, 0, "p")
-	return w.runs
-}
+// errTooLong stops a walk at maxOps operators.
+var errTooLong = errors.New("page content is too long")
 
-// inherited looks a key up the page tree, as pages inherit resources; the
-// walk is bounded because /Parent can point back at the page.
-func inherited(v pdf.Value, key string) pdf.Value {
-	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
-		if r := v.Key(key); r.Kind() != pdf.Null {
-			return r
+// pageRuns walks a page's content, following Form XObjects. A page past
+// maxOps operators keeps the runs found so far and says it was cut: a
+// content bomb must not then be read again by the parser's own, unbounded
+// text walk.
+func pageRuns(p page) (runs []run, cut bool) {
+	w := &walker{fonts: map[string]*font{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errTooLong {
+				panic(r)
+			}
+			runs, cut = w.runs, true
 		}
-		v = v.Key("Parent")
-	}
-	return pdf.Value{}
+	}()
+	w.walk(p.V.Key("Contents"), p.attr("Resources"), identity, 0, "p")
+	return w.runs, false
 }
 
 func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scope string) {
 	if depth > maxFormDepth || strm.Kind() == pdf.Null {
 		return
 	}
+	refuseCutOff(strm)
 	g := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix = identity, identity
@@ -124,7 +128,7 @@ func (w *walker) walk(strm pdf.Value, res pdf.Value, ctm matrix, depth int, scop
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		w.ops++
 		if w.ops > maxOps {
-			panic("page content is too long")
+			panic(errTooLong)
 		}
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {

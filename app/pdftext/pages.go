@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/warrantdesk/warrantdesk/app"
@@ -13,7 +14,7 @@ import (
 
 // Limits that keep one hostile file from producing unbounded output.
 const (
-	MaxPages     = 2000    // pages read from one file
+	MaxPages     = 2000    // pages read from one file, by default
 	maxPageText  = 1 << 20 // bytes of text kept per page
 	maxTotalText = 8 << 20 // bytes of text kept per file
 	maxTreeNodes = 100000  // page-tree nodes visited, against cyclic trees
@@ -24,50 +25,98 @@ const (
 // have.
 var ErrEncrypted = errors.New("the PDF is encrypted with a password")
 
-// ReadPages reads the text of each page of pdfBytes in this process. A panic
-// in the parser comes back as an error; a fatal error (stack overflow, out of
-// memory) or a hang does not, which is why Isolated runs this in a worker.
-func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
+// ReadPages reads the text of each page of pdfBytes in this process, up to
+// MaxPages. A panic in the parser comes back as an error; a fatal error
+// (stack overflow, out of memory) or a hang does not, which is why Isolated
+// runs this in a worker.
+func ReadPages(pdfBytes []byte) (*app.Document, error) {
+	c := &collector{doc: &app.Document{}}
+	if err := readPages(pdfBytes, MaxPages, c); err != nil {
+		return nil, err
+	}
+	c.doc.TextSource = app.SourceOf(c.doc.Pages)
+	return c.doc, nil
+}
+
+// sink receives a file's pages as they are read: first how many will be
+// read and how many the file has, then each page, with warnings between.
+type sink interface {
+	open(read, total int) error
+	page(p app.PageText) error
+	warn(msg string) error
+}
+
+type collector struct{ doc *app.Document }
+
+func (c *collector) open(read, total int) error { return nil }
+func (c *collector) page(p app.PageText) error {
+	c.doc.Pages = append(c.doc.Pages, p)
+	return nil
+}
+func (c *collector) warn(msg string) error {
+	c.doc.Warnings = append(c.doc.Warnings, msg)
+	return nil
+}
+
+// readPages reads up to maxPages pages into s, page by page, so a reader
+// stopped at its deadline still has every page before. Pages it does not
+// read (past maxPages, or past the text cap) are said in one warning and
+// never handed on: they are not OCR'd either.
+func readPages(pdfBytes []byte, maxPages int, s sink) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, fmt.Errorf("malformed PDF: %v", r)
+			err = fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
+	if maxPages < 1 {
+		maxPages = MaxPages
+	}
 	data := normaliseHeader(pdfBytes)
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-			return nil, fmt.Errorf("%w (%v)", ErrEncrypted, err)
+			return fmt.Errorf("%w (%v)", ErrEncrypted, err)
 		}
-		return nil, err
+		return err
 	}
-	pages, truncated := pageTree(r)
-	doc = &app.Document{}
-	if truncated {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("only the first %d pages were read", MaxPages))
+	pages, total, loop := pageTree(r, maxPages)
+	if err := s.open(len(pages), total); err != nil {
+		return err
 	}
-	total := 0
+	if loop {
+		if err := s.warn("the file's page tree loops back on itself; the pages it leads to again were not read twice"); err != nil {
+			return err
+		}
+	}
+	if len(pages) < total {
+		if err := s.warn(app.NotRead(len(pages)+1, total, fmt.Sprintf("WarrantDesk reads the first %s pages of a file", app.Thousands(maxPages)))); err != nil {
+			return err
+		}
+	}
+	size := 0
 	fonts := map[string]*pdf.Font{}
 	for i, p := range pages {
 		text, words, layer, warn := pageText(p, fonts)
+		var warnings []string
 		if backwards(text) {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
+			warnings = append(warnings, fmt.Sprintf("page %d: its text layer reads backwards (an upside-down scan?) and is not used", i+1))
 		}
 		if warn != "" {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %s", i+1, warn))
+			warnings = append(warnings, fmt.Sprintf("page %d: %s", i+1, warn))
 		}
 		if len(text) > maxPageText {
-			text = text[:maxPageText]
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
+			text = truncateUTF8(text, maxPageText)
+			warnings = append(warnings, fmt.Sprintf("page %d: text cut at %d bytes", i+1, maxPageText))
 		}
-		if total+len(text) > maxTotalText {
-			text = ""
-			if total <= maxTotalText {
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("text after page %d dropped: more than %d bytes", i, maxTotalText))
-				total = maxTotalText + 1
+		if size+len(text) > maxTotalText {
+			return s.warn(app.NotRead(i+1, len(pages), fmt.Sprintf("the file holds more than %d MB of text", maxTotalText>>20)))
+		}
+		size += len(text)
+		for _, w := range warnings {
+			if err := s.warn(w); err != nil {
+				return err
 			}
 		}
-		total += len(text)
 		src := app.SourceText
 		if !Usable(text) {
 			src = app.SourceNone
@@ -76,10 +125,19 @@ func ReadPages(pdfBytes []byte) (doc *app.Document, err error) {
 		if words != nil {
 			pt.Words, pt.DPI = words, 72
 		}
-		doc.Pages = append(doc.Pages, pt)
+		if err := s.page(pt); err != nil {
+			return err
+		}
 	}
-	doc.TextSource = app.SourceOf(doc.Pages)
-	return doc, nil
+	return nil
+}
+
+// truncateUTF8 cuts s to at most n bytes without splitting a character.
+func truncateUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // normaliseHeader lets the parser, which accepts only "%PDF-1.0" to
@@ -108,23 +166,34 @@ func normaliseHeader(b []byte) []byte {
 
 // pageTree walks the page tree itself rather than calling Reader.Page for
 // each number, which restarts from the root every time and loops forever on
-// a tree whose /Kids point back at an ancestor. It reports whether it
-// stopped early.
-func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
+// a tree whose /Kids point back at an ancestor. It keeps the first max
+// pages and counts the rest, as far as maxTreeNodes nodes.
+//
+// What a page inherits (resources, media box, rotation) is handed down as
+// the walk descends: the parser resolves an object anew on every lookup,
+// so looking it up the /Parent chain from each page re-reads a /Kids array
+// of 50,000 entries 50,000 times.
+//
+// A /Kids array that leads back to an ancestor is skipped (loop reports
+// it): without object identities, an ancestor is known by its own
+// dictionary, whose references print unresolved.
+func pageTree(r *pdf.Reader, max int) (pages []page, total int, loop bool) {
 	visited := 0
-	var walk func(node pdf.Value, depth int)
-	walk = func(node pdf.Value, depth int) {
-		if truncated || depth > maxTreeDepth {
+	var path []string
+	var walk func(node pdf.Value, inh attrs, depth int)
+	add := func(node pdf.Value, inh attrs) {
+		total++
+		if len(pages) < max {
+			pages = append(pages, page{Page: pdf.Page{V: node}, inh: inh})
+		}
+	}
+	walk = func(node pdf.Value, inh attrs, depth int) {
+		if depth > maxTreeDepth || visited >= maxTreeNodes {
 			return
 		}
 		visited++
-		if visited > maxTreeNodes || len(pages) >= MaxPages {
-			truncated = true
-			return
-		}
-		switch node.Key("Type").Name() {
-		case "Page":
-			pages = append(pages, pdf.Page{V: node})
+		if node.Key("Type").Name() == "Page" {
+			add(node, inh)
 			return
 		}
 		kids := node.Key("Kids")
@@ -132,16 +201,61 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 			// A page object without /Type is still a page when it has
 			// contents; some producers omit the type.
 			if node.Key("Contents").Kind() != pdf.Null {
-				pages = append(pages, pdf.Page{V: node})
+				add(node, inh)
 			}
 			return
 		}
-		for i := 0; i < kids.Len() && !truncated; i++ {
-			walk(kids.Index(i), depth+1)
+		self := node.String()
+		for _, a := range path {
+			if a == self {
+				loop = true
+				return
+			}
+		}
+		path = append(path, self)
+		inh = inh.from(node)
+		for i := 0; i < kids.Len() && visited < maxTreeNodes; i++ {
+			walk(kids.Index(i), inh, depth+1)
+		}
+		path = path[:len(path)-1]
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), attrs{}, 0)
+	return pages, total, loop
+}
+
+// inheritable are the page attributes a page tree node passes down.
+var inheritable = [...]string{"Resources", "MediaBox", "Rotate"}
+
+// attrs are a page's inherited attributes, in inheritable's order.
+type attrs [len(inheritable)]pdf.Value
+
+// from is a with node's own attributes taking their place.
+func (a attrs) from(node pdf.Value) attrs {
+	for i, k := range inheritable {
+		if v := node.Key(k); v.Kind() != pdf.Null {
+			a[i] = v
 		}
 	}
-	walk(r.Trailer().Key("Root").Key("Pages"), 0)
-	return pages, truncated
+	return a
+}
+
+// page is a page with what it inherits.
+type page struct {
+	pdf.Page
+	inh attrs
+}
+
+// attr is the page's own value for key, else the one it inherits.
+func (p page) attr(key string) pdf.Value {
+	if v := p.V.Key(key); v.Kind() != pdf.Null {
+		return v
+	}
+	for i, k := range inheritable {
+		if k == key {
+			return p.inh[i]
+		}
+	}
+	return pdf.Value{}
 }
 
 // pageText returns the text of one page, rebuilt from the positioned runs
@@ -149,10 +263,17 @@ func pageTree(r *pdf.Reader) (pages []pdf.Page, truncated bool) {
 // is the fallback when the walk fails or finds clearly less.
 //
 // When the rebuilt text is used, words holds its word boxes (runWords).
-func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
-	runs, rebuildErr := pageRunsSafe(p)
+func pageText(p page, fonts map[string]*pdf.Font) (text string, words []app.Word, ocrLayer bool, warning string) {
+	runs, cut, rebuildErr := pageRunsSafe(p)
+	if errors.Is(rebuildErr, errCutOff) {
+		// The parser's own walk would hang on it too.
+		return rebuild(runs), nil, false, errCutOff.Error()
+	}
 	rebuilt := rebuild(runs)
 	ocrLayer = invisibleShare(runs) > 0.5
+	if cut {
+		return rebuilt, nil, ocrLayer, fmt.Sprintf("its content is longer than %s operators; only the text before that was read", app.Thousands(maxOps))
+	}
 	if rebuildErr == nil && letters(rebuilt) >= 20 && !strings.ContainsRune(rebuilt, unicode.ReplacementChar) {
 		return rebuilt, runWordsSafe(p, runs), ocrLayer, ""
 	}
@@ -173,7 +294,7 @@ func pageText(p pdf.Page, fonts map[string]*pdf.Font) (text string, words []app.
 
 // runWordsSafe is runWords with the parser's panics on malformed boxes
 // turned into no boxes: they are a convenience, never worth a failed read.
-func runWordsSafe(p pdf.Page, runs []run) (words []app.Word) {
+func runWordsSafe(p page, runs []run) (words []app.Word) {
 	defer func() {
 		if recover() != nil {
 			words = nil
@@ -182,7 +303,7 @@ func runWordsSafe(p pdf.Page, runs []run) (words []app.Word) {
 	return runWords(p, runs)
 }
 
-func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
+func plainText(p page, fonts map[string]*pdf.Font) (s string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -198,7 +319,7 @@ func plainText(p pdf.Page, fonts map[string]*pdf.Font) (s string, err error) {
 }
 
 // fontCache mirrors the parser's unexported per-page font cache.
-func fontCache(p pdf.Page) map[string]*pdf.Font {
+func fontCache(p page) map[string]*pdf.Font {
 	m := map[string]*pdf.Font{}
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
@@ -207,13 +328,18 @@ func fontCache(p pdf.Page) map[string]*pdf.Font {
 	return m
 }
 
-func pageRunsSafe(p pdf.Page) (runs []run, err error) {
+func pageRunsSafe(p page) (runs []run, cut bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errCutOff) {
+				err = errCutOff
+				return
+			}
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return pageRuns(p), nil
+	runs, cut = pageRuns(p)
+	return runs, cut, nil
 }
 
 func letters(s string) int {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/crafted"
 )
 
 // TestMain lets this test binary serve as its own PDF worker, the way the
@@ -17,6 +18,13 @@ import (
 func TestMain(m *testing.M) {
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "pdftext" {
 		os.Exit(ServeWorker(os.Args[3:], os.Stdin, os.Stdout))
+	}
+	if os.Getenv("PDFTEXT_TEST_ROLE") == "reading parent" {
+		// An app reading a PDF that loops forever, to be killed.
+		r := testReader(time.Minute)
+		r.Command = []string{os.Args[0], "worker", "pdftext"}
+		r.ReadText(context.Background(), crafted.Craft(crafted.OnePage("BT /F1 12 Tf 72 700 Td (Hello) Tj ET"), "/Prev XREF", 0))
+		os.Exit(0)
 	}
 	if len(os.Args) > 2 && os.Args[1] == "worker" && os.Args[2] == "hang" {
 		// Stands in for a parser stuck in a loop.
@@ -99,7 +107,7 @@ func TestIsolated_ReadText_HostileFilesFailCleanly(t *testing.T) {
 				}
 				return
 			}
-			if app.ErrorCode(err) != app.EUNREADABLE {
+			if code := app.ErrorCode(err); code != app.EUNREADABLE && code != app.EENCRYPTED {
 				t.Errorf("error code %q, want %q: %v", app.ErrorCode(err), app.EUNREADABLE, err)
 			}
 			if !strings.HasPrefix(app.ErrorMessage(err), "could not read PDF: ") {

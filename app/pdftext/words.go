@@ -19,9 +19,9 @@ const maxWords = 8000
 // OCR'd pages. A run's width is shared among its characters evenly: close
 // enough to put a box round a word. Rotated pages get no boxes, as their
 // runs are not in the rendered image's orientation.
-func runWords(p pdf.Page, runs []run) []app.Word {
-	box := inherited(p.V, "MediaBox")
-	if box.Kind() != pdf.Array || box.Len() < 4 || inherited(p.V, "Rotate").Int64()%360 != 0 {
+func runWords(p page, runs []run) []app.Word {
+	box := p.attr("MediaBox")
+	if box.Kind() != pdf.Array || box.Len() < 4 || p.attr("Rotate").Int64()%360 != 0 {
 		return nil
 	}
 	x0, y0 := box.Index(0).Float64(), box.Index(1).Float64()

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/warrantdesk/warrantdesk/app"
@@ -36,7 +35,10 @@ func TestRenderer_RendersPagesInOrder(t *testing.T) {
 	defer r.Close()
 	pdf := testPDF(t)
 	var got []int
-	err := r.Render(context.Background(), pdf, []int{2, 1}, 100, func(n int, p Page) error {
+	err := r.Render(context.Background(), pdf, []int{2, 1}, 100, func(n int, p Page, err error) error {
+		if err != nil {
+			return err
+		}
 		got = append(got, n)
 		b := p.Image.Bounds()
 		if b.Dx() != 850 || b.Dy() != 1100 { // Letter at 100 dpi
@@ -70,12 +72,12 @@ func TestRenderer_RendersPagesInOrder(t *testing.T) {
 func TestRenderer_BrokenPDFFailsCleanly(t *testing.T) {
 	r := New(testCache, 1)
 	defer r.Close()
-	err := r.Render(context.Background(), []byte("%PDF-1.7\nthis is not really a PDF"), []int{1}, 100, func(int, Page) error { return nil })
+	err := r.Render(context.Background(), []byte("%PDF-1.7\nthis is not really a PDF"), []int{1}, 100, func(int, Page, error) error { return nil })
 	if app.ErrorCode(err) != app.EUNREADABLE {
 		t.Errorf("got %v", err)
 	}
 	// The renderer still works afterwards.
-	if err := r.Render(context.Background(), testPDF(t), []int{1}, 50, func(int, Page) error { return nil }); err != nil {
+	if err := r.Render(context.Background(), testPDF(t), []int{1}, 50, func(_ int, _ Page, err error) error { return err }); err != nil {
 		t.Errorf("after a broken file: %v", err)
 	}
 }
@@ -83,21 +85,16 @@ func TestRenderer_BrokenPDFFailsCleanly(t *testing.T) {
 func TestRenderer_SeesNoFiles(t *testing.T) {
 	// A PDF cannot reach the machine's files: PDFium gets an empty
 	// filesystem. Opening by path must fail even for a file that exists.
-	r := New(testCache, 1)
-	defer r.Close()
-	if err := r.init(); err != nil {
-		t.Fatal(err)
-	}
-	inst, err := r.pool.GetInstance(10 * time.Second)
+	e, err := newEngine(testCache)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer inst.Close()
+	defer e.close()
 	path, _ := filepath.Abs("render.go")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip(err)
 	}
-	if _, err := inst.OpenDocument(openByPath(path)); err == nil {
+	if _, err := e.inst.OpenDocument(openByPath(path)); err == nil {
 		t.Error("PDFium opened a file of the host by path")
 	}
 }

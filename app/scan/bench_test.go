@@ -94,7 +94,7 @@ func BenchmarkRender_PDFium(b *testing.B) {
 	r.PageCount(context.Background(), data)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := r.Render(context.Background(), data, pages, 300, func(int, render.Page) error { return nil }); err != nil {
+		if err := r.Render(context.Background(), data, pages, 300, func(_ int, _ render.Page, err error) error { return err }); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -26,7 +26,10 @@ func Rasterize(ctx context.Context, r *render.Renderer, pdf []byte, dpi int, rng
 		pages[i] = i + 1
 	}
 	out := fpdf.New("P", "pt", "Letter", "")
-	err = r.Render(ctx, pdf, pages, dpi, func(num int, p render.Page) error {
+	err = r.Render(ctx, pdf, pages, dpi, func(num int, p render.Page, err error) error {
+		if err != nil {
+			return err
+		}
 		img := p.Image
 		// Half the pages as a fax or office scanner makes them (black and
 		// white, specks), half as a grey photocopy (JPEG).

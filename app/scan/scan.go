@@ -5,6 +5,7 @@ package scan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"runtime"
@@ -15,6 +16,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/ocr"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
 	"github.com/warrantdesk/warrantdesk/app/render"
+	"github.com/warrantdesk/warrantdesk/app/sandbox"
 )
 
 // DPI is the resolution pages are read at: Tesseract's sweet spot.
@@ -28,8 +30,13 @@ const lowConfidence = 60
 type Scanner struct {
 	Renderer *render.Renderer
 	OCR      *ocr.Tesseract
-	// Parallel is how many pages are read at once (one per CPU if < 1).
+	// Parallel is how many pages are read at once (one per CPU if < 1);
+	// the memory budget may allow fewer.
 	Parallel int
+	// Budget is the memory shared with the other workers
+	// (sandbox.Default() if nil): each page in flight holds a renderer's
+	// and a Tesseract's share of it.
+	Budget *sandbox.Budget
 }
 
 var _ app.PageReader = (*Scanner)(nil)
@@ -50,7 +57,10 @@ func (s *Scanner) PageCount(ctx context.Context, pdf []byte) (int, error) {
 // ReadPages renders and OCRs the given pages (1-based), several at once,
 // calling progress (from any goroutine, never at once) after each page.
 // Pages come back in the order asked, each with its text, words and
-// confidence; warnings name weak pages.
+// confidence; a page that cannot be rendered or read is left out and
+// named in a warning, as are weak pages. The error is for the file as a
+// whole (it cannot be opened) or for ctx ending: then the pages read so
+// far come back with it.
 func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progress func(done, total int, p app.PageText)) ([]app.PageText, []string, error) {
 	if err := s.Available(); err != nil {
 		return nil, nil, err
@@ -60,7 +70,11 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 		n = runtime.NumCPU()
 	}
 	n = min(n, len(pages))
-	ctx, cancel := context.WithCancel(ctx)
+	budget := s.Budget
+	if budget == nil {
+		budget = sandbox.Default()
+	}
+	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	var mu sync.Mutex
@@ -76,8 +90,15 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 		}
 		mu.Unlock()
 	}
-	// Each worker renders its share of pages in one renderer instance and
-	// OCRs each page as soon as it is drawn.
+	// Pages that fail alike are told in one warning.
+	failed := map[string][]int{}
+	lost := func(n int, why string) {
+		mu.Lock()
+		failed[why] = append(failed[why], n)
+		mu.Unlock()
+	}
+	// Each share of the pages is drawn by one render worker, and each
+	// page OCR'd as soon as it is drawn.
 	var wg sync.WaitGroup
 	for w := 0; w < n; w++ {
 		var share []int
@@ -94,25 +115,47 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 					fail(&app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("OCR stopped unexpectedly: %v", r)})
 				}
 			}()
-			err := s.Renderer.Render(ctx, pdf, share, DPI, func(num int, pg render.Page) error {
-				res, err := s.recognize(ctx, pg.Image)
+			rctx, release, err := sandbox.Reserve(wctx, budget, s.Renderer.WorkerMemory()+s.OCR.PageMemory())
+			if err != nil {
+				return // ctx is done
+			}
+			defer release()
+			err = s.Renderer.Render(rctx, pdf, share, DPI, func(num int, pg render.Page, err error) error {
 				if err != nil {
-					return err
+					if rctx.Err() != nil {
+						return rctx.Err()
+					}
+					why := app.ErrorMessage(err)
+					var pe *render.PageError
+					if errors.As(err, &pe) {
+						why = pe.Reason
+					}
+					lost(num, "could not render it: "+why)
+					return nil
 				}
-				pt := app.PageText{Number: num, Text: res.Text, Source: app.SourceOCR, Words: res.Words, DPI: DPI, Confidence: res.Confidence}
-				var warn string
+				res, err := s.recognize(rctx, pg.Image)
+				if err != nil {
+					if rctx.Err() != nil {
+						return rctx.Err()
+					}
+					lost(num, "OCR could not read it: "+app.ErrorMessage(err))
+					return nil
+				}
+				pt := app.PageText{Number: num, Text: res.Text, Source: app.SourceOCR, Words: res.Words, DPI: pg.DPI, Confidence: res.Confidence}
+				var notes []string
+				if pg.DPI < DPI {
+					notes = append(notes, fmt.Sprintf("page %d is unusually large (%.0f × %.0f inches) and was read at %d dpi", num, pg.Width/72, pg.Height/72, pg.DPI))
+				}
 				switch {
 				case !pdftext.Usable(res.Text):
 					pt.Source = app.SourceNone
-					warn = fmt.Sprintf("page %d: OCR found no readable text", num)
+					notes = append(notes, fmt.Sprintf("page %d: OCR found no readable text", num))
 				case res.Confidence < lowConfidence:
-					warn = fmt.Sprintf("page %d: OCR is unsure of this page (confidence %.0f of 100); check its fields against the image", num, res.Confidence)
+					notes = append(notes, fmt.Sprintf("page %d: OCR is unsure of this page (confidence %.0f of 100); check its fields against the image", num, res.Confidence))
 				}
 				mu.Lock()
 				out = append(out, pt)
-				if warn != "" {
-					warnings = append(warnings, warn)
-				}
+				warnings = append(warnings, notes...)
 				done++
 				d := done
 				if progress != nil {
@@ -121,17 +164,30 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 				mu.Unlock()
 				return nil
 			})
-			if err != nil {
+			if err != nil && wctx.Err() == nil {
 				fail(err)
 			}
 		}(share)
 	}
 	wg.Wait()
+	sort.Slice(out, func(i, j int) bool { return out[i].Number < out[j].Number })
+	sort.Strings(warnings)
+	var whys []string
+	for why := range failed {
+		whys = append(whys, why)
+	}
+	sort.Strings(whys)
+	for _, why := range whys {
+		pages := failed[why]
+		sort.Ints(pages)
+		warnings = append(warnings, app.PagesNotRead(pages, why))
+	}
+	if err := ctx.Err(); err != nil {
+		return out, warnings, err
+	}
 	if firstErr != nil {
 		return nil, nil, firstErr
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Number < out[j].Number })
-	sort.Strings(warnings)
 	return out, warnings, nil
 }
 

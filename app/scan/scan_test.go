@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -73,5 +74,35 @@ func TestThicken(t *testing.T) {
 	}
 	if dark != 9 {
 		t.Errorf("a dot became %d dark pixels, want a 3×3 block", dark)
+	}
+}
+
+// TestScanner_OneBadPageIsOneBadPage: a page too large to draw is named in
+// a warning and the pages around it are still read.
+func TestScanner_OneBadPageIsOneBadPage(t *testing.T) {
+	tess := &ocr.Tesseract{}
+	if !tess.Available() {
+		t.Skip("tesseract is not installed (make test installs it)")
+	}
+	f := fpdf.New("P", "pt", "Letter", "")
+	f.SetFont("Helvetica", "", 20)
+	for i, size := range []fpdf.SizeType{{Wd: 612, Ht: 792}, {Wd: 14000, Ht: 14000}, {Wd: 612, Ht: 792}} {
+		f.AddPageFormat("P", size)
+		f.MultiCell(400, 26, fmt.Sprintf("SUBPOENA page %d for the records of jane.roe@example.com", i+1), "", "L", false)
+	}
+	var b strings.Builder
+	if err := f.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	s := &Scanner{Renderer: render.New(filepath.Join(os.TempDir(), "warrantdesk-test-pdfium"), 2), OCR: tess}
+	pages, warnings, err := s.ReadPages(context.Background(), []byte(b.String()), []int{1, 2, 3}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 || pages[0].Number != 1 || pages[1].Number != 3 || !strings.Contains(pages[1].Text, "page 3") {
+		t.Fatalf("pages %+v", pages)
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "page 2 not read: could not render it: page too large") {
+		t.Errorf("warnings %q", warnings)
 	}
 }

@@ -28,7 +28,7 @@ type Casework interface {
 	SettingsService
 	// ExportMemo writes a case's memo to path (format "" takes it from
 	// the path's extension).
-	ExportMemo(ctx context.Context, id, path, format string) error
+	ExportMemo(ctx context.Context, id, path, format string, force bool) error
 }
 
 // Desk is the reviewer's window: the queue beside the case view, with
@@ -126,6 +126,7 @@ func Run(p Params) {
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
 	d.shortcut(w, fyne.KeyF1, 0, showKeys)
 	d.Queue.AddAction("Keys", showKeys)
+	d.Queue.AddAction("About", func() { ShowAbout(w) })
 	w.SetCloseIntercept(func() {
 		if d.Import != nil {
 			d.Import.Cancel()
@@ -169,26 +170,10 @@ func (d *Desk) addImport(w fyne.Window) {
 // picks (Export memo…, Ctrl+M), in the format the name's extension says.
 func (d *Desk) addMemoExport(w fyne.Window, service Casework) {
 	d.Case.OnExportMemo = func(c *app.Case) {
-		save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil || wc == nil {
-				return
-			}
-			path := wc.URI().Path()
-			wc.Close()
-			d.Case.SetStatus("Writing the memo…")
-			GoRunner(func() {
-				err := service.ExportMemo(context.Background(), c.ID, path, "")
-				fyne.Do(func() {
-					if err != nil {
-						d.Case.SetStatus("Memo not written: " + app.ErrorMessage(err))
-						return
-					}
-					d.Case.SetStatus("Memo written to " + path)
-				})
-			})
-		}, w)
-		save.SetFileName("memo-" + c.FileStem() + ".pdf")
-		save.Show()
+		// The desk asks before it replaces a file, so the service may.
+		showExportMemo(w, c, d.Case.SetStatus, func(ctx context.Context, path string) error {
+			return service.ExportMemo(ctx, c.ID, path, "", true)
+		})
 	}
 	d.shortcut(w, fyne.KeyM, fyne.KeyModifierShortcutDefault, d.Case.ExportMemo)
 }

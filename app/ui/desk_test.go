@@ -281,6 +281,32 @@ func TestImportPane_ProgressOutcomesAndCancel(t *testing.T) {
 	}
 }
 
+func TestImportPane_OCRMissing_SaidOnceWithTheInstallCommand(t *testing.T) {
+	test.NewTempApp(t)
+	missing := &app.Error{Code: app.EINVALID, Message: "OCR needs Tesseract; install it with: sudo apt-get install tesseract-ocr"}
+	scan := func(file string) app.ImportOutcome {
+		return app.ImportOutcome{File: file, CaseIDs: []string{"3fa8ee16aaaabbbbccccddddeeeeffff"}, NeedsOCR: true, OCRMissing: missing}
+	}
+	fake := importerFunc(func(_ context.Context, progress func(int, int, app.ImportOutcome)) {
+		progress(1, 2, scan("a.pdf"))
+		progress(2, 2, scan("b.pdf"))
+	})
+	p := NewImportPane(ImportPaneParams{Importer: fake, Run: inline})
+	test.NewTempWindow(t, p.Content())
+	if p.ocrMissing.Visible() {
+		t.Fatal("the OCR notice shows before any scan came in")
+	}
+	p.Start([]string{"/scans"})
+	p.Start([]string{"/more-scans"}) // a second import in the same session
+	if !p.ocrMissing.Visible() || strings.Count(p.ocrMissing.Text, "sudo apt-get install tesseract-ocr") != 1 {
+		t.Fatalf("OCR notice %q (visible %v)", p.ocrMissing.Text, p.ocrMissing.Visible())
+	}
+	// Each file's own line stays short: the command is said once, above.
+	if strings.Contains(p.log.Text, "apt-get") || strings.Count(p.log.Text, "(needs OCR)") != 2 {
+		t.Errorf("log %q", p.log.Text)
+	}
+}
+
 // importerFunc is an Importer that reports what a test makes up.
 type importerFunc func(ctx context.Context, progress func(int, int, app.ImportOutcome))
 

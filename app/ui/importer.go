@@ -43,7 +43,10 @@ type ImportPane struct {
 	count  *widget.Label
 	log    *widget.Label
 	cancel *widget.Button
-	root   *fyne.Container
+	// ocrMissing says, once a session and then for good, that scans wait
+	// for an OCR program, and how to install it.
+	ocrMissing *widget.Label
+	root       *fyne.Container
 	// stop cancels the running import; nil when none runs.
 	stop context.CancelFunc
 }
@@ -56,7 +59,9 @@ func NewImportPane(p ImportPaneParams) *ImportPane {
 	pane.log = widget.NewLabel("")
 	pane.log.Wrapping = fyne.TextWrapWord
 	pane.cancel = widget.NewButton("Cancel", pane.Cancel)
-	pane.root = container.NewVBox(container.NewBorder(nil, nil, nil, pane.cancel, pane.bar), pane.count, pane.log)
+	pane.ocrMissing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	pane.ocrMissing.Hide()
+	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, pane.cancel, pane.bar), pane.count, pane.log)
 	pane.root.Hide()
 	return pane
 }
@@ -87,6 +92,10 @@ func (p *ImportPane) Start(paths []string) {
 				}
 				created = append(created, o.Created()...)
 				lines = append(lines, line)
+				if o.OCRMissing != nil && !p.ocrMissing.Visible() {
+					p.ocrMissing.SetText(app.ErrorMessage(o.OCRMissing) + ". Until then, scanned orders are kept as needing OCR.")
+					p.ocrMissing.Show()
+				}
 				p.bar.SetValue(float64(done) / float64(max(total, 1)))
 				p.count.SetText(fmt.Sprintf("%d of %d files", done, total))
 				p.log.SetText(strings.Join(lastLines(lines, 8), "\n"))

@@ -141,7 +141,7 @@ func (q *Queue) RefreshAndSelect(id string) {
 	q.run(func() {
 		cases, err := q.store.Cases(context.Background())
 		var ix *search.Index
-		if err == nil {
+		if _, damaged := app.Damaged(err); err == nil || damaged {
 			app.SortByUrgency(cases)
 			ix = search.NewIndex(cases)
 		}
@@ -174,12 +174,17 @@ func (q *Queue) selectID(id string) {
 func (q *Queue) Redraw() { q.list.Refresh() }
 
 func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
-	if err != nil {
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
 		q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
 		return
 	}
 	q.all, q.index = cases, ix
 	q.onSearch(q.search.Text)
+	if err != nil {
+		// The rest of the queue works; the reviewer is told which cases
+		// are missing from it.
+		q.status.SetText(q.status.Text + " · " + app.ErrorMessage(err))
+	}
 }
 
 // onSearch filters the list as the reviewer types. Matching runs off the UI

@@ -96,11 +96,14 @@ func (s *StatsView) Refresh() {
 	s.run(func() {
 		st, err := s.source.Stats(context.Background(), from, to)
 		fyne.Do(func() {
-			if err != nil {
+			if _, damaged := app.Damaged(err); err != nil && !damaged {
 				s.table.SetText("Could not count: " + app.ErrorMessage(err))
 				return
 			}
 			s.show(st)
+			if err != nil {
+				s.table.SetText(s.table.Text + "\n\nNot counted: " + app.ErrorMessage(err))
+			}
 		})
 	})
 }

@@ -1,4 +1,4 @@
-package pdftext
+package sandbox
 
 import (
 	"os"
@@ -8,11 +8,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// limitAddressSpace caps the worker's virtual memory at what it has mapped
-// now plus budget bytes, so an allocation bomb (a predictor with 10^11
-// columns, an xref claiming 3·10^9 entries) makes this process fail fast
-// instead of swapping the laptop to a halt. The runtime's own reservations
-// are counted in, which is why the cap is relative.
+// limitAddressSpace caps this process's virtual memory at what it has
+// mapped now plus budget bytes, so an allocation bomb (a predictor with
+// 10^11 columns, an xref claiming 3·10^9 entries) fails fast instead of
+// swapping the laptop to a halt. The runtime's own reservations are
+// counted in, which is why the cap is relative.
 func limitAddressSpace(budget int64) {
 	var base int64
 	if b, err := os.ReadFile("/proc/self/statm"); err == nil {

@@ -1,0 +1,28 @@
+package app
+
+import "context"
+
+// Integrity is what a check of the stored data found (warrantdesk check).
+type Integrity struct {
+	File    string          `json:"file"`
+	Cases   int             `json:"cases"` // case records that read back whole
+	Damaged []DamagedRecord `json:"damaged"`
+	// Problems are faults of the file's own structure and of its indexes,
+	// each in words.
+	Problems []string `json:"problems"`
+}
+
+// OK reports whether nothing was found wrong.
+func (i Integrity) OK() bool { return len(i.Damaged) == 0 && len(i.Problems) == 0 }
+
+// DamagedRecord is one stored value that does not read back.
+type DamagedRecord struct {
+	Case   string `json:"case"`
+	What   string `json:"what"` // "case", "pages" or "original"
+	Reason string `json:"reason"`
+}
+
+// Checker is a store that can check itself.
+type Checker interface {
+	Check(ctx context.Context) (Integrity, error)
+}

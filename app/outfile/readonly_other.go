@@ -1,0 +1,5 @@
+//go:build !unix
+
+package outfile
+
+func isReadOnly(err error) bool { return false }

@@ -1,0 +1,3 @@
+package sandbox
+
+func noParentDeathSignal() { pdeathsig = 0 }
