@@ -24,14 +24,16 @@ STATICCHECK_VERSION := v0.8.2
 GOCYCLO_VERSION     := v0.6.0
 TOOLS               := $(CURDIR)/bin/tools
 
-.PHONY: run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
+.PHONY: soak run test build deps check-go bench vet lint tools clean fuzz dist dist-linux dist-windows dist-check dist-reproducible dist-deps dist-darwin notices lint-workflows
 
 # Fuzz targets (package:function): what a worker sends back, what it is
-# asked, our content walk and the extractor. Each runs for FUZZ_BRIEF in
+# asked, our content walk, the extractor, the store's codec and the audit
+# trail's verifier. Each runs for FUZZ_BRIEF in
 # `make test` and for FUZZTIME in `make fuzz`; inputs that fail are kept
 # under the package's testdata/fuzz/ and then run in every `go test`.
 FUZZ_TARGETS := ./app/sandbox:FuzzReadFrame ./app/pdftext:FuzzReadReplies ./app/pdftext:FuzzReadRequest \
-	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract
+	./app/pdftext:FuzzContentWalk ./app/render:FuzzReadRequest ./app/extract:FuzzExtract \
+	./storage:FuzzCodec ./storage:FuzzVerifyAudit
 FUZZ_BRIEF ?= 10s
 FUZZTIME ?= 10m
 define run_fuzz
@@ -53,6 +55,14 @@ test: deps vet lint
 	# under it).
 	$(GO) test -count=1 -timeout 20m -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/
 	$(call run_fuzz,$(FUZZ_BRIEF))
+
+# The kill soak (docs/security.md): an import of SOAK_FILES generated orders
+# killed SOAK_KILLS times at random moments; not in make test (about half
+# an hour at the defaults).
+SOAK_FILES ?= 500
+SOAK_KILLS ?= 300
+soak: check-go
+	WARRANTDESK_SOAK=1 SOAK_FILES=$(SOAK_FILES) SOAK_KILLS=$(SOAK_KILLS) $(GO) test -count=1 -timeout 6h -run '^TestSoak_KillTheImporter$$' -v . | grep -E '^(---|ok|FAIL|PASS)|SOAK:|kill [0-9]+:'
 
 # Longer fuzzing (FUZZTIME per target, 10 min by default); results in
 # docs/testing.md.
@@ -87,7 +97,7 @@ $(TOOLS)/.gocyclo-$(GOCYCLO_VERSION): | check-go
 
 # Benchmarks beside their references; results go to docs/PERFORMANCE.md.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./app/pdftext/ ./app/extract/ ./app/search/ ./storage/
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./app/scan/ ./app/ui/
 
 deps: check-go

@@ -70,7 +70,7 @@ func TestCLI_HostileFolderImport(t *testing.T) {
 	dir, good := writeHostileFolder(t, garbage)
 	data := t.TempDir()
 	cmd := exec.Command(binary(t), "import", "--json", dir)
-	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+data, "LANG=en_US.UTF-8")
+	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+data, "LANG=en_US.UTF-8", "WARRANTDESK_PASSPHRASE="+e2ePassphrase)
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	start := time.Now()

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -97,12 +98,15 @@ func execute(ctx context.Context, args []string) int {
 	slog.Info("start", "command", what)
 	switch {
 	case demo != nil:
+		if err := demo.Seal(ctx, m.service, os.Stderr); err != nil {
+			return cli.Report(os.Stderr, err)
+		}
 		demo.Fill(ctx, m.service, os.Stderr)
 		m.Desk()
 	case inv.Command == "":
 		m.Desk()
 	default:
-		return cli.Run(ctx, args, cli.Params{Service: m.service, Importer: m.importer})
+		return cli.Run(ctx, args, cli.Params{Service: m.service, Importer: m.importer, Terminal: cli.StdTerminal()})
 	}
 	return cli.ExitOK
 }
@@ -152,7 +156,7 @@ func (m *Main) Open(withStore bool) error {
 	if !withStore {
 		return nil
 	}
-	if m.store, err = storage.Open(m.DataDir, storage.Options{ReadOnly: m.ReadOnly}); err != nil {
+	if m.store, err = storage.Open(m.DataDir, storage.Options{ReadOnly: m.ReadOnly, KDF: newKeyKDF}); err != nil {
 		return err
 	}
 	for _, w := range m.store.Warnings() {
@@ -160,7 +164,7 @@ func (m *Main) Open(withStore bool) error {
 	}
 	m.importer.Store = m.store
 	m.service = casework.New(casework.Params{
-		Store: m.store, Importer: m.importer, Now: time.Now, Protected: []string{m.DataDir},
+		Store: m.store, Importer: m.importer, Now: time.Now, Protected: []string{m.DataDir}, Actor: cli.Reviewer(os.Getenv),
 		MemoTemplate: assets.MemoTemplate,
 		MemoFonts:    memo.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Fallback: assets.FontFallback},
 	})
@@ -171,7 +175,7 @@ func (m *Main) Open(withStore bool) error {
 func (m *Main) Desk() {
 	ui.Run(ui.Params{
 		App: fyneapp.NewWithID(appID), Service: m.service, Renderer: m.renderer,
-		Reviewer: cli.Reviewer(os.Getenv), Icon: assets.Icon,
+		Reviewer: cli.Reviewer(os.Getenv), Icon: assets.Icon, LockRequest: filepath.Join(m.DataDir, app.LockRequestFile),
 	})
 }
 

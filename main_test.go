@@ -43,7 +43,9 @@ func binary(t *testing.T) string {
 		if runtime.GOOS == "windows" {
 			binPath += ".exe"
 		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		// The tests' build derives keys cheaply (kdf_tests.go): they
+		// run hundreds of commands, each unlocking the store.
+		out, err := exec.Command("go", "build", "-tags", "warrantdesk_testkdf", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = err
 			binPath = string(out)
@@ -55,6 +57,12 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// e2ePassphrase seals the tests' data folders; e2eStore opens them from the
+// test itself, as the binary the tests build does (cheap keys).
+const e2ePassphrase = "end to end passphrase"
+
+var e2eStore = storage.Options{Passphrase: e2ePassphrase, KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 type result struct {
 	stdout, stderr string
 	code           int
@@ -62,13 +70,19 @@ type result struct {
 
 func run(t *testing.T, dataDir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dataDir, nil, args...)
+}
+
+// runWith is run with more environment (later entries win).
+func runWith(t *testing.T, dataDir string, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	// t.TempDir makes folders others may read; WarrantDesk would warn of
 	// it on every command (TestCLI_LooseModesAndLocaleNoise).
 	os.Chmod(dataDir, 0o700)
 	cmd := exec.CommandContext(ctx, binary(t), args...)
-	cmd.Env = append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=")
+	cmd.Env = append(append(os.Environ(), "WARRANTDESK_DATA="+dataDir, "LANG=en_US.UTF-8", "WARRANTDESK_REVIEWER=", "WARRANTDESK_PASSPHRASE="+e2ePassphrase), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -265,7 +279,7 @@ func TestCLI_ExtractJSONContract(t *testing.T) {
 
 func TestCLI_SecondInstanceIsTold(t *testing.T) {
 	data := t.TempDir()
-	db, err := storage.Open(data, storage.Options{})
+	db, err := storage.Open(data, e2eStore)
 	if err != nil {
 		t.Fatal(err)
 	}

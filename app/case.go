@@ -262,26 +262,21 @@ func (c *Case) Deadline() (time.Time, bool) {
 
 // SortByUrgency orders cases most urgent first: open cases before decided
 // ones; among open cases emergencies first, then the nearest deadline, then
-// those without a deadline; ties go to the case imported first.
+// those without a deadline; ties go to the case imported first. Each
+// case's key (UrgencyKey) is computed once, not in every comparison.
 func SortByUrgency(cases []*Case) {
-	sort.SliceStable(cases, func(i, j int) bool {
-		a, b := cases[i], cases[j]
-		if ad, bd := a.Status == StatusDecided, b.Status == StatusDecided; ad != bd {
-			return bd
-		}
-		if ae, be := a.Order.Extraction.Emergency, b.Order.Extraction.Emergency; ae != be {
-			return ae
-		}
-		at, aok := a.Deadline()
-		bt, bok := b.Deadline()
-		if aok != bok {
-			return aok
-		}
-		if aok && !at.Equal(bt) {
-			return at.Before(bt)
-		}
-		return a.CreatedAt.Before(b.CreatedAt)
-	})
+	type keyed struct {
+		key string
+		c   *Case
+	}
+	ks := make([]keyed, len(cases))
+	for i, c := range cases {
+		ks[i] = keyed{UrgencyKey(c), c}
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i, k := range ks {
+		cases[i] = k.c
+	}
 }
 
 // Store keeps cases and the original PDFs they came from. Implementations

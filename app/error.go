@@ -22,6 +22,7 @@ const (
 	EENCRYPTED  = "encrypted"  // a PDF that needs a password: no reader can open it
 	EDAMAGED    = "damaged"    // stored data that no longer reads back as it was written
 	EIO         = "io"         // the disk or file system refused: full, read-only, no permission
+	EPASSPHRASE = "passphrase" // a wrong or missing passphrase, or a store that is locked
 )
 
 // Error is an error a user can act on: a machine code and a human message.

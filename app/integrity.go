@@ -4,9 +4,15 @@ import "context"
 
 // Integrity is what a check of the stored data found (warrantdesk check).
 type Integrity struct {
-	File    string          `json:"file"`
-	Cases   int             `json:"cases"` // case records that read back whole
-	Damaged []DamagedRecord `json:"damaged"`
+	File  string `json:"file"`
+	Cases int    `json:"cases"` // case records that read back whole
+	// Encrypted says whether the store is sealed under a passphrase.
+	Encrypted bool `json:"encrypted"`
+	// AuditEntries and AuditHead are the audit trail's length and head
+	// (SIZE:HASH) as verified.
+	AuditEntries int64           `json:"audit_entries"`
+	AuditHead    string          `json:"audit_head"`
+	Damaged      []DamagedRecord `json:"damaged"`
 	// Problems are faults of the file's own structure and of its indexes,
 	// each in words.
 	Problems []string `json:"problems"`
@@ -18,7 +24,7 @@ func (i Integrity) OK() bool { return len(i.Damaged) == 0 && len(i.Problems) == 
 // DamagedRecord is one stored value that does not read back.
 type DamagedRecord struct {
 	Case   string `json:"case"`
-	What   string `json:"what"` // "case", "pages" or "original"
+	What   string `json:"what"` // "case", "summary", "pages" or "original"
 	Reason string `json:"reason"`
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Settings are the reviewer's organisation's own facts the review checks
@@ -33,6 +34,24 @@ type Settings struct {
 	// TrustSettings are the directory of verified agency contacts and
 	// courts, and the two-person rule (trustsettings.go).
 	TrustSettings
+	// LockAfterMinutes is how long the desk may sit untouched before it
+	// locks (0: DefaultLockAfter).
+	LockAfterMinutes int `json:"lock_after_minutes,omitempty"`
+}
+
+// Bounds of the desk's idle time before it locks.
+const (
+	DefaultLockAfter = 10
+	MaxLockAfter     = 240
+)
+
+// LockAfter is the idle time before the desk locks.
+func (s Settings) LockAfter() time.Duration {
+	m := s.LockAfterMinutes
+	if m <= 0 {
+		m = DefaultLockAfter
+	}
+	return time.Duration(min(m, MaxLockAfter)) * time.Minute
 }
 
 // SettingsStore keeps the settings beside the cases.
@@ -100,6 +119,10 @@ func (s Settings) Normalised() (Settings, error) {
 		EnterpriseDomains:  NormaliseList(s.EnterpriseDomains),
 		EnterpriseAccounts: NormaliseList(s.EnterpriseAccounts),
 		ProviderState:      strings.ToUpper(strings.TrimSpace(s.ProviderState)),
+		LockAfterMinutes:   s.LockAfterMinutes,
+	}
+	if s.LockAfterMinutes < 0 || s.LockAfterMinutes > MaxLockAfter {
+		return s, Errorf(EINVALID, "the desk locks after 1 to %d minutes untouched, not %d", MaxLockAfter, s.LockAfterMinutes)
 	}
 	out.ProviderNames = uniqueNames(s.ProviderNames)
 	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {

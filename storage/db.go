@@ -2,9 +2,6 @@ package storage
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,8 +19,9 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// SchemaVersion is the layout version this code writes and reads.
-const SchemaVersion = 1
+// SchemaVersion is the layout version this code writes and reads. Version
+// 1 (plain values, cases whole) is migrated on first use (migrate.go).
+const SchemaVersion = 2
 
 // LockTimeout is how long Open waits for another process to release the
 // database before it gives up.
@@ -32,16 +30,43 @@ const LockTimeout = 2 * time.Second
 // FileName is the database's name inside the data folder.
 const FileName = "warrantdesk.db"
 
+// Suffixes of the files a rewrite (migration, passphrase set, compaction,
+// restore) builds beside the database before moving it into place; one
+// left by a crash is removed by the next writer.
+const (
+	newSuffix = ".new"
+)
+
 var (
-	bucketMeta      = []byte("meta")
+	bucketMeta      = []byte("meta") // plaintext: schema version and keyring only
 	bucketCases     = []byte("cases")
+	bucketSummaries = []byte("summaries")
 	bucketOriginals = []byte("originals")
 	bucketPages     = []byte("pages")
 	bucketSHA256    = []byte("sha256")
+	bucketSettings  = []byte("settings")
+	bucketAudit     = []byte("audit")
+	bucketAuditTree = []byte("audit_tree")
+	bucketAuditHead = []byte("audit_head")
+	bucketIndex     = []byte("index")
 	keySchema       = []byte("schema_version")
+	keyKeyring      = []byte("keyring")
+	keySettings     = []byte("settings")
+	keyHead         = []byte("head")
 )
 
-// DB is a bbolt-backed app.Store.
+// buckets are every bucket of the current layout.
+var buckets = [][]byte{bucketMeta, bucketCases, bucketSummaries, bucketOriginals, bucketPages, bucketSHA256,
+	bucketSettings, bucketAudit, bucketAuditTree, bucketAuditHead, bucketIndex}
+
+// sealedBuckets are those whose every value goes through the codec and is
+// copied as it is (re-sealed) by a rewrite. The duplicate index is rebuilt
+// instead: its keys depend on the codec.
+var sealedBuckets = [][]byte{bucketCases, bucketSummaries, bucketOriginals, bucketPages, bucketSettings,
+	bucketAudit, bucketAuditTree, bucketAuditHead, bucketIndex}
+
+// DB is a bbolt-backed app.Store, sealed under a passphrase (app.Vault)
+// and keeping an audit trail (app.AuditTrail).
 //
 // The file is held only while it is used, and a moment after: bbolt locks
 // it for one writer or many readers, so a DB that kept it open would lock
@@ -52,12 +77,24 @@ var (
 // instance lock and shares the file with the writer between its
 // transactions.
 type DB struct {
-	codec    Codec
+	dir      string
 	path     string
 	warnings []string
 	readOnly bool
 	timeout  time.Duration
 	instance *instanceLock // nil when read-only
+	kdf      *KDFParams    // for new keys; nil: tuned
+
+	// life is held shared by every transaction and exclusively by what
+	// changes the store's state or replaces its file (unlock, lock,
+	// migration, compaction), so no transaction runs on a codec that is
+	// being taken away or a file that is being replaced.
+	life    sync.RWMutex
+	state   app.LockState
+	codec   Codec    // nil unless StatePlain or StateOpen
+	kr      *keyring // nil unless encrypted
+	dataKey []byte
+	legacy  bool // schema 1: migrated before first use
 
 	mu     sync.Mutex
 	bolt   *bolt.DB // open while in use, and for idleClose after
@@ -71,12 +108,21 @@ type DB struct {
 // another command barely waits.
 const idleClose = 200 * time.Millisecond
 
-var _ app.Store = (*DB)(nil)
+var (
+	_ app.Store      = (*DB)(nil)
+	_ app.Vault      = (*DB)(nil)
+	_ app.AuditTrail = (*DB)(nil)
+)
 
 // Options configure Open.
 type Options struct {
-	// Codec seals every stored value; PlainCodec if nil.
-	Codec Codec
+	// Passphrase, if set, unlocks an encrypted store, or creates one in a
+	// folder that has none (whose recovery key is then lost: the front
+	// ends call Create themselves, to show it).
+	Passphrase string
+	// KDF overrides the tuned Argon2id parameters of keys made by this
+	// DB (tests; main never sets it).
+	KDF *KDFParams
 	// LockTimeout overrides the package default.
 	LockTimeout time.Duration
 	// ReadOnly opens for reading alone: no instance lock, so it works
@@ -85,12 +131,11 @@ type Options struct {
 	ReadOnly bool
 }
 
-// Open opens (creating if needed) the database in dir. The folder is created
-// 0700 and the file 0600: the data is sensitive.
+// Open opens the database in dir: StateNew when there is none yet (the
+// folder is created 0700; Create makes the file, 0600), StatePlain for a
+// store without a passphrase, StateLocked for an encrypted one
+// (StateOpen if opts.Passphrase unlocks it).
 func Open(dir string, opts Options) (*DB, error) {
-	if opts.Codec == nil {
-		opts.Codec = PlainCodec{}
-	}
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = LockTimeout
 	}
@@ -98,26 +143,102 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("cannot create the data folder %s: choose another with --data", dir), Err: err}
 	}
 	path := filepath.Join(dir, FileName)
-	db := &DB{codec: opts.Codec, path: path, timeout: opts.LockTimeout, readOnly: opts.ReadOnly}
-	if _, err := os.Stat(path); err != nil {
+	db := &DB{dir: dir, path: path, timeout: opts.LockTimeout, readOnly: opts.ReadOnly, kdf: opts.KDF}
+	_, statErr := os.Stat(path)
+	exists := statErr == nil
+	if !exists {
 		db.readOnly = false
 	}
 	if !db.readOnly {
-		lock, err := lockInstance(filepath.Join(dir, "warrantdesk.lock"), opts.LockTimeout)
-		if err != nil {
-			if errors.Is(err, errLocked) {
-				return nil, &app.Error{Code: app.ELOCKED, Message: "WarrantDesk is already open (database locked): close the other window or wait for its import to finish, or use another --data folder", Err: err}
-			}
-			return nil, openError(path, err)
+		if err := db.lockFolder(); err != nil {
+			return nil, err
 		}
-		db.instance = lock
+		// What a crash left of a rewrite is not the store.
+		os.Remove(path + newSuffix)
 	}
-	if err := db.init(); err != nil {
+	err := db.prepare(exists, opts.Passphrase)
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	db.warnings = looseModes(dir, path)
 	return db, nil
+}
+
+// prepare finds the store's state (making it, for a new folder, when a
+// passphrase is given), moves an old layout over for a reader, and unlocks
+// with passphrase if given.
+func (db *DB) prepare(exists bool, passphrase string) error {
+	if !exists {
+		db.state = app.StateNew
+		if passphrase != "" {
+			_, err := db.Create(context.Background(), passphrase)
+			return err
+		}
+		return nil
+	}
+	if err := db.readHeader(); err != nil {
+		return err
+	}
+	if db.legacy && db.readOnly {
+		// A reader cannot use the old layout: the first command to see
+		// it moves it over, holding the folder as a writer meanwhile.
+		if err := db.upgradeAsReader(); err != nil {
+			return err
+		}
+	}
+	if passphrase != "" && db.state == app.StateLocked {
+		return db.Unlock(passphrase)
+	}
+	return nil
+}
+
+func (db *DB) lockFolder() error {
+	lock, err := lockInstance(filepath.Join(db.dir, "warrantdesk.lock"), db.timeout)
+	if err != nil {
+		if errors.Is(err, errLocked) {
+			return &app.Error{Code: app.ELOCKED, Message: "WarrantDesk is already open (database locked): close the other window or wait for its import to finish, or use another --data folder", Err: err}
+		}
+		return openError(db.path, err)
+	}
+	db.instance = lock
+	return nil
+}
+
+// readHeader reads the plaintext part of the store: its layout version and
+// whether (and how) it is encrypted.
+func (db *DB) readHeader() error {
+	return db.rawView(func(tx *bolt.Tx) error {
+		// A file cut short (a full disk when it was copied, a broken
+		// transfer) is told at once, not when a read reaches the cut.
+		if st, err := os.Stat(db.path); err == nil && st.Size() < tx.Size() {
+			return damagedFile(db.path, fmt.Errorf("it is cut short: %d bytes of %d", st.Size(), tx.Size()))
+		}
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return damagedFile(db.path, errors.New("it has no meta bucket"))
+		}
+		v := meta.Get(keySchema)
+		n, err := strconv.Atoi(string(v))
+		if err != nil {
+			return damagedFile(db.path, fmt.Errorf("unreadable schema version %q", v))
+		}
+		if n > SchemaVersion {
+			return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk; the database was not changed", n, SchemaVersion)}
+		}
+		db.legacy = n < SchemaVersion
+		raw := meta.Get(keyKeyring)
+		if raw == nil {
+			db.state, db.codec = app.StatePlain, PlainCodec{}
+			return nil
+		}
+		kr, err := parseKeyring(raw)
+		if err != nil {
+			return err
+		}
+		db.state, db.kr = app.StateLocked, kr
+		return nil
+	})
 }
 
 // acquire opens the file if it is not open and keeps it open until release.
@@ -161,6 +282,21 @@ func (db *DB) closeIdle() {
 	}
 }
 
+// closeFile closes the file now (no transaction may be running: the
+// caller holds life exclusively).
+func (db *DB) closeFile() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.idle != nil {
+		db.idle.Stop()
+		db.idle = nil
+	}
+	if db.bolt != nil {
+		db.bolt.Close()
+		db.bolt = nil
+	}
+}
+
 // Warnings are what the reviewer should know about the data folder, found
 // when it was opened: permissions that let other users read it.
 func (db *DB) Warnings() []string { return db.warnings }
@@ -192,13 +328,15 @@ func openError(path string, err error) error {
 		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: the disk is read-only; WarrantDesk needs to write there (copy the data folder somewhere writable, or choose another with --data)", path), Err: err}
 	case errors.Is(err, fs.ErrPermission):
 		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: permission denied (it belongs to another user, or the folder is read-only)", path), Err: err}
+	case errors.Is(err, syscall.ENOSPC):
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: the disk is full; free some space and try again (what was saved before is intact)", path), Err: err}
 	}
 	return &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot open the database %s: %v", path, rootCause(err)), Err: err}
 }
 
 // damagedFile is the message for a database file bbolt cannot read.
 func damagedFile(path string, err error) error {
-	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the database file %s is damaged (%v) and was not changed: restore it from your backup of the data folder %s, or move it aside to start an empty one; WarrantDesk keeps no copy of its own", path, rootCause(err), filepath.Dir(path)), Err: err}
+	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the database file %s is damaged (%v) and was not changed: restore the data folder %s from a backup (warrantdesk restore), or move the file aside to start an empty one", path, rootCause(err), filepath.Dir(path)), Err: err}
 }
 
 func rootCause(err error) string {
@@ -212,41 +350,11 @@ func rootCause(err error) string {
 // Path is the database file's path.
 func (db *DB) Path() string { return db.path }
 
-func (db *DB) init() error {
-	if db.readOnly {
-		return db.view(func(tx *bolt.Tx) error {
-			if v := tx.Bucket(bucketMeta); v != nil {
-				if n, err := strconv.Atoi(string(v.Get(keySchema))); err == nil && n > SchemaVersion {
-					return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk", n, SchemaVersion)}
-				}
-			}
-			return nil
-		})
-	}
-	return db.update("prepare the database", func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketCases, bucketOriginals, bucketPages, bucketSHA256} {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
-		}
-		meta := tx.Bucket(bucketMeta)
-		v := meta.Get(keySchema)
-		if v == nil {
-			return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
-		}
-		n, err := strconv.Atoi(string(v))
-		if err != nil {
-			return damagedFile(db.path, fmt.Errorf("unreadable schema version %q", v))
-		}
-		if n > SchemaVersion {
-			return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk", n, SchemaVersion)}
-		}
-		return nil
-	})
-}
-
-// Close releases the database and its lock.
+// Close forgets the key and releases the database and its lock.
 func (db *DB) Close() error {
+	db.life.Lock()
+	db.forgetKey()
+	db.life.Unlock()
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed {
@@ -267,158 +375,74 @@ func (db *DB) Close() error {
 	return err
 }
 
-// CreateCase stores c with its original PDF and page texts, unless the same
-// bytes are stored already.
-func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, pages []app.PageText) error {
-	id, err := idKey(c.ID)
-	if err != nil {
+// ready says why the store cannot be used as it stands, or moves an old
+// layout over first. The caller holds life shared; a migration needs it
+// exclusively, so ready gives it up for that and takes it again.
+func (db *DB) ready() error {
+	switch db.state {
+	case app.StateNew:
+		return noStoreYet()
+	case app.StateLocked:
+		return app.Errorf(app.EPASSPHRASE, "the data folder is locked: unlock it with its passphrase")
+	}
+	if db.legacy {
+		db.life.RUnlock()
+		err := db.upgrade()
+		db.life.RLock()
 		return err
 	}
-	sha, err := hex.DecodeString(c.Order.SHA256)
-	if err != nil || len(sha) != 32 {
-		return app.Errorf(app.EINVALID, "case %s has no valid SHA-256", c.ID)
-	}
-	// One order of a bundle is told apart from the others by its pages.
-	if p := c.Order.Part; p != nil {
-		k := sha256.Sum256(fmt.Appendf(sha, "#%d-%d", p.From, p.To))
-		sha = k[:]
-	}
-	return db.update("save the new case", func(tx *bolt.Tx) error {
-		if existing := tx.Bucket(bucketSHA256).Get(sha); existing != nil {
-			other := hex.EncodeToString(existing)
-			return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + other, Err: &app.DuplicateError{CaseID: other}}
-		}
-		if tx.Bucket(bucketCases).Get(id) != nil {
-			return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
-		}
-		if err := db.putJSON(tx.Bucket(bucketCases), id, c); err != nil {
-			return err
-		}
-		if err := db.put(tx.Bucket(bucketOriginals), id, original); err != nil {
-			return err
-		}
-		if err := db.putJSON(tx.Bucket(bucketPages), id, pages); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketSHA256).Put(sha, id)
-	})
+	return nil
 }
 
-// Case returns one case by its full ID.
-func (db *DB) Case(ctx context.Context, id string) (*app.Case, error) {
-	key, err := idKey(id)
-	if err != nil {
-		return nil, err
-	}
-	var c app.Case
-	err = db.view(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketCases).Get(key)
-		if v == nil {
-			return app.Errorf(app.ENOTFOUND, "no case %s", id)
-		}
-		if err := db.getJSON(v, &c); err != nil {
-			return damagedRecord(id, "case", err)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
+func noStoreYet() error {
+	return app.Errorf(app.EPASSPHRASE, "there is no store in this data folder yet: a new one is always encrypted; give a passphrase (--passphrase-file, WARRANTDESK_PASSPHRASE, or at the prompt) or run 'warrantdesk init'")
 }
 
-// Cases returns every case that reads back; those that do not are named
-// in an EDAMAGED error returned beside the others.
-func (db *DB) Cases(ctx context.Context) ([]*app.Case, error) {
-	var out []*app.Case
-	var damaged []string
-	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			var c app.Case
-			if err := db.getJSON(v, &c); err != nil || c.ID != hex.EncodeToString(k) {
-				damaged = append(damaged, hex.EncodeToString(k))
-				return nil
-			}
-			out = append(out, &c)
-			return nil
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	if len(damaged) > 0 {
-		return out, &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) could not be read and were left out: %s; 'warrantdesk check' says more", len(damaged), strings.Join(damaged, ", ")), Err: &app.DamagedError{Cases: damaged}}
-	}
-	return out, nil
-}
-
-// damagedRecord is the error for one stored value that does not read back.
-func damagedRecord(id, what string, err error) error {
-	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s of case %s is damaged and cannot be read (%v): restore the data folder from a backup, or re-import the order; 'warrantdesk check' lists every damaged record", what, id, err), Err: &app.DamagedError{Cases: []string{id}}}
-}
-
-// UpdateCase replaces a stored case.
-func (db *DB) UpdateCase(ctx context.Context, c *app.Case) error {
-	key, err := idKey(c.ID)
-	if err != nil {
+// view runs fn in a read transaction with the store's codec. bbolt panics
+// on a damaged page; it rolls the transaction back first, and the panic
+// becomes an EDAMAGED error naming the file.
+func (db *DB) view(fn func(tx *bolt.Tx, c Codec) error) error {
+	db.life.RLock()
+	defer db.life.RUnlock()
+	if err := db.ready(); err != nil {
 		return err
 	}
-	return db.update("save the case", func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketCases)
-		if b.Get(key) == nil {
-			return app.Errorf(app.ENOTFOUND, "no case %s", c.ID)
-		}
-		return db.putJSON(b, key, c)
-	})
+	c := db.codec
+	return db.rawView(func(tx *bolt.Tx) error { return fn(tx, c) })
 }
 
-// Original returns the PDF a case was imported from, byte for byte.
-func (db *DB) Original(ctx context.Context, id string) ([]byte, error) {
-	key, err := idKey(id)
-	if err != nil {
-		return nil, err
+// update runs fn in a write transaction with the store's codec (see
+// rawUpdate for what a failure says).
+func (db *DB) update(what string, fn func(tx *bolt.Tx, c Codec) error) error {
+	db.life.RLock()
+	defer db.life.RUnlock()
+	if err := db.ready(); err != nil {
+		return err
 	}
-	var out []byte
-	err = db.view(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketOriginals).Get(key)
-		if v == nil {
-			return app.Errorf(app.ENOTFOUND, "no original PDF for case %s", id)
-		}
-		if out, err = db.codec.Open(v); err != nil {
-			return damagedRecord(id, "original", err)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// Pages returns the page texts of a case's order.
-func (db *DB) Pages(ctx context.Context, id string) ([]app.PageText, error) {
-	key, err := idKey(id)
-	if err != nil {
-		return nil, err
+	c := db.codec
+	if db.readOnly {
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the database is open read-only", what)}
 	}
-	var out []app.PageText
-	err = db.view(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPages).Get(key)
-		if v == nil {
-			return app.Errorf(app.ENOTFOUND, "no page text for case %s", id)
-		}
-		if err := db.getJSON(v, &out); err != nil {
-			return damagedRecord(id, "pages", err)
-		}
-		return nil
-	})
-	return out, err
+	return db.rawUpdate(what, func(tx *bolt.Tx) error { return fn(tx, c) })
 }
 
-// view runs fn in a read transaction. bbolt panics on a damaged page; it
-// rolls the transaction back first, and the panic becomes an EDAMAGED
-// error naming the file.
-func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
+// record is update for an audit entry alone, which a read-only DB may
+// write too (writeAside).
+func (db *DB) record(what string, fn func(tx *bolt.Tx, c Codec) error) error {
+	if !db.readOnly {
+		return db.update(what, fn)
+	}
+	db.life.RLock()
+	defer db.life.RUnlock()
+	if err := db.ready(); err != nil {
+		return err
+	}
+	c := db.codec
+	return db.writeAside(what, func(tx *bolt.Tx) error { return fn(tx, c) })
+}
+
+// rawView is a read transaction, whatever the store's state.
+func (db *DB) rawView(fn func(tx *bolt.Tx) error) (err error) {
 	// A file cut short faults when bbolt reads past its end through the
 	// memory map: as a panic, that is one more damaged-file error.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -435,9 +459,9 @@ func (db *DB) view(fn func(tx *bolt.Tx) error) (err error) {
 	return b.View(fn)
 }
 
-// update runs fn in a write transaction and turns a failed commit into a
-// message that says what was not saved and what to do.
-func (db *DB) update(what string, fn func(tx *bolt.Tx) error) (err error) {
+// rawUpdate runs fn in a write transaction and turns a failed commit into
+// a message that says what was not saved and what to do.
+func (db *DB) rawUpdate(what string, fn func(tx *bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -449,7 +473,41 @@ func (db *DB) update(what string, fn func(tx *bolt.Tx) error) (err error) {
 		return err
 	}
 	defer release()
-	err = b.Update(fn)
+	return writeError(what, b.Update(fn))
+}
+
+// writeAside is a write from a read-only DB: the audit entry of a memo or
+// log export, made while the desk may hold the folder. The file is opened
+// for writing just for it — bbolt's own lock keeps it one writer at a
+// time — and closed at once.
+func (db *DB) writeAside(what string, fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damagedFile(db.path, fmt.Errorf("%v", r))
+		}
+	}()
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.users > 0 {
+		return app.Errorf(app.EINTERNAL, "a write while reading the store")
+	}
+	if db.bolt != nil {
+		// Our own shared lock on the file would keep the exclusive one
+		// from being taken.
+		db.bolt.Close()
+		db.bolt = nil
+	}
+	b, err := openBolt(db.path, db.timeout, false)
+	if err != nil {
+		return openError(db.path, err)
+	}
+	defer b.Close()
+	return writeError(what, b.Update(fn))
+}
+
+// writeError says what was not saved, and why, for a failed write.
+func writeError(what string, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -460,63 +518,8 @@ func (db *DB) update(what string, fn func(tx *bolt.Tx) error) (err error) {
 	if errors.Is(err, syscall.ENOSPC) {
 		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the disk is full; free some space and try again (what was saved before is intact)", what), Err: err}
 	}
-	if errors.Is(err, bolterrors.ErrDatabaseReadOnly) {
-		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the database is open read-only", what), Err: err}
+	if errors.Is(err, bolterrors.ErrDatabaseReadOnly) || errors.Is(err, syscall.EROFS) {
+		return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: the data folder is read-only (copy it somewhere writable; what was saved before is intact)", what), Err: err}
 	}
 	return &app.Error{Code: app.EIO, Message: fmt.Sprintf("could not %s: %v (what was saved before is intact)", what, rootCause(err)), Err: err}
-}
-
-func (db *DB) put(b *bolt.Bucket, key, value []byte) error {
-	sealed, err := db.codec.Seal(value)
-	if err != nil {
-		return err
-	}
-	return b.Put(key, sealed)
-}
-
-func (db *DB) putJSON(b *bolt.Bucket, key []byte, v any) error {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	return db.put(b, key, data)
-}
-
-func (db *DB) getJSON(sealed []byte, v any) error {
-	data, err := db.codec.Open(sealed)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(data, v)
-}
-
-func idKey(id string) ([]byte, error) {
-	b, err := hex.DecodeString(id)
-	if err != nil || len(b) != 16 {
-		return nil, app.Errorf(app.EINVALID, "%q is not a case ID", id)
-	}
-	return b, nil
-}
-
-var keySettings = []byte("settings")
-
-// Settings returns the stored settings (empty ones before any are saved).
-func (db *DB) Settings(ctx context.Context) (app.Settings, error) {
-	var s app.Settings
-	err := db.view(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keySettings); v != nil {
-			if err := db.getJSON(v, &s); err != nil {
-				return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored settings are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", err), Err: err}
-			}
-		}
-		return nil
-	})
-	return s, err
-}
-
-// SaveSettings replaces the stored settings.
-func (db *DB) SaveSettings(ctx context.Context, s app.Settings) error {
-	return db.update("save the settings", func(tx *bolt.Tx) error {
-		return db.putJSON(tx.Bucket(bucketMeta), keySettings, s)
-	})
 }

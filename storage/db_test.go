@@ -18,7 +18,7 @@ import (
 // test ends.
 func mustOpen(tb testing.TB, dir string) *DB {
 	tb.Helper()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestDB_CreateCase_RoundTrip(t *testing.T) {
 func TestDB_Open_ReopenKeepsCases(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestDB_Open_SecondInstanceIsToldQuickly(t *testing.T) {
 	dir := t.TempDir()
 	mustOpen(t, dir)
 	start := time.Now()
-	_, err := Open(dir, Options{})
+	_, err := Open(dir, testOptions(false))
 	if app.ErrorCode(err) != app.ELOCKED {
 		t.Fatalf("got %v, want ELOCKED", err)
 	}
@@ -168,14 +168,14 @@ func TestDB_Case_NotFoundAndBadID(t *testing.T) {
 }
 
 func TestPlainCodec_RejectsUnknownTag(t *testing.T) {
-	if _, err := (PlainCodec{}).Open([]byte{0x02, 'x'}); err == nil {
+	if _, err := (PlainCodec{}).Open(nil, []byte{0x07, 'x'}); err == nil {
 		t.Error("a value sealed by an unknown codec was accepted")
 	}
 }
 
 func TestDB_SettingsRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	db, err := Open(dir, Options{})
+	db, err := Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db, err = Open(dir, Options{})
+	db, err = Open(dir, testOptions(false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func TestOpenError_SaysWhy(t *testing.T) {
 	}{
 		{&fs.PathError{Op: "open", Path: "/x/warrantdesk.db", Err: syscall.EROFS}, app.EIO, "the disk is read-only"},
 		{&fs.PathError{Op: "open", Path: "/x/warrantdesk.db", Err: fs.ErrPermission}, app.EIO, "permission denied"},
-		{fmt.Errorf("%w: assertion failed: page 7 already freed", errDamaged), app.EDAMAGED, "is damaged (assertion failed: page 7 already freed) and was not changed: restore it from your backup of the data folder /x"},
+		{fmt.Errorf("%w: assertion failed: page 7 already freed", errDamaged), app.EDAMAGED, "is damaged (assertion failed: page 7 already freed) and was not changed: restore the data folder /x from a backup"},
 	} {
 		err := openError("/x/warrantdesk.db", c.err)
 		if app.ErrorCode(err) != c.code || !strings.Contains(app.ErrorMessage(err), c.want) {

@@ -1,12 +1,11 @@
 package casework
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,8 +168,9 @@ func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settin
 
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
-// writes the memo where opts allow, atomically (app/outfile); draft marks
-// it not final.
+// writes the memo — printing the audit trail's head — where opts allow,
+// atomically, and records the export in the trail with the memo's hash;
+// draft marks it not final.
 func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, opts outfile.Options, draft bool) error {
 	orig, err := s.store.Original(ctx, c.ID)
 	if err != nil {
@@ -184,7 +184,11 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now(), Draft: draft})
+	head, err := s.AuditHead(ctx)
+	if err != nil {
+		return err
+	}
+	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now(), AuditHead: head, Draft: draft})
 	if err != nil {
 		return err
 	}
@@ -200,74 +204,79 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	return outfile.Write(path, data, opts)
+	detail := format
+	if draft {
+		detail += " draft"
+	}
+	return s.writeRecorded(ctx, path, opts.Force, app.AuditEntry{Action: app.AuditMemoExport, Case: c.ID, Detail: detail}, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // ExportLog writes the decision log — one row per case, most urgent
 // first, with the checks each raised — to path as CSV or JSON ("" takes
 // the format from path: LogFormat), replacing an existing file only with
-// force, and returns how many rows it wrote. Damaged cases are left out (a
-// case whose page texts are damaged is logged without its checks) and
-// named by the EDAMAGED error returned after the log is written.
+// force, and returns how many rows it wrote. Cases are read a few at a
+// time, so the log of any store is written in flat memory. Damaged cases
+// are left out (a case whose page texts are damaged is logged without its
+// checks) and named by the EDAMAGED error returned after the log is
+// written. The export is recorded in the audit trail.
 func (s *Service) ExportLog(ctx context.Context, path, format string, force bool) (int, error) {
 	f, err := LogFormat(path, format)
 	if err != nil {
 		return 0, err
 	}
-	opts := s.outOptions(force)
-	if err := outfile.Check(path, opts); err != nil {
+	if err := outfile.Check(path, s.outOptions(force)); err != nil {
 		return 0, err
 	}
-	cases, settings, damaged := s.casesAndSettings(ctx)
-	d, _ := app.Damaged(damaged)
-	if damaged != nil && d == nil {
-		return 0, damaged
-	}
-	found := map[string][]app.Finding{}
-	for _, c := range cases {
-		fs, err := s.findings(ctx, settings, c)
-		if dc, ok := app.Damaged(err); ok {
-			if d == nil {
-				d = &app.DamagedError{}
-			}
-			d.Cases = append(d.Cases, dc.Cases...)
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		found[c.ID] = fs
-	}
-	rows := report.Log(cases, found)
-	var data []byte
-	if f == "json" {
-		data, err = logJSON(rows)
-	} else {
-		data, err = logCSV(rows)
-	}
+	settings, err := s.store.Settings(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if err := outfile.Write(path, data, opts); err != nil {
+	var bad []string
+	n := 0
+	err = s.writeRecorded(ctx, path, force, app.AuditEntry{Action: app.AuditLogExport, Detail: f}, func(w io.Writer) error {
+		add, done, err := logWriter(w, f)
+		if err != nil {
+			return err
+		}
+		err = s.EachCase(ctx, func(c *app.Case) error {
+			fs, err := s.findings(ctx, settings, c)
+			if dc, ok := app.Damaged(err); ok {
+				bad = append(bad, dc.Cases...)
+				fs = nil
+			} else if err != nil {
+				return err
+			}
+			n++
+			return add(report.Log([]*app.Case{c}, map[string][]app.Finding{c.ID: fs})[0])
+		})
+		if d, ok := app.Damaged(err); ok {
+			bad = append(bad, d.Cases...)
+		} else if err != nil {
+			return err
+		}
+		return done()
+	})
+	if err != nil {
 		return 0, err
 	}
-	if d != nil {
-		return len(rows), &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) are damaged and left out of the log, or logged without their checks: %s", len(d.Cases), strings.Join(d.Cases, ", ")), Err: d}
+	if len(bad) > 0 {
+		return n, &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) are damaged and left out of the log, or logged without their checks: %s", len(bad), strings.Join(bad, ", ")), Err: &app.DamagedError{Cases: bad}}
 	}
-	return len(rows), nil
+	return n, nil
 }
 
-func logJSON(rows []report.Row) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(rows)
-	return buf.Bytes(), err
-}
-
-func logCSV(rows []report.Row) ([]byte, error) {
-	var buf bytes.Buffer
-	err := report.WriteCSV(&buf, rows)
-	return buf.Bytes(), err
+// logWriter writes log rows one at a time as CSV or JSON.
+func logWriter(w io.Writer, format string) (add func(report.Row) error, done func() error, err error) {
+	if format == "json" {
+		a := report.NewJSONArray(w)
+		return func(r report.Row) error { return a.Add(r) }, a.Close, nil
+	}
+	cw, err := report.NewCSV(w)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cw.Write, cw.Flush, nil
 }

@@ -39,6 +39,10 @@ type Params struct {
 	// Protected are the folders no memo or log may be written into: the
 	// data folder (app/outfile).
 	Protected []string
+	// Actor is who the audit trail names for changes made through the
+	// service when the change itself names no one (settings, exports,
+	// imports): the reviewer at this computer.
+	Actor string
 }
 
 // Service carries out the use cases on one store. Safe for concurrent use.
@@ -49,6 +53,7 @@ type Service struct {
 	memoFonts    memo.Fonts
 	now          func() time.Time
 	protected    []string
+	actor        string
 	// mu makes each change read, change and write its case as one step,
 	// so two changes to one case (a draft kept while a decision is being
 	// saved) never undo each other.
@@ -57,7 +62,7 @@ type Service struct {
 
 // New returns a service on p.Store.
 func New(p Params) *Service {
-	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected}
+	s := &Service{store: p.Store, importer: p.Importer, memoTemplate: p.MemoTemplate, memoFonts: p.MemoFonts, now: p.Now, protected: p.Protected, actor: p.Actor}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -221,6 +226,7 @@ func (s *Service) Correct(ctx context.Context, id, field, value, by string) (*ap
 // change reads case id, lets do change it, and stores it when do reports a
 // change: the one place a stored case changes.
 func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (bool, error)) (*app.Case, error) {
+	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c, err := s.store.Case(ctx, id)
@@ -237,6 +243,15 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	return c, nil
 }
 
+// acting returns ctx naming who acts, for the audit trail: the one ctx
+// names already, else the service's actor.
+func (s *Service) acting(ctx context.Context) context.Context {
+	if app.ActorFrom(ctx) != "" || s.actor == "" {
+		return ctx
+	}
+	return app.WithActor(ctx, s.actor)
+}
+
 // Settings returns the stored settings.
 func (s *Service) Settings(ctx context.Context) (app.Settings, error) {
 	return s.store.Settings(ctx)
@@ -250,7 +265,7 @@ func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settin
 	if err != nil {
 		return in, err
 	}
-	if err := s.store.SaveSettings(ctx, n); err != nil {
+	if err := s.store.SaveSettings(s.acting(ctx), n); err != nil {
 		return in, err
 	}
 	return n, nil
@@ -306,5 +321,5 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// scanner) are shared, never built again.
 	im := *s.importer
 	im.Store, im.SplitBundles, im.OnOCR = s.store, opts.Split, opts.OnOCR
-	return im.ImportAll(ctx, paths, progress)
+	return im.ImportAll(s.acting(ctx), paths, progress)
 }

@@ -26,6 +26,9 @@ var now = time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
 // not hostile, and the worker binary is main's.
 type inProcess struct{}
 
+// testStore opens a store under a passphrase, deriving its key cheaply.
+var testStore = storage.Options{Passphrase: "test passphrase", KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) {
 	return pdftext.ReadPages(pdf)
 }
@@ -45,7 +48,7 @@ func (c *counting) UpdateCase(ctx context.Context, k *app.Case) error {
 // real parts, and imports n generated orders.
 func newService(t *testing.T, n int) (*Service, *counting, []string) {
 	t.Helper()
-	db, err := storage.Open(t.TempDir(), storage.Options{})
+	db, err := storage.Open(t.TempDir(), testStore)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,6 +41,8 @@ type Params struct {
 	// eval).
 	Importer *intake.Importer
 	Getenv   func(string) string
+	// Terminal asks for passphrases; nil where there is no terminal.
+	Terminal Terminal
 	Now      func() time.Time
 	Stdout   io.Writer
 	Stderr   io.Writer
@@ -73,7 +75,17 @@ Usage:
   warrantdesk settings --add-reviewer NAME | --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
                      | --add-court NAME | --approval-off|--approval-on TRIGGER | --remove-…
                                                  reviewers, verified agency contacts and courts, the two-person rule
-  warrantdesk check [--json]                     read every stored record back and check the database file
+  warrantdesk verify [--json] [--head SIZE:HASH]  the audit trail, every original's SHA-256, every value opens,
+                                                 the database file's consistency; exit 1 and what is wrong where
+                                                 (check: the same); --head: the trail still holds what a memo's head did
+  warrantdesk init                               a new encrypted data folder: asks the passphrase twice, prints the recovery key
+  warrantdesk passphrase [--recovery-key]        change it (or set one on a plain store, which encrypts it)
+  warrantdesk lock                               lock the desk open on the data folder (in the desk: Ctrl+L, or the idle time)
+  warrantdesk audit [--case C] [--from D] [--to D] --out FILE [--format csv|json] [--force]  the audit trail, for an auditor
+  warrantdesk backup --out FILE [--recipient AGE-PUBLIC-KEY]... [--force]  a hot copy sealed with age (for the passphrase
+                                                 unless a recipient is given)
+  warrantdesk restore FILE [--identity FILE]     into the --data folder, which must be empty; then verifies it
+  warrantdesk compact                            rewrite the database without freed pages (deleted data)
   warrantdesk eval [--truth DIR] [--misses N] DIR  score extraction on orders with NAME.json truth files
   warrantdesk demo                               open the desk on a throwaway folder of fictional orders
   warrantdesk samples --out DIR [--n N] [--seed S] [--scanned]  write fictional orders with truth files
@@ -88,6 +100,9 @@ Options for every command:
   --ocr-pages N    pages OCR'd of one file (default 300)   --ocr-time DUR  OCR time per file (default 15m)
   --no-ocr         do not OCR pages without text (they stay marked as needing OCR)
   --tesseract PATH the tesseract program (default: WARRANTDESK_TESSERACT, else PATH)
+  --passphrase-file FILE  the data folder's passphrase is the file's first line (else WARRANTDESK_PASSPHRASE,
+                   else asked on the terminal; never given on the command line). A new data folder is always
+                   encrypted: the first command on it, given a passphrase, makes it and prints the recovery key.
 
 Exit status: 0 all succeeded, 1 some input failed, 2 usage error.
 `
@@ -107,6 +122,10 @@ func Run(ctx context.Context, args []string, p Params) (status int) {
 	// where (the stack names functions, not case values).
 	defer func() {
 		if r := recover(); r != nil {
+			if u, ok := r.(unlockFailed); ok {
+				status = Report(p.Stderr, u.err)
+				return
+			}
 			app.LogError(fmt.Errorf("panic: %v\n%s", r, debug.Stack()))
 			fmt.Fprintf(p.Stderr, "warrantdesk: %s\n", app.InternalMessage)
 			status = ExitInput
@@ -171,12 +190,19 @@ type command struct {
 	ocrTime   time.Duration
 	noOCR     bool
 	tesseract string
+	// passphraseFile is --passphrase-file: the passphrase is never taken
+	// from the command line itself.
+	passphraseFile string
 	// optionsOnly makes a command stop once its flags are parsed, for
 	// Parse.
 	optionsOnly bool
-	name        string   // the command's
-	args        []string // and its arguments
-	status      int
+	// unlocked is set once the store was made ready (unlock), and
+	// passphrase is what unlocked it: a backup is sealed with it.
+	unlocked   bool
+	passphrase string
+	name       string   // the command's
+	args       []string // and its arguments
+	status     int
 }
 
 // flags returns a flag set with the options every command takes.
@@ -190,6 +216,8 @@ func (c *command) flags(name string) *flag.FlagSet {
 	fs.DurationVar(&c.ocrTime, "ocr-time", c.ocrTime, "OCR time per file")
 	fs.BoolVar(&c.noOCR, "no-ocr", c.noOCR, "skip OCR")
 	fs.StringVar(&c.tesseract, "tesseract", c.tesseract, "tesseract program")
+	fs.StringVar(&c.passphraseFile, "passphrase-file", c.passphraseFile, "file whose first line is the passphrase")
+	fs.Func("passphrase", "", func(string) error { return errPassphraseFlag })
 	if c.optionsOnly {
 		fs.Bool(optionsOnlyFlag, true, "")
 	}
@@ -218,6 +246,10 @@ func checkBudget(fs *flag.FlagSet) error {
 	})
 	return bad
 }
+
+// errPassphraseFlag refuses a passphrase given as an argument, which
+// every user of the computer can read (ps, shell history).
+var errPassphraseFlag = errors.New("a passphrase is never given on the command line (every user of this computer could read it): use --passphrase-file FILE, WARRANTDESK_PASSPHRASE, or the prompt")
 
 // optionsOnlyFlag marks the flag sets of a Parse: parse stops there,
 // before the command does anything.
@@ -260,25 +292,33 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // commands runs each command by name.
 var commands = map[string]func(c *command, ctx context.Context, args []string) error{
-	"extract":  (*command).extract,
-	"import":   (*command).importCmd,
-	"list":     (*command).list,
-	"show":     (*command).show,
-	"search":   (*command).search,
-	"decide":   (*command).decide,
-	"approve":  (*command).approve,
-	"memo":     (*command).memo,
-	"export":   (*command).export,
-	"stats":    (*command).stats,
-	"settings": (*command).settings,
-	"check":    (*command).check,
-	"eval":     (*command).eval,
-	"samples":  (*command).samples,
-	"demo":     (*command).demo,
+	"extract":    (*command).extract,
+	"import":     (*command).importCmd,
+	"list":       (*command).list,
+	"show":       (*command).show,
+	"search":     (*command).search,
+	"decide":     (*command).decide,
+	"approve":    (*command).approve,
+	"memo":       (*command).memo,
+	"export":     (*command).export,
+	"stats":      (*command).stats,
+	"settings":   (*command).settings,
+	"check":      (*command).verify,
+	"verify":     (*command).verify,
+	"init":       (*command).initCmd,
+	"passphrase": (*command).passphraseCmd,
+	"lock":       (*command).lock,
+	"audit":      (*command).audit,
+	"backup":     (*command).backupCmd,
+	"restore":    (*command).restore,
+	"compact":    (*command).compact,
+	"eval":       (*command).eval,
+	"samples":    (*command).samples,
+	"demo":       (*command).demo,
 }
 
 // storeless are the commands that work without the data folder's store.
-var storeless = map[string]bool{"extract": true, "eval": true, "samples": true, "help": true, "demo": true}
+var storeless = map[string]bool{"extract": true, "eval": true, "samples": true, "help": true, "demo": true, "lock": true}
 
 func (c *command) dispatch(ctx context.Context, args []string) error {
 	c.timeout = 10 * time.Second
@@ -330,6 +370,8 @@ type Options struct {
 	NoOCR bool
 	// Tesseract is the OCR program ("" to search PATH).
 	Tesseract string
+	// PassphraseFile is --passphrase-file.
+	PassphraseFile string
 	// MaxPages, OCRPages and OCRTime are the per-file budget
 	// (--max-pages, --ocr-pages, --ocr-time); zero for the defaults.
 	MaxPages, OCRPages int
@@ -351,7 +393,8 @@ type Invocation struct {
 func (inv Invocation) NeedsStore() bool { return !storeless[inv.Command] }
 
 // readers are the commands that only read the store.
-var readers = map[string]bool{"list": true, "show": true, "search": true, "stats": true, "export": true, "memo": true, "check": true}
+var readers = map[string]bool{"list": true, "show": true, "search": true, "stats": true, "export": true, "memo": true, "check": true,
+	"verify": true, "audit": true, "backup": true}
 
 // ReadOnly reports whether the command only reads the store, so main opens
 // it read-only and the command runs while the desk is open.
@@ -368,7 +411,7 @@ func Parse(args []string, getenv func(string) string) (Invocation, error) {
 	if err != nil && !errors.Is(err, errParsed) {
 		return Invocation{}, err
 	}
-	inv := Invocation{Options: Options{DataDir: c.dataDir, Timeout: c.timeout, NoOCR: c.noOCR, Tesseract: c.tesseract,
+	inv := Invocation{Options: Options{DataDir: c.dataDir, Timeout: c.timeout, NoOCR: c.noOCR, Tesseract: c.tesseract, PassphraseFile: c.passphraseFile,
 		MaxPages: c.maxPages, OCRPages: c.ocrPages, OCRTime: c.ocrTime}}
 	if inv.Options.Tesseract == "" {
 		inv.Options.Tesseract = getenv("WARRANTDESK_TESSERACT")
@@ -409,8 +452,22 @@ func (c *command) onOCR(file string, done, total int) {
 }
 
 // service returns the casework service, which main builds for every
-// command that needs the store.
+// command that needs the store, with the store unlocked (or made, for a
+// new data folder: unlock).
 func (c *command) service() *casework.Service {
+	svc := c.vault()
+	if !c.unlocked {
+		c.unlocked = true
+		if err := c.unlock(); err != nil {
+			panic(unlockFailed{err})
+		}
+	}
+	return svc
+}
+
+// vault returns the service as it is, locked or not, for the commands
+// that deal with the passphrase themselves (init, passphrase, restore).
+func (c *command) vault() *casework.Service {
 	if c.deps.Service == nil {
 		panic("cli: no casework service for a command that needs the store") // a wiring bug
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/casework"
 	"github.com/warrantdesk/warrantdesk/app/intake"
+	"github.com/warrantdesk/warrantdesk/app/report"
 	"github.com/warrantdesk/warrantdesk/app/search"
 )
 
@@ -224,14 +225,20 @@ func (c *command) list(ctx context.Context, args []string) error {
 	} else if len(pos) > 0 {
 		return usagef("list takes no arguments, got %q", pos[0])
 	}
-	cases, err := c.service().Cases(ctx)
+	if *asJSON {
+		// Case by case, so a list of any size streams in flat memory.
+		a := report.NewJSONArray(c.deps.Stdout)
+		err := c.service().EachCase(ctx, func(k *app.Case) error { return a.Add(caseView(k)) })
+		if err = c.damaged(err); err != nil {
+			return err
+		}
+		return a.Close()
+	}
+	sums, err := c.service().Summaries(ctx)
 	if err = c.damaged(err); err != nil {
 		return err
 	}
-	if *asJSON {
-		return c.printCasesJSON(cases)
-	}
-	c.printTable(cases)
+	c.printTable(sums)
 	return nil
 }
 
@@ -246,20 +253,24 @@ func (c *command) printCasesJSON(cases []*app.Case) error {
 	return enc.Encode(out)
 }
 
-func (c *command) printTable(cases []*app.Case) {
-	if len(cases) == 0 {
+// printTable lists cases from their summaries: no whole case is read.
+func (c *command) printTable(sums []app.Summary) {
+	if len(sums) == 0 {
 		fmt.Fprintln(c.deps.Stdout, "No cases. Import an order with: warrantdesk import FILE.pdf")
 		return
 	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
-	for _, k := range cases {
-		ex := &k.Order.Extraction
-		deadline := k.Value(app.FieldDeadline)
-		if ex.Emergency {
+	for _, k := range sums {
+		deadline := k.Deadline
+		if k.Emergency {
 			deadline = "EMERGENCY " + deadline
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", k.ShortID(), k.Status, ex.ProcessType, k.Reference(), dash(deadline), app.Clip(dash(k.Value(app.FieldIssuingAuthority)), 50), len(ex.Targets))
+		ref := k.CaseNumber
+		if ref == "" {
+			ref = k.FileName
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", app.ShortID(k.ID), k.Status, k.ProcessType, ref, dash(deadline), app.Clip(dash(k.Authority), 50), len(k.Targets))
 	}
 	tw.Flush()
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -77,6 +79,23 @@ func NewDemo(args []string, p Params) (*Demo, error) {
 	}
 	d.orders = len(orders)
 	return d, nil
+}
+
+// Seal encrypts the demo's store under a random passphrase kept in memory,
+// as every new store is encrypted, and says it on stderr: the demo's data
+// is fictional and thrown away, and the passphrase unlocks the desk after
+// Ctrl+L.
+func (d *Demo) Seal(ctx context.Context, svc *casework.Service, stderr io.Writer) error {
+	b := make([]byte, 9)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	pass := "demo-" + hex.EncodeToString(b)
+	if _, err := svc.CreateStore(ctx, pass); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "demo: the throwaway data folder is encrypted; after a lock (Ctrl+L) it unlocks with %s\n", pass)
+	return nil
 }
 
 // Fill imports the demo's orders through svc and says where they are.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -14,26 +15,19 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/report"
 )
 
-// settings shows or changes the enterprise customer list and the
-// provider's own names.
+// settings shows or changes the enterprise customer list, the provider's
+// own names, the desk's idle time and (settingsTrust) the trust settings.
 func (c *command) settings(ctx context.Context, args []string) error {
 	fs := c.flags("settings")
 	asJSON := fs.Bool("json", false, "")
-	var addDomain, rmDomain, addAccount, rmAccount, addName, rmName multi
-	fs.Var(&addDomain, "add-domain", "")
-	fs.Var(&rmDomain, "remove-domain", "")
-	fs.Var(&addAccount, "add-account", "")
-	fs.Var(&rmAccount, "remove-account", "")
-	fs.Var(&addName, "add-provider-name", "")
-	fs.Var(&rmName, "remove-provider-name", "")
-	state := fs.String("provider-state", "\x00", "")
+	org := settingsOrgFlags(fs)
 	trust := settingsTrustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --add-reviewer N, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --import-contacts FILE.csv, --add-court N, --approval-off T, --approval-on T (and --remove-…), --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --lock-after MINUTES, --add-reviewer N, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --import-contacts FILE.csv, --add-court N, --approval-off T, --approval-on T (and --remove-…), --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
@@ -44,17 +38,13 @@ func (c *command) settings(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	if len(addDomain)+len(rmDomain)+len(addAccount)+len(rmAccount)+len(addName)+len(rmName) > 0 || *state != "\x00" || trust.changes() {
+	if org.changes() || trust.changes() {
+		if err := org.apply(&s); err != nil {
+			return err
+		}
 		if err := trust.apply(&s, Reviewer(c.deps.Getenv), c.deps.Now()); err != nil {
 			return err
 		}
-		if *state != "\x00" {
-			s.ProviderState = *state
-		}
-		// The lists are compared as they are kept: normalised.
-		s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, addDomain...)), app.NormaliseList(rmDomain), strings.EqualFold)
-		s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, addAccount...)), app.NormaliseList(rmAccount), strings.EqualFold)
-		s.ProviderNames = without(append(s.ProviderNames, addName...), rmName, func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) })
 		if s, err = c.service().SaveSettings(ctx, s); err != nil {
 			return err
 		}
@@ -62,9 +52,51 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState))
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\ndesk locks after     %d min untouched\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState), int(s.LockAfter().Minutes()))
 	printTrustSettings(c.deps.Stdout, s)
+	return nil
+}
+
+// settingsOrg are the settings flags for the provider's own facts and the
+// desk's idle time.
+type settingsOrg struct {
+	addDomain, rmDomain, addAccount, rmAccount, addName, rmName multi
+	state                                                       *string
+	lockAfter                                                   *int
+}
+
+func settingsOrgFlags(fs *flag.FlagSet) *settingsOrg {
+	o := &settingsOrg{state: fs.String("provider-state", "\x00", ""), lockAfter: fs.Int("lock-after", -1, "")}
+	fs.Var(&o.addDomain, "add-domain", "")
+	fs.Var(&o.rmDomain, "remove-domain", "")
+	fs.Var(&o.addAccount, "add-account", "")
+	fs.Var(&o.rmAccount, "remove-account", "")
+	fs.Var(&o.addName, "add-provider-name", "")
+	fs.Var(&o.rmName, "remove-provider-name", "")
+	return o
+}
+
+// changes reports whether any of these flags was given.
+func (o *settingsOrg) changes() bool {
+	return len(o.addDomain)+len(o.rmDomain)+len(o.addAccount)+len(o.rmAccount)+len(o.addName)+len(o.rmName) > 0 || *o.state != "\x00" || *o.lockAfter != -1
+}
+
+// apply changes s as the flags say.
+func (o *settingsOrg) apply(s *app.Settings) error {
+	if *o.state != "\x00" {
+		s.ProviderState = *o.state
+	}
+	if *o.lockAfter != -1 {
+		if *o.lockAfter < 1 || *o.lockAfter > app.MaxLockAfter {
+			return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+		}
+		s.LockAfterMinutes = *o.lockAfter
+	}
+	// The lists are compared as they are kept: normalised.
+	s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, o.addDomain...)), app.NormaliseList(o.rmDomain), strings.EqualFold)
+	s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, o.addAccount...)), app.NormaliseList(o.rmAccount), strings.EqualFold)
+	s.ProviderNames = without(append(s.ProviderNames, o.addName...), o.rmName, func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) })
 	return nil
 }
 

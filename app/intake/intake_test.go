@@ -16,6 +16,9 @@ import (
 // scanText stands in for a PDF whose pages have no text layer.
 type scanText struct{ pages int }
 
+// testStore opens a store under a passphrase, deriving its key cheaply.
+var testStore = storage.Options{Passphrase: "test passphrase", KDF: &storage.KDFParams{Time: 1, MemoryKiB: 1024, Threads: 1}}
+
 func (s scanText) ReadText(context.Context, []byte) (*app.Document, error) {
 	doc := &app.Document{TextSource: app.SourceNone}
 	for i := 1; i <= s.pages; i++ {
@@ -121,7 +124,7 @@ func TestReadFile_Refusals(t *testing.T) {
 }
 
 func TestImport_MissingOCR_OutcomeSaysWhy(t *testing.T) {
-	store, err := storage.Open(t.TempDir(), storage.Options{})
+	store, err := storage.Open(t.TempDir(), testStore)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +136,7 @@ func TestImport_MissingOCR_OutcomeSaysWhy(t *testing.T) {
 		t.Fatalf("outcome %+v", o)
 	}
 	// With OCR turned off nothing is missing: the reviewer chose it.
-	store2, err := storage.Open(t.TempDir(), storage.Options{})
+	store2, err := storage.Open(t.TempDir(), testStore)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,6 +27,11 @@ type Input struct {
 	// Draft marks the memo as not final: its decision awaits a second
 	// reviewer's approval.
 	Draft bool
+	// AuditHead is the audit trail's head when the memo was written
+	// (SIZE:HASH): 'warrantdesk verify --head' later shows the trail still
+	// holds, unchanged, everything recorded up to then. "" when the store
+	// keeps none.
+	AuditHead string
 }
 
 // view is what the template sees: every value already in words, so the
@@ -34,7 +39,7 @@ type Input struct {
 type view struct {
 	Title, CaseID, Type, CaseNumber, Authority, Judge, Agency, Agent, Recipient, Jurisdiction string
 	Issued, Deadline, Received, Data, DateRange, LegalBasis, Nondisclosure                    string
-	FileName, SHA256, Written                                                                 string
+	FileName, SHA256, Written, AuditHead                                                      string
 	Pages                                                                                     int
 	Emergency                                                                                 bool
 	Corrections                                                                               []correction
@@ -91,7 +96,7 @@ func build(in Input) view {
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
 		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
 		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: esc(c.Order.FileName), SHA256: esc(c.Order.SHA256),
-		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written),
+		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written), AuditHead: esc(in.AuditHead),
 		Outcome: esc(outcomeName(d.Outcome)), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
 		Grounds: escList(d.Grounds), Notice: esc(notice(d)),
 	}

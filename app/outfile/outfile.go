@@ -10,6 +10,7 @@ package outfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,6 +87,17 @@ func CheckFolder(dir string, opts Options) error {
 // only if no file appears there meanwhile. A failure to write (disk full,
 // read-only, no permission) is an EIO *app.Error; nothing is left behind.
 func Write(path string, data []byte, opts Options) error {
+	return WriteStream(path, opts, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteStream is Write for what is written a piece at a time (a backup, a
+// long log), so it never sits in memory whole: write fills the temporary
+// file, and only when it returns nil is the file synced and moved into
+// place. An *app.Error from write is returned as it is.
+func WriteStream(path string, opts Options, write func(w io.Writer) error) error {
 	if err := Check(path, opts); err != nil {
 		return err
 	}
@@ -95,7 +107,7 @@ func Write(path string, data []byte, opts Options) error {
 		return ioError(path, err)
 	}
 	name := tmp.Name()
-	_, werr := tmp.Write(data)
+	werr := write(tmp)
 	if werr == nil {
 		werr = tmp.Sync()
 	}
@@ -107,8 +119,12 @@ func Write(path string, data []byte, opts Options) error {
 	}
 	if werr != nil {
 		os.Remove(name)
-		if errors.Is(werr, fs.ErrExist) {
+		var ae *app.Error
+		switch {
+		case errors.Is(werr, fs.ErrExist):
 			return app.Errorf(app.EINVALID, "%s appeared while the file was written: add --force to replace it, or choose another name", app.PrintableName(path))
+		case errors.As(werr, &ae):
+			return werr
 		}
 		return ioError(path, werr)
 	}

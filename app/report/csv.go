@@ -10,22 +10,44 @@ import (
 // WriteCSV writes the log as CSV: a header of Columns(), then one record per
 // row, every cell guarded against formula injection (SafeCell).
 func WriteCSV(w io.Writer, rows []Row) error {
-	cw := csv.NewWriter(w)
-	cols := Columns()
-	if err := cw.Write(cols); err != nil {
+	cw, err := NewCSV(w)
+	if err != nil {
 		return err
 	}
-	rec := make([]string, len(cols))
 	for _, r := range rows {
-		for i, col := range cols {
-			rec[i] = SafeCell(r[col])
-		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(r); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
+}
+
+// CSV writes the log a row at a time, as WriteCSV does all at once.
+type CSV struct {
+	cw   *csv.Writer
+	cols []string
+	rec  []string
+}
+
+// NewCSV writes the header and returns the writer for the rows.
+func NewCSV(w io.Writer) (*CSV, error) {
+	c := &CSV{cw: csv.NewWriter(w), cols: Columns()}
+	c.rec = make([]string, len(c.cols))
+	return c, c.cw.Write(c.cols)
+}
+
+// Write writes one row.
+func (c *CSV) Write(r Row) error {
+	for i, col := range c.cols {
+		c.rec[i] = SafeCell(r[col])
+	}
+	return c.cw.Write(c.rec)
+}
+
+// Flush writes what is buffered.
+func (c *CSV) Flush() error {
+	c.cw.Flush()
+	return c.cw.Error()
 }
 
 // SafeCell keeps a spreadsheet from running text an order put in a field

@@ -38,6 +38,9 @@ type Desk struct {
 	Case   *CaseView
 	Import *ImportPane
 	root   fyne.CanvasObject
+	// keys are the shortcuts the desk put on its window, taken off again
+	// when it locks (RemoveShortcuts).
+	keys []fyne.Shortcut
 }
 
 // DeskParams are what a desk works with.
@@ -94,6 +97,9 @@ type Params struct {
 	Reviewer string
 	// Icon is the window's (PNG); nil for Fyne's.
 	Icon []byte
+	// LockRequest is the file `warrantdesk lock` writes to lock the desk
+	// ("" for none).
+	LockRequest string
 }
 
 // Run opens the desk window and blocks until it is closed. Orders come in
@@ -104,7 +110,44 @@ func Run(p Params) {
 	if p.Icon != nil {
 		p.App.SetIcon(fyne.NewStaticResource("icon.png", p.Icon))
 	}
+	p.App = keepNoFolders(p.App)
 	w := p.App.NewWindow("WarrantDesk")
+	var d *Desk
+	open := func() (lock func(done func())) {
+		d = openDesk(w, p)
+		return func(done func()) {
+			// A decision being written is kept before the key goes.
+			d.Case.KeepDraft(func() {
+				d.RemoveShortcuts(w)
+				w.SetOnDropped(nil)
+				d = nil
+				done()
+			})
+		}
+	}
+	w.SetCloseIntercept(func() {
+		if d == nil {
+			w.Close()
+			return
+		}
+		if d.Import != nil {
+			d.Import.Cancel()
+		}
+		d.Case.KeepDraft(w.Close)
+	})
+	w.Resize(fyne.NewSize(1280, 800))
+	if vault, ok := p.Service.(Vault); ok {
+		g := NewGate(GateParams{Window: w, Vault: vault, Run: GoRunner, Open: open, LockRequest: p.LockRequest})
+		g.Start()
+		defer g.Stop()
+	} else {
+		open()
+	}
+	w.ShowAndRun()
+}
+
+// openDesk puts a new desk on the open store into w.
+func openDesk(w fyne.Window, p Params) *Desk {
 	d := NewDesk(DeskParams{Service: p.Service, Importer: p.Service, Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer})
 	w.SetContent(d.Content())
 	d.AddShortcuts(w)
@@ -123,20 +166,16 @@ func Run(p Params) {
 		dl.Resize(fyne.NewSize(620, 560))
 		dl.Show()
 	})
+	addSecurity(w, d, p.Service)
 	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
 	d.shortcut(w, fyne.KeyF1, 0, showKeys)
 	d.Queue.AddAction("Keys", showKeys)
 	d.Queue.AddAction("About", func() { ShowAbout(w) })
-	w.SetCloseIntercept(func() {
-		if d.Import != nil {
-			d.Import.Cancel()
-		}
-		d.Case.KeepDraft(w.Close)
-	})
-	w.Resize(fyne.NewSize(1280, 800))
 	d.Queue.Refresh()
+	// Asked at each unlock too: the lock is where one reviewer hands the
+	// desk to another.
 	d.askReviewer(w, p.App.Preferences(), p.Service, GoRunner)
-	w.ShowAndRun()
+	return d
 }
 
 // addImport lets files and folders dropped on w, or picked with Import…
@@ -182,7 +221,7 @@ func (d *Desk) addMemoExport(w fyne.Window, service Casework) {
 func (d *Desk) AddShortcuts(w fyne.Window) {
 	ctrl := fyne.KeyModifierShortcutDefault
 	d.shortcut(w, fyne.KeyF, ctrl, func() { d.Queue.FocusSearch(w.Canvas()) })
-	d.shortcut(w, fyne.KeyL, ctrl, func() { d.Queue.FocusList(w.Canvas()) })
+	d.shortcut(w, fyne.KeyF6, 0, func() { d.Queue.FocusList(w.Canvas()) })
 	d.shortcut(w, fyne.KeyG, ctrl, func() { d.Case.FocusFind(w.Canvas()) })
 	d.shortcut(w, fyne.KeyReturn, ctrl, func() { d.Case.Save(true) })
 	d.shortcut(w, fyne.KeyS, ctrl, func() { d.Case.Save(false) })
@@ -197,13 +236,15 @@ func (d *Desk) AddShortcuts(w fyne.Window) {
 }
 
 func (d *Desk) shortcut(w fyne.Window, key fyne.KeyName, mod fyne.KeyModifier, do func()) {
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { do() })
+	s := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	d.keys = append(d.keys, s)
+	w.Canvas().AddShortcut(s, func(fyne.Shortcut) { do() })
 }
 
 // KeysHelp lists the desk's shortcuts (F1). Every action is also a button
 // reachable with Tab and pressed with Space.
 const KeysHelp = `Ctrl+F	search cases (as you type)
-Ctrl+L	go to the queue; ↑ ↓ move, Space opens a case
+F6	go to the queue; ↑ ↓ move, Space opens a case
 Ctrl+O	import orders (or drop files and folders on the window)
 Ctrl+1 … 4	Fields, Text, Decision, History
 Ctrl+E	correct the field last looked at
@@ -213,5 +254,6 @@ Ctrl+= / Ctrl+-	zoom the page in / out
 Ctrl+S	save the decision
 Ctrl+M	export the decision memo (PDF, DOCX or Markdown by the name's extension)
 Ctrl+Enter	save the decision and go to the next open case
+Ctrl+L	lock the desk (it also locks after the idle time set under Security)
 Tab, Shift+Tab	move between fields, checkboxes and buttons
 F1	this list`

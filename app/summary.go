@@ -1,0 +1,84 @@
+package app
+
+import (
+	"sort"
+	"time"
+)
+
+// Summary is the little of a case that the queue, its filters, its sort
+// and search need: stored beside each case and read at launch, so a list
+// of a hundred thousand cases never decodes a whole case. The full case
+// (Store.Case) is read when one is opened.
+type Summary struct {
+	ID          string      `json:"id"`
+	Status      Status      `json:"status"`
+	ProcessType ProcessType `json:"process_type"`
+	// CaseNumber and Deadline are as corrected, if they were.
+	CaseNumber   string    `json:"case_number,omitempty"`
+	Deadline     string    `json:"deadline,omitempty"`
+	Emergency    bool      `json:"emergency,omitempty"`
+	Authority    string    `json:"issuing_authority,omitempty"`
+	Agency       string    `json:"agency,omitempty"`
+	AgentName    string    `json:"agent_name,omitempty"`
+	Jurisdiction string    `json:"jurisdiction,omitempty"`
+	Targets      []string  `json:"targets,omitempty"`
+	FileName     string    `json:"file_name"`
+	Pages        int       `json:"pages"`
+	NeedsOCR     bool      `json:"needs_ocr,omitempty"`
+	Gagged       bool      `json:"gagged,omitempty"`
+	Outcome      Outcome   `json:"outcome,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+	// SortKey orders cases most urgent first as plain bytes
+	// (SortByUrgency's order), computed once when the case is written.
+	SortKey string `json:"sort_key"`
+}
+
+// Summarize returns c's summary.
+func Summarize(c *Case) Summary {
+	ex := &c.Order.Extraction
+	s := Summary{
+		ID: c.ID, Status: c.Status, ProcessType: ex.ProcessType,
+		CaseNumber: c.CaseNumber(), Deadline: c.Value(FieldDeadline), Emergency: ex.Emergency,
+		Authority: c.Value(FieldIssuingAuthority), Agency: c.Value(FieldAgency), AgentName: c.Value(FieldAgentName),
+		Jurisdiction: c.Value(FieldJurisdiction), FileName: c.Order.FileName, Pages: c.Order.Pages,
+		NeedsOCR: c.Order.NeedsOCR, Gagged: ex.Nondisclosure.Ordered,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, SortKey: UrgencyKey(c),
+	}
+	for _, t := range ex.Targets {
+		s.Targets = append(s.Targets, t.Value)
+	}
+	if c.Decision != nil {
+		s.Outcome = c.Decision.Outcome
+	}
+	return s
+}
+
+// UrgencyKey is a string whose byte order is SortByUrgency's: open before
+// decided; among open cases emergencies first, then the nearest deadline,
+// then those without one; ties to the case imported first, then by ID so
+// the order never depends on how cases were read.
+func UrgencyKey(c *Case) string {
+	b := make([]byte, 0, 72)
+	b = append(b, flag(c.Status == StatusDecided), flag(!c.Order.Extraction.Emergency))
+	if d, ok := c.Deadline(); ok {
+		b = append(b, '0')
+		b = d.UTC().AppendFormat(b, "20060102")
+	} else {
+		b = append(b, "100000000"...)
+	}
+	b = c.CreatedAt.UTC().AppendFormat(b, "20060102150405.000000000")
+	return string(append(b, c.ID...))
+}
+
+func flag(set bool) byte {
+	if set {
+		return '1'
+	}
+	return '0'
+}
+
+// SortSummaries orders summaries most urgent first by their keys.
+func SortSummaries(s []Summary) {
+	sort.Slice(s, func(i, j int) bool { return s[i].SortKey < s[j].SortKey })
+}

@@ -1,0 +1,415 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	bolt "go.etcd.io/bbolt"
+)
+
+// dupKey is what the duplicate index looks an order up by: the SHA-256 of
+// its file; for one order of a bundle imported split, SHA-256 of (that
+// hash ‖ "#from-to").
+func dupKey(c *app.Case) ([]byte, error) {
+	sha, err := hex.DecodeString(c.Order.SHA256)
+	if err != nil || len(sha) != 32 {
+		return nil, app.Errorf(app.EINVALID, "case %s has no valid SHA-256", c.ID)
+	}
+	if p := c.Order.Part; p != nil {
+		k := sha256.Sum256(fmt.Appendf(sha, "#%d-%d", p.From, p.To))
+		sha = k[:]
+	}
+	return sha, nil
+}
+
+// CreateCase stores c with its original PDF, page texts and summary, and
+// appends the import to the audit trail, in one transaction — unless the
+// same bytes are stored already.
+func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, pages []app.PageText) error {
+	id, err := idKey(c.ID)
+	if err != nil {
+		return err
+	}
+	dup, err := dupKey(c)
+	if err != nil {
+		return err
+	}
+	record, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	pageData, err := json.Marshal(pages)
+	if err != nil {
+		return err
+	}
+	return db.update("save the new case", func(tx *bolt.Tx, codec Codec) error {
+		index := codec.IndexKey(dup)
+		if existing := tx.Bucket(bucketSHA256).Get(index); existing != nil {
+			other, err := codec.Open(valueAD(bucketSHA256, index), existing)
+			if err != nil {
+				return damagedRecord("?", "duplicate index entry", err)
+			}
+			return &app.Error{Code: app.ECONFLICT, Message: "already imported as case " + hex.EncodeToString(other), Err: &app.DuplicateError{CaseID: hex.EncodeToString(other)}}
+		}
+		if tx.Bucket(bucketCases).Get(id) != nil {
+			return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
+		}
+		if err := db.putCase(tx, codec, id, c, record); err != nil {
+			return err
+		}
+		if err := putSealed(tx, codec, bucketOriginals, id, original); err != nil {
+			return err
+		}
+		if err := putSealed(tx, codec, bucketPages, id, pageData); err != nil {
+			return err
+		}
+		if err := putSealed(tx, codec, bucketSHA256, index, id); err != nil {
+			return err
+		}
+		actor := app.ActorFrom(ctx)
+		if actor == "" && len(c.History) > 0 {
+			actor = c.History[0].Actor
+		}
+		sum := sha256.Sum256(original)
+		return appendAudit(tx, codec, app.AuditEntry{At: c.CreatedAt, Actor: actor, Action: app.AuditImport, Case: c.ID,
+			Detail: fmt.Sprintf("%s (%d bytes, SHA-256 %s)", c.Order.FileName, len(original), hex.EncodeToString(sum[:]))}, record)
+	})
+}
+
+// putCase stores a case record and its summary.
+func (db *DB) putCase(tx *bolt.Tx, codec Codec, id []byte, c *app.Case, record []byte) error {
+	summary, err := json.Marshal(app.Summarize(c))
+	if err != nil {
+		return err
+	}
+	if err := putSealed(tx, codec, bucketCases, id, record); err != nil {
+		return err
+	}
+	return putSealed(tx, codec, bucketSummaries, id, summary)
+}
+
+// getCase reads and decodes one case record in tx.
+func getCase(tx *bolt.Tx, codec Codec, key []byte) (*app.Case, []byte, error) {
+	v := tx.Bucket(bucketCases).Get(key)
+	if v == nil {
+		return nil, nil, app.Errorf(app.ENOTFOUND, "no case %s", hex.EncodeToString(key))
+	}
+	data, err := codec.Open(valueAD(bucketCases, key), v)
+	if err != nil {
+		return nil, nil, err
+	}
+	var c app.Case
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, nil, err
+	}
+	if c.ID != hex.EncodeToString(key) {
+		return nil, nil, fmt.Errorf("the record says it is case %q", c.ID)
+	}
+	return &c, data, nil
+}
+
+// Case returns one case by its full ID.
+func (db *DB) Case(ctx context.Context, id string) (*app.Case, error) {
+	key, err := idKey(id)
+	if err != nil {
+		return nil, err
+	}
+	var c *app.Case
+	err = db.view(func(tx *bolt.Tx, codec Codec) error {
+		var err error
+		c, _, err = getCase(tx, codec, key)
+		if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+			return damagedRecord(id, "case", err)
+		}
+		return err
+	})
+	return c, err
+}
+
+// Cases returns every case that reads back; those that do not are named
+// in an EDAMAGED error returned beside the others.
+func (db *DB) Cases(ctx context.Context) ([]*app.Case, error) {
+	var out []*app.Case
+	var damaged []string
+	err := db.view(func(tx *bolt.Tx, codec Codec) error {
+		return tx.Bucket(bucketCases).ForEach(func(k, _ []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			c, _, err := getCase(tx, codec, k)
+			if err != nil {
+				damaged = append(damaged, hex.EncodeToString(k))
+				return nil
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, damagedCases(damaged)
+}
+
+func damagedCases(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("%d case(s) could not be read and were left out: %s; 'warrantdesk verify' says more", len(ids), strings.Join(ids, ", ")), Err: &app.DamagedError{Cases: ids}}
+}
+
+// Summaries returns the summary of every case, in no particular order;
+// cases whose summary does not read back are named in an EDAMAGED error
+// returned beside the others.
+func (db *DB) Summaries(ctx context.Context) ([]app.Summary, error) {
+	var out []app.Summary
+	var damaged []string
+	err := db.view(func(tx *bolt.Tx, codec Codec) error {
+		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var s app.Summary
+			data, err := codec.Open(valueAD(bucketSummaries, k), v)
+			if err == nil {
+				err = json.Unmarshal(data, &s)
+			}
+			if err != nil || s.ID != hex.EncodeToString(k) {
+				damaged = append(damaged, hex.EncodeToString(k))
+				return nil
+			}
+			out = append(out, s)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, damagedCases(damaged)
+}
+
+// eachCaseBatch is how many cases EachCase reads in one transaction: short
+// transactions, so a long export never holds the file against a writer.
+const eachCaseBatch = 256
+
+// EachCase calls fn with each of the cases ids names, in that order, a few
+// at a time, so a caller can stream them with flat memory. A case that does
+// not read back is passed as its EDAMAGED error.
+func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, err error) error) error {
+	for start := 0; start < len(ids); start += eachCaseBatch {
+		batch := ids[start:min(start+eachCaseBatch, len(ids))]
+		type got struct {
+			c   *app.Case
+			err error
+		}
+		read := make([]got, 0, len(batch))
+		err := db.view(func(tx *bolt.Tx, codec Codec) error {
+			for _, id := range batch {
+				key, err := idKey(id)
+				if err != nil {
+					read = append(read, got{nil, err})
+					continue
+				}
+				c, _, err := getCase(tx, codec, key)
+				if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+					err = damagedRecord(id, "case", err)
+				}
+				read = append(read, got{c, err})
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		for _, g := range read {
+			if err := fn(g.c, g.err); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// damagedRecord is the error for one stored value that does not read back.
+func damagedRecord(id, what string, err error) error {
+	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s of case %s is damaged and cannot be read (%v): restore the data folder from a backup, or re-import the order; 'warrantdesk verify' lists every damaged record", what, id, err), Err: &app.DamagedError{Cases: []string{id}}}
+}
+
+// UpdateCase replaces a stored case and its summary, and appends to the
+// audit trail what changed — the actions the case's history gained, by
+// whom — with the new record's hash, in one transaction.
+func (db *DB) UpdateCase(ctx context.Context, c *app.Case) error {
+	key, err := idKey(c.ID)
+	if err != nil {
+		return err
+	}
+	record, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return db.update("save the case", func(tx *bolt.Tx, codec Codec) error {
+		old, oldData, err := getCase(tx, codec, key)
+		if err != nil {
+			if app.ErrorCode(err) == app.ENOTFOUND {
+				return err
+			}
+			return damagedRecord(c.ID, "case", err)
+		}
+		if bytes.Equal(oldData, record) {
+			return nil
+		}
+		if err := db.putCase(tx, codec, key, c, record); err != nil {
+			return err
+		}
+		return appendAudit(tx, codec, changeEntry(ctx, old, c), record)
+	})
+}
+
+// changeEntry says what changed between two versions of a case: the events
+// its history gained (their actions, by whom), else a draft kept.
+func changeEntry(ctx context.Context, old, c *app.Case) app.AuditEntry {
+	e := app.AuditEntry{Case: c.ID, Actor: app.ActorFrom(ctx), At: c.UpdatedAt, Action: app.AuditChange}
+	draft := c.Draft != nil && (old.Draft == nil || !draftEqual(old.Draft, c.Draft))
+	if len(c.History) <= len(old.History) {
+		if draft {
+			e.Action = app.AuditDraft
+		}
+		return e
+	}
+	var actions, details []string
+	for _, ev := range c.History[len(old.History):] {
+		actions = append(actions, ev.Action)
+		if ev.Detail != "" {
+			details = append(details, ev.Detail)
+		}
+		if ev.Actor != "" {
+			e.Actor = ev.Actor
+		}
+		e.At = ev.At
+	}
+	if draft {
+		actions = append(actions, app.AuditDraft)
+	}
+	e.Action, e.Detail = strings.Join(actions, ", "), strings.Join(details, "; ")
+	return e
+}
+
+func draftEqual(a, b *app.Decision) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// Original returns the PDF a case was imported from, byte for byte.
+func (db *DB) Original(ctx context.Context, id string) ([]byte, error) {
+	return db.caseValue(id, bucketOriginals, "original", "no original PDF for case %s")
+}
+
+// Pages returns the page texts of a case's order.
+func (db *DB) Pages(ctx context.Context, id string) ([]app.PageText, error) {
+	data, err := db.caseValue(id, bucketPages, "pages", "no page text for case %s")
+	if err != nil {
+		return nil, err
+	}
+	var out []app.PageText
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, damagedRecord(id, "pages", err)
+	}
+	return out, nil
+}
+
+func (db *DB) caseValue(id string, bucket []byte, what, missing string) ([]byte, error) {
+	key, err := idKey(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []byte
+	err = db.view(func(tx *bolt.Tx, codec Codec) error {
+		v := tx.Bucket(bucket).Get(key)
+		if v == nil {
+			return app.Errorf(app.ENOTFOUND, missing, id)
+		}
+		var err error
+		if out, err = codec.Open(valueAD(bucket, key), v); err != nil {
+			return damagedRecord(id, what, err)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func idKey(id string) ([]byte, error) {
+	b, err := hex.DecodeString(id)
+	if err != nil || len(b) != 16 {
+		return nil, app.Errorf(app.EINVALID, "%q is not a case ID", id)
+	}
+	return b, nil
+}
+
+// Settings returns the stored settings (empty ones before any are saved).
+func (db *DB) Settings(ctx context.Context) (app.Settings, error) {
+	var s app.Settings
+	err := db.view(func(tx *bolt.Tx, codec Codec) error {
+		v := tx.Bucket(bucketSettings).Get(keySettings)
+		if v == nil {
+			return nil
+		}
+		data, err := codec.Open(valueAD(bucketSettings, keySettings), v)
+		if err == nil {
+			err = json.Unmarshal(data, &s)
+		}
+		if err != nil {
+			return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored settings are damaged and cannot be read (%v): set them again with 'warrantdesk settings'", err), Err: err}
+		}
+		return nil
+	})
+	return s, err
+}
+
+// SaveSettings replaces the stored settings, recording the change in the
+// audit trail.
+func (db *DB) SaveSettings(ctx context.Context, s app.Settings) error {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return db.update("save the settings", func(tx *bolt.Tx, codec Codec) error {
+		if err := putSealed(tx, codec, bucketSettings, keySettings, data); err != nil {
+			return err
+		}
+		return appendAudit(tx, codec, app.AuditEntry{Actor: app.ActorFrom(ctx), Action: app.AuditSettings}, data)
+	})
+}
+
+// LoadIndex returns the index stored under name (nil if none): the seam for
+// a persisted search index, sealed like every other value. An index is
+// derived from the cases, so it is not audited; a damaged one is EDAMAGED
+// and can be rebuilt.
+func (db *DB) LoadIndex(ctx context.Context, name string) ([]byte, error) {
+	var out []byte
+	err := db.view(func(tx *bolt.Tx, codec Codec) error {
+		v := tx.Bucket(bucketIndex).Get([]byte(name))
+		if v == nil {
+			return nil
+		}
+		var err error
+		if out, err = codec.Open(valueAD(bucketIndex, []byte(name)), v); err != nil {
+			return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s index is damaged: it will be rebuilt", name), Err: err}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SaveIndex stores an index under name.
+func (db *DB) SaveIndex(ctx context.Context, name string, data []byte) error {
+	return db.update("save the "+name+" index", func(tx *bolt.Tx, codec Codec) error {
+		return putSealed(tx, codec, bucketIndex, []byte(name), data)
+	})
+}
