@@ -82,6 +82,7 @@ func execute(ctx context.Context, args []string) int {
 		}
 		defer demo.Remove()
 		m.DataDir = demo.Data
+		m.Options, demo.NoOCR = forDemo(m.Options)
 	} else if m.DataDir, err = cli.DataDir(inv.Options.DataDir, os.Getenv, runtime.GOOS); err != nil && inv.NeedsStore() {
 		return cli.Report(os.Stderr, err)
 	}
@@ -109,6 +110,15 @@ func execute(ctx context.Context, args []string) int {
 		return cli.Run(ctx, args, cli.Params{Service: m.service, Importer: m.importer, Terminal: cli.StdTerminal()})
 	}
 	return cli.ExitOK
+}
+
+// forDemo returns the options a demo's desk runs with, and whether the
+// demo's own orders are filled without OCR: --no-ocr speeds up filling the
+// demo (its orders have text), but the desk's own imports still read scans.
+func forDemo(o cli.Options) (cli.Options, bool) {
+	noOCR := o.NoOCR
+	o.NoOCR = false
+	return o, noOCR
 }
 
 // Main is the program put together: every long-lived part, built once by
@@ -175,7 +185,8 @@ func (m *Main) Open(withStore bool) error {
 func (m *Main) Desk() {
 	ui.Run(ui.Params{
 		App: fyneapp.NewWithID(appID), Service: m.service, Renderer: m.renderer,
-		Reviewer: cli.Reviewer(os.Getenv), Icon: assets.Icon, LockRequest: filepath.Join(m.DataDir, app.LockRequestFile),
+		Reviewer: os.Getenv("WARRANTDESK_REVIEWER"), DefaultMemoFolder: casework.DefaultMemoFolder(), Icon: assets.Icon,
+		LockRequest: filepath.Join(m.DataDir, app.LockRequestFile),
 	})
 }
 

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/warrantdesk/warrantdesk/app/cli"
 	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 	"github.com/warrantdesk/warrantdesk/storage"
 )
@@ -426,18 +427,68 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on the
-// demo, opens the first case in the queue and taps its case number, and
-// checks that the window appears, stays up, shows the rendered page and
-// logs no threading errors: in the light theme on a 1280×800 laptop screen,
-// and in the dark theme on a 4K screen at Fyne scale 2.
-// WARRANTDESK_SCREENSHOT=FILE keeps the laptop screenshot (docs/).
-func TestDesk_OpensWindow(t *testing.T) {
-	for _, tool := range []string{"xvfb-run", "xwininfo", "xdotool", "import", "convert"} {
+// realWindow skips unless the tools of the real-window tests are here.
+func realWindow(t *testing.T, more ...string) {
+	t.Helper()
+	for _, tool := range append([]string{"xvfb-run", "xwininfo", "xdotool", "import", "convert"}, more...) {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed (make test installs it): skipping the real-window test", tool)
 		}
 	}
+}
+
+// inWindow starts the binary with args under Xvfb on a screen of the given
+// size, in the environment given, then runs script, which finds the window
+// as $wid. It returns what the script printed.
+func inWindow(t *testing.T, screen, args, script string, env ...string) string {
+	t.Helper()
+	full := `"$BIN" ` + args + ` & pid=$!
+for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break; sleep 0.5; done
+sleep 2
+xwininfo -root -tree | grep '"WarrantDesk"'
+wid=$(xdotool search --name '^WarrantDesk$' | head -1)
+xdotool windowfocus "$wid"
+` + script + `
+kill -0 $pid && echo ALIVE
+kill $pid; wait $pid 2>/dev/null; true`
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 "+screen+"x24", "sh", "-c", full)
+	// Away from FyneApp.toml, whose fyneDo migration turns off Fyne's
+	// call-thread checks: here they must stay on.
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(append(os.Environ(), "BIN="+binary(t), "LANG=en_US.UTF-8"), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("xvfb-run: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), `"WarrantDesk"`) || !strings.Contains(string(out), "ALIVE") {
+		t.Fatalf("the window did not appear or the app died:\n%s", out)
+	}
+	if strings.Contains(string(out), "Error in Fyne call thread") {
+		t.Errorf("threading error in the log:\n%s", out)
+	}
+	return string(out)
+}
+
+func sampleOf(t *testing.T, out, name string) float64 {
+	t.Helper()
+	m := regexp.MustCompile(name + `=([0-9.]+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no %s sample:\n%s", name, out)
+	}
+	f, _ := strconv.ParseFloat(m[1], 64)
+	return f
+}
+
+// TestDesk_OpensWindow starts the real app in a real X server (Xvfb) on the
+// demo, opens the first case in the queue from the keyboard and looks at
+// its case number's evidence, and checks that the window appears, stays up,
+// shows the rendered page and logs no threading errors: in the light theme
+// on a 1280×800 laptop screen, and in the dark theme on a 4K screen at Fyne
+// scale 2. WARRANTDESK_SCREENSHOT=FILE keeps the laptop screenshot (docs/).
+func TestDesk_OpensWindow(t *testing.T) {
+	realWindow(t)
 	for _, v := range []struct {
 		name, screen, theme string
 		scale               int
@@ -450,65 +501,144 @@ func TestDesk_OpensWindow(t *testing.T) {
 			if s := os.Getenv("WARRANTDESK_SCREENSHOT"); s != "" && v.scale == 1 {
 				shot = s
 			}
-			// Clicks are in window pixels: Fyne units times the scale. The
-			// page view's middle is sampled for the page's white.
-			script := fmt.Sprintf(`"$BIN" demo & pid=$!
-for i in $(seq 1 60); do xwininfo -root -tree | grep -q '"WarrantDesk"' && break; sleep 0.5; done
-sleep 2
-xwininfo -root -tree | grep '"WarrantDesk"'
-wid=$(xdotool search --name '^WarrantDesk$' | head -1)
-xdotool windowsize "$wid" %d %d
+			// Pixels are window pixels: Fyne units times the scale. The
+			// page's right margin is sampled for the page's white.
+			script := fmt.Sprintf(`xdotool windowsize "$wid" %d %d
 sleep 1
-xdotool mousemove --window "$wid" %d %d click 1
+xdotool key F6 space
 sleep 3
-xdotool mousemove --window "$wid" %d %d click 1
-sleep 3
+xdotool key ctrl+e
+sleep 1
+xdotool key Escape
+sleep 2
 import -window "$wid" "$SHOT"
 echo PAGE=$(convert "$SHOT" -crop %dx%d+%d+%d -colorspace gray -format '%%[fx:mean]' info:)
-echo QUEUE=$(convert "$SHOT" -crop %dx%d+0+%d -colorspace gray -format '%%[fx:mean]' info:)
-kill -0 $pid && echo ALIVE
-kill $pid; wait $pid 2>/dev/null; true`, 1280*v.scale, 800*v.scale,
-				150*v.scale, 150*v.scale, 600*v.scale, 110*v.scale,
-				200*v.scale, 200*v.scale, 1020*v.scale, 250*v.scale,
-				300*v.scale, 200*v.scale, 450*v.scale)
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, "xvfb-run", "-a", "-s", "-screen 0 "+v.screen+"x24", "sh", "-c", script)
-			// Away from FyneApp.toml, whose fyneDo migration turns off
-			// Fyne's call-thread checks: here they must stay on.
-			cmd.Dir = t.TempDir()
-			cmd.Env = append(os.Environ(), "BIN="+binary(t), "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(), "LANG=en_US.UTF-8",
+echo QUEUE=$(convert "$SHOT" -crop %dx%d+0+%d -colorspace gray -format '%%[fx:mean]' info:)`, 1280*v.scale, 800*v.scale,
+				40*v.scale, 250*v.scale, 1195*v.scale, 300*v.scale,
+				250*v.scale, 200*v.scale, 450*v.scale)
+			out := inWindow(t, v.screen, "demo", script, "SHOT="+shot, "WARRANTDESK_DATA="+t.TempDir(),
 				"WARRANTDESK_REVIEWER=R. Reviewer", "FYNE_THEME="+v.theme, fmt.Sprintf("FYNE_SCALE=%d", v.scale))
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("xvfb-run: %v\n%s", err, out)
-			}
-			if !strings.Contains(string(out), `"WarrantDesk"`) || !strings.Contains(string(out), "ALIVE") {
-				t.Fatalf("the window did not appear or the app died:\n%s", out)
-			}
-			if strings.Contains(string(out), "Error in Fyne call thread") {
-				t.Errorf("threading error in the log:\n%s", out)
-			}
 			// In the dark theme the queue is dark and only the rendered
 			// page is light.
 			if v.theme == "dark" {
-				sample := func(name string) float64 {
-					m := regexp.MustCompile(name + `=([0-9.]+)`).FindStringSubmatch(string(out))
-					if m == nil {
-						t.Fatalf("no %s sample:\n%s", name, out)
-					}
-					f, _ := strconv.ParseFloat(m[1], 64)
-					return f
-				}
-				if q := sample("QUEUE"); q > 0.4 {
+				if q := sampleOf(t, out, "QUEUE"); q > 0.4 {
 					t.Errorf("the dark theme was not applied (queue mean %.2f)", q)
 				}
-				if p := sample("PAGE"); p < 0.6 {
+				if p := sampleOf(t, out, "PAGE"); p < 0.6 {
 					t.Errorf("the page view is dark (mean %.2f): the page was not rendered\n%s", p, out)
 				}
 			}
 		})
 	}
+}
+
+// TestDesk_ThreeCasesOnScreenAreTheirOwn opens three different cases in a
+// row in the real window, from the keyboard, and reads each screen back by
+// OCR: the case number and a target that show --json gives for the case
+// open are on screen, and no other case's number is. (The first row of the
+// fields once showed the first case's value on every later case.) It also
+// opens the window at Fyne scale 1.5 on the same laptop screen: the window
+// must fit the screen.
+func TestDesk_ThreeCasesOnScreenAreTheirOwn(t *testing.T) {
+	realWindow(t, "tesseract")
+	data := t.TempDir()
+	dir, _ := writeSamples(t, 4)
+	if r := run(t, data, "import", dir); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	var list []struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal([]byte(run(t, data, "list", "--json").stdout), &list)
+	type shown struct {
+		CaseNumber string `json:"case_number"`
+		Targets    []struct {
+			Value string `json:"value"`
+		} `json:"targets"`
+	}
+	var want []shown
+	for _, c := range list[:3] {
+		var s shown
+		if err := json.Unmarshal([]byte(run(t, data, "show", "--json", c.ID).stdout), &s); err != nil || s.CaseNumber == "" {
+			t.Fatalf("show %s: %v", c.ID, err)
+		}
+		want = append(want, s)
+	}
+	shots := t.TempDir()
+	// The lock screen takes the passphrase (typed into its box).
+	// The queue lists them most urgent first, as list does: F6, then
+	// Space opens the first, ↓ Space the next. Each screen is cut to the
+	// case view and enlarged for OCR.
+	var script strings.Builder
+	script.WriteString(`xdotool windowsize "$wid" 1280 800
+sleep 1
+xdotool mousemove --window "$wid" 640 380 click 1
+sleep 0.5
+xdotool type --delay 20 "$PASS"
+xdotool key Return
+sleep 3
+xdotool key F6
+sleep 1
+`)
+	for i := range want {
+		if i > 0 {
+			script.WriteString("xdotool key Down\nsleep 0.5\n")
+		}
+		fmt.Fprintf(&script, `xdotool key space
+sleep 3
+import -window "$wid" %[1]s/shot%[2]d.png
+convert %[1]s/shot%[2]d.png -crop 640x720+340+0 -resize 200%% -colorspace gray %[1]s/case%[2]d.png
+tesseract %[1]s/case%[2]d.png - 2>/dev/null | tr '\n' ' ' | sed 's/^/OCR%[2]d=/'; echo
+`, shots, i)
+	}
+	out := inWindow(t, "1280x800", "", script.String(), "WARRANTDESK_DATA="+data, "WARRANTDESK_REVIEWER=R. Reviewer", "PASS="+e2ePassphrase)
+	for i, w := range want {
+		m := regexp.MustCompile(fmt.Sprintf(`OCR%d=(.*)`, i)).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("no screen read for case %d:\n%s", i, out)
+		}
+		screen := ocrKey(m[1])
+		if !strings.Contains(screen, ocrKey(w.CaseNumber)) {
+			t.Errorf("case %d: %s is not on screen (%q)", i, w.CaseNumber, m[1])
+		}
+		if len(w.Targets) > 0 {
+			found := false
+			for _, tg := range w.Targets {
+				found = found || strings.Contains(screen, ocrKey(tg.Value))
+			}
+			if !found {
+				t.Errorf("case %d: none of its targets %v is on screen (%q)", i, w.Targets, m[1])
+			}
+		}
+		for j, o := range want {
+			if j != i && o.CaseNumber != w.CaseNumber && strings.Contains(screen, ocrKey(o.CaseNumber)) {
+				t.Errorf("case %d shows %s, the number of case %d (%q)", i, o.CaseNumber, j, m[1])
+			}
+		}
+	}
+	// At Fyne scale 1.5 the window fits the laptop's screen.
+	out = inWindow(t, "1280x800", "", `sleep 2
+xwininfo -id "$wid" | sed -n 's/^ *Width: */WIDTH=/p; s/^ *Height: */HEIGHT=/p'`, "WARRANTDESK_DATA="+data, "FYNE_SCALE=1.5")
+	if w, h := sampleOf(t, out, "WIDTH"), sampleOf(t, out, "HEIGHT"); w > 1280 || h > 800 {
+		t.Errorf("at scale 1.5 the window is %vx%v on a 1280x800 screen", w, h)
+	}
+}
+
+// ocrKey is text as OCR and the data compare: letters and digits, upper
+// case, with the letters OCR takes for digits read as those digits.
+func ocrKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		switch {
+		case r == 'O':
+			b.WriteRune('0')
+		case r == 'I' || r == 'L' || r == '|':
+			b.WriteRune('1')
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // The log is private to the data folder and holds no case values, however
@@ -540,5 +670,22 @@ func TestCLI_LogIsPrivateAndHoldsNoCaseValues(t *testing.T) {
 				t.Errorf("the log holds %q:\n%s", v, b)
 			}
 		}
+	}
+}
+
+// demo --no-ocr fills the demo without OCR, but the desk's own imports
+// still read scans: the option does not leak into the desk.
+func TestDemo_NoOCRStaysWithTheDemo(t *testing.T) {
+	opts, fillWithout := forDemo(cli.Options{NoOCR: true})
+	if !fillWithout || opts.NoOCR {
+		t.Fatalf("forDemo: %+v, fill without OCR %v", opts, fillWithout)
+	}
+	m := &Main{Options: opts}
+	if err := m.Open(false); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if m.importer.Scanner == nil {
+		t.Error("the demo's desk imports without OCR")
 	}
 }

@@ -58,7 +58,7 @@ func TestCLI_NoCanaryOutsideTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := casework.New(casework.Params{Store: db, Actor: "tester"})
-	if _, err := svc.Correct(context.Background(), id, app.FieldAgency, "CANARY-CORRECTION-4417", "tester"); err != nil {
+	if _, err := svc.Correct(context.Background(), id, app.Edit{Field: app.FieldAgency, Value: "CANARY-CORRECTION-4417"}, "tester"); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -13,7 +13,7 @@ import (
 // narrow). Preserving, redirecting, asking or refusing disclose nothing.
 func (d Decision) Discloses(targets []Target) bool {
 	if len(d.Targets) > 0 {
-		return slices.ContainsFunc(d.Targets, func(t TargetDecision) bool { return t.Produce })
+		return slices.ContainsFunc(d.Targets, func(t TargetDecision) bool { return t.Produce || t.Outcome == TargetProduce })
 	}
 	if len(targets) == 0 {
 		return d.Outcome == Comply || d.Outcome == Narrow
@@ -102,6 +102,14 @@ type Approval struct {
 	Note        string        `json:"note,omitempty"`
 }
 
+// Decided reports whether a decision stands on the case, final or
+// awaiting a second reviewer's approval: either way the case is read-only
+// until it is reopened (or sent back), so the second reviewer approves
+// exactly what was decided, on the values it was decided on.
+func (c *Case) Decided() bool {
+	return c.Status == StatusDecided || c.Status == StatusAwaitingApproval
+}
+
 // Final reports whether the case's decision stands as final: decided, and
 // approved when it needed approval.
 func (c *Case) Final() bool { return c.Status == StatusDecided && c.Decision != nil }
@@ -144,7 +152,12 @@ func (c *Case) SendBack(by, note string, at time.Time) error {
 	a := *c.Approval
 	a.State, a.Reviewer, a.ReviewedAt, a.Note = ApprovalSentBack, strings.TrimSpace(by), &at, note
 	c.Approval = &a
-	c.Draft, c.Decision = c.Decision, nil
+	// The decision sent back is kept, as a reopened one is: a decision is
+	// never overwritten.
+	c.Superseded = append(slices.Clone(c.Superseded), *c.Decision)
+	draft := *c.Decision
+	draft.DecidedAt = time.Time{}
+	c.Draft, c.Decision = &draft, nil
 	c.Status = StatusInReview
 	c.UpdatedAt = at
 	c.History = append(append([]Event{}, c.History...), Event{At: at, Actor: a.Reviewer, Action: "sent back", Detail: note})

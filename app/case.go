@@ -4,8 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -22,6 +20,10 @@ const (
 	// StatusAwaitingApproval: decided, but the decision needs a second
 	// reviewer's approval (the two-person rule) before the case is closed.
 	StatusAwaitingApproval Status = "awaiting_approval"
+	// StatusSplit marks a case made of a whole file that bundles several
+	// orders, once a case was made of each (Case.SplitInto): it is
+	// superseded by them.
+	StatusSplit Status = "split"
 )
 
 // Outcome is a reviewer's decision on an order.
@@ -92,40 +94,6 @@ func ParseNotice(s string) (Notice, error) {
 	return "", Errorf(EINVALID, "unknown user notice %q: use notify, delayed or not_notified", s)
 }
 
-// TargetDecision says whether data for one target is produced, where the
-// decision differs between the targets an order names.
-type TargetDecision struct {
-	Target  string `json:"target"`
-	Produce bool   `json:"produce"`
-}
-
-// Decision is what a reviewer decided on a case and why.
-type Decision struct {
-	Outcome Outcome  `json:"outcome"`
-	Grounds []string `json:"grounds,omitempty"`
-	Note    string   `json:"note,omitempty"`
-	// Targets holds one entry per target the order names; empty on
-	// decisions made before per-target decisions existed.
-	Targets []TargetDecision `json:"targets,omitempty"`
-	Notice  Notice           `json:"notice,omitempty"`
-	// NoticeAfter is the date (YYYY-MM-DD) from which the user may be told
-	// when Notice is delayed; "" when the gag has no stated end.
-	NoticeAfter string    `json:"notice_after,omitempty"`
-	Reviewer    string    `json:"reviewer"`
-	DecidedAt   time.Time `json:"decided_at"`
-}
-
-// Produces reports whether the decision produces data for target: an
-// explicit per-target choice, else whether the outcome discloses anything.
-func (d *Decision) Produces(target string) bool {
-	for _, t := range d.Targets {
-		if t.Target == target {
-			return t.Produce
-		}
-	}
-	return d.Outcome == Comply || d.Outcome == Narrow
-}
-
 // DefaultNotice suggests the user notice for an order: delayed until the
 // non-disclosure order ends when there is one, else notify.
 func DefaultNotice(nd Nondisclosure) (Notice, string) {
@@ -138,14 +106,25 @@ func DefaultNotice(nd Nondisclosure) (Notice, string) {
 	return NoticeDelayed, ""
 }
 
-// Correction is a reviewer's value for an extracted field. It is kept
+// Correction is a reviewer's value for something read from the order (a
+// field, the process type, the targets, …: CorrectableNames). It is kept
 // beside the extraction, which is never changed, so the memo and the audit
 // trail show both what was read and what the reviewer found.
 type Correction struct {
-	Value     string    `json:"value"`
-	Extracted string    `json:"extracted"`
-	By        string    `json:"by"`
-	At        time.Time `json:"at"`
+	// Value is the reviewer's value in words: a field's value, a process
+	// type's code, a list's entries joined by "; ".
+	Value string `json:"value"`
+	// Extracted is what was read, in the same words.
+	Extracted string `json:"extracted"`
+	// Cleared says the order states no such thing, whatever was read.
+	Cleared bool `json:"cleared,omitempty"`
+	// List, Targets and Nondisclosure hold the value of a list (data
+	// categories, legal basis), of the targets and of the gag.
+	List          []string       `json:"list,omitempty"`
+	Targets       []Target       `json:"targets,omitempty"`
+	Nondisclosure *Nondisclosure `json:"nondisclosure,omitempty"`
+	By            string         `json:"by"`
+	At            time.Time      `json:"at"`
 }
 
 // Event records one change to a case: who did what, and when.
@@ -171,6 +150,13 @@ type Case struct {
 	// Trust is how the requester was verified, which blocking checks were
 	// resolved, and the second reviewer's approval (trust.go).
 	Trust
+	// Superseded are the decisions taken before the case was reopened,
+	// oldest first: a decision is never overwritten.
+	Superseded []Decision `json:"superseded,omitempty"`
+	// SplitInto names the cases made of each order of a bundle this case
+	// held whole (StatusSplit); SplitFrom, on those, the bundle's case.
+	SplitInto []string  `json:"split_into,omitempty"`
+	SplitFrom string    `json:"split_from,omitempty"`
 	History   []Event   `json:"history"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -179,8 +165,8 @@ type Case struct {
 // CaseNumber is the order's case number, or "".
 func (c *Case) CaseNumber() string { return c.Value(FieldCaseNumber) }
 
-// Value returns the named field as the reviewer corrected it, else as
-// extracted, else "".
+// Value returns the named field as the reviewer corrected it ("" when
+// cleared), else as extracted, else "".
 func (c *Case) Value(name string) string {
 	if k, ok := c.Corrections[name]; ok {
 		return k.Value
@@ -188,45 +174,15 @@ func (c *Case) Value(name string) string {
 	return c.Order.Extraction.Field(name)
 }
 
-// Correct records the reviewer's value for a field beside the extracted
-// one, and who changed it when; an empty value removes the correction.
-// Dates must be YYYY-MM-DD. Like Decide, it copies rather than shares the
-// map and history.
-func (c *Case) Correct(name, value, by string, at time.Time) error {
-	value = strings.TrimSpace(value)
-	if !isField(name) {
-		return Errorf(EINVALID, "unknown field %q", name)
-	}
-	if value != "" && isDateField(name) {
-		if _, err := time.Parse(time.DateOnly, value); err != nil {
-			return Errorf(EINVALID, "%s must be a date written YYYY-MM-DD, not %q", name, value)
-		}
-	}
-	was := c.Value(name)
-	if value == was {
-		return nil
-	}
-	m := make(map[string]Correction, len(c.Corrections)+1)
-	for k, v := range c.Corrections {
-		m[k] = v
-	}
-	detail := fmt.Sprintf("%s: %q (was %q)", name, value, was)
-	if extracted := c.Order.Extraction.Field(name); value == "" || value == extracted {
-		delete(m, name)
-		detail = fmt.Sprintf("%s: back to the extracted %q", name, extracted)
-	} else {
-		m[name] = Correction{Value: value, Extracted: extracted, By: by, At: at}
-	}
-	c.Corrections = m
-	c.touch(by, at, "corrected", detail)
-	return nil
-}
-
 // SaveDraft keeps d as the case's unsaved decision and marks a new case in
-// review.
-func (c *Case) SaveDraft(d Decision, by string, at time.Time) {
+// review. A decided case takes no draft (ErrDecided): reopen it first.
+func (c *Case) SaveDraft(d Decision, by string, at time.Time) error {
+	if c.Decided() {
+		return decidedError(c)
+	}
 	c.Draft = &d
 	c.touch(by, at, "", "")
+	return nil
 }
 
 // touch marks a new case in review (recording that in its history) and
@@ -244,25 +200,27 @@ func (c *Case) touch(by string, at time.Time, action, detail string) {
 	c.UpdatedAt = at
 }
 
-func isField(name string) bool { return slices.Contains(FieldNames(), name) }
-
 func isDateField(name string) bool {
 	return name == FieldIssuedDate || name == FieldDeadline || name == FieldDateRangeStart || name == FieldDateRangeEnd
 }
 
-// Deadline returns the order's deadline and whether it has one.
+// Deadline returns the day the order must be answered by (Due) and
+// whether it has one.
 func (c *Case) Deadline() (time.Time, bool) {
-	v := c.Value(FieldDeadline)
-	if v == "" {
+	d, ok := c.Due()
+	if !ok {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.DateOnly, v)
-	return t, err == nil
+	return time.Date(d.At.Year(), d.At.Month(), d.At.Day(), 0, 0, 0, 0, time.UTC), true
 }
 
-// SortByUrgency orders cases most urgent first: open cases before decided
-// ones; among open cases emergencies first, then the nearest deadline, then
-// those without a deadline; ties go to the case imported first. Each
+// Closed reports whether the case needs no more work: decided, or split
+// into cases of its own.
+func (c *Case) Closed() bool { return c.Status == StatusDecided || c.Status == StatusSplit }
+
+// SortByUrgency orders cases most urgent first: open cases before closed
+// ones; among open cases emergencies first, then the nearest due time
+// (Due), then those without one; ties go to the case imported first. Each
 // case's key (UrgencyKey) is computed once, not in every comparison.
 func SortByUrgency(cases []*Case) {
 	type keyed struct {
@@ -298,6 +256,17 @@ type Store interface {
 	Original(ctx context.Context, id string) ([]byte, error)
 	// Pages returns the text of each page of the case's order.
 	Pages(ctx context.Context, id string) ([]PageText, error)
+	// UpdateCaseText replaces the stored case and its page texts in one
+	// step (the order read again, by OCR).
+	UpdateCaseText(ctx context.Context, c *Case, pages []PageText) error
+	// TextIndex returns the full-text word index of each case's text
+	// (IndexWords of its pages), by case ID. The store keeps it apart
+	// from the case, written with the pages (CreateCase, UpdateCaseText);
+	// a case stored before the index existed has none until
+	// SaveTextIndex.
+	TextIndex(ctx context.Context) (map[string]string, error)
+	// SaveTextIndex stores the word index of case id's text.
+	SaveTextIndex(ctx context.Context, id, words string) error
 	SettingsStore
 	Close() error
 }
@@ -309,22 +278,6 @@ type DuplicateError struct {
 
 func (e *DuplicateError) Error() string {
 	return "already imported as case " + e.CaseID
-}
-
-// Decide records d as the case's decision, marks the case decided, and
-// adds to its history who decided what, and what it replaced. The history
-// is copied, not appended to in place, so a copy of the case made to try a
-// change never alters the original's.
-func (c *Case) Decide(d Decision) {
-	prev := "none"
-	if c.Decision != nil {
-		prev = string(c.Decision.Outcome)
-	}
-	c.Decision = &d
-	c.Draft = nil
-	c.Status = StatusDecided
-	c.UpdatedAt = d.DecidedAt
-	c.History = append(append([]Event{}, c.History...), Event{At: d.DecidedAt, Actor: d.Reviewer, Action: "decided", Detail: fmt.Sprintf("%s (was %s)", d.Outcome, prev)})
 }
 
 // NewCaseID returns a random 128-bit case ID in hex.

@@ -78,7 +78,7 @@ func TestSettings_Normalised(t *testing.T) {
 func TestCase_TitleReferenceAndFileStem(t *testing.T) {
 	c := &Case{ID: "3fa8ee16aaaabbbbccccddddeeeeffff", Order: Order{FileName: "scan 7.pdf", Extraction: Extraction{
 		ProcessType: CourtOrder2703d, Fields: map[string]Field{FieldCaseNumber: {Value: "1:25-ec-00004 / A"}}}}}
-	if c.Title() != "court order 2703d · 1:25-ec-00004 / A" {
+	if c.Title() != "§ 2703(d) order · 1:25-ec-00004 / A" {
 		t.Errorf("title %q", c.Title())
 	}
 	if c.FileStem() != "1-25-ec-00004---A-3fa8ee16" {
@@ -143,5 +143,68 @@ func TestErrorMessage_UnknownErrorsAreInternalAndLogged(t *testing.T) {
 	ie := &Error{Code: EINTERNAL, Message: "could not start the page renderer for Smith", Err: errors.Join(errors.New("wasm: out of memory"), errors.New("second"))}
 	if msg := ErrorMessage(ie); msg != ie.Message || !strings.Contains(log.String(), "wasm: out of memory") || strings.Contains(log.String(), "Smith") {
 		t.Errorf("message %q, log %q", msg, log.String())
+	}
+}
+
+func TestDecision_PerTargetOutcomes(t *testing.T) {
+	c := &Case{Status: StatusNew, Order: Order{Extraction: Extraction{Targets: []Target{{Kind: TargetEmail, Value: "cfo@acme.com"}, {Kind: TargetEmail, Value: "x@example.net"}}}}}
+	plan, err := c.PlanTargets(Comply, map[string]TargetOutcome{"CFO@acme.com": TargetRedirect})
+	if err != nil || len(plan) != 2 || plan[0].Outcome != TargetRedirect || plan[0].Produce || plan[1].Outcome != TargetProduce || !plan[1].Produce {
+		t.Fatalf("plan %+v %v", plan, err)
+	}
+	if _, err := c.PlanTargets(Comply, map[string]TargetOutcome{"nobody@x": TargetNoData}); !errors.Is(err, ErrTargetNamed) {
+		t.Errorf("unknown target: %v", err)
+	}
+	for _, tc := range []struct {
+		ts   []TargetOutcome
+		want Outcome
+	}{
+		{[]TargetOutcome{TargetProduce, TargetProduce}, Comply},
+		{[]TargetOutcome{TargetRedirect, TargetProduce}, Narrow},
+		{[]TargetOutcome{TargetRedirect, TargetNoData}, Redirect},
+		{[]TargetOutcome{TargetNoData, TargetNoData}, NoData},
+		{[]TargetOutcome{TargetWithhold, TargetNoData}, Reject},
+		{[]TargetOutcome{TargetPreserve, TargetWithhold}, Preserve},
+		{nil, ""},
+	} {
+		var ts []TargetDecision
+		for i, o := range tc.ts {
+			ts = append(ts, TargetDecision{Target: string(rune('a' + i)), Outcome: o})
+		}
+		if got := DeriveOutcome(ts); got != tc.want {
+			t.Errorf("DeriveOutcome(%v) = %q, want %q", tc.ts, got, tc.want)
+		}
+	}
+	d := Decision{Outcome: Redirect}
+	if d.For("anyone") != TargetRedirect || (&Decision{Outcome: NoData}).Produces("a") {
+		t.Error("outcome defaults per target")
+	}
+	// Older records carry only produce: read as produce / do not produce.
+	old := Decision{Outcome: Narrow, Targets: []TargetDecision{{Target: "a", Produce: false}}}
+	if old.For("a") != TargetWithhold {
+		t.Error("older per-target record")
+	}
+	bad := Decision{Outcome: Comply, Reviewer: "R", Targets: []TargetDecision{{Target: "a", Outcome: "maybe"}}}
+	if err := bad.Validate(); !errors.Is(err, ErrTargetOutcome) {
+		t.Errorf("unknown per-target outcome: %v", err)
+	}
+	// Decide keeps produce in step with the outcome.
+	c.Decide(Decision{Outcome: Narrow, Reviewer: "R", Targets: []TargetDecision{{Target: "cfo@acme.com", Outcome: TargetRedirect, Produce: true}}})
+	if c.Decision.Targets[0].Produce {
+		t.Error("a redirected target recorded as produced")
+	}
+}
+
+func TestDecision_ContradictionsFlagGroundsAgainstTheOutcome(t *testing.T) {
+	d := Decision{Outcome: Comply, Grounds: []string{GroundRange, GroundValid, "my own reason", GroundNDO}}
+	if got := d.Contradictions(); len(got) != 1 || got[0] != GroundRange {
+		t.Errorf("comply with a range ground: %q", got)
+	}
+	d.Outcome = Narrow
+	if got := d.Contradictions(); len(got) != 0 {
+		t.Errorf("narrow: %q", got)
+	}
+	if got := (Decision{Outcome: Reject, Grounds: []string{GroundValid, GroundSignature}}).Contradictions(); len(got) != 1 || got[0] != GroundValid {
+		t.Errorf("reject on a valid process: %q", got)
 	}
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -42,15 +41,6 @@ func ProcessTypes() []ProcessType {
 		EmergencyRequest, NSL, EPOC, EPOCPR, OverseasProductionOrder, ProductionOrder,
 		MLATRequest, InformalRequest, OtherProcess,
 	}
-}
-
-// Label says the process type in a few words, for lists and headings
-// ("court order 2703d"); "unknown process" when none was recognised.
-func (t ProcessType) Label() string {
-	if t == "" {
-		return "unknown process"
-	}
-	return strings.ReplaceAll(string(t), "_", " ")
 }
 
 // formalNames are the names a memo or a finding uses where the label alone
@@ -111,6 +101,17 @@ type Field struct {
 	// Computed is set when the value was derived rather than read, such as a
 	// deadline "within 14 days" of the issued date.
 	Computed bool `json:"computed,omitempty"`
+	// Alternatives are other values found for the field, weaker than
+	// Value, best first: what the desk can offer when Value is wrong.
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+}
+
+// Alternative is a runner-up value for a field, with its evidence.
+type Alternative struct {
+	Value      string  `json:"value"`
+	Page       int     `json:"page"`
+	Snippet    string  `json:"snippet"`
+	Confidence float64 `json:"confidence"`
 }
 
 // TargetKind says what sort of identifier a target is.

@@ -15,6 +15,20 @@ type Extractor interface {
 	// Split returns the page ranges of the orders a file bundles: one
 	// range for an ordinary file.
 	Split(doc *Document) []PageRange
+	// Read prepares doc's text once, tells apart the orders it bundles
+	// and extracts each from that same text: one part for an ordinary
+	// file. A cover letter, a fax cover sheet or an application goes with
+	// the order it accompanies.
+	Read(doc *Document) []OrderPart
+	// Text is pages' text as the extractor reads it (cleaned, OCR's
+	// confusions undone), so the review checks read the same text.
+	Text(pages []PageText) string
+}
+
+// OrderPart is one order of a file and what was extracted from it.
+type OrderPart struct {
+	Pages      PageRange  `json:"page_range"`
+	Extraction Extraction `json:"extraction"`
 }
 
 // PageReader reads pages that have no usable text, from their images (OCR).

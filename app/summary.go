@@ -34,18 +34,20 @@ type Summary struct {
 	SortKey string `json:"sort_key"`
 }
 
-// Summarize returns c's summary.
+// Summarize returns c's summary, as the reviewer corrected it.
 func Summarize(c *Case) Summary {
-	ex := &c.Order.Extraction
 	s := Summary{
-		ID: c.ID, Status: c.Status, ProcessType: ex.ProcessType,
-		CaseNumber: c.CaseNumber(), Deadline: c.Value(FieldDeadline), Emergency: ex.Emergency,
+		ID: c.ID, Status: c.Status, ProcessType: c.ProcessType(),
+		CaseNumber: c.CaseNumber(), Emergency: c.Emergency(),
 		Authority: c.Value(FieldIssuingAuthority), Agency: c.Value(FieldAgency), AgentName: c.Value(FieldAgentName),
 		Jurisdiction: c.Value(FieldJurisdiction), FileName: c.Order.FileName, Pages: c.Order.Pages,
-		NeedsOCR: c.Order.NeedsOCR, Gagged: ex.Nondisclosure.Ordered,
+		NeedsOCR: c.Order.NeedsOCR, Gagged: c.Nondisclosure().Ordered,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, SortKey: UrgencyKey(c),
 	}
-	for _, t := range ex.Targets {
+	if d, ok := c.Deadline(); ok {
+		s.Deadline = d.Format(time.DateOnly)
+	}
+	for _, t := range c.Targets() {
 		s.Targets = append(s.Targets, t.Value)
 	}
 	if c.Decision != nil {
@@ -55,17 +57,17 @@ func Summarize(c *Case) Summary {
 }
 
 // UrgencyKey is a string whose byte order is SortByUrgency's: open before
-// decided; among open cases emergencies first, then the nearest deadline,
-// then those without one; ties to the case imported first, then by ID so
-// the order never depends on how cases were read.
+// closed; among open cases emergencies first, then the nearest due time
+// (Due), then those without one; ties to the case imported first, then by
+// ID so the order never depends on how cases were read.
 func UrgencyKey(c *Case) string {
-	b := make([]byte, 0, 72)
-	b = append(b, flag(c.Status == StatusDecided), flag(!c.Order.Extraction.Emergency))
-	if d, ok := c.Deadline(); ok {
+	b := make([]byte, 0, 80)
+	b = append(b, flag(c.Closed()), flag(!c.Emergency()))
+	if d, ok := c.Due(); ok {
 		b = append(b, '0')
-		b = d.UTC().AppendFormat(b, "20060102")
+		b = d.At.UTC().AppendFormat(b, "20060102150405")
 	} else {
-		b = append(b, "100000000"...)
+		b = append(b, "100000000000000"...)
 	}
 	b = c.CreatedAt.UTC().AppendFormat(b, "20060102150405.000000000")
 	return string(append(b, c.ID...))

@@ -14,7 +14,7 @@ func (c *Case) Reference() string {
 // Title heads the case wherever one case is shown: the kind of process and
 // its reference ("search warrant · 2:25-mj-00002").
 func (c *Case) Title() string {
-	return c.Order.Extraction.ProcessType.Label() + " · " + c.Reference()
+	return c.ProcessType().Label() + " · " + c.Reference()
 }
 
 // ShortID is the first eight characters of the case ID: enough to tell

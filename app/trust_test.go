@@ -42,8 +42,9 @@ func TestDecision_Discloses(t *testing.T) {
 		{Decision{Outcome: Narrow}, true},
 		{Decision{Outcome: Preserve}, false},
 		{Decision{Outcome: Reject}, false},
-		{Decision{Outcome: Reject, Targets: []TargetDecision{{"a@example.com", false}, {"b@example.com", true}}}, true},
-		{Decision{Outcome: Comply, Targets: []TargetDecision{{"a@example.com", false}, {"b@example.com", false}}}, false},
+		{Decision{Outcome: Reject, Targets: []TargetDecision{{Target: "a@example.com", Produce: false}, {Target: "b@example.com", Produce: true}}}, true},
+		{Decision{Outcome: Comply, Targets: []TargetDecision{{Target: "a@example.com", Produce: false}, {Target: "b@example.com", Produce: false}}}, false},
+		{Decision{Outcome: Reject, Targets: []TargetDecision{{Target: "a@example.com", Outcome: TargetRedirect}, {Target: "b@example.com", Outcome: TargetProduce}}}, true},
 	} {
 		if got := tc.d.Discloses(targets); got != tc.want {
 			t.Errorf("%+v: %v", tc.d, got)
@@ -100,6 +101,13 @@ func TestCase_ApprovalFlow(t *testing.T) {
 	if c.Status != StatusAwaitingApproval || c.Final() {
 		t.Fatalf("awaiting: %s", c.Status)
 	}
+	// Awaiting approval the decision stands: the case is read-only.
+	if err := c.Decide(d); !errors.Is(err, ErrDecided) {
+		t.Errorf("a second decision while awaiting approval: %v", err)
+	}
+	if err := c.RecordVerification(Verification{Method: VerifyCallback, Contact: "+1 202 555 0100", Outcome: VerifyConfirmed, By: "Ann Lee", At: t0}); !errors.Is(err, ErrDecided) {
+		t.Errorf("a verification while awaiting approval: %v", err)
+	}
 	if err := c.Approve("ANN LEE", t0); !errors.Is(err, ErrSameReviewer) {
 		t.Errorf("self-approval: %v", err)
 	}
@@ -129,6 +137,34 @@ func TestCase_ApprovalFlow(t *testing.T) {
 	}
 	if s.ApprovalNeeded(&Case{}, Decision{Outcome: Reject, Grounds: []string{GroundRange}}) != "" {
 		t.Error("an ordinary rejection needs approval")
+	}
+}
+
+// Sent back or reopened, a decision awaiting approval is kept among the
+// superseded ones and becomes the draft; reopening withdraws the request.
+func TestCase_SentBackAndReopenedKeepTheDecision(t *testing.T) {
+	t0 := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	awaiting := func() *Case {
+		c := &Case{Status: StatusInReview}
+		if err := c.Decide(Decision{Outcome: Challenge, Reviewer: "Ann Lee", DecidedAt: t0}); err != nil {
+			t.Fatal(err)
+		}
+		c.AwaitApproval("a challenge to the order")
+		return c
+	}
+	c := awaiting()
+	if err := c.SendBack("Ben Okafor", "narrow instead", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Superseded) != 1 || c.Superseded[0].Outcome != Challenge || c.Draft == nil || !c.Draft.DecidedAt.IsZero() || c.Decided() {
+		t.Fatalf("sent back: %+v draft %+v", c.Superseded, c.Draft)
+	}
+	c = awaiting()
+	if err := c.Reopen("Ann Lee", "new facts", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if c.Approval != nil || len(c.Superseded) != 1 || c.Status != StatusInReview {
+		t.Fatalf("reopened: %s %+v %+v", c.Status, c.Approval, c.Superseded)
 	}
 }
 

@@ -46,7 +46,7 @@ type AgencyContact struct {
 var ErrContact = errors.New("agency contact")
 
 func (t TrustSettings) normalised() (TrustSettings, error) {
-	out := TrustSettings{Courts: uniqueNames(t.Courts)}
+	out := TrustSettings{Courts: names(t.Courts)}
 	for _, c := range t.AgencyContacts {
 		n, err := c.Normalised()
 		if err != nil {
@@ -61,18 +61,6 @@ func (t TrustSettings) normalised() (TrustSettings, error) {
 		out.ApprovalOff = append(out.ApprovalOff, trig)
 	}
 	return out, nil
-}
-
-// uniqueNames trims names and keeps each once, whatever its case.
-func uniqueNames(in []string) []string {
-	var out []string
-	for _, n := range in {
-		n = strings.Join(strings.Fields(n), " ")
-		if n != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, n) }) {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // Normalised returns the entry as it is kept: the agency's name trimmed,

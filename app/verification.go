@@ -134,6 +134,9 @@ func (v *Verification) Describe() string {
 // (replacing an earlier one, which stays in the history) and marks a new
 // case in review.
 func (c *Case) RecordVerification(v Verification) error {
+	if c.Decided() {
+		return decidedError(c)
+	}
 	v.Contact, v.Note, v.By = strings.TrimSpace(v.Contact), strings.TrimSpace(v.Note), strings.TrimSpace(v.By)
 	if err := v.Validate(); err != nil {
 		return err
@@ -165,6 +168,9 @@ var ErrNoReason = errors.New("no reason")
 // (replacing an earlier resolution of it). A resolution without a reason
 // is EINVALID: it is what the memo and the audit show.
 func (c *Case) Resolve(rule, reason, by string, at time.Time) error {
+	if c.Decided() {
+		return decidedError(c)
+	}
 	rule, reason, by = strings.TrimSpace(rule), strings.TrimSpace(reason), strings.TrimSpace(by)
 	if rule == "" || reason == "" {
 		return &Error{Code: EINVALID, Message: "Say why the check is resolved: the reason goes on the memo.", Err: ErrNoReason}

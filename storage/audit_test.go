@@ -87,6 +87,9 @@ func TestVerify_FindsEveryTampering(t *testing.T) {
 				return []byte(strings.Replace(string(v), `"status":"new"`, `"status":"decided"`, 1))
 			})
 		}, "summary: it does not match its case"},
+		"a text index flipped": {func(t *testing.T, db *DB, ids []string) {
+			spoilKey(t, db, bucketIndex, textIndexKey(key(ids[1])), func(v []byte) []byte { v[len(v)-3] ^= 1; return v })
+		}, "does not read back (the desk rebuilds it from the pages)"},
 		"an entry rewritten and the trail re-chained with the key": {func(t *testing.T, db *DB, ids []string) {
 			rechain(t, db, 1, func(e *app.AuditEntry) { e.Actor = "someone else" })
 		}, "not those the head"},

@@ -69,6 +69,9 @@ func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, page
 		if err := putSealed(tx, codec, bucketPages, id, pageData); err != nil {
 			return err
 		}
+		if err := putTextIndex(tx, codec, id, pages); err != nil {
+			return err
+		}
 		if err := putSealed(tx, codec, bucketSHA256, index, id); err != nil {
 			return err
 		}

@@ -182,6 +182,14 @@ func (v *verifier) orphans(tx *bolt.Tx, c Codec) {
 		})
 	}
 	tx.Bucket(bucketIndex).ForEach(func(k, val []byte) error {
+		if id, ok := bytes.CutPrefix(k, textIndexPrefix); ok {
+			if cases.Get(id) == nil {
+				v.problem("the text index holds words of case %x, which is not stored", id)
+			} else if _, err := c.Open(valueAD(bucketIndex, k), val); err != nil {
+				v.problem("the text index of case %x does not read back (the desk rebuilds it from the pages): %v", id, err)
+			}
+			return nil
+		}
 		if _, err := c.Open(valueAD(bucketIndex, k), val); err != nil {
 			v.problem("the %s index does not read back: %v", k, err)
 		}

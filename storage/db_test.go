@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,5 +197,65 @@ func TestDB_SettingsRoundTrip(t *testing.T) {
 	got, err := db.Settings(context.Background())
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("settings after reopening: %+v, %v", got, err)
+	}
+}
+
+// UpdateCaseText replaces the case, its pages, its summary and its text
+// index at once, with an audit entry; the text index, kept apart from the
+// case, is written with the pages and opens only with the store's key.
+func TestDB_UpdateCaseTextReplacesBothAndItsIndex(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(dir, testOptions(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	c := &app.Case{ID: app.NewCaseID(), Status: app.StatusNew, Order: app.Order{SHA256: strings.Repeat("cd", 32), NeedsOCR: true}}
+	if err := db.CreateCase(ctx, c, []byte("%PDF-1.4"), []app.PageText{{Number: 1, Source: app.SourceNone}}); err != nil {
+		t.Fatal(err)
+	}
+	if index, err := db.TextIndex(ctx); err != nil || len(index) != 1 || index[c.ID] != "" {
+		t.Fatalf("a case without text: index %q, %v", index, err)
+	}
+	c.Order.NeedsOCR = false
+	c.History = append(c.History, app.Event{Actor: "R. Reviewer", Action: "read by OCR"})
+	if err := db.UpdateCaseText(ctx, c, []app.PageText{{Number: 1, Text: "Subscriber records, read by OCR", Source: app.SourceOCR}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.Case(ctx, c.ID)
+	pages, _ := db.Pages(ctx, c.ID)
+	if got.Order.NeedsOCR || len(pages) != 1 || pages[0].Text != "Subscriber records, read by OCR" {
+		t.Errorf("case %+v, pages %+v", got.Order, pages)
+	}
+	sums, _ := db.Summaries(ctx)
+	if len(sums) != 1 || sums[0].NeedsOCR {
+		t.Errorf("summary %+v", sums)
+	}
+	index, _ := db.TextIndex(ctx)
+	if index[c.ID] != " by ocr read records subscriber " {
+		t.Errorf("text index %q", index[c.ID])
+	}
+	var last app.AuditEntry
+	db.EachAudit(ctx, func(e app.AuditEntry) error { last = e; return nil })
+	if last.Action != "read by OCR" || last.Case != c.ID {
+		t.Errorf("audit entry %+v", last)
+	}
+	if err := db.SaveTextIndex(ctx, c.ID, " again "); err != nil {
+		t.Fatal(err)
+	}
+	if index, _ := db.TextIndex(ctx); index[c.ID] != " again " {
+		t.Errorf("saved index %q", index[c.ID])
+	}
+	if err := db.UpdateCaseText(ctx, &app.Case{ID: app.NewCaseID()}, nil); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Errorf("a missing case: %v", err)
+	}
+	if err := db.SaveTextIndex(ctx, app.NewCaseID(), " x "); app.ErrorCode(err) != app.ENOTFOUND {
+		t.Errorf("the index of a missing case: %v", err)
+	}
+	db.Close()
+	raw, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil || bytes.Contains(raw, []byte("subscriber")) || bytes.Contains(raw, []byte("again")) {
+		t.Errorf("the text index is in the file in the clear (%v)", err)
 	}
 }

@@ -11,6 +11,9 @@ package casework
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -174,12 +177,19 @@ func (s *Service) findings(ctx context.Context, settings app.Settings, c *app.Ca
 	if err != nil {
 		return nil, err
 	}
-	return review.Check(review.Input{Case: c, Text: review.PagesText(pages), Settings: settings, Now: s.now()}), nil
+	// The checks read the text as the extractor read it (cleaned, OCR's
+	// confusions undone), not the raw page text.
+	text := review.PagesText(pages)
+	if s.importer != nil && s.importer.Extractor != nil {
+		text = s.importer.Extractor.Text(pages)
+	}
+	return review.Check(review.Input{Case: c, Text: text, Settings: settings, Now: s.now()}), nil
 }
 
 // Decide records d as the decision on case id, stamped now, once it is
 // valid (app.Decision.Validate) and taken by a reviewer on the settings'
-// list, and returns the case as stored. A disclosing decision is refused
+// list, and returns the case as stored. A decided case is refused
+// (app.ErrDecided): Reopen it first. A disclosing decision is refused
 // while a blocking check is open, and one the two-person rule names
 // awaits approval (trust.go).
 func (s *Service) Decide(ctx context.Context, id string, d app.Decision) (*app.Case, error) {
@@ -199,33 +209,54 @@ func (s *Service) Decide(ctx context.Context, id string, d app.Decision) (*app.C
 	})
 }
 
-// SaveDraft keeps d as the decision being written on case id, by the
-// reviewer named, and returns the case as stored. A draft may be
-// incomplete: it is not validated.
-func (s *Service) SaveDraft(ctx context.Context, id string, d app.Decision, by string) (*app.Case, error) {
+// Reopen makes decided case id open again, recording who reopened it (a
+// reviewer on the settings' list) and why; its decision is kept
+// (superseded) and becomes the draft, and an approval of it, asked or
+// given, goes.
+func (s *Service) Reopen(ctx context.Context, id, by, reason string) (*app.Case, error) {
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if by, err = settings.Reviewer(by); err != nil {
+		return nil, err
+	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		c.SaveDraft(d, by, s.now())
-		return true, nil
+		return true, c.Reopen(by, reason, s.now())
 	})
 }
 
-// Correct records the reviewer's value for a field of case id beside the
-// extracted one ("" goes back to the extracted value; app.Case.Correct
-// says what is valid) and returns the case as stored. A value that
-// changes nothing writes nothing.
-func (s *Service) Correct(ctx context.Context, id, field, value, by string) (*app.Case, error) {
+// SaveDraft keeps d as the decision being written on case id, by the
+// reviewer named, and returns the case as stored. A draft may be
+// incomplete: it is not validated. A decided case takes none.
+func (s *Service) SaveDraft(ctx context.Context, id string, d app.Decision, by string) (*app.Case, error) {
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		was := c.Value(field)
-		if err := c.Correct(field, value, by, s.now()); err != nil {
-			return false, err
-		}
-		return c.Value(field) != was, nil
+		return true, c.SaveDraft(d, by, s.now())
+	})
+}
+
+// Correct records the reviewer's edit of case id beside what was read
+// (app.Case.Apply says what is valid) and returns the case as stored. An
+// edit that changes nothing writes nothing.
+func (s *Service) Correct(ctx context.Context, id string, e app.Edit, by string) (*app.Case, error) {
+	return s.change(ctx, id, func(c *app.Case) (bool, error) {
+		return c.Apply(e, by, s.now())
 	})
 }
 
 // change reads case id, lets do change it, and stores it when do reports a
-// change: the one place a stored case changes.
+// change.
 func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (bool, error)) (*app.Case, error) {
+	return s.apply(ctx, id, func(c *app.Case) (bool, []app.PageText, error) {
+		changed, err := do(c)
+		return changed, nil, err
+	})
+}
+
+// apply is the one place a stored case changes: it reads case id, lets do
+// change it (and, with new pages, its text), and stores it when do reports
+// a change, all under one lock, naming who acts for the audit trail.
+func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bool, []app.PageText, error)) (*app.Case, error) {
 	ctx = s.acting(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -233,11 +264,16 @@ func (s *Service) change(ctx context.Context, id string, do func(c *app.Case) (b
 	if err != nil {
 		return nil, err
 	}
-	changed, err := do(c)
+	changed, pages, err := do(c)
 	if err != nil || !changed {
 		return c, err
 	}
-	if err := s.store.UpdateCase(ctx, c); err != nil {
+	if pages != nil {
+		err = s.store.UpdateCaseText(ctx, c, pages)
+	} else {
+		err = s.store.UpdateCase(ctx, c)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -261,6 +297,15 @@ func (s *Service) Settings(ctx context.Context) (app.Settings, error) {
 // and returns them as stored; invalid ones are EINVALID and nothing is
 // stored.
 func (s *Service) SaveSettings(ctx context.Context, in app.Settings) (app.Settings, error) {
+	// The recent import folders are the service's own record, not the
+	// caller's to set: they are kept as stored.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stored, err := s.store.Settings(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.ImportFolders = stored.ImportFolders
 	n, err := in.Normalised()
 	if err != nil {
 		return in, err
@@ -298,6 +343,9 @@ func (s *Service) Check(ctx context.Context) (app.Integrity, error) {
 type ImportOptions struct {
 	// Split makes a case of each order in a file that bundles several.
 	Split bool
+	// NoOCR leaves the pages without text unread this time (they are
+	// marked as needing OCR), whatever the importer can do.
+	NoOCR bool
 	// OnOCR, if set, is told of each page OCR finishes (not concurrently).
 	OnOCR func(file string, done, total int)
 }
@@ -321,5 +369,42 @@ func (s *Service) Import(ctx context.Context, paths []string, opts ImportOptions
 	// scanner) are shared, never built again.
 	im := *s.importer
 	im.Store, im.SplitBundles, im.OnOCR = s.store, opts.Split, opts.OnOCR
-	return im.ImportAll(s.acting(ctx), paths, progress)
+	if opts.NoOCR {
+		im.Scanner = nil
+	}
+	ctx = s.acting(ctx)
+	out := im.ImportAll(ctx, paths, progress)
+	s.rememberFolders(ctx, paths)
+	return out
+}
+
+// rememberFolders records the folders orders came from (a folder named, or
+// a file's), so the picker starts there and no memo is written into them.
+// It is a convenience: a failure to record them is logged, not reported.
+func (s *Service) rememberFolders(ctx context.Context, paths []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		app.LogError(err)
+		return
+	}
+	was := slices.Clone(settings.ImportFolders)
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			dir := p
+			if !st.IsDir() {
+				dir = filepath.Dir(p)
+			}
+			if abs, err := filepath.Abs(dir); err == nil {
+				settings = settings.WithImportFolder(abs)
+			}
+		}
+	}
+	if slices.Equal(was, settings.ImportFolders) {
+		return
+	}
+	if err := s.store.SaveSettings(ctx, settings); err != nil {
+		app.LogError(err)
+	}
 }

@@ -36,12 +36,28 @@ func (inProcess) ReadText(_ context.Context, pdf []byte) (*app.Document, error) 
 // counting counts the writes that reach the store.
 type counting struct {
 	app.Store
-	updates int
+	updates   int
+	unindexed map[string]bool
 }
 
 func (c *counting) UpdateCase(ctx context.Context, k *app.Case) error {
 	c.updates++
 	return c.Store.UpdateCase(ctx, k)
+}
+
+// TextIndex leaves out the cases stored "before the index existed"
+// (unindexed) until their index is saved.
+func (c *counting) TextIndex(ctx context.Context) (map[string]string, error) {
+	index, err := c.Store.TextIndex(ctx)
+	for id := range c.unindexed {
+		delete(index, id)
+	}
+	return index, err
+}
+
+func (c *counting) SaveTextIndex(ctx context.Context, id, words string) error {
+	delete(c.unindexed, id)
+	return c.Store.SaveTextIndex(ctx, id, words)
 }
 
 // newService opens a real store in a temporary folder, with an importer of
@@ -136,13 +152,13 @@ func TestService_CorrectAndDraft(t *testing.T) {
 	ctx := context.Background()
 	c, _ := s.Case(ctx, ids[0])
 	number := c.CaseNumber()
-	if _, err := s.Correct(ctx, ids[0], app.FieldCaseNumber, number, "R"); err != nil || store.updates != 0 {
+	if _, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldCaseNumber, Value: number}, "R"); err != nil || store.updates != 0 {
 		t.Fatalf("a correction to the same value: %v, %d writes", err, store.updates)
 	}
-	if _, err := s.Correct(ctx, ids[0], app.FieldDeadline, "next Friday", "R"); app.ErrorCode(err) != app.EINVALID || store.updates != 0 {
+	if _, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldDeadline, Value: "next Friday"}, "R"); app.ErrorCode(err) != app.EINVALID || store.updates != 0 {
 		t.Fatalf("a date that is not one: %v, %d writes", err, store.updates)
 	}
-	c, err := s.Correct(ctx, ids[0], app.FieldCaseNumber, "1:26-mj-00099", "R")
+	c, err := s.Correct(ctx, ids[0], app.Edit{Field: app.FieldCaseNumber, Value: "1:26-mj-00099"}, "R")
 	if err != nil || c.CaseNumber() != "1:26-mj-00099" || c.Corrections[app.FieldCaseNumber].Extracted != number || store.updates != 1 {
 		t.Fatalf("correct: %+v %v", c.Corrections, err)
 	}

@@ -23,7 +23,9 @@ func (s *Service) decide(ctx context.Context, settings app.Settings, c *app.Case
 	if err := c.CheckDisclosure(d, findings); err != nil {
 		return err
 	}
-	c.Decide(d)
+	if err := c.Decide(d); err != nil {
+		return err
+	}
 	// A new decision supersedes an earlier one's approval, pending or
 	// answered; the history keeps it.
 	c.Approval = nil

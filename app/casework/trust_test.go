@@ -40,6 +40,15 @@ func TestService_EmergencyDisclosureNeedsVerificationAndApproval(t *testing.T) {
 	if _, err := s.Decide(ctx, id, app.Decision{Outcome: app.Clarify, Reviewer: "Ann Lee"}); err != nil {
 		t.Fatalf("clarify: %v", err)
 	}
+	// A decided case is read-only: nothing is recorded on it until it is
+	// reopened.
+	v := app.Verification{Method: app.VerifyCallback, Contact: "+1 202 555 0100", Outcome: app.VerifyConfirmed, By: "Ann Lee"}
+	if _, err := s.RecordVerification(ctx, id, v); !errors.Is(err, app.ErrDecided) {
+		t.Fatalf("verification on a decided case: %v", err)
+	}
+	if _, err := s.Reopen(ctx, id, "ann lee", "the agency called back with the danger stated"); err != nil {
+		t.Fatal(err)
+	}
 	// A failed verification does not unblock.
 	if _, err := s.RecordVerification(ctx, id, app.Verification{Method: app.VerifyCallback, Contact: "+1 202 555 0100", Outcome: app.VerifyNotConfirmed, By: "Ann Lee"}); err != nil {
 		t.Fatal(err)

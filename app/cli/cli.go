@@ -58,23 +58,27 @@ Usage:
   warrantdesk list [--json]                      cases, most urgent first
   warrantdesk show [--json] CASE                 CASE = id, unique id prefix, or case number
   warrantdesk search [--json] QUERY              fuzzy over case number, authority, agency, targets
+  warrantdesk search --text [--json] WORDS        cases whose orders' text has every word
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
-                     [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified]
-                     [--notice-after YYYY-MM-DD] [--verified-via callback|portal|in-person|known-contact
+                     [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]...
+                     [--notice notify|delayed|not_notified] [--notice-after YYYY-MM-DD]
+                     [--verified-via callback|portal|in-person|known-contact
                      --verified-contact NUMBER-OR-ADDRESS [--verified-outcome confirmed|not_confirmed]
                      [--verified-note TEXT]] [--resolve RULE=REASON]...
   warrantdesk approve CASE --reviewer NAME [--send-back --note TEXT]   the two-person rule's second reviewer
+  warrantdesk reopen CASE [--reason TEXT] [--reviewer NAME]   a decided case open again (recorded)
   warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force] [--draft]  the decision memo (format from FILE's
                                                  extension; --draft: marked not final while it awaits approval)
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
                    (--out never writes into the data folder; an existing file is replaced only with --force)
   warrantdesk stats [--from DATE] [--to DATE] [--json]       transparency-report statistics of decisions
-  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX] [--remove-…] [--json]
-                                                 enterprise customers (redirect checks) and your own names
-  warrantdesk settings --add-reviewer NAME | --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
+  warrantdesk settings [--add-domain D] [--add-account A] [--add-provider-name N] [--provider-state XX]
+                     [--add-reviewer R] [--memo-folder DIR] [--lock-after MINUTES] [--remove-…] [--json]
+                                                 enterprise customers (redirect checks), your own names, reviewers
+  warrantdesk settings --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
                      | --add-court NAME | --approval-off|--approval-on TRIGGER | --remove-…
-                                                 reviewers, verified agency contacts and courts, the two-person rule
+                                                 verified agency contacts and courts, the two-person rule
   warrantdesk verify [--json] [--head SIZE:HASH]  the audit trail, every original's SHA-256, every value opens,
                                                  the database file's consistency; exit 1 and what is wrong where
                                                  (check: the same); --head: the trail still holds what a memo's head did
@@ -92,6 +96,7 @@ Usage:
                                                  (--scanned: as noisy page images, some upside down)
 
 Decisions: comply, narrow, reject, redirect, preserve, no-data, clarify, challenge.
+Per target: produce, withhold, redirect, no_data, preserve.
 
 Options for every command:
   --data DIR       the data folder (default: WARRANTDESK_DATA, else the user data folder)
@@ -299,6 +304,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"search":     (*command).search,
 	"decide":     (*command).decide,
 	"approve":    (*command).approve,
+	"reopen":     (*command).reopen,
 	"memo":       (*command).memo,
 	"export":     (*command).export,
 	"stats":      (*command).stats,

@@ -311,9 +311,13 @@ func (c *command) show(ctx context.Context, args []string) error {
 	o := k.Order
 	fmt.Fprintf(c.deps.Stdout, "case %s (%s), imported %s\n", k.ID, k.Status, o.ImportedAt.Format(time.DateTime))
 	printExtraction(c.deps.Stdout, o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction)
-	for _, name := range app.FieldNames() {
+	for _, name := range app.CorrectableNames() {
 		if k, ok := k.Corrections[name]; ok {
-			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %q (extracted %q) by %s on %s\n", name, k.Value, k.Extracted, k.By, k.At.Format(time.DateTime))
+			value := fmt.Sprintf("%q", k.Value)
+			if k.Cleared {
+				value = "cleared (the order states none)"
+			}
+			fmt.Fprintf(c.deps.Stdout, "  corrected     %s: %s (extracted %q) by %s on %s\n", name, value, k.Extracted, k.By, k.At.Format(time.DateTime))
 		}
 	}
 	if k.Decision != nil {
@@ -340,7 +344,7 @@ func printDecision(w io.Writer, d *app.Decision) {
 		fmt.Fprintf(w, "  note          %s\n", oneLine(d.Note))
 	}
 	for _, t := range d.Targets {
-		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, map[bool]string{true: "produce", false: "do not produce"}[t.Produce])
+		fmt.Fprintf(w, "  target        %s: %s\n", t.Target, d.For(t.Target).Label())
 	}
 	if d.Notice != "" {
 		fmt.Fprintf(w, "  user notice   %s %s\n", d.Notice, d.NoticeAfter)
@@ -350,6 +354,7 @@ func printDecision(w io.Writer, d *app.Decision) {
 func (c *command) search(ctx context.Context, args []string) error {
 	fs := c.flags("search")
 	asJSON := fs.Bool("json", false, "")
+	inText := fs.Bool("text", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -361,6 +366,9 @@ func (c *command) search(ctx context.Context, args []string) error {
 	cases, err := c.service().Cases(ctx)
 	if err = c.damaged(err); err != nil {
 		return err
+	}
+	if *inText {
+		return c.searchText(ctx, cases, query, *asJSON)
 	}
 	matches := search.NewIndex(cases).Find(query)
 	if *asJSON {
@@ -376,7 +384,34 @@ func (c *command) search(ctx context.Context, args []string) error {
 	}
 	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
 	for _, m := range matches {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ShortID(), m.Case.Order.Extraction.ProcessType, dash(m.Case.CaseNumber()), m.Field, m.Text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s: %s\n", m.Case.ShortID(), m.Case.ProcessType(), dash(m.Case.CaseNumber()), m.Field, m.Text)
+	}
+	tw.Flush()
+	return nil
+}
+
+// searchText prints the cases whose orders' text holds every word of
+// query, most urgent first.
+func (c *command) searchText(ctx context.Context, cases []*app.Case, query string, asJSON bool) error {
+	index, err := c.service().TextIndex(ctx)
+	if err != nil {
+		return err
+	}
+	matches := search.Text(cases, index, query)
+	if asJSON {
+		found := make([]*app.Case, len(matches))
+		for i, m := range matches {
+			found[i] = m.Case
+		}
+		return c.printCasesJSON(found)
+	}
+	if len(matches) == 0 {
+		fmt.Fprintf(c.deps.Stdout, "No order's text has %q.\n", query)
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
+	for _, m := range matches {
+		fmt.Fprintf(tw, "%s\t%s\t%s\ttext: %s\n", m.Case.ShortID(), m.Case.ProcessType(), dash(m.Case.CaseNumber()), strings.Join(m.Words, " "))
 	}
 	tw.Flush()
 	return nil
@@ -395,17 +430,22 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	reviewer := fs.String("reviewer", "", "")
 	notice := fs.String("notice", "", "")
 	noticeAfter := fs.String("notice-after", "", "")
-	var grounds, produce, withhold multi
+	var grounds, produce, withhold, perTarget multi
 	fs.Var(&grounds, "ground", "")
 	fs.Var(&produce, "produce", "")
 	fs.Var(&withhold, "withhold", "")
+	fs.Var(&perTarget, "target-outcome", "")
 	tf := trustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
+		return usagef("decide takes one case: decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME] [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]... [--notice notify|delayed|not_notified [--notice-after YYYY-MM-DD]]")
+	}
+	chosen, err := targetChoices(produce, withhold, perTarget)
+	if err != nil {
+		return err
 	}
 	who := strings.TrimSpace(*reviewer)
 	if who == "" {
@@ -414,6 +454,9 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	sort.Strings(grounds)
 	d := app.Decision{Outcome: app.Outcome(strings.ToLower(strings.TrimSpace(*decision))), Grounds: grounds, Note: *note, Reviewer: who,
 		Notice: app.Notice(strings.ToLower(strings.TrimSpace(*notice))), NoticeAfter: strings.TrimSpace(*noticeAfter)}
+	if d.Outcome == "" && len(chosen) > 0 {
+		d.Outcome = app.Comply // checked again below, once the targets are known
+	}
 	// The decision is checked before the case is looked up: a wrong
 	// command line is a usage error whatever the case.
 	if err := d.Validate(); err != nil {
@@ -427,16 +470,84 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if d.Targets, err = k.ChooseTargets(d.Outcome, produce, withhold); err != nil {
+	if d.Targets, err = k.PlanTargets(d.Outcome, chosen); err != nil {
 		return usagef("decide: %s (see: warrantdesk show %s)", app.ErrorMessage(err), k.ShortID())
 	}
-	if err := c.recordTrust(ctx, k.ID, v, resolutions, who); err != nil {
+	if *decision == "" && len(d.Targets) > 0 {
+		// Only per-target outcomes were given: the case's follows them.
+		d.Outcome = app.DeriveOutcome(d.Targets)
+	}
+	for _, g := range d.Contradictions() {
+		fmt.Fprintf(c.deps.Stderr, "warrantdesk: note: the ground %q argues against the outcome %s; it is recorded as given\n", g, d.Outcome)
+	}
+	if k, err = c.decideTrusted(ctx, k, d, v, resolutions); err != nil {
 		return err
 	}
-	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
-		return refusedDecision(err)
-	}
 	c.printDecided(k)
+	return nil
+}
+
+// decideTrusted records the verification and resolutions given, then the
+// decision; a refusal says what unblocks it.
+func (c *command) decideTrusted(ctx context.Context, k *app.Case, d app.Decision, v *app.Verification, resolutions []resolution) (*app.Case, error) {
+	if err := c.recordTrust(ctx, k.ID, v, resolutions, d.Reviewer); err != nil {
+		return nil, refusedDecision(err, k.ShortID())
+	}
+	decided, err := c.service().Decide(ctx, k.ID, d)
+	if err != nil {
+		return nil, refusedDecision(err, k.ShortID())
+	}
+	return decided, nil
+}
+
+// targetChoices reads --produce, --withhold and --target-outcome
+// TARGET=OUTCOME into one choice per target.
+func targetChoices(produce, withhold, perTarget []string) (map[string]app.TargetOutcome, error) {
+	chosen := map[string]app.TargetOutcome{}
+	for _, v := range produce {
+		chosen[v] = app.TargetProduce
+	}
+	for _, v := range withhold {
+		chosen[v] = app.TargetWithhold
+	}
+	for _, kv := range perTarget {
+		t, o, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(t) == "" {
+			return nil, usagef("decide: --target-outcome takes TARGET=OUTCOME (produce, withhold, redirect, no_data, preserve), not %q", kv)
+		}
+		outcome, err := app.ParseTargetOutcome(o)
+		if err != nil {
+			return nil, usagef("decide: %s", app.ErrorMessage(err))
+		}
+		chosen[t] = outcome
+	}
+	return chosen, nil
+}
+
+// reopen makes a decided case open again, with the reason recorded.
+func (c *command) reopen(ctx context.Context, args []string) error {
+	fs := c.flags("reopen")
+	reason := fs.String("reason", "", "")
+	reviewer := fs.String("reviewer", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("reopen takes one case: reopen CASE [--reason TEXT] [--reviewer NAME]")
+	}
+	who := strings.TrimSpace(*reviewer)
+	if who == "" {
+		who = Reviewer(c.deps.Getenv)
+	}
+	k, err := c.service().Find(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	if k, err = c.service().Reopen(ctx, k.ID, who, *reason); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.deps.Stdout, "case %s: reopened by %s; the decision is kept as the draft\n", k.ID, who)
 	return nil
 }
 

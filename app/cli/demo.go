@@ -23,8 +23,10 @@ import (
 type Demo struct {
 	// Dir is the throwaway folder; Data the data folder inside it.
 	Dir, Data string
-	inbox     string
-	orders    int
+	// NoOCR fills the demo without OCR (its orders have text anyway).
+	NoOCR  bool
+	inbox  string
+	orders int
 }
 
 func (c *command) demoFlags(args []string) (int, error) {
@@ -100,7 +102,7 @@ func (d *Demo) Seal(ctx context.Context, svc *casework.Service, stderr io.Writer
 
 // Fill imports the demo's orders through svc and says where they are.
 func (d *Demo) Fill(ctx context.Context, svc *casework.Service, stderr io.Writer) {
-	svc.Import(ctx, []string{d.inbox}, casework.ImportOptions{}, nil)
+	svc.Import(ctx, []string{d.inbox}, casework.ImportOptions{NoOCR: d.NoOCR}, nil)
 	fmt.Fprintf(stderr, "demo: %d fictional orders in %s (deleted when the window closes)\n", d.orders, d.Dir)
 }
 

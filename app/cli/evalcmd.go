@@ -20,21 +20,45 @@ func (c *command) eval(ctx context.Context, args []string) error {
 	fs := c.flags("eval")
 	misses := fs.Int("misses", 20, "")
 	truth := fs.String("truth", "", "")
+	strict := fs.Bool("strict", false, "")
+	floor := fs.Float64("floor", 0, "")
+	floorText := fs.Float64("floor-born-digital", 0, "")
+	floorScan := fs.Float64("floor-scanned", 0, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("eval [--truth DIR] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
+		return usagef("eval [--truth DIR] [--strict] [--floor X] [--floor-born-digital X] [--floor-scanned X] DIR: a folder of orders with NAME.json truth files beside them or in --truth")
+	}
+	for _, f := range []float64{*floor, *floorText, *floorScan} {
+		if f < 0 || f > 1 {
+			return usagef("eval: a floor is a share of values right, between 0 and 1")
+		}
 	}
 	im := c.importer(nil)
-	rep, err := evaluation.Run(ctx, pos[0], *truth, im)
+	im.OnOCR = nil // the report is the output; pages read by OCR are not news
+	rep, err := evaluation.Run(ctx, evaluation.Options{Dir: pos[0], Truth: *truth, Strict: *strict}, im)
 	if err != nil {
 		return err
 	}
 	rep.Print(c.deps.Stdout, *misses)
 	if len(rep.Failed) > 0 {
 		c.status = ExitInput
+	}
+	// Floors make eval a regression guard: a score under one fails.
+	under := func(what string, got, floor float64) {
+		if floor > 0 && got < floor {
+			fmt.Fprintf(c.deps.Stderr, "eval: %s %.3f is under the floor %.3f\n", what, got, floor)
+			c.status = ExitInput
+		}
+	}
+	under("overall", rep.Overall, *floor)
+	if s := rep.Sources[evaluation.SourceBornDigital]; s != nil {
+		under("born-digital", s.Accuracy(), *floorText)
+	}
+	if s := rep.Sources[evaluation.SourceScanned]; s != nil {
+		under("scanned", s.Accuracy(), *floorScan)
 	}
 	return nil
 }

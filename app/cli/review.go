@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -16,35 +15,52 @@ import (
 )
 
 // settings shows or changes the enterprise customer list, the provider's
-// own names, the desk's idle time and (settingsTrust) the trust settings.
+// own names, the reviewers, the memo folder, the desk's idle time and
+// (settingsTrust) the directory of agency contacts and courts and the
+// two-person rule.
 func (c *command) settings(ctx context.Context, args []string) error {
 	fs := c.flags("settings")
 	asJSON := fs.Bool("json", false, "")
-	org := settingsOrgFlags(fs)
+	var addDomain, rmDomain, addAccount, rmAccount, addName, rmName, addReviewer, rmReviewer multi
+	fs.Var(&addDomain, "add-domain", "")
+	fs.Var(&rmDomain, "remove-domain", "")
+	fs.Var(&addAccount, "add-account", "")
+	fs.Var(&rmAccount, "remove-account", "")
+	fs.Var(&addName, "add-provider-name", "")
+	fs.Var(&rmName, "remove-provider-name", "")
+	fs.Var(&addReviewer, "add-reviewer", "")
+	fs.Var(&rmReviewer, "remove-reviewer", "")
+	state := fs.String("provider-state", unset, "")
+	memoFolder := fs.String("memo-folder", unset, "")
+	lockAfter := fs.Int("lock-after", -1, "")
 	trust := settingsTrustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --provider-state XX, --lock-after MINUTES, --add-reviewer N, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --import-contacts FILE.csv, --add-court N, --approval-off T, --approval-on T (and --remove-…), --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --remove-agency-contact AGENCY, --import-contacts FILE.csv, --add-court N, --remove-court N, --approval-off T, --approval-on T, --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if *trust.importContacts != "" {
-		if s, _, err = c.service().ImportContacts(ctx, *trust.importContacts); err != nil {
-			return err
-		}
+	if s, err = trust.importFile(ctx, c.service(), s); err != nil {
+		return err
 	}
-	if org.changes() || trust.changes() {
-		if err := org.apply(&s); err != nil {
+	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset || *lockAfter != -1 || trust.changes() {
+		if s, err = setValues(s, *state, *memoFolder, *lockAfter); err != nil {
 			return err
 		}
 		if err := trust.apply(&s, Reviewer(c.deps.Getenv), c.deps.Now()); err != nil {
 			return err
 		}
+		// The lists are compared as they are kept: normalised.
+		sameName := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
+		s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, addDomain...)), app.NormaliseList(rmDomain), strings.EqualFold)
+		s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, addAccount...)), app.NormaliseList(rmAccount), strings.EqualFold)
+		s.ProviderNames = without(append(s.ProviderNames, addName...), rmName, sameName)
+		s.Reviewers = without(append(s.Reviewers, addReviewer...), rmReviewer, sameName)
 		if s, err = c.service().SaveSettings(ctx, s); err != nil {
 			return err
 		}
@@ -52,53 +68,36 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(c.deps.Stdout, s)
 	}
-	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\ndesk locks after     %d min untouched\n",
-		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState), int(s.LockAfter().Minutes()))
+	memo := s.MemoFolder
+	if memo == "" {
+		memo = casework.DefaultMemoFolder() + " (the default)"
+	}
+	fmt.Fprintf(c.deps.Stdout, "enterprise domains   %s\nenterprise accounts  %s\nprovider names       %s\nprovider state       %s\nreviewers            %s\nmemo folder          %s\ndesk locks after     %d min untouched\n",
+		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
+		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
 	printTrustSettings(c.deps.Stdout, s)
 	return nil
 }
 
-// settingsOrg are the settings flags for the provider's own facts and the
-// desk's idle time.
-type settingsOrg struct {
-	addDomain, rmDomain, addAccount, rmAccount, addName, rmName multi
-	state                                                       *string
-	lockAfter                                                   *int
-}
-
-func settingsOrgFlags(fs *flag.FlagSet) *settingsOrg {
-	o := &settingsOrg{state: fs.String("provider-state", "\x00", ""), lockAfter: fs.Int("lock-after", -1, "")}
-	fs.Var(&o.addDomain, "add-domain", "")
-	fs.Var(&o.rmDomain, "remove-domain", "")
-	fs.Var(&o.addAccount, "add-account", "")
-	fs.Var(&o.rmAccount, "remove-account", "")
-	fs.Var(&o.addName, "add-provider-name", "")
-	fs.Var(&o.rmName, "remove-provider-name", "")
-	return o
-}
-
-// changes reports whether any of these flags was given.
-func (o *settingsOrg) changes() bool {
-	return len(o.addDomain)+len(o.rmDomain)+len(o.addAccount)+len(o.rmAccount)+len(o.addName)+len(o.rmName) > 0 || *o.state != "\x00" || *o.lockAfter != -1
-}
-
-// apply changes s as the flags say.
-func (o *settingsOrg) apply(s *app.Settings) error {
-	if *o.state != "\x00" {
-		s.ProviderState = *o.state
+// setValues sets in s the single values given (unset, or -1, when not).
+func setValues(s app.Settings, state, memoFolder string, lockAfter int) (app.Settings, error) {
+	if state != unset {
+		s.ProviderState = state
 	}
-	if *o.lockAfter != -1 {
-		if *o.lockAfter < 1 || *o.lockAfter > app.MaxLockAfter {
-			return usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
+	if memoFolder != unset {
+		s.MemoFolder = memoFolder
+	}
+	if lockAfter != -1 {
+		if lockAfter < 1 || lockAfter > app.MaxLockAfter {
+			return s, usagef("--lock-after takes minutes from 1 to %d", app.MaxLockAfter)
 		}
-		s.LockAfterMinutes = *o.lockAfter
+		s.LockAfterMinutes = lockAfter
 	}
-	// The lists are compared as they are kept: normalised.
-	s.EnterpriseDomains = without(app.NormaliseList(append(s.EnterpriseDomains, o.addDomain...)), app.NormaliseList(o.rmDomain), strings.EqualFold)
-	s.EnterpriseAccounts = without(app.NormaliseList(append(s.EnterpriseAccounts, o.addAccount...)), app.NormaliseList(o.rmAccount), strings.EqualFold)
-	s.ProviderNames = without(append(s.ProviderNames, o.addName...), o.rmName, func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) })
-	return nil
+	return s, nil
 }
+
+// unset is a string flag's value when it was not given.
+const unset = "\x00"
 
 // without returns list less the entries same as one in drop.
 func without(list, drop []string, same func(a, b string) bool) []string {

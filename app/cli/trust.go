@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/casework"
 )
 
 // decideTrust are decide's flags for the trust record: how the requester
@@ -83,9 +84,13 @@ func (c *command) recordTrust(ctx context.Context, id string, v *app.Verificatio
 	return nil
 }
 
-// refusedDecision points a refused decision at the flag that unblocks it.
-// It stays EBLOCKED: exit 1, the input was valid but cannot be acted on.
-func refusedDecision(err error) error {
+// refusedDecision points a refused decision at what unblocks it: reopen
+// for a decided case, the flag for a blocking check (it stays EBLOCKED:
+// exit 1, the input was valid but cannot be acted on).
+func refusedDecision(err error, id string) error {
+	if errors.Is(err, app.ErrDecided) {
+		return fmt.Errorf("%w (warrantdesk reopen %s --reason TEXT)", err, id)
+	}
 	var e *app.Error
 	if !errors.As(err, &e) || e.Code != app.EBLOCKED {
 		return err
@@ -146,17 +151,16 @@ func (c *command) approve(ctx context.Context, args []string) error {
 	return nil
 }
 
-// settingsTrust are the settings flags for the reviewers, the agency and
-// court directory and the two-person rule.
+// settingsTrust are the settings flags for the agency and court
+// directory and the two-person rule (the reviewers are settings' own).
 type settingsTrust struct {
-	addReviewer, rmReviewer, addContact, rmContact, addCourt, rmCourt, approvalOff, approvalOn multi
-	importContacts                                                                             *string
+	addContact, rmContact, addCourt, rmCourt, approvalOff, approvalOn multi
+	importContacts                                                    *string
 }
 
 func settingsTrustFlags(fs *flag.FlagSet) *settingsTrust {
 	t := &settingsTrust{importContacts: fs.String("import-contacts", "", "")}
 	for name, v := range map[string]*multi{
-		"add-reviewer": &t.addReviewer, "remove-reviewer": &t.rmReviewer,
 		"add-agency-contact": &t.addContact, "remove-agency-contact": &t.rmContact,
 		"add-court": &t.addCourt, "remove-court": &t.rmCourt,
 		"approval-off": &t.approvalOff, "approval-on": &t.approvalOn,
@@ -166,16 +170,25 @@ func settingsTrustFlags(fs *flag.FlagSet) *settingsTrust {
 	return t
 }
 
+// importFile merges the directory file --import-contacts names, if any,
+// into the stored settings, and returns them as stored.
+func (t *settingsTrust) importFile(ctx context.Context, svc *casework.Service, s app.Settings) (app.Settings, error) {
+	if *t.importContacts == "" {
+		return s, nil
+	}
+	s, _, err := svc.ImportContacts(ctx, *t.importContacts)
+	return s, err
+}
+
 // changes reports whether any list flag was given.
 func (t *settingsTrust) changes() bool {
-	return len(t.addReviewer)+len(t.rmReviewer)+len(t.addContact)+len(t.rmContact)+len(t.addCourt)+len(t.rmCourt)+len(t.approvalOff)+len(t.approvalOn) > 0
+	return len(t.addContact)+len(t.rmContact)+len(t.addCourt)+len(t.rmCourt)+len(t.approvalOff)+len(t.approvalOn) > 0
 }
 
 // apply changes s as the flags say; a directory entry is verified by by,
 // today.
 func (t *settingsTrust) apply(s *app.Settings, by string, now time.Time) error {
 	same := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
-	s.Reviewers = without(append(s.Reviewers, t.addReviewer...), t.rmReviewer, same)
 	s.Courts = without(append(s.Courts, t.addCourt...), t.rmCourt, same)
 	for _, raw := range t.addContact {
 		e, err := app.ParseAgencyContact(raw, by, now)
@@ -212,7 +225,7 @@ func containsFold(list []string, s string) bool {
 // printTrustSettings prints the reviewers, the directory and the
 // two-person rule.
 func printTrustSettings(w io.Writer, t app.Settings) {
-	fmt.Fprintf(w, "reviewers            %s\ncourts               %s\n", dash(strings.Join(t.Reviewers, "; ")), dash(strings.Join(t.Courts, "; ")))
+	fmt.Fprintf(w, "courts               %s\n", dash(strings.Join(t.Courts, "; ")))
 	var on []string
 	for _, trig := range app.ApprovalTriggers() {
 		if !containsFold(t.ApprovalOff, trig) {

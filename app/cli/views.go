@@ -62,16 +62,32 @@ type caseJSON struct {
 	// Findings are the review checks raised (show only).
 	Findings *[]app.Finding `json:"findings,omitempty"`
 	History  []app.Event    `json:"history"`
+	// Due is when the order must be answered and why (app.Case.Due);
+	// absent when no time is known.
+	Due        *dueJSON       `json:"due,omitempty"`
+	Superseded []app.Decision `json:"superseded,omitempty"`
+	SplitInto  []string       `json:"split_into,omitempty"`
+	SplitFrom  string         `json:"split_from,omitempty"`
+}
+
+type dueJSON struct {
+	At    time.Time `json:"at"`
+	Basis string    `json:"basis"`
 }
 
 func caseView(c *app.Case) caseJSON {
 	o := c.Order
 	deadline := c.Value(app.FieldDeadline)
-	return caseJSON{
+	v := caseJSON{
 		ID: c.ID, Status: c.Status, CaseNumber: c.CaseNumber(), Deadline: deadline,
 		NeedsOCR: o.NeedsOCR, ImportedAt: o.ImportedAt, Part: o.Part,
 		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
 		Decision:    c.Decision, Draft: c.Draft, Corrections: c.Corrections, History: c.History,
+		Superseded: c.Superseded, SplitInto: c.SplitInto, SplitFrom: c.SplitFrom,
 		Verification: c.Verification, Resolutions: c.Resolutions, Approval: c.Approval,
 	}
+	if d, ok := c.Due(); ok {
+		v.Due = &dueJSON{d.At, d.Basis}
+	}
+	return v
 }

@@ -49,7 +49,7 @@ func writeOrders(t *testing.T, seed uint64, n int) string {
 // of order included, on seeds the rules were not tuned on.
 func TestRun_GeneratedOrdersScoreAtLeast098(t *testing.T) {
 	for _, seed := range []uint64{101, 202} {
-		rep, err := Run(context.Background(), writeOrders(t, seed, 54), "", importer())
+		rep, err := Run(context.Background(), Options{Dir: writeOrders(t, seed, 54), Strict: true}, importer())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +94,7 @@ func TestRun_LabelledRealOrders(t *testing.T) {
 		}
 		labels = dir
 	}
-	rep, err := Run(context.Background(), corpus, labels, im)
+	rep, err := Run(context.Background(), Options{Dir: corpus, Truth: labels}, im)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestReport_ScoresEachPart(t *testing.T) {
 	var r Report
 	truth := sampleorders.Truth{ProcessType: app.NSL, Fields: map[string]string{app.FieldCaseNumber: "NSL-25-000001"},
 		Targets: []sampleorders.TruthTarget{{Kind: app.TargetEmail, Value: "a@example.com"}}}
-	r.add("x.pdf", truth, app.Extraction{ProcessType: app.NSL, Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "nsl-25-000001 "}},
+	r.Add("x.pdf", app.SourceText, truth, app.Extraction{ProcessType: app.NSL, Fields: map[string]app.Field{app.FieldCaseNumber: {Value: "nsl-25-000001 "}},
 		Targets: []app.Target{{Kind: app.TargetEmail, Value: "a@example.com"}, {Kind: app.TargetPhone, Value: "+12025550100"}}}, nil)
 	if s := r.Fields[app.FieldCaseNumber]; s.Right != 1 {
 		t.Errorf("case number compared strictly: %+v", s)
@@ -122,7 +122,7 @@ func TestReport_ScoresEachPart(t *testing.T) {
 	if s := r.Fields[PartTargets]; s.Right != 0 {
 		t.Errorf("an extra target went unpunished")
 	}
-	r.Overall = r.overall()
+	r.Finish()
 	if r.Overall <= 0 || r.Overall >= 1 {
 		t.Errorf("overall %v", r.Overall)
 	}
@@ -162,7 +162,7 @@ func TestRun_ScannedGeneratedOrders(t *testing.T) {
 	}
 	im := importer()
 	im.Scanner = &scan.Scanner{Renderer: r, OCR: &ocr.Tesseract{}}
-	rep, err := Run(context.Background(), dir, "", im)
+	rep, err := Run(context.Background(), Options{Dir: dir, Strict: true}, im)
 	if err != nil {
 		t.Fatal(err)
 	}

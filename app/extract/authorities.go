@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -34,14 +35,14 @@ var euStates = map[string]string{
 }
 
 var (
-	stateCourtRe   = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
-	federalRe      = regexp.MustCompile(`(?i)united\s+states\s+code|united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)
-	federalCourtRe = regexp.MustCompile(`(?i)united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.\s?S\.\s+district\s+court|united\s+states\s+court\s+of\s+appeals|foreign\s+intelligence\s+surveillance\s+court`)
-	euRe           = regexp.MustCompile(`(?i)regulation\s+\(eu\)\s+2023/1543|european\s+(?:production|preservation)\s+order`)
-	euStateRe      = regexp.MustCompile(`(?i)(?:issuing\s+(?:member\s+)?state|member\s+state|country)\s*:?\s*(` + alternation(euStates) + `)\b`)
-	euAnyStateRe   = regexp.MustCompile(`(?i)\b(` + alternation(euStates) + `)\b`)
-	ukRe           = regexp.MustCompile(`(?i)overseas\s+production\s+order|crown\s+court|united\s+kingdom|\bUK\b|england\s+and\s+wales|metropolitan\s+police|police\s+scotland|national\s+crime\s+agency|magistrates'\s+court`)
-	canadaRe       = regexp.MustCompile(`(?i)criminal\s+code[, ]+(?:s\.|section)\s*487|\bcanada\b|ontario\s+court|royal\s+canadian\s+mounted\s+police|\bRCMP\b|court\s+of\s+king's\s+bench|province\s+of\s+(?:ontario|quebec|british\s+columbia|alberta)`)
+	stateCourtRe   *regexp.Regexp
+	federalRe      *regexp.Regexp
+	federalCourtRe *regexp.Regexp
+	euRe           *regexp.Regexp
+	euStateRe      *regexp.Regexp
+	euAnyStateRe   *regexp.Regexp
+	ukRe           *regexp.Regexp
+	canadaRe       *regexp.Regexp
 )
 
 func alternation(m map[string]string) string {
@@ -70,21 +71,36 @@ func (x *run) jurisdiction() {
 		v, h, conf = "EU", m, 0.8
 		if s, ok := x.c.first(euStateRe); ok {
 			v, h, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], s, 0.9
+		} else if s, ok := x.c.first(euCodeRe); ok && isEUCode(s.groups[1]) {
+			v, h, conf = "EU-"+s.groups[1], s, 0.9
+		} else if code, m, n := x.senderCountry(); n >= 2 && strings.HasPrefix(code, "EU-") {
+			v, h, conf = code, m, 0.75
 		} else if s, ok := x.c.first(euAnyStateRe); ok {
 			v, conf = "EU-"+euStates[strings.ToLower(s.groups[1])], 0.7
 		}
 		x.dayFirst = true
 	} else if m, ok := x.headMatch(federalCourtRe); ok {
 		v, h, conf = "US-federal", m, 0.9
+	} else if m, ok := x.headMatch(stateCourtRe); ok && x.stateCourtInHead(m) {
+		name := strings.ToLower(m.group())
+		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
+	} else if st, m, local := x.localState(); local && (st != "" || x.usLocalUnknown()) {
+		// A state or local agency's order is of its state; when its
+		// address does not say which, the field stays empty.
+		if st != "" {
+			v, h, conf = "US-"+st, m, 0.8
+		} else {
+			x.ex.Warnings = append(x.ex.Warnings, "jurisdiction: a state or local agency whose state the order does not name; set it by hand")
+		}
 	} else if m, ok := x.c.first(ukRe); ok && !x.isUS() {
 		v, h, conf = "UK", m, 0.85
 		x.dayFirst = true
 	} else if m, ok := x.c.first(canadaRe); ok && !x.isUS() {
 		v, h, conf = "CA", m, 0.8
 		x.dayFirst = false
-	} else if m, ok := x.headMatch(stateCourtRe); ok && x.stateCourtInHead(m) {
-		name := strings.ToLower(m.group())
-		v, h, conf = "US-"+usStates[strings.Join(strings.Fields(name), " ")], m, 0.85
+	} else if code, m, n := x.senderCountry(); n >= 2 && !x.isUS() {
+		v, h, conf = code, m, 0.75
+		x.dayFirst = code != "CA"
 	} else if m, ok := x.c.first(federalRe); ok {
 		v, h, conf = "US-federal", m, 0.85
 	} else if code, m, ok := x.country(); ok {
@@ -96,6 +112,100 @@ func (x *run) jurisdiction() {
 	}
 }
 
+var (
+	euCodeRe *regexp.Regexp
+	// localAgencyRe names a state or local agency: its orders are of its
+	// state, whatever federal law they cite.
+	localAgencyRe   *regexp.Regexp
+	federalSenderRe *regexp.Regexp
+	closingRe       *regexp.Regexp
+	stateZipRe      *regexp.Regexp
+	stateNameRe     *regexp.Regexp
+)
+
+func isEUCode(c string) bool {
+	for _, v := range euStates {
+		if v == c {
+			return true
+		}
+	}
+	return false
+}
+
+// localState finds the state of a state or local agency that sends the
+// order (a police department, a sheriff, a district attorney): named in
+// its letterhead or signature with the state in its address.
+func (x *run) localState() (string, hit, bool) {
+	p := x.c.leadPage()
+	lines := strings.Split(p.text, "\n")
+	var sender []int // line indexes of the letterhead and signature
+	for i := range lines {
+		if i < 8 || i >= len(lines)-15 {
+			sender = append(sender, i)
+		}
+	}
+	local := false
+	for _, i := range sender {
+		if i < 8 && federalSenderRe.MatchString(lines[i]) {
+			return "", hit{}, false
+		}
+		if localAgencyRe.MatchString(lines[i]) && !addresseeLine(lines[i]) {
+			local = true
+		}
+	}
+	if !local {
+		return "", hit{}, false
+	}
+	// An e-mail's or letter's signature stands after its closing.
+	for i, l := range lines {
+		if closingRe.MatchString(l) {
+			for k := i + 1; k < len(lines) && k <= i+10; k++ {
+				sender = append(sender, k)
+			}
+		}
+	}
+	off := make([]int, len(lines))
+	o := 0
+	for i, l := range lines {
+		off[i] = o
+		o += len(l) + 1
+	}
+	for _, i := range sender {
+		l := lines[i]
+		if addresseeLine(l) {
+			continue
+		}
+		if m := stateNameRe.FindStringSubmatchIndex(l); m != nil {
+			if st := usStates[strings.ToLower(strings.Join(strings.Fields(l[m[2]:m[3]]), " "))]; st != "" {
+				return st, hit{page: p.num, start: off[i] + m[2], end: off[i] + m[3], text: p.text, groups: []string{l[m[2]:m[3]]}}, true
+			}
+		}
+		if m := stateZipRe.FindStringSubmatchIndex(l); m != nil && validState(l[m[2]:m[3]]) {
+			return l[m[2]:m[3]], hit{page: p.num, start: off[i] + m[2], end: off[i] + m[3], text: p.text, groups: []string{l[m[2]:m[3]]}}, true
+		}
+	}
+	return "", hit{}, true
+}
+
+// usLocalUnknown reports whether a local agency whose state is not named
+// is American: it cites American law and names no other country.
+func (x *run) usLocalUnknown() bool {
+	if _, ok := x.c.first(federalRe); !ok {
+		return false
+	}
+	_, _, n := x.senderCountry()
+	return n < 2
+}
+
+func validState(code string) bool {
+	for _, v := range usStates {
+		if v == code {
+			return true
+		}
+	}
+	return false
+}
+
 // headMatch matches re against the heading of page 1 only.
 func (x *run) headMatch(re *regexp.Regexp) (hit, bool) { return x.topMatch(re, headingLines) }
 
@@ -104,33 +214,36 @@ func (x *run) letterheadMatch(re *regexp.Regexp) (hit, bool) { return x.topMatch
 
 // topMatch matches re against the first n lines of page 1.
 func (x *run) topMatch(re *regexp.Regexp, n int) (hit, bool) {
+	key := topKey{re, n}
+	if h, ok := x.tops[key]; ok {
+		return h, h.text != ""
+	}
+	h, ok := x.matchTop(re, n)
+	if x.tops == nil {
+		x.tops = map[topKey]hit{}
+	}
+	x.tops[key] = h
+	return h, ok
+}
+
+type topKey struct {
+	re *regexp.Regexp
+	n  int
+}
+
+func (x *run) matchTop(re *regexp.Regexp, n int) (hit, bool) {
 	m := re.FindStringSubmatchIndex(x.c.head(n))
 	if m == nil {
 		return hit{}, false
 	}
-	return makeHit(x.c.pages[0], m), true
+	return makeHit(x.c.leadPage(), m), true
 }
 
 // countryCues name other countries' authorities and laws; a member state
 // of the EU is written EU-XX like the EU's own orders.
-var countryCues = []struct {
+var countryCues []struct {
 	code string
 	re   *regexp.Regexp
-}{
-	{"CN", regexp.MustCompile(`(?i)people's\s+republic\s+of\s+china|ministry\s+of\s+public\s+security|\bof\s+china\b|中华人民共和国|公安部`)},
-	{"HK", regexp.MustCompile(`(?i)hong\s+kong|\bHKSAR\b`)},
-	{"RU", regexp.MustCompile(`(?i)russian\s+federation|Российской\s+Федерации|Российская\s+Федерация|Роскомнадзор|roskomnadzor`)},
-	{"IN", regexp.MustCompile(`(?i)republic\s+of\s+india|government\s+of\s+india|\bindian\s+penal\s+code|code\s+of\s+criminal\s+procedure,\s+1973`)},
-	{"BR", regexp.MustCompile(`(?i)república\s+federativa\s+do\s+brasil|\bbrasil\b|\bbrazil\b`)},
-	{"AU", regexp.MustCompile(`(?i)\baustralia(?:n)?\s+federal\s+police|commonwealth\s+of\s+australia|\baustralia\b`)},
-	{"TR", regexp.MustCompile(`(?i)republic\s+of\s+t(?:ü|u)rkiye|republic\s+of\s+turkey`)},
-	{"KR", regexp.MustCompile(`(?i)republic\s+of\s+korea`)},
-	{"JP", regexp.MustCompile(`(?i)\bjapan(?:ese)?\s+(?:police|national\s+police)|\bjapan\b`)},
-	{"EU-ES", regexp.MustCompile(`(?i)guardia\s+civil|policía\s+nacional|\bspain\b|\bespaña\b|spanish\s+law`)},
-	{"EU-DE", regexp.MustCompile(`(?i)bundeskriminalamt|staatsanwaltschaft|\bgermany\b|deutschland`)},
-	{"EU-FR", regexp.MustCompile(`(?i)gendarmerie|police\s+nationale|république\s+française|\bfrance\b`)},
-	{"EU-NL", regexp.MustCompile(`(?i)\bpolitie\b|openbaar\s+ministerie|\bnetherlands\b`)},
-	{"EU-IT", regexp.MustCompile(`(?i)polizia|carabinieri|procura\s+della\s+repubblica|\bitaly\b`)},
 }
 
 // country names the country of a foreign authority, when no US, EU, UK or
@@ -147,68 +260,236 @@ func (x *run) country() (string, hit, bool) {
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
-	head := x.c.head(headingLines)
-	return federalRe.MatchString(head) || stateCourtRe.MatchString(head)
+	_, fed := x.headMatch(federalRe)
+	_, state := x.headMatch(stateCourtRe)
+	return fed || state
 }
 
 // stateCourtInHead accepts a state match only when the heading, not the
 // body, names the state court: a federal order for a suspect "in the State
 // of Texas" is still federal.
 func (x *run) stateCourtInHead(m hit) bool {
-	head := x.c.head(headingLines)
-	if federalRe.MatchString(head) && !stateCourtRe.MatchString(head) {
+	_, fed := x.headMatch(federalRe)
+	_, state := x.headMatch(stateCourtRe)
+	if fed && !state {
 		return false
 	}
-	return m.page == x.c.pages[0].num && lineIndex(m.text, m.start) < headingLines
+	return m.page == x.c.leadPage().num && lineIndex(m.text, m.start) < headingLines
 }
 
 var (
 	// A court named in the heading, e.g. "UNITED STATES DISTRICT COURT" then
 	// "for the Eastern District of Virginia".
-	courtLineRe = regexp.MustCompile(`(?im)^[ \t]*(?:in[ \t]+the[ \t]+|in[ \t]+)?([^\n]{0,60}?\bcourts?\b[^\n]{0,80})$`)
-	districtRe  = regexp.MustCompile(`(?i)^\s*(?:for\s+the\s+|in\s+and\s+for\s+(?:the\s+)?)?((?:northern|southern|eastern|western|middle|central)?\s*district\s+of\s+[a-z .]+|county\s+of\s+[a-z .]+|[a-z .]+\s+county|state\s+of\s+[a-z .]+)`)
-	courtOfRe   = regexp.MustCompile(`(?i)\b((?:tribunal|court|rechtbank|amtsgericht|landgericht|juzgado|tribunale|procura|parquet|(?:public\s+|chief\s+|state\s+|district\s+|federal\s+|crown\s+)?prosecutor'?s?\s+office|public\s+prosecution\s+service|ministry\s+of\s+justice)[^\n,;]{0,60})`)
-	agencyRe    = regexp.MustCompile(`(?i)\b(federal\s+bureau\s+of\s+investigation|drug\s+enforcement\s+administration|bureau\s+of\s+alcohol,\s+tobacco,\s+firearms\s+and\s+explosives|homeland\s+security\s+investigations|immigration\s+and\s+customs\s+enforcement|united\s+states\s+secret\s+service|u\.s\.\s+secret\s+service|internal\s+revenue\s+service[^\n]{0,25}?criminal\s+investigation|internal\s+revenue\s+service|postal\s+inspection\s+service|u\.s\.\s+marshals\s+service|office\s+of\s+(?:the\s+)?inspector\s+general|national\s+crime\s+agency|metropolitan\s+police\s+service|police\s+scotland|royal\s+canadian\s+mounted\s+police|guardia\s+civil|gendarmerie\s+nationale|bundeskriminalamt|(?:(?:cyber\s+security\s+|criminal\s+investigation\s+)?(?:department|bureau|division|directorate)\s+of\s+the\s+)?ministry\s+of\s+(?:public\s+security|the\s+interior|interior|internal\s+affairs|home\s+affairs)|(?-i:(?:\p{Lu}[\p{L}.']+ ){1,4})(?:police\s+department|police\s+service|police\s+force|sheriff's\s+office|sheriff's\s+department|county\s+sheriff|state\s+police|highway\s+patrol|constabulary|district\s+attorney's\s+office|attorney\s+general's\s+office|police))`)
+	courtLineRe *regexp.Regexp
+	districtRe  *regexp.Regexp
+	courtOfRe   *regexp.Regexp
+	agencyRe    *regexp.Regexp
 	// genericAgencyRe names a department rather than the investigating
 	// agency; it is used only when no agency is named.
-	genericAgencyRe = regexp.MustCompile(`(?i)\b((?:united\s+states|u\.s\.)\s+attorney's\s+office|(?:u\.s\.\s+|united\s+states\s+)?department\s+of\s+(?:justice|homeland\s+security))`)
+	genericAgencyRe *regexp.Regexp
 	agencyShort     = map[string]string{"FBI": "Federal Bureau of Investigation", "DEA": "Drug Enforcement Administration", "ATF": "Bureau of Alcohol, Tobacco, Firearms and Explosives", "HSI": "Homeland Security Investigations", "USSS": "United States Secret Service", "RCMP": "Royal Canadian Mounted Police", "NCA": "National Crime Agency"}
-	agencyAbbrRe    = regexp.MustCompile(`\b(FBI|DEA|ATF|HSI|USSS|RCMP|NCA)\b`)
+	agencyAbbrRe    *regexp.Regexp
 )
 
 // authority finds the issuing court and, separately, the agency behind the
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	if h, ok := x.court(); ok {
-		x.set(app.FieldIssuingAuthority, h.value, h.hit, h.conf)
+	x.agency()
+	var cands []cand
+	for _, v := range x.courts() {
+		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
 	}
-	// The agency in the letterhead beats one mentioned in the body; a named
-	// agency beats its department.
-	if h, ok := x.letterheadMatch(agencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.9)
-	} else if h, ok := x.c.first(agencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.85)
-	} else if h, ok := x.c.first(agencyAbbrRe); ok {
-		x.set(app.FieldAgency, agencyShort[h.group()], h, 0.75)
-	} else if h, ok := x.c.first(genericAgencyRe); ok {
-		x.set(app.FieldAgency, titleCase(strings.TrimSpace(h.group())), h, 0.7)
-	}
+	x.choose(app.FieldIssuingAuthority, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	// An agency that issues its own process (a subpoena, a letter) is its
+	// issuing authority.
 	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
+			f.Alternatives = nil
 			x.ex.Fields[app.FieldIssuingAuthority] = f
 		}
 	}
 }
 
+// agency finds the agency behind the order: in the letterhead, the most
+// specific unit named ("Homeland Security Investigations" under "U.S.
+// Immigration and Customs Enforcement"); else one named in the order; a
+// named agency beats its department.
+func (x *run) agency() {
+	var cands []cand
+	addV := func(v valued) {
+		if v.value != "" {
+			cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf + x.place(v.hit), rule: v.rule})
+		}
+	}
+	if v, ok := x.letterheadAgency(); ok {
+		addV(v)
+	}
+	if h, ok := x.c.first(agencyRe); ok {
+		addV(valued{agencyName(h), h, 0.85, "named"})
+	} else if h, ok := x.c.first(agencyAbbrRe); ok {
+		addV(valued{agencyShort[h.group()], h, 0.75, "abbreviation"})
+	}
+	if v, ok := x.attorneysOffice(); ok {
+		addV(v)
+	}
+	// Forms name the authority that receives the data; a contact line
+	// names the officer's force after the officer ("Inspetora Beatriz
+	// Sequeira Lobo, Polícia Judiciária - UNC3T, +351 …").
+	for _, lp := range x.labelled(agencyClasses()) {
+		h := x.pairHit(lp.p)
+		addV(valued{orgSegment(lp.p.value), h, lp.conf, "label"})
+	}
+	for _, v := range x.contactOrgs() {
+		addV(v)
+	}
+	if len(cands) == 0 {
+		if h, ok := x.c.first(genericAgencyRe); ok {
+			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
+		}
+	}
+	x.choose(app.FieldAgency, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+}
+
+var agencyClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
+	}
+})
+
+// orgSegment cuts a value to the organisation it begins with: up to the
+// first comma, a parenthesised short name kept ("Office
+// anti-cybercriminalité (OFAC), Direction …" → "Office
+// anti-cybercriminalité (OFAC)").
+func orgSegment(v string) string {
+	v = strings.Join(strings.Fields(v), " ")
+	if i := strings.IndexAny(v, ",;"); i > 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSpace(v)
+	if len(v) < 4 || len(v) > 90 || strings.ContainsAny(v, "0123456789@") || !policeWordRe.MatchString(v) {
+		return ""
+	}
+	return v
+}
+
+var policeWordRe *regexp.Regexp
+
+// contactOrgs reads the force named after an officer's name on a contact
+// line: the segments that name an organisation, up to the telephone.
+func (x *run) contactOrgs() []valued {
+	var out []valued
+	r := agentRules2()
+	for _, p := range x.c.pages {
+		for _, h := range x.c.all(r.before) {
+			if h.page != p.num {
+				continue
+			}
+			m := []int{h.start, h.end}
+			rest := p.text[m[1]:min(len(p.text), m[1]+200)]
+			rest = strings.Join(strings.Fields(strings.TrimLeft(rest, " ,")), " ")
+			if !strings.HasPrefix(strings.TrimSpace(p.text[m[1]:min(len(p.text), m[1]+3)]), ",") {
+				continue // the name is not followed by its force
+			}
+			var segs []string
+			for _, seg := range strings.Split(rest, ",") {
+				seg = strings.TrimSpace(seg)
+				if seg == "" || strings.ContainsAny(seg, "0123456789@") || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
+					break
+				}
+				if !policeWordRe.MatchString(seg) && len(segs) == 0 {
+					break
+				}
+				if len(segs) > 0 && !policeWordRe.MatchString(seg) {
+					break
+				}
+				segs = append(segs, seg)
+				break // the force; a unit or an address follows
+			}
+			if len(segs) == 0 {
+				continue
+			}
+			v := strings.Join(segs, ", ")
+			h := hit{page: p.num, start: m[1], end: min(len(p.text), m[1]+len(v)+2), text: p.text, groups: []string{v}}
+			out = append(out, valued{v, h, 0.8, "contact-org"})
+		}
+	}
+	return out
+}
+
+// agencyName writes a matched agency as a name.
+func agencyName(h hit) string {
+	return titleCase(strings.Join(strings.Fields(strings.TrimSpace(h.group())), " "))
+}
+
+// forceRe names a police force in the languages orders come in.
+var forceRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
+})
+
+// letterheadAgency finds the most specific agency the letterhead names:
+// the last of its first lines that names one, with a unit named on the
+// line under it ("INTERNAL REVENUE SERVICE / CRIMINAL INVESTIGATION").
+func (x *run) letterheadAgency() (valued, bool) {
+	p := x.c.leadPage()
+	lines := strings.Split(x.c.head(letterheadLines), "\n")
+	starts := lineStarts(p.text)
+	var best valued
+	found := false
+	for i, l := range lines {
+		m := agencyRe.FindStringSubmatchIndex(l)
+		if m == nil {
+			// A police force named alone on a letterhead line, in its own
+			// language ("Polícia Judiciária", "Garda Síochána").
+			if t := strings.TrimSpace(l); i < 4 && forceRe().MatchString(t) && headingLike(t) && len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, "0123456789@:,") {
+				start := starts[i] + strings.Index(l, t)
+				m = []int{start - starts[i], start - starts[i] + len(t), start - starts[i], start - starts[i] + len(t)}
+			}
+		}
+		if m == nil || !headingLike(strings.TrimSpace(l)) {
+			continue // prose, where a name may wrap: read it whole below
+		}
+		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
+		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
+		if i+1 < len(lines) && unitRe.MatchString(strings.TrimSpace(lines[i+1])) {
+			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
+		}
+	}
+	return best, found
+}
+
+// unitRe is a unit of an agency written on the letterhead line under it.
+var unitRe *regexp.Regexp
+
+// attorneysOffice reads a prosecutor's letterhead or signature ("United
+// States Attorney / District of Massachusetts", "United States Attorney's
+// Office, Southern District of New York"): the office, for its district.
+func (x *run) attorneysOffice() (valued, bool) {
+	for _, p := range x.c.pages {
+		for _, m := range usaoRe.FindAllStringSubmatchIndex(p.text, -1) {
+			h := makeHit(p, m)
+			district := strings.TrimSpace(h.groups[1])
+			if district == "" {
+				continue
+			}
+			return valued{"United States Attorney's Office for the " + titleCase(strings.Join(strings.Fields(district), " ")), h, 0.8, "attorneys-office"}, true
+		}
+	}
+	return valued{}, false
+}
+
+var usaoRe *regexp.Regexp
+
 type valued struct {
 	value string
 	hit   hit
 	conf  float64
+	rule  string
 }
 
-var trailingFor = regexp.MustCompile(`(?i)\s+for(?:\s+the)?$`)
+var trailingFor *regexp.Regexp
 
 // letterheadLines is how many lines of page 1 make a letterhead.
 const letterheadLines = 8
@@ -216,36 +497,146 @@ const letterheadLines = 8
 // officeRe names an issuing office in a letterhead: prosecutors and the
 // Justice Department's offices that send requests without being the
 // investigating agency.
-var officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|district\s+attorney's\s+office[^\n]{0,40}|(?:state\s+)?attorney\s+general's\s+office|crown\s+prosecution\s+service|office\s+of\s+the\s+(?:district\s+attorney|attorney\s+general)[^\n]{0,40})`)
+var officeRe *regexp.Regexp
 
 // authorityLabel finds an authority the order names by label, as forms
 // do ("Issuing authority: …").
-var authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent|validating)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
+var authorityLabel *regexp.Regexp
 
-func (x *run) court() (valued, bool) {
+// courts proposes who issued the order: an authority named by label
+// ("Issuing authority  Staatsanwaltschaft Frankfurt am Main"), a court's
+// heading (with its district or county from the lines under it), a court
+// or prosecutor named on a heading line, an office in the letterhead, the
+// letterhead's organisations.
+func (x *run) courts() []valued {
+	var out []valued
+	for _, lp := range x.labelled(authorityClasses()) {
+		v := authorityValue(lp.p.value)
+		if v != "" {
+			out = append(out, valued{v, x.pairHit(lp.p), lp.conf + x.place(x.pairHit(lp.p)), "label"})
+		}
+	}
 	if h, ok := x.c.first(authorityLabel); ok {
-		return valued{strings.Join(strings.Fields(strings.Trim(h.group(), " .;")), " "), h, 0.9}, true
+		if v := authorityValue(h.group()); v != "" {
+			out = append(out, valued{v, h, 0.9, "label-line"})
+		}
 	}
-	if v, ok := x.courtHeading(x.c.pages[0], x.c.head(headingLines)); ok {
-		return v, true
+	if v, ok := x.courtHeading(x.c.leadPage(), x.c.head(headingLines)); ok {
+		out = append(out, v)
 	}
-	p := x.c.pages[0]
+	p := x.c.leadPage()
 	if h, ok := x.c.first(courtOfRe); ok && h.page == p.num && lineIndex(h.text, h.start) < headingLines && headingLike(strings.TrimSpace(lineOf(h.text, h.start))) {
-		return valued{strings.TrimSpace(h.group()), h, 0.7}, true
+		out = append(out, valued{authorityValue(h.group()), h, 0.7, "court-of"})
 	}
 	// A cover letter on page 1 may precede the court's own form.
-	for _, lp := range x.c.pages[1:] {
+	for _, lp := range x.c.pages[x.c.lead+1:] {
 		lines := strings.SplitN(lp.text, "\n", 13)
 		if v, ok := x.courtHeading(lp, strings.Join(lines[:min(len(lines), 12)], "\n")); ok {
 			v.conf = 0.85
-			return v, true
+			out = append(out, v)
 		}
 	}
-	if h, ok := x.letterheadMatch(officeRe); ok {
-		return valued{titleCase(strings.TrimSpace(h.group())), h, 0.8}, true
+	// The letterhead's organisations, when they include the agency found
+	// (or none was): "U.S. Department of Justice, Federal Bureau of
+	// Investigation"; they stand for an office they include.
+	orgs, hasOrgs := x.letterheadOrgs()
+	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+		hasOrgs = false
 	}
-	return valued{}, false
+	if h, ok := x.letterheadMatch(officeRe); ok {
+		v := titleCase(strings.TrimSpace(h.group()))
+		if hasOrgs && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v)) {
+			orgs.conf = 0.8
+		} else {
+			out = append(out, valued{v, h, 0.8, "office"})
+		}
+	}
+	if hasOrgs {
+		out = append(out, orgs)
+	}
+	return out
 }
+
+var authorityClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"refused", 0, re(`validating|enforcing|central\s+authority|transferred|contact|type\b`)},
+		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|requérante)|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
+	}
+})
+
+var embeddedLabel *regexp.Regexp
+
+// authorityValue cleans an authority's name: a label inside the value
+// ("Amtsgericht München Aktenzeichen: …") and what follows it go.
+func authorityValue(v string) string {
+	v = embeddedLabel.ReplaceAllString(strings.TrimSpace(v), "")
+	v = strings.Join(strings.Fields(strings.Trim(v, " .;,")), " ")
+	if v == "" || v == "-" || strings.EqualFold(v, "not applicable") || len(v) > 140 {
+		return ""
+	}
+	if strings.ToUpper(v) == v {
+		v = titleCase(v)
+	}
+	return v
+}
+
+// letterheadOrgs joins the organisations a letterhead stacks ("U.S.
+// Department of Justice / Criminal Division / Office of International
+// Affairs"): who sends the order when no court issues it.
+func (x *run) letterheadOrgs() (valued, bool) {
+	p := x.c.leadPage()
+	var parts []string
+	start, end := -1, 0
+	off := 0
+	for i, l := range strings.Split(p.text, "\n") {
+		t := strings.TrimSpace(l)
+		lineStart := off
+		off += len(l) + 1
+		if i >= 10 {
+			break
+		}
+		if t == "" {
+			continue
+		}
+		for _, c := range cellsOf(t, 0) {
+			if orgLineRe.MatchString(c.text) {
+				t = c.text // one column of a letterhead set in two
+				break
+			}
+		}
+		t = strings.Trim(t, " ,")
+		if !orgLineRe.MatchString(t) || !headingLike(t) || strings.ContainsAny(t, "0123456789@:'") || len(t) > 80 || notOrgRe.MatchString(t) {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		if start < 0 {
+			start = lineStart
+		}
+		end = lineStart + len(l)
+		name := t
+		if strings.ToUpper(name) == name {
+			name = titleCase(name)
+		}
+		parts = append(parts, name)
+	}
+	if len(parts) == 0 {
+		return valued{}, false
+	}
+	h := hit{page: p.num, start: start, end: end, text: p.text, groups: []string{strings.Join(parts, ", ")}}
+	return valued{strings.Join(parts, ", "), h, 0.75, "letterhead-orgs"}, true
+}
+
+// headingTitle reports whether a short line is a title ("ORDER").
+func headingTitle(t string) bool { return upperShare(t) >= 0.6 && splitRules().title.MatchString(t) }
+
+// notOrgRe marks letterhead lines that are not an organisation's name.
+var notOrgRe *regexp.Regexp
+
+// orgLineRe is a line naming an organisation.
+var orgLineRe *regexp.Regexp
 
 // courtHeading finds a court's heading line in head, the first lines of
 // page p, with its district from the lines below.
@@ -263,21 +654,59 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue
 		}
-		// The district usually stands on the next line or two.
-		rest := p.text[h.end:]
-		for i, l := range strings.SplitN(rest, "\n", 4) {
-			if i == 0 || strings.TrimSpace(l) == "" {
+		// Where the court sits stands on the next line or two: "for the /
+		// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA",
+		// "COUNTY OF ALAMEDA", "(MINSHULL STREET)".
+		rest := strings.SplitN(p.text[h.end:], "\n", 9)
+		pending := ""
+		seen := 0
+		for i, l := range rest {
+			if i == 0 {
 				continue
 			}
-			if d := districtRe.FindStringSubmatch(l); d != nil && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
-				name += " for the " + titleCase(strings.TrimSpace(strings.Trim(d[1], " .")))
+			cells := cellsOf(l, 0)
+			if len(cells) == 0 {
+				continue
+			}
+			if seen++; seen > 3 {
 				break
 			}
+			t := strings.TrimSpace(cells[0].text)
+			lt := strings.ToLower(t)
+			switch {
+			case lt == "for the" || lt == "for":
+				pending = " for the "
+				continue
+			case courtPlaceRe.MatchString(t):
+				part := titleCase(strings.Trim(t, " .,"))
+				if prep := courtPrepRe.FindString(part); prep != "" {
+					name += " " + strings.ToLower(prep) + part[len(prep):]
+				} else if pending != "" {
+					name += pending + part
+				} else if strings.HasPrefix(part, "(") {
+					name += " " + part
+				} else if districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
+					name += " for the " + part
+				} else {
+					name += ", " + part
+				}
+				pending = ""
+				continue
+			case len(t) < 12 && !headingTitle(t):
+				continue // a scan's specks between the lines
+			}
+			break
 		}
-		return valued{name, h, 0.9}, true
+		return valued{name, h, 0.9, "court-heading"}, true
 	}
 	return valued{}, false
 }
+
+var (
+	// courtPlaceRe is a line that says where a court sits.
+	courtPlaceRe *regexp.Regexp
+	courtPrepRe  *regexp.Regexp
+)
 
 // headingLike reports whether a line reads as a heading rather than prose:
 // it does not end a sentence, and most of its words are capitalised.
@@ -302,7 +731,7 @@ var acronyms = map[string]bool{"FBI": true, "DEA": true, "ATF": true, "HSI": tru
 	"NSL": true, "EPOC": true, "RCMP": true, "NYPD": true, "LAPD": true, "II": true, "III": true, "IV": true}
 
 // smallWords stay lower-case inside a title.
-var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true, "on": true}
+var smallWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "in": true, "at": true, "de": true, "on": true, "do": true, "da": true, "del": true, "der": true, "des": true, "di": true, "du": true, "la": true, "le": true, "van": true, "von": true, "y": true, "e": true, "et": true, "für": true, "am": true}
 
 // titleCase writes the capitalised words of a heading in title case
 // ("UNITED STATES DISTRICT COURT for the …" → "United States District
@@ -336,15 +765,12 @@ func titleCase(s string) string {
 
 const nameRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+)[ \n]){0,3}\p{Lu}[\p{L}'\-]+)`
 
+// nameLineRe is a name on one line.
+const nameLineRe = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+) ){0,3}\p{Lu}[\p{L}'\-]+)`
+
 var (
-	judgeRules = []labelRule{
-		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
-		{0.9, regexp.MustCompile(`(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+` + nameRe)},
-		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
-		{0.85, regexp.MustCompile(`\b(?:HHJ|His\s+Honour\s+Judge|Her\s+Honour\s+Judge|(?:Mr|Mrs|Ms)\.?\s+Justice|District\s+Judge|Justice)\s+` + nameRe)},
-		{0.8, regexp.MustCompile(`(?i:judge|magistrate)\s*:\s*` + nameRe)},
-	}
-	judgeNoise = regexp.MustCompile(`(?i)^(?:the|this|a|an|any|said|such|magistrate|district|united|states|judge|court|honorable|signature|printed|name|title|date|city|state|and)$`)
+	judgeRules []labelRule
+	judgeNoise *regexp.Regexp
 )
 
 func (x *run) judge() {
@@ -369,15 +795,26 @@ var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "teleph
 	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true,
 	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true}
 
-var nameTitles = map[string]bool{"hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true,
-	"special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true,
-	"sergeant": true, "inspector": true, "mr": true, "ms": true, "mrs": true, "dr": true, "trooper": true,
-	"deputy": true, "investigator": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true,
-	"her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
+// orgWords end an organisation's name ("Vancouver Police").
+var orgWords = map[string]bool{"police": true, "department": true, "office": true, "bureau": true, "division": true, "county": true, "sheriff's": true, "unit": true}
+
+var nameTitles = map[string]bool{"ofc": true, "isp": true, "capo": true, "d": true, "don": true, "doña": true, "dña": true, "dr": true, "dott": true, "dott.ssa": true, "sr": true, "sra": true, "mme": true, "m": true, "herr": true, "frau": true, "khk": true, "kok": true, "kk": true, "garda": true, "capitaine": true, "commandant": true, "sargento": true, "inspetor": true, "inspetora": true, "inspector": true, "inspectora": true, "inspecteur": true, "principal": true, "kriminalinspektör": true, "ispettore": true, "ispettrice": true, "agente": true, "comisario": true, "digital": true, "investigator": true, "rechercheur": true, "lt": true, "lieutenant": true, "captain": true, "w/o": true, "warrant": true, "corporal": true, "cpl": true, "deputy": true, "marshal": true, "united": true, "states": true, "ausa": true, "hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true, "special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true, "sergeant": true, "mr": true, "ms": true, "mrs": true, "trooper": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true, "her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
 
 // cleanName drops leading titles, cuts the name where running text
 // resumes, and checks that what is left looks like a name.
 func cleanName(s string) (string, bool) {
+	if strings.ContainsAny(s, "0123456789@<>/|") {
+		return "", false
+	}
+	// A name wraps onto the next line only after an initial or a single
+	// word ("John Q.\nPublic"); otherwise the next line is something else
+	// (a place, a force: "Dale R. Fenwick\nMillbrook Township Police").
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		before := strings.Fields(s[:i])
+		if n := len(before); n > 1 && !(len([]rune(strings.TrimSuffix(before[n-1], "."))) == 1 && strings.HasSuffix(before[n-1], ".")) {
+			s = s[:i]
+		}
+	}
 	words := strings.Fields(s)
 	for len(words) > 0 && nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
 		words = words[1:]
@@ -386,6 +823,11 @@ func cleanName(s string) (string, bool) {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if len(out) >= 2 && (nameStop[lw] || nameTitles[lw]) {
+			// "Colin Abernethy-Moss Vancouver Police": the place before a
+			// force's name is not part of the person's.
+			if orgWords[lw] && len(out) >= 3 {
+				out = out[:len(out)-1]
+			}
 			break
 		}
 		if strings.HasSuffix(w, ".") && len([]rune(w)) > 2 && len(out) >= 1 {
@@ -414,86 +856,103 @@ func cleanName(s string) (string, bool) {
 }
 
 var (
-	agentRules = []labelRule{
-		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
-		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
-	}
+	agentRules []labelRule
 	// contactCueRe marks a line about the sender: who to ask, how to reach
 	// them. Bare "telephone" or "e-mail" do not count: targets are
 	// described that way too ("the telephone number (202) 555-0100").
-	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|\breply[- ]to\s*:`)
+	contactCueRe *regexp.Regexp
 )
-
-func (x *run) agent() {
-	v, h, conf, ok := x.bestLabel(app.FieldAgentName, agentRules, func(h hit) (string, bool) {
-		return cleanName(h.group())
-	})
-	if ok {
-		x.set(app.FieldAgentName, v, h, conf)
-	}
-}
 
 // companyRe is a company name with its legal form, on one line;
 // companyWrapRe may wrap onto the next line, and is used only right after
 // a cue ("controlled by"), where nothing else can be caught up in it.
 const (
-	legalForm     = `(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corporation\b|Corp\.|Company\b|GmbH\b|B\.V\.|S\.A\.|SE\b|AG\b|plc\b|PLC\b|LLP\b|Pty\.? Ltd\.?|S\.à r\.l\.)`
-	companyRe     = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ ]){1,5}` + legalForm + `)`
-	companyWrapRe = `((?:\p{Lu}[\p{L}0-9&'\-]*,?[ \n]){1,5}` + legalForm + `)`
+	legalForm     = `(?:Ltda\.?|LTDA\.?|Inc\.|Inc\b|INC\.|INC\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|LTD\.?|Limited\b|LIMITED\b|Corporation\b|Corp\.|CORP\.|Company\b|GmbH\b|B\.V\.|N\.V\.|S\.A\.|SE\b|AG\b|plc\b|PLC\b|LLP\b|Pty\.? Ltd\.?|S\.à r\.l\.|S\.r\.l\.|S\.p\.A\.|SAS\b|SARL\b|DAC\b|K\.K\.|Co\., Ltd\.)`
+	companyRe     = `(\p{Lu}[\p{L}0-9&'\-]*,?[ ](?:(?:\p{Lu}[\p{L}0-9&'\-]*|de|do|da|del|der|des|di|of|and|the|für|van|von|et|e|y|&),?[ ]){0,6}` + legalForm + `)`
+	companyWrapRe = `(\p{Lu}[\p{L}0-9&'\-]*,?[ \n](?:(?:\p{Lu}[\p{L}0-9&'\-]*|de|do|da|del|der|des|di|of|and|the|für|van|von|et|e|y|&),?[ \n]){0,6}` + legalForm + `)`
 )
 
-var recipientRules = []labelRule{
-	{0.9, regexp.MustCompile(`(?:controlled|operated|maintained|held|hosted)\s*,?\s*(?:or\s+operated\s+)?by\s+` + companyWrapRe)},
-	{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
-	{0.85, regexp.MustCompile(`(?i)custodian\s+of\s+records\s*,?\s*(?:for\s+|of\s+|at\s+)?` + companyWrapRe)},
-	{0.8, regexp.MustCompile(`(?im)^\s*` + companyRe + `\s*,?\s*$`)},
-	{0.75, regexp.MustCompile(`(?i)(?:search|served\s+(?:up)?on|directed\s+to|addressed\s+to|records\s+(?:of|held\s+by|maintained\s+by)|produce(?:d)?\s+by|from)\s+` + companyWrapRe)},
-	{0.6, regexp.MustCompile(companyWrapRe)},
-}
+var recipientRules []labelRule
 
-var companyOnly = regexp.MustCompile(companyRe)
+var companyOnly *regexp.Regexp
 
 func (x *run) recipient() {
-	v, h, conf, ok := x.bestLabel(app.FieldRecipient, recipientRules, func(h hit) (string, bool) {
-		v := strings.TrimSpace(strings.Trim(h.group(), " ,;:"))
-		low := strings.ToLower(v)
-		if strings.HasPrefix(low, "custodian of records") {
-			rest := strings.TrimSpace(strings.TrimLeft(v[len("custodian of records"):], " ,"))
-			if rest == "" {
-				return "", false
-			}
-			v = rest
-		}
-		// A name wrapped onto a second line keeps its first line only when
-		// that reads as part of a name ("Bluefin\nCloud Services Inc."),
-		// not a heading ("ATTACHMENT A\nExample Inc.").
-		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
-			if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
-				v = v[i+1:]
+	var cands []cand
+	for i, rule := range recipientRules {
+		for _, h := range x.c.all(rule.re) {
+			// After a cue ("controlled by") a name may wrap onto the next
+			// line whole; elsewhere a first line in capitals is a heading
+			// ("ATTACHMENT A\nExample Inc.").
+			if v, ok := recipientValue(h.group(), i == 0 || i == 2 || i == 4); ok {
+				cands = append(cands, cand{value: v, h: h, conf: rule.confidence, rank: rule.confidence + x.place(h), rule: "pattern" + string(rune('0'+i))})
 			}
 		}
-		// "Example Inc., Law Enforcement Response Team": the company.
-		v = strings.Join(strings.Fields(v), " ")
-		if m := companyOnly.FindString(v); m != "" {
-			v = m
-		}
-		low = strings.ToLower(v)
-		if len(v) < 3 || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") || strings.Contains(low, "department of") {
-			return "", false
-		}
-		return strings.TrimRight(v, " ,"), true
-	})
-	if !ok || conf < 0.75 {
-		if lv, lh, ok2 := x.addressee(); ok2 {
-			v, h, conf, ok = lv, lh, 0.75, true
+	}
+	for _, lp := range x.labelled(recipientClasses()) {
+		if v, ok := recipientValue(lp.p.value, false); ok {
+			h := x.pairHit(lp.p)
+			cands = append(cands, cand{value: v, h: h, conf: lp.conf, rank: lp.conf + x.place(h), rule: "label-" + lp.rule})
 		}
 	}
-	if ok {
-		x.set(app.FieldRecipient, v, h, conf)
+	if lv, lh, ok := x.addressee(); ok {
+		if v, ok := recipientValue(lv, false); ok {
+			cands = append(cands, cand{value: v, h: lh, conf: 0.75, rank: 0.75 + x.place(lh), rule: "address-block"})
+		}
 	}
+	x.choose(app.FieldRecipient, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 }
 
-var addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
+var recipientClasses = sync.OnceValue(func() []labelClass {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return []labelClass{
+		{"refused", 0, re(`^(?:from|cc|bcc|subject|re|date|sent|tel|phone|fax|e-?mail|address|capacity|attn|attention)\b`)},
+		{"addressee", 0.9, re(`^(?:to|addressee|recipient|respondent|addressed\s+to|destinatario|destinataire|empf[äa]nger|adressat|aan|ao|à|para|to\s*\(name|company|service\s+provider|provider)\b`)},
+		{"provider", 0.7, re(`name\s+of\s+the\s+service\s+provider|data\s+holder|holder\s+of\s+the\s+data`)},
+	}
+})
+
+var recipientPrefix *regexp.Regexp
+
+// recipientValue cuts a value to the provider's name: the company with its
+// legal form when one is named ("Example Inc., Law Enforcement Response
+// Team" → Example Inc.), without the label or salutation before it, in
+// title case when printed in capitals.
+func recipientValue(raw string, wrapOK bool) (string, bool) {
+	v := strings.TrimSpace(strings.Trim(raw, " ,;:"))
+	if i := strings.LastIndexByte(v, '\n'); i >= 0 && !wrapOK {
+		if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
+			v = v[i+1:]
+		}
+	}
+	v = strings.Join(strings.Fields(v), " ")
+	v = strings.TrimSpace(recipientPrefix.ReplaceAllString(v, ""))
+	if m := companyOnly.FindString(v); m != "" {
+		v = strings.TrimSpace(recipientPrefix.ReplaceAllString(m, ""))
+	} else if i := strings.IndexAny(v, ",(;"); i > 0 {
+		v = v[:i] // "Parcelchat, 801 Fennel Street": the name before the address
+	}
+	low := strings.ToLower(v)
+	if onlyLegalForm(v) {
+		return "", false
+	}
+	if len(v) < 3 || strings.ContainsAny(v, "@0123456789_|") || strings.Contains(low, "court") && !strings.Contains(low, "inc") || strings.Contains(low, "officer") || strings.Contains(low, "any authorized") || strings.Contains(low, "department of") || len(strings.Fields(v)) > 8 || !unicode.IsUpper([]rune(v)[0]) || recipientNoise[low] {
+		return "", false
+	}
+	if strings.ToUpper(v) == v {
+		v = titleCase(v)
+	}
+	return strings.TrimRight(v, " ,"), true
+}
+
+var legalFormOnly *regexp.Regexp
+
+// onlyLegalForm reports whether a name is nothing but a legal form ("Inc.").
+func onlyLegalForm(v string) bool { return legalFormOnly.MatchString(strings.TrimSpace(v)) }
+
+// recipientNoise are words that stand where a provider's name would.
+var recipientNoise = map[string]bool{"company": true, "provider": true, "service provider": true, "legal department": true, "law enforcement": true, "custodian": true, "records": true, "the provider": true, "subscriber": true, "account": true}
+
+var addressSkip *regexp.Regexp
 
 // addressee reads a letter's address block: the first line after the
 // letter's date that names someone rather than a street, a department or a
@@ -503,7 +962,7 @@ func (x *run) addressee() (string, hit, bool) {
 	if !ok || lineIndex(dh.text, dh.start) > 15 {
 		return "", hit{}, false // no letter date line near the top
 	}
-	p := x.c.pages[0]
+	p := x.c.leadPage()
 	off := len(dh.text) // the end of the date's line
 	if k := strings.IndexByte(dh.text[dh.start:], '\n'); k >= 0 {
 		off = dh.start + k

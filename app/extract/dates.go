@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // monthNames lists month names in the languages orders come in, each
@@ -61,8 +62,10 @@ var DatePattern = `(?:` +
 	`\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4}` +
 	// June 9, 2025 / Sept. 4 2012 / June 9th, 2025 / Nov.6th,2019
 	`|` + monthRe + `\s*\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}` +
-	// 2019年11月6日
-	`|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
+	// 2019年11月6日, 令和8年7月21日 (Japanese era years)
+	`|(?:\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
+	// 2026. 9. 2. (Korean)
+	`|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.` +
 	// 7 May 2025 / 7th May, 2025 / 7. Mai 2025 / 25 de marzo de 2020 / 1er janvier 2025
 	`|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?\d{4}` +
 	// 2025-06-09
@@ -72,14 +75,17 @@ var DatePattern = `(?:` +
 	`)`
 
 var (
-	dateRe      = regexp.MustCompile(`(?i)\b` + DatePattern)
-	dayOfRe     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(\p{L}+)\.?,?\s+(\d{4})$`)
-	monthDayRe  = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
-	cjkRe       = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	dayMonthRe  = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
-	isoRe       = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	numericRe   = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})$`)
-	spaceFolder = regexp.MustCompile(`\s+`)
+	dateRe        *regexp.Regexp
+	numericDateRe *regexp.Regexp
+	eraDateRe     *regexp.Regexp
+	dayOfRe       *regexp.Regexp
+	monthDayRe    *regexp.Regexp
+	cjkRe         *regexp.Regexp
+	ymdDotRe      *regexp.Regexp
+	dayMonthRe    *regexp.Regexp
+	isoRe         *regexp.Regexp
+	numericRe     *regexp.Regexp
+	spaceFolder   *regexp.Regexp
 )
 
 // parseDate reads one date string matched by DatePattern. dayFirst says how
@@ -102,6 +108,11 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 		m = months[strings.ToLower(g[2])]
 		y, _ = strconv.Atoi(g[3])
 	} else if g := cjkRe.FindStringSubmatch(s); g != nil {
+		y = eraYear(g[1])
+		mi, _ := strconv.Atoi(g[2])
+		m = time.Month(mi)
+		d, _ = strconv.Atoi(g[3])
+	} else if g := ymdDotRe.FindStringSubmatch(s); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		mi, _ := strconv.Atoi(g[2])
 		m = time.Month(mi)
@@ -146,14 +157,107 @@ func parseDate(s string, dayFirst bool) (time.Time, bool) {
 	return t, true
 }
 
+// eraYear reads a year written in the Gregorian calendar or in a Japanese
+// era (Reiwa from 2019, Heisei from 1989; 元 is an era's first year).
+func eraYear(s string) int {
+	s = strings.ReplaceAll(s, " ", "")
+	base := 0
+	for era, first := range map[string]int{"令和": 2018, "平成": 1988} {
+		if strings.HasPrefix(s, era) {
+			base, s = first, strings.TrimPrefix(s, era)
+		}
+	}
+	if s == "元" {
+		return base + 1
+	}
+	n, _ := strconv.Atoi(s)
+	return base + n
+}
+
 // firstDate finds the first date in s, returning it and its byte span.
 func firstDate(s string, dayFirst bool) (time.Time, []int, bool) {
-	for _, loc := range dateRe.FindAllStringIndex(s, -1) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, nil, false // every date holds a digit
+	}
+	for _, loc := range dateLocs(s) {
+		if loc[0] > 0 && isWordByte(s[loc[0]-1]) {
+			continue // inside a longer word or number
+		}
 		if t, ok := parseDate(s[loc[0]:loc[1]], dayFirst); ok {
 			return t, loc, true
 		}
 	}
 	return time.Time{}, nil, false
+}
+
+// dateLocs finds the spans of the dates in s, in order.
+func dateLocs(s string) [][]int {
+	// Only lines with a digit, and the line before each (a month may end
+	// it: "January\n1, 2026"), can hold a date: the pattern, with its
+	// month names in a dozen languages, is not run over the others.
+	var locs [][]int
+	starts := lineStarts(s)
+	digit := make([]bool, len(starts))
+	for i, st := range starts {
+		end := len(s)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		digit[i] = strings.ContainsAny(s[st:end], "0123456789")
+	}
+	for i := 0; i < len(starts); {
+		if !digit[i] && !(i+1 < len(starts) && digit[i+1]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(starts) && (digit[j+1] || j+2 < len(starts) && digit[j+2]) {
+			j++
+		}
+		from, to := starts[i], len(s)
+		if j+1 < len(starts) {
+			to = starts[j+1]
+		}
+		// Without a month's name, only the numeric forms can match: a
+		// far smaller pattern.
+		re := numericDateRe
+		if hasMonthName(s[from:to]) {
+			re = dateRe
+		}
+		for _, l := range re.FindAllStringIndex(s[from:to], -1) {
+			locs = append(locs, []int{from + l[0], from + l[1]})
+		}
+		i = j + 1
+	}
+	if strings.Contains(s, "令和") || strings.Contains(s, "平成") {
+		locs = append(locs, eraDateRe.FindAllStringIndex(s, -1)...)
+		sort.Slice(locs, func(i, j int) bool { return locs[i][0] < locs[j][0] })
+	}
+	return locs
+}
+
+// hasMonthName reports whether s holds a word that names a month.
+func hasMonthName(s string) bool {
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := s[start:i]; len(w) >= 3 && months[strings.ToLower(w)] != 0 {
+				return true
+			}
+			start = -1
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 func formatDate(t time.Time) string { return t.Format(time.DateOnly) }

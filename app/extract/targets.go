@@ -3,29 +3,39 @@ package extract
 import (
 	"net"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
 var (
-	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
+	emailRe *regexp.Regexp
 	// Phone numbers: international (+CC …) and North American 3-3-4 forms.
 	// Other national forms are read only where the jurisdiction says which
 	// country they belong to (nationalPhoneRe).
-	phoneRe         = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
-	nationalPhoneRe = regexp.MustCompile(`\b0\d{1,4}(?:[\s\-/]\d{2,4}){2,4}\b`)
-	ipv4Re          = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
-	ipv6Re          = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
-	urlRe           = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)
-	handleRe        = regexp.MustCompile(`(?:^|[\s(,;:"])@([A-Za-z0-9_][A-Za-z0-9_.]{1,30})\b`)
-	userRe          = regexp.MustCompile(`(?i)\b(?:user\s*name|username|user\s+id|screen\s*name|handle|display\s+name|account\s+name|gamertag|login\s+name|profile\s+name)s?\b\s*[:=]?\s*(?:"|')?([A-Za-z0-9_.\-@]{3,64})`)
-	accountRe       = regexp.MustCompile(`(?i)\b(?:account|acct|customer|subscriber|uid|user|profile|channel|page|group|apple|google|microsoft|facebook|instagram)\s*(?:id\b|identifier\b|number\b|no\b\.?|#)\s*[:=#]?\s*([A-Za-z0-9\-_.]{4,64})`)
-	deviceRe        = regexp.MustCompile(`(?i)\b(IMEI|IMSI|MEID|ICCID|ESN|MAC\s+address|serial\s+number|device\s+id(?:entifier)?|UDID|IDFA|android\s+id|advertising\s+id)\s*(?:number|no\.?)?\s*[:=#]?\s*([0-9A-Fa-f][0-9A-Fa-f:\-]{5,40})`)
-	timeRe          = regexp.MustCompile(`(?i)(` + DatePattern + `)[ ,T]*(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|Z|[ECMP][SD]T|[+\-]\d{2}:?\d{2})?)`)
+	phoneRe         *regexp.Regexp
+	nationalPhoneRe *regexp.Regexp
+	ipv4Re          *regexp.Regexp
+	ipv6Re          *regexp.Regexp
+	urlRe           *regexp.Regexp
+	handleRe        *regexp.Regexp
+	// Labels of user names in the languages orders come in; the value is
+	// read on the same line or across a column gap.
+	userRe *regexp.Regexp
+	// An account named in quotes: the Lumenpost account "gastown_ember",
+	// des Kontos „isar.nachtfalke".
+	quotedAccountRe *regexp.Regexp
+	accountRe       *regexp.Regexp
+	// "Vantalink account VLC-00338172", "merchant account TSP-M-5520871":
+	// an identifier of an account's own shape after the word.
+	accountShapeRe *regexp.Regexp
+	// A list of further identifiers after one ("… IDs: 6631-2048-7710 and
+	// 6631-2048-9925").
+	andIDRe  *regexp.Regexp
+	deviceRe *regexp.Regexp
+	timeRe   *regexp.Regexp
 	// Where an order lists what it targets.
-	targetSectionRe = regexp.MustCompile(`(?i)attachment\s+a|property\s+to\s+be\s+searched|schedule\s+[1a]|target(?:ed)?\s+(?:account|identifier|selector)s?|accounts?\s+(?:associated|identified)\s+(?:with|by)|identifiers?\s*:|selectors?\s*:|data\s+subject|user\s+concerned|section\s+[cd]\b`)
+	targetSectionRe *regexp.Regexp
 )
 
 // countryCodes gives the calling code for a jurisdiction, to write local
@@ -40,27 +50,74 @@ var countryCodes = map[string]string{
 // targets finds every identifier the order names and sorts out which are
 // targets and which are the agent's or the provider's own contact details.
 func (x *run) targets() {
-	seen := map[string]bool{}
+	// Every identifier is found first, with whose it is; a value the order
+	// gives as the sender's or the provider's anywhere is not a target
+	// anywhere ("call me at (202) 555-0100" makes that number the agent's
+	// on every page).
+	type found struct {
+		kind       app.TargetKind
+		value      string
+		h          hit
+		start, end int
+		own        owner
+		k          int
+	}
+	var all []found
+	var curK int
 	add := func(kind app.TargetKind, value string, h hit, start, end int) {
-		key := string(kind) + "\x00" + value
-		if value == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		t := app.Target{Kind: kind, Value: value, Page: h.page, Snippet: snippetAt(h.text, start, end)}
-		if m := timeRe.FindStringSubmatch(lineOf(h.text, start)); m != nil && (kind == app.TargetIP) {
-			if d, ok := parseDate(m[1], x.dayFirst); ok {
-				t.Timestamp = strings.TrimSpace(formatDate(d) + " " + m[2])
+		all = append(all, found{kind: kind, value: value, h: h, start: start, end: end, k: curK})
+	}
+	// own records an identifier that belongs to someone; the sender's
+	// e-mail and phone are the agent's contact candidates.
+	own := func(kind app.TargetKind, value string, o owner, k int, h hit, start, end int) {
+		all = append(all, found{kind: kind, value: value, h: h, start: start, end: end, own: o, k: k})
+	}
+	defer func() {
+		// A value listed among the targets stays a target.
+		notTarget, listed := map[string]bool{}, map[string]bool{}
+		for _, f := range all {
+			if f.own != ownTarget {
+				notTarget[f.value] = true
+			} else if x.lineParts(f.k)[lineIndex(f.h.text, f.start)] == partTargets {
+				listed[f.value] = true
 			}
 		}
-		x.ex.Targets = append(x.ex.Targets, t)
-	}
+		for v := range listed {
+			delete(notTarget, v)
+		}
+		seen := map[string]bool{}
+		var emails, phones []cand
+		for _, f := range all {
+			if f.own == ownSender {
+				c := x.contactCand(f.k, f.h, f.start, f.end, f.value)
+				if f.kind == app.TargetEmail {
+					emails = append(emails, c)
+				} else if f.kind == app.TargetPhone {
+					phones = append(phones, c)
+				}
+				continue
+			}
+			key := string(f.kind) + "\x00" + f.value
+			if f.own != ownTarget || f.value == "" || seen[key] || notTarget[f.value] {
+				continue
+			}
+			seen[key] = true
+			t := app.Target{Kind: f.kind, Value: f.value, Page: f.h.page, Snippet: snippetAt(f.h.text, f.start, f.end)}
+			if m := timeRe.FindStringSubmatch(lineOf(f.h.text, f.start)); m != nil && (f.kind == app.TargetIP) {
+				if d, ok := parseDate(m[1], x.dayFirst); ok {
+					t.Timestamp = strings.TrimSpace(formatDate(d) + " " + m[2])
+				}
+			}
+			x.ex.Targets = append(x.ex.Targets, t)
+		}
+		x.choose(app.FieldAgentEmail, emails, nil)
+		x.choose(app.FieldAgentPhone, phones, nil)
+	}()
 	cc := x.callingCode()
-	provider := x.providerDomains()
 
-	for _, p := range x.c.pages {
-		pt := p
-		flags := newLineFlags(p.text)
+	for k, p := range x.c.pages {
+		curK = k
+		parts := x.lineParts(k)
 		h := hit{page: p.num, text: p.text}
 		var emails [][]int
 		if strings.Contains(p.text, "@") {
@@ -68,15 +125,15 @@ func (x *run) targets() {
 		}
 		for _, m := range emails {
 			v := strings.ToLower(p.text[m[0]:m[1]])
-			if x.isContact(pt, flags, m[0], v, provider) {
-				x.setContact(app.FieldAgentEmail, v, pt, m)
+			if o := x.whose(k, m[0], v); o != ownTarget {
+				own(app.TargetEmail, v, o, k, h, m[0], m[1])
 				continue
 			}
 			add(app.TargetEmail, v, h, m[0], m[1])
 		}
 		for _, m := range urlRe.FindAllStringIndex(p.text, -1) {
 			v := strings.TrimRight(p.text[m[0]:m[1]], ".,;:")
-			if x.isContact(pt, flags, m[0], v, provider) || isGovSite(v) {
+			if x.whose(k, m[0], v) != ownTarget || isGovSite(v) {
 				continue
 			}
 			add(app.TargetURL, v, h, m[0], m[1])
@@ -96,31 +153,43 @@ func (x *run) targets() {
 			add(app.TargetIP, strings.ToLower(v), h, m[0], m[1])
 		}
 		for _, m := range deviceRe.FindAllStringSubmatchIndex(p.text, -1) {
-			add(app.TargetDevice, strings.ToUpper(p.text[m[4]:m[5]]), h, m[0], m[1])
-		}
-		for _, m := range accountRe.FindAllStringSubmatchIndex(p.text, -1) {
-			v := p.text[m[2]:m[3]]
-			if !strings.ContainsAny(v, "0123456789") || x.isContact(pt, flags, m[0], v, provider) {
-				continue
+			if v := p.text[m[4]:m[5]]; hasDigit(v) {
+				add(app.TargetDevice, strings.ToUpper(strings.TrimRight(v, ":-")), h, m[0], m[1])
 			}
-			add(app.TargetAccountID, v, h, m[0], m[1])
 		}
-		for _, m := range userRe.FindAllStringSubmatchIndex(p.text, -1) {
-			v := strings.TrimLeft(p.text[m[2]:m[3]], "@")
-			if strings.Contains(v, "@") || isCommonWord(v) {
-				continue
+		accounts := func(re *regexp.Regexp) {
+			for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+				for _, span := range append([][2]int{{m[2], m[3]}}, moreIDs(p.text, m[3])...) {
+					v := strings.TrimRight(p.text[span[0]:span[1]], ".,;:-_")
+					if !hasDigit(v) || strings.Contains(v, "@") || looksLikeDate(v) || x.whose(k, span[0], v) != ownTarget {
+						continue
+					}
+					add(app.TargetAccountID, v, h, span[0], span[1])
+				}
 			}
-			add(app.TargetUsername, v, h, m[0], m[1])
 		}
+		accounts(accountRe)
+		accounts(accountShapeRe)
+		users := func(re *regexp.Regexp) {
+			for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
+				if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
+					continue
+				}
+				add(app.TargetUsername, v, h, m[0], m[1])
+			}
+		}
+		users(userRe)
+		users(quotedAccountRe)
 		for _, m := range handleRe.FindAllStringSubmatchIndex(p.text, -1) {
 			handle := p.text[m[2]:m[3]]
 			// OCR reads specks as "@": on recognised pages a handle must
 			// look like one (a digit or underscore) or stand in a list of
 			// targets.
-			if p.recognised && !strings.ContainsAny(handle, "0123456789_") && !flags.section[flags.line(m[2])] {
+			if p.recognised && !strings.ContainsAny(handle, "0123456789_") && parts[lineIndex(p.text, m[2])] != partTargets {
 				continue
 			}
-			add(app.TargetUsername, "@"+handle, h, m[2]-1, m[3])
+			add(app.TargetUsername, strings.TrimRight(handle, "."), h, m[2]-1, m[3])
 		}
 		phones := phoneRe.FindAllStringIndex(p.text, -1)
 		if cc != "1" {
@@ -135,73 +204,13 @@ func (x *run) targets() {
 			if v == "" {
 				continue
 			}
-			if x.isContact(pt, flags, m[0], v, provider) {
-				x.setContact(app.FieldAgentPhone, v, pt, m)
+			if o := x.whose(k, m[0], v); o != ownTarget {
+				own(app.TargetPhone, v, o, k, h, m[0], m[1])
 				continue
 			}
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
-}
-
-// lineFlags says, for each line of a page, whether it is about the sender
-// (contactCueRe) or lists targets (targetSectionRe). Computed once per
-// page: running the cues per identifier was most of extraction's time.
-type lineFlags struct {
-	starts  []int
-	contact []bool
-	section []bool
-}
-
-func newLineFlags(text string) *lineFlags {
-	f := &lineFlags{}
-	off := 0
-	for _, l := range strings.Split(text, "\n") {
-		f.starts = append(f.starts, off)
-		lower := strings.ToLower(l)
-		f.contact = append(f.contact, mayMatch(contactCueRe, lower) && contactCueRe.MatchString(l))
-		f.section = append(f.section, mayMatch(targetSectionRe, lower) && targetSectionRe.MatchString(l))
-		off += len(l) + 1
-	}
-	return f
-}
-
-// line returns the index of the line holding offset i.
-func (f *lineFlags) line(i int) int {
-	return sort.Search(len(f.starts), func(k int) bool { return f.starts[k] > i }) - 1
-}
-
-// isContact reports whether the identifier at offset i belongs to the
-// sender or the provider rather than to a target: it sits on a contact line
-// ("questions may be directed to", "Tel:", "Special Agent ... (202) ..."),
-// on a government or police domain, or on the provider's own domain outside
-// a list of targets.
-func (x *run) isContact(p pageText, flags *lineFlags, i int, v string, provider map[string]bool) bool {
-	low := strings.ToLower(v)
-	if at := strings.LastIndexByte(low, '@'); at >= 0 {
-		domain := low[at+1:]
-		if isGovDomain(domain) {
-			return true
-		}
-		local := low[:at]
-		if provider[domain] && (strings.Contains(local, "legal") || strings.Contains(local, "law") || strings.Contains(local, "records") || strings.Contains(local, "compliance") || strings.Contains(local, "subpoena") || strings.Contains(local, "lert") || strings.Contains(local, "privacy")) {
-			return true
-		}
-	}
-	n := flags.line(i)
-	if flags.section[n] {
-		return false
-	}
-	if flags.contact[n] {
-		return true
-	}
-	// The sentence may have wrapped: "Questions … may be directed to
-	// Special Agent Roe at\n(202) 555-0100."
-	if sentence := sentenceAround(p.text, i); sentence != lineOf(p.text, i) {
-		lower := strings.ToLower(sentence)
-		return mayMatch(contactCueRe, lower) && contactCueRe.MatchString(sentence) && !(mayMatch(targetSectionRe, lower) && targetSectionRe.MatchString(sentence))
-	}
-	return false
 }
 
 // sentenceAround returns the sentence holding offset i, within 400 bytes
@@ -236,8 +245,21 @@ func sentenceBounds(text string, i int) (int, int) {
 // ("Jane Q. Roe") or of a common abbreviation ("U.S.", "No.", "Inc.").
 func sentenceEnd(text string, k int) bool {
 	c := text[k]
-	if c == '\n' && k+1 < len(text) && text[k+1] == '\n' {
-		return true
+	if c == '\n' {
+		if k+1 < len(text) && text[k+1] == '\n' {
+			// A blank line ends a sentence unless the line before stops
+			// mid-sentence (OCR leaves blank lines between wrapped lines).
+			ls := strings.LastIndexByte(text[:k], '\n') + 1
+			prev := strings.TrimRight(text[ls:k], " ")
+			return prev == "" || len(prev) < 50 || strings.ContainsAny(prev[len(prev)-1:], ".:!?")
+		}
+		// A row of a table or an item of a list is a sentence of its own.
+		ls := strings.LastIndexByte(text[:k], '\n') + 1
+		next := text[k+1:]
+		if e := strings.IndexByte(next, '\n'); e >= 0 {
+			next = next[:e]
+		}
+		return strings.Contains(text[ls:k], "  ") && strings.Contains(next, "  ") || listItem(strings.TrimSpace(next))
 	}
 	if c != '.' && c != ':' {
 		return false
@@ -263,23 +285,61 @@ func sentenceEnd(text string, k int) bool {
 	return true
 }
 
-// setContact records the sender's email or phone once, first seen wins.
-func (x *run) setContact(field, v string, p pageText, m []int) {
-	if _, ok := x.ex.Fields[field]; ok {
-		return
-	}
-	h := hit{page: p.num, start: m[0], end: m[1], text: p.text, groups: []string{v}}
-	x.set(field, v, h, 0.8)
-}
-
-func isGovDomain(d string) bool {
-	for _, s := range []string{".gov", ".mil", ".police.uk", ".gc.ca", ".europa.eu", ".gov.uk", ".gouv.fr", ".police", ".pol", ".justice", ".just.", ".ic.fbi.gov"} {
-		if strings.HasSuffix(d, s) || strings.Contains(d, s+".") {
-			return true
+// contactCand proposes a sender's e-mail or phone as the agent's contact.
+// The agent's own (beside the agent's name, or an address that spells it)
+// beats the office's.
+func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
+	h.start, h.end, h.groups = start, end, []string{v}
+	conf, rank := 0.8, 0.8
+	near := foldAccents(strings.Join(linesAround(h.text, start, 2), " "))
+	for _, c := range x.agentCands {
+		words := strings.Fields(foldAccents(c.value))
+		last := strings.Trim(words[len(words)-1], ".,")
+		if len(last) >= 3 && (strings.Contains(near, last) || strings.Contains(foldAccents(v), last)) {
+			rank += 0.1
+			conf = 0.85
+			break
 		}
 	}
-	return strings.HasPrefix(d, "police.") || strings.Contains(d, "politie") || strings.Contains(d, "polizei") || strings.Contains(d, "guardiacivil") || strings.Contains(d, "justice")
+	if whoseRules().switchboard.MatchString(lineOf(h.text, start)) {
+		rank -= 0.1
+	}
+	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
 }
+
+// linesAround returns the line holding offset i and n lines each side.
+func linesAround(text string, i, n int) []string {
+	lines := strings.Split(text, "\n")
+	at := lineIndex(text, i)
+	return lines[max(0, at-n):min(len(lines), at+n+1)]
+}
+
+// isGovDomain reports whether an e-mail domain is a government's, a
+// court's, a prosecutor's or a police force's: by its endings (.gov,
+// .gov.uk, .gouv.fr, .gc.ca, .police.uk) or by a label that names such a
+// body in the languages orders come in (politie, polizei, justiz, om, mp).
+func isGovDomain(d string) bool {
+	d = strings.ToLower(d)
+	labels := strings.Split(d, ".")
+	for i, l := range labels {
+		if i == len(labels)-1 {
+			break // the country or generic ending
+		}
+		switch l {
+		case "gov", "govt", "gouv", "gob", "gv", "mil", "gc", "mp", "om", "sta", "mj", "jus", "fbi", "usdoj", "dhs", "ice", "irs", "usss", "nca", "spf":
+			return true
+		}
+		for _, w := range govWords {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+	}
+	return labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
+}
+
+// govWords are pieces of domain labels that name public bodies.
+var govWords = []string{"police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
 
 func isGovSite(u string) bool {
 	u = strings.ToLower(u)
@@ -291,21 +351,7 @@ func isGovSite(u string) bool {
 	return false
 }
 
-// providerDomains guesses the addressed provider's own domains from the
-// recipient field, so "lawenforcement@provider.com" is not taken for a
-// target.
-func (x *run) providerDomains() map[string]bool {
-	out := map[string]bool{}
-	r := strings.ToLower(x.ex.Fields[app.FieldRecipient].Value)
-	for _, w := range strings.FieldsFunc(r, func(c rune) bool { return c == ' ' || c == ',' || c == '.' }) {
-		if len(w) >= 3 && w != "inc" && w != "llc" && w != "ltd" && w != "corp" && w != "the" && w != "custodian" && w != "records" {
-			out[w+".com"] = true
-		}
-	}
-	return out
-}
-
-var citationRe = regexp.MustCompile(`(?i)(?:U\.?\s*S\.?\s*C\.?|§|section|sec\.|rule|code|act|regulation|part)\s*$`)
+var citationRe *regexp.Regexp
 
 // inCitation reports whether a number follows a legal citation (§ 2703
 // and the like), not a target.
@@ -331,13 +377,44 @@ func partOfLongerNumber(text string, start, end int) bool {
 	return false
 }
 
-var caseLikeRe = regexp.MustCompile(`^\d{1,2}:\d{2}-`)
+var caseLikeRe *regexp.Regexp
 
 func looksLikeCaseNumber(s string) bool { return caseLikeRe.MatchString(s) }
 
 func looksLikeTime(v string) bool {
 	return regexp.MustCompile(`^\d{1,2}:\d{2}(:\d{2})?$`).MatchString(v)
 }
+
+// moreIDs finds identifiers listed after the one ending at i: ", B and C".
+func moreIDs(text string, i int) [][2]int {
+	var out [][2]int
+	for len(out) < 10 {
+		m := andIDRe.FindStringSubmatchIndex(text[i:min(len(text), i+80)])
+		if m == nil || !hasDigit(text[i+m[2]:i+m[3]]) {
+			break
+		}
+		out = append(out, [2]int{i + m[2], i + m[3]})
+		i += m[1]
+	}
+	return out
+}
+
+// usernameShaped reports whether v can be a user name: not a number (an
+// account ID), not a word of the sentence ("Phone", "shown"), not an
+// e-mail address.
+func usernameShaped(v string) bool {
+	if len(v) < 3 || strings.Contains(v, "@") || isDigits(strings.ReplaceAll(v, "-", "")) || isCommonWord(v) {
+		return false
+	}
+	if strings.ContainsAny(v, "0123456789_.") {
+		return true
+	}
+	return strings.ToLower(v) == v && !labelWords[v]
+}
+
+// labelWords follow a username label without being one ("username shown
+// above", "usernames and").
+var labelWords = map[string]bool{"shown": true, "above": true, "below": true, "and": true, "or": true, "of": true, "is": true, "are": true, "was": true, "registered": true, "associated": true, "used": true, "unknown": true, "provided": true, "listed": true, "known": true, "if": true}
 
 var commonWords = map[string]bool{"and": true, "the": true, "for": true, "information": true, "records": true, "associated": true, "with": true, "name": true, "names": true, "address": true, "used": true, "that": true, "which": true, "any": true, "all": true, "of": true}
 

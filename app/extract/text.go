@@ -8,9 +8,17 @@ import (
 )
 
 // corpus is an order's text prepared for matching: each page's text with
-// runs of blanks folded, so rules can use \s+ across line breaks.
+// runs of blanks folded, so rules can use \s+ across line breaks. A file's
+// pages are prepared once (prepare); an order of a bundle is a sub-corpus
+// of the same prepared pages.
 type corpus struct {
 	pages []pageText
+	// lead is the index of the order's own first page: after a cover
+	// letter, a fax cover sheet or an application that comes with it. Its
+	// heading says what the order is.
+	lead int
+	// memo keeps each pattern's matches in this corpus (all).
+	memo map[*regexp.Regexp][]hit
 }
 
 type pageText struct {
@@ -18,18 +26,26 @@ type pageText struct {
 	text       string
 	lower      string // for the literal prefilter only: offsets differ
 	recognised bool   // OCR text, with OCR's errors
+	// role says what the page belongs to: the order itself, or a paper
+	// that accompanies it (cover, application).
+	role pageRole
+	// starts is set on the first page of a document within the file.
+	starts bool
+	// pairs are the page's label–value pairs, read on first use.
+	pairs     []pair
+	pairsRead bool
+	// parts says which part of the order each line stands in (whose.go).
+	parts []linePart
+	// dates are the page's dates, found on first use (datesOf).
+	dates         []dateSpan
+	datesRead     bool
+	datesDayFirst bool // how the numeric dates were read
 }
 
-// hit is one match of a rule, with where it stands.
-type hit struct {
-	page   int
-	start  int // byte offsets into the page text
-	end    int
-	groups []string
-	text   string // the page text the offsets refer to
-}
-
-func newCorpus(doc *app.Document) *corpus {
+// prepare cleans every page of doc once: the splitter, the rules and the
+// review checks all read this text.
+func prepare(doc *app.Document) *corpus {
+	compileRules()
 	c := &corpus{}
 	for _, p := range doc.Pages {
 		if p.Source == app.SourceNone {
@@ -44,8 +60,20 @@ func newCorpus(doc *app.Document) *corpus {
 	return c
 }
 
+// hit is one match of a rule, with where it stands.
+type hit struct {
+	page   int
+	start  int // byte offsets into the page text
+	end    int
+	groups []string
+	text   string // the page text the offsets refer to
+}
+
+// leadPage is the order's own first page.
+func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
+
 var (
-	blankRun  = regexp.MustCompile(`[ \t\x{00A0}]+`)
+	blankRun  *regexp.Regexp
 	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB01", "fi", "\uFB02", "fl",
 		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
 		"\u201C", `"`, "\u201D", `"`, "\u2018", "'", "\u2019", "'", "\r\n", "\n", "\r", "\n")
@@ -53,29 +81,100 @@ var (
 
 // clean folds the typographic variety of producers into plain forms: one
 // kind of dash, straight quotes, single spaces (two or more become a
-// column gap, written as two spaces), no soft hyphens.
+// column gap, written as two spaces), no soft hyphens, ASCII digits and
+// letters for full-width ones ("１４２７").
 func clean(s string) string {
 	s = softBreak.Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E && (r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A) {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
+		justified := isJustified(l)
 		l = blankRun.ReplaceAllStringFunc(l, func(b string) string {
+			if justified {
+				return " "
+			}
 			if len(b) >= 2 {
 				return "  "
 			}
 			return " "
 		})
-		out = append(out, strings.TrimSpace(l))
+		out = append(out, unspace(strings.TrimSpace(l)))
 	}
 	// Words hyphenated at a line end ("Mag-\nistrate") are joined again;
 	// a hyphen before a digit or capital (a case number) stays.
 	return hyphenBreak.ReplaceAllString(strings.Join(out, "\n"), "$1$2")
 }
 
-var hyphenBreak = regexp.MustCompile(`(\p{Ll})-\n(\p{Ll})`)
+// isJustified reports whether a line's words are all set apart by two or
+// more blanks: a justified line of prose, not columns.
+func isJustified(l string) bool {
+	gaps, wide := 0, 0
+	for i := 0; i < len(l); i++ {
+		if l[i] != ' ' {
+			continue
+		}
+		j := i
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		if i > 0 && j < len(l) {
+			gaps++
+			if j-i >= 2 {
+				wide++
+			}
+		}
+		i = j
+	}
+	return gaps >= 5 && wide == gaps
+}
+
+// unspace closes up a heading written with its letters spaced out ("A U T
+// O", "O R D E R"): a line of nothing but single capitals.
+func unspace(l string) string {
+	if len(l) < 5 || l[1] != ' ' {
+		return l
+	}
+	letters := 0
+	for i, r := range l {
+		switch {
+		case i%2 == 1 && r == ' ':
+		case i%2 == 0 && (r >= 'A' && r <= 'Z'):
+			letters++
+		default:
+			return l
+		}
+	}
+	if letters < 3 {
+		return l
+	}
+	return strings.ReplaceAll(l, " ", "")
+}
+
+var hyphenBreak *regexp.Regexp
 
 // all returns every match of re in every page, in reading order.
 func (c *corpus) all(re *regexp.Regexp) []hit {
+	// Rules ask for the same pattern more than once in a run (the type
+	// cues, the agent's titles, the gag): it is matched once.
+	if h, ok := c.memo[re]; ok {
+		return h
+	}
+	if c.memo == nil {
+		c.memo = map[*regexp.Regexp][]hit{}
+	}
+	hits := c.match(re)
+	hits = hits[:len(hits):len(hits)] // an append by a caller copies
+	c.memo[re] = hits
+	return hits
+}
+
+func (c *corpus) match(re *regexp.Regexp) []hit {
 	var hits []hit
 	for _, p := range c.pages {
 		if !mayMatch(re, p.lower) {
@@ -90,6 +189,12 @@ func (c *corpus) all(re *regexp.Regexp) []hit {
 
 // first returns the first match of re, if any.
 func (c *corpus) first(re *regexp.Regexp) (hit, bool) {
+	if h, ok := c.memo[re]; ok {
+		if len(h) == 0 {
+			return hit{}, false
+		}
+		return h[0], true
+	}
 	for _, p := range c.pages {
 		if !mayMatch(re, p.lower) {
 			continue
@@ -181,13 +286,13 @@ func lineIndex(text string, i int) int {
 // (an e-mail, a text file), where n lines would be the whole letter.
 const headBytes = 1500
 
-// head returns the first n lines of the first page, at most headBytes:
-// where titles, courts and letterheads stand.
+// head returns the first n lines of the order's first page, at most
+// headBytes: where titles, courts and letterheads stand.
 func (c *corpus) head(n int) string {
 	if len(c.pages) == 0 {
 		return ""
 	}
-	lines := strings.SplitN(c.pages[0].text, "\n", n+1)
+	lines := strings.SplitN(c.leadPage().text, "\n", n+1)
 	if len(lines) > n {
 		lines = lines[:n]
 	}
@@ -199,35 +304,51 @@ func (c *corpus) head(n int) string {
 }
 
 var (
-	ocrToken   = regexp.MustCompile(`[^\s,;()"]+`)
-	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)
+	ocrToken   *regexp.Regexp
+	ocrSegment *regexp.Regexp
 	ocrDigit   = strings.NewReplacer("O", "0", "o", "0", "D", "0", "Q", "0", "I", "1", "l", "1", "|", "1", "i", "1", "S", "5", "s", "5", "B", "8", "Z", "2", "z", "2")
 )
 
 var (
 	ocrLookalikes = strings.NewReplacer("¢", "c", "€", "e", "£", "E", "°", "", "«", "\"", "»", "\"")
-	ocrLineMarks  = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
-	// "name @example.org", "name@ example.org": OCR spaces around the @.
-	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+) ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	ocrLineMarks  *regexp.Regexp
+	// "name @example.org", "name@ example.org": OCR spaces around the @;
+	// "reind! @" an l read as "!".
+	ocrSplitEmail *regexp.Regexp
+	// "@nca.example. gov.uk": a space after a dot of the domain.
+	ocrSplitDomain *regexp.Regexp
 	// "4:24-mc- 22560", "1:25-sw- -64874": a space, or a doubled hyphen,
 	// OCR puts after a hyphen inside a number.
-	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
+	ocrSplitDash *regexp.Regexp
 	// "Case No.: '1:25-sw-…": a speck read as a quote before a number.
-	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
+	ocrQuoteSpeck *regexp.Regexp
 )
+
+// ocrDayOne is "February |, 2026": a 1 read as a bar or an l between a
+// month and its year.
+var ocrDayOne *regexp.Regexp
 
 // cleanOCR undoes OCR's look-alike symbols ("1:26-m¢-89108"), the specks
 // it reads at the start of lines ("_IN THE UNITED STATES"), and the spaces
 // it puts inside e-mail addresses and after hyphens in numbers.
 func cleanOCR(s string) string {
 	s = ocrLineMarks.ReplaceAllString(ocrLookalikes.Replace(s), "$1")
-	s = ocrSplitEmail.ReplaceAllString(s, "$1@$2")
+	s = ocrDayOne.ReplaceAllString(s, "${1}1$2")
+	s = ocrSplitEmail.ReplaceAllStringFunc(s, func(m string) string {
+		g := ocrSplitEmail.FindStringSubmatch(m)
+		local := g[1]
+		if strings.Contains(m[:len(g[1])+1], "!") {
+			local += "l"
+		}
+		return local + "@" + g[2]
+	})
+	s = ocrSplitDomain.ReplaceAllString(s, "$1$2")
 	s = ocrQuoteSpeck.ReplaceAllString(s, "$1$2")
 	return ocrSplitDash.ReplaceAllString(s, "$1$2$3$4")
 }
 
 // ocrSpecks are marks OCR leaves inside numbers ("NSL-19~-483887").
-var ocrSpecks = regexp.MustCompile("(\\d)[~^*'`]+([-/.:])")
+var ocrSpecks *regexp.Regexp
 
 // fixOCRDigits undoes OCR's typical confusions inside numbers — O for 0,
 // l or I for 1, S for 5, B for 8 — so "NSL-I6-41O552" reads NSL-16-410552

@@ -156,21 +156,26 @@ func (im *Importer) Read(ctx context.Context, path string) (*Read, error) {
 	} else if n := pagesWithout(doc); n > 0 {
 		fileWarnings = append([]string{fmt.Sprintf("%d of %d pages have no usable text and need OCR", n, len(doc.Pages))}, fileWarnings...)
 	}
-	ex := im.Extractor.Extract(doc)
-	ex.Warnings = append(append([]string{}, fileWarnings...), ex.Warnings...)
-	r := &Read{File: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Data: data, Document: doc, Extraction: ex}
-	if ranges := im.Extractor.Split(doc); len(ranges) > 1 {
+	// One pass: the extractor prepares the pages once, splits a bundle and
+	// extracts each order from the same text.
+	orders := im.Extractor.Read(doc)
+	r := &Read{File: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)), Data: data, Document: doc}
+	if len(orders) > 1 {
 		var names []string
-		for _, pr := range ranges {
-			r.Parts = append(r.Parts, Part{Pages: pr, Extraction: im.Extractor.Extract(doc.Sub(pr))})
-			names = append(names, pageSpan(pr))
+		for _, o := range orders {
+			r.Parts = append(r.Parts, Part{Pages: o.Pages, Extraction: o.Extraction})
+			names = append(names, pageSpan(o.Pages))
 		}
 		// The file's fields are its first order's: the later orders'
 		// values would otherwise conflict with them field by field.
 		first := r.Parts[0].Extraction
-		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import it split to make a case of each order", len(ranges), strings.Join(names, ", "))
+		bundle := fmt.Sprintf("this file bundles %d orders (%s); the fields above are the first's — import it split to make a case of each order", len(orders), strings.Join(names, ", "))
 		first.Warnings = append(append([]string{bundle}, fileWarnings...), first.Warnings...)
 		r.Extraction = first
+	} else {
+		ex := orders[0].Extraction
+		ex.Warnings = append(append([]string{}, fileWarnings...), ex.Warnings...)
+		r.Extraction = ex
 	}
 	return r, nil
 }

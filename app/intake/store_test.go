@@ -33,6 +33,11 @@ func (s *memStore) Case(context.Context, string) (*app.Case, error) {
 }
 func (s *memStore) Cases(context.Context) ([]*app.Case, error)  { return s.cases, nil }
 func (s *memStore) UpdateCase(context.Context, *app.Case) error { return nil }
+func (s *memStore) UpdateCaseText(context.Context, *app.Case, []app.PageText) error {
+	return nil
+}
+func (s *memStore) TextIndex(context.Context) (map[string]string, error) { return nil, nil }
+func (s *memStore) SaveTextIndex(context.Context, string, string) error  { return nil }
 func (s *memStore) Original(context.Context, string) ([]byte, error) {
 	return nil, app.Errorf(app.ENOTFOUND, "no")
 }

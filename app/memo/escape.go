@@ -58,15 +58,6 @@ func orderedMarker(s string) bool {
 	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')')
 }
 
-// escList escapes each value.
-func escList(list []string) []string {
-	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = esc(s)
-	}
-	return out
-}
-
 // plain is a line of the memo's Markdown as text: escapes undone, bold
 // marks gone.
 func plain(s string) string {

@@ -8,6 +8,7 @@ package memo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -81,7 +82,9 @@ func Markdown(tmpl string, in Input) (string, error) {
 // wrote it, may add structure to the memo.
 func build(in Input) view {
 	c, d := in.Case, in.Case.Decision
-	ex := &c.Order.Extraction
+	// What the reviewer corrected stands; what was read is listed under
+	// Corrections.
+	ex := c.Effective()
 	or := func(s string) string {
 		if s = esc(s); s == "" {
 			return "not stated"
@@ -94,12 +97,13 @@ func build(in Input) view {
 		Agency: or(c.Value(app.FieldAgency)), Agent: esc(c.Value(app.FieldAgentName)), Recipient: or(c.Value(app.FieldRecipient)),
 		Jurisdiction: or(c.Value(app.FieldJurisdiction)), Issued: or(c.Value(app.FieldIssuedDate)),
 		Deadline: or(c.Value(app.FieldDeadline)), Received: stamp(c.Order.ImportedAt),
-		Data: or(strings.ReplaceAll(strings.Join(ex.DataCategories, ", "), "_", "-")), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
+		Data: or(dataLabels(ex.DataCategories)), LegalBasis: or(strings.Join(ex.LegalBasis, "; ")),
 		Nondisclosure: or(ex.Nondisclosure.Describe()), FileName: esc(c.Order.FileName), SHA256: esc(c.Order.SHA256),
 		Pages: c.Order.Pages, Emergency: ex.Emergency, Written: stamp(in.Written), AuditHead: esc(in.AuditHead),
-		Outcome: esc(outcomeName(d.Outcome)), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
-		Grounds: escList(d.Grounds), Notice: esc(notice(d)),
+		Outcome: esc(d.Outcome.Label()), Rationale: or(d.Note), Reviewer: or(d.Reviewer), DecidedAt: stamp(d.DecidedAt),
+		Notice: esc(notice(d)),
 	}
+	v.Grounds = grounds(d)
 	// The formal name where the desk's Title has the label: a memo is read
 	// by people who do not know the app's short words.
 	v.Title = v.Type + " " + esc(c.Reference())
@@ -109,17 +113,9 @@ func build(in Input) view {
 	if p := c.Order.Part; p != nil {
 		v.FileName += fmt.Sprintf(" (pages %d–%d of the file)", p.From, p.To)
 	}
-	for _, name := range app.FieldNames() {
-		if k, ok := c.Corrections[name]; ok {
-			v.Corrections = append(v.Corrections, correction{esc(strings.ReplaceAll(name, "_", " ")), or(k.Value), or(k.Extracted), or(k.By), stamp(k.At)})
-		}
-	}
+	v.Corrections = corrections(c, or)
 	for _, t := range ex.Targets {
-		what := "not produced"
-		if d.Produces(t.Value) {
-			what = "produced"
-		}
-		v.Targets = append(v.Targets, target{esc(string(t.Kind)), or(t.Value), what})
+		v.Targets = append(v.Targets, target{esc(t.Kind.Label()), or(t.Value), esc(d.For(t.Value).Label())})
 	}
 	for _, f := range in.Findings {
 		res := "considered; not a ground of the decision"
@@ -145,6 +141,37 @@ func build(in Input) view {
 	return v
 }
 
+// grounds are the decision's grounds; one that argues against the outcome
+// was kept by the reviewer against the desk's warning, and the memo says so
+// rather than let it read as a reason for what was done.
+func grounds(d *app.Decision) []string {
+	against := d.Contradictions()
+	var out []string
+	for _, g := range d.Grounds {
+		e := esc(g)
+		if slices.Contains(against, g) {
+			e += " (argues against the outcome; kept by the reviewer)"
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// corrections lists what the reviewer corrected, beside what was read.
+func corrections(c *app.Case, or func(string) string) []correction {
+	var out []correction
+	for _, name := range app.CorrectableNames() {
+		if k, ok := c.Corrections[name]; ok {
+			value := k.Value
+			if k.Cleared {
+				value = "none (cleared: the order states none)"
+			}
+			out = append(out, correction{esc(app.FieldLabel(name)), or(value), or(k.Extracted), or(k.By), stamp(k.At)})
+		}
+	}
+	return out
+}
+
 func stamp(t time.Time) string {
 	if t.IsZero() {
 		return "not recorded"
@@ -152,12 +179,12 @@ func stamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04 UTC")
 }
 
-func outcomeName(o app.Outcome) string {
-	return map[app.Outcome]string{
-		app.Comply: "comply", app.Narrow: "comply in part (narrowed)", app.Reject: "reject",
-		app.Redirect: "redirect to the enterprise customer", app.Preserve: "preserve only", app.NoData: "no data",
-		app.Clarify: "ask for clarification", app.Challenge: "challenge",
-	}[o]
+func dataLabels(cats []string) string {
+	out := make([]string, len(cats))
+	for i, c := range cats {
+		out[i] = app.DataLabel(c)
+	}
+	return strings.Join(out, ", ")
 }
 
 func notice(d *app.Decision) string {

@@ -19,7 +19,7 @@ import (
 func decided() *app.Case {
 	at := time.Date(2026, 11, 20, 15, 4, 0, 0, time.UTC)
 	until := "2027-05-20"
-	c := &app.Case{ID: "0123456789abcdef0123456789abcdef", Status: app.StatusDecided, Order: app.Order{
+	c := &app.Case{ID: "0123456789abcdef0123456789abcdef", Status: app.StatusNew, Order: app.Order{
 		FileName: "order.pdf", SHA256: strings.Repeat("ab", 32), Pages: 3, ImportedAt: at.Add(-48 * time.Hour),
 		Extraction: app.Extraction{ProcessType: app.CourtOrder2703d,
 			Fields: map[string]app.Field{
@@ -30,7 +30,7 @@ func decided() *app.Case {
 			DataCategories: []string{app.DataNonContent, app.DataContent},
 			Nondisclosure:  app.Nondisclosure{Ordered: true, Until: &until},
 		}}}
-	c.Correct(app.FieldJudge, "Jane Q. Smithers", "Zoë Åström", at.Add(-time.Hour))
+	c.Apply(app.Edit{Field: app.FieldJudge, Value: "Jane Q. Smithers"}, "Zoë Åström", at.Add(-time.Hour))
 	c.Decide(app.Decision{Outcome: app.Narrow, Grounds: []string{app.GroundWarrant}, Note: "Non-content for Сергей only; nothing for 王小明.",
 		Targets: []app.TargetDecision{{Target: "sergei@example.ru", Produce: true}, {Target: "王小明", Produce: false}},
 		Notice:  app.NoticeDelayed, NoticeAfter: until, Reviewer: "Zoë Åström", DecidedAt: at})
@@ -49,8 +49,8 @@ func TestMarkdown_StatesEverythingTheIssueAsksFor(t *testing.T) {
 	}
 	for _, want := range []string{
 		"court order under 18 U.S.C. § 2703(d) 1:26-ec-00042", "Eastern District of Virginia", "Jane Q. Smithers (read as: Jane Q. Smith",
-		"2026-11-16", "non-content, content", "ordered, until 2027-05-20",
-		"email **sergei@example.ru**: produced", "username **王小明**: not produced",
+		"2026-11-16", "non-content records, content", "ordered, until 2027-05-20",
+		"e-mail **sergei@example.ru**: produce", "user name **王小明**: do not produce",
 		"A § 2703(d) order asks for content.** Basis: 18 U.S.C. § 2703. Resolution: adopted as a ground",
 		"No date range.** Basis: particularity. Resolution: considered; not a ground",
 		"comply in part (narrowed)", "Non-content for Сергей only", "the user may be notified from 2027-05-20",
@@ -153,5 +153,60 @@ func TestDOCX_OpensInLibreOffice(t *testing.T) {
 	}
 	if st, err := os.Stat(filepath.Join(dir, "memo.pdf")); err != nil || st.Size() < 1000 {
 		t.Fatalf("LibreOffice made no PDF of the DOCX: %v", err)
+	}
+}
+
+func TestMarkdown_CorrectedTargetsAndGroundsAgainstTheOutcome(t *testing.T) {
+	c := decided()
+	c.Status, c.Decision = app.StatusInReview, nil
+	c.Apply(app.Edit{Field: app.FieldTargets, Targets: []app.Target{{Kind: app.TargetEmail, Value: "sergei@example.ru"}, {Kind: app.TargetAccountID, Value: "acct-778"}}}, "R", time.Now())
+	c.Apply(app.Edit{Field: app.FieldJudge, Clear: true}, "R", time.Now())
+	c.Decide(app.Decision{Outcome: app.Comply, Grounds: []string{app.GroundRange, app.GroundValid}, Reviewer: "R",
+		Targets: []app.TargetDecision{{Target: "acct-778", Outcome: app.TargetRedirect}}, DecidedAt: time.Now()})
+	md, err := Markdown(assets.MemoTemplate, Input{Case: c, Written: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"account ID **acct-778**: redirect to the customer", "e-mail **sergei@example.ru**: produce",
+		"**targets:** sergei@example.ru; acct-778 (read as: sergei@example.ru; 王小明",
+		"**judge:** none (cleared: the order states none) (read as: Jane Q. Smith",
+		"Overbroad or missing date range (argues against the outcome; kept by the reviewer)",
+		"- " + app.GroundValid + "\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("memo lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "王小明**") {
+		t.Error("a target the reviewer removed is listed")
+	}
+}
+
+func TestPDF_NeverStrandsALeadInAtThePageFoot(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	fonts := Fonts{assets.FontRegular, assets.FontBold, assets.FontFallback}
+	// Push "Grounds:" down the page a line at a time, across the page's
+	// foot: whatever the filler, the page it ends is never the one it is
+	// on without its first ground.
+	for n := 36; n <= 46; n++ {
+		md := "# Memo\n\n" + strings.Repeat("- filler line\n", n) + "\n**Grounds:**\n\n- the first ground\n- the second ground\n"
+		pdf, err := PDF(md, fonts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-", "-")
+		cmd.Stdin = bytes.NewReader(pdf)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range strings.Split(string(out), "\f") {
+			if strings.Contains(page, "Grounds:") && !strings.Contains(page, "the first ground") {
+				t.Errorf("%d filler lines: \"Grounds:\" stands alone at the foot of a page", n)
+			}
+		}
 	}
 }

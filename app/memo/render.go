@@ -93,6 +93,13 @@ type Fonts struct {
 	Regular, Bold, Fallback []byte
 }
 
+const (
+	bottomMargin = 20.0 // mm
+	// keepWithNext is the room (mm) a heading or a list's lead-in needs
+	// below it for itself and the first two lines of what follows.
+	keepWithNext = 26.0
+)
+
 // PDF renders the memo's Markdown as an A4 PDF with the fonts embedded
 // (subset), so every name prints as written whatever the reader has
 // installed.
@@ -113,7 +120,7 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetMargins(22, 20, 22)
-	p.SetAutoPageBreak(true, 20)
+	p.SetAutoPageBreak(true, bottomMargin)
 	p.AddUTF8FontFromBytes("main", "", fonts.Regular)
 	p.AddUTF8FontFromBytes("main", "B", fonts.Bold)
 	p.AddUTF8FontFromBytes("cjk", "", fonts.Fallback)
@@ -156,8 +163,26 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 		}
 		flush()
 	}
+	printBlocks(p, parse(md), write)
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// printBlocks lays out the memo's blocks with write, which prints a run in
+// the fonts that have its characters.
+func printBlocks(p *fpdf.Fpdf, blocks []block, write func(s string, bold bool, size, lineH float64)) {
 	left, _, _, _ := p.GetMargins()
-	for _, b := range parse(md) {
+	_, pageH := p.GetPageSize()
+	for i, b := range blocks {
+		// A heading, or a line that introduces a list ("Grounds:"), never
+		// stands alone at the foot of a page: it goes over with what it
+		// heads.
+		if leadsIn(blocks, i) && p.GetY()+keepWithNext > pageH-bottomMargin {
+			p.AddPage()
+		}
 		switch b.kind {
 		case "h1":
 			write(plain(b.text), true, 16, 8)
@@ -183,11 +208,15 @@ func PDF(md string, fonts Fonts) ([]byte, error) {
 			p.Ln(7.5)
 		}
 	}
-	var out bytes.Buffer
-	if err := p.Output(&out); err != nil {
-		return nil, fmt.Errorf("writing the PDF memo: %w", err)
+}
+
+// leadsIn reports whether block i heads what follows it: a heading, or a
+// paragraph before a list.
+func leadsIn(blocks []block, i int) bool {
+	if i+1 >= len(blocks) {
+		return false
 	}
-	return out.Bytes(), nil
+	return blocks[i].kind == "h2" || blocks[i].kind == "p" && blocks[i+1].kind == "li"
 }
 
 // DOCX renders the memo's Markdown as a Word document (Office Open XML):

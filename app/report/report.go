@@ -30,7 +30,7 @@ type Row map[string]string
 func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 	rows := make([]Row, 0, len(cases))
 	for _, c := range cases {
-		ex := &c.Order.Extraction
+		ex := c.Effective()
 		r := Row{
 			"id": c.ID, "status": string(c.Status), "process_type": string(ex.ProcessType), "case_number": c.CaseNumber(),
 			"issuing_authority": c.Value(app.FieldIssuingAuthority), "judge": c.Value(app.FieldJudge), "agency": c.Value(app.FieldAgency),
@@ -58,7 +58,7 @@ func Log(cases []*app.Case, findings map[string][]app.Finding) []Row {
 		for _, f := range findings[c.ID] {
 			rules = append(rules, f.Rule)
 		}
-		for _, name := range app.FieldNames() {
+		for _, name := range app.CorrectableNames() {
 			if _, ok := c.Corrections[name]; ok {
 				corrected = append(corrected, name)
 			}
@@ -96,7 +96,7 @@ func Category(c *app.Case) string {
 	if d == nil {
 		return ""
 	}
-	ex := &c.Order.Extraction
+	ex := c.Effective()
 	produced := len(ex.Targets) == 0 && (d.Outcome == app.Comply || d.Outcome == app.Narrow)
 	for _, t := range ex.Targets {
 		produced = produced || d.Produces(t.Value)
@@ -156,7 +156,7 @@ func Count(cases []*app.Case, from, to time.Time) Stats {
 		if !InPeriod(c.Decision.DecidedAt, from, to) {
 			continue
 		}
-		ex := &c.Order.Extraction
+		ex := c.Effective()
 		s.Decided++
 		s.Accounts += len(ex.Targets)
 		s.ByCategory[Category(c)]++

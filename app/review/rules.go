@@ -23,6 +23,9 @@ type Input struct {
 	Text     string // the order's text, all pages; "" when not loaded
 	Settings app.Settings
 	Now      time.Time
+	// ex is the case's extraction as the reviewer corrected it, which
+	// every rule reads (Check sets it once).
+	ex *app.Extraction
 }
 
 // Rule is one check: its ID, severity, the basis it cites, the ground it
@@ -39,6 +42,10 @@ type Rule struct {
 	// verification of the requester is recorded.
 	Blocks string
 	Check  func(in *Input) string
+	// Targets, when set, names the targets the finding concerns, and
+	// Suggests what to do for them.
+	Targets  func(in *Input) []string
+	Suggests app.TargetOutcome
 }
 
 // Rules returns every check, in the order findings are listed (a new
@@ -53,8 +60,9 @@ var rules = slices.Concat(sufficiencyRules, genuineRules, authorityRules, verify
 var sufficiencyRules = []Rule{
 	{
 		ID: "enterprise-customer", Severity: app.SeverityCritical, Ground: app.GroundEnterprise,
-		Basis: "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
-		Check: enterpriseTargets,
+		Basis:   "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
+		Check:   enterpriseCheck,
+		Targets: enterpriseTargets, Suggests: app.TargetRedirect,
 	},
 	{
 		ID: "content-needs-warrant", Severity: app.SeverityCritical, Ground: app.GroundWarrant,
@@ -126,35 +134,21 @@ var sufficiencyRules = []Rule{
 		ID: "deadline-passed", Severity: app.SeverityWarning, Ground: "",
 		Basis: "the order's own deadline",
 		Check: func(in *Input) string {
-			d, ok := in.Case.Deadline()
-			if !ok || !open(in) || !in.Now.After(d.AddDate(0, 0, 1)) {
+			d, ok := in.Case.Due()
+			if !ok || !open(in) || !in.Now.After(d.At) {
 				return ""
 			}
-			return fmt.Sprintf("The deadline, %s, has passed: answer at once or agree a new date with the requester.", d.Format(time.DateOnly))
+			return fmt.Sprintf("The deadline, %s (%s), has passed: answer at once or agree a new date with the requester.", d.At.Format("2006-01-02 15:04"), d.Basis)
 		},
 	},
 	{
 		ID: "epoc-clock", Severity: app.SeverityInfo, Ground: "",
 		Basis: "Regulation (EU) 2023/1543 Art. 10(2) (10 days) and 10(4) (8 hours in emergencies), from receipt",
 		Check: func(in *Input) string {
-			ex := ex(in)
-			if ex.ProcessType != app.EPOC {
+			if ex(in).ProcessType != app.EPOC {
 				return ""
 			}
-			received := in.Case.Order.ImportedAt
-			if received.IsZero() {
-				received = in.Case.CreatedAt
-			}
-			limit, what := 10*24*time.Hour, "10 days"
-			if ex.Emergency || strings.Contains(strings.ToLower(in.Text), "emergency case") {
-				limit, what = 8*time.Hour, "8 hours (emergency)"
-			}
-			due := received.Add(limit)
-			msg := fmt.Sprintf("EPOC: produce within %s of receipt — by %s if received at import.", what, due.Format("2006-01-02 15:04 MST"))
-			if open(in) && in.Now.After(due) {
-				msg += " That time has passed."
-			}
-			return msg
+			return clock(in, "EPOC")
 		},
 	},
 	{
@@ -164,11 +158,7 @@ var sufficiencyRules = []Rule{
 			if ex(in).ProcessType != app.OverseasProductionOrder {
 				return ""
 			}
-			served := in.Case.Order.ImportedAt
-			if served.IsZero() {
-				served = in.Case.CreatedAt
-			}
-			return fmt.Sprintf("UK overseas production order: produce within 7 days of service (by %s if served at import) unless the order says otherwise.", served.AddDate(0, 0, 7).Format(time.DateOnly))
+			return clock(in, "UK overseas production order")
 		},
 	},
 	{
@@ -292,16 +282,22 @@ var sufficiencyRules = []Rule{
 }
 
 // Check runs every rule on in and returns the findings, most serious first
-// (ties in table order).
+// (ties in table order). The rules read the case as the reviewer corrected
+// it, so a correction changes the checks at once.
 func Check(in Input) []app.Finding {
 	if in.Now.IsZero() {
 		in.Now = time.Now()
 	}
+	in.ex = in.Case.Effective()
 	var out []app.Finding
 	for _, r := range rules {
 		if msg := r.Check(&in); msg != "" {
-			out = append(out, app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground,
-				Blocking: r.Blocks != "", Unblock: r.Blocks, Resolution: in.Case.ResolutionOf(r.ID)})
+			f := app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground,
+				Blocking: r.Blocks != "", Unblock: r.Blocks, Resolution: in.Case.ResolutionOf(r.ID)}
+			if r.Targets != nil {
+				f.Targets, f.Suggests = r.Targets(&in), r.Suggests
+			}
+			out = append(out, f)
 		}
 	}
 	rank := map[string]int{app.SeverityCritical: 0, app.SeverityWarning: 1, app.SeverityInfo: 2}
@@ -349,7 +345,26 @@ var (
 	dangerRe = regexp.MustCompile(`(?i)\bdeath\b|\bdie\b|serious\s+(?:physical|bodily)\s+(?:injury|harm)|\bkill|suicid|self[- ]harm|kidnap|abduct|hostage|imminent\s+(?:danger|threat|harm)|missing\s+(?:child|person|minor)|bomb|shoot`)
 )
 
-func ex(in *Input) *app.Extraction { return &in.Case.Order.Extraction }
+func ex(in *Input) *app.Extraction {
+	if in.ex == nil {
+		in.ex = in.Case.Effective()
+	}
+	return in.ex
+}
+
+// clock states the time the law gives to answer, from the one rule the
+// desk and the queue show (app.Case.Due), and whether it has passed.
+func clock(in *Input, what string) string {
+	d, ok := in.Case.Due()
+	if !ok {
+		return ""
+	}
+	msg := fmt.Sprintf("%s: answer by %s — %s.", what, d.At.Format("2006-01-02 15:04 MST"), d.Basis)
+	if open(in) && in.Now.After(d.At) {
+		msg += " That time has passed."
+	}
+	return msg
+}
 
 func open(in *Input) bool { return in.Case.Status != app.StatusDecided }
 
@@ -371,9 +386,19 @@ func date(c *app.Case, field string) (time.Time, bool) {
 	return t, err == nil
 }
 
+// enterpriseCheck says which targets are an enterprise customer's.
+func enterpriseCheck(in *Input) string {
+	hits := enterpriseTargets(in)
+	if len(hits) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s belong%s to an enterprise customer: suggest the requester ask the customer; redirect the request for %s.",
+		strings.Join(hits, ", "), map[bool]string{true: "s", false: ""}[len(hits) == 1], map[bool]string{true: "it", false: "them"}[len(hits) == 1])
+}
+
 // enterpriseTargets names the targets on an enterprise customer's domain
 // or account.
-func enterpriseTargets(in *Input) string {
+func enterpriseTargets(in *Input) []string {
 	domains := app.NormaliseList(in.Settings.EnterpriseDomains)
 	accounts := app.NormaliseList(in.Settings.EnterpriseAccounts)
 	var hits []string
@@ -397,9 +422,5 @@ func enterpriseTargets(in *Input) string {
 			hits = append(hits, t.Value)
 		}
 	}
-	if len(hits) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%s belong%s to an enterprise customer: suggest the requester ask the customer; redirect the request.",
-		strings.Join(hits, ", "), map[bool]string{true: "s", false: ""}[len(hits) == 1])
+	return hits
 }

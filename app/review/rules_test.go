@@ -176,3 +176,39 @@ func find(fs []app.Finding, rule string) *app.Finding {
 	}
 	return nil
 }
+
+func TestRules_ReadTheCaseAsCorrected(t *testing.T) {
+	at := now.Add(-time.Minute)
+	// An NSL read as asking for content raises content-needs-warrant; the
+	// reviewer corrects the data asked for, and the check goes.
+	c := order(app.NSL, map[string]string{app.FieldJurisdiction: "US-federal"}, content)
+	if !has(Check(Input{Case: c, Now: now}), "content-needs-warrant") {
+		t.Fatal("content on an NSL not raised")
+	}
+	if _, err := c.Apply(app.Edit{Field: app.FieldDataCategories, List: []string{app.DataSubscriber}}, "R", at); err != nil {
+		t.Fatal(err)
+	}
+	if has(Check(Input{Case: c, Now: now}), "content-needs-warrant") {
+		t.Error("the check ignores the corrected data categories")
+	}
+	// A target added by the reviewer on an enterprise domain: the finding
+	// names it and suggests redirecting it.
+	c.Apply(app.Edit{Field: app.FieldTargets, Targets: []app.Target{{Kind: app.TargetEmail, Value: "jane@example.com"}, {Kind: app.TargetEmail, Value: "cfo@acme.com"}}}, "R", at)
+	f := find(Check(Input{Case: c, Now: now, Settings: app.Settings{EnterpriseDomains: []string{"acme.com"}}}), "enterprise-customer")
+	if f == nil || len(f.Targets) != 1 || f.Targets[0] != "cfo@acme.com" || f.Suggests != app.TargetRedirect {
+		t.Errorf("enterprise finding %+v", f)
+	}
+	// The EPOC clock says the same due time as the queue and the field.
+	ep := order(app.EPOC, map[string]string{app.FieldDeadline: "2026-11-01"}, func(c *app.Case) {
+		f := c.Order.Extraction.Fields[app.FieldDeadline]
+		f.Computed = true
+		c.Order.Extraction.Fields[app.FieldDeadline] = f
+	})
+	due, _ := ep.Due()
+	if f := find(Check(Input{Case: ep, Now: now}), "epoc-clock"); f == nil || !strings.Contains(f.Message, due.At.Format("2006-01-02 15:04")) || strings.Contains(f.Message, "2026-11-01") {
+		t.Errorf("EPOC clock %+v, due %v", f, due.At)
+	}
+	if has(Check(Input{Case: ep, Now: now}), "deadline-passed") {
+		t.Error("the computed deadline from the issue date is taken as passed")
+	}
+}

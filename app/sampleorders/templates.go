@@ -14,7 +14,8 @@ func writeSearchWarrant(g *gen) error {
 	judge := f.judge
 	ag := pick(g.rng, agencies)
 	due := issued.AddDate(0, 0, 14)
-	g.field(app.FieldDeadline, due.Format("2006-01-02"))
+	// "Execute on or before" binds the agents, not the provider: the
+	// warrant sets the provider no deadline.
 	g.field(app.FieldAgency, ag.name)
 
 	w := g.w
@@ -67,7 +68,13 @@ func writeStateWarrant(g *gen) error {
 	g.order(app.SearchWarrant, num, issued)
 	authority := titleWords(sc.court)
 	if sc.county != "" {
-		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		// As the heading prints it: "in and for King County", "for the
+		// County of Santa Clara".
+		if strings.HasPrefix(sc.county, "IN AND FOR ") {
+			authority += " in and for " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		} else {
+			authority += " for the " + titleWords(sc.county)
+		}
 	}
 	g.field(app.FieldIssuingAuthority, authority)
 	g.field(app.FieldJudge, judge)
@@ -210,14 +217,7 @@ func writeNSL(g *gen) error {
 	w.para("In accordance with 18 U.S.C. § 2709(c)(1), I certify that a disclosure of the fact that the FBI has sought or obtained access to the information sought by this letter may result in a danger to the national security of the United States. Accordingly, you, or any officer, employee, or agent of yours, are prohibited from disclosing this letter, other than to those to whom disclosure is necessary to comply with the letter or to an attorney to obtain legal advice.")
 	g.truth.Nondisclosure = TruthNDO{Ordered: true}
 	w.para("You are requested to provide records responsive to this letter within 14 business days of receipt.")
-	due := issued
-	for n := 14; n > 0; {
-		due = due.AddDate(0, 0, 1)
-		if wd := due.Weekday(); wd != 0 && wd != 6 {
-			n--
-		}
-	}
-	g.field(app.FieldDeadline, due.Format("2006-01-02"))
+	// Counted from receipt, which the letter does not date: no deadline.
 	w.line("Sincerely,")
 	sac := person(g.rng)
 	w.signature(sac, "Special Agent in Charge")
@@ -303,11 +303,7 @@ func writeEPOC(g *gen) error {
 	g.field(app.FieldRecipient, prov.name)
 	authority := "Public Prosecutor's Office " + country.city
 	g.field(app.FieldIssuingAuthority, authority)
-	if emergency {
-		g.field(app.FieldDeadline, issued.Format("2006-01-02"))
-	} else {
-		g.field(app.FieldDeadline, issued.AddDate(0, 0, 10).Format("2006-01-02"))
-	}
+	// The EPOC's 10 days or 8 hours run from receipt: no deadline.
 
 	w := g.w
 	w.center("ANNEX I")

@@ -189,10 +189,11 @@ func writeUKOPO(g *gen) error {
 	num := fmt.Sprintf("T%d%04d", issued.Year(), g.rng.IntN(9999)+1)
 	judge := person(g.rng)
 	g.order(app.OverseasProductionOrder, num, issued)
-	g.field(app.FieldDeadline, issued.AddDate(0, 0, 7).Format("2006-01-02"))
+	// Seven days from service, which the order does not date: no deadline.
 	g.field(app.FieldIssuingAuthority, "Crown Court at "+court)
 	g.field(app.FieldJudge, judge)
 	g.field(app.FieldJurisdiction, "UK")
+	g.field(app.FieldAgency, "Metropolitan Police Service") // the applicant's force
 	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
@@ -232,6 +233,7 @@ func writeCanadaPO(g *gen) error {
 	g.field(app.FieldIssuingAuthority, "Ontario Court of Justice")
 	g.field(app.FieldJudge, justice)
 	g.field(app.FieldJurisdiction, "CA")
+	g.field(app.FieldAgency, "Royal Canadian Mounted Police") // the peace officer's force
 	g.field(app.FieldRecipient, prov.name)
 
 	w := g.w
@@ -288,6 +290,9 @@ func writeInformal(g *gen) error {
 	g.order(app.InformalRequest, num, issued)
 	g.field(app.FieldRecipient, prov.name)
 	g.field(app.FieldAgentName, off)
+	// The force that writes is the request's sender and agency.
+	g.field(app.FieldIssuingAuthority, force)
+	g.field(app.FieldAgency, force)
 
 	w := g.w
 	w.line(force)
@@ -318,7 +323,13 @@ func writeStateSubpoena(g *gen) error {
 	g.truth.ProcessType = app.Subpoena
 	authority := titleWords(sc.court)
 	if sc.county != "" {
-		authority += " for the " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		// As the heading prints it: "in and for King County", "for the
+		// County of Santa Clara".
+		if strings.HasPrefix(sc.county, "IN AND FOR ") {
+			authority += " in and for " + titleWords(strings.TrimPrefix(sc.county, "IN AND FOR "))
+		} else {
+			authority += " for the " + titleWords(sc.county)
+		}
 	}
 	g.field(app.FieldCaseNumber, num)
 	g.field(app.FieldIssuedDate, issued.Format("2006-01-02"))
@@ -326,6 +337,9 @@ func writeStateSubpoena(g *gen) error {
 	g.field(app.FieldIssuingAuthority, authority)
 	g.field(app.FieldJurisdiction, sc.state)
 	g.field(app.FieldRecipient, prov.name)
+	// The prosecutor who issues the subpoena is whom the provider deals
+	// with, as the AUSA on a grand jury subpoena.
+	g.field(app.FieldAgentName, prosecutor)
 
 	w := g.w
 	w.title(sc.court)

@@ -70,3 +70,41 @@ func benchFind(b *testing.B, n int) {
 		ix.Find("user42")
 	}
 }
+
+func TestIndex_HighlightsTheWordsTyped(t *testing.T) {
+	ix := NewIndex([]*app.Case{mk("NSL-25-000001", "Federal Bureau of Investigation", "mallory.smith@example.net")})
+	got := ix.Find("smith")
+	if len(got) != 1 {
+		t.Fatalf("%+v", got)
+	}
+	m := got[0]
+	start := m.Matched[0]
+	for i, p := range m.Matched {
+		if p != start+i {
+			t.Fatalf("scattered highlight %v in %q", m.Matched, m.Text)
+		}
+	}
+	if m.Text[start:start+len("smith")] != "smith" {
+		t.Errorf("highlighted %q", m.Text[start:m.Matched[len(m.Matched)-1]+1])
+	}
+	// Two words typed: each is highlighted where it stands.
+	got = NewIndex([]*app.Case{mk("1", "United States District Court for the District of Arizona")}).Find("court arizona")
+	if len(got) != 1 || len(got[0].Matched) != len("court")+len("arizona") {
+		t.Errorf("words %+v", got)
+	}
+}
+
+func TestText_FindsWordsOfTheOrdersText(t *testing.T) {
+	a, b := mk("A", "court"), mk("B", "court")
+	index := map[string]string{
+		a.ID: app.IndexWords([]app.PageText{{Text: "all subscriber records and IP logs for the account"}}),
+		b.ID: app.IndexWords([]app.PageText{{Text: "content of communications"}}),
+	}
+	got := Text([]*app.Case{a, b}, index, "Subscr  IP")
+	if len(got) != 1 || got[0].Case != a || got[0].Words[0] != "subscriber" || got[0].Words[1] != "ip" {
+		t.Fatalf("%+v", got)
+	}
+	if Text([]*app.Case{a, b}, index, "records warrant") != nil || Text([]*app.Case{a}, index, " ,, ") != nil {
+		t.Error("a word that is not there matched")
+	}
+}

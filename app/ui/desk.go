@@ -2,12 +2,13 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -26,21 +27,31 @@ type Casework interface {
 	Importer
 	StatsSource
 	SettingsService
-	// ExportMemo writes a case's memo to path (format "" takes it from
-	// the path's extension).
-	ExportMemo(ctx context.Context, id, path, format string, force bool) error
+	MemoExporter
+	CaseActions
+	AlertSource
+	TextIndexer
+	// IndexText gives older cases their full-text index.
+	IndexText(ctx context.Context) (int, error)
 }
 
-// Desk is the reviewer's window: the queue beside the case view, with
-// imports above the queue.
+// Desk is the reviewer's window: the queue (with imports above it) beside
+// the case view, and a status line at the foot that says what was just
+// done.
 type Desk struct {
 	Queue  *Queue
 	Case   *CaseView
 	Import *ImportPane
+	Keys   *Keys
+	// Status is the window's status line: what was saved, where the
+	// reviewer went.
+	Status *widget.Label
+	split  *container.Split
 	root   fyne.CanvasObject
-	// keys are the shortcuts the desk put on its window, taken off again
-	// when it locks (RemoveShortcuts).
-	keys []fyne.Shortcut
+	window fyne.Window
+	// places are the folders the picker offers (recent imports first).
+	places []string
+	prefs  fyne.Preferences
 }
 
 // DeskParams are what a desk works with.
@@ -48,212 +59,250 @@ type DeskParams struct {
 	Service DeskService
 	// Importer brings orders in from the window; nil leaves importing out.
 	Importer Importer
-	// Renderer draws the pages; nil: no page images.
+	// Actions runs OCR on a stored case and splits bundles; nil leaves
+	// them out. Memos writes memos into the memo folder; nil leaves Export
+	// memo out. Alerts flags cases in the queue; nil flags none.
+	Actions  CaseActions
+	Memos    MemoExporter
+	Alerts   AlertSource
 	Renderer PageRenderer
 	Run      Runner
 	Now      func() time.Time
+	// Reviewer is offered when Settings lists no reviewer ("" for none).
 	Reviewer string
+	// Prefs keeps the panes' widths between runs (no case data); nil
+	// keeps nothing.
+	Prefs fyne.Preferences
+	// Stats, Settings and Security open from the queue's buttons; nil
+	// leaves each out. DefaultMemoFolder is shown while Settings names
+	// none.
+	Stats             StatsSource
+	Settings          SettingsService
+	Security          SecurityService
+	DefaultMemoFolder string
+	// Text finds the orders' text for the queue's search; nil searches
+	// case details alone.
+	Text TextIndexer
+	// Lock locks the desk (Ctrl+L): the gate's, nil where there is none.
+	Lock func()
 }
+
+// Preference keys for the panes' widths.
+const (
+	prefQueueSplit = "desk.queue-split"
+	prefCaseSplit  = "desk.case-split"
+)
 
 // NewDesk builds the desk.
 func NewDesk(p DeskParams) *Desk {
-	d := &Desk{}
-	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Trust: p.Service, Renderer: p.Renderer, Run: p.Run, Reviewer: p.Reviewer,
-		OnSaved: func(c *app.Case, next bool) {
-			d.Queue.Redraw()
-			if next && !d.Queue.SelectNextOpen(c) {
-				d.Case.SetStatus(d.Case.Status() + " — no open case left")
+	d := &Desk{Keys: NewKeys(), prefs: p.Prefs}
+	d.Status = widget.NewLabel("")
+	d.Status.Truncation = fyne.TextTruncateEllipsis
+	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Trust: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
+		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(*app.Case) { d.Queue.Redraw() },
+		OnSplit: func(ids []string) {
+			d.Status.SetText("Split into " + app.Plural(len(ids), "case") + "; the first is open.")
+			if len(ids) > 0 {
+				d.Queue.RefreshAndSelect(ids[0])
 			}
 		}})
-	d.Queue = NewQueue(QueueParams{Cases: p.Service, Run: p.Run, Now: p.Now, OnSelect: d.Case.Show})
+	d.Queue = NewQueue(QueueParams{Cases: p.Service, Text: p.Text, Alerts: p.Alerts, Run: p.Run, Now: p.Now, Keys: d.Keys, OnSelect: d.Case.Show})
 	left := d.Queue.Content()
 	if p.Importer != nil {
 		d.Import = NewImportPane(ImportPaneParams{Importer: p.Importer, Run: p.Run, OnDone: func(created []string) {
 			first := ""
 			if len(created) > 0 {
 				first = created[0]
+				d.Status.SetText("Imported " + app.Plural(len(created), "new case") + "; the first is open.")
 			}
 			d.Queue.RefreshAndSelect(first)
 		}})
 		left = container.NewBorder(d.Import.Content(), nil, nil, nil, left)
 		d.Queue.EmptyText = "No cases yet. Drop PDF orders or folders anywhere on this window, or press Ctrl+O to import. To try WarrantDesk on sample orders: warrantdesk demo"
 	}
-	split := container.NewHSplit(left, d.Case.Content())
-	split.Offset = 0.28
-	d.root = split
+	d.split = container.NewHSplit(left, d.Case.Content())
+	d.split.Offset = 0.27
+	d.Case.split.Offset = 0.38
+	if d.prefs != nil {
+		d.split.Offset = d.prefs.FloatWithFallback(prefQueueSplit, d.split.Offset)
+		d.Case.split.Offset = d.prefs.FloatWithFallback(prefCaseSplit, d.Case.split.Offset)
+	}
+	d.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), d.Status), nil, nil, d.split)
+	d.bindKeys(p.Lock)
+	d.addActions(p)
 	return d
+}
+
+// addActions puts the desk's buttons above the queue: import, statistics,
+// settings and the keys sheet (short labels: the queue stays narrow).
+func (d *Desk) addActions(p DeskParams) {
+	if d.Import != nil {
+		d.Queue.AddAction("Import…", d.ShowPicker)
+	}
+	if p.Stats != nil {
+		d.Queue.AddAction("Stats", func() {
+			if d.window == nil {
+				return
+			}
+			s := NewStatsView(StatsViewParams{Source: p.Stats, Run: p.Run, Now: p.Now})
+			s.Refresh()
+			dl := dialog.NewCustom("Statistics (transparency report)", "Close", s.Content(), d.window)
+			dl.Resize(fyne.NewSize(640, 620))
+			dl.Show()
+		})
+	}
+	if p.Settings != nil {
+		d.Queue.AddAction("Settings", func() {
+			if d.window == nil {
+				return
+			}
+			f := NewSettingsForm(SettingsFormParams{Service: p.Settings, Run: p.Run, DefaultMemoFolder: p.DefaultMemoFolder, OnSaved: func(s app.Settings) {
+				d.SetReviewers(s.Reviewers)
+				d.SetPlaces(s.ImportFolders)
+				d.Case.Recheck()
+				d.Queue.Refresh() // the flags follow the enterprise lists
+			}})
+			dl := dialog.NewCustom("Settings", "Close", f.Content(), d.window)
+			dl.Resize(fyne.NewSize(640, 700))
+			dl.Show()
+		})
+	}
+	if p.Security != nil {
+		d.Queue.AddAction("Security", func() {
+			if d.window == nil {
+				return
+			}
+			dl := dialog.NewCustom("Security", "Close", NewSecurityForm(SecurityFormParams{Service: p.Security, Run: p.Run, Window: d.window}).Content(), d.window)
+			dl.Resize(fyne.NewSize(600, 520))
+			dl.Show()
+		})
+	}
+	d.Queue.AddAction("Keys", d.ShowKeys)
+	d.Queue.AddAction("About", func() {
+		if d.window != nil {
+			ShowAbout(d.window)
+		}
+	})
 }
 
 // Content is the desk's root object.
 func (d *Desk) Content() fyne.CanvasObject { return d.root }
 
-// Params are what the desktop app works with, built once by main.
-type Params struct {
-	App     fyne.App
-	Service Casework
-	// Renderer draws the pages the reviewer looks at; nil: no page images.
-	Renderer PageRenderer
-	// Reviewer is the name decisions are recorded under by default.
-	Reviewer string
-	// Icon is the window's (PNG); nil for Fyne's.
-	Icon []byte
-	// LockRequest is the file `warrantdesk lock` writes to lock the desk
-	// ("" for none).
-	LockRequest string
+// SetWindow puts the desk in w: its shortcuts work there and its dialogs
+// open over it. Escape closes the correction editor wherever the focus is
+// in it (a text box hands Escape up).
+func (d *Desk) SetWindow(w fyne.Window) {
+	d.window = w
+	d.Case.Window = w
+	d.Keys.escape = d.Case.CloseEditor
+	d.Keys.Attach(w.Canvas())
 }
 
-// Run opens the desk window and blocks until it is closed. Orders come in
-// by dropping files or folders anywhere on the window, or with Import
-// (Ctrl+O). Closing the window keeps the decision being written as a draft
-// and stops an import between files: what was imported stays.
-func Run(p Params) {
-	if p.Icon != nil {
-		p.App.SetIcon(fyne.NewStaticResource("icon.png", p.Icon))
-	}
-	p.App = keepNoFolders(p.App)
-	w := p.App.NewWindow("WarrantDesk")
-	var d *Desk
-	open := func() (lock func(done func())) {
-		d = openDesk(w, p)
-		return func(done func()) {
-			// A decision being written is kept before the key goes.
-			d.Case.KeepDraft(func() {
-				d.RemoveShortcuts(w)
-				w.SetOnDropped(nil)
-				d = nil
-				done()
-			})
-		}
-	}
-	w.SetCloseIntercept(func() {
-		if d == nil {
-			w.Close()
-			return
-		}
-		if d.Import != nil {
-			d.Import.Cancel()
-		}
-		d.Case.KeepDraft(w.Close)
-	})
-	w.Resize(fyne.NewSize(1280, 800))
-	if vault, ok := p.Service.(Vault); ok {
-		g := NewGate(GateParams{Window: w, Vault: vault, Run: GoRunner, Open: open, LockRequest: p.LockRequest})
-		g.Start()
-		defer g.Stop()
-	} else {
-		open()
-	}
-	w.ShowAndRun()
-}
+// RemoveShortcuts takes the desk's shortcuts off w (it is locking).
+func (d *Desk) RemoveShortcuts(w fyne.Window) { d.Keys.Detach(w.Canvas()) }
 
-// openDesk puts a new desk on the open store into w.
-func openDesk(w fyne.Window, p Params) *Desk {
-	d := NewDesk(DeskParams{Service: p.Service, Importer: p.Service, Renderer: p.Renderer, Run: GoRunner, Now: time.Now, Reviewer: p.Reviewer})
-	w.SetContent(d.Content())
-	d.AddShortcuts(w)
-	d.addImport(w)
-	d.addMemoExport(w, p.Service)
-	d.Queue.AddAction("Stats", func() {
-		s := NewStatsView(StatsViewParams{Source: p.Service, Run: GoRunner, Now: time.Now})
-		s.Refresh()
-		dl := dialog.NewCustom("Statistics (transparency report)", "Close", s.Content(), w)
-		dl.Resize(fyne.NewSize(640, 620))
-		dl.Show()
-	})
-	d.Queue.AddAction("Settings", func() {
-		f := NewSettingsForm(SettingsFormParams{Service: p.Service, Run: GoRunner, OnSaved: func(app.Settings) { d.Case.Recheck() }})
-		dl := dialog.NewCustom("Settings", "Close", f.Content(), w)
-		dl.Resize(fyne.NewSize(620, 560))
-		dl.Show()
-	})
-	addSecurity(w, d, p.Service)
-	showKeys := func() { dialog.ShowInformation("Keyboard", KeysHelp, w) }
-	d.shortcut(w, fyne.KeyF1, 0, showKeys)
-	d.Queue.AddAction("Keys", showKeys)
-	d.Queue.AddAction("About", func() { ShowAbout(w) })
-	d.Queue.Refresh()
-	// Asked at each unlock too: the lock is where one reviewer hands the
-	// desk to another.
-	d.askReviewer(w, p.App.Preferences(), p.Service, GoRunner)
-	return d
-}
+// SetReviewers offers the reviewers the settings list.
+func (d *Desk) SetReviewers(names []string) { d.Case.decide.setReviewers(names) }
 
-// addImport lets files and folders dropped on w, or picked with Import…
-// (Ctrl+O), be imported.
-func (d *Desk) addImport(w fyne.Window) {
-	if d.Import == nil {
+// SetPlaces gives the picker its recent import folders.
+func (d *Desk) SetPlaces(recent []string) { d.places = recent }
+
+// onSaved redraws the queue after a decision and, for Save & next, opens
+// the next open case at the top of its fields, saying so at the foot.
+func (d *Desk) onSaved(c *app.Case, next bool) {
+	d.Queue.Redraw()
+	msg := d.Case.Status()
+	if !next {
+		d.Status.SetText(msg)
 		return
 	}
-	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		var paths []string
-		for _, u := range uris {
-			paths = append(paths, u.Path())
+	if d.Queue.SelectNextOpen(c) {
+		d.Status.SetText(msg + " — now: " + d.Case.Case().Title())
+	} else {
+		d.Status.SetText(msg + " — no open case left")
+	}
+}
+
+// SavePanes remembers the panes' widths for the next start.
+func (d *Desk) SavePanes() {
+	if d.prefs != nil {
+		d.prefs.SetFloat(prefQueueSplit, d.split.Offset)
+		d.prefs.SetFloat(prefCaseSplit, d.Case.split.Offset)
+	}
+}
+
+func (d *Desk) canvas() fyne.Canvas {
+	if d.window == nil {
+		return nil
+	}
+	return d.window.Canvas()
+}
+
+// focus runs do with the window's canvas, when the desk has a window.
+func (d *Desk) focus(do func(c fyne.Canvas)) func() {
+	return func() {
+		if c := d.canvas(); c != nil {
+			do(c)
 		}
-		d.Import.Start(paths)
-	})
-	openDialog := func() {
-		dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			d.Import.Start([]string{path})
-		}, w)
 	}
-	d.shortcut(w, fyne.KeyO, fyne.KeyModifierShortcutDefault, openDialog)
-	d.Queue.AddAction("Import…", openDialog)
 }
 
-// addMemoExport lets the shown case's memo be written where the reviewer
-// picks (Export memo…, Ctrl+M), in the format the name's extension says.
-func (d *Desk) addMemoExport(w fyne.Window, service Casework) {
-	d.Case.OnExportMemo = func(c *app.Case) {
-		// The desk asks before it replaces a file, so the service may.
-		showExportMemo(w, c, d.Case.SetStatus, func(ctx context.Context, path string) error {
-			return service.ExportMemo(ctx, c.ID, path, "", true)
-		})
+// bindKeys sets the desk's shortcuts: the keys sheet (F1) lists them in
+// this order. lock, when set, locks the desk (Ctrl+L).
+func (d *Desk) bindKeys(lock func()) {
+	k, ctrl, shift := d.Keys, fyne.KeyModifierShortcutDefault, fyne.KeyModifierShift
+	k.Add(fyne.KeyF, ctrl, "Ctrl+F", "search cases and the orders' text (Enter or ↓ goes to the results)", d.focus(d.Queue.FocusSearch))
+	k.Add(fyne.KeyF6, 0, "F6", "go to the queue (↑ ↓ move, Space opens)", d.focus(d.Queue.FocusList))
+	k.Add(fyne.KeyO, ctrl, "Ctrl+O", "import orders: files and folders (or drop them on the window)", d.ShowPicker)
+	for i, name := range []string{"Fields", "Text", "Decision", "History"} {
+		key := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4}[i]
+		k.Add(key, ctrl, "Ctrl+"+string(key), "the "+name+" tab", func() { d.Case.SelectTab(i) })
 	}
-	d.shortcut(w, fyne.KeyM, fyne.KeyModifierShortcutDefault, d.Case.ExportMemo)
-}
-
-// AddShortcuts puts the desk's keyboard shortcuts (KeysHelp) on w.
-func (d *Desk) AddShortcuts(w fyne.Window) {
-	ctrl := fyne.KeyModifierShortcutDefault
-	d.shortcut(w, fyne.KeyF, ctrl, func() { d.Queue.FocusSearch(w.Canvas()) })
-	d.shortcut(w, fyne.KeyF6, 0, func() { d.Queue.FocusList(w.Canvas()) })
-	d.shortcut(w, fyne.KeyG, ctrl, func() { d.Case.FocusFind(w.Canvas()) })
-	d.shortcut(w, fyne.KeyReturn, ctrl, func() { d.Case.Save(true) })
-	d.shortcut(w, fyne.KeyS, ctrl, func() { d.Case.Save(false) })
-	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
-		d.shortcut(w, k, ctrl, func() { d.Case.SelectTab(i) })
+	k.Add(fyne.KeyD, ctrl, "Ctrl+D", "the decision (← → choose it, Tab onwards)", d.focus(d.Case.FocusDecision))
+	k.Add(fyne.KeyE, ctrl, "Ctrl+E", "correct the value last looked at", d.Case.EditSelected)
+	k.Add(fyne.KeyG, ctrl, "Ctrl+G", "find in the order's text", d.focus(d.Case.FocusFind))
+	k.Add(fyne.KeyPageDown, ctrl, "Ctrl+PageDown", "next page", func() { d.Case.Page.Turn(1) })
+	k.Add(fyne.KeyPageUp, ctrl, "Ctrl+PageUp", "previous page", func() { d.Case.Page.Turn(-1) })
+	k.Add(fyne.KeyEqual, ctrl, "Ctrl+=", "zoom the page in", func() { d.Case.Page.Zoom(0.25) })
+	k.Add(fyne.KeyMinus, ctrl, "Ctrl+-", "zoom the page out", func() { d.Case.Page.Zoom(-0.25) })
+	k.Add(fyne.Key0, ctrl, "Ctrl+0", "the page's whole width", d.Case.Page.Fit)
+	k.Add(fyne.KeyS, ctrl, "Ctrl+S", "save the decision", func() { d.Case.Save(false) })
+	k.Add(fyne.KeyReturn, ctrl, "Ctrl+Enter", "save the decision and open the next open case", func() { d.Case.Save(true) })
+	k.Add(fyne.KeyM, ctrl, "Ctrl+M", "write the decision memo into the memo folder", d.Case.ExportMemo)
+	k.Add(fyne.KeyR, ctrl|shift, "Ctrl+Shift+R", "reopen a decided case (recorded)", d.Case.AskReopen)
+	if lock != nil {
+		k.Add(fyne.KeyL, ctrl, "Ctrl+L", "lock the desk (it also locks after the idle time set under Security)", lock)
 	}
-	d.shortcut(w, fyne.KeyPageDown, ctrl, func() { d.Case.Page.Turn(1) })
-	d.shortcut(w, fyne.KeyPageUp, ctrl, func() { d.Case.Page.Turn(-1) })
-	d.shortcut(w, fyne.KeyEqual, ctrl, func() { d.Case.Page.Zoom(0.25) })
-	d.shortcut(w, fyne.KeyMinus, ctrl, func() { d.Case.Page.Zoom(-0.25) })
-	d.shortcut(w, fyne.KeyE, ctrl, func() { d.Case.EditSelected() })
+	k.Add(fyne.KeyF1, 0, "F1", "this sheet", d.ShowKeys)
+	k.Note("Tab, Shift+Tab", "move between boxes, lists, checkboxes and buttons; Space presses or ticks")
 }
 
-func (d *Desk) shortcut(w fyne.Window, key fyne.KeyName, mod fyne.KeyModifier, do func()) {
-	s := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
-	d.keys = append(d.keys, s)
-	w.Canvas().AddShortcut(s, func(fyne.Shortcut) { do() })
+// ShowKeys shows the keys sheet.
+func (d *Desk) ShowKeys() {
+	if d.window != nil {
+		dialog.ShowCustom("Keyboard", "Close", d.Keys.Sheet(), d.window)
+	}
 }
 
-// KeysHelp lists the desk's shortcuts (F1). Every action is also a button
-// reachable with Tab and pressed with Space.
-const KeysHelp = `Ctrl+F	search cases (as you type)
-F6	go to the queue; ↑ ↓ move, Space opens a case
-Ctrl+O	import orders (or drop files and folders on the window)
-Ctrl+1 … 4	Fields, Text, Decision, History
-Ctrl+E	correct the field last looked at
-Ctrl+G	find in the order's text
-Ctrl+PageDown / PageUp	next / previous page
-Ctrl+= / Ctrl+-	zoom the page in / out
-Ctrl+S	save the decision
-Ctrl+M	export the decision memo (PDF, DOCX or Markdown by the name's extension)
-Ctrl+Enter	save the decision and go to the next open case
-Ctrl+L	lock the desk (it also locks after the idle time set under Security)
-Tab, Shift+Tab	move between fields, checkboxes and buttons
-F1	this list`
+// ShowPicker opens the import picker, in the folder orders last came from.
+func (d *Desk) ShowPicker() {
+	if d.Import == nil || d.window == nil {
+		return
+	}
+	d.Picker().Show(d.window)
+}
+
+// Picker builds the import picker the desk opens (Ctrl+O).
+func (d *Desk) Picker() *Picker {
+	places := slices.Clone(d.places)
+	for _, f := range usualFolders() {
+		if !slices.Contains(places, f) {
+			places = append(places, f)
+		}
+	}
+	start := ""
+	if len(places) > 0 {
+		start = places[0]
+	}
+	return NewPicker(PickerParams{Start: start, Places: places, Keys: d.Keys, OnPick: d.Import.Start})
+}

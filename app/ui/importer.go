@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -30,10 +32,10 @@ type ImportPaneParams struct {
 	OnDone func(created []string)
 }
 
-// ImportPane runs imports in the background with a progress bar, a count,
-// the outcome of each file, and Cancel. Its state is touched only on the
-// UI goroutine: the import's goroutine hands each outcome over with
-// fyne.Do.
+// ImportPane runs imports in the background with a progress bar that
+// moves with each page OCR reads, a count, the outcome of each file, and
+// Cancel; once done it can be closed. Its state is touched only on the UI
+// goroutine: the import's goroutine hands each outcome over with fyne.Do.
 type ImportPane struct {
 	importer Importer
 	run      Runner
@@ -41,8 +43,10 @@ type ImportPane struct {
 
 	bar    *widget.ProgressBar
 	count  *widget.Label
+	page   *widget.Label // the page OCR is reading
 	log    *widget.Label
 	cancel *widget.Button
+	close  *widget.Button
 	// ocrMissing says, once a session and then for good, that scans wait
 	// for an OCR program, and how to install it.
 	ocrMissing *widget.Label
@@ -56,18 +60,32 @@ func NewImportPane(p ImportPaneParams) *ImportPane {
 	pane := &ImportPane{importer: p.Importer, run: p.Run, onDone: p.OnDone}
 	pane.bar = widget.NewProgressBar()
 	pane.count = widget.NewLabel("")
+	pane.count.Wrapping = fyne.TextWrapWord
+	pane.page = widget.NewLabel("")
+	pane.page.Truncation = fyne.TextTruncateEllipsis
 	pane.log = widget.NewLabel("")
 	pane.log.Wrapping = fyne.TextWrapWord
 	pane.cancel = widget.NewButton("Cancel", pane.Cancel)
+	pane.close = widget.NewButtonWithIcon("", theme.CancelIcon(), pane.Dismiss)
 	pane.ocrMissing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	pane.ocrMissing.Hide()
-	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, pane.cancel, pane.bar), pane.count, pane.log)
+	pane.root = container.NewVBox(pane.ocrMissing, container.NewBorder(nil, nil, nil, container.NewHBox(pane.cancel, pane.close), pane.bar), pane.count, pane.page, pane.log)
 	pane.root.Hide()
 	return pane
 }
 
 // Content is the pane's root object.
 func (p *ImportPane) Content() fyne.CanvasObject { return p.root }
+
+// Running reports whether an import runs.
+func (p *ImportPane) Running() bool { return p.stop != nil }
+
+// Dismiss hides the pane once its import is over.
+func (p *ImportPane) Dismiss() {
+	if p.stop == nil {
+		p.root.Hide()
+	}
+}
 
 // Start imports paths unless an import is running.
 func (p *ImportPane) Start(paths []string) {
@@ -79,25 +97,38 @@ func (p *ImportPane) Start(paths []string) {
 	p.root.Show()
 	p.bar.SetValue(0)
 	p.count.SetText("Importing…")
+	p.page.SetText("")
 	p.log.SetText("")
 	p.cancel.Enable()
+	p.close.Disable()
 	var lines, created []string
-	failed := 0
+	failed, files, total := 0, 0, 1
+	opts := casework.ImportOptions{OnOCR: func(file string, done, pages int) {
+		line := fmt.Sprintf("%s: OCR page %d of %d", filepath.Base(file), done, pages)
+		fyne.Do(func() {
+			p.page.SetText(line)
+			// The bar moves with the pages of a long scan, not only
+			// between files.
+			p.bar.SetValue((float64(files) + float64(done)/float64(max(pages, 1))) / float64(max(total, 1)))
+		})
+	}}
 	p.run(func() {
-		p.importer.Import(ctx, paths, casework.ImportOptions{}, func(done, total int, o app.ImportOutcome) {
+		p.importer.Import(ctx, paths, opts, func(done, n int, o app.ImportOutcome) {
 			line := o.File + ": " + outcomeText(o)
 			fyne.Do(func() {
 				if o.Err != nil {
 					failed++
 				}
+				files, total = done, n
 				created = append(created, o.Created()...)
 				lines = append(lines, line)
 				if o.OCRMissing != nil && !p.ocrMissing.Visible() {
 					p.ocrMissing.SetText(app.ErrorMessage(o.OCRMissing) + ". Until then, scanned orders are kept as needing OCR.")
 					p.ocrMissing.Show()
 				}
-				p.bar.SetValue(float64(done) / float64(max(total, 1)))
-				p.count.SetText(fmt.Sprintf("%d of %d files", done, total))
+				p.bar.SetValue(float64(done) / float64(max(n, 1)))
+				p.count.SetText(fmt.Sprintf("%d of %s", done, app.Plural(n, "file")))
+				p.page.SetText("")
 				p.log.SetText(strings.Join(lastLines(lines, 8), "\n"))
 			})
 		})
@@ -106,12 +137,14 @@ func (p *ImportPane) Start(paths []string) {
 		fyne.Do(func() {
 			p.stop = nil
 			p.cancel.Disable()
-			summary := fmt.Sprintf("Done: %d files", len(lines))
+			p.close.Enable()
+			p.page.SetText("")
+			summary := "Done: " + app.Plural(len(lines), "file")
 			if failed > 0 {
 				summary += fmt.Sprintf(", %d could not be imported (see below)", failed)
 			}
 			if cancelled {
-				summary = "Cancelled after " + fmt.Sprint(len(lines)) + " files; those already imported are kept"
+				summary = "Cancelled after " + app.Plural(len(lines), "file") + "; those already imported are kept"
 			}
 			p.count.SetText(summary)
 			if p.onDone != nil {

@@ -213,7 +213,7 @@ func (g *Gate) due() string {
 func (g *Gate) noteFocus() {
 	f := g.p.Window.Canvas().Focused()
 	seen := fmt.Sprintf("%p", f)
-	if e, ok := f.(*widget.Entry); ok {
+	if e := entryOf(f); e != nil {
 		seen += fmt.Sprintf(" %d %d %d", len(e.Text), e.CursorRow, e.CursorColumn)
 	}
 	g.mu.Lock()
@@ -223,6 +223,18 @@ func (g *Gate) noteFocus() {
 	if changed {
 		g.touch()
 	}
+}
+
+// entryOf is the text box f is, if it is one (the desk's hand their
+// shortcuts up, keyEntry).
+func entryOf(f fyne.Focusable) *widget.Entry {
+	switch e := f.(type) {
+	case *widget.Entry:
+		return e
+	case *keyEntry:
+		return &e.Entry
+	}
+	return nil
 }
 
 // lockedScreen asks for the passphrase, or the recovery key.
@@ -449,13 +461,5 @@ func (a *activity) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 func (a *activity) MouseIn(*desktop.MouseEvent)         { a.touch() }
 func (a *activity) MouseMoved(*desktop.MouseEvent)      { a.touch() }
 func (a *activity) MouseOut()                           {}
-
-// RemoveShortcuts takes the desk's shortcuts off w (it is locking).
-func (d *Desk) RemoveShortcuts(w fyne.Window) {
-	for _, s := range d.keys {
-		w.Canvas().RemoveShortcut(s)
-	}
-	d.keys = nil
-}
 
 func timeStamp() string { return time.Now().Format("2006-01-02-150405") }

@@ -2,76 +2,68 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
+	"net/url"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// showExportMemo asks where to write a case's memo: a folder, then a file
-// name, then — only if that file exists — whether to replace it. Fyne's
-// save dialog is not used because it opens (and so empties) the chosen
-// file before the app sees the name, whatever the file is.
-func showExportMemo(w fyne.Window, c *app.Case, status func(string), export func(ctx context.Context, path string) error) {
-	write := func(path string) {
-		status("Writing the memo…")
-		GoRunner(func() {
-			err := export(context.Background(), path)
-			fyne.Do(func() {
-				if err != nil {
-					status("Memo not written: " + app.ErrorMessage(err))
-					return
-				}
-				status("Memo written to " + path)
-			})
-		})
-	}
-	folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		name := widget.NewEntry()
-		name.SetText("memo-" + c.FileStem() + ".pdf")
-		dialog.ShowForm("Memo file name", "Write", "Cancel", []*widget.FormItem{widget.NewFormItem("File", name)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			path, exists, err := memoTarget(dir.Path(), name.Text)
-			switch {
-			case err != nil:
-				status("Memo not written: " + app.ErrorMessage(err))
-			case exists:
-				dialog.ShowConfirm("Replace the file?", filepath.Base(path)+" exists already in that folder. Replace it with this memo?", func(yes bool) {
-					if yes {
-						write(path)
-					}
-				}, w)
-			default:
-				write(path)
-			}
-		}, w)
-	}, w)
-	folder.Show()
+// MemoExporter writes a decided case's memo into the memo folder (Settings;
+// by default Documents/WarrantDesk memos), never into a folder orders are
+// imported from and never over another file, and says where it went.
+// app/casework implements it.
+type MemoExporter interface {
+	ExportMemoToFolder(ctx context.Context, id, format string) (string, error)
 }
 
-// memoTarget joins a folder and a file name typed by the reviewer, refusing
-// a name that would lead elsewhere, and says whether the file exists.
-func memoTarget(dir, name string) (path string, exists bool, err error) {
-	name = strings.TrimSpace(name)
-	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || strings.ContainsFunc(name, func(r rune) bool { return r < 32 }) {
-		return "", false, app.Errorf(app.EINVALID, "give a file name without folders, such as memo.pdf")
+// ExportMemo writes the shown case's memo (PDF) into the memo folder, once
+// decided: no dialog, so it can never land in the folder the last import
+// came from. "Open memo" then opens it.
+func (v *CaseView) ExportMemo() {
+	c := v.c
+	if c == nil || v.memos == nil {
+		return
 	}
-	path = filepath.Join(dir, name)
-	_, err = os.Lstat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return path, false, nil
+	if !c.Decided() {
+		v.decide.setStatus("Save a decision first: the memo records it.")
+		v.SelectTab(TabDecision)
+		return
 	}
-	return path, true, nil
+	id, final := c.ID, c.Final()
+	v.decide.setStatus("Writing the memo…")
+	Once(v.run, func(ctx context.Context) (string, error) {
+		if !final {
+			// Awaiting a second reviewer: a draft, marked not final.
+			return v.exportDraftMemo(ctx, id)
+		}
+		return v.memos.ExportMemoToFolder(ctx, id, "pdf")
+	}, func(path string, err error) {
+		if err != nil {
+			v.decide.setStatus("Memo not written: " + app.ErrorMessage(err))
+			return
+		}
+		if v.c == nil || v.c.ID != id {
+			return
+		}
+		v.memo = path
+		v.decide.setStatus("Memo written to " + path + " — Open memo opens it.")
+		v.renderBar()
+	})
+}
+
+// Memo is the path of the memo last written for the case shown, or "".
+func (v *CaseView) Memo() string { return v.memo }
+
+// OpenMemo opens the memo last written in the program the system uses for
+// PDFs.
+func (v *CaseView) OpenMemo() {
+	if v.memo == "" {
+		return
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(v.memo)}
+	if err := fyne.CurrentApp().OpenURL(u); err != nil {
+		v.decide.setStatus("Could not open the memo: " + err.Error() + " — it is at " + v.memo)
+	}
 }

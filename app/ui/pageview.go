@@ -6,8 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/evidence"
 )
 
 // PageRenderer draws one page (1-based) of a PDF; main wires app/render.
@@ -35,6 +34,12 @@ const (
 	// minPageWidth is the least width a page is shown at zoom 1 (which
 	// otherwise fits the page to the view's width), in Fyne units.
 	minPageWidth = 300
+	// maxZoom bounds zooming in (3 × the view's width).
+	maxZoom = 3
+	// readableText is the height (Fyne units) that zooming to evidence
+	// brings its words to, when the page fitted to the view shows them
+	// smaller.
+	readableText = 17
 )
 
 var (
@@ -43,12 +48,15 @@ var (
 )
 
 // PageView shows the rendered pages of a case's original, one at a time,
-// with a field's evidence highlighted. Pages render off the UI goroutine and
-// are kept per case while it is shown.
+// with a field's evidence marked and brought into view: tapping a field
+// turns to its page, zooms until its words are readable and scrolls them
+// to the middle. Pages render off the UI goroutine and are kept per case
+// while it is shown; every case starts on its first page, fitted to the
+// view's width.
 type PageView struct {
 	store    OriginalStore
 	renderer PageRenderer
-	run      Runner
+	render   *Task
 
 	caseID  string
 	numbers []int // the file's page numbers that belong to the case
@@ -57,22 +65,23 @@ type PageView struct {
 	cache   map[int]image.Image
 	at      int // index into numbers
 	zoom    float32
-	marks   map[int]evidence // highlight per page number
-	seq     int
+	marks   map[int]mark // evidence per page number
+	// focus is the evidence to bring into view once its page is shown.
+	focus *mark
 
-	img    *canvas.Image
-	scroll *container.Scroll
-	label  *widget.Label
-	prev   *widget.Button
-	next   *widget.Button
-	root   fyne.CanvasObject
+	img     *canvas.Image
+	scroll  *container.Scroll
+	label   *widget.Label
+	caption *widget.Label
+	prev    *widget.Button
+	next    *widget.Button
+	root    fyne.CanvasObject
 }
 
-// evidence is what to highlight on a page: the snippet's words and, inside
-// them, the value's.
-type evidence struct {
-	snippet, value []app.Word
-	dpi            int
+// mark is what to tint on a page, in the page's word coordinates at dpi.
+type mark struct {
+	place evidence.Place
+	dpi   int
 }
 
 // PageViewParams are what a page view works with.
@@ -85,30 +94,35 @@ type PageViewParams struct {
 
 // NewPageView builds the view.
 func NewPageView(p PageViewParams) *PageView {
-	store, renderer, run := p.Originals, p.Renderer, p.Run
-	v := &PageView{store: store, renderer: renderer, run: run, zoom: 1}
+	v := &PageView{store: p.Originals, renderer: p.Renderer, render: NewTask(p.Run), zoom: 1}
 	v.img = canvas.NewImageFromImage(nil)
 	v.img.FillMode = canvas.ImageFillContain
 	// In a VBox the image keeps its size at the top of the view instead
 	// of being stretched and centred.
 	v.scroll = container.NewScroll(container.NewVBox(v.img))
 	v.label = widget.NewLabel("No case shown")
-	v.prev = widget.NewButton("◀", func() { v.Turn(-1) })
-	v.next = widget.NewButton("▶", func() { v.Turn(1) })
-	out := widget.NewButton("−", func() { v.Zoom(-0.25) })
-	in := widget.NewButton("+", func() { v.Zoom(0.25) })
-	bar := container.NewHBox(v.prev, v.next, out, in, v.label)
-	v.root = container.NewBorder(bar, nil, nil, nil, v.scroll)
+	v.label.Truncation = fyne.TextTruncateEllipsis // a long message never widens the pane
+	v.caption = widget.NewLabel("")
+	v.caption.Wrapping = fyne.TextWrapWord
+	v.caption.Hide()
+	v.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.Turn(-1) })
+	v.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.Turn(1) })
+	out := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { v.Zoom(-0.25) })
+	in := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { v.Zoom(0.25) })
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), v.Fit)
+	bar := container.NewBorder(nil, nil, container.NewHBox(v.prev, v.next, out, in, fit), nil, v.label)
+	v.root = container.NewBorder(container.NewVBox(bar, v.caption), nil, nil, nil, v.scroll)
 	return v
 }
 
 // Content is the view's root object.
 func (v *PageView) Content() fyne.CanvasObject { return v.root }
 
-// ShowCase resets the view to c's first page. pages may be nil until the
-// case's text is loaded (SetPages).
+// ShowCase resets the view to c's first page, fitted to the width, with
+// nothing marked. pages may be nil until the case's text is loaded
+// (SetPages).
 func (v *PageView) ShowCase(c *app.Case) {
-	v.caseID, v.pdf, v.cache, v.marks, v.text = c.ID, nil, map[int]image.Image{}, map[int]evidence{}, nil
+	v.caseID, v.pdf, v.cache, v.marks, v.text, v.focus = c.ID, nil, map[int]image.Image{}, map[int]mark{}, nil, nil
 	v.numbers = nil
 	from, to := 1, c.Order.Pages
 	if p := c.Order.Part; p != nil {
@@ -117,12 +131,13 @@ func (v *PageView) ShowCase(c *app.Case) {
 	for n := from; n <= to; n++ {
 		v.numbers = append(v.numbers, n)
 	}
-	v.at = 0
+	v.at, v.zoom = 0, 1
+	v.SetCaption("")
 	v.display()
 }
 
 // SetPages gives the view the case's page texts, whose word boxes place
-// the highlights.
+// the marks.
 func (v *PageView) SetPages(pages []app.PageText) {
 	v.text = map[int]app.PageText{}
 	for _, p := range pages {
@@ -130,19 +145,37 @@ func (v *PageView) SetPages(pages []app.PageText) {
 	}
 }
 
+// SetCaption shows text above the page: the evidence quoted, where the
+// reviewer looks.
+func (v *PageView) SetCaption(text string) {
+	v.caption.SetText(text)
+	v.caption.Hidden = text == ""
+	v.root.Refresh()
+}
+
+// Caption is the text shown above the page.
+func (v *PageView) Caption() string { return v.caption.Text }
+
 // Turn moves by delta pages.
 func (v *PageView) Turn(delta int) {
 	if len(v.numbers) == 0 {
 		return
 	}
 	v.at = min(max(v.at+delta, 0), len(v.numbers)-1)
+	v.focus = nil
 	v.display()
 }
 
 // Zoom changes the shown size by delta (1 fits the page to the view's
 // width).
 func (v *PageView) Zoom(delta float32) {
-	v.zoom = min(max(v.zoom+delta, 0.5), 3)
+	v.zoom = min(max(v.zoom+delta, 0.5), maxZoom)
+	v.display()
+}
+
+// Fit shows the whole width of the page again.
+func (v *PageView) Fit() {
+	v.zoom, v.focus = 1, nil
 	v.display()
 }
 
@@ -154,9 +187,12 @@ func (v *PageView) Page() int {
 	return v.numbers[v.at]
 }
 
-// ShowEvidence goes to page and highlights snippet there, and value
-// inside it; it returns a note for the reviewer when the place could not be
-// found on the page (no word boxes, or the words differ).
+// ZoomLevel is the zoom shown (1 fits the page to the view's width).
+func (v *PageView) ZoomLevel() float32 { return v.zoom }
+
+// ShowEvidence goes to page, marks snippet there and value inside it, and
+// brings them into view; it returns a note for the reviewer when the place
+// could not be found on the page (no word boxes, or the words differ).
 func (v *PageView) ShowEvidence(page int, snippet, value string) string {
 	idx := -1
 	for i, n := range v.numbers {
@@ -167,7 +203,7 @@ func (v *PageView) ShowEvidence(page int, snippet, value string) string {
 	if idx < 0 {
 		return ""
 	}
-	v.at = idx
+	v.at, v.focus = idx, nil
 	note := ""
 	pt, ok := v.text[page]
 	switch {
@@ -175,24 +211,30 @@ func (v *PageView) ShowEvidence(page int, snippet, value string) string {
 		note = "The page has no word positions, so the place is not marked: look for the quoted text."
 		delete(v.marks, page)
 	default:
-		s, val := findEvidence(pt.Words, snippet, value)
-		if len(s) == 0 && len(val) == 0 {
+		p := evidence.Find(pt.Words, snippet, value)
+		if !p.Found() {
 			note = "The quoted text was not found word for word on the page: check it by eye."
 			delete(v.marks, page)
 		} else {
-			v.marks[page] = evidence{snippet: s, value: val, dpi: pt.DPI}
+			m := mark{place: p, dpi: pt.DPI}
+			v.marks[page], v.focus = m, &m
 		}
 	}
 	v.display()
 	return note
 }
 
+// rendered is a page image with its evidence tinted.
+type rendered struct {
+	pdf           []byte
+	plain, marked image.Image
+}
+
 // display shows the current page: rendered off the UI goroutine the first
 // time, then from the cache.
 func (v *PageView) display() {
-	v.seq++
-	seq := v.seq
 	if len(v.numbers) == 0 {
+		v.render.Stop()
 		v.img.Image = nil
 		v.img.Refresh()
 		v.label.SetText("No pages")
@@ -205,158 +247,108 @@ func (v *PageView) display() {
 		return
 	}
 	id, pdf, cached := v.caseID, v.pdf, v.cache[n]
-	mark, hasMark := v.marks[n]
-	zoom := v.zoom
-	v.run(func() {
+	m, hasMark := v.marks[n]
+	Start(v.render, func(ctx context.Context) (rendered, error) {
 		var err error
 		if cached == nil {
 			if pdf == nil {
-				pdf, err = v.store.Original(context.Background(), id)
+				pdf, err = v.store.Original(ctx, id)
 			}
 			if err == nil {
-				cached, err = v.renderer.Page(context.Background(), pdf, n, viewDPI)
+				cached, err = v.renderer.Page(ctx, pdf, n, viewDPI)
 			}
 		}
-		var shown image.Image
-		var focus float32 = -1
-		if err == nil {
-			shown = cached
-			if hasMark {
-				shown, focus = highlight(cached, mark)
-			}
+		r := rendered{pdf: pdf, plain: cached, marked: cached}
+		if err == nil && hasMark {
+			r.marked = tint(cached, m)
 		}
-		fyne.Do(func() {
-			if seq != v.seq || id != v.caseID {
-				return // the reviewer moved on
-			}
-			if err != nil {
-				v.label.SetText(fmt.Sprintf("Page %d of %d: could not be shown: %s", v.at+1, len(v.numbers), app.ErrorMessage(err)))
-				return
-			}
-			v.pdf, v.cache[n] = pdf, cached
-			b := shown.Bounds()
-			w := max(v.scroll.Size().Width-theme.Padding()*2, minPageWidth) * zoom
-			h := w * float32(b.Dy()) / float32(b.Dx())
-			v.img.Image = shown
-			v.img.SetMinSize(fyne.NewSize(w, h))
-			v.img.Refresh()
-			v.scroll.Refresh()
-			if focus >= 0 {
-				// Put the evidence a third of the way down the view.
-				y := focus*h - v.scroll.Size().Height/3
-				v.scroll.ScrollToOffset(fyne.NewPos(0, max(y, 0)))
-			} else {
-				v.scroll.ScrollToTop()
-			}
-		})
+		return r, err
+	}, func(r rendered, err error) {
+		if err != nil {
+			v.label.SetText(fmt.Sprintf("Page %d of %d: could not be shown: %s", v.at+1, len(v.numbers), app.ErrorMessage(err)))
+			return
+		}
+		v.pdf, v.cache[n] = r.pdf, r.plain
+		v.show(r.marked, m, hasMark)
 	})
 }
 
-// highlight tints the evidence's boxes on a copy of page and returns it
-// with the evidence's vertical position as a share of the page height.
-func highlight(page image.Image, e evidence) (image.Image, float32) {
+// show lays out img at the zoom, bringing the evidence to focus into view
+// (zooming in until its words are readable).
+func (v *PageView) show(img image.Image, m mark, hasMark bool) {
+	b := img.Bounds()
+	fitW := max(v.scroll.Size().Width-theme.Padding()*2, minPageWidth)
+	var box evidence.Box
+	focus := v.focus != nil && hasMark
+	if focus {
+		box, focus = m.place.Bounds()
+	}
+	scale := float32(viewDPI) / float32(max(m.dpi, 1)) // word coordinates → image pixels
+	if focus {
+		v.zoom = zoomFor(box, wordHeight(m.place), scale, b, fitW, v.scroll.Size().Width)
+	}
+	w := fitW * v.zoom
+	h := w * float32(b.Dy()) / float32(b.Dx())
+	v.img.Image = img
+	v.img.SetMinSize(fyne.NewSize(w, h))
+	v.img.Refresh()
+	v.scroll.Refresh()
+	if !focus {
+		v.scroll.ScrollToTop()
+		return
+	}
+	v.focus = nil
+	// The evidence in the middle of the view.
+	px := w / float32(b.Dx()) // shown units per image pixel
+	cx := (float32(box.X0+box.X1) / 2) * scale * px
+	cy := (float32(box.Y0+box.Y1) / 2) * scale * px
+	view := v.scroll.Size()
+	v.scroll.ScrollToOffset(fyne.NewPos(max(cx-view.Width/2, 0), max(cy-view.Height/2, 0)))
+}
+
+// zoomFor is the zoom that makes the evidence's words readable while it
+// still fits the view's width: at least 1 (the page's width), at most
+// maxZoom.
+func zoomFor(box evidence.Box, wordH int, scale float32, page image.Rectangle, fitW, viewW float32) float32 {
+	unit := fitW / float32(page.Dx()) // shown units per image pixel at zoom 1
+	textH := float32(wordH) * scale * unit
+	boxW := float32(box.X1-box.X0) * scale * unit
+	z := float32(1)
+	if textH > 0 && textH < readableText {
+		z = readableText / textH
+	}
+	if boxW > 0 {
+		z = min(z, max(1, 0.92*viewW/boxW))
+	}
+	return min(max(z, 1), maxZoom)
+}
+
+// wordHeight is the height of the value's words, else the snippet's.
+func wordHeight(p evidence.Place) int {
+	for _, set := range [][]app.Word{p.Value, p.Snippet} {
+		if len(set) > 0 {
+			return set[0].H
+		}
+	}
+	return 0
+}
+
+// tint marks the evidence's boxes on a copy of page.
+func tint(page image.Image, m mark) image.Image {
 	b := page.Bounds()
 	out := image.NewRGBA(b)
 	draw.Draw(out, b, page, b.Min, draw.Src)
-	scale := float64(viewDPI) / float64(e.dpi)
-	top := -1
+	scale := float64(viewDPI) / float64(m.dpi)
 	for _, set := range []struct {
 		words []app.Word
 		tint  color.NRGBA
-	}{{e.snippet, snippetTint}, {e.value, valueTint}} {
+	}{{m.place.Snippet, snippetTint}, {m.place.Value, valueTint}} {
 		for _, w := range set.words {
 			pad := int(float64(w.H) * scale / 6)
 			r := image.Rect(int(float64(w.X)*scale)-pad, int(float64(w.Y)*scale)-pad,
 				int(float64(w.X+w.W)*scale)+pad, int(float64(w.Y+w.H)*scale)+pad).Add(b.Min).Intersect(b)
 			draw.Draw(out, r, image.NewUniform(set.tint), image.Point{}, draw.Over)
-			if top < 0 || r.Min.Y < top {
-				top = r.Min.Y
-			}
-		}
-	}
-	if top < 0 || b.Dy() == 0 {
-		return out, -1
-	}
-	return out, float32(top-b.Min.Y) / float32(b.Dy())
-}
-
-// findEvidence finds the snippet among a page's words (the window that
-// shares the most words with it, in order) and the value's words in or
-// near it; if the snippet is not there, the value anywhere on the page.
-// Words compare by their letters and digits only, ignoring case, so OCR's
-// stray punctuation and the text layer's word splits matter little.
-func findEvidence(words []app.Word, snippet, value string) (snip, val []app.Word) {
-	keys := make([]string, len(words))
-	for i, w := range words {
-		keys[i] = wordKey(w.Text)
-	}
-	st := tokens(snippet)
-	start, end := -1, -1
-	if len(st) > 0 {
-		best := 0
-		for i := range keys {
-			score, last := 0, i
-			for j, k := 0, i; j < len(st) && k < len(keys); j, k = j+1, k+1 {
-				if keys[k] == st[j] {
-					score++
-					last = k
-				}
-			}
-			if score > best {
-				best, start, end = score, i, last
-			}
-		}
-		if best < max(1, (len(st)+1)/2) {
-			start, end = -1, -1
-		}
-	}
-	if start >= 0 {
-		snip = words[start : end+1]
-	}
-	vt := tokens(value)
-	if len(vt) == 0 {
-		return snip, nil
-	}
-	lo, hi := 0, len(keys)
-	if start >= 0 {
-		lo, hi = max(start-len(vt), 0), min(end+len(vt)+1, len(keys))
-	}
-	for pass := 0; pass < 2 && val == nil; pass++ {
-		for i := lo; i+len(vt) <= hi; i++ {
-			if sameTokens(keys[i:i+len(vt)], vt) {
-				val = words[i : i+len(vt)]
-				break
-			}
-		}
-		lo, hi = 0, len(keys) // then anywhere on the page
-	}
-	return snip, val
-}
-
-func sameTokens(a, b []string) bool {
-	for i := range b {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func tokens(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(s) {
-		if k := wordKey(f); k != "" {
-			out = append(out, k)
 		}
 	}
 	return out
-}
-
-func wordKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
 }

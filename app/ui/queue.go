@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,36 +22,49 @@ type CaseLister interface {
 	Cases(ctx context.Context) ([]*app.Case, error)
 }
 
-// Runner starts slow work off the UI goroutine. Tests pass one that runs the
-// work inline so a screen can be checked without waiting.
-type Runner func(work func())
+// TextIndexer gives the full-text word index of every case's order, by
+// case ID (app/casework implements it; app.IndexWords says what it holds).
+type TextIndexer interface {
+	TextIndex(ctx context.Context) (map[string]string, error)
+}
 
-// GoRunner runs work in a new goroutine.
-func GoRunner(work func()) { go work() }
+// AlertSource runs the checks that need no text on a set of cases, for the
+// queue's ⛔ (app/casework implements it).
+type AlertSource interface {
+	Alerts(ctx context.Context, cases []*app.Case) (map[string][]app.Finding, error)
+}
 
 // Queue is the list of cases, most urgent first, with a search box over
-// case numbers, authorities, agencies, agents and targets.
+// case details (fuzzy) and the orders' text (by word), and a filter.
 type Queue struct {
 	store    CaseLister
+	text     TextIndexer
+	alerts   AlertSource
 	run      Runner
 	now      func() time.Time
 	all      []*app.Case // most urgent first
-	cases    []*app.Case // shown: all, or the search's matches
+	cases    []*app.Case // shown: the matches the filter keeps
 	index    *search.Index
+	words    map[string]string // the text index, by case ID
 	list     *widget.List
 	status   *widget.Label
-	search   *widget.Entry
+	search   *keyEntry
 	actions  *fyne.Container
 	root     fyne.CanvasObject
 	onSelect func(c *app.Case)
-	// seq numbers searches, so a slow one that finishes after a newer
-	// keystroke is dropped.
-	seq    int
-	filter *widget.Select
-	found  []*app.Case // the latest search's matches, before the filter
-	// matched holds, per case ID, where the latest search matched, so the
-	// row can highlight the matched characters.
+	load     *Task
+	find     *Task
+	filter   *widget.Select
+	found    []*app.Case // the latest search's matches, before the filter
+	// matched holds, per case ID, where the latest search matched in the
+	// case's details, and inText the words it matched in its text.
 	matched map[string]search.Match
+	inText  map[string][]string
+	// flags holds, per case ID, the most serious text-free finding.
+	flags map[string]app.Finding
+	query string
+	// damaged names the cases that could not be read (they are left out).
+	damaged error
 	// EmptyText is the status when there are no cases at all: what to do
 	// first.
 	EmptyText string
@@ -67,21 +81,34 @@ const (
 // QueueParams are what a queue works with.
 type QueueParams struct {
 	Cases CaseLister
-	Run   Runner
-	Now   func() time.Time
+	// Text is searched by word beside the cases' details; nil leaves the
+	// text out.
+	Text TextIndexer
+	// Alerts flags cases in the queue (⛔); nil flags none.
+	Alerts AlertSource
+	Run    Runner
+	Now    func() time.Time
+	// Keys are the window's shortcuts, which the search box hands up.
+	Keys *Keys
 	// OnSelect is called (on the UI goroutine) when the reviewer picks a
 	// case; it may be nil.
 	OnSelect func(c *app.Case)
 }
 
-// NewQueue builds the queue screen; call Refresh to load it.
+// NewQueue builds the queue screen; call Refresh to load it. It shows the
+// open cases first: the filter starts on Open.
 func NewQueue(p QueueParams) *Queue {
-	q := &Queue{store: p.Cases, run: p.Run, now: p.Now, onSelect: p.OnSelect,
+	q := &Queue{store: p.Cases, text: p.Text, alerts: p.Alerts, run: p.Run, now: p.Now, onSelect: p.OnSelect, load: NewTask(p.Run), find: NewTask(p.Run),
 		EmptyText: "No cases yet. Import an order with: warrantdesk import FILE.pdf — or try: warrantdesk demo"}
 	q.status = widget.NewLabel("Loading cases…")
-	q.search = widget.NewEntry()
-	q.search.SetPlaceHolder("Search (Ctrl+F)")
+	q.status.Truncation = fyne.TextTruncateEllipsis
+	q.search = newKeyEntry(p.Keys)
+	q.search.SetPlaceHolder("Search cases and their text (Ctrl+F)")
 	q.search.OnChanged = q.onSearch
+	// Enter or ↓ in the search box goes to the results, the first one
+	// opened.
+	q.search.OnSubmitted = func(string) { q.focusResults() }
+	q.search.onDown = q.focusResults
 	q.list = widget.NewList(
 		func() int { return len(q.cases) },
 		func() fyne.CanvasObject {
@@ -106,18 +133,19 @@ func NewQueue(p QueueParams) *Queue {
 	q.actions = container.NewHBox()
 	opts := []string{FilterOpen, FilterDueSoon, FilterDecided, FilterAll}
 	for _, t := range app.ProcessTypes() {
-		opts = append(opts, string(t))
+		opts = append(opts, app.Capitalized(t.Label()))
 	}
 	q.filter = widget.NewSelect(opts, func(string) { q.applyFilter() })
-	q.filter.Selected = FilterAll
+	q.filter.Selected = FilterOpen
 	// The filter sits beside the search box and the actions get a row of
-	// their own, so neither widens the queue past a third of a laptop
-	// screen.
-	q.root = container.NewBorder(container.NewVBox(q.actions, container.NewBorder(nil, nil, nil, q.filter, q.search), q.status), nil, nil, nil, q.list)
+	// their own, so neither widens the queue. The top comes first among
+	// the objects so that Tab goes from the search box to the list.
+	top := container.NewVBox(q.actions, container.NewBorder(nil, nil, nil, q.filter, q.search), q.status)
+	q.root = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, q.list)
 	return q
 }
 
-// AddAction puts a button beside the search box.
+// AddAction puts a button above the search box.
 func (q *Queue) AddAction(label string, do func()) {
 	q.actions.Add(widget.NewButton(label, do))
 }
@@ -131,26 +159,71 @@ func (q *Queue) FocusSearch(c fyne.Canvas) { c.Focus(q.search) }
 // FocusList puts the keyboard in the list: arrows move, Space opens.
 func (q *Queue) FocusList(c fyne.Canvas) { c.Focus(q.list) }
 
+// focusResults opens the first case shown and puts the keyboard in the
+// list.
+func (q *Queue) focusResults() {
+	if len(q.cases) == 0 {
+		return
+	}
+	q.list.Select(0)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(q.list); c != nil {
+		c.Focus(q.list)
+	}
+}
+
 // Refresh reloads the cases from the store off the UI goroutine.
 func (q *Queue) Refresh() { q.RefreshAndSelect("") }
+
+type loadedCases struct {
+	cases   []*app.Case
+	index   *search.Index
+	words   map[string]string
+	flags   map[string]app.Finding
+	damaged error // the cases that could not be read, if any
+}
 
 // RefreshAndSelect reloads the cases and then opens the case with the given
 // ID (none for ""), clearing the search and the filter if they hide it: an
 // import shows the first case it made.
 func (q *Queue) RefreshAndSelect(id string) {
-	q.run(func() {
-		cases, err := q.store.Cases(context.Background())
-		var ix *search.Index
-		if _, damaged := app.Damaged(err); err == nil || damaged {
-			app.SortByUrgency(cases)
-			ix = search.NewIndex(cases)
+	Start(q.load, func(ctx context.Context) (loadedCases, error) {
+		cases, err := q.store.Cases(ctx)
+		// A damaged case is left out and named; the rest of the queue
+		// works.
+		if _, damaged := app.Damaged(err); err != nil && !damaged {
+			return loadedCases{}, err
 		}
-		fyne.Do(func() {
-			q.show(cases, ix, err)
-			if err == nil && id != "" {
-				q.selectID(id)
+		app.SortByUrgency(cases)
+		l := loadedCases{cases: cases, index: search.NewIndex(cases), flags: map[string]app.Finding{}, damaged: err}
+		if q.text != nil {
+			// So is the text: the details are searched without it.
+			words, err := q.text.TextIndex(ctx)
+			if err != nil {
+				app.LogError(err)
 			}
-		})
+			l.words = words
+		}
+		if q.alerts != nil {
+			// The flags are a help: the queue shows without them.
+			if found, err := q.alerts.Alerts(ctx, cases); err == nil {
+				for cid, fs := range found {
+					if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {
+						l.flags[cid] = fs[0]
+					}
+				}
+			}
+		}
+		return l, nil
+	}, func(l loadedCases, err error) {
+		if err != nil {
+			q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
+			return
+		}
+		q.all, q.index, q.words, q.flags, q.damaged = l.cases, l.index, l.words, l.flags, l.damaged
+		q.onSearch(q.search.Text)
+		if id != "" {
+			q.selectID(id)
+		}
 	})
 }
 
@@ -170,69 +243,58 @@ func (q *Queue) selectID(id string) {
 }
 
 // Redraw shows again the rows of cases that changed in place (a decision
-// saved).
-func (q *Queue) Redraw() { q.list.Refresh() }
-
-func (q *Queue) show(cases []*app.Case, ix *search.Index, err error) {
-	if _, damaged := app.Damaged(err); err != nil && !damaged {
-		q.status.SetText("Could not load cases: " + app.ErrorMessage(err))
-		return
-	}
-	q.all, q.index = cases, ix
-	q.onSearch(q.search.Text)
-	if err != nil {
-		// The rest of the queue works; the reviewer is told which cases
-		// are missing from it.
-		q.status.SetText(q.status.Text + " · " + app.ErrorMessage(err))
-	}
+// saved), and the count.
+func (q *Queue) Redraw() {
+	q.showStatus()
+	q.list.Refresh()
 }
 
-// onSearch filters the list as the reviewer types. Matching runs off the UI
+// Shown are the cases the queue lists, in order.
+func (q *Queue) Shown() []*app.Case { return q.cases }
+
+// searchResult is one search's matches: in the details, then in the text.
+type searchResult struct {
+	found   []*app.Case
+	matched map[string]search.Match
+	inText  map[string][]string
+}
+
+// onSearch filters the list as the reviewer types: fuzzy over the cases'
+// details, then by word over their text. Matching runs off the UI
 // goroutine (at 100,000 cases one keystroke's search takes a tenth of a
 // second, docs/PERFORMANCE.md); a result older than the latest keystroke is
 // dropped.
 func (q *Queue) onSearch(text string) {
-	q.seq++
-	seq := q.seq
-	if strings.TrimSpace(text) == "" || q.index == nil {
-		q.matched = nil
-		q.showMatches(q.all, "")
+	q.query = strings.TrimSpace(text)
+	if q.query == "" || q.index == nil {
+		q.find.Stop()
+		q.matched, q.inText = nil, nil
+		q.showMatches(q.all)
 		return
 	}
-	ix, total := q.index, len(q.all)
-	q.run(func() {
-		matches := ix.Find(text)
-		found := make([]*app.Case, len(matches))
-		where := make(map[string]search.Match, len(matches))
-		for i, m := range matches {
-			found[i] = m.Case
-			where[m.Case.ID] = m
+	ix, all, words, query := q.index, q.all, q.words, q.query
+	Start(q.find, func(ctx context.Context) (searchResult, error) {
+		r := searchResult{matched: map[string]search.Match{}, inText: map[string][]string{}}
+		for _, m := range ix.Find(query) {
+			r.found = append(r.found, m.Case)
+			r.matched[m.Case.ID] = m
 		}
-		fyne.Do(func() {
-			if seq != q.seq {
-				return
+		for _, m := range search.Text(all, words, query) {
+			if _, ok := r.matched[m.Case.ID]; !ok {
+				r.found = append(r.found, m.Case)
 			}
-			q.matched = where
-			q.showMatches(found, fmt.Sprintf("%d of %d cases match %q", len(found), total, text))
-		})
+			r.inText[m.Case.ID] = m.Words
+		}
+		return r, nil
+	}, func(r searchResult, _ error) {
+		q.matched, q.inText = r.matched, r.inText
+		q.showMatches(r.found)
 	})
 }
 
-// showMatches shows the cases that match the filter, with status; an empty
-// status describes the whole queue.
-func (q *Queue) showMatches(cases []*app.Case, status string) {
+// showMatches shows the cases that match the filter.
+func (q *Queue) showMatches(cases []*app.Case) {
 	q.found = cases
-	if status == "" {
-		switch len(q.all) {
-		case 0:
-			status = q.EmptyText
-		case 1:
-			status = "1 case"
-		default:
-			status = fmt.Sprintf("%d cases, most urgent first", len(q.all))
-		}
-	}
-	q.status.SetText(status)
 	q.applyFilter()
 }
 
@@ -245,75 +307,141 @@ func (q *Queue) applyFilter() {
 			q.cases = append(q.cases, c)
 		}
 	}
+	q.showStatus()
 	q.list.UnselectAll()
 	q.list.Refresh()
+}
+
+// showStatus says how many cases the list shows, of how many, under which
+// filter and search.
+func (q *Queue) showStatus() {
+	if len(q.all) == 0 {
+		q.status.SetText(q.EmptyText)
+		return
+	}
+	keep := q.keep()
+	n := 0
+	for _, c := range q.cases {
+		if keep(c) {
+			n++
+		}
+	}
+	filter := strings.ToLower(q.filter.Selected)
+	var s string
+	switch {
+	case q.query != "":
+		s = fmt.Sprintf("%d of %s match “%s”", len(q.found), app.Plural(len(q.all), "case"), q.query)
+		if q.filter.Selected != FilterAll {
+			s += fmt.Sprintf(" · %d %s", n, filter)
+		}
+	case q.filter.Selected == FilterAll:
+		s = app.Plural(len(q.all), "case") + ", most urgent first"
+	default:
+		s = fmt.Sprintf("%d %s of %s, most urgent first", n, filter, app.Plural(len(q.all), "case"))
+	}
+	if q.damaged != nil {
+		// The rest of the queue works; the reviewer is told which cases
+		// are missing from it.
+		s += " · " + app.ErrorMessage(q.damaged)
+	}
+	q.status.SetText(s)
 }
 
 func (q *Queue) keep() func(c *app.Case) bool {
 	now := q.now()
 	switch sel := q.filter.Selected; sel {
 	case FilterOpen:
-		return func(c *app.Case) bool { return c.Status != app.StatusDecided }
+		return func(c *app.Case) bool { return !c.Closed() }
 	case FilterDecided:
 		return func(c *app.Case) bool { return c.Status == app.StatusDecided }
 	case FilterDueSoon:
 		return func(c *app.Case) bool {
-			d, ok := c.Deadline()
-			return c.Status != app.StatusDecided && (c.Order.Extraction.Emergency || ok && d.Before(now.AddDate(0, 0, 7)))
+			d, ok := c.Due()
+			return !c.Closed() && (c.Emergency() || ok && d.At.Before(now.AddDate(0, 0, 7)))
 		}
 	case FilterAll, "":
 		return func(*app.Case) bool { return true }
 	default:
-		return func(c *app.Case) bool { return string(c.Order.Extraction.ProcessType) == sel }
+		return func(c *app.Case) bool { return app.Capitalized(c.ProcessType().Label()) == sel }
 	}
 }
 
-// SelectNextOpen selects the first open case after c in the list (or the
-// first open one), for "Save & next"; it reports whether there was one.
+// SelectNextOpen selects the first open case after c in the whole queue's
+// order (or the first open one), whatever the filter shows, for "Save &
+// next"; it reports whether there was one.
 func (q *Queue) SelectNextOpen(c *app.Case) bool {
+	// A decided case leaves the Open list at once.
+	q.applyFilter()
 	start := 0
 	for i, k := range q.cases {
 		if k.ID == c.ID {
 			start = i + 1
 		}
 	}
+	if !slices.ContainsFunc(q.cases, func(k *app.Case) bool { return k.ID == c.ID }) {
+		// c left the list: the next case is the one that took its place.
+		start = q.placeOf(c)
+	}
 	for n := 0; n < len(q.cases); n++ {
 		i := (start + n) % len(q.cases)
-		if k := q.cases[i]; k.Status != app.StatusDecided && k.ID != c.ID {
+		if k := q.cases[i]; !k.Closed() && k.ID != c.ID {
 			q.list.Select(i)
+			q.list.ScrollTo(i)
 			return true
 		}
 	}
 	return false
 }
 
-// row describes a case in two lines: type, case number, countdown and
-// status; then the authority and targets. The countdown is red under 24
-// hours; characters the search matched are highlighted, and a match in a
-// field the row does not show (a target, an agent) is added to it.
+// placeOf is where c would stand in the list shown: the index of the first
+// case shown after it in the whole queue.
+func (q *Queue) placeOf(c *app.Case) int {
+	after := false
+	for _, k := range q.all {
+		if k.ID == c.ID {
+			after = true
+			continue
+		}
+		if after {
+			if i := slices.Index(q.cases, k); i >= 0 {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// row describes a case in two lines: what cannot wait (⛔ a critical
+// check, EMERGENCY), type, case number and countdown; then status, targets
+// and authority. The countdown is red under 24 hours; characters the
+// search matched are highlighted, and a match in a field the row does not
+// show (a target, an agent, the order's text) is added to it.
 func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
-	ex := &c.Order.Extraction
 	m, searched := q.matched[c.ID]
+	words, inText := q.inText[c.ID]
 	r := &rowText{match: m, searched: searched, first: true}
 	plain := widget.RichTextStyleInline
-	if ex.Emergency {
+	if f, ok := q.flags[c.ID]; ok {
+		r.part("", "⛔ "+flagLabel(f), alarm)
+	}
+	if c.Emergency() {
 		r.part("", "EMERGENCY", alarm)
 	}
-	r.part("", ex.ProcessType.Label(), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
+	r.part("", app.Capitalized(c.ProcessType().Label()), widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}})
 	if n := c.CaseNumber(); n != "" {
 		r.part(app.FieldCaseNumber, n, plain)
 	} else {
 		r.part("file", c.Order.FileName, plain)
 	}
-	if d, ok := c.Deadline(); ok && c.Status != app.StatusDecided {
-		r.part("", q.countdown(d), q.deadlineStyle(d))
+	if d, ok := c.Due(); ok && !c.Closed() {
+		r.part("", q.countdown(d.At), q.deadlineStyle(d.At))
 	}
-	r.part("", statusLabel(c.Status), plain)
 	// The first line ends here: a segment that is not inline ends a
 	// paragraph.
 	r.segs = append(r.segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
 	r.first = true
-	r.part("", plural(len(ex.Targets), "target"), plain)
+	r.part("", c.Status.Label(), plain)
+	r.part("", app.Plural(len(c.Targets()), "target"), plain)
 	a := c.Value(app.FieldIssuingAuthority)
 	// A match the row does not otherwise show comes before the authority,
 	// which is long and the first to be cut.
@@ -321,6 +449,10 @@ func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 		r.sep()
 		r.segs = append(r.segs, &widget.TextSegment{Text: searchLabels[m.Field] + ": ", Style: plain})
 		r.segs = append(r.segs, highlighted(m.Text, m.Matched)...)
+	} else if inText && !searched {
+		r.sep()
+		r.segs = append(r.segs, &widget.TextSegment{Text: "in the text: ", Style: plain},
+			&widget.TextSegment{Text: strings.Join(words, " "), Style: strongMatch})
 	}
 	if a != "" {
 		r.part(app.FieldIssuingAuthority, a, plain)
@@ -328,7 +460,15 @@ func (q *Queue) row(c *app.Case) []widget.RichTextSegment {
 	return r.segs
 }
 
-// countdown says when a deadline falls, for the row.
+// flagLabel names a critical finding in a word or two for the row.
+func flagLabel(f app.Finding) string {
+	if f.Suggests != "" {
+		return f.Suggests.Label()
+	}
+	return strings.ReplaceAll(f.Rule, "-", " ")
+}
+
+// countdown says when a due time falls, for the row.
 func (q *Queue) countdown(d time.Time) string {
 	cd := Countdown(d, q.now())
 	if !strings.HasPrefix(cd, "overdue") {
@@ -378,6 +518,10 @@ func (r *rowText) part(field, s string, style widget.RichTextStyle) {
 // error colour (readable in light and dark themes).
 var alarm = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}
 
+// strongMatch is how matched characters stand out: bold, in the theme's
+// primary colour.
+var strongMatch = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+
 var searchLabels = map[string]string{
 	app.FieldCaseNumber: "case number", app.FieldIssuingAuthority: "issued by", app.FieldAgency: "agency",
 	app.FieldAgentName: "agent", app.FieldJudge: "judge", app.FieldRecipient: "addressed to",
@@ -391,7 +535,7 @@ func highlighted(s string, matched []int) []widget.RichTextSegment {
 	for _, i := range matched {
 		hit[i] = true
 	}
-	strong := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	strong := strongMatch
 	var segs []widget.RichTextSegment
 	var cur strings.Builder
 	curHit := false
@@ -417,20 +561,13 @@ func highlighted(s string, matched []int) []widget.RichTextSegment {
 	return segs
 }
 
-// DueWithinADay reports whether a deadline (a date, due at its end) is
-// less than 24 hours away or already past.
-func DueWithinADay(deadline, now time.Time) bool {
-	return dueAt(deadline, now).Sub(now) < 24*time.Hour
-}
+// DueWithinADay reports whether a due time is less than 24 hours away or
+// already past.
+func DueWithinADay(due, now time.Time) bool { return due.Sub(now) < 24*time.Hour }
 
-func dueAt(deadline, now time.Time) time.Time {
-	return time.Date(deadline.Year(), deadline.Month(), deadline.Day(), 23, 59, 59, 0, now.Location())
-}
-
-// Countdown says how long until a deadline (a date, due at its end), or how
-// long ago it passed.
-func Countdown(deadline, now time.Time) string {
-	d := dueAt(deadline, now).Sub(now)
+// Countdown says how long until a due time, or how long ago it passed.
+func Countdown(due, now time.Time) string {
+	d := due.Sub(now)
 	past := d < 0
 	if past {
 		d = -d
@@ -448,11 +585,4 @@ func Countdown(deadline, now time.Time) string {
 		return "overdue by " + s
 	}
 	return "in " + s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -40,33 +40,38 @@ func sampleCase(number string, kind app.ProcessType, deadline string, emergency 
 	}
 }
 
-func showQueue(t *testing.T, store CaseLister) fyne.Window {
+func showQueue(t *testing.T, store CaseLister) (*Queue, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	q := NewQueue(QueueParams{Cases: store, Run: inline, Now: func() time.Time { return now }})
 	w := test.NewTempWindow(t, q.Content())
 	w.Resize(fyne.NewSize(900, 300))
 	q.Refresh()
-	return w
+	return q, w
 }
 
 func TestQueue_ListsCasesMostUrgentFirst(t *testing.T) {
-	w := showQueue(t, fakeStore{cases: []*app.Case{
+	q, w := showQueue(t, fakeStore{cases: []*app.Case{
 		sampleCase("2:25-mj-00002", app.SearchWarrant, "2025-06-20", false, app.StatusNew),
 		sampleCase("NSL-25-000001", app.NSL, "", false, app.StatusDecided),
 		sampleCase("2025-000003", app.EmergencyRequest, "", true, app.StatusNew),
 		sampleCase("1:25-ec-00004", app.CourtOrder2703d, "2025-06-10", false, app.StatusInReview),
 	}})
+	// Open cases first: the decided one is not listed until asked for.
+	if len(q.cases) != 3 || q.status.Text != "3 open of 4 cases, most urgent first" {
+		t.Errorf("%d shown, status %q", len(q.cases), q.status.Text)
+	}
+	q.filter.SetSelected(FilterAll)
 	test.AssertRendersToMarkup(t, "queue/four_cases.xml", w.Canvas())
 }
 
 func TestQueue_EmptySaysWhatToDo(t *testing.T) {
-	w := showQueue(t, fakeStore{})
+	_, w := showQueue(t, fakeStore{})
 	test.AssertRendersToMarkup(t, "queue/empty.xml", w.Canvas())
 }
 
 func TestQueue_StoreErrorIsShown(t *testing.T) {
-	w := showQueue(t, fakeStore{err: &app.Error{Code: app.EINTERNAL, Message: "could not read the database", Err: errors.New("io")}})
+	_, w := showQueue(t, fakeStore{err: &app.Error{Code: app.EINTERNAL, Message: "could not read the database", Err: errors.New("io")}})
 	test.AssertRendersToMarkup(t, "queue/error.xml", w.Canvas())
 }
 
@@ -81,6 +86,7 @@ func TestCountdown(t *testing.T) {
 		{"2025-06-01", "overdue by 7 days"},
 	} {
 		d, _ := time.Parse(time.DateOnly, tc.deadline)
+		d = d.Add(24*time.Hour - time.Second) // due at the day's end
 		if got := Countdown(d, now); got != tc.want {
 			t.Errorf("Countdown(%s) = %q, want %q", tc.deadline, got, tc.want)
 		}

@@ -25,20 +25,6 @@ type SecurityService interface {
 	Backup(ctx context.Context, path string, opts casework.BackupOptions, force bool) (int64, error)
 }
 
-// addSecurity puts Security… on the queue when the service has it: lock
-// now, the idle time, the passphrase and a backup.
-func addSecurity(w fyne.Window, d *Desk, service any) {
-	s, ok := service.(SecurityService)
-	if !ok {
-		return
-	}
-	d.Queue.AddAction("Security", func() {
-		dl := dialog.NewCustom("Security", "Close", NewSecurityForm(SecurityFormParams{Service: s, Run: GoRunner, Window: w}).Content(), w)
-		dl.Resize(fyne.NewSize(600, 520))
-		dl.Show()
-	})
-}
-
 // SecurityForm sets how soon the desk locks, changes the passphrase and
 // backs the data folder up.
 type SecurityForm struct {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -20,48 +21,55 @@ func TestDesk_EmergencyDisclosureVerifiedThenApproved(t *testing.T) {
 	v := d.Case
 	v.SelectTab(TabDecision)
 
-	v.decision.SetSelected("comply")
-	if !v.save.Disabled() || !v.saveNext.Disabled() || !v.save.Visible() {
+	v.decide.outcome.SetSelected("Comply")
+	if !v.decide.save.Disabled() || !v.decide.next.Disabled() || !v.decide.save.Visible() {
 		t.Fatal("Save is not shown disabled for an unverified emergency disclosure")
 	}
-	if !strings.Contains(v.trust.Block.Text, "record how the requester was verified") {
-		t.Errorf("reason beside Save: %q", v.trust.Block.Text)
+	if !strings.Contains(v.decide.trust.Block.Text, "record how the requester was verified") {
+		t.Errorf("reason beside Save: %q", v.decide.trust.Block.Text)
 	}
 	test.AssertRendersToMarkup(t, "desk/blocked.xml", w.Canvas())
 	// Refusing is never blocked.
-	v.decision.SetSelected("clarify")
-	if v.save.Disabled() || v.trust.Block.Text != "" {
-		t.Errorf("clarify blocked: %q", v.trust.Block.Text)
+	v.decide.outcome.SetSelected("Ask for clarification")
+	if v.decide.save.Disabled() || v.decide.trust.Block.Text != "" {
+		t.Errorf("clarify blocked: %q", v.decide.trust.Block.Text)
 	}
-	v.decision.SetSelected("comply")
+	v.decide.outcome.SetSelected("Comply")
 
-	v.trust.method.SetSelected(string(app.VerifyCallback))
-	test.Type(v.trust.contact, "+1 602 555 0100 (county switchboard, from its website)")
-	test.Tap(v.trust.record)
+	v.decide.trust.method.SetSelected(string(app.VerifyCallback))
+	test.Type(v.decide.trust.contact, "+1 602 555 0100 (county switchboard, from its website)")
+	test.Tap(v.decide.trust.record)
 	if c := store.last(); c == nil || c.Verification == nil || c.Verification.By != "R. Reviewer" || !c.Verification.Confirmed() {
 		t.Fatalf("verification not stored: %+v", c)
 	}
-	if v.save.Disabled() || v.trust.Block.Text != "" || !strings.Contains(v.trust.recorded.Text, "callback via +1 602 555 0100") {
-		t.Fatalf("after verifying: save disabled %v, block %q, recorded %q", v.save.Disabled(), v.trust.Block.Text, v.trust.recorded.Text)
+	if v.decide.save.Disabled() || v.decide.trust.Block.Text != "" || !strings.Contains(v.decide.trust.recorded.Text, "callback via +1 602 555 0100") {
+		t.Fatalf("after verifying: save disabled %v, block %q, recorded %q", v.decide.save.Disabled(), v.decide.trust.Block.Text, v.decide.trust.recorded.Text)
 	}
-	if v.decision.Selected != "comply" {
-		t.Errorf("recording the verification cleared the decision being written: %q", v.decision.Selected)
+	if v.decide.outcome.Selected != "Comply" {
+		t.Errorf("recording the verification cleared the decision being written: %q", v.decide.outcome.Selected)
 	}
-	test.Tap(v.save)
+	test.Tap(v.decide.save)
 	c := store.last()
-	if c.Status != app.StatusAwaitingApproval || c.Approval == nil || !v.trust.approvalBox.Visible() {
+	if c.Status != app.StatusAwaitingApproval || c.Approval == nil || !v.decide.trust.approvalBox.Visible() {
 		t.Fatalf("saved: %s %+v", c.Status, c.Approval)
 	}
-	if got := v.trust.approver.Options; len(got) != 1 || got[0] != "Ben Okafor" {
+	// Awaiting approval the decision is read-only; its memo a draft.
+	if !v.decide.outcome.Disabled() || !strings.Contains(v.decide.decided.Text, "awaiting a second reviewer's approval") {
+		t.Errorf("awaiting approval: outcome disabled %v, banner %q", v.decide.outcome.Disabled(), v.decide.decided.Text)
+	}
+	if !barHas(v, "Export draft memo (Ctrl+M)") {
+		t.Error("no draft memo offered while the decision awaits approval")
+	}
+	if got := v.decide.trust.approver.Options; len(got) != 1 || got[0] != "Ben Okafor" {
 		t.Errorf("second reviewers offered: %q (the decider must not be one)", got)
 	}
-	v.trust.approver.SetSelected("Ben Okafor")
-	test.Tap(v.trust.approveBtn)
+	v.decide.trust.approver.SetSelected("Ben Okafor")
+	test.Tap(v.decide.trust.approveBtn)
 	if c = store.last(); c.Status != app.StatusDecided || c.Approval.State != app.ApprovalApproved || c.Approval.Reviewer != "Ben Okafor" {
 		t.Fatalf("approved: %s %+v", c.Status, c.Approval)
 	}
-	if !strings.HasPrefix(v.trust.approvalState.Text, "Approved by Ben Okafor") || v.trust.approvalBox.Visible() {
-		t.Errorf("approval shown: %q", v.trust.approvalState.Text)
+	if !strings.HasPrefix(v.decide.trust.approvalState.Text, "Approved by Ben Okafor") || v.decide.trust.approvalBox.Visible() {
+		t.Errorf("approval shown: %q", v.decide.trust.approvalState.Text)
 	}
 }
 
@@ -74,33 +82,59 @@ func TestDesk_ResolveAndSendBack(t *testing.T) {
 	d, _ := showDesk(t, store)
 	d.Queue.list.Select(0)
 	v := d.Case
-	v.decision.SetSelected("narrow")
-	if !v.save.Disabled() || !strings.Contains(v.trust.Block.Text, "free-mail-sender") {
-		t.Fatalf("free-mail sender not blocking: %q", v.trust.Block.Text)
+	v.decide.outcome.SetSelected("Comply in part (narrowed)")
+	if !v.decide.save.Disabled() || !strings.Contains(v.decide.trust.Block.Text, "free-mail-sender") {
+		t.Fatalf("free-mail sender not blocking: %q", v.decide.trust.Block.Text)
 	}
-	v.trust.rule.SetSelected("free-mail-sender")
-	test.Tap(v.trust.resolveBtn)
-	if !strings.Contains(v.trust.status.Text, "Say why") {
-		t.Errorf("resolved without a reason: %q", v.trust.status.Text)
+	v.decide.trust.rule.SetSelected("free-mail-sender")
+	test.Tap(v.decide.trust.resolveBtn)
+	if !strings.Contains(v.decide.trust.status.Text, "Say why") {
+		t.Errorf("resolved without a reason: %q", v.decide.trust.status.Text)
 	}
-	test.Type(v.trust.reason, "confirmed with the chief on the department's switchboard")
-	test.Tap(v.trust.resolveBtn)
-	if v.save.Disabled() {
-		t.Fatalf("still blocked after resolving: %q", v.trust.Block.Text)
+	test.Type(v.decide.trust.reason, "confirmed with the chief on the department's switchboard")
+	test.Tap(v.decide.trust.resolveBtn)
+	if v.decide.save.Disabled() {
+		t.Fatalf("still blocked after resolving: %q", v.decide.trust.Block.Text)
 	}
-	v.decision.SetSelected("challenge")
-	test.Tap(v.save)
+	v.decide.outcome.SetSelected("Challenge")
+	test.Tap(v.decide.save)
 	if k := store.last(); k.Status != app.StatusAwaitingApproval {
 		t.Fatalf("challenge: %s", k.Status)
 	}
-	v.trust.approver.SetSelected("Ben Okafor")
-	test.Type(v.trust.backNote, "narrow instead")
-	test.Tap(v.trust.backBtn)
+	v.decide.trust.approver.SetSelected("Ben Okafor")
+	test.Type(v.decide.trust.backNote, "narrow instead")
+	test.Tap(v.decide.trust.backBtn)
 	k := store.last()
 	if k.Status != app.StatusInReview || k.Draft == nil || k.Draft.Outcome != app.Challenge || k.Approval.State != app.ApprovalSentBack {
 		t.Fatalf("sent back: %s %+v", k.Status, k.Approval)
 	}
-	if v.decision.Selected != "challenge" || !strings.Contains(v.trust.approvalState.Text, "narrow instead") {
-		t.Errorf("pane after sending back: %q, %q", v.decision.Selected, v.trust.approvalState.Text)
+	if v.decide.outcome.Selected != "Challenge" || !strings.Contains(v.decide.trust.approvalState.Text, "narrow instead") {
+		t.Errorf("pane after sending back: %q, %q", v.decide.outcome.Selected, v.decide.trust.approvalState.Text)
+	}
+}
+
+// barHas reports whether the case's bar holds a button labelled label.
+func barHas(v *CaseView, label string) bool {
+	for _, o := range v.bar.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return true
+		}
+	}
+	return false
+}
+
+// The reviewer the desk was told is working is the one a case nobody has
+// written on is recorded under; a draft keeps its own.
+func TestDesk_WhoIsWorking(t *testing.T) {
+	store := &memStore{cases: deskCases()}
+	d, _ := showDesk(t, store)
+	d.Case.SetReviewer("S. Second")
+	v := open(t, d, "2:25-mj-00002")
+	if got := v.decide.reviewer(); got != "S. Second" {
+		t.Fatalf("reviewer on a fresh case: %q", got)
+	}
+	d.SetReviewers([]string{"R. Reviewer", "S. Second", "T. Third"})
+	if got := v.decide.reviewer(); got != "S. Second" {
+		t.Errorf("reviewer after the list changed: %q", got)
 	}
 }

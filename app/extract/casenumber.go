@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// The case number is the number of the matter the order belongs to, as its
+// issuer files it: a court's docket number, a prosecutor's Aktenzeichen, an
+// agency's file or case number — before the document's own serial (a
+// subpoena's or summons' number), and never the provider's own reference
+// ("Your ref.") or a badge, phone or ticket number.
+
+type caseRes struct {
+	classes                               []labelClass
+	headNumber, marker, notNumber, footer *regexp.Regexp
+	code, parenCode, bad                  *regexp.Regexp
+}
+
+var caseRules = sync.OnceValue(func() *caseRes {
+	num := `\.?\s*(?:no\b\.?|nr\b\.?|n\.?\s*[°º]|number|num\b\.?|#|nummer|número|numéro|numero|n\.?\s*o\b\.?)`
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return &caseRes{
+		classes: []labelClass{
+			// Labels that name someone else's number, or no case number.
+			{"refused", 0, re(`\byour\s+ref|\bihr(?:e)?\s+(?:zeichen|ref)|\bvotre\s+r[ée]f|\bsu\s+ref|\bvossa\s+ref|\buw\s+(?:ref|kenmerk)|\bticket|\bbadge|\bcollar|\bphone|\btel\b|\bfax|\baccount|\bcustomer|\buser|\bform\b|\bpage|\bmember|\bemployee|\bvat\b|\biban|\bpost\s*code|\bzip|\btax\b|\bpassport|\binvoice|\bmerchant|\bimei|\bserial|\bdate\b|\bvalidating\s+authority|\bdevice|\bsubscriber`)},
+			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$`)},
+			{"document", 0.8, re(`\b(?:subpoena|warrant|summons|order|demand|nsl|letter|request|notice|certificate|epoc|application|grand\s+jury|mag|application)` + num + `|\bref(?:erence)?\b|^(?:police\s+)?file$|\breport` + num + `|\bcontrol` + num + `|\bcomplaint` + num + `|\boperation\b|\bref\.?$|\breferencia|\briferimento|\brif\.?$|\bkenmerk$`)},
+			{"register", 0.55, re(`^n\.?\s*i\.?\s*g\.?$|\bregistration\b|\bprotocol`)},
+		},
+		headNumber: regexp.MustCompile(`^(?:(?:No\.?|Nr\.?|N[°º]|#)\s*)?([A-Z]{0,6}[-/ ]?\d[\w\-/.:]*[-/.:][\w\-/.:]*\w)$`),
+		notNumber:  regexp.MustCompile(`(?i)^(?:form|rev|page|section|sec|art|article|rule|title|chapter|cap|act|tel|fax|phone|room|suite|floor|p\.?o\.?\s*box)\b|\(rev`),
+		footer:     regexp.MustCompile(`(?im)^[ \t]*(?:[\p{L}]{1,8}[ \t]+)?((?:[A-Z0-9][\p{L}0-9./\-]*[ \t]){0,3}[A-Z0-9][\p{L}0-9./\-]*\d[\p{L}0-9./\-]*)[ \t]+[-–—|·]?[ \t]*page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?`),
+		marker:     regexp.MustCompile(`(?i)^(?:no\b\.?|nr\b\.?|n\.?\s*[°º]\.?|n\.?o\.?|#|number|nummer|número|numéro|numero)[:.]?$`),
+		code:       regexp.MustCompile(`^\p{Lu}[\p{L}]{0,5}(?:-[\p{L}]{1,6})?$`),
+		parenCode:  regexp.MustCompile(`^\([A-Z0-9]{1,6}\)$`),
+		bad:        regexp.MustCompile(`(?i)\b(?:badge|phone|tel|fax)\b`),
+	}
+})
+
+// caseNumber proposes the numbers the order is filed under and picks the
+// issuer's.
+func (x *run) caseNumber() {
+	r := caseRules()
+	var cands []cand
+	add := func(v string, h hit, conf float64, rule string) {
+		v = caseValue(v)
+		if v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 {
+			return
+		}
+		line := strings.ToLower(lineOf(h.text, h.start))
+		if r.bad.MatchString(line) && !strings.Contains(line, "case") {
+			return
+		}
+		cands = append(cands, cand{value: normaliseCaseNumber(v), h: h, conf: conf, rank: conf + x.place(h), rule: rule})
+	}
+	for i, rule := range caseNumberRules {
+		for _, h := range x.c.all(rule.re) {
+			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
+		}
+	}
+	for _, lp := range x.labelled(r.classes) {
+		add(lp.p.value, x.pairHit(lp.p), lp.conf, "label-"+lp.rule)
+	}
+	// A number standing alone in the heading ("CRI-2026-085-004417" under
+	// the title) is the case's when nothing labels one.
+	lead := x.c.leadPage()
+	off, n := 0, 0
+	for _, l := range strings.Split(x.c.head(40), "\n") {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+		if n > 20 {
+			break
+		}
+		for _, c := range cellsOf(l, off) {
+			if m := r.headNumber.FindStringSubmatchIndex(c.text); m != nil && !r.notNumber.MatchString(c.text) {
+				h := hit{page: lead.num, start: c.start + m[2], end: c.start + m[3], text: lead.text, groups: []string{c.text[m[2]:m[3]]}}
+				add(h.groups[0], h, 0.7, "heading-number")
+			}
+		}
+		off += len(l) + 1
+	}
+	// A running footer or header names the case: "OPO-MAN-2026-0093 -
+	// Page 2 of 2", "EPOC 6110 Js 24817/26 Page 1".
+	for _, p := range x.c.pages {
+		for _, m := range r.footer.FindAllStringSubmatchIndex(p.text, -1) {
+			h := hit{page: p.num, start: m[2], end: m[3], text: p.text, groups: []string{p.text[m[2]:m[3]]}}
+			add(h.groups[0], h, 0.7, "footer")
+		}
+	}
+	x.choose(app.FieldCaseNumber, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+}
+
+func alnumOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// caseValue cuts a labelled value to the number: register words in front
+// ("Diligencias Previas n.º 2214/2026", "N° Parquet 26257000418") and
+// what follows the number ("412/2026 U/s 318(4) BNS", "CAS 418/07/2026
+// (Johannesburg Central)") go; codes inside it stay ("6110 Js 24817/26",
+// "26-0077 (NHG)").
+func caseValue(v string) string {
+	r := caseRules()
+	toks := strings.Fields(strings.TrimSpace(v))
+	i := 0
+	for i < len(toks) {
+		t := strings.Trim(toks[i], ",;:")
+		if !hasDigit(t) && !(r.code.MatchString(t) && i+1 < len(toks) && hasDigit(toks[i+1])) {
+			i++ // a register's name or a marker before the number
+			continue
+		}
+		break
+	}
+	if i > 3 {
+		return "" // prose, not a number after its label
+	}
+	var out []string
+	seenDigit := false
+	for k := i; k < len(toks); k++ {
+		t := strings.TrimRight(toks[k], ",;")
+		switch {
+		case hasDigit(t) && !strings.HasPrefix(t, "("):
+			if looksLikeDate(strings.Trim(t, ".,;:")) || looksLikeTime(strings.Trim(t, ".,;:")) {
+				return ""
+			}
+			// "NH-43906 600 State Street": a street number after the number.
+			if seenDigit && isDigits(t) && k+1 < len(toks) && len(toks[k+1]) >= 3 && hasLower(toks[k+1]) {
+				k = len(toks)
+				continue
+			}
+			out = append(out, t)
+			seenDigit = true
+		case r.marker.MatchString(t) && !seenDigit:
+		case r.code.MatchString(t) && nextHasDigit(toks[k+1:]):
+			out = append(out, t)
+		case r.parenCode.MatchString(t) && seenDigit:
+			out = append(out, t)
+		default:
+			k = len(toks)
+		}
+		if len(out) >= 6 {
+			break
+		}
+	}
+	if !seenDigit {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(out, " "), ".,;:-/")
+}
+
+// nextHasDigit reports whether one of the next three tokens holds a digit.
+func nextHasDigit(toks []string) bool {
+	for k := 0; k < len(toks) && k < 3; k++ {
+		if hasDigit(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"sync"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// The period of the records requested: "for the period from January 1,
+// 2026 through May 31, 2026", "Time range requested 1 April 2026 - 15 June
+// 2026", "vom 01.03.2026, 00:00 Uhr bis 30.06.2026", "desde el 1 de junio
+// de 2026 hasta el 31 de agosto", "beginning November 2, 2026 and ending
+// January 1, 2027"; "from March 1 to the present" gives only a start,
+// "since inception" neither. A range introduced as the records' period
+// beats a bare "from … to …" in the narrative (the dates of the offence).
+//
+// Ranges are read from the dates of the page, found once: two dates with
+// a connector between them, or a date and an open end; what stands before
+// the first says whether it is the records' period.
+
+type rangeRes struct {
+	between, openEnd, intro *regexp.Regexp
+}
+
+var rangeRules = sync.OnceValue(func() *rangeRes {
+	clock := `(?:,?\s*(?:at\s+|um\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|Uhr|h)?\s*(?:\(?(?:UTC|GMT|[A-Z]{2,5}(?:/[A-Z]{2,5})?)\)?)?)?`
+	lead := `(?:\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?\s+on)?`
+	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
+	return &rangeRes{
+		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
+		openEnd: regexp.MustCompile(`(?i)^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
+	}
+})
+
+// dateSpan is a date found on a page.
+type dateSpan struct {
+	start, end int
+	value      string
+}
+
+// datesOf finds the dates of page k once.
+func (x *run) datesOf(k int) []dateSpan {
+	p := &x.c.pages[k]
+	if p.datesRead && p.datesDayFirst == x.dayFirst {
+		return p.dates
+	}
+	p.datesRead, p.datesDayFirst, p.dates = true, x.dayFirst, nil
+	for _, loc := range dateLocs(p.text) {
+		if loc[0] > 0 && isWordByte(p.text[loc[0]-1]) {
+			continue
+		}
+		if t, ok := parseDate(p.text[loc[0]:loc[1]], x.dayFirst); ok {
+			p.dates = append(p.dates, dateSpan{loc[0], loc[1], formatDate(t)})
+		}
+	}
+	return p.dates
+}
+
+// dateRange finds the period the order asks records for.
+func (x *run) dateRange() {
+	r := rangeRules()
+	type span struct {
+		start, end string
+		h          hit
+		rank       float64
+	}
+	var spans []span
+	count := map[string]int{}
+	for k, p := range x.c.pages {
+		dates := x.datesOf(k)
+		for i, d := range dates {
+			var s span
+			var end int
+			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
+				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
+			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
+				s.start, end = d.value, d.end+m[1]
+			} else {
+				continue
+			}
+			if s.end != "" && s.end < s.start {
+				continue
+			}
+			// What introduces the first date says whose period it is.
+			from, _ := sentenceBounds(p.text, d.start)
+			before := p.text[max(from, d.start-90):d.start]
+			rank := 0.6
+			switch {
+			case r.intro.MatchString(before):
+				rank = 0.85
+			case recordsRe().MatchString(sentenceAround(p.text, d.start)):
+				rank = 0.8
+			}
+			s.h = hit{page: p.num, start: d.start, end: end, text: p.text, groups: []string{p.text[d.start:end]}}
+			s.rank = rank + x.place(s.h)
+			spans = append(spans, s)
+			count[s.start+"|"+s.end]++
+		}
+	}
+	if len(spans) == 0 {
+		return
+	}
+	// A table may repeat the period on every row: the repeated one wins
+	// among equals.
+	sort.SliceStable(spans, func(i, j int) bool {
+		a, b := spans[i], spans[j]
+		if a.rank != b.rank {
+			return a.rank > b.rank
+		}
+		return count[a.start+"|"+a.end] > count[b.start+"|"+b.end]
+	})
+	best := spans[0]
+	conf := min(0.85, best.rank)
+	if best.start != "" {
+		x.set(app.FieldDateRangeStart, best.start, best.h, conf)
+	}
+	if best.end != "" {
+		x.set(app.FieldDateRangeEnd, best.end, best.h, conf)
+	}
+}
+
+var recordsRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)records?|information|data|logs?|account|subscriber|traffic|content|communications|disclos|produc|preserv|daten|datos|dados|données|dati|gegevens|registros|protokoll|log-?ins?`)
+})

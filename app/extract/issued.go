@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// The issued date is the date the order gives itself: beside its label
+// ("Date of issue", "Date and time issued"), in its signing line ("SO
+// ORDERED this 3rd day of March, 2025", "München, den 14. August 2026",
+// "Dated at Wellington this 3rd day of June 2026"), a letter's date line,
+// an e-mail's Date header. Never the first date in the text: the dates of
+// the application, the affidavit, a prior order or the offence are dates
+// of something else.
+
+type issuedRes struct {
+	classes []labelClass
+	placed  *regexp.Regexp // "Place, (den) DATE" alone on a line
+	signing *regexp.Regexp // a signature cue near a date
+}
+
+var issuedRules2 = sync.OnceValue(func() *issuedRes {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return &issuedRes{
+		classes: []labelClass{
+			{"refused", 0, re(`birth|expir|return|due|deadline|appear|execut|offen[cs]e|incident|complaint|report|range|period|from|until|creat|regist|login|log-in|last|first|prior|previous|earlier|arrest|event|transaction|payment|service\s+date|received|receipt|hearing|application|affidavit|sworn|resolution|agreement`)},
+			{"issue", 0.92, re(`^(?:date\s+of\s+(?:issue|issuance|the\s+order|order|warrant|subpoena|letter|request|decision|certificate|notice|demand|summons|this\s+\w+)|issue\s+date|date\s+issued|issued(?:\s+on)?|ausstellungsdatum|datum\s+der\s+anordnung|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)$`)},
+			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date/time|date and time|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
+		},
+		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L} .'\-]{1,40}?),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|,)\s+)*((?i)` + DatePattern + `)\.?[ \t]*$`),
+		signing: regexp.MustCompile(`(?i)signature|signed|/s/|\bgez\.|firma|assinatura|handtekening|stamp|seal|sceau|siegel|sello|carimbo|\bjudge\b|magistrate|richter|juez|jueza|juiz|rechter|procurat|prosecutor|staatsanwalt|fiscal|promotor|officier`),
+	}
+})
+
+// issuedDate proposes the dates the order gives itself and picks one.
+func (x *run) issuedDate() {
+	r := issuedRules2()
+	var cands []cand
+	add := func(s string, h hit, conf float64, rule string) {
+		t, ok := parseDate(s, x.dayFirst)
+		if !ok {
+			return
+		}
+		cands = append(cands, cand{value: formatDate(t), h: h, conf: conf, rank: conf + x.place(h), rule: rule})
+	}
+	for i, rule := range issuedRules {
+		for _, h := range x.c.all(rule.re) {
+			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
+		}
+	}
+	for _, lp := range x.labelled(r.classes) {
+		h := x.pairHit(lp.p)
+		if _, loc, ok := firstDate(lp.p.value, x.dayFirst); ok {
+			// The value may hold a place before its date ("Frankfurt am
+			// Main, 08.07.2026") but not a sentence.
+			before := strings.TrimSpace(lp.p.value[:loc[0]])
+			if len(before) > 40 || clauseWords.MatchString(before) && before != "" {
+				continue
+			}
+			h.start, h.end = lp.p.start+loc[0], lp.p.start+loc[1]
+			add(lp.p.value[loc[0]:loc[1]], h, lp.conf, "label-"+lp.rule)
+		}
+	}
+	// "München, den 14. August 2026" on a line of its own, where an order
+	// is signed.
+	for k, p := range x.c.pages {
+		for _, m := range r.placed.FindAllStringSubmatchIndex(p.text, -1) {
+			h := hit{page: p.num, start: m[4], end: m[5], text: p.text, groups: []string{p.text[m[4]:m[5]]}}
+			conf := 0.7
+			if x.nearSigning(p.text, m[0]) {
+				conf = 0.85
+			}
+			if k == x.c.lead && lineIndex(p.text, m[0]) < 30 {
+				conf = max(conf, 0.8) // a letter's date line
+			}
+			add(h.groups[0], h, conf, "placed")
+		}
+	}
+	if v, h, conf, ok := x.letterDate(); ok {
+		cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "letter"})
+	}
+	if w, ok := x.choose(app.FieldIssuedDate, cands, nil); ok {
+		x.issued, _ = time.Parse(time.DateOnly, w.value)
+	}
+}
+
+// nearSigning reports whether a signature cue stands within two lines of
+// offset i.
+func (x *run) nearSigning(text string, i int) bool {
+	n := lineIndex(text, i)
+	lines := strings.Split(text, "\n")
+	from, to := max(0, n-2), min(len(lines), n+3)
+	return issuedRules2().signing.MatchString(strings.Join(lines[from:to], "\n"))
+}

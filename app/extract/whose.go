@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// Whose identifier is it? An order names its targets, but also the
+// sender's contact details (in the letterhead, the signature block, a
+// contact sentence or a form's "requesting officer" section) and the
+// provider's own (its address block, a "VIA E-MAIL:" line, the "Addressee"
+// section of a form, "Law Enforcement Response Team: lert@…; telephone …").
+// Each line of a page is given the part of the order it stands in; an
+// identifier is the sender's or the provider's by its line, then by its
+// sentence, and a target otherwise.
+
+// owner is whose an identifier is.
+type owner uint8
+
+const (
+	ownTarget   owner = iota
+	ownSender         // the requesting officer's or authority's contact
+	ownProvider       // the provider's own address, mailbox or number
+	ownOther          // neither a target nor the agent's: a switchboard, a fax header
+)
+
+// part of the order a line stands in.
+type linePart uint8
+
+const (
+	partBody linePart = iota
+	partTargets
+	partSender
+	partProvider
+)
+
+type whoseRes struct {
+	from, heading, targetHead, senderHead, providerHead, addressStart, addressEnd, closing, titleName, providerSentence, switchboard, roleMailbox, faxHeader *regexp.Regexp
+}
+
+var whoseRules = sync.OnceValue(func() *whoseRes {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return &whoseRes{
+		from:         re(`^\s*(?:from|von|de|da|van|exp[ée]diteur|remitente)\s*:`),
+		heading:      re(`^\s*(?:section\s+[a-z0-9]+\b|part\s+[ivx0-9]+\b|attachment\s+[a-z0-9]\b|exhibit\s+[a-z0-9]\b|schedule\b|annex\b|rider\b|appendix\b|(?-i:[IVX]+\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}[\p{Lu} /&]+$|[A-Z][A-Z /&()\-]{6,}$))`),
+		targetHead:   re(`attachment\s+a\b|\buser\b|data\s+to\s+be\s+(?:preserved|produced|disclosed)|property\s+to\s+be\s+searched|schedule|identification\s+of\s+the\s+data|target|identifier|selector|account\(?s?\)?\b|data\s+subject|user\s+concerned|records\s+(?:required|requested|to\s+be)|information\s+to\s+be\s+disclosed|exhibit|rider|particular\s+things`),
+		senderHead:   re(`issuing\s+authority|validating\s+authority|requesting|contact\s+(?:point|person|details)|authority\s+to\s+which|details\s+of\s+the|issued\s+by|applicant|signature|officer|agency\s*/|section\s+1\s*[—-]\s*requesting|^\s*from\b`),
+		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
+		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
+		addressEnd:   re(`^\s*(?:re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp|sub|dear|sehr|geachte|madame|monsieur|estimad|egregi|to\s+whom|greetings|sir)\b|^\s*$`),
+		closing:      re(`who\s+(?:issues|requests)(?:\s+or\s+(?:issues|requests))?\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
+		titleName:    regexp.MustCompile(`\b(?:Special\s+Agent|SA|Task\s+Force\s+Officer|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Assistant\s+United\s+States\s+Attorney|AUSA|Assistant\s+District\s+Attorney|Deputy\s+District\s+Attorney|ADA|Prosecutor|Investigating\s+Officer)\b`),
+		// A sentence about the provider: where it is, how its law
+		// enforcement team is reached.
+		providerSentence: re(`headquartered|principal\s+place|located\s+at|law\s+enforcement\s+(?:response|relations|liaison|team|portal)|legal\s+(?:process|compliance|department)\s+(?:team|unit|desk)?|compliance\s+(?:line|team|desk|unit)|subpoena\s+(?:compliance|desk)|provider(?:'s)?\s+(?:hotline|phone|telephone|number|line)|\bhotline\b|auto-?reply|do\s+not\s+reply|ticket\s+(?:no|number|#)|case\s+reference\s+from`),
+		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|24[- /x]*(?:hour|7)`),
+		roleMailbox:      re(`^(?:legal|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
+		faxHeader:        re(`^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+\d{1,2}:\d{2}.*(?:fax|from|p\.\s?\d{3}|page)|^\s*(?:fax|from)\s*:?.*\bto\s*:`),
+	}
+})
+
+// lineParts gives each line of page k the part of the order it stands in.
+func (x *run) lineParts(k int) []linePart {
+	p := &x.c.pages[k]
+	if p.parts != nil {
+		return p.parts
+	}
+	r := whoseRules()
+	lines := strings.Split(p.text, "\n")
+	parts := make([]linePart, len(lines))
+	section := partBody
+	address := 0   // lines left in an address block
+	signature := 0 // lines left in a signature block
+	lead := k == x.c.lead
+	letterhead := lead
+	from := false
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		isHeading := t != "" && len(t) <= 90 && r.heading.MatchString(t)
+		if isHeading {
+			address = 0
+			switch {
+			case r.providerHead.MatchString(t) && !r.targetHead.MatchString(t):
+				section = partProvider
+			case r.senderHead.MatchString(t):
+				section = partSender
+			case r.targetHead.MatchString(t):
+				section = partTargets
+			default:
+				section = partBody
+			}
+		}
+		parts[i] = section
+		if address > 0 {
+			if r.addressEnd.MatchString(l) || isHeading || proseLine(t) || listItem(t) {
+				address = 0
+			} else {
+				parts[i] = partProvider
+				address--
+			}
+		}
+		if r.addressStart.MatchString(l) && section != partTargets {
+			parts[i] = partProvider
+			address = 5
+		}
+		if signature > 0 && parts[i] == partBody {
+			parts[i] = partSender
+			signature--
+		}
+		if r.closing.MatchString(l) && closingLine(t) {
+			signature = 8
+		}
+		if r.titleName.MatchString(l) && parts[i] == partBody && len(t) < 120 {
+			parts[i] = partSender
+			// "Constable Jo Roe, RCMP" over the officer's address and
+			// telephone lines.
+			if titleStart().MatchString(t) && signature < 3 {
+				signature = 3
+			}
+		}
+		// A fax cover's or an e-mail's "From:" and the line under it.
+		if r.from.MatchString(l) {
+			parts[i] = partSender
+			if i+1 < len(lines) && !r.addressStart.MatchString(lines[i+1]) && !r.addressEnd.MatchString(lines[i+1]) {
+				from = true
+			}
+		} else if from {
+			parts[i] = partSender
+			from = false
+		}
+		// The letterhead ends where the order's own lines begin: a caption,
+		// a title, a blank line, a label other than a contact's.
+		if kindRules().caption.MatchString(l) || t == "" && i > 0 || i > 0 && headingTitle(t) || strings.Contains(t, ":") && !contactLabelRe().MatchString(t) {
+			letterhead = false
+		}
+		if letterhead && i < 6 && parts[i] == partBody && !r.addressStart.MatchString(l) && headingLike(t) {
+			parts[i] = partSender // the letterhead
+		}
+	}
+	p.parts = parts
+	return parts
+}
+
+// whose decides whose the identifier v at offset i of page k is.
+func (x *run) whose(k int, i int, v string) owner {
+	r := whoseRules()
+	p := x.c.pages[k]
+	low := strings.ToLower(v)
+	if at := strings.LastIndexByte(low, '@'); at >= 0 {
+		if isGovDomain(low[at+1:]) {
+			return ownSender
+		}
+		if r.roleMailbox.MatchString(low[:at]) {
+			return ownProvider
+		}
+	}
+	line := lineOf(p.text, i)
+	if r.faxHeader.MatchString(line) && lineIndex(p.text, i) < 3 {
+		return ownOther // a fax machine's header line
+	}
+	parts := x.lineParts(k)
+	n := lineIndex(p.text, i)
+	from, to := sentenceBounds(p.text, i)
+	sentence := p.text[from:to]
+	lowerS := strings.ToLower(sentence)
+	// Identifiers share sentences: what a sentence says is judged once.
+	cue := x.sentenceCues(p.num, from, to, sentence, lowerS)
+	strong, provider, listsTargets := cue&1 != 0, cue&2 != 0, cue&4 != 0
+	switch parts[n] {
+	case partTargets:
+		// In a list of targets only a provider cue right beside the
+		// identifier makes it the provider's ("(Law Enforcement Response
+		// Team: lers@…)").
+		ls := strings.LastIndexByte(p.text[:i], '\n') + 1
+		le := len(p.text)
+		if e := strings.IndexByte(p.text[i:], '\n'); e >= 0 {
+			le = i + e
+		}
+		if r.providerSentence.MatchString(p.text[max(ls, i-90):min(le, i+len(v)+30)]) {
+			return ownProvider
+		}
+		if strong && !targetSectionRe.MatchString(line) || govEmailOnLine(line) {
+			return ownSender
+		}
+		return ownTarget
+	case partSender:
+		if r.switchboard.MatchString(line) {
+			return ownOther
+		}
+		return ownSender
+	case partProvider:
+		return ownProvider
+	}
+	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
+		return ownProvider
+	}
+	if r.switchboard.MatchString(line) {
+		return ownOther
+	}
+	if mayMatch(contactCueRe, strings.ToLower(line)) && contactCueRe.MatchString(line) && !targetSectionRe.MatchString(line) && len(line) < 160 {
+		return ownSender
+	}
+	// The sentence may have wrapped: "Questions … may be directed to
+	// Special Agent Roe at\n(202) 555-0100."
+	if strong && !listsTargets {
+		return ownSender
+	}
+	// A number on the line of a government address is that sender's.
+	if govEmailOnLine(line) {
+		return ownSender
+	}
+	return ownTarget
+}
+
+var govEmailRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)@[a-z0-9.\-]+`)
+})
+
+// govEmailOnLine reports whether a line holds an e-mail address on a
+// government or police domain.
+func govEmailOnLine(line string) bool {
+	for _, m := range govEmailRe().FindAllString(line, -1) {
+		if isGovDomain(strings.TrimRight(m[1:], ".;,")) {
+			return true
+		}
+	}
+	return false
+}
+
+var contactLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:tel|phone|telephone|fax|e-?mail|mail|www|web|internet)\b|https?:`)
+})
+
+// closingLine reports whether a line that begins like a closing is one:
+// "Sincerely," or "Thank you," alone, not "Thank you for your reply. May
+// I …", and the lines that introduce a signer ("who issues or requests
+// this subpoena, are:").
+func closingLine(t string) bool {
+	return len(strings.Fields(t)) <= 5 || strings.HasSuffix(t, ":") || strings.Contains(strings.ToLower(t), "who issues") || strings.Contains(strings.ToLower(t), "who requests")
+}
+
+// proseLine reports whether a line reads as running text rather than a
+// line of an address: long, or many words in lower case.
+func proseLine(t string) bool {
+	if len(t) > 75 {
+		return true
+	}
+	lower := 0
+	for _, w := range strings.Fields(t) {
+		if r := []rune(w)[0]; r >= 'a' && r <= 'z' {
+			lower++
+		}
+	}
+	return lower > 3
+}
+
+var listItemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\(?(?:\d{1,2}|[a-z])[.)]\s`) })
+
+// listItem reports whether a line is an item of a numbered list.
+func listItem(t string) bool { return listItemRe().MatchString(t) }
+
+var titleStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
+})
+
+// sentenceCues judges a sentence once: whether it gives the sender's
+// contact (1), speaks of the provider (2), lists targets (4).
+func (x *run) sentenceCues(page, from, to int, sentence, lower string) uint8 {
+	key := [2]int{page, from}
+	if c, ok := x.sentenceCue[key]; ok {
+		return c
+	}
+	var c uint8
+	if strongContact(sentence) {
+		c |= 1
+	}
+	if whoseRules().providerSentence.MatchString(sentence) {
+		c |= 2
+	}
+	if mayMatch(targetSectionRe, lower) && targetSectionRe.MatchString(sentence) {
+		c |= 4
+	}
+	if x.sentenceCue == nil {
+		x.sentenceCue = map[[2]int]uint8{}
+	}
+	x.sentenceCue[key] = c
+	return c
+}
+
+var strongContactRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i:\bto\s+)(?:` + agentTitles + `)\s+\p{Lu}|(?i)questions|contact\s+(?:me|us|the\s+undersigned)|may\s+be\s+(?:directed|provided|produced|sent|made|furnished|delivered)\s+to|reach\s+(?:me|us)|call\s+(?:me|us)|produc(?:e|tion)\s+(?:shall\s+be\s+|may\s+be\s+)?(?:made\s+)?(?:electronically\s+)?to|furnish(?:ed)?\s+(?:forthwith\s+)?to|transfer\s+to|by\s+e-?mail\s+to|deliver(?:y|ed)?\s+to|confirm\s+(?:the\s+\w+\s+)?by|respond\s+to\s+me|reply\s+to\s+me`)
+})
+
+// strongContact reports whether a sentence in a list of targets still
+// names the sender's contact ("Production may be made to Special Agent …
+// at …").
+func strongContact(sentence string) bool { return strongContactRe().MatchString(sentence) }
+
+// lineStarts indexes the starts of a text's lines.
+func lineStarts(text string) []int {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
