@@ -57,34 +57,21 @@ func MemoFileName(c *app.Case, format string) string {
 
 // ExportMemo writes the decision memo of case id to path, in format ("" to
 // take it from path: MemoFormat), replacing an existing file only with
-// force. See writeMemo for what it checks.
+// force. A decision awaiting a second reviewer's approval is refused
+// (ErrAwaitApproval): ExportDraftMemo writes that one. See writeMemo for
+// what it checks.
 func (s *Service) ExportMemo(ctx context.Context, id, path, format string, force bool) error {
-	f, err := MemoFormat(path, format)
-	if err != nil {
-		return err
-	}
-	opts := s.outOptions(force)
-	if err := outfile.Check(path, opts); err != nil {
-		return err
-	}
-	c, err := s.store.Case(ctx, id)
-	if err != nil {
-		return err
-	}
-	settings, err := s.store.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	if err := awaitingMemo(c); err != nil {
-		return err
-	}
-	return s.writeMemo(ctx, settings, c, f, path, opts, false)
+	return s.exportMemo(ctx, id, path, format, force, false)
 }
 
 // ExportDraftMemo writes the memo of case id as ExportMemo does, marked as
 // a draft when the decision still awaits approval, so the second reviewer
 // can read what they are asked to approve.
 func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string, force bool) error {
+	return s.exportMemo(ctx, id, path, format, force, true)
+}
+
+func (s *Service) exportMemo(ctx context.Context, id, path, format string, force, draft bool) error {
 	f, err := MemoFormat(path, format)
 	if err != nil {
 		return err
@@ -101,7 +88,10 @@ func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string, 
 	if err != nil {
 		return err
 	}
-	return s.writeMemo(ctx, settings, c, f, path, opts, !c.Final())
+	if err := awaitingMemo(c); err != nil && !draft {
+		return err
+	}
+	return s.writeMemo(ctx, settings, c, f, path, opts, draft && !c.Final())
 }
 
 // outOptions say where a memo or the log may go: never into the data

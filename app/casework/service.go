@@ -214,11 +214,8 @@ func (s *Service) Decide(ctx context.Context, id string, d app.Decision) (*app.C
 // (superseded) and becomes the draft, and an approval of it, asked or
 // given, goes.
 func (s *Service) Reopen(ctx context.Context, id, by, reason string) (*app.Case, error) {
-	settings, err := s.store.Settings(ctx)
+	by, err := s.listedReviewer(ctx, by)
 	if err != nil {
-		return nil, err
-	}
-	if by, err = settings.Reviewer(by); err != nil {
 		return nil, err
 	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {

@@ -50,11 +50,8 @@ func (s *Service) DisclosureBlocked(ctx context.Context, c *app.Case) error {
 // stamped now, by a reviewer on the settings' list, and returns the case
 // as stored.
 func (s *Service) RecordVerification(ctx context.Context, id string, v app.Verification) (*app.Case, error) {
-	settings, err := s.store.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if v.By, err = settings.Reviewer(v.By); err != nil {
+	var err error
+	if v.By, err = s.listedReviewer(ctx, v.By); err != nil {
 		return nil, err
 	}
 	v.At = s.now()
@@ -64,6 +61,16 @@ func (s *Service) RecordVerification(ctx context.Context, id string, v app.Verif
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
 		return true, c.RecordVerification(v)
 	})
+}
+
+// listedReviewer returns name as the settings' reviewers list spells it
+// (app.Settings.Reviewer): every record names someone on the list.
+func (s *Service) listedReviewer(ctx context.Context, name string) (string, error) {
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return "", err
+	}
+	return settings.Reviewer(name)
 }
 
 // ErrUnknownRule is wrapped when a resolution names no check.
@@ -81,11 +88,8 @@ func (s *Service) Resolve(ctx context.Context, id, rule, reason, by string) (*ap
 	if rules[i].Blocks == app.UnblockVerify {
 		return nil, &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("%s is lifted only by recording how the requester was verified, not by a reason", rule), Err: app.ErrUnverified}
 	}
-	settings, err := s.store.Settings(ctx)
+	by, err := s.listedReviewer(ctx, by)
 	if err != nil {
-		return nil, err
-	}
-	if by, err = settings.Reviewer(by); err != nil {
 		return nil, err
 	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
@@ -106,11 +110,8 @@ func (s *Service) SendBack(ctx context.Context, id, by, note string) (*app.Case,
 }
 
 func (s *Service) approval(ctx context.Context, id, by string, do func(c *app.Case, by string) error) (*app.Case, error) {
-	settings, err := s.store.Settings(ctx)
+	by, err := s.listedReviewer(ctx, by)
 	if err != nil {
-		return nil, err
-	}
-	if by, err = settings.Reviewer(by); err != nil {
 		return nil, err
 	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
