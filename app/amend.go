@@ -55,6 +55,9 @@ type Edit struct {
 var ErrDecided = errors.New("case decided")
 
 func decidedError(c *Case) error {
+	if c.Status == StatusAwaitingApproval {
+		return &Error{Code: ECONFLICT, Message: "This case's decision awaits a second reviewer's approval, so it is read-only: approve it or send it back, or reopen it to change anything.", Err: ErrDecided}
+	}
 	return &Error{Code: ECONFLICT, Message: "This case is decided, so it is read-only: reopen it to change anything.", Err: ErrDecided}
 }
 
@@ -66,7 +69,7 @@ func decidedError(c *Case) error {
 // a target without a value; all EINVALID but the first (ECONFLICT). Like
 // Decide, it copies rather than shares the map and history.
 func (c *Case) Apply(e Edit, by string, at time.Time) (bool, error) {
-	if c.Status == StatusDecided {
+	if c.Decided() {
 		return false, decidedError(c)
 	}
 	if !slices.Contains(CorrectableNames(), e.Field) {

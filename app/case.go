@@ -17,6 +17,9 @@ const (
 	StatusNew      Status = "new"
 	StatusInReview Status = "in_review"
 	StatusDecided  Status = "decided"
+	// StatusAwaitingApproval: decided, but the decision needs a second
+	// reviewer's approval (the two-person rule) before the case is closed.
+	StatusAwaitingApproval Status = "awaiting_approval"
 	// StatusSplit marks a case made of a whole file that bundles several
 	// orders, once a case was made of each (Case.SplitInto): it is
 	// superseded by them.
@@ -144,6 +147,9 @@ type Case struct {
 	// closing the app or moving to another case loses nothing.
 	Draft       *Decision             `json:"draft,omitempty"`
 	Corrections map[string]Correction `json:"corrections,omitempty"`
+	// Trust is how the requester was verified, which blocking checks were
+	// resolved, and the second reviewer's approval (trust.go).
+	Trust
 	// Superseded are the decisions taken before the case was reopened,
 	// oldest first: a decision is never overwritten.
 	Superseded []Decision `json:"superseded,omitempty"`
@@ -174,7 +180,7 @@ func (c *Case) Value(name string) string {
 // SaveDraft keeps d as the case's unsaved decision and marks a new case in
 // review. A decided case takes no draft (ErrDecided): reopen it first.
 func (c *Case) SaveDraft(d Decision, by string, at time.Time) error {
-	if c.Status == StatusDecided {
+	if c.Decided() {
 		return decidedError(c)
 	}
 	c.Draft = &d

@@ -219,7 +219,7 @@ func (d Decision) Validate() error {
 // place, so a copy of the case made to try a change never alters the
 // original's.
 func (c *Case) Decide(d Decision) error {
-	if c.Status == StatusDecided {
+	if c.Decided() {
 		return decidedError(c)
 	}
 	d.Targets = slices.Clone(d.Targets)
@@ -247,11 +247,14 @@ func (c *Case) Decide(d Decision) error {
 // Reopen makes a decided case open again so it can be changed: the
 // decision is kept among the superseded ones and becomes the draft the
 // reviewer starts from, and the history records who reopened it, when
-// and why. Only a decided case can be reopened (EINVALID otherwise).
+// and why. Only a decided case can be reopened (EINVALID otherwise). Its
+// approval, asked or given, was of the decision now superseded, so it goes
+// (the history keeps it).
 func (c *Case) Reopen(by, reason string, at time.Time) error {
-	if c.Status != StatusDecided || c.Decision == nil {
+	if !c.Decided() || c.Decision == nil {
 		return Errorf(EINVALID, "only a decided case can be reopened")
 	}
+	c.Approval = nil
 	prev := *c.Decision
 	c.Superseded = append(slices.Clone(c.Superseded), prev)
 	draft := prev

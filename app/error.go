@@ -18,6 +18,7 @@ const (
 	ELOCKED     = "locked"     // another WarrantDesk holds the database
 	EUNREADABLE = "unreadable" // a PDF that could not be read
 	EAMBIGUOUS  = "ambiguous"  // a case reference that matches more than one case
+	EBLOCKED    = "blocked"    // refused until something else is done first (a verification, an approval)
 	EENCRYPTED  = "encrypted"  // a PDF that needs a password: no reader can open it
 	EDAMAGED    = "damaged"    // stored data that no longer reads back as it was written
 	EIO         = "io"         // the disk or file system refused: full, read-only, no permission

@@ -19,6 +19,8 @@ const (
 	GroundNoData     = "No account or no data found"
 	GroundSignature  = "Missing signature or seal"
 	GroundEntity     = "Addressed to another entity"
+	GroundGenuine    = "Request not shown to be genuine: sender or requester not verified"
+	GroundConflict   = "Conflict of laws: complying would breach another law that binds us"
 )
 
 // Grounds lists the checklist in the order the decision pane shows it (a
@@ -27,5 +29,6 @@ func Grounds() []string {
 	return []string{
 		GroundValid, GroundAuthority, GroundNarrowed, GroundWarrant, GroundRange, GroundIDs, GroundEnterprise,
 		GroundForeign, GroundExpired, GroundNDO, GroundEmergency, GroundNoData, GroundSignature, GroundEntity,
+		GroundGenuine, GroundConflict,
 	}
 }

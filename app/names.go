@@ -65,10 +65,11 @@ var displayNames = map[nameKey]string{
 	{NameNotice, string(NoticeDelayed)}: "delayed by a non-disclosure order",
 	{NameNotice, string(NoticeNone)}:    "not notified",
 
-	{NameStatus, string(StatusNew)}:      "new",
-	{NameStatus, string(StatusInReview)}: "in review",
-	{NameStatus, string(StatusDecided)}:  "decided",
-	{NameStatus, string(StatusSplit)}:    "split into its orders",
+	{NameStatus, string(StatusNew)}:              "new",
+	{NameStatus, string(StatusInReview)}:         "in review",
+	{NameStatus, string(StatusDecided)}:          "decided",
+	{NameStatus, string(StatusAwaitingApproval)}: "awaiting approval",
+	{NameStatus, string(StatusSplit)}:            "split into its orders",
 
 	{NameField, FieldCaseNumber}:       "case number",
 	{NameField, FieldIssuedDate}:       "issued",

@@ -27,9 +27,14 @@ type Settings struct {
 	// EnterpriseAccounts are account IDs or user names of enterprise
 	// customers' accounts.
 	EnterpriseAccounts []string `json:"enterprise_accounts,omitempty"`
-	// Reviewers are the people who decide; the desk records a decision
-	// under one of them.
+	// Reviewers are the people who decide and approve. When the list is
+	// not empty, every decision, verification and approval names one of
+	// them (Settings.Reviewer), so the audit never holds a typo for a
+	// name; the desk asks which of them is working.
 	Reviewers []string `json:"reviewers,omitempty"`
+	// TrustSettings are the directory of verified agency contacts and
+	// courts, and the two-person rule (trustsettings.go).
+	TrustSettings
 	// MemoFolder is where the desk writes memos ("": the default,
 	// Documents/WarrantDesk memos in the user's home). Never a folder
 	// orders are imported from, where a memo would come back as an order.
@@ -106,6 +111,12 @@ type Finding struct {
 	Message  string `json:"message"`
 	Basis    string `json:"basis"`
 	Ground   string `json:"ground,omitempty"`
+	// Blocking findings stop a disclosing decision until they are
+	// resolved: Unblock says how (UnblockResolve, UnblockVerify), and
+	// Resolution, once there is one, who resolved it and why.
+	Blocking   bool        `json:"blocking"`
+	Unblock    string      `json:"unblock,omitempty"`
+	Resolution *Resolution `json:"resolution,omitempty"`
 	// Targets are the targets the finding is about, when it is about some
 	// only, and Suggests what to do for them (an enterprise customer's
 	// account: redirect).
@@ -181,6 +192,11 @@ func (s Settings) Normalised() (Settings, error) {
 	if out.ProviderState != "" && !slices.Contains(usStates, out.ProviderState) {
 		return s, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not a US state: give the provider's state as two letters, such as CA, or leave it empty", s.ProviderState), Err: ErrProviderState}
 	}
+	trust, err := s.TrustSettings.normalised()
+	if err != nil {
+		return s, err
+	}
+	out.TrustSettings = trust
 	if m := strings.TrimSpace(s.MemoFolder); m != "" {
 		if !filepath.IsAbs(m) {
 			return s, &Error{Code: EINVALID, Message: fmt.Sprintf("the memo folder must be a full path, such as %s, not %q", filepath.Join(string(filepath.Separator), "home", "you", "Documents", "WarrantDesk memos"), m), Err: ErrMemoFolder}

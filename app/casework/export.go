@@ -57,8 +57,21 @@ func MemoFileName(c *app.Case, format string) string {
 
 // ExportMemo writes the decision memo of case id to path, in format ("" to
 // take it from path: MemoFormat), replacing an existing file only with
-// force. See writeMemo for what it checks.
+// force. A decision awaiting a second reviewer's approval is refused
+// (ErrAwaitApproval): ExportDraftMemo writes that one. See writeMemo for
+// what it checks.
 func (s *Service) ExportMemo(ctx context.Context, id, path, format string, force bool) error {
+	return s.exportMemo(ctx, id, path, format, force, false)
+}
+
+// ExportDraftMemo writes the memo of case id as ExportMemo does, marked as
+// a draft when the decision still awaits approval, so the second reviewer
+// can read what they are asked to approve.
+func (s *Service) ExportDraftMemo(ctx context.Context, id, path, format string, force bool) error {
+	return s.exportMemo(ctx, id, path, format, force, true)
+}
+
+func (s *Service) exportMemo(ctx context.Context, id, path, format string, force, draft bool) error {
 	f, err := MemoFormat(path, format)
 	if err != nil {
 		return err
@@ -75,7 +88,10 @@ func (s *Service) ExportMemo(ctx context.Context, id, path, format string, force
 	if err != nil {
 		return err
 	}
-	return s.writeMemo(ctx, settings, c, f, path, opts)
+	if err := awaitingMemo(c); err != nil && !draft {
+		return err
+	}
+	return s.writeMemo(ctx, settings, c, f, path, opts, draft && !c.Final())
 }
 
 // outOptions say where a memo or the log may go: never into the data
@@ -86,9 +102,9 @@ func (s *Service) outOptions(force bool) outfile.Options {
 
 // ExportMemos writes into dir the memo of every case decided from from to
 // to (zero times are unbounded), named by MemoFileName. A case whose memo
-// cannot be written is passed to failed and the others go on; it returns
-// how many were written, and the EDAMAGED error of cases that could not
-// be read, if any.
+// cannot be written, or whose decision still awaits approval, is passed to
+// failed and the others go on; it returns how many were written, and the
+// EDAMAGED error of cases that could not be read, if any.
 func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to time.Time, force bool, failed func(c *app.Case, err error)) (int, error) {
 	f, err := MemoFormat("", format)
 	if err != nil {
@@ -110,7 +126,11 @@ func (s *Service) ExportMemos(ctx context.Context, dir, format string, from, to 
 		if c.Decision == nil || !report.InPeriod(c.Decision.DecidedAt, from, to) {
 			continue
 		}
-		if err := s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), opts); err != nil {
+		err := awaitingMemo(c)
+		if err == nil {
+			err = s.writeMemo(ctx, settings, c, f, filepath.Join(dir, MemoFileName(c, f)), opts, false)
+		}
+		if err != nil {
 			if failed != nil {
 				failed(c, err)
 			}
@@ -139,8 +159,9 @@ func (s *Service) casesAndSettings(ctx context.Context) ([]*app.Case, app.Settin
 // writeMemo re-verifies the stored original against the SHA-256 recorded
 // at import, so a memo never vouches for a file that has changed, then
 // writes the memo — printing the audit trail's head — where opts allow,
-// atomically, and records the export in the trail with the memo's hash.
-func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, opts outfile.Options) error {
+// atomically, and records the export in the trail with the memo's hash;
+// draft marks it not final.
+func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.Case, format, path string, opts outfile.Options, draft bool) error {
 	orig, err := s.store.Original(ctx, c.ID)
 	if err != nil {
 		return err
@@ -157,7 +178,7 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now(), AuditHead: head})
+	md, err := memo.Markdown(s.memoTemplate, memo.Input{Case: c, Findings: findings, Written: s.now(), AuditHead: head, Draft: draft})
 	if err != nil {
 		return err
 	}
@@ -173,7 +194,11 @@ func (s *Service) writeMemo(ctx context.Context, settings app.Settings, c *app.C
 	if err != nil {
 		return err
 	}
-	return s.writeRecorded(ctx, path, opts.Force, app.AuditEntry{Action: app.AuditMemoExport, Case: c.ID, Detail: format}, func(w io.Writer) error {
+	detail := format
+	if draft {
+		detail += " draft"
+	}
+	return s.writeRecorded(ctx, path, opts.Force, app.AuditEntry{Action: app.AuditMemoExport, Case: c.ID, Detail: detail}, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

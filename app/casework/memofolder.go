@@ -44,14 +44,31 @@ func (s *Service) MemoFolder(ctx context.Context) (string, error) {
 // (MemoFolder), named by MemoFileName, never over an earlier file (a
 // second memo of the day gets " (2)"), and returns its path. It refuses a
 // memo folder that lies in a folder orders are imported from: the next
-// import would take the privileged memo in as an order.
+// import would take the privileged memo in as an order; and a decision
+// still awaiting a second reviewer's approval (ErrAwaitApproval):
+// ExportDraftMemoToFolder writes that one.
 func (s *Service) ExportMemoToFolder(ctx context.Context, id, format string) (string, error) {
+	return s.memoToFolder(ctx, id, format, false)
+}
+
+// ExportDraftMemoToFolder writes case id's memo as ExportMemoToFolder
+// does, marked as a draft (and named so) while its decision awaits
+// approval, for the second reviewer to read.
+func (s *Service) ExportDraftMemoToFolder(ctx context.Context, id, format string) (string, error) {
+	return s.memoToFolder(ctx, id, format, true)
+}
+
+func (s *Service) memoToFolder(ctx context.Context, id, format string, draft bool) (string, error) {
 	f, err := MemoFormat("", format)
 	if err != nil {
 		return "", err
 	}
 	c, err := s.store.Case(ctx, id)
 	if err != nil {
+		return "", err
+	}
+	draft = draft && !c.Final()
+	if err := awaitingMemo(c); err != nil && !draft {
 		return "", err
 	}
 	settings, err := s.store.Settings(ctx)
@@ -69,6 +86,9 @@ func (s *Service) ExportMemoToFolder(ctx context.Context, id, format string) (st
 		return "", &app.Error{Code: app.EIO, Message: fmt.Sprintf("cannot create the memo folder %s: choose another in Settings", app.PrintableName(dir)), Err: err}
 	}
 	name := MemoFileName(c, f)
+	if draft {
+		name = strings.TrimSuffix(name, "."+f) + " (draft)." + f
+	}
 	path := filepath.Join(dir, name)
 	stem := strings.TrimSuffix(name, "."+f)
 	for n := 2; ; n++ {
@@ -77,5 +97,5 @@ func (s *Service) ExportMemoToFolder(ctx context.Context, id, format string) (st
 		}
 		path = filepath.Join(dir, fmt.Sprintf("%s (%d).%s", stem, n, f))
 	}
-	return path, s.writeMemo(ctx, settings, c, f, path, s.outOptions(false))
+	return path, s.writeMemo(ctx, settings, c, f, path, s.outOptions(false), draft)
 }

@@ -42,7 +42,7 @@ func (s *Service) RunOCR(ctx context.Context, id string, progress func(done, tot
 	}
 	ex.Warnings = append(ex.Warnings, warnings...)
 	return s.apply(ctx, id, func(c *app.Case) (bool, []app.PageText, error) {
-		if c.Status == app.StatusDecided {
+		if c.Decided() {
 			return false, nil, app.Errorf(app.ECONFLICT, "the case was decided while OCR ran: reopen it, then run OCR again")
 		}
 		c.Order.Extraction, c.Order.TextSource, c.Order.NeedsOCR = ex, doc.TextSource, left > 0
@@ -117,7 +117,7 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 		return nil, app.Errorf(app.EINVALID, "this case is already one order of a split file")
 	case c.Status == app.StatusSplit:
 		return nil, app.Errorf(app.EINVALID, "this file was split already, into %s", app.Plural(len(c.SplitInto), "case"))
-	case c.Status == app.StatusDecided:
+	case c.Decided():
 		return nil, app.Errorf(app.ECONFLICT, "the case is decided: reopen it before splitting its file")
 	}
 	pages, err := s.store.Pages(ctx, id)

@@ -201,21 +201,37 @@ func (s *Service) findings(ctx context.Context, settings app.Settings, c *app.Ca
 }
 
 // Decide records d as the decision on case id, stamped now, once it is
-// valid (app.Decision.Validate), and returns the case as stored. A decided
-// case is refused (app.ErrDecided): Reopen it first.
+// valid (app.Decision.Validate) and taken by a reviewer on the settings'
+// list, and returns the case as stored. A decided case is refused
+// (app.ErrDecided): Reopen it first. A disclosing decision is refused
+// while a blocking check is open, and one the two-person rule names
+// awaits approval (trust.go).
 func (s *Service) Decide(ctx context.Context, id string, d app.Decision) (*app.Case, error) {
 	d.DecidedAt = s.now()
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if d.Reviewer, err = settings.Reviewer(d.Reviewer); err != nil {
+		return nil, err
+	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
-		return true, c.Decide(d)
+		return true, s.decide(ctx, settings, c, d)
 	})
 }
 
-// Reopen makes decided case id open again, recording who reopened it and
-// why; its decision is kept (superseded) and becomes the draft.
+// Reopen makes decided case id open again, recording who reopened it (a
+// reviewer on the settings' list) and why; its decision is kept
+// (superseded) and becomes the draft, and an approval of it, asked or
+// given, goes.
 func (s *Service) Reopen(ctx context.Context, id, by, reason string) (*app.Case, error) {
+	by, err := s.listedReviewer(ctx, by)
+	if err != nil {
+		return nil, err
+	}
 	return s.change(ctx, id, func(c *app.Case) (bool, error) {
 		return true, c.Reopen(by, reason, s.now())
 	})

@@ -62,8 +62,13 @@ Usage:
   warrantdesk decide CASE --decision D [--ground G]... [--note TEXT] [--reviewer NAME]
                      [--produce TARGET]... [--withhold TARGET]... [--target-outcome TARGET=OUTCOME]...
                      [--notice notify|delayed|not_notified] [--notice-after YYYY-MM-DD]
+                     [--verified-via callback|portal|in-person|known-contact
+                     --verified-contact NUMBER-OR-ADDRESS [--verified-outcome confirmed|not_confirmed]
+                     [--verified-note TEXT]] [--resolve RULE=REASON]...
+  warrantdesk approve CASE --reviewer NAME [--send-back --note TEXT]   the two-person rule's second reviewer
   warrantdesk reopen CASE [--reason TEXT] [--reviewer NAME]   a decided case open again (recorded)
-  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force]  the decision memo (format from FILE's extension)
+  warrantdesk memo CASE --out FILE [--format pdf|docx|md] [--force] [--draft]  the decision memo (format from FILE's
+                                                 extension; --draft: marked not final while it awaits approval)
   warrantdesk memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]  memos of decided cases
   warrantdesk export --out FILE [--format csv|json] [--force]  the decision log, one row per case
                    (--out never writes into the data folder; an existing file is replaced only with --force)
@@ -75,6 +80,9 @@ Usage:
                      [--sender KEY=VALUE]... [--conflict-of-law KEY=VALUE]...
                                                  enterprise customers (redirect checks), your own names, reviewers,
                                                  clocks, retention, who letters come from
+  warrantdesk settings --add-agency-contact "AGENCY|DOMAIN[,DOMAIN]|PHONE" | --import-contacts FILE.csv
+                     | --add-court NAME | --approval-off|--approval-on TRIGGER | --remove-…
+                                                 verified agency contacts and courts, the two-person rule
   warrantdesk matter CASE [--json]               the case's matter: its cases (linked and proposed), letters, clock, timeline
   warrantdesk link CASE OTHER | unlink CASE [OTHER]   one matter, or not (unlink CASE OTHER turns a proposal down)
   warrantdesk clock CASE [--pause REASON | --resume | --new-deadline DATE-TIME] [--json]   the deadline, and its changes
@@ -310,6 +318,7 @@ var commands = map[string]func(c *command, ctx context.Context, args []string) e
 	"show":       (*command).show,
 	"search":     (*command).search,
 	"decide":     (*command).decide,
+	"approve":    (*command).approve,
 	"reopen":     (*command).reopen,
 	"memo":       (*command).memo,
 	"export":     (*command).export,

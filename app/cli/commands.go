@@ -354,8 +354,9 @@ func (c *command) show(ctx context.Context, args []string) error {
 	if k.Decision != nil {
 		printDecision(c.deps.Stdout, k.Decision)
 	}
+	printTrust(c.deps.Stdout, k)
 	for _, f := range findings {
-		fmt.Fprintf(c.deps.Stdout, "  check         %s %s: %s (%s)\n", f.Severity, f.Rule, f.Message, f.Basis)
+		fmt.Fprintf(c.deps.Stdout, "  check         %s%s %s: %s (%s)\n", f.Severity, blockingWord(f), f.Rule, f.Message, f.Basis)
 	}
 	printMatterLines(c.deps.Stdout, m, k.ID)
 	for _, e := range k.History {
@@ -491,6 +492,7 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	fs.Var(&produce, "produce", "")
 	fs.Var(&withhold, "withhold", "")
 	fs.Var(&perTarget, "target-outcome", "")
+	tf := trustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -517,6 +519,10 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	if err := d.Validate(); err != nil {
 		return decideUsage(err, *decision == "")
 	}
+	v, resolutions, err := tf.read(who)
+	if err != nil {
+		return err
+	}
 	k, err := c.service().Find(ctx, pos[0])
 	if err != nil {
 		return err
@@ -531,14 +537,24 @@ func (c *command) decide(ctx context.Context, args []string) error {
 	for _, g := range d.Contradictions() {
 		fmt.Fprintf(c.deps.Stderr, "warrantdesk: note: the ground %q argues against the outcome %s; it is recorded as given\n", g, d.Outcome)
 	}
-	if k, err = c.service().Decide(ctx, k.ID, d); err != nil {
-		if errors.Is(err, app.ErrDecided) {
-			return fmt.Errorf("%w (warrantdesk reopen %s --reason TEXT)", err, k.ShortID())
-		}
+	if k, err = c.decideTrusted(ctx, k, d, v, resolutions); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.deps.Stdout, "case %s: %s, by %s\n", k.ID, d.Outcome, who)
+	c.printDecided(k)
 	return nil
+}
+
+// decideTrusted records the verification and resolutions given, then the
+// decision; a refusal says what unblocks it.
+func (c *command) decideTrusted(ctx context.Context, k *app.Case, d app.Decision, v *app.Verification, resolutions []resolution) (*app.Case, error) {
+	if err := c.recordTrust(ctx, k.ID, v, resolutions, d.Reviewer); err != nil {
+		return nil, refusedDecision(err, k.ShortID())
+	}
+	decided, err := c.service().Decide(ctx, k.ID, d)
+	if err != nil {
+		return nil, refusedDecision(err, k.ShortID())
+	}
+	return decided, nil
 }
 
 // targetChoices reads --produce, --withhold and --target-outcome

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -13,8 +14,16 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/report"
 )
 
-// settings shows or changes the enterprise customer list and the
-// provider's own names.
+// singleChanged reports whether settings was asked to change a list (lists
+// values added or removed) or one of its single values.
+func singleChanged(lists int, state, memoFolder string, lockAfter int) bool {
+	return lists > 0 || state != unset || memoFolder != unset || lockAfter != -1
+}
+
+// settings shows or changes the enterprise customer list, the provider's
+// own names, the reviewers, the memo folder, the desk's idle time and
+// (settingsTrust) the directory of agency contacts and courts and the
+// two-person rule.
 func (c *command) settings(ctx context.Context, args []string) error {
 	fs := c.flags("settings")
 	asJSON := fs.Bool("json", false, "")
@@ -31,19 +40,27 @@ func (c *command) settings(ctx context.Context, args []string) error {
 	memoFolder := fs.String("memo-folder", unset, "")
 	lockAfter := fs.Int("lock-after", -1, "")
 	mf := matterFlags(fs)
+	trust := settingsTrustFlags(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
-		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, the matter settings (warrantdesk help), --json")
+		return usagef("settings takes only options: --add-domain D, --remove-domain D, --add-account A, --remove-account A, --add-provider-name N, --remove-provider-name N, --add-reviewer R, --remove-reviewer R, --provider-state XX, --memo-folder DIR, --lock-after MINUTES, --add-agency-contact \"AGENCY|DOMAIN[,DOMAIN]|PHONE\", --remove-agency-contact AGENCY, --import-contacts FILE.csv, --add-court N, --remove-court N, --approval-off T, --approval-on T, the matter settings (warrantdesk help), --json")
 	}
 	s, err := c.service().Settings(ctx)
 	if err != nil {
 		return err
 	}
-	if changes := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer); changes > 0 || *state != unset || *memoFolder != unset || *lockAfter != -1 {
+	if s, err = trust.importFile(ctx, c.service(), s); err != nil {
+		return err
+	}
+	lists := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer)
+	if singleChanged(lists, *state, *memoFolder, *lockAfter) || trust.changes() {
 		if s, err = setValues(s, *state, *memoFolder, *lockAfter); err != nil {
+			return err
+		}
+		if err := trust.apply(&s, Reviewer(c.deps.Getenv), c.deps.Now()); err != nil {
 			return err
 		}
 		// The lists are compared as they are kept: normalised.
@@ -74,6 +91,7 @@ func (c *command) settings(ctx context.Context, args []string) error {
 		dash(strings.Join(s.EnterpriseDomains, ", ")), dash(strings.Join(s.EnterpriseAccounts, ", ")), dash(strings.Join(s.ProviderNames, "; ")), dash(s.ProviderState),
 		dash(strings.Join(s.Reviewers, "; ")), memo, int(s.LockAfter().Minutes()))
 	printMatterSettings(c.deps.Stdout, ms)
+	printTrustSettings(c.deps.Stdout, s)
 	return nil
 }
 
@@ -119,6 +137,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "")
 	format := fs.String("format", "", "")
 	all := fs.Bool("all", false, "")
+	draft := fs.Bool("draft", false, "")
 	force := fs.Bool("force", false, "")
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
@@ -126,8 +145,8 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 {
-		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
+	if *out == "" || (*all) == (len(pos) == 1) || len(pos) > 1 || *all && *draft {
+		return usagef("memo CASE --out FILE [--format pdf|docx|md] [--force] [--draft], or memo --all --out DIR [--from DATE] [--to DATE] [--format pdf|docx|md] [--force]")
 	}
 	named := *out
 	if *all {
@@ -146,7 +165,7 @@ func (c *command) memo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := c.service().ExportMemo(ctx, k.ID, *out, f, *force); err != nil {
+		if err := c.exportMemo(ctx, k, *out, f, *force, *draft); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.deps.Stdout, "memo for case %s written to %s\n", k.ID, *out)
@@ -158,6 +177,20 @@ func (c *command) memo(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.deps.Stdout, "%d memos written to %s\n", n, *out)
 	return nil
+}
+
+// exportMemo writes one case's memo, final or (draft) marked not final
+// while it awaits approval; a refused final memo says what to do.
+func (c *command) exportMemo(ctx context.Context, k *app.Case, out, format string, force, draft bool) error {
+	export := c.service().ExportMemo
+	if draft {
+		export = c.service().ExportDraftMemo
+	}
+	err := export(ctx, k.ID, out, format, force)
+	if errors.Is(err, app.ErrAwaitApproval) {
+		return &app.Error{Code: app.EBLOCKED, Message: app.ErrorMessage(err) + " (memo --draft, or: warrantdesk approve " + k.ShortID() + " --reviewer NAME)", Err: err}
+	}
+	return err
 }
 
 // export writes the decision log.

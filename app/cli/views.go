@@ -57,6 +57,11 @@ type caseJSON struct {
 	Decision    *app.Decision             `json:"decision"`
 	Draft       *app.Decision             `json:"draft,omitempty"`
 	Corrections map[string]app.Correction `json:"corrections,omitempty"`
+	// The trust record: how the requester was verified, the blocking
+	// checks resolved, the second reviewer's approval (absent when none).
+	Verification *app.Verification `json:"verification,omitempty"`
+	Resolutions  []app.Resolution  `json:"resolutions,omitempty"`
+	Approval     *app.Approval     `json:"approval,omitempty"`
 	// Findings are the review checks raised, Matter the case's matter
 	// and Clock its deadline (show only).
 	Findings *[]app.Finding `json:"findings,omitempty"`
@@ -85,6 +90,7 @@ func caseView(c *app.Case) caseJSON {
 		extractJSON: extractView(o.FileName, o.SHA256, o.Pages, o.TextSource, o.Extraction),
 		Decision:    c.Decision, Draft: c.Draft, Corrections: c.Corrections, History: c.History,
 		Superseded: c.Superseded, SplitInto: c.SplitInto, SplitFrom: c.SplitFrom,
+		Verification: c.Verification, Resolutions: c.Resolutions, Approval: c.Approval,
 	}
 	if d, ok := c.Due(); ok {
 		v.Due = &dueJSON{d.At, d.Basis}

@@ -79,7 +79,7 @@ func compileAll() {
 		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
 	}
-	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\btelefon\b|\bteléfono\b|\btelefono\b|\bcorreo\b|\bmob(?:ile)?\s*[:.]`)
+	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\btelefon\b|\bteléfono\b|\btelefono\b|\bcorreo\b|\bmob(?:ile)?\s*[:.]|\breply[- ]to\s*:`)
 	recipientRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i:controlled|operated|maintained|held|hosted)\s*,?\s*(?i:or\s+operated\s+)?(?i:by)\s+` + companyWrapRe)},
 		{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},

@@ -204,18 +204,29 @@ func priorWindow(text string, i int) string {
 // characters or more with a digit, not a date and not the order's own
 // number.
 func refNumbers(s, own string, dayFirst bool) []string {
-	var out []string
+	// A renewal or an extension often cites the earlier request by the
+	// reference both share, which is also read as this order's own number:
+	// that one is kept when it is the only number the passage gives.
+	var out, mine []string
 	for _, loc := range refNumberRe.FindAllStringIndex(s, -1) {
 		tok := strings.Trim(s[loc[0]:loc[1]], ".:-/")
-		if len(tok) < 5 || normValue(tok) == own {
+		if len(tok) < 5 {
 			continue
 		}
 		if _, ok := parseDate(tok, dayFirst); ok {
 			continue
 		}
-		if !containsFold(out, tok) {
+		switch {
+		case normValue(tok) == own:
+			if !containsFold(mine, tok) {
+				mine = append(mine, tok)
+			}
+		case !containsFold(out, tok):
 			out = append(out, tok)
 		}
+	}
+	if len(out) == 0 {
+		return mine
 	}
 	return out
 }

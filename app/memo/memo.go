@@ -25,6 +25,9 @@ type Input struct {
 	Case     *app.Case
 	Findings []app.Finding
 	Written  time.Time
+	// Draft marks the memo as not final: its decision awaits a second
+	// reviewer's approval.
+	Draft bool
 	// AuditHead is the audit trail's head when the memo was written
 	// (SIZE:HASH): 'warrantdesk verify --head' later shows the trail still
 	// holds, unchanged, everything recorded up to then. "" when the store
@@ -45,6 +48,11 @@ type view struct {
 	Findings                                                                                  []finding
 	Outcome, Rationale, Notice, Reviewer, DecidedAt                                           string
 	Grounds, History                                                                          []string
+	// The trust record (trust.go): a draft's banner, how the requester
+	// was verified, and the second reviewer's approval.
+	Draft                  bool
+	DraftNote              string
+	Verification, Approval string
 }
 
 type correction struct{ Field, Value, Extracted, By, At string }
@@ -119,8 +127,10 @@ func build(in Input) view {
 		if f.Severity == app.SeverityInfo {
 			res = "noted"
 		}
+		res = blockResolution(f, res)
 		v.Findings = append(v.Findings, finding{esc(f.Severity), esc(f.Message), esc(f.Basis), res})
 	}
+	v.Draft, v.DraftNote, v.Verification, v.Approval = trustView(in)
 	for _, e := range c.History {
 		s := fmt.Sprintf("%s, %s: %s", stamp(e.At), esc(e.Actor), esc(e.Action))
 		if e.Detail != "" {

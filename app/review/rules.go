@@ -37,7 +37,12 @@ type Rule struct {
 	Severity string
 	Basis    string
 	Ground   string
-	Check    func(in *Input) string
+	// Blocks is "" for a rule that only advises; app.UnblockResolve or
+	// app.UnblockVerify for one that blocks a disclosing decision until a
+	// reviewer resolves it with a reason, or until a confirmed
+	// verification of the requester is recorded.
+	Blocks string
+	Check  func(in *Input) string
 	// Targets, when set, names the targets the finding concerns, and
 	// Suggests what to do for them.
 	Targets  func(in *Input) []string
@@ -48,7 +53,12 @@ type Rule struct {
 // slice each time: rule IDs are part of the findings' contract).
 func Rules() []Rule { return slices.Clone(rules) }
 
-var rules = []Rule{
+// rules are the legal-sufficiency checks, then whether the request is
+// genuine (genuine.go, courts.go), whether the issuer may ask for it
+// (authority.go), and the verification record (verify.go).
+var rules = slices.Concat(sufficiencyRules, genuineRules, authorityRules, verifyRules)
+
+var sufficiencyRules = []Rule{
 	{
 		ID: "enterprise-customer", Severity: app.SeverityCritical, Ground: app.GroundEnterprise,
 		Basis:   "DOJ CCIPS, Seeking Enterprise Customer Data Held by Cloud Service Providers (Dec. 2017): seek it from the enterprise first",
@@ -283,7 +293,8 @@ func Check(in Input) []app.Finding {
 	var out []app.Finding
 	for _, r := range rules {
 		if msg := r.Check(&in); msg != "" {
-			f := app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground}
+			f := app.Finding{Rule: r.ID, Severity: r.Severity, Message: msg, Basis: r.Basis, Ground: r.Ground,
+				Blocking: r.Blocks != "", Unblock: r.Blocks, Resolution: in.Case.ResolutionOf(r.ID)}
 			if r.Targets != nil {
 				f.Targets, f.Suggests = r.Targets(&in), r.Suggests
 			}

@@ -50,7 +50,7 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 		return m
 	}
 	settings := app.Settings{EnterpriseDomains: []string{"Acme.com"}, EnterpriseAccounts: []string{"acct-778"}, ProviderNames: []string{"Example Mail"}, ProviderState: "ca"}
-	cases := []struct {
+	legacy := []struct {
 		rule       string
 		fires, not *app.Case
 		text       string
@@ -97,14 +97,26 @@ func TestRules_EachFiresOnlyWhenItShould(t *testing.T) {
 			order(app.SearchWarrant, with(map[string]string{app.FieldRecipient: "Other Cloud LLC"}), nil),
 			order(app.SearchWarrant, with(map[string]string{app.FieldRecipient: "Example Mail Inc."}), nil), ""},
 	}
+	var cases []ruleCase
+	for _, l := range legacy {
+		cases = append(cases, ruleCase{rule: l.rule, fires: l.fires, not: l.not, text: l.text})
+	}
+	cases = append(cases, trustCases(settings)...)
 	seen := map[string]bool{}
 	for _, tc := range cases {
 		seen[tc.rule] = true
-		if !has(Check(Input{Case: tc.fires, Text: tc.text, Settings: settings, Now: now}), tc.rule) {
+		s, notText := settings, tc.text
+		if tc.settings != nil {
+			s = *tc.settings
+		}
+		if tc.notText != "" {
+			notText = tc.notText
+		}
+		if !has(Check(Input{Case: tc.fires, Text: tc.text, Settings: s, Now: now}), tc.rule) {
 			t.Errorf("%s: did not fire on the order that should raise it", tc.rule)
 		}
-		if got := Check(Input{Case: tc.not, Text: tc.text, Settings: settings, Now: now}); has(got, tc.rule) {
-			t.Errorf("%s: fired on the order that should not raise it: %+v", tc.rule, got)
+		if got := Check(Input{Case: tc.not, Text: notText, Settings: s, Now: now}); has(got, tc.rule) {
+			t.Errorf("%s: fired on the order that should not raise it: %+v", tc.rule, find(got, tc.rule))
 		}
 	}
 	for _, r := range Rules() {

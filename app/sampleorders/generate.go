@@ -19,6 +19,9 @@ type Truth struct {
 	DataCategories []string          `json:"data_categories"`
 	Nondisclosure  TruthNDO          `json:"nondisclosure"`
 	Emergency      bool              `json:"emergency"`
+	// FakeSigns, on a request made to be fake, are the review checks
+	// (rule IDs) that should catch it; empty on a genuine order.
+	FakeSigns []string `json:"fake_signs,omitempty"`
 }
 
 // TruthTarget is one target as the truth lists it.
@@ -67,6 +70,11 @@ var templates = []template{
 	{"mlat", writeMLAT},
 	{"informal", writeInformal},
 	{"state-subpoena", writeStateSubpoena},
+	// Fakes (fakes.go), after the genuine kinds: a set of 19 or fewer
+	// orders has none.
+	{"fake-emergency-freemail", writeFakeEmergency},
+	{"fake-lookalike-domain", writeFakeLookAlike},
+	{"fake-court-order", writeFakeCourtOrder},
 }
 
 // gen is one order being written.

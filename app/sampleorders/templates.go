@@ -99,6 +99,10 @@ func writeStateWarrant(g *gen) error {
 	w.bullets([]string{"Basic subscriber information, including name, address and length of service;", "Login IP address logs and session times;"})
 	g.data(app.DataSubscriber, app.DataNonContent)
 	w.para("This warrant is issued under the state's search warrant statute and 18 U.S.C. § 2703(c)(1)(A).")
+	if sc.state == "US-CA" {
+		// CalECPA: the agency notifies the target (Penal Code § 1546.2).
+		w.para("The government entity executing this warrant shall serve notice on the identified targets as required by Penal Code section 1546.2.")
+	}
 	w.line(fmt.Sprintf("Dated: %s", usDate(g.rng, issued)))
 	w.signature(judge, "Judge of the Superior Court")
 	return nil
@@ -282,7 +286,8 @@ func writeEmergency(g *gen) error {
 	g.field(app.FieldAgentName, off)
 	p, e := phone(g.rng)
 	g.field(app.FieldAgentPhone, e)
-	w.para(fmt.Sprintf("Requesting officer: Sergeant %s. Call me at %s at any hour.", off, p))
+	w.para(fmt.Sprintf("Requesting officer: Sergeant %s, Badge No. %d. Call me at %s at any hour.", off, 1000+g.rng.IntN(9000), p))
+	w.para(fmt.Sprintf("Supervisor approving this request: Lieutenant %s, watch commander.", person(g.rng)))
 	return nil
 }
 
@@ -308,6 +313,9 @@ func writeEPOC(g *gen) error {
 	w.bold("SECTION A: Issuing/validating authority")
 	w.label("Issuing State", country.name)
 	w.label("Issuing authority", authority)
+	// Traffic data ordered by a prosecutor needs a judge's validation
+	// (Regulation (EU) 2023/1543 Art. 4(2)).
+	w.label("Validating authority", "Investigating judge, Court of "+country.city)
 	w.label("File number of the issuing authority", num)
 	w.label("Date of issue", euDate(g.rng, issued))
 	w.bold("SECTION B: Addressee")

@@ -21,9 +21,13 @@ func (v *CaseView) renderBar() {
 		return
 	}
 	v.bar.Add(v.busy)
-	decided := c.Status == app.StatusDecided
+	decided := c.Decided()
 	if decided && v.memos != nil {
-		v.bar.Add(widget.NewButton("Export memo (Ctrl+M)", v.ExportMemo))
+		label := "Export memo (Ctrl+M)"
+		if !c.Final() {
+			label = "Export draft memo (Ctrl+M)"
+		}
+		v.bar.Add(widget.NewButton(label, v.ExportMemo))
 	}
 	if v.memo != "" {
 		v.bar.Add(widget.NewButton("Open memo", v.OpenMemo))
@@ -44,7 +48,7 @@ func (v *CaseView) renderBar() {
 
 // AskReopen asks why the decided case is reopened, then reopens it.
 func (v *CaseView) AskReopen() {
-	if v.c == nil || v.c.Status != app.StatusDecided {
+	if v.c == nil || !v.c.Decided() {
 		return
 	}
 	reason := newKeyEntry(v.keys)

@@ -132,6 +132,9 @@ type CaseViewParams struct {
 	Matters        MatterService
 	OnMatterChange func()
 	Now            func() time.Time
+	// Trust records verifications, resolutions and approvals; nil leaves
+	// the trust record out of the decision pane.
+	Trust TrustService
 }
 
 // NewCaseView builds an empty case view.
@@ -146,6 +149,7 @@ func NewCaseView(p CaseViewParams) *CaseView {
 	v.fields = newFieldsPane(v)
 	v.text = newTextPane(v)
 	v.decide = newDecisionPane(v, p.Reviewer)
+	v.decide.addTrust(p.Trust)
 	v.history = newHistoryPane()
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("Fields", v.fields.root),
@@ -277,6 +281,7 @@ func (v *CaseView) landChecks(fs []app.Finding, err error, suggest bool) {
 	}
 	v.findings, v.checked = fs, true
 	v.fields.showChecks(fs, nil)
+	v.decide.showTrust()
 	if suggest {
 		v.decide.suggest(fs)
 	}
@@ -371,7 +376,7 @@ func (v *CaseView) Edit(name string) {
 	if v.c == nil {
 		return
 	}
-	if v.c.Status == app.StatusDecided {
+	if v.c.Decided() {
 		v.decide.setStatus("This case is decided: reopen it to correct anything.")
 		v.SelectTab(TabDecision)
 		return

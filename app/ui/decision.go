@@ -43,6 +43,14 @@ type decisionPane struct {
 	status  *widget.Label
 	scroll  *container.Scroll
 	root    fyne.CanvasObject
+	// form and foot are the pane's body and the bar under it, where the
+	// trust record goes (casetrust.go); trust is nil without one.
+	form  *fyne.Container
+	foot  *fyne.Container
+	trust *TrustPane
+	// working is who the desk was told is working: the reviewer chosen for
+	// a case nobody has written on yet.
+	working string
 
 	// defaultReviewer is main's (WARRANTDESK_REVIEWER), offered when
 	// Settings lists no reviewer.
@@ -135,7 +143,7 @@ func newDecisionPane(v *CaseView, reviewer string) *decisionPane {
 	}
 	// Headings above their controls, and grounds that wrap: the pane stays
 	// narrow beside the page.
-	form := container.NewVBox(
+	p.form = container.NewVBox(
 		heading("Decision"), p.outcome, p.derived,
 		heading("Per target"), p.targets,
 		heading("User notice"), p.notice, p.after,
@@ -143,8 +151,9 @@ func newDecisionPane(v *CaseView, reviewer string) *decisionPane {
 		heading("Rationale"), p.note,
 		heading("Reviewer"), p.who,
 	)
-	p.scroll = container.NewVScroll(container.NewVBox(container.NewBorder(nil, nil, nil, p.reopen, p.decided), form))
-	p.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(p.next, p.save), p.status), nil, nil, p.scroll)
+	p.scroll = container.NewVScroll(container.NewVBox(container.NewBorder(nil, nil, nil, p.reopen, p.decided), p.form))
+	p.foot = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.next, p.save), p.status)
+	p.root = container.NewBorder(nil, p.foot, nil, nil, p.scroll)
 	p.setReviewers(nil)
 	return p
 }
@@ -160,6 +169,8 @@ func (p *decisionPane) setReviewers(names []string) {
 	p.who.Options = opts
 	switch {
 	case keep != "" && slices.Contains(opts, keep):
+	case p.working != "" && slices.Contains(opts, p.working):
+		keep = p.working
 	case len(opts) > 0:
 		keep = opts[0]
 	default:
@@ -191,15 +202,19 @@ func (p *decisionPane) setEnabled(on bool) {
 			s.Disable()
 		}
 	}
+	if on {
+		p.gate()
+	}
 }
 
 // setReadOnly shows a decided case's decision as settled: nothing can be
 // changed until it is reopened.
 func (p *decisionPane) setReadOnly(c *app.Case) {
-	if c.Status == app.StatusDecided && c.Decision != nil {
+	p.showTrust()
+	if c.Decided() && c.Decision != nil {
 		d := c.Decision
 		p.decided.SetText(fmt.Sprintf("Decided: %s, by %s on %s. The case is read-only: reopen it to change anything (the reopening is recorded).",
-			d.Outcome.Label(), d.Reviewer, d.DecidedAt.Local().Format("2006-01-02 15:04")))
+			d.Outcome.Label(), d.Reviewer, d.DecidedAt.Local().Format("2006-01-02 15:04")) + awaitingNote(c))
 		p.decided.Show()
 		p.reopen.Show()
 		p.setEnabled(false)
@@ -245,11 +260,14 @@ func (p *decisionPane) fill(c *app.Case) {
 			p.who.Options = append(p.who.Options, d.Reviewer)
 		}
 		p.who.SetSelected(d.Reviewer)
+	} else if p.working != "" && slices.Contains(p.who.Options, p.working) {
+		p.who.SetSelected(p.working)
 	}
 	p.derived.SetText("")
 	p.against.SetText("")
 	p.scroll.ScrollToTop()
 	p.shown = p.pane()
+	p.gate()
 }
 
 // splitGrounds tells the checklist's grounds from the reviewer's own.
@@ -403,6 +421,7 @@ func (p *decisionPane) changed() {
 	}
 	p.confirm = false
 	p.checkAgainst()
+	p.gate()
 }
 
 // checkAgainst flags the ticked grounds that argue against the outcome.
@@ -453,7 +472,7 @@ func (p *decisionPane) pane() app.Decision {
 // unsaved returns what the pane holds and whether it differs from what was
 // filled or last kept.
 func (p *decisionPane) unsaved() (app.Decision, bool) {
-	if p.filling || p.v.c == nil || p.v.c.Status == app.StatusDecided || p.v.c.Status == app.StatusSplit {
+	if p.filling || p.v.c == nil || p.v.c.Decided() || p.v.c.Status == app.StatusSplit {
 		return app.Decision{}, false
 	}
 	d := p.pane()
@@ -467,7 +486,7 @@ func (p *decisionPane) kept(d app.Decision) { p.shown = d }
 // argue against the outcome, once the reviewer saved again to keep them.
 func (p *decisionPane) saveDecision(next bool) {
 	v := p.v
-	if v.c == nil || v.c.Status == app.StatusDecided {
+	if v.c == nil || v.c.Decided() {
 		return
 	}
 	d := p.pane()
@@ -495,7 +514,7 @@ func (p *decisionPane) saveDecision(next bool) {
 		p.next.Enable()
 		p.shown = p.pane()
 		p.setReadOnly(c)
-		msg := fmt.Sprintf("Saved: %s — %s, by %s at %s", c.Reference(), d.Outcome.Label(), d.Reviewer, c.Decision.DecidedAt.Local().Format("15:04"))
+		msg := fmt.Sprintf("Saved: %s — %s, by %s at %s", c.Reference(), d.Outcome.Label(), d.Reviewer, c.Decision.DecidedAt.Local().Format("15:04")) + awaitingNote(c)
 		p.setStatus(msg)
 		if v.onSaved != nil {
 			v.onSaved(c, next)
@@ -503,6 +522,7 @@ func (p *decisionPane) saveDecision(next bool) {
 	}, func(err error) {
 		p.save.Enable()
 		p.next.Enable()
+		p.gate()
 		p.setStatus("Not saved: " + app.ErrorMessage(err))
 	})
 }

@@ -16,6 +16,7 @@ import (
 type DeskService interface {
 	CaseLister
 	CaseService
+	TrustService
 }
 
 // Casework is everything the desk window asks for: the use cases it shares
@@ -109,7 +110,7 @@ func NewDesk(p DeskParams) *Desk {
 	}
 	d.Status = widget.NewLabel("")
 	d.Status.Truncation = fyne.TextTruncateEllipsis
-	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
+	d.Case = NewCaseView(CaseViewParams{Service: p.Service, Trust: p.Service, Actions: p.Actions, Memos: p.Memos, Renderer: p.Renderer, Run: p.Run,
 		Keys: d.Keys, Reviewer: p.Reviewer, OnSaved: d.onSaved, OnChange: func(c *app.Case) { d.Queue.Changed(c) },
 		OnSplit: func(ids []string) {
 			d.Status.SetText("Split into " + app.Plural(len(ids), "case") + "; the first is open.")

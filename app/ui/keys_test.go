@@ -167,6 +167,24 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 	w.Canvas().Focus(v.decide.note)
 	keys++ // a Tab or two to the rationale: counted as one
 	typeK(v.decide.note, "Danger to life stated; disclose the subscriber and location records asked for.")
+	// An emergency disclosure is blocked until the requester is verified:
+	// Save stays visible, disabled, with the reason beside it.
+	if !v.decide.next.Disabled() || !strings.Contains(v.decide.trust.Block.Text, "verified") {
+		t.Fatalf("unverified emergency disclosure not blocked: %q", v.decide.trust.Block.Text)
+	}
+	tr := v.decide.trust
+	w.Canvas().Focus(tr.method)
+	keys++              // Tab to the verification: counted as one
+	keyK(fyne.KeyRight) // callback
+	w.Canvas().Focus(tr.contact)
+	keys++
+	typeK(tr.contact, "+1 602 555 0100 (sheriff's switchboard, from the county's website)")
+	w.Canvas().Focus(tr.record)
+	keys++
+	keyK(fyne.KeySpace) // Record verification
+	if v.decide.next.Disabled() {
+		t.Fatalf("still blocked after verifying: %q (%q)", tr.Block.Text, tr.recorded.Text)
+	}
 	pressK(fyne.KeyReturn, ctrl) // Save & next
 	stored := store.find(c.ID)
 	if stored == nil || stored.Decision == nil || stored.Decision.Outcome != app.Comply || stored.Decision.Reviewer != "R. Reviewer" {
@@ -186,12 +204,27 @@ func TestDesk_EmergencyRequestFromTheKeyboardAlone(t *testing.T) {
 	d.Queue.filter.SetSelected(FilterAll)
 	d.Queue.list.Select(i)
 	keys += 2
+	// It awaits the second reviewer: its memo is a draft until approved.
 	pressK(fyne.KeyM, ctrl)
-	if d.Case.Memo() == "" || !strings.HasPrefix(d.Case.Memo(), memoDir) {
-		t.Fatalf("no memo in the memo folder: %q (%q)", d.Case.Memo(), d.Case.Status())
+	if m := d.Case.Memo(); !strings.HasPrefix(m, memoDir) || !strings.Contains(m, "(draft)") {
+		t.Fatalf("no draft memo in the memo folder: %q (%q)", m, d.Case.Status())
 	}
-	t.Logf("emergency request from the keyboard: %d keys (%d typed in the rationale), 0 clicks; the app waited %s over %d jobs off the UI goroutine",
-		keys, len([]rune("Danger to life stated; disclose the subscriber and location records asked for.")), waits.Round(time.Millisecond), jobs)
+	pressK(fyne.KeyD, ctrl) // the decision pane, where the second reviewer answers
+	w.Canvas().Focus(tr.approver)
+	keys++
+	keyK(fyne.KeyRight) // the other reviewer on the list
+	w.Canvas().Focus(tr.approveBtn)
+	keys++
+	keyK(fyne.KeySpace) // Approve
+	if a := store.find(c.ID).Approval; a == nil || a.State != app.ApprovalApproved || a.Reviewer != "S. Second" {
+		t.Fatalf("not approved: %+v (%q)", a, tr.status.Text)
+	}
+	pressK(fyne.KeyM, ctrl)
+	if m := d.Case.Memo(); !strings.HasPrefix(m, memoDir) || strings.Contains(m, "(draft)") {
+		t.Fatalf("no final memo in the memo folder: %q (%q)", m, d.Case.Status())
+	}
+	t.Logf("emergency request from the keyboard: %d keys (%d typed in the rationale and the number called), 0 clicks; the app waited %s over %d jobs off the UI goroutine",
+		keys, len([]rune("Danger to life stated; disclose the subscriber and location records asked for."))+len([]rune("+1 602 555 0100 (sheriff's switchboard, from the county's website)")), waits.Round(time.Millisecond), jobs)
 }
 
 // Ctrl+L locks the desk whatever has the focus, and is on the keys sheet

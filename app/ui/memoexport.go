@@ -26,14 +26,18 @@ func (v *CaseView) ExportMemo() {
 	if c == nil || v.memos == nil {
 		return
 	}
-	if c.Status != app.StatusDecided {
+	if !c.Decided() {
 		v.decide.setStatus("Save a decision first: the memo records it.")
 		v.SelectTab(TabDecision)
 		return
 	}
-	id := c.ID
+	id, final := c.ID, c.Final()
 	v.decide.setStatus("Writing the memo…")
 	Once(v.run, func(ctx context.Context) (string, error) {
+		if !final {
+			// Awaiting a second reviewer: a draft, marked not final.
+			return v.exportDraftMemo(ctx, id)
+		}
 		return v.memos.ExportMemoToFolder(ctx, id, "pdf")
 	}, func(path string, err error) {
 		if err != nil {

@@ -106,6 +106,9 @@ func openDesk(w fyne.Window, p Params, lock func()) *Desk {
 		d.Import.Start(paths)
 	})
 	d.loadSettings(p.Service)
+	// Asked at each unlock too: the lock is where one reviewer hands the
+	// desk to another.
+	d.askReviewer(p.Service)
 	d.Queue.Refresh()
 	return d
 }
