@@ -14,9 +14,9 @@ import (
 	"github.com/warrantdesk/warrantdesk/app/report"
 )
 
-// singleChanged reports whether settings was asked to change a list (lists
+// settingsChanged reports whether settings was asked to change a list (lists
 // values added or removed) or one of its single values.
-func singleChanged(lists int, state, memoFolder string, lockAfter int) bool {
+func settingsChanged(lists int, state, memoFolder string, lockAfter int) bool {
 	return lists > 0 || state != unset || memoFolder != unset || lockAfter != -1
 }
 
@@ -56,7 +56,7 @@ func (c *command) settings(ctx context.Context, args []string) error {
 		return err
 	}
 	lists := len(addDomain) + len(rmDomain) + len(addAccount) + len(rmAccount) + len(addName) + len(rmName) + len(addReviewer) + len(rmReviewer)
-	if singleChanged(lists, *state, *memoFolder, *lockAfter) || trust.changes() {
+	if settingsChanged(lists, *state, *memoFolder, *lockAfter) || trust.changes() {
 		if s, err = setValues(s, *state, *memoFolder, *lockAfter); err != nil {
 			return err
 		}
