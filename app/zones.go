@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -70,6 +71,11 @@ func stateIn(s string) string {
 	}
 	return ""
 }
+
+// USStates maps the names of the U.S. states, the District of Columbia
+// and the territories with federal courts to their postal codes (a copy:
+// callers may change it).
+func USStates() map[string]string { return maps.Clone(usStateNames) }
 
 var usStateNames = map[string]string{
 	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",

@@ -9,19 +9,9 @@ import (
 	"github.com/warrantdesk/warrantdesk/app"
 )
 
-// usStates maps state names to their postal codes, for US-XX jurisdictions.
-var usStates = map[string]string{
-	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
-	"connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID",
-	"illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
-	"maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
-	"mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
-	"new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY", "north carolina": "NC",
-	"north dakota": "ND", "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
-	"rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX",
-	"utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
-	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC",
-}
+// usStates maps state names to their postal codes, for US-XX
+// jurisdictions: the domain's table.
+var usStates = app.USStates()
 
 // euStates maps EU member states (English names and common native names)
 // to ISO codes, for EU-XX jurisdictions.
