@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -28,6 +29,21 @@ type slowBatchStore struct {
 	mu      sync.Mutex
 	commits int
 	single  int
+	// ready counts the files extracted so far; workers is the importer's
+	// parallelism.
+	ready   func() int32
+	workers int32
+}
+
+// countingExtractor counts the files it has read.
+type countingExtractor struct {
+	app.Extractor
+	n atomic.Int32
+}
+
+func (c *countingExtractor) Read(doc *app.Document) []app.OrderPart {
+	defer c.n.Add(1)
+	return c.Extractor.Read(doc)
 }
 
 func (s *slowBatchStore) CreateCase(ctx context.Context, c *app.Case, o []byte, p []app.PageText) error {
@@ -38,10 +54,19 @@ func (s *slowBatchStore) CreateCase(ctx context.Context, c *app.Case, o []byte, 
 }
 
 func (s *slowBatchStore) CreateCases(ctx context.Context, cases []app.NewCase) []error {
-	time.Sleep(30 * time.Millisecond)
 	s.mu.Lock()
 	s.commits++
+	first := s.commits == 1
 	s.mu.Unlock()
+	if first && s.ready != nil {
+		// The first commit lasts until the other workers have their cases
+		// ready (and a moment more for them to hand them over), however
+		// slow the machine: they must then share the next commit.
+		for deadline := time.Now().Add(10 * time.Second); s.ready() < s.workers && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	time.Sleep(30 * time.Millisecond)
 	errs := make([]error, len(cases))
 	for i, nc := range cases {
 		errs[i] = s.memStore.CreateCase(ctx, nc.Case, nc.Original, nc.Pages)
@@ -63,8 +88,9 @@ func TestImportAll_GroupCommit(t *testing.T) {
 	first, _ := os.ReadFile(filepath.Join(dir, "00.pdf"))
 	os.WriteFile(filepath.Join(dir, "99-copy.pdf"), first, 0o644)
 
-	store := &slowBatchStore{}
-	im := &Importer{Reader: textReader{}, Extractor: extract.New(), Store: store, Parallel: 4}
+	ex := &countingExtractor{Extractor: extract.New()}
+	store := &slowBatchStore{ready: ex.n.Load, workers: 4}
+	im := &Importer{Reader: textReader{}, Extractor: ex, Store: store, Parallel: 4}
 	var told int
 	out := im.ImportAll(context.Background(), []string{dir}, func(done, total int, o Outcome) { told++ })
 	if len(out) != n+1 || told != n+1 {
