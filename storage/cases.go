@@ -257,6 +257,16 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 }
 
 // damagedRecord is the error for one stored value that does not read back.
+// caseToReplace reads the stored case a write replaces: ENOTFOUND when
+// there is none, a damaged-record error when it does not open.
+func caseToReplace(tx *bolt.Tx, codec Codec, key []byte, id string) (*app.Case, []byte, error) {
+	old, data, err := getCase(tx, codec, key)
+	if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+		return nil, nil, damagedRecord(id, "case", err)
+	}
+	return old, data, err
+}
+
 func damagedRecord(id, what string, err error) error {
 	return &app.Error{Code: app.EDAMAGED, Message: fmt.Sprintf("the stored %s of case %s is damaged and cannot be read (%v): restore the data folder from a backup, or re-import the order; 'warrantdesk verify' lists every damaged record", what, id, err), Err: &app.DamagedError{Cases: []string{id}}}
 }
@@ -274,12 +284,9 @@ func (db *DB) UpdateCase(ctx context.Context, c *app.Case) error {
 		return err
 	}
 	return db.update("save the case", func(tx *bolt.Tx, codec Codec) error {
-		old, oldData, err := getCase(tx, codec, key)
+		old, oldData, err := caseToReplace(tx, codec, key, c.ID)
 		if err != nil {
-			if app.ErrorCode(err) == app.ENOTFOUND {
-				return err
-			}
-			return damagedRecord(c.ID, "case", err)
+			return err
 		}
 		if bytes.Equal(oldData, record) {
 			return nil

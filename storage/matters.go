@@ -49,12 +49,9 @@ func (db *DB) SaveCaseFile(ctx context.Context, c *app.Case, fileID string, data
 		return err
 	}
 	return db.update("save the file with the case", func(tx *bolt.Tx, codec Codec) error {
-		old, _, err := getCase(tx, codec, key)
+		old, _, err := caseToReplace(tx, codec, key, c.ID)
 		if err != nil {
-			if app.ErrorCode(err) == app.ENOTFOUND {
-				return err
-			}
-			return damagedRecord(c.ID, "case", err)
+			return err
 		}
 		files, err := tx.CreateBucketIfNotExists(bucketFiles)
 		if err != nil {
@@ -133,12 +130,9 @@ func (db *DB) PurgeCase(ctx context.Context, c *app.Case, files []string) error 
 		return err
 	}
 	return db.update("purge the case", func(tx *bolt.Tx, codec Codec) error {
-		old, _, err := getCase(tx, codec, key)
+		old, _, err := caseToReplace(tx, codec, key, c.ID)
 		if err != nil {
-			if app.ErrorCode(err) == app.ENOTFOUND {
-				return err
-			}
-			return damagedRecord(c.ID, "case", err)
+			return err
 		}
 		gone, err := deleteContent(tx, codec, key, fkeys)
 		if err != nil {

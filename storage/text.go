@@ -25,12 +25,9 @@ func (db *DB) UpdateCaseText(ctx context.Context, c *app.Case, pages []app.PageT
 		return err
 	}
 	return db.update("save the case's text", func(tx *bolt.Tx, codec Codec) error {
-		old, _, err := getCase(tx, codec, key)
+		old, _, err := caseToReplace(tx, codec, key, c.ID)
 		if err != nil {
-			if app.ErrorCode(err) == app.ENOTFOUND {
-				return err
-			}
-			return damagedRecord(c.ID, "case", err)
+			return err
 		}
 		if err := db.putCase(tx, codec, key, c, record); err != nil {
 			return err
