@@ -43,6 +43,9 @@ type Gate struct {
 	stopWake chan struct{}
 	// closeDesk locks the desk shown (Open's result); nil while locked.
 	closeDesk func(done func())
+	// focusNext is the box of the screen being built that takes the
+	// cursor once setScreen has shown it.
+	focusNext fyne.Focusable
 }
 
 // GateParams are what a gate works with.
@@ -103,11 +106,11 @@ func (g *Gate) show() {
 	case app.StateOpen:
 		g.openDesk()
 	case app.StateNew:
-		g.p.Window.SetContent(g.setupScreen(false))
+		g.setScreen(g.setupScreen(false))
 	case app.StatePlain:
-		g.p.Window.SetContent(g.setupScreen(true))
+		g.setScreen(g.setupScreen(true))
 	default:
-		g.p.Window.SetContent(g.lockedScreen())
+		g.setScreen(g.lockedScreen())
 	}
 }
 
@@ -152,7 +155,7 @@ func (g *Gate) Lock(why string) {
 		for o := w.Canvas().Overlays().Top(); o != nil; o = w.Canvas().Overlays().Top() {
 			w.Canvas().Overlays().Remove(o)
 		}
-		w.SetContent(g.lockedScreen())
+		g.setScreen(g.lockedScreen())
 		g.status.SetText("Locking…")
 		g.p.Run(func() {
 			err := g.p.Vault.LockSession(context.Background(), why)
@@ -286,7 +289,7 @@ func (g *Gate) lockedScreen() fyne.CanvasObject {
 				}
 				g.status.SetText("")
 				if byRecovery {
-					g.p.Window.SetContent(g.newPassphraseScreen())
+					g.setScreen(g.newPassphraseScreen())
 					return
 				}
 				g.openDesk()
@@ -302,7 +305,7 @@ func (g *Gate) lockedScreen() fyne.CanvasObject {
 		widget.NewLabel("The data folder is encrypted. Enter its passphrase to open the desk."),
 		pass, recovery, useRecovery, unlock, g.status,
 	)
-	defer g.focusSoon(pass)
+	g.focusNext = pass
 	return g.frame(box)
 }
 
@@ -337,14 +340,14 @@ func (g *Gate) setupScreen(plain bool) fyne.CanvasObject {
 				pass.SetText("")
 				again.SetText("")
 				g.status.SetText("")
-				g.p.Window.SetContent(g.recoveryScreen(key))
+				g.setScreen(g.recoveryScreen(key))
 			})
 		})
 	}
 	again.OnSubmitted = func(string) { submit() }
 	create = widget.NewButton("Encrypt and open", submit)
 	create.Importance = widget.HighImportance
-	defer g.focusSoon(pass)
+	g.focusNext = pass
 	return g.frame(container.NewVBox(
 		widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		wrapped(text), pass, again, create, g.status,
@@ -408,7 +411,7 @@ func (g *Gate) newPassphraseScreen() fyne.CanvasObject {
 	again.OnSubmitted = func(string) { submit() }
 	save = widget.NewButton("Set the new passphrase", submit)
 	save.Importance = widget.HighImportance
-	defer g.focusSoon(pass)
+	g.focusNext = pass
 	return g.frame(container.NewVBox(
 		widget.NewLabelWithStyle("Set a new passphrase", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		wrapped("You unlocked with the recovery key. Choose a new passphrase; the recovery key stays as it was."),
@@ -441,8 +444,16 @@ func (c column) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (g *Gate) focusSoon(e fyne.Focusable) {
-	fyne.Do(func() { g.p.Window.Canvas().Focus(e) })
+// setScreen shows one of the gate's screens with the cursor in its first
+// box. The focus is given after SetContent, never before: before the app
+// runs, Fyne calls fyne.Do at once, and a box not yet in the window's
+// content cannot take the focus (the first screen had no cursor).
+func (g *Gate) setScreen(o fyne.CanvasObject) {
+	g.p.Window.SetContent(o)
+	if f := g.focusNext; f != nil {
+		g.focusNext = nil
+		g.p.Window.Canvas().Focus(f)
+	}
 }
 
 func wrapped(s string) *widget.Label {

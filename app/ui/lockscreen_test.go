@@ -78,6 +78,9 @@ func TestGate_SetUpLockUnlock(t *testing.T) {
 	if len(p) != 2 || !strings.Contains(screenText(w), "A new data folder") {
 		t.Fatalf("set-up screen: %d passphrase fields\n%s", len(p), screenText(w))
 	}
+	if w.Canvas().Focused() != p[0] {
+		t.Errorf("the set-up screen's first passphrase box has not the cursor: %v", w.Canvas().Focused())
+	}
 	test.Type(p[0], "correct horse battery")
 	test.Type(p[1], "correct horse battery")
 	test.Tap(button(t, w, "Encrypt and open"))
@@ -100,6 +103,9 @@ func TestGate_SetUpLockUnlock(t *testing.T) {
 		t.Fatalf("locking: closed %d, %s\n%s", closed, svc.LockState(), screenText(w))
 	}
 	p = passwordEntries(w)
+	if w.Canvas().Focused() != p[0] {
+		t.Errorf("the lock screen's passphrase box has not the cursor: %v", w.Canvas().Focused())
+	}
 	test.Type(p[0], "wrong horse battery")
 	test.Tap(button(t, w, "Unlock"))
 	if !strings.Contains(screenText(w), "wrong passphrase") || svc.LockState() != app.StateLocked || opened != 1 {
