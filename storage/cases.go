@@ -104,14 +104,10 @@ func (db *DB) createIn(ctx context.Context, tx *bolt.Tx, codec Codec, r *newReco
 
 // putCase stores a case record and its summary.
 func (db *DB) putCase(tx *bolt.Tx, codec Codec, id []byte, c *app.Case, record []byte) error {
-	summary, err := json.Marshal(app.Summarize(c))
-	if err != nil {
-		return err
-	}
 	if err := putSealed(tx, codec, bucketCases, id, record); err != nil {
 		return err
 	}
-	return putSealed(tx, codec, bucketSummaries, id, summary)
+	return putSealed(tx, codec, bucketSummaries, id, encodeSummary(app.Summarize(c)))
 }
 
 // getCase reads and decodes one case record in tx.
@@ -191,16 +187,25 @@ func (db *DB) Summaries(ctx context.Context) ([]app.Summary, error) {
 	var out []app.Summary
 	var damaged []string
 	err := db.view(func(tx *bolt.Tx, codec Codec) error {
-		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-			if err := ctx.Err(); err != nil {
-				return err
+		var r summaryReader
+		var plain, ad []byte
+		var id [32]byte
+		b := tx.Bucket(bucketSummaries)
+		out = make([]app.Summary, 0, summaryCount(b))
+		return b.ForEach(func(k, v []byte) error {
+			if len(out)%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
+			ad = append(append(append(ad[:0], bucketSummaries...), 0), k...)
+			data, err := openInto(codec, plain, ad, v)
 			var s app.Summary
-			data, err := codec.Open(valueAD(bucketSummaries, k), v)
 			if err == nil {
-				err = json.Unmarshal(data, &s)
+				plain = data
+				s, err = r.summaryOf(data)
 			}
-			if err != nil || s.ID != hex.EncodeToString(k) {
+			if err != nil || len(k) != 16 || s.ID != string(hex.AppendEncode(id[:0], k)) {
 				damaged = append(damaged, hex.EncodeToString(k))
 				return nil
 			}
@@ -212,6 +217,14 @@ func (db *DB) Summaries(ctx context.Context) ([]app.Summary, error) {
 		return nil, err
 	}
 	return out, damagedCases(damaged)
+}
+
+// summaryCount is how many summaries b holds, so the list is made once at
+// its size rather than grown by doubling (at 100,000 cases the doubling
+// peaks at 1.5 times the list). Counting walks the bucket's pages without
+// decoding a value: a few milliseconds beside the read.
+func summaryCount(b *bolt.Bucket) int {
+	return b.Stats().KeyN
 }
 
 // eachCaseBatch is how many cases EachCase reads in one transaction: short

@@ -178,14 +178,15 @@ func (v *verifier) summary(tx *bolt.Tx, c Codec, k []byte, id string, cs *app.Ca
 	data, err := c.Open(valueAD(bucketSummaries, k), raw)
 	var s app.Summary
 	if err == nil {
-		err = json.Unmarshal(data, &s)
+		var r summaryReader
+		s, err = r.summaryOf(data)
 	}
 	if err != nil {
 		v.bad(id, "summary", "%v", err)
 		return
 	}
 	want := app.Summarize(cs)
-	// Times compare by instant: JSON keeps no monotonic reading.
+	// Times compare by instant: what is stored keeps no monotonic reading.
 	want.CreatedAt, want.UpdatedAt = s.CreatedAt, s.UpdatedAt
 	// A summary written before it held the due moment has none (and is
 	// read by its deadline's date).

@@ -221,6 +221,9 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 						cases, records = append(cases, c), append(records, data)
 					}
 				}
+				if bytes.Equal(name, bucketSummaries) {
+					return copySummary(cp, from, k, v)
+				}
 				return copyValue(cp, from, name, k, v)
 			}); err != nil {
 				return err
@@ -253,8 +256,7 @@ func derive(cp *copier, cases []*app.Case, legacy bool) error {
 			return err
 		}
 		if legacy {
-			summary, _ := json.Marshal(app.Summarize(c))
-			if err := cp.add(bucketSummaries, id, summary, false); err != nil {
+			if err := cp.add(bucketSummaries, id, encodeSummary(app.Summarize(c)), false); err != nil {
 				return err
 			}
 		}
@@ -298,6 +300,21 @@ func copyValue(cp *copier, from Codec, bucket, k, v []byte) error {
 		return cp.add(bucket, k, append([]byte{}, v...), true)
 	}
 	return cp.add(bucket, k, plain, false)
+}
+
+// copySummary copies a summary in the current form (schema 2 kept them as
+// JSON); one that does not read back is copied as it is.
+func copySummary(cp *copier, from Codec, k, v []byte) error {
+	plain, err := from.Open(valueAD(bucketSummaries, k), v)
+	if err != nil {
+		return cp.add(bucketSummaries, k, append([]byte{}, v...), true)
+	}
+	var r summaryReader
+	s, err := r.summaryOf(plain)
+	if err != nil {
+		return cp.add(bucketSummaries, k, plain, false)
+	}
+	return cp.add(bucketSummaries, k, encodeSummary(s), false)
 }
 
 // decodeCase reads one case record for the copy, or nil if it does not
