@@ -292,6 +292,22 @@ func (db *DB) closeIdle() {
 	}
 }
 
+// unmap closes the file now if no transaction is using it, rather than
+// when it has been idle a moment: its pages stop counting as this
+// process's memory. The next transaction opens it again.
+func (db *DB) unmap() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.users == 0 && db.bolt != nil {
+		if db.idle != nil {
+			db.idle.Stop()
+			db.idle = nil
+		}
+		db.bolt.Close()
+		db.bolt = nil
+	}
+}
+
 // closeFile closes the file now (no transaction may be running: the
 // caller holds life exclusively).
 func (db *DB) closeFile() {

@@ -106,10 +106,17 @@ func (r *summaryReader) summaryOf(data []byte) (app.Summary, error) {
 		err := json.Unmarshal(data, &s)
 		return s, err
 	}
-	if len(data) == 0 || data[0] != summaryBinary {
+	return r.summaryIn(string(data))
+}
+
+// summaryIn decodes a summary in the binary form from str, whose memory
+// its strings share.
+func (r *summaryReader) summaryIn(str string) (app.Summary, error) {
+	var s app.Summary
+	if len(str) == 0 || str[0] != summaryBinary {
 		return s, errSummaryForm
 	}
-	d := summaryDecoder{str: string(data[1:])}
+	d := summaryDecoder{str: str[1:]}
 	flags := d.uvarint()
 	s.Emergency, s.NeedsOCR, s.Gagged = flags&sumEmergency != 0, flags&sumNeedsOCR != 0, flags&sumGagged != 0
 	for _, f := range summaryStrings(&s) {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -163,26 +164,34 @@ func TestSummaries_AreTheCasesFields(t *testing.T) {
 	checkSummaries(t, db, cases)
 }
 
-// asSchema2 turns a store into what schema 2 wrote: its summaries as JSON.
+// asSchema2 turns a store into what schema 2 wrote: a summary a case, as
+// JSON.
 func asSchema2(t *testing.T, db *DB) {
 	t.Helper()
 	withBolt(t, db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSummaries)
 		var r summaryReader
-		var keys, values [][]byte
-		b.ForEach(func(k, v []byte) error {
-			plain, err := db.codec.Open(valueAD(bucketSummaries, k), v)
+		var groups, keys, values [][]byte
+		b.ForEach(func(k, _ []byte) error {
+			entries, err := readGroup(tx, db.codec, k)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := r.summaryOf(plain)
-			if err != nil {
-				t.Fatal(err)
+			for _, e := range entries {
+				s, err := r.summaryOf(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, _ := json.Marshal(s)
+				key, _ := hex.DecodeString(s.ID)
+				keys, values = append(keys, key), append(values, data)
 			}
-			data, _ := json.Marshal(s)
-			keys, values = append(keys, append([]byte{}, k...)), append(values, data)
+			groups = append(groups, append([]byte{}, k...))
 			return nil
 		})
+		for _, g := range groups {
+			b.Delete(g)
+		}
 		for i := range keys {
 			if err := putSealed(tx, db.codec, bucketSummaries, keys[i], values[i]); err != nil {
 				return err
@@ -192,27 +201,30 @@ func asSchema2(t *testing.T, db *DB) {
 	})
 }
 
-// summaryForms counts the store's summaries by form, and says whether the
-// store is marked schema 3 with no move pending.
-func summaryForms(t *testing.T, db *DB) (binary, other int, current bool) {
+// summaryForms counts the store's summaries in groups and one a case, and
+// says whether the store is marked schema 3 with no move pending.
+func summaryForms(t *testing.T, db *DB) (grouped, single int, current bool) {
 	t.Helper()
 	err := db.rawView(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		current = string(meta.Get(keySchema)) == fmt.Sprint(SchemaVersion) && meta.Get(keySummariesPending) == nil
 		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-			plain, err := db.codec.Open(valueAD(bucketSummaries, k), v)
-			if err == nil && len(plain) > 0 && plain[0] == summaryBinary {
-				binary++
-			} else {
-				other++
+			if len(k) != 1 {
+				single++
+				return nil
 			}
+			entries, err := readGroup(tx, db.codec, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			grouped += len(entries)
 			return nil
 		})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return binary, other, current
+	return grouped, single, current
 }
 
 func migrations(t *testing.T, db *DB) int {
@@ -246,8 +258,8 @@ func TestMigrate_Schema2SummariesMoveOver(t *testing.T) {
 	}
 	defer ro.Close()
 	checkSummaries(t, ro, cases)
-	if bin, other, current := summaryForms(t, ro); bin != len(cases) || other != 0 || !current {
-		t.Errorf("after the move: %d binary, %d other, current %v", bin, other, current)
+	if grouped, single, current := summaryForms(t, ro); grouped != len(cases) || single != 0 || !current {
+		t.Errorf("after the move: %d grouped, %d one a case, current %v", grouped, single, current)
 	}
 	if n := migrations(t, ro); n != 1 {
 		t.Errorf("%d migration entries, want 1", n)
@@ -274,21 +286,22 @@ func TestMigrate_Schema2MoveCutShortIsFinished(t *testing.T) {
 		meta := tx.Bucket(bucketMeta)
 		meta.Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
 		meta.Put(keySummariesPending, []byte("1"))
-		_, done, err := moveSummaries(tx, db.codec, nil)
+		_, done, err := moveSummaries(tx, db.codec, 0)
 		if done {
 			t.Error("the first batch moved every summary")
 		}
 		return err
 	})
-	if bin, other, _ := summaryForms(t, db); bin != 4 || other != 6 {
-		t.Fatalf("cut short: %d binary, %d JSON", bin, other)
+	if grouped, single, _ := summaryForms(t, db); grouped < 4 || single == 0 || grouped+single != len(cases) {
+		t.Fatalf("cut short: %d grouped, %d one a case", grouped, single)
 	}
+	checkSummaries(t, db, cases) // a store cut short lists every case
 	db.Close()
 
 	db = mustOpen(t, dir)
 	checkSummaries(t, db, cases)
-	if bin, other, current := summaryForms(t, db); bin != len(cases) || other != 0 || !current {
-		t.Errorf("after the next open: %d binary, %d other, current %v", bin, other, current)
+	if grouped, single, current := summaryForms(t, db); grouped != len(cases) || single != 0 || !current {
+		t.Errorf("after the next open: %d grouped, %d one a case, current %v", grouped, single, current)
 	}
 	if n := migrations(t, db); n != 1 {
 		t.Errorf("%d migration entries, want 1", n)
@@ -314,4 +327,32 @@ func TestMigrate_DamagedSummaryStaysDamaged(t *testing.T) {
 	if _, _, current := summaryForms(t, db); !current {
 		t.Error("the move did not finish")
 	}
+}
+
+// A group of summaries that does not read back hides no case: the list
+// is made from the cases themselves, and the next save of any case of the
+// group writes it whole again.
+func TestSummaries_DamagedGroupIsMadeFromItsCases(t *testing.T) {
+	db := mustOpen(t, t.TempDir())
+	cases := variedCases(t, db, 6)
+	id, _ := hex.DecodeString(cases[2].ID)
+	gk := groupKey(id)
+	spoilKey(t, db, bucketSummaries, gk, func(v []byte) []byte { v[len(v)-1] ^= 1; return v })
+	checkSummaries(t, db, cases)
+	rep, _ := db.Verify(context.Background(), nil)
+	if !strings.Contains(findings(rep), "do not read back") {
+		t.Errorf("verify does not name the damaged group: %s", findings(rep))
+	}
+	cases[2].UpdatedAt = cases[2].UpdatedAt.Add(time.Minute)
+	cases[2].Status = app.StatusInReview
+	if err := db.UpdateCase(context.Background(), cases[2]); err != nil {
+		t.Fatal(err)
+	}
+	withBolt(t, db, func(tx *bolt.Tx) error {
+		if _, err := readGroup(tx, db.codec, gk); err != nil {
+			t.Errorf("the group was not written again: %v", err)
+		}
+		return nil
+	})
+	checkSummaries(t, db, cases)
 }

@@ -1,7 +1,7 @@
 package storage
 
 import (
-	"bytes"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 
@@ -48,7 +48,7 @@ func (db *DB) upgradeSummaries() error {
 	if db.readOnly {
 		write = db.writeAside
 	}
-	var after []byte
+	group := 0
 	for first := true; ; first = false {
 		done := false
 		err := write("move the case summaries to the new layout", func(tx *bolt.Tx) error {
@@ -62,7 +62,7 @@ func (db *DB) upgradeSummaries() error {
 				}
 			}
 			var err error
-			if after, done, err = moveSummaries(tx, db.codec, after); err != nil || !done {
+			if group, done, err = moveSummaries(tx, db.codec, group); err != nil || !done {
 				return err
 			}
 			if err := meta.Delete(keySummariesPending); err != nil {
@@ -80,41 +80,52 @@ func (db *DB) upgradeSummaries() error {
 	}
 }
 
-// moveSummaries rewrites in the binary form up to summaryBatch summaries
-// after the key after (from the first when nil), and returns the last key
-// it reached and whether none are left. A summary already in that form is
-// left alone (a move carried on after a crash); one that does not read back
-// stays as it is, damaged, for verify to name.
-func moveSummaries(tx *bolt.Tx, codec Codec, after []byte) ([]byte, bool, error) {
+// moveSummaries moves the summaries schema 2 kept one a case into their
+// groups, whole groups at a time from group from, until about summaryBatch
+// have moved; it returns the group to carry on from and whether none are
+// left. A group is moved in one transaction (its summaries deleted as it
+// is written), so a move carried on after a crash finds each group either
+// moved or not. A summary that does not read back stays as it is, damaged,
+// for Summaries and verify to name.
+func moveSummaries(tx *bolt.Tx, codec Codec, from int) (int, bool, error) {
 	b := tx.Bucket(bucketSummaries)
-	type moved struct{ key, value []byte }
-	var batch []moved
-	cur := b.Cursor()
-	k, v := cur.First()
-	if after != nil {
-		if k, v = cur.Seek(after); k != nil && bytes.Equal(k, after) {
-			k, v = cur.Next()
-		}
-	}
 	var r summaryReader
-	for ; k != nil && len(batch) < summaryBatch; k, v = cur.Next() {
-		after = append(after[:0], k...)
-		plain, err := codec.Open(valueAD(bucketSummaries, k), v)
-		if err != nil || len(plain) == 0 || plain[0] == summaryBinary {
+	moved, g := 0, from
+	for ; g < 256 && moved < summaryBatch; g++ {
+		gk := []byte{byte(g)}
+		var keys, entries [][]byte
+		cur := b.Cursor()
+		for k, v := cur.Seek(gk); k != nil && k[0] == gk[0]; k, v = cur.Next() {
+			if len(k) != 16 {
+				continue // the group itself
+			}
+			plain, err := codec.Open(valueAD(bucketSummaries, k), v)
+			if err != nil {
+				continue
+			}
+			s, err := r.summaryOf(plain)
+			if err != nil || s.ID != hex.EncodeToString(k) {
+				continue
+			}
+			keys, entries = append(keys, append([]byte{}, k...)), append(entries, encodeSummary(s))
+		}
+		if len(keys) == 0 {
 			continue
 		}
-		s, err := r.summaryOf(plain)
-		if err != nil {
-			continue
+		if old, err := readGroup(tx, codec, gk); err == nil {
+			for _, e := range old {
+				entries = withEntry(entries, e)
+			}
 		}
-		batch = append(batch, moved{append([]byte{}, k...), encodeSummary(s)})
-	}
-	// Written after the walk: a cursor is not to be moved over a bucket
-	// that changes under it.
-	for _, m := range batch {
-		if err := putSealed(tx, codec, bucketSummaries, m.key, m.value); err != nil {
-			return nil, false, err
+		for _, k := range keys {
+			if err := b.Delete(k); err != nil {
+				return g, false, err
+			}
 		}
+		if err := putSealed(tx, codec, bucketSummaries, gk, joinEntries(entries)); err != nil {
+			return g, false, err
+		}
+		moved += len(keys)
 	}
-	return after, k == nil, nil
+	return g, g == 256, nil
 }
