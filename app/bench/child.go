@@ -53,3 +53,12 @@ func ServeRun(args []string, stdout, stderr io.Writer) int {
 // PeakRSSMB is this process's peak resident memory, in MB (Linux; 0
 // elsewhere): counted from its own exec, unlike what its parent is told.
 func PeakRSSMB() float64 { return statusMB("VmHWM:") }
+
+// RSSAnonMB and RSSFileMB split this process's resident memory (Linux; 0
+// elsewhere): anonymous pages — the Go heap, stacks, the runtime's own —
+// and pages of mapped files — the binary's code and the pages of the
+// store's memory-mapped database it touched and still maps.
+func RSSAnonMB() float64 { return statusMB("RssAnon:") }
+
+// RSSFileMB: see RSSAnonMB.
+func RSSFileMB() float64 { return statusMB("RssFile:") }
