@@ -250,6 +250,11 @@ func TestMigrate_Schema2SummariesMoveOver(t *testing.T) {
 	db := mustOpen(t, dir)
 	cases := variedCases(t, db, 9)
 	asSchema2(t, db)
+	var before []app.Summary
+	db.rawView(func(tx *bolt.Tx) error {
+		before, _, _ = readSummaries(context.Background(), tx, db.codec)
+		return nil
+	})
 	db.Close()
 
 	ro, err := Open(dir, testOptions(true))
@@ -258,6 +263,14 @@ func TestMigrate_Schema2SummariesMoveOver(t *testing.T) {
 	}
 	defer ro.Close()
 	checkSummaries(t, ro, cases)
+	// What the queue and list --json show comes in the same order, with
+	// the same fields, as from schema 2's summaries.
+	after, _ := ro.Summaries(context.Background())
+	app.SortSummaries(before)
+	app.SortSummaries(after)
+	if len(before) != len(cases) || !reflect.DeepEqual(before, after) {
+		t.Errorf("schema 2 listed\n%+v\nschema 3 lists\n%+v", before, after)
+	}
 	if grouped, single, current := summaryForms(t, ro); grouped != len(cases) || single != 0 || !current {
 		t.Errorf("after the move: %d grouped, %d one a case, current %v", grouped, single, current)
 	}
