@@ -211,47 +211,24 @@ type storedGroup struct {
 // does not read back is made again from its cases (in memory: a reader
 // cannot write); the cases that do not read back either are damaged.
 func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary, []string, error) {
-	var groups []storedGroup
-	var singles [][2][]byte // schema 2's kind: key, plaintext (or nil)
-	var bad [][]byte
-	var plain, ad []byte
-	total := 0
+	sc := summaryScan{codec: codec}
 	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-		ad = append(append(append(ad[:0], bucketSummaries...), 0), k...)
-		data, err := openInto(codec, plain, ad, v)
-		if err == nil {
-			plain = data
-		}
-		switch {
-		case len(k) == 1 && err == nil:
-			g := storedGroup{key: k[0], text: string(data)}
-			if g.n, err = countEntries(g.text); err == nil {
-				groups, total = append(groups, g), total+g.n
-				return nil
-			}
-			bad = append(bad, []byte{k[0]})
-		case len(k) == 1:
-			bad = append(bad, []byte{k[0]})
-		case err == nil:
-			singles = append(singles, [2][]byte{append([]byte{}, k...), append([]byte{}, data...)})
-		default:
-			singles = append(singles, [2][]byte{append([]byte{}, k...), nil})
-		}
+		sc.add(k, v)
 		return ctx.Err()
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	out := make([]app.Summary, 0, total+len(singles))
+	out := make([]app.Summary, 0, sc.total+len(sc.singles))
 	var damaged []string
 	var r summaryReader
-	for _, g := range groups {
+	for _, g := range sc.groups {
 		var ok bool
 		if out, ok = r.groupSummaries(out, g); !ok {
-			bad = append(bad, []byte{g.key})
+			sc.bad = append(sc.bad, []byte{g.key})
 		}
 	}
-	for _, s := range singles {
+	for _, s := range sc.singles {
 		sum, err := r.summaryOf(s[1])
 		if s[1] == nil || err != nil || sum.ID != hex.EncodeToString(s[0]) {
 			damaged = append(damaged, hex.EncodeToString(s[0]))
@@ -259,7 +236,7 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 		}
 		out = append(out, sum)
 	}
-	for _, gk := range bad {
+	for _, gk := range sc.bad {
 		groupCases(tx, gk, func(k []byte) error {
 			if c, _, err := getCase(tx, codec, k); err == nil {
 				out = append(out, app.Summarize(c))
@@ -270,6 +247,44 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 		})
 	}
 	return out, damaged, ctx.Err()
+}
+
+// summaryScan sorts the values of the summaries bucket as they are read:
+// groups (kept as their plaintext), schema 2's one-a-case summaries, and
+// groups that do not read back.
+type summaryScan struct {
+	codec     Codec
+	groups    []storedGroup
+	singles   [][2][]byte // key, plaintext (nil: it does not open)
+	bad       [][]byte
+	plain, ad []byte
+	total     int
+}
+
+func (sc *summaryScan) add(k, v []byte) {
+	sc.ad = append(append(append(sc.ad[:0], bucketSummaries...), 0), k...)
+	data, err := openInto(sc.codec, sc.plain, sc.ad, v)
+	if err == nil {
+		sc.plain = data
+	}
+	if len(k) == 1 {
+		g := storedGroup{key: k[0]}
+		if err == nil {
+			g.text = string(data)
+			g.n, err = countEntries(g.text)
+		}
+		if err != nil {
+			sc.bad = append(sc.bad, []byte{k[0]})
+			return
+		}
+		sc.groups, sc.total = append(sc.groups, g), sc.total+g.n
+		return
+	}
+	var plain []byte
+	if err == nil {
+		plain = append([]byte{}, data...)
+	}
+	sc.singles = append(sc.singles, [2][]byte{append([]byte{}, k...), plain})
 }
 
 // countEntries is how many summaries a group's plaintext holds.
