@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -368,4 +369,37 @@ func TestSummaries_DamagedGroupIsMadeFromItsCases(t *testing.T) {
 		return nil
 	})
 	checkSummaries(t, db, cases)
+}
+
+// While an older desk holds the folder, a reader cannot move a schema-2
+// store over: it lists the summaries in their old form, and the move waits
+// for the next writer.
+func TestMigrate_Schema2ReadBesideAnOlderDesk(t *testing.T) {
+	dir := t.TempDir()
+	db := mustOpen(t, dir)
+	cases := variedCases(t, db, 4)
+	asSchema2(t, db)
+	db.Close()
+	older, err := lockInstance(filepath.Join(dir, "warrantdesk.lock"), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(true)
+	opts.LockTimeout = 50 * time.Millisecond
+	ro, err := Open(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, ro, cases)
+	if grouped, single, current := summaryForms(t, ro); grouped != 0 || single != len(cases) || current {
+		t.Errorf("beside the older desk: %d grouped, %d one a case, current %v", grouped, single, current)
+	}
+	ro.Close()
+	older.release()
+
+	db = mustOpen(t, dir)
+	checkSummaries(t, db, cases)
+	if grouped, _, current := summaryForms(t, db); grouped != len(cases) || !current {
+		t.Errorf("the next writer did not move the store over: %d grouped, current %v", grouped, current)
+	}
 }

@@ -35,8 +35,13 @@ func (db *DB) upgradeSummaries() error {
 	}
 	if db.readOnly {
 		// A reader moves the store over holding the folder as a writer,
-		// as it does the old layout.
-		if err := db.lockFolder(); err != nil {
+		// as it does the old layout. While an older desk holds it, the
+		// reader reads the old form as it is (readSummaries reads both)
+		// and leaves the move to the next writer.
+		if err := db.lockFolder(); app.ErrorCode(err) == app.ELOCKED {
+			db.oldSummaries = false
+			return nil
+		} else if err != nil {
 			return err
 		}
 		defer func() {
