@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	bolt "go.etcd.io/bbolt"
@@ -116,6 +118,11 @@ func getCase(tx *bolt.Tx, codec Codec, key []byte) (*app.Case, []byte, error) {
 	if v == nil {
 		return nil, nil, app.Errorf(app.ENOTFOUND, "no case %s", hex.EncodeToString(key))
 	}
+	return openCase(codec, key, v)
+}
+
+// openCase opens and decodes the case record v stored under key.
+func openCase(codec Codec, key, v []byte) (*app.Case, []byte, error) {
 	data, err := codec.Open(valueAD(bucketCases, key), v)
 	if err != nil {
 		return nil, nil, err
@@ -320,28 +327,26 @@ const eachCaseBatch = 256
 
 // EachCase calls fn with each of the cases ids names, in that order, a few
 // at a time, so a caller can stream them with flat memory. A case that does
-// not read back is passed as its EDAMAGED error.
+// not read back is passed as its EDAMAGED error. Each batch's records are
+// copied out of the file and decrypted and decoded on every core, in one
+// transaction (decoding JSON is most of a scan's time).
 func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, err error) error) error {
 	for start := 0; start < len(ids); start += eachCaseBatch {
 		batch := ids[start:min(start+eachCaseBatch, len(ids))]
-		type got struct {
-			c   *app.Case
-			err error
-		}
-		read := make([]got, 0, len(batch))
+		read := make([]storedCase, len(batch))
 		err := db.view(func(tx *bolt.Tx, codec Codec) error {
-			for _, id := range batch {
-				key, err := idKey(id)
-				if err != nil {
-					read = append(read, got{nil, err})
-					continue
+			b := tx.Bucket(bucketCases)
+			for i, id := range batch {
+				read[i].id = id
+				if read[i].key, read[i].err = idKey(id); read[i].err == nil {
+					// Copied here: only this goroutine turns a fault
+					// reading a cut-short file into an error (rawView).
+					if v := b.Get(read[i].key); v != nil {
+						read[i].sealed = append([]byte{}, v...)
+					}
 				}
-				c, _, err := getCase(tx, codec, key)
-				if err != nil && app.ErrorCode(err) != app.ENOTFOUND {
-					err = damagedRecord(id, "case", err)
-				}
-				read = append(read, got{c, err})
 			}
+			decodeCases(codec, read)
 			return ctx.Err()
 		})
 		if err != nil {
@@ -357,6 +362,42 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 		}
 	}
 	return nil
+}
+
+// storedCase is one record of an EachCase batch, copied out of the file,
+// and then what it decodes to.
+type storedCase struct {
+	id          string
+	key, sealed []byte
+	c           *app.Case
+	err         error
+}
+
+// decodeCases opens and decodes each record of read, spread over the
+// cores.
+func decodeCases(codec Codec, read []storedCase) {
+	workers := min(runtime.GOMAXPROCS(0), len(read))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(read); i += workers {
+				r := &read[i]
+				switch {
+				case r.err != nil:
+				case r.sealed == nil:
+					r.err = app.Errorf(app.ENOTFOUND, "no case %s", r.id)
+				default:
+					if r.c, _, r.err = openCase(codec, r.key, r.sealed); r.err != nil {
+						r.err = damagedRecord(r.id, "case", r.err)
+					}
+				}
+				r.sealed = nil
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // unmapEvery is how many batches EachCase reads between two unmaps: the
