@@ -39,7 +39,7 @@ func (db *DB) CreateCase(ctx context.Context, c *app.Case, original []byte, page
 		return err
 	}
 	return db.update("save the new case", func(tx *bolt.Tx, codec Codec) error {
-		return db.createIn(ctx, tx, codec, nc)
+		return db.createIn(ctx, tx, codec, nc, nil)
 	})
 }
 
@@ -69,8 +69,10 @@ func encodeNew(nc app.NewCase) (*newRecord, error) {
 	return r, nil
 }
 
-// createIn stores one new case in tx (CreateCase, CreateCases).
-func (db *DB) createIn(ctx context.Context, tx *bolt.Tx, codec Codec, r *newRecord) error {
+// createIn stores one new case in tx (CreateCase, CreateCases). Its
+// summary goes to later when given (a batch writes each group once), else
+// into its group at once.
+func (db *DB) createIn(ctx context.Context, tx *bolt.Tx, codec Codec, r *newRecord, later *summaryWrites) error {
 	c, id := r.Case, r.id
 	index := codec.IndexKey(r.dup)
 	if existing := tx.Bucket(bucketSHA256).Get(index); existing != nil {
@@ -83,7 +85,12 @@ func (db *DB) createIn(ctx context.Context, tx *bolt.Tx, codec Codec, r *newReco
 	if tx.Bucket(bucketCases).Get(id) != nil {
 		return app.Errorf(app.ECONFLICT, "case %s exists already", c.ID)
 	}
-	if err := db.putCase(tx, codec, id, c, r.record); err != nil {
+	if later != nil {
+		if err := putSealed(tx, codec, bucketCases, id, r.record); err != nil {
+			return err
+		}
+		later.add(id, app.Summarize(c))
+	} else if err := db.putCase(tx, codec, id, c, r.record); err != nil {
 		return err
 	}
 	if err := putSealed(tx, codec, bucketOriginals, id, r.Original); err != nil {

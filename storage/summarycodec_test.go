@@ -403,3 +403,31 @@ func TestMigrate_Schema2ReadBesideAnOlderDesk(t *testing.T) {
 		t.Errorf("the next writer did not move the store over: %d grouped, current %v", grouped, current)
 	}
 }
+
+// A batch writes each group once, merged with what the group held: every
+// case of the store, old and new, has its summary, and those refused (a
+// duplicate) have none.
+func TestSummaries_BatchMergedIntoGroups(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t, t.TempDir())
+	cases := variedCases(t, db, 5)
+	var batch []app.NewCase
+	for i := 0; i < 300; i++ { // more than 256: groups get several
+		pdf := []byte(fmt.Sprintf("%%PDF-1.4 batch order %d", i))
+		c := newCase(pdf, fmt.Sprintf("3:26-cr-%05d", i))
+		batch = append(batch, app.NewCase{Case: c, Original: pdf})
+	}
+	dup := newCase(batch[7].Original, "3:26-cr-dup")
+	batch = append(batch, app.NewCase{Case: dup, Original: batch[7].Original})
+	errs := db.CreateCases(ctx, batch)
+	for i, err := range errs[:300] {
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		cases = append(cases, batch[i].Case)
+	}
+	if app.ErrorCode(errs[300]) != app.ECONFLICT {
+		t.Fatalf("the duplicate: %v", errs[300])
+	}
+	checkSummaries(t, db, cases)
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/hex"
+	"slices"
 
 	"github.com/warrantdesk/warrantdesk/app"
 	bolt "go.etcd.io/bbolt"
@@ -169,4 +170,61 @@ func groupCases(tx *bolt.Tx, gk []byte, fn func(k []byte) error) error {
 		}
 	}
 	return nil
+}
+
+// summaryWrites are the summaries of new cases a batch stores, written to
+// their groups once, when the batch is (flush).
+type summaryWrites struct {
+	groups map[byte][][]byte
+}
+
+func (w *summaryWrites) add(id []byte, s app.Summary) {
+	if w.groups == nil {
+		w.groups = map[byte][][]byte{}
+	}
+	w.groups[id[0]] = append(w.groups[id[0]], encodeSummary(s))
+}
+
+// flush writes each group the batch added to, a group that does not read
+// back made again from its cases first (as putSummary does).
+func (w *summaryWrites) flush(tx *bolt.Tx, codec Codec) error {
+	for g, added := range w.groups {
+		gk := []byte{g}
+		entries, err := readGroup(tx, codec, gk)
+		if err != nil {
+			if entries, err = rebuildGroup(tx, codec, gk); err != nil {
+				return err
+			}
+		}
+		if err := putSealed(tx, codec, bucketSummaries, gk, joinEntries(mergeEntries(entries, added))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mergeEntries is entries (in ID order) with added put in, each over the
+// entry of the same case if there is one.
+func mergeEntries(entries, added [][]byte) [][]byte {
+	slices.SortFunc(added, func(a, b []byte) int { return bytes.Compare(entryID(a), entryID(b)) })
+	out := make([][]byte, 0, len(entries)+len(added))
+	i, j := 0, 0
+	for i < len(entries) || j < len(added) {
+		switch {
+		case j == len(added):
+			out, i = append(out, entries[i]), i+1
+		case i == len(entries):
+			out, j = append(out, added[j]), j+1
+		default:
+			switch c := bytes.Compare(entryID(entries[i]), entryID(added[j])); {
+			case c < 0:
+				out, i = append(out, entries[i]), i+1
+			case c > 0:
+				out, j = append(out, added[j]), j+1
+			default:
+				out, i, j = append(out, added[j]), i+1, j+1
+			}
+		}
+	}
+	return out
 }
