@@ -162,8 +162,8 @@ func (r *summaryReader) time(d *summaryDecoder) time.Time {
 		return time.Time{}
 	}
 	t := time.Unix(sec, int64(nsec))
-	if kind == timeUTC {
-		return t.UTC()
+	if kind == timeUTC || off == 0 {
+		return t.UTC() // as JSON reads a zero offset
 	}
 	if _, local := t.Zone(); int64(local) == off {
 		return t

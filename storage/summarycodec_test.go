@@ -431,3 +431,25 @@ func TestSummaries_BatchMergedIntoGroups(t *testing.T) {
 	}
 	checkSummaries(t, db, cases)
 }
+
+// FuzzSummaryOf: whatever a summary or a group holds, decoding it returns
+// an error or a summary, never panics; a summary that decodes encodes to
+// what decodes to the same summary.
+func FuzzSummaryOf(f *testing.F) {
+	f.Add(encodeSummary(app.Summary{ID: "0123456789abcdef0123456789abcdef", Targets: []string{"a"}, CreatedAt: time.Unix(1e9, 5)}))
+	f.Add(joinEntries([][]byte{encodeSummary(app.Summary{ID: "x"})}))
+	f.Add([]byte(`{"id":"x"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r summaryReader
+		s, err := r.summaryOf(data)
+		if err == nil && len(data) > 0 && data[0] == summaryBinary {
+			again, err := r.summaryOf(encodeSummary(s))
+			if err != nil || !reflect.DeepEqual(again, s) {
+				t.Errorf("%+v encodes to what reads %+v, %v", s, again, err)
+			}
+		}
+		countEntries(string(data))
+		groupEntries(data)
+		r.groupSummaries(nil, storedGroup{key: 1, text: string(data)})
+	})
+}
