@@ -33,26 +33,11 @@ func (db *DB) upgradeSummaries() error {
 	if !db.oldSummaries || db.codec == nil {
 		return nil
 	}
-	if db.readOnly {
-		// A reader moves the store over holding the folder as a writer,
-		// as it does the old layout. While an older desk holds it, the
-		// reader reads the old form as it is (readSummaries reads both)
-		// and leaves the move to the next writer.
-		if err := db.lockFolder(); app.ErrorCode(err) == app.ELOCKED {
-			db.oldSummaries = false
-			return nil
-		} else if err != nil {
-			return err
-		}
-		defer func() {
-			db.instance.release()
-			db.instance = nil
-		}()
+	write, release, err := db.writerForMove()
+	if err != nil || write == nil {
+		return err
 	}
-	write := db.rawUpdate
-	if db.readOnly {
-		write = db.writeAside
-	}
+	defer release()
 	group := 0
 	for first := true; ; first = false {
 		done := false
@@ -83,6 +68,27 @@ func (db *DB) upgradeSummaries() error {
 			return nil
 		}
 	}
+}
+
+// writerForMove is how the move writes: a writer's own transactions, or a
+// reader's writes aside while it holds the folder as a writer, as it does
+// to move the old layout (release gives the folder back). While an older
+// desk holds the folder, a reader reads the old form as it is
+// (readSummaries reads both) and leaves the move to the next writer: nil.
+func (db *DB) writerForMove() (func(string, func(*bolt.Tx) error) error, func(), error) {
+	if !db.readOnly {
+		return db.rawUpdate, func() {}, nil
+	}
+	if err := db.lockFolder(); app.ErrorCode(err) == app.ELOCKED {
+		db.oldSummaries = false
+		return nil, nil, nil
+	} else if err != nil {
+		return nil, nil, err
+	}
+	return db.writeAside, func() {
+		db.instance.release()
+		db.instance = nil
+	}, nil
 }
 
 // moveSummaries moves the summaries schema 2 kept one a case into their
