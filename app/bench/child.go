@@ -54,11 +54,12 @@ func ServeRun(args []string, stdout, stderr io.Writer) int {
 // elsewhere): counted from its own exec, unlike what its parent is told.
 func PeakRSSMB() float64 { return statusMB("VmHWM:") }
 
-// RSSAnonMB and RSSFileMB split this process's resident memory (Linux; 0
-// elsewhere): anonymous pages — the Go heap, stacks, the runtime's own —
-// and pages of mapped files — the binary's code and the pages of the
-// store's memory-mapped database it touched and still maps.
+// RSSAnonMB is the part of this process's resident memory in anonymous
+// pages — the Go heap, stacks, the runtime's own — in MB (Linux; 0
+// elsewhere).
 func RSSAnonMB() float64 { return statusMB("RssAnon:") }
 
-// RSSFileMB: see RSSAnonMB.
+// RSSFileMB is the part in pages of mapped files: the binary's code and
+// the pages of the store's memory-mapped database it touched and still
+// maps.
 func RSSFileMB() float64 { return statusMB("RssFile:") }
