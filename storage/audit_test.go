@@ -83,8 +83,22 @@ func TestVerify_FindsEveryTampering(t *testing.T) {
 			})
 		}, "it is not what the audit trail last recorded"},
 		"a summary changed with the key": {func(t *testing.T, db *DB, ids []string) {
-			reseal(t, db, bucketSummaries, ids[0], func(v []byte) []byte {
-				return []byte(strings.Replace(string(v), `"status":"new"`, `"status":"decided"`, 1))
+			gk := groupKey(key(ids[0]))
+			spoilKey(t, db, bucketSummaries, gk, func(v []byte) []byte {
+				plain, _ := db.codec.Open(valueAD(bucketSummaries, gk), v)
+				entries, err := groupEntries(plain)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var r summaryReader
+				for i, e := range entries {
+					if s, err := r.summaryOf(e); err == nil && s.ID == ids[0] {
+						s.Status = app.StatusDecided
+						entries[i] = encodeSummary(s)
+					}
+				}
+				sealed, _ := db.codec.Seal(valueAD(bucketSummaries, gk), joinEntries(entries))
+				return sealed
 			})
 		}, "summary: it does not match its case"},
 		"the search index flipped": {func(t *testing.T, db *DB, ids []string) {

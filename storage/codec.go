@@ -64,6 +64,15 @@ func (PlainCodec) Open(_, sealed []byte) ([]byte, error) {
 	return out, nil
 }
 
+// openInto is Open into dst's storage, for a reader that decodes one
+// value at a time and keeps nothing of it.
+func (PlainCodec) openInto(dst, ad, sealed []byte) ([]byte, error) {
+	if len(sealed) == 0 || sealed[0] != plainTag {
+		return PlainCodec{}.Open(ad, sealed)
+	}
+	return append(dst[:0], sealed[1:]...), nil
+}
+
 // IndexKey is v itself: a plain store hides nothing.
 func (PlainCodec) IndexKey(v []byte) []byte { return append([]byte{}, v...) }
 
@@ -130,6 +139,31 @@ func (c *sealedCodec) Open(ad, sealed []byte) ([]byte, error) {
 		return nil, errNotOpened
 	}
 	return out, nil
+}
+
+func (c *sealedCodec) openInto(dst, ad, sealed []byte) ([]byte, error) {
+	if len(sealed) < sealedOverhead || sealed[0] != sealedTag {
+		return c.Open(ad, sealed)
+	}
+	out, err := c.aead.Open(dst[:0], sealed[1:1+chacha20poly1305.NonceSizeX], sealed[1+chacha20poly1305.NonceSizeX:], ad)
+	if err != nil {
+		return nil, errNotOpened
+	}
+	return out, nil
+}
+
+// bufferOpener is a codec that can open a value into a buffer the caller
+// reuses: a scan of every summary then allocates only what it keeps.
+type bufferOpener interface {
+	openInto(dst, ad, sealed []byte) ([]byte, error)
+}
+
+// openInto opens sealed into dst when the codec can, else as Open does.
+func openInto(c Codec, dst, ad, sealed []byte) ([]byte, error) {
+	if o, ok := c.(bufferOpener); ok {
+		return o.openInto(dst, ad, sealed)
+	}
+	return c.Open(ad, sealed)
 }
 
 // IndexKey is HMAC-SHA256 of v under a key derived from the data key.

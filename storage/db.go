@@ -20,8 +20,10 @@ import (
 )
 
 // SchemaVersion is the layout version this code writes and reads. Version
-// 1 (plain values, cases whole) is migrated on first use (migrate.go).
-const SchemaVersion = 2
+// 1 (plain values, cases whole) is migrated on first use (migrate.go);
+// version 2 (summaries as JSON) once the store is unlocked
+// (summarymigrate.go).
+const SchemaVersion = 3
 
 // LockTimeout is how long Open waits for another process to release the
 // database before it gives up.
@@ -99,6 +101,9 @@ type DB struct {
 	kr      *keyring // nil unless encrypted
 	dataKey []byte
 	legacy  bool // schema 1: migrated before first use
+	// oldSummaries: schema 2, or a move from it not finished; the
+	// summaries are moved over once the store's key is known.
+	oldSummaries bool
 
 	mu     sync.Mutex
 	bolt   *bolt.DB // open while in use, and for idleClose after
@@ -230,7 +235,8 @@ func (db *DB) readHeader() error {
 		if n > SchemaVersion {
 			return &app.Error{Code: app.EINVALID, Message: fmt.Sprintf("this database was written by a newer WarrantDesk (schema %d, this one reads %d): update WarrantDesk; the database was not changed", n, SchemaVersion)}
 		}
-		db.legacy = n < SchemaVersion
+		db.legacy = n < 2
+		db.oldSummaries = n == 2 || meta.Get(keySummariesPending) != nil
 		raw := meta.Get(keyKeyring)
 		if raw == nil {
 			db.state, db.codec = app.StatePlain, PlainCodec{}
@@ -281,6 +287,22 @@ func (db *DB) closeIdle() {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.users == 0 && db.bolt != nil {
+		db.bolt.Close()
+		db.bolt = nil
+	}
+}
+
+// unmap closes the file now if no transaction is using it, rather than
+// when it has been idle a moment: its pages stop counting as this
+// process's memory. The next transaction opens it again.
+func (db *DB) unmap() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.users == 0 && db.bolt != nil {
+		if db.idle != nil {
+			db.idle.Stop()
+			db.idle = nil
+		}
 		db.bolt.Close()
 		db.bolt = nil
 	}
@@ -392,6 +414,12 @@ func (db *DB) ready() error {
 	if db.legacy {
 		db.life.RUnlock()
 		err := db.upgrade()
+		db.life.RLock()
+		return err
+	}
+	if db.oldSummaries {
+		db.life.RUnlock()
+		err := db.upgradeSummaries()
 		db.life.RLock()
 		return err
 	}

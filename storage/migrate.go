@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -149,6 +150,25 @@ type copier struct {
 	to    Codec
 	puts  []put
 	bytes int
+	// groups are the summaries to be written grouped (summarygroups.go):
+	// made from the cases of the old layout, or kept one a case by schema 2.
+	groups map[byte][][]byte
+}
+
+// addGroups writes the summaries gathered in groups, each group merged
+// with the one copied from the old store, if any.
+func (cp *copier) addGroups() error {
+	for g := 0; g < 256; g++ {
+		entries := cp.groups[byte(g)]
+		if len(entries) == 0 {
+			continue
+		}
+		slices.SortFunc(entries, func(a, b []byte) int { return bytes.Compare(entryID(a), entryID(b)) })
+		if err := cp.add(bucketSummaries, []byte{byte(g)}, joinEntries(entries), false); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type put struct {
@@ -194,7 +214,7 @@ func (cp *copier) flush() error {
 // (its keys depend on the codec); from the old layout, the summaries are
 // made and each case gets an audit entry holding its hash.
 func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
-	cp := &copier{dst: dst, to: to}
+	cp := &copier{dst: dst, to: to, groups: map[byte][][]byte{}}
 	var cases []*app.Case
 	var records [][]byte
 	err := src.View(func(tx *bolt.Tx) error {
@@ -220,6 +240,9 @@ func copyStore(src, dst *bolt.DB, from, to Codec, legacy bool) error {
 					if c, data := decodeCase(from, k, v); c != nil {
 						cases, records = append(cases, c), append(records, data)
 					}
+				}
+				if bytes.Equal(name, bucketSummaries) {
+					return copySummary(cp, from, k, v)
 				}
 				return copyValue(cp, from, name, k, v)
 			}); err != nil {
@@ -253,11 +276,11 @@ func derive(cp *copier, cases []*app.Case, legacy bool) error {
 			return err
 		}
 		if legacy {
-			summary, _ := json.Marshal(app.Summarize(c))
-			if err := cp.add(bucketSummaries, id, summary, false); err != nil {
-				return err
-			}
+			cp.groups[id[0]] = append(cp.groups[id[0]], encodeSummary(app.Summarize(c)))
 		}
+	}
+	if err := cp.addGroups(); err != nil {
+		return err
 	}
 	return cp.flush()
 }
@@ -298,6 +321,30 @@ func copyValue(cp *copier, from Codec, bucket, k, v []byte) error {
 		return cp.add(bucket, k, append([]byte{}, v...), true)
 	}
 	return cp.add(bucket, k, plain, false)
+}
+
+// copySummary copies a group of summaries as it is, and gathers a summary
+// schema 2 kept one a case into its group (addGroups writes them); one
+// that does not read back is copied as it is, damaged.
+func copySummary(cp *copier, from Codec, k, v []byte) error {
+	plain, err := from.Open(valueAD(bucketSummaries, k), v)
+	if err != nil {
+		return cp.add(bucketSummaries, k, append([]byte{}, v...), true)
+	}
+	if len(k) != 16 {
+		if entries, err := groupEntries(plain); err == nil && len(k) == 1 {
+			cp.groups[k[0]] = append(cp.groups[k[0]], entries...)
+			return nil
+		}
+		return cp.add(bucketSummaries, k, plain, false)
+	}
+	var r summaryReader
+	s, err := r.summaryOf(plain)
+	if err != nil || s.ID != hex.EncodeToString(k) {
+		return cp.add(bucketSummaries, k, plain, false)
+	}
+	cp.groups[k[0]] = append(cp.groups[k[0]], encodeSummary(s))
+	return nil
 }
 
 // decodeCase reads one case record for the copy, or nil if it does not

@@ -85,7 +85,7 @@ func (db *DB) Create(ctx context.Context, passphrase string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	db.state, db.codec, db.kr, db.dataKey, db.legacy = app.StateOpen, codec, kr, key, false
+	db.state, db.codec, db.kr, db.dataKey, db.legacy, db.oldSummaries = app.StateOpen, codec, kr, key, false, false
 	return recovery, nil
 }
 
@@ -206,7 +206,7 @@ func (db *DB) upgrade() error {
 	if err := db.rewrite(rewrite{to: PlainCodec{}, entries: []app.AuditEntry{{Action: app.AuditMigrate, Detail: fmt.Sprintf("layout 1 to %d", SchemaVersion)}}}); err != nil {
 		return err
 	}
-	db.legacy = false
+	db.legacy, db.oldSummaries = false, false
 	return nil
 }
 

@@ -53,3 +53,13 @@ func ServeRun(args []string, stdout, stderr io.Writer) int {
 // PeakRSSMB is this process's peak resident memory, in MB (Linux; 0
 // elsewhere): counted from its own exec, unlike what its parent is told.
 func PeakRSSMB() float64 { return statusMB("VmHWM:") }
+
+// RSSAnonMB is the part of this process's resident memory in anonymous
+// pages — the Go heap, stacks, the runtime's own — in MB (Linux; 0
+// elsewhere).
+func RSSAnonMB() float64 { return statusMB("RssAnon:") }
+
+// RSSFileMB is the part in pages of mapped files: the binary's code and
+// the pages of the store's memory-mapped database it touched and still
+// maps.
+func RSSFileMB() float64 { return statusMB("RssFile:") }

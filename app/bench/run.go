@@ -58,10 +58,20 @@ type Size struct {
 	// UnlockMS is the part of LaunchMS the passphrase's unlock took
 	// (Argon2id as tuned: the same at any size); DeskMS the desk's own
 	// part, from the unlocked store to a usable queue.
-	UnlockMS       float64 `json:"unlock_ms"`
-	DeskMS         float64 `json:"desk_ms"`
-	RSSMB          float64 `json:"rss_mb"`      // the desk's, once usable
-	RSSPeakMB      float64 `json:"rss_peak_mb"` // its peak on the way
+	UnlockMS  float64 `json:"unlock_ms"`
+	DeskMS    float64 `json:"desk_ms"`
+	RSSMB     float64 `json:"rss_mb"`      // the desk's, once usable
+	RSSPeakMB float64 `json:"rss_peak_mb"` // its peak on the way
+	// The desk's memory once usable, in parts: the Go heap in use, all
+	// anonymous pages (heap, stacks, runtime), and file pages (the
+	// binary's code, the store's mapped pages).
+	RSSHeapMB float64 `json:"rss_heap_mb"`
+	RSSAnonMB float64 `json:"rss_anon_mb"`
+	RSSFileMB float64 `json:"rss_file_mb"`
+	// SettledMS is from the desk's start to its search index and ⛔
+	// flags loaded behind the list; RSSSettledMB its memory then.
+	SettledMS      float64 `json:"settled_ms"`
+	RSSSettledMB   float64 `json:"rss_settled_mb"`
 	ListMS         float64 `json:"list_ms"`
 	ListRSSMB      float64 `json:"list_rss_mb"`
 	ListJSONMS     float64 `json:"list_json_ms"`
@@ -317,7 +327,13 @@ type ProbeResult struct {
 	UnlockMS float64 `json:"unlock_ms"`
 	RSSMB    float64 `json:"rss_mb"`
 	PeakMB   float64 `json:"peak_mb"`
-	Error    string  `json:"error,omitempty"`
+	HeapMB   float64 `json:"heap_mb"`
+	AnonMB   float64 `json:"anon_mb"`
+	FileMB   float64 `json:"file_mb"`
+	// SettledMS and SettledRSSMB: once the index and flags loaded too.
+	SettledMS    float64 `json:"settled_ms"`
+	SettledRSSMB float64 `json:"settled_rss_mb"`
+	Error        string  `json:"error,omitempty"`
 }
 
 // probeLaunch starts the desk headless in a process of its own and times
@@ -333,8 +349,13 @@ func probeLaunch(ctx context.Context, o Options, dir string, s *Size) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	line, _ := bufio.NewReader(stdout).ReadString('\n')
+	lines := bufio.NewReader(stdout)
+	line, _ := lines.ReadString('\n')
 	ready := time.Since(start)
+	var settled ProbeResult
+	if more, _ := lines.ReadString('\n'); more != "" {
+		json.Unmarshal([]byte(more), &settled)
+	}
 	io.Copy(io.Discard, stdout)
 	if err := cmd.Wait(); err != nil {
 		return fmt.Errorf("the launch probe failed: %w", err)
@@ -349,6 +370,11 @@ func probeLaunch(ctx context.Context, o Options, dir string, s *Size) error {
 	cpu, _ := usage(cmd.ProcessState)
 	s.LaunchMS, s.LaunchCPUMS, s.RSSMB, s.RSSPeakMB = ms(ready), ms(cpu), p.RSSMB, p.PeakMB
 	s.UnlockMS, s.DeskMS = p.UnlockMS, p.ReadyMS
+	s.RSSHeapMB, s.RSSAnonMB, s.RSSFileMB = p.HeapMB, p.AnonMB, p.FileMB
+	if settled.SettledMS > 0 {
+		// From the process's start, as LaunchMS is.
+		s.SettledMS, s.RSSSettledMB = ms(ready)-p.ReadyMS+settled.SettledMS, settled.SettledRSSMB
+	}
 	return nil
 }
 

@@ -231,8 +231,7 @@ func (s *Service) ExportLog(ctx context.Context, path, format string, force bool
 		if err != nil {
 			return err
 		}
-		err = s.EachCase(ctx, func(c *app.Case) error {
-			fs, err := s.findings(ctx, settings, c)
+		err = s.eachChecked(ctx, settings, func(c *app.Case, fs []app.Finding, err error) error {
 			if dc, ok := app.Damaged(err); ok {
 				bad = append(bad, dc.Cases...)
 				fs = nil

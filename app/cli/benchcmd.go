@@ -65,8 +65,9 @@ func printBench(w io.Writer, rep *bench.Report) {
 		fmt.Fprintf(w, "%d cases (%d bases, %.1f search entries a case, %.0f MB database, built in %.0f s)\n", s.Cases, s.Bases, s.EntriesPerCase, s.DBMB, s.BuildS)
 		fmt.Fprintf(w, "  search per keystroke   p50 %.1f ms  p99 %.1f ms   (plain trigram index: p50 %.1f  p99 %.1f)\n",
 			s.SearchMS.P50, s.SearchMS.P99, s.Reference.SearchTrigramMS.P50, s.Reference.SearchTrigramMS.P99)
-		fmt.Fprintf(w, "  launch to usable desk  %.0f ms (%.0f ms CPU; unlock %.0f ms, desk %.0f ms), %.0f MB resident (peak %.0f)\n",
-			s.LaunchMS, s.LaunchCPUMS, s.UnlockMS, s.DeskMS, s.RSSMB, s.RSSPeakMB)
+		fmt.Fprintf(w, "  launch to usable desk  %.0f ms (%.0f ms CPU; unlock %.0f ms, desk %.0f ms), %.0f MB resident (peak %.0f; Go heap %.0f, anonymous %.0f, mapped files %.0f)\n",
+			s.LaunchMS, s.LaunchCPUMS, s.UnlockMS, s.DeskMS, s.RSSMB, s.RSSPeakMB, s.RSSHeapMB, s.RSSAnonMB, s.RSSFileMB)
+		fmt.Fprintf(w, "  index and flags loaded %.0f ms, %.0f MB resident\n", s.SettledMS, s.RSSSettledMB)
 		fmt.Fprintf(w, "  list %.0f ms (%.0f MB)  list --json %.0f ms (%.0f MB)  search %.0f ms (%.0f MB)  export %.0f ms (%.0f MB)   (cat of the database: %.0f ms)\n",
 			s.ListMS, s.ListRSSMB, s.ListJSONMS, s.ListJSONRSSMB, s.SearchCmdMS, s.SearchCmdRSSMB, s.ExportMS, s.ExportRSSMB, s.Reference.CatDBMS)
 	}

@@ -15,7 +15,13 @@ import (
 type LaunchProbe struct {
 	Cases int           // in the queue
 	Ready time.Duration // from the call to the queue filled and laid out
+	// Settled is from the call to the search index and the ⛔ flags
+	// loaded behind the list (0 if they did not load within settleWait).
+	Settled time.Duration
 }
+
+// settleWait bounds the wait for what loads behind the list.
+const settleWait = 5 * time.Minute
 
 // ProbeLaunch opens the desk on service with Fyne's headless driver, at
 // 1280×800, and returns once the queue shows the cases: what stands
@@ -23,7 +29,11 @@ type LaunchProbe struct {
 // roughly constant start-up (docs/PERFORMANCE.md). It runs the desk's own
 // code — loading, sorting, indexing, laying out — off the UI goroutine as
 // the desk does; the bench runs it in a process of its own.
-func ProbeLaunch(service DeskService) (LaunchProbe, error) {
+//
+// ready is called once the queue is usable, settled once the search index
+// and the flags have loaded too, each on the probe's goroutine with the
+// window still open: where the bench reads the desk's memory.
+func ProbeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchProbe, error) {
 	// Not on the main goroutine, which Fyne's calls refuse to be called
 	// from.
 	type result struct {
@@ -32,14 +42,14 @@ func ProbeLaunch(service DeskService) (LaunchProbe, error) {
 	}
 	done := make(chan result)
 	go func() {
-		p, err := probeLaunch(service)
+		p, err := probeLaunch(service, ready, settled)
 		done <- result{p, err}
 	}()
 	r := <-done
 	return r.p, r.err
 }
 
-func probeLaunch(service DeskService) (LaunchProbe, error) {
+func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchProbe, error) {
 	start := time.Now()
 	a := test.NewApp()
 	defer a.Quit()
@@ -73,6 +83,16 @@ func probeLaunch(service DeskService) (LaunchProbe, error) {
 	if strings.HasPrefix(status, "Could not load cases") {
 		return r, errors.New(status)
 	}
+	ready(r)
+	for waited := time.Now(); time.Since(waited) < settleWait; time.Sleep(5 * time.Millisecond) {
+		var done bool
+		fyne.DoAndWait(func() { done = d.Queue.index != nil && (d.Queue.alerts == nil || d.Queue.flags != nil) })
+		if done {
+			r.Settled = time.Since(start)
+			break
+		}
+	}
+	settled(r)
 	w.Close()
 	return r, nil
 }
