@@ -24,7 +24,7 @@ func (ix *Index) matterOf(i int32) string {
 	d := ix.docs[i]
 	for e := d.from; e < d.to; e++ {
 		if ix.entries[e].field == FieldMatter {
-			return ix.entries[e].text
+			return ix.text(e)
 		}
 	}
 	return ""
@@ -68,6 +68,9 @@ func (ix *Index) leave(i int32) {
 // matter, the matter's other cases not matched themselves, just below it.
 // at maps a doc to 1 + its place in bests (0: not there).
 func (ix *Index) withMatters(bests []best, at []int32) []best {
+	if len(ix.members) == len(ix.keys) {
+		return bests // every case heads a matter of its own
+	}
 	for n := len(bests) - 1; n >= 0; n-- {
 		b := bests[n]
 		if f := ix.entries[b.entry].field; f != FieldMatter && f != app.FieldCaseNumber {
@@ -77,7 +80,7 @@ func (ix *Index) withMatters(bests []best, at []int32) []best {
 			if o == b.doc || ix.docs[o].gone || at[o] != 0 {
 				continue
 			}
-			bests = append(bests, best{score: b.score - 1, doc: o, entry: b.entry, from: b.from, to: b.to, viaMatter: true})
+			bests = append(bests, best{score: b.score - 1, doc: o, entry: b.entry, viaMatter: true})
 			at[o] = int32(len(bests))
 		}
 	}
