@@ -3,8 +3,10 @@ package search
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -49,24 +51,38 @@ func (r *Result) Others(sums []*app.Summary) []*app.Summary {
 	var out []*app.Summary
 	for _, s := range sums {
 		i, ok := r.ix.byID[s.ID]
-		if ok && int(i)>>6 < len(r.found) && r.found[i>>6]&(1<<(i&63)) != 0 && !r.top[s.ID] {
+		if ok && r.has(i) && !r.top[s.ID] {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// MatchOf is where the search matched the case with the given ID, as a
-// Match of Top has it, for a case found but not ranked; false when the
-// case was not found.
-func (r *Result) MatchOf(id, query string) (Match, bool) {
+// Found reports whether the search found the case with the given ID.
+func (r *Result) Found(id string) bool {
 	if r == nil {
-		return Match{}, false
+		return false
 	}
 	r.ix.rw.RLock()
 	defer r.ix.rw.RUnlock()
 	i, ok := r.ix.byID[id]
-	if !ok || int(i)>>6 >= len(r.found) || r.found[i>>6]&(1<<(i&63)) == 0 {
+	return ok && r.has(i)
+}
+
+func (r *Result) has(i int32) bool { return int(i)>>6 < len(r.found) && r.found[i>>6]&(1<<(i&63)) != 0 }
+
+// MatchOf is where the search matched the case with the given ID, as a
+// Match of Top has it, for a case found but not ranked; false when the
+// case was not found.
+func (r *Result) MatchOf(id, query string) (Match, bool) {
+	// Asked for by a row as it is drawn: not worth waiting for a change
+	// under way (the row is drawn again).
+	if r == nil || !r.ix.rw.TryRLock() {
+		return Match{}, false
+	}
+	defer r.ix.rw.RUnlock()
+	i, ok := r.ix.byID[id]
+	if !ok || !r.has(i) {
 		return Match{}, false
 	}
 	q := newQuery(query)
@@ -112,25 +128,38 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 	q := newQuery(query)
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
-	s := &finding{ix: ix, q: q, at: make([]int32, len(ix.docs))}
-	prev, extends := ix.narrowFrom(query)
-	if err := s.held(ctx, prev, extends); err != nil {
-		return nil, err
-	}
-	// One character scattered is one character as it stands.
-	if len(s.bests) < Page && len(q.runes) > 1 {
-		if err := s.scattered(ctx, prev, extends); err != nil {
+	s := &finding{ix: ix, q: q, at: make([]int32, len(ix.docs)), found: make([]uint64, (len(ix.docs)+63)/64), k: k}
+	r := &Result{ix: ix, found: s.found}
+	if len(q.runes) == 1 && q.runes[0] < utf8.RuneSelf && ix.post != nil {
+		copy(s.found, ix.post.docs[q.runes[0]])
+		if err := s.one(ctx, byte(q.runes[0]), k); err != nil {
 			return nil, err
 		}
+	} else {
+		prev, extends := ix.narrowFrom(query)
+		if err := s.held(ctx, prev, extends); err != nil {
+			return nil, err
+		}
+		// One character scattered is one character as it stands.
+		if len(q.runes) > 1 && count(s.found) < Page {
+			if err := s.scattered(ctx, prev, extends); err != nil {
+				return nil, err
+			}
+		}
+		ix.mu.Lock()
+		ix.last = narrowing{query: query, held: s.heldTexts, spread: s.spread, fuzzy: s.fuzzy}
+		ix.mu.Unlock()
 	}
-	ix.mu.Lock()
-	ix.last = narrowing{query: query, held: s.heldTexts, spread: s.spread, fuzzy: s.fuzzy}
-	ix.mu.Unlock()
-	bests := ix.withMatters(s.bests, s.at)
-	r := &Result{Total: len(bests), ix: ix, found: make([]uint64, (len(ix.docs)+63)/64)}
-	for _, b := range bests {
-		r.found[b.doc>>6] |= 1 << (b.doc & 63)
+	// A matter's case's best match, scored afresh: a case found need not
+	// have been scored.
+	bestOf := func(d int32) (best, bool) {
+		if s.found[d>>6]&(1<<(d&63)) == 0 {
+			return best{}, false
+		}
+		return s.bestEntry(d)
 	}
+	bests := ix.withMatters(s.bests, s.found, bestOf)
+	r.Total = count(s.found)
 	bests = ix.top(bests, k)
 	r.Top = make([]Match, len(bests))
 	r.top = make(map[string]bool, len(bests))
@@ -194,63 +223,194 @@ type finding struct {
 	heldTexts, spread []int32
 	fuzzy             bool
 	buf               []int
+	found             []uint64 // a bit per doc found
+	k                 int      // how many cases are ranked (all: < 0)
+	kth               []int    // push
 }
 
-// add counts entry e, scored score, for its case: a case keeps its best
-// entry, the first of equals.
-func (s *finding) add(e int32, score int) {
-	d := s.ix.entries[e].doc
+// one finds the cases by a query of one ASCII character c from the lists
+// scored when the texts were indexed, best first, until k cases are found
+// (all: k < 0) and the score they end on is read to its end: any case
+// not read scores less. Which cases hold c at all, each doc's bit says.
+func (s *finding) one(ctx context.Context, c byte, k int) error {
+	for n, b := range s.ix.post.ones[c] {
+		if n%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if k >= 0 && len(s.bests) >= k {
+			break
+		}
+		for _, t := range b.texts {
+			s.text(t, int(b.score))
+		}
+	}
+	return nil
+}
+
+func count(found []uint64) int {
+	n := 0
+	for _, w := range found {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// bestEntry is doc d's best entry for the query, scored afresh: among
+// those holding it as it stands unless the matcher looked further.
+func (s *finding) bestEntry(d int32) (best, bool) {
+	dc := s.ix.docs[d]
+	b, ok := best{doc: d}, false
+	for e := dc.from; e < dc.to; e++ {
+		t := s.ix.text(e)
+		if !s.fuzzy && !containsFold(t, s.q.lower) {
+			continue
+		}
+		var score int
+		var hit bool
+		if score, s.buf, hit = scoreText(s.q, t, s.buf); hit && (!ok || score > b.score) {
+			b.score, b.entry, ok = score, e, true
+		}
+	}
+	return b, ok
+}
+
+// add counts entry e of doc d, scored score, for its case: a case keeps
+// its best entry, the first of equals.
+func (s *finding) add(d, e int32, score int) {
 	switch k := s.at[d]; {
 	case k == 0:
 		s.bests = append(s.bests, best{score: score, doc: d, entry: e})
 		s.at[d] = int32(len(s.bests))
+		s.found[d>>6] |= 1 << (d & 63)
+		s.push(score)
 	case score > s.bests[k-1].score || score == s.bests[k-1].score && e < s.bests[k-1].entry:
 		s.bests[k-1] = best{score: score, doc: d, entry: e}
 	}
 }
 
+// push keeps in kth the best k first scores of the cases found, the
+// lowest first (a min-heap): kth[0] is at most the k-th best score.
+func (s *finding) push(score int) {
+	h := s.kth
+	switch {
+	case s.k <= 0:
+		return
+	case len(h) < s.k:
+		h = append(h, score)
+		for i := len(h) - 1; i > 0 && h[(i-1)/2] > h[i]; i = (i - 1) / 2 {
+			h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+		}
+	case score > h[0]:
+		h[0] = score
+		for i := 0; ; {
+			l, m := 2*i+1, i
+			if l < len(h) && h[l] < h[m] {
+				m = l
+			}
+			if r := l + 1; r < len(h) && h[r] < h[m] {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	s.kth = h
+}
+
 // text counts every entry holding text t, scored score.
 func (s *finding) text(t int32, score int) {
-	for _, e := range s.ix.texts[t].users {
-		s.add(e, score)
+	for _, u := range s.ix.texts[t].users {
+		s.add(u.doc, u.entry, score)
 	}
 }
 
 // held finds the cases with a text holding the query as it stands.
 func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error {
 	ix, q := s.ix, s.q
-	if len(q.runes) == 1 && q.runes[0] < 128 {
-		// Scored when indexed (oneScores): read best first.
-		for n, b := range ix.ones[q.runes[0]] {
-			if n%64 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			for _, t := range b.texts {
-				s.text(t, int(b.score))
-			}
-		}
-		return nil
-	}
 	var within []int32
 	if extends && prev.held != nil {
 		within = prev.held
 	}
 	texts := ix.holding(q.runes, within)
+	s.heldTexts = texts
+	if s.heldTexts == nil {
+		s.heldTexts = []int32{}
+	}
+	// Every case holding it is found; only those that can be among the
+	// best k are scored.
 	for n, t := range texts {
 		if n%chunk == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
+		for _, u := range ix.texts[t].users {
+			s.found[u.doc>>6] |= 1 << (u.doc & 63)
+		}
+	}
+	score := func(t int32) {
 		var score int
 		var ok bool
 		if score, s.buf, ok = scoreText(q, ix.texts[t].s, s.buf); ok {
 			s.text(t, score)
 		}
 	}
-	s.heldTexts = texts
-	if s.heldTexts == nil {
-		s.heldTexts = []int32{}
+	bound, prunable := ceiling(len(q.runes))
+	if s.k < 0 || !prunable || len(texts) < 4*s.k {
+		for n, t := range texts {
+			if n%chunk == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			score(t)
+		}
+		return nil
+	}
+	// Shortest first (a text scores less the longer it is), until no
+	// text as long can beat the k-th best: a non-ASCII text is scored
+	// whatever its length.
+	byLen := make([][]int32, 64)
+	for _, t := range texts {
+		n := len(ix.texts[t].s)
+		if !isASCII(ix.texts[t].s) {
+			n = 0
+		}
+		for len(byLen) <= n {
+			byLen = append(byLen, nil)
+		}
+		byLen[n] = append(byLen[n], t)
+	}
+	done := 0
+	for n, ts := range byLen {
+		if len(s.kth) == s.k && bound-n < s.kth[0] {
+			break
+		}
+		for _, t := range ts {
+			if done++; done%chunk == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			score(t)
+		}
 	}
 	return nil
+}
+
+// ceiling is, less a text's length in bytes, the most an ASCII text can
+// score for a query of n characters that it holds as it stands: each
+// character's best bonus (20: after a separator or a camel-case hump),
+// the matcher's bonuses for adjacent characters (5, 15, 45…: each three
+// times the last), its n, and the 1000 of a match as it stands. False
+// past 4 characters, where that ceiling is far above any real score.
+func ceiling(n int) (int, bool) {
+	if n > 4 {
+		return 0, false
+	}
+	adjacent, step := 0, adjacentMatchBonus
+	for i := 1; i < n; i++ {
+		adjacent += step
+		step *= 3
+	}
+	return 1000 + n*matchFollowingSeparatorBonus + adjacent + n, true
 }
 
 // scattered adds the cases the matcher finds by the query's characters
@@ -261,11 +421,14 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 	ix, q := s.ix, s.q
 	s.fuzzy = true
 	try := func(t int32) {
-		tx := &ix.texts[t]
-		if tx.sig&q.sig != q.sig || len(tx.users) == 0 {
+		if ix.sigs[t]&q.sig != q.sig {
 			return
 		}
-		if _, held := slices.BinarySearch(s.heldTexts, t); held && s.heldTexts != nil {
+		tx := &ix.texts[t]
+		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) {
+			return
+		}
+		if _, held := slices.BinarySearch(s.heldTexts, t); held {
 			return
 		}
 		var score int
@@ -286,13 +449,34 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 		}
 		return nil
 	}
-	for t := range ix.texts {
+	for t := range ix.sigs {
 		if t%chunk == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		try(int32(t))
 	}
 	return nil
+}
+
+// inOrder reports whether s holds the characters of lower (an ASCII
+// query, lower-cased) in order, any case: what the matcher needs to
+// match at all, read in one pass. A text that is not ASCII is left to
+// the matcher.
+func inOrder(s, lower string) bool {
+	i := 0
+	for j := 0; j < len(s) && i < len(lower); j++ {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == lower[i] {
+			i++
+		}
+	}
+	return i == len(lower)
 }
 
 // narrowFrom returns the last search when query extends it.

@@ -22,9 +22,16 @@ import (
 // text is one distinct searchable text and the entries that hold it.
 type text struct {
 	s     string
-	sig   uint64  // signature(s)
-	users []int32 // entries holding s, ascending
+	users []user // the entries holding s, by entry
+	// chars has a bit for each ASCII character (lower case for a
+	// letter) a one-character query finds s by.
+	chars [2]uint64
 }
+
+// user is an entry holding a text, and its doc: read together, so a
+// search that visits the users of many texts does not also look each
+// entry up.
+type user struct{ doc, entry int32 }
 
 // gramKey packs up to three folded runes, each one more than itself in 21
 // bits, so that runs of different lengths differ.
@@ -72,6 +79,33 @@ func folded(s string, out []rune) []rune {
 	return out
 }
 
+// charsOf is text.chars of s.
+func charsOf(s string) (m [2]uint64) {
+	var score [utf8.RuneSelf]int32
+	var has [utf8.RuneSelf]bool
+	oneScores(s, &score, &has)
+	for c, ok := range has {
+		if ok {
+			m[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return m
+}
+
+// postings are the lists of texts by gram, and by one ASCII character's
+// score; and for each ASCII character, a bit for each doc with a text a
+// query of that character finds.
+type postings struct {
+	grams map[uint64][]int32
+	ones  [utf8.RuneSelf][]bucket
+	docs  [utf8.RuneSelf][]uint64
+	// scratch buffers
+	runes []rune
+	seen  []uint64
+}
+
+func newPostings() *postings { return &postings{grams: map[uint64][]int32{}} }
+
 // intern returns the number of the text s, adding it (and its grams)
 // when the index does not hold it yet.
 func (ix *Index) intern(s string) int32 {
@@ -79,24 +113,97 @@ func (ix *Index) intern(s string) int32 {
 		return t
 	}
 	t := int32(len(ix.texts))
-	ix.texts = append(ix.texts, text{s: s, sig: signature(s)})
+	ix.texts = append(ix.texts, text{s: s, chars: charsOf(s)})
+	ix.sigs = append(ix.sigs, signature(s))
 	ix.textID[s] = t
-	ix.gram(t, s)
+	if ix.post != nil {
+		ix.post.add(t, s)
+	}
 	return t
 }
 
-// gram lists text t under each of its grams, and under each ASCII
+// Prepare builds the posting lists, without which a search reads every
+// text: seconds at a hundred thousand cases, so the desk calls it in the
+// background once the index is loaded, and a one-off search from the
+// command line never does. Searches go on meanwhile.
+func (ix *Index) Prepare() {
+	for tries := 0; ; tries++ {
+		ix.rw.RLock()
+		if ix.post != nil {
+			ix.rw.RUnlock()
+			return
+		}
+		gen, p := ix.gen, newPostings()
+		if tries < 3 {
+			ix.fill(p)
+		}
+		ix.rw.RUnlock()
+		ix.rw.Lock()
+		if tries >= 3 && ix.post == nil {
+			// Cases keep changing: build with them held off.
+			ix.fill(p)
+			gen = ix.gen
+		}
+		if ix.gen == gen && ix.post == nil {
+			ix.post = p
+		}
+		done := ix.post != nil
+		ix.rw.Unlock()
+		if done {
+			return
+		}
+	}
+}
+
+// fill lists every text and doc of the index in p.
+func (ix *Index) fill(p *postings) {
+	for t := range ix.texts {
+		if len(ix.texts[t].users) > 0 {
+			p.add(int32(t), ix.texts[t].s)
+		}
+	}
+	for i := range ix.docs {
+		p.mark(ix, int32(i))
+	}
+}
+
+// mark sets doc i's bits, one for each character its texts hold, and
+// clears the others.
+func (p *postings) mark(ix *Index, i int32) {
+	var m [2]uint64
+	d := ix.docs[i]
+	for e := d.from; e < d.to; e++ {
+		c := ix.texts[ix.entries[e].text].chars
+		m[0] |= c[0]
+		m[1] |= c[1]
+	}
+	w, bit := int(i>>6), uint64(1)<<(i&63)
+	for c := range p.docs {
+		on := m[c>>6]&(1<<(c&63)) != 0
+		if on && len(p.docs[c]) <= w {
+			p.docs[c] = append(p.docs[c], make([]uint64, w+1-len(p.docs[c]))...)
+		}
+		switch {
+		case on:
+			p.docs[c][w] |= bit
+		case w < len(p.docs[c]):
+			p.docs[c][w] &^= bit
+		}
+	}
+}
+
+// add lists text t under each of its grams, and under each ASCII
 // character it holds by its score for that character.
-func (ix *Index) gram(t int32, s string) {
-	rs := folded(s, ix.scratch[:0])
-	ix.scratch = rs
-	seen := ix.seen[:0]
+func (p *postings) add(t int32, s string) {
+	rs := folded(s, p.runes[:0])
+	p.runes = rs
+	seen := p.seen[:0]
 	add := func(k uint64) {
 		if slices.Contains(seen, k) {
 			return
 		}
 		seen = append(seen, k)
-		ix.grams[k] = append(ix.grams[k], t)
+		p.grams[k] = append(p.grams[k], t)
 	}
 	for i := range rs {
 		if rs[i] >= utf8.RuneSelf {
@@ -109,9 +216,14 @@ func (ix *Index) gram(t int32, s string) {
 			add(gramKey(rs[i : i+3]))
 		}
 	}
-	ix.seen = seen
-	for c, score := range oneScores(s) {
-		ix.ones[c] = addToBucket(ix.ones[c], score, t)
+	p.seen = seen
+	var score [utf8.RuneSelf]int32
+	var has [utf8.RuneSelf]bool
+	oneScores(s, &score, &has)
+	for c := range has {
+		if has[c] {
+			p.ones[c] = addToBucket(p.ones[c], score[c], t)
+		}
 	}
 }
 
@@ -121,37 +233,40 @@ type bucket struct {
 	texts []int32
 }
 
+// topScore is above any score of a one-character query: its bucket
+// lists are indexed by how far below it a score is.
+const topScore = 1100
+
+// place is the place of score in a bucket list.
+func place(score int32) int { return max(0, topScore-int(score)) }
+
 // addToBucket lists t under score in bs (best score first).
 func addToBucket(bs []bucket, score int32, t int32) []bucket {
-	i, ok := slices.BinarySearchFunc(bs, score, func(b bucket, s int32) int { return int(s - b.score) })
-	if !ok {
-		bs = slices.Insert(bs, i, bucket{score: score})
+	i := place(score)
+	for len(bs) <= i {
+		bs = append(bs, bucket{score: topScore - int32(len(bs))})
 	}
 	bs[i].texts = append(bs[i].texts, t)
 	return bs
 }
 
-// oneScores is, for each ASCII character (lower case for a letter) a
+// oneScores sets, for each ASCII character (lower case for a letter) a
 // query of that one character matches in s, the score Find gives s for
-// it: the matcher's, with the bonus of a contiguous match.
-func oneScores(s string) map[byte]int32 {
-	out := map[byte]int32{}
+// it — the matcher's, with the bonus of a contiguous match — and has[c].
+func oneScores(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf]bool) {
+	*has = [utf8.RuneSelf]bool{}
 	if !isASCII(s) {
 		// Rare: each ASCII character s's runes fold to, through the
 		// matcher itself.
-		var idx []int
 		for _, r := range s {
 			for f := r; ; {
-				if f < utf8.RuneSelf {
-					c := byte(fold(f))
-					if _, done := out[c]; !done {
-						q := string(rune(c))
-						if score, _, ok := matchEntry(q, []byte(q), s, idx[:0]); ok {
-							if containsFold(s, q) {
-								score += 1000
-							}
-							out[c] = int32(score)
+				if c := fold(f); c < utf8.RuneSelf && !has[c] {
+					q := string(c)
+					if n, _, ok := matchEntry(q, []byte(q), s, nil); ok {
+						if containsFold(s, q) {
+							n += 1000
 						}
+						score[c], has[c] = int32(n), true
 					}
 				}
 				if f = unicode.SimpleFold(f); f == r {
@@ -159,37 +274,40 @@ func oneScores(s string) map[byte]int32 {
 				}
 			}
 		}
-		return out
+		return
 	}
 	// The matcher's loop for a pattern of one character: the first place
 	// of the best bonus, less the leading penalty there, less what the
 	// text has over the pattern's one character.
+	full := s
 	if i := indexByte(s, 0); i >= 0 {
 		s = s[:i]
 	}
-	var best [128]int8
-	var at [128]int32
-	for i := range best {
-		best[i] = -1
-	}
+	var best [utf8.RuneSelf]int8
+	var at [utf8.RuneSelf]int32
 	var last byte
 	for j := 0; j < len(s); j++ {
 		c := s[j]
 		b := int8(charBonus(j, last, c))
 		k := byte(fold(rune(c)))
-		if b > best[k] {
-			best[k], at[k] = b, int32(j)
+		if !has[k] || b > best[k] {
+			best[k], at[k], has[k] = b, int32(j), true
 		}
 		last = c
 	}
 	for k := range best {
-		if best[k] < 0 {
-			continue
+		if has[k] {
+			n := int(best[k]) + max(int(at[k])*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - len(s)
+			score[k] = int32(n + 1000)
 		}
-		score := int(best[k]) + max(int(at[k])*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - len(s)
-		out[byte(k)] = int32(score + 1000)
 	}
-	return out
+	// What the matcher does not read, past a NUL, is found as it stands
+	// all the same (scoreText).
+	for j := len(s); j < len(full); j++ {
+		if k := fold(rune(full[j])); !has[k] {
+			score[k], has[k] = int32(1001-len(full)), true
+		}
+	}
 }
 
 func indexByte(s string, c byte) int {
@@ -201,20 +319,19 @@ func indexByte(s string, c byte) int {
 	return -1
 }
 
-// ungram takes text t out of the lists it is under, once no entry holds
-// it: a corrected value is found no more by what it said.
-func (ix *Index) ungram(t int32) {
-	s := ix.texts[t].s
-	rs := folded(s, ix.scratch[:0])
-	ix.scratch = rs
+// remove takes text t out of the lists it is under: a corrected value
+// is found no more by what it said.
+func (p *postings) remove(t int32, s string) {
+	rs := folded(s, p.runes[:0])
+	p.runes = rs
 	del := func(k uint64) {
-		p := ix.grams[k]
-		if i, ok := slices.BinarySearch(p, t); ok {
-			p = slices.Delete(p, i, i+1)
-			if len(p) == 0 {
-				delete(ix.grams, k)
+		l := p.grams[k]
+		if i, ok := slices.BinarySearch(l, t); ok {
+			l = slices.Delete(l, i, i+1)
+			if len(l) == 0 {
+				delete(p.grams, k)
 			} else {
-				ix.grams[k] = p
+				p.grams[k] = l
 			}
 		}
 	}
@@ -229,16 +346,17 @@ func (ix *Index) ungram(t int32) {
 			del(gramKey(rs[i : i+3]))
 		}
 	}
-	for c, score := range oneScores(s) {
-		bs := ix.ones[c]
-		if i, ok := slices.BinarySearchFunc(bs, score, func(b bucket, s int32) int { return int(s - b.score) }); ok {
-			if j, ok := slices.BinarySearch(bs[i].texts, t); ok {
-				bs[i].texts = slices.Delete(bs[i].texts, j, j+1)
+	var score [utf8.RuneSelf]int32
+	var has [utf8.RuneSelf]bool
+	oneScores(s, &score, &has)
+	for c := range has {
+		if bs := p.ones[c]; has[c] && place(score[c]) < len(bs) {
+			b := &bs[place(score[c])]
+			if j, ok := slices.BinarySearch(b.texts, t); ok {
+				b.texts = slices.Delete(b.texts, j, j+1)
 			}
 		}
 	}
-	delete(ix.textID, s)
-	ix.texts[t] = text{}
 }
 
 // release takes entry e off its text's users, and the text out of the
@@ -246,24 +364,38 @@ func (ix *Index) ungram(t int32) {
 func (ix *Index) release(e int32) {
 	t := ix.entries[e].text
 	u := ix.texts[t].users
-	if i, ok := slices.BinarySearch(u, e); ok {
+	if i, ok := slices.BinarySearchFunc(u, e, func(u user, e int32) int { return int(u.entry - e) }); ok {
 		u = slices.Delete(u, i, i+1)
 	}
 	ix.texts[t].users = u
 	if len(u) == 0 {
-		ix.ungram(t)
+		if ix.post != nil {
+			ix.post.remove(t, ix.texts[t].s)
+		}
+		delete(ix.textID, ix.texts[t].s)
+		ix.texts[t] = text{}
 	}
 }
 
-// postings is the list of the texts holding the gram rs, or nil.
-func (ix *Index) postings(rs []rune) []int32 { return ix.grams[gramKey(rs)] }
+// list is the list of the texts holding the gram rs, or nil.
+func (p *postings) list(rs []rune) []int32 { return p.grams[gramKey(rs)] }
 
 // holding returns the texts holding the folded query qr as it stands,
 // ascending, among within when it is not nil.
 func (ix *Index) holding(qr []rune, within []int32) []int32 {
 	switch {
+	case ix.post == nil && within != nil:
+		return ix.check(within, qr)
+	case ix.post == nil:
+		all := make([]int32, 0, len(ix.texts))
+		for t := range ix.texts {
+			if len(ix.texts[t].users) > 0 {
+				all = append(all, int32(t))
+			}
+		}
+		return ix.check(all, qr)
 	case len(qr) <= 2 && within == nil:
-		return ix.postings(qr)
+		return ix.post.list(qr)
 	case len(qr) <= 2:
 		return ix.check(within, qr)
 	}
@@ -271,7 +403,7 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 	// empty or what is left is few enough to check one by one.
 	var lists [][]int32
 	for i := 0; i+3 <= len(qr); i++ {
-		p := ix.postings(qr[i : i+3])
+		p := ix.post.list(qr[i : i+3])
 		if len(p) == 0 {
 			return nil
 		}

@@ -77,8 +77,20 @@ func randomCases(rng *rand.Rand, n int) []*app.Case {
 // run over every entry finds (those holding the query as it stands, when
 // there are a page of them), best first.
 func TestFind_SameAsMatchingEverything(t *testing.T) {
-	rng := rand.New(rand.NewPCG(18, 1))
-	ix := NewIndex(randomCases(rng, 3000))
+	for _, prepared := range []bool{false, true} {
+		t.Run(fmt.Sprintf("posting lists %v", prepared), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(18, 1))
+			ix := NewIndex(randomCases(rng, 3000))
+			if prepared {
+				ix.Prepare()
+			}
+			typeAndCompare(t, ix)
+		})
+	}
+}
+
+func typeAndCompare(t *testing.T, ix *Index) {
+	t.Helper()
 	typed := []string{"2:1", "user12", "USER12@ex", "eastern vir", "agent ståhl", "kelvin", "\u212aelvin", "straße", "555 01", "zzz", "fbi", "dc", "1"}
 	for _, word := range typed {
 		for k := 1; k <= len(word); k++ {

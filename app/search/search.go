@@ -45,19 +45,18 @@ type Index struct {
 	dead    int // entries no longer any case's
 
 	// texts are the distinct texts of the entries, by number (textID);
-	// grams lists them under each gram, ones under each ASCII character
-	// by score (grams.go).
+	// post lists them by gram once Prepare built it (grams.go).
 	texts  []text
+	sigs   []uint64 // signature of each text, read apart from the texts
 	textID map[string]int32
-	grams  map[uint64][]int32
-	ones   [utf8.RuneSelf][]bucket
-	// scratch buffers of Put.
-	scratch []rune
-	seen    []uint64
+	post   *postings
+	gen    uint64 // changes with every Put and Remove
 
-	// members are each matter's docs, keys each doc's matter (matters.go).
+	// members are each matter's docs, keys each doc's matter, groups the
+	// matters of more than one doc (matters.go).
 	members map[string][]int32
 	keys    map[int32]string
+	groups  map[string]bool
 
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
@@ -204,7 +203,7 @@ func NewIndexOf(docs []Doc) *Index {
 }
 
 func newIndex(docs int) *Index {
-	return &Index{byID: make(map[string]int32, docs), textID: map[string]int32{}, grams: map[uint64][]int32{}}
+	return &Index{byID: make(map[string]int32, docs), textID: map[string]int32{}}
 }
 
 // Put indexes d, in place of what the index held of the same case: a new
@@ -218,6 +217,7 @@ func (ix *Index) Put(d Doc) {
 }
 
 func (ix *Index) put(d Doc) {
+	ix.gen++
 	i, ok := ix.byID[d.ID]
 	if ok {
 		ix.drop(i)
@@ -237,6 +237,9 @@ func (ix *Index) put(d Doc) {
 	}
 	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
 	ix.join(i, d.Matter)
+	if ix.post != nil {
+		ix.post.mark(ix, i)
+	}
 }
 
 // addEntry adds an entry of doc i.
@@ -244,7 +247,7 @@ func (ix *Index) addEntry(i int32, field, s string) {
 	e := int32(len(ix.entries))
 	t := ix.intern(s)
 	ix.entries = append(ix.entries, entry{doc: i, text: t, field: field})
-	ix.texts[t].users = append(ix.texts[t].users, e)
+	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
 }
 
 // text is entry e's text.
@@ -270,9 +273,13 @@ func (ix *Index) Remove(id string) {
 	if !ok {
 		return
 	}
+	ix.gen++
 	ix.drop(i)
 	ix.leave(i)
 	ix.docs[i].gone = true
+	if ix.post != nil {
+		ix.post.mark(ix, i)
+	}
 	delete(ix.byID, id)
 	ix.forget()
 }
