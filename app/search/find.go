@@ -349,26 +349,33 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 			s.found[u.doc>>6] |= 1 << (u.doc & 63)
 		}
 	}
-	score := func(t int32) {
-		var score int
-		var ok bool
-		if score, s.buf, ok = scoreText(q, ix.texts[t].s, s.buf); ok {
-			s.text(t, score)
-		}
-	}
 	bound, prunable := ceiling(len(q.runes))
 	if s.k < 0 || !prunable || len(texts) < 4*s.k {
 		for n, t := range texts {
 			if n%chunk == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			score(t)
+			s.score(t)
 		}
 		return nil
 	}
-	// Shortest first (a text scores less the longer it is), until no
-	// text as long can beat the k-th best: a non-ASCII text is scored
-	// whatever its length.
+	return s.shortestFirst(ctx, texts, bound)
+}
+
+// score scores text t and counts the entries holding it.
+func (s *finding) score(t int32) {
+	var score int
+	var ok bool
+	if score, s.buf, ok = scoreText(s.q, s.ix.texts[t].s, s.buf); ok {
+		s.text(t, score)
+	}
+}
+
+// shortestFirst scores texts shortest first (a text scores less the
+// longer it is), until no text as long can beat the k-th best (bound
+// less its length); a non-ASCII text is scored whatever its length.
+func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) error {
+	ix := s.ix
 	byLen := make([][]int32, 64)
 	for _, t := range texts {
 		n := len(ix.texts[t].s)
@@ -389,7 +396,7 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 			if done++; done%chunk == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			score(t)
+			s.score(t)
 		}
 	}
 	return nil
@@ -440,20 +447,23 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 	}
 	if extends && prev.fuzzy && prev.held != nil {
 		for _, list := range [][]int32{prev.held, prev.spread} {
-			for n, t := range list {
-				if n%chunk == 0 && ctx.Err() != nil {
-					return ctx.Err()
-				}
-				try(t)
+			if err := each(ctx, len(list), func(n int) { try(list[n]) }); err != nil {
+				return err
 			}
 		}
 		return nil
 	}
-	for t := range ix.sigs {
-		if t%chunk == 0 && ctx.Err() != nil {
+	return each(ctx, len(ix.sigs), func(t int) { try(int32(t)) })
+}
+
+// each calls fn with 0 to n-1, giving up with ctx's error once ctx is
+// done (looked at every chunk).
+func each(ctx context.Context, n int, fn func(int)) error {
+	for i := 0; i < n; i++ {
+		if i%chunk == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		try(int32(t))
+		fn(i)
 	}
 	return nil
 }

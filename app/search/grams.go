@@ -256,24 +256,7 @@ func addToBucket(bs []bucket, score int32, t int32) []bucket {
 func oneScores(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf]bool) {
 	*has = [utf8.RuneSelf]bool{}
 	if !isASCII(s) {
-		// Rare: each ASCII character s's runes fold to, through the
-		// matcher itself.
-		for _, r := range s {
-			for f := r; ; {
-				if c := fold(f); c < utf8.RuneSelf && !has[c] {
-					q := string(c)
-					if n, _, ok := matchEntry(q, []byte(q), s, nil); ok {
-						if containsFold(s, q) {
-							n += 1000
-						}
-						score[c], has[c] = int32(n), true
-					}
-				}
-				if f = unicode.SimpleFold(f); f == r {
-					break
-				}
-			}
-		}
+		oneScoresUnicode(s, score, has)
 		return
 	}
 	// The matcher's loop for a pattern of one character: the first place
@@ -306,6 +289,27 @@ func oneScores(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf]bool) 
 	for j := len(s); j < len(full); j++ {
 		if k := fold(rune(full[j])); !has[k] {
 			score[k], has[k] = int32(1001-len(full)), true
+		}
+	}
+}
+
+// oneScoresUnicode is oneScores of a text that is not ASCII (rare): each
+// ASCII character its runes fold to, through the matcher itself.
+func oneScoresUnicode(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf]bool) {
+	for _, r := range s {
+		for f := r; ; {
+			if c := fold(f); c < utf8.RuneSelf && !has[c] {
+				q := string(c)
+				if n, _, ok := matchEntry(q, []byte(q), s, nil); ok {
+					if containsFold(s, q) {
+						n += 1000
+					}
+					score[c], has[c] = int32(n), true
+				}
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
 		}
 	}
 }

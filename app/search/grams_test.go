@@ -175,9 +175,14 @@ func TestPrepare_WhileCasesChange(t *testing.T) {
 	if got := ix.Find("changed-1"); len(got) != 111 {
 		t.Errorf("changed-1: %d cases, want 111", len(got))
 	}
-	scan := NewIndex(nil)
-	data, _ := ix.MarshalBinary()
-	scan, _ = Load(data)
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan, err := Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range []string{"user1", "changed", "e", "2:2"} {
 		if a, b := ids(ix.Find(q)), ids(scan.Find(q)); len(a) != len(b) {
 			t.Errorf("%q: %d prepared, %d read back without posting lists", q, len(a), len(b))

@@ -528,13 +528,7 @@ func (q *Queue) placeOf(id string) int {
 // search matched are highlighted, and a match in a field the row does not
 // show (a target, an agent, the order's text) is added to it.
 func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
-	m, searched := q.matched[c.ID]
-	if !searched && q.result != nil {
-		// Found but not on the ranked page: where, for this row only.
-		if m, searched = q.result.MatchOf(c.ID, q.query); searched {
-			q.matched[c.ID] = m
-		}
-	}
+	m, searched := q.matchOf(c.ID)
 	words, inText := q.inText[c.ID]
 	r := &rowText{match: m, searched: searched, first: true}
 	plain := widget.RichTextStyleInline
@@ -575,6 +569,19 @@ func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
 		r.part(app.FieldIssuingAuthority, a, plain)
 	}
 	return r.segs
+}
+
+// matchOf is where the latest search matched the case with the given ID:
+// for a case found but not on the ranked page, worked out for its row
+// only, as it is drawn.
+func (q *Queue) matchOf(id string) (search.Match, bool) {
+	m, ok := q.matched[id]
+	if !ok && q.result != nil {
+		if m, ok = q.result.MatchOf(id, q.query); ok {
+			q.matched[id] = m
+		}
+	}
+	return m, ok
 }
 
 // flagLabel names a critical finding in a word or two for the row.
