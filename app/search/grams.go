@@ -95,16 +95,52 @@ func charsOf(s string) (m [2]uint64) {
 // postings are the lists of texts by gram, and by one ASCII character's
 // score; and for each ASCII character, a bit for each doc with a text a
 // query of that character finds.
+//
+// The lists Prepare builds are one allocation (keys, at, data: a list
+// per gram, one after the other), so a hundred thousand cases' million
+// lists cost the collector nothing to walk; a text indexed since is
+// listed in more. A text no entry holds any more stays in the lists it
+// was built into, and holds nothing: it finds no case, and a scan of it
+// finds no match.
 type postings struct {
-	grams map[uint64][]int32
-	ones  [utf8.RuneSelf][]bucket
-	docs  [utf8.RuneSelf][]uint64
+	keys []uint64 // the grams, ascending
+	at   []int32  // keys[i]'s texts are data[at[i]:at[i+1]]
+	data []int32
+	more map[uint64][]int32
+	ones [utf8.RuneSelf][]bucket
+	docs [utf8.RuneSelf][]uint64
 	// scratch buffers
 	runes []rune
 	seen  []uint64
 }
 
-func newPostings() *postings { return &postings{grams: map[uint64][]int32{}} }
+func newPostings() *postings { return &postings{more: map[uint64][]int32{}} }
+
+// grams calls fn with each distinct gram of s: its bigrams, trigrams and
+// non-ASCII characters, folded.
+func (p *postings) grams(s string, fn func(uint64)) {
+	rs := folded(s, p.runes[:0])
+	p.runes = rs
+	seen := p.seen[:0]
+	add := func(k uint64) {
+		if !slices.Contains(seen, k) {
+			seen = append(seen, k)
+			fn(k)
+		}
+	}
+	for i := range rs {
+		if rs[i] >= utf8.RuneSelf {
+			add(gramKey(rs[i : i+1]))
+		}
+		if i+2 <= len(rs) {
+			add(gramKey(rs[i : i+2]))
+		}
+		if i+3 <= len(rs) {
+			add(gramKey(rs[i : i+3]))
+		}
+	}
+	p.seen = seen
+}
 
 // intern returns the number of the text s, adding it (and its grams)
 // when the index does not hold it yet.
@@ -155,12 +191,38 @@ func (ix *Index) Prepare() {
 	}
 }
 
-// fill lists every text and doc of the index in p.
+// fill lists every text and doc of the index in p: the grams counted,
+// then laid out one list after the other, then filled.
 func (ix *Index) fill(p *postings) {
+	count := map[uint64]int32{}
 	for t := range ix.texts {
 		if len(ix.texts[t].users) > 0 {
-			p.add(int32(t), ix.texts[t].s)
+			p.grams(ix.texts[t].s, func(k uint64) { count[k]++ })
 		}
+	}
+	p.keys = make([]uint64, 0, len(count))
+	for k := range count {
+		p.keys = append(p.keys, k)
+	}
+	slices.Sort(p.keys)
+	p.at = make([]int32, len(p.keys)+1)
+	n := int32(0)
+	for i, k := range p.keys {
+		p.at[i] = n
+		n += count[k]
+		count[k] = p.at[i] // from here on, where k's next text goes
+	}
+	p.at[len(p.keys)] = n
+	p.data = make([]int32, n)
+	for t := range ix.texts {
+		if len(ix.texts[t].users) == 0 {
+			continue
+		}
+		p.grams(ix.texts[t].s, func(k uint64) {
+			p.data[count[k]] = int32(t)
+			count[k]++
+		})
+		p.scores(int32(t), ix.texts[t].s)
 	}
 	for i := range ix.docs {
 		p.mark(ix, int32(i))
@@ -195,28 +257,12 @@ func (p *postings) mark(ix *Index, i int32) {
 // add lists text t under each of its grams, and under each ASCII
 // character it holds by its score for that character.
 func (p *postings) add(t int32, s string) {
-	rs := folded(s, p.runes[:0])
-	p.runes = rs
-	seen := p.seen[:0]
-	add := func(k uint64) {
-		if slices.Contains(seen, k) {
-			return
-		}
-		seen = append(seen, k)
-		p.grams[k] = append(p.grams[k], t)
-	}
-	for i := range rs {
-		if rs[i] >= utf8.RuneSelf {
-			add(gramKey(rs[i : i+1]))
-		}
-		if i+2 <= len(rs) {
-			add(gramKey(rs[i : i+2]))
-		}
-		if i+3 <= len(rs) {
-			add(gramKey(rs[i : i+3]))
-		}
-	}
-	p.seen = seen
+	p.grams(s, func(k uint64) { p.more[k] = append(p.more[k], t) })
+	p.scores(t, s)
+}
+
+// scores lists text t under each ASCII character it holds, by its score.
+func (p *postings) scores(t int32, s string) {
 	var score [utf8.RuneSelf]int32
 	var has [utf8.RuneSelf]bool
 	oneScores(s, &score, &has)
@@ -326,30 +372,16 @@ func indexByte(s string, c byte) int {
 // remove takes text t out of the lists it is under: a corrected value
 // is found no more by what it said.
 func (p *postings) remove(t int32, s string) {
-	rs := folded(s, p.runes[:0])
-	p.runes = rs
-	del := func(k uint64) {
-		l := p.grams[k]
+	p.grams(s, func(k uint64) {
+		l := p.more[k]
 		if i, ok := slices.BinarySearch(l, t); ok {
-			l = slices.Delete(l, i, i+1)
-			if len(l) == 0 {
-				delete(p.grams, k)
+			if l = slices.Delete(l, i, i+1); len(l) == 0 {
+				delete(p.more, k)
 			} else {
-				p.grams[k] = l
+				p.more[k] = l
 			}
 		}
-	}
-	for i := range rs {
-		if rs[i] >= utf8.RuneSelf {
-			del(gramKey(rs[i : i+1]))
-		}
-		if i+2 <= len(rs) {
-			del(gramKey(rs[i : i+2]))
-		}
-		if i+3 <= len(rs) {
-			del(gramKey(rs[i : i+3]))
-		}
-	}
+	})
 	var score [utf8.RuneSelf]int32
 	var has [utf8.RuneSelf]bool
 	oneScores(s, &score, &has)
@@ -382,7 +414,17 @@ func (ix *Index) release(e int32) {
 }
 
 // list is the list of the texts holding the gram rs, or nil.
-func (p *postings) list(rs []rune) []int32 { return p.grams[gramKey(rs)] }
+func (p *postings) list(rs []rune) []int32 {
+	k := gramKey(rs)
+	var l []int32
+	if i, ok := slices.BinarySearch(p.keys, k); ok {
+		l = p.data[p.at[i]:p.at[i+1]:p.at[i+1]]
+	}
+	if m := p.more[k]; len(m) > 0 {
+		return append(l, m...) // a copy: l has no room
+	}
+	return l
+}
 
 // holding returns the texts holding the folded query qr as it stands,
 // ascending, among within when it is not nil.
