@@ -23,9 +23,6 @@ import (
 type text struct {
 	s     string
 	users []user // the entries holding s, by entry
-	// chars has a bit for each ASCII character (lower case for a
-	// letter) a one-character query finds s by.
-	chars [2]uint64
 }
 
 // user is an entry holding a text, and its doc: read together, so a
@@ -79,19 +76,6 @@ func folded(s string, out []rune) []rune {
 	return out
 }
 
-// charsOf is text.chars of s.
-func charsOf(s string) (m [2]uint64) {
-	var score [utf8.RuneSelf]int32
-	var has [utf8.RuneSelf]bool
-	oneScores(s, &score, &has)
-	for c, ok := range has {
-		if ok {
-			m[c>>6] |= 1 << (c & 63)
-		}
-	}
-	return m
-}
-
 // postings are the lists of texts by gram, and by one ASCII character's
 // score; and for each ASCII character, a bit for each doc with a text a
 // query of that character finds.
@@ -109,6 +93,9 @@ type postings struct {
 	more map[uint64][]int32
 	ones [utf8.RuneSelf][]bucket
 	docs [utf8.RuneSelf][]uint64
+	// chars has, for each text, a bit for each ASCII character (lower
+	// case for a letter) a one-character query finds it by.
+	chars [][2]uint64
 	// scratch buffers
 	runes []rune
 	seen  []uint64
@@ -149,7 +136,7 @@ func (ix *Index) intern(s string) int32 {
 		return t
 	}
 	t := int32(len(ix.texts))
-	ix.texts = append(ix.texts, text{s: s, chars: charsOf(s)})
+	ix.texts = append(ix.texts, text{s: s})
 	ix.sigs = append(ix.sigs, signature(s))
 	ix.textID[s] = t
 	if ix.post != nil {
@@ -214,6 +201,7 @@ func (ix *Index) fill(p *postings) {
 	}
 	p.at[len(p.keys)] = n
 	p.data = make([]int32, n)
+	p.chars = make([][2]uint64, len(ix.texts))
 	for t := range ix.texts {
 		if len(ix.texts[t].users) == 0 {
 			continue
@@ -235,7 +223,7 @@ func (p *postings) mark(ix *Index, i int32) {
 	var m [2]uint64
 	d := ix.docs[i]
 	for e := d.from; e < d.to; e++ {
-		c := ix.texts[ix.entries[e].text].chars
+		c := p.chars[ix.entries[e].text]
 		m[0] |= c[0]
 		m[1] |= c[1]
 	}
@@ -261,14 +249,20 @@ func (p *postings) add(t int32, s string) {
 	p.scores(t, s)
 }
 
-// scores lists text t under each ASCII character it holds, by its score.
+// scores lists text t under each ASCII character it holds, by its score,
+// and notes which (chars).
 func (p *postings) scores(t int32, s string) {
 	var score [utf8.RuneSelf]int32
 	var has [utf8.RuneSelf]bool
 	oneScores(s, &score, &has)
+	for len(p.chars) <= int(t) {
+		p.chars = append(p.chars, [2]uint64{})
+	}
+	p.chars[t] = [2]uint64{}
 	for c := range has {
 		if has[c] {
 			p.ones[c] = addToBucket(p.ones[c], score[c], t)
+			p.chars[t][c>>6] |= 1 << (c & 63)
 		}
 	}
 }
