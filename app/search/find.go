@@ -432,7 +432,7 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 			return
 		}
 		tx := &ix.texts[t]
-		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) {
+		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, q.runes) {
 			return
 		}
 		if _, held := slices.BinarySearch(s.heldTexts, t); held {
@@ -466,6 +466,22 @@ func each(ctx context.Context, n int, fn func(int)) error {
 		fn(i)
 	}
 	return nil
+}
+
+// runesInOrder is inOrder for a query that is not ASCII (its runes
+// folded): the matcher, which allocates for such a query, is asked only
+// about texts that pass it.
+func runesInOrder(s string, qr []rune) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(qr) {
+			break
+		}
+		if fold(r) == qr[i] {
+			i++
+		}
+	}
+	return i == len(qr)
 }
 
 // inOrder reports whether s holds the characters of lower (an ASCII
