@@ -472,6 +472,14 @@ func each(ctx context.Context, n int, fn func(int)) error {
 // folded): the matcher, which allocates for such a query, is asked only
 // about texts that pass it.
 func runesInOrder(s string, qr []rune) bool {
+	if isASCII(s) {
+		// An ASCII text holds no rune that folds past ASCII.
+		for _, r := range qr {
+			if r >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
 	i := 0
 	for _, r := range s {
 		if i == len(qr) {
