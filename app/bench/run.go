@@ -312,6 +312,7 @@ func timeSearch(ctx context.Context, o Options, dir string, s *Size) ([]string, 
 	app.SortByUrgency(cases)
 	keys := Keystrokes(cases, o.Seed)
 	ix := search.NewIndex(cases)
+	ix.Prepare() // as the desk does once its index is loaded
 	s.EntriesPerCase = float64(ix.Len()) / float64(max(len(cases), 1))
 	s.SearchMS = Percentile(TimeKeys(DeskSearch{ix}, keys))
 	s.Reference.SearchTrigramMS = Percentile(TimeKeys(NewTrigram(cases), keys))

@@ -65,10 +65,18 @@ func bases(n int, seed uint64) ([]base, error) {
 // its own import time. Names of people and offices repeat across cases,
 // as they do in a real inbox.
 func variant(b base, i int, now time.Time) app.NewCase {
-	c := *b.c
-	c.ID = app.NewCaseID()
 	pdf := append(append([]byte{}, b.pdf...), fmt.Sprintf("\n%% bench case %d\n", i)...)
 	sum := sha256.Sum256(pdf)
+	c := variantCase(b, i, now)
+	c.Order.SHA256, c.Order.Size = hex.EncodeToString(sum[:]), int64(len(pdf))
+	return app.NewCase{Case: c, Original: pdf, Pages: b.pages}
+}
+
+// variantCase is variant's case without its original: what a search
+// over a million cases is built from in memory.
+func variantCase(b base, i int, now time.Time) *app.Case {
+	c := *b.c
+	c.ID = app.NewCaseID()
 	ex := c.Order.Extraction
 	ex.Fields = make(map[string]app.Field, len(b.c.Order.Extraction.Fields))
 	for k, f := range b.c.Order.Extraction.Fields {
@@ -88,11 +96,11 @@ func variant(b base, i int, now time.Time) app.NewCase {
 		ex.Targets[k] = t
 	}
 	at := now.Add(-time.Duration(i) * time.Minute)
-	c.Order = app.Order{FileName: fmt.Sprintf("%07d-%s", i, b.c.Order.FileName), SHA256: hex.EncodeToString(sum[:]),
-		Size: int64(len(pdf)), Pages: c.Order.Pages, TextSource: c.Order.TextSource, ImportedAt: at, Extraction: ex}
+	c.Order = app.Order{FileName: fmt.Sprintf("%07d-%s", i, b.c.Order.FileName),
+		Pages: c.Order.Pages, TextSource: c.Order.TextSource, ImportedAt: at, Extraction: ex}
 	c.CreatedAt, c.UpdatedAt = at, at
 	c.History = []app.Event{{At: at, Actor: "warrantdesk", Action: "imported", Detail: c.Order.FileName}}
-	return app.NewCase{Case: &c, Original: pdf, Pages: b.pages}
+	return &c
 }
 
 // vary gives s's last run of digits the digits of i (as many as it has),

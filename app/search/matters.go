@@ -24,7 +24,7 @@ func (ix *Index) matterOf(i int32) string {
 	d := ix.docs[i]
 	for e := d.from; e < d.to; e++ {
 		if ix.entries[e].field == FieldMatter {
-			return ix.entries[e].text
+			return ix.text(e)
 		}
 	}
 	return ""
@@ -41,6 +41,12 @@ func (ix *Index) join(i int32, matter string) {
 	k := ix.matterKey(i, matter)
 	ix.members[k] = append(ix.members[k], i)
 	ix.keys[i] = k
+	if len(ix.members[k]) > 1 {
+		if ix.groups == nil {
+			ix.groups = map[string]bool{}
+		}
+		ix.groups[k] = true
+	}
 }
 
 // leave takes doc i out of its matter's members.
@@ -61,24 +67,42 @@ func (ix *Index) leave(i int32) {
 	} else {
 		ix.members[k] = m
 	}
+	if len(m) < 2 {
+		delete(ix.groups, k)
+	}
 	delete(ix.keys, i)
 }
 
 // withMatters adds to bests, for each case matched on its number or its
-// matter, the matter's other cases not matched themselves, just below it.
-// at maps a doc to 1 + its place in bests (0: not there).
-func (ix *Index) withMatters(bests []best, at []int32) []best {
-	for n := len(bests) - 1; n >= 0; n-- {
-		b := bests[n]
-		if f := ix.entries[b.entry].field; f != FieldMatter && f != app.FieldCaseNumber {
-			continue
-		}
-		for _, o := range ix.members[ix.keys[b.doc]] {
-			if o == b.doc || ix.docs[o].gone || at[o] != 0 {
+// matter, the matter's other cases not found themselves, just below it;
+// bestOf is a case's best match if it was found. Only matters of two
+// cases or more are read (groups).
+func (ix *Index) withMatters(bests []best, found []uint64, bestOf func(int32) (best, bool)) []best {
+	for k := range ix.groups {
+		members := ix.members[k]
+		var top best
+		matched := false
+		for _, m := range members {
+			b, ok := bestOf(m)
+			if !ok || b.viaMatter {
 				continue
 			}
-			bests = append(bests, best{score: b.score - 1, doc: o, entry: b.entry, from: b.from, to: b.to, viaMatter: true})
-			at[o] = int32(len(bests))
+			if f := ix.entries[b.entry].field; f != FieldMatter && f != app.FieldCaseNumber {
+				continue
+			}
+			if !matched || ix.before(b, top) < 0 {
+				top, matched = b, true
+			}
+		}
+		if !matched {
+			continue
+		}
+		for _, o := range members {
+			if ix.docs[o].gone || found[o>>6]&(1<<(o&63)) != 0 {
+				continue
+			}
+			found[o>>6] |= 1 << (o & 63)
+			bests = append(bests, best{score: top.score - 1, doc: o, entry: top.entry, viaMatter: true})
 		}
 	}
 	return bests

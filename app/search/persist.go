@@ -32,7 +32,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	for _, d := range ix.docs {
 		size += len(d.id) + len(d.words) + 35
 		for e := d.from; e < d.to; e++ {
-			size += len(ix.entries[e].text) + 6
+			size += len(ix.text(e)) + 6
 		}
 	}
 	b := make([]byte, 0, size)
@@ -54,7 +54,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 			} else {
 				b = appendString(append(b, fieldNamed), en.field)
 			}
-			b = appendString(b, en.text)
+			b = appendString(b, ix.text(e))
 		}
 	}
 	return b, nil
@@ -88,7 +88,8 @@ func Load(data []byte) (*Index, error) {
 	if n > uint64(len(r.s)) {
 		return nil, fmt.Errorf("%w: %d cases in %d bytes", ErrFormat, n, len(r.s))
 	}
-	ix := &Index{byID: make(map[string]int32, n), docs: make([]doc, 0, n)}
+	ix := newIndex(int(n))
+	ix.docs = make([]doc, 0, n)
 	for i := uint64(0); i < n && r.err == nil; i++ {
 		r.doc(ix)
 	}
@@ -124,9 +125,7 @@ func (r *reader) doc(ix *Index) {
 		default:
 			r.err = ErrFormat
 		}
-		text := r.str()
-		ix.entries = append(ix.entries, entry{di, field, text})
-		ix.sigs = append(ix.sigs, signature(text))
+		ix.addEntry(di, field, r.str())
 	}
 	if _, dup := ix.byID[id]; dup || id == "" {
 		r.err = ErrFormat

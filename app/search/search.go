@@ -16,7 +16,6 @@
 package search
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"hash/fnv"
@@ -37,18 +36,27 @@ import (
 // list of summaries shows that the index holds as they no longer are.
 // Safe for concurrent use.
 type Index struct {
-	// rw guards docs, byID, entries and sigs: searches read them, Put
-	// and Remove change them.
+	// rw guards everything but mu's: searches read, Put and Remove
+	// change.
 	rw      sync.RWMutex
 	docs    []doc
 	byID    map[string]int32
 	entries []entry
-	sigs    []uint64 // one per entry
-	dead    int      // entries no longer any case's
+	dead    int // entries no longer any case's
 
-	// members are each matter's docs, keys each doc's matter (matters.go).
+	// texts are the distinct texts of the entries, by number (textID);
+	// post lists them by gram once Prepare built it (grams.go).
+	texts  []text
+	sigs   []uint64 // signature of each text, read apart from the texts
+	textID map[string]int32
+	post   *postings
+	gen    uint64 // changes with every Put and Remove
+
+	// members are each matter's docs, keys each doc's matter, groups the
+	// matters of more than one doc (matters.go).
 	members map[string][]int32
 	keys    map[int32]string
+	groups  map[string]bool
 
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
@@ -67,14 +75,19 @@ type doc struct {
 
 type entry struct {
 	doc   int32 // -1 once the case was indexed again or removed
+	text  int32 // its number in texts
 	field string
-	text  string
 }
 
-// narrowing is a finished query and the entries it matched.
+// narrowing is a finished query and what it matched.
 type narrowing struct {
 	query string
-	hits  []int32
+	hits  []int32 // docs, for a text search
+	// held are the texts that hold the query as it stands (ascending;
+	// nil when not kept), spread the others the matcher matched
+	// (scattered: when it was run, fuzzy says so).
+	held, spread []int32
+	fuzzy        bool
 }
 
 // Match is one case found, with the field that matched best and the byte
@@ -177,17 +190,20 @@ func NewIndex(cases []*app.Case) *Index {
 
 // NewIndexOf indexes docs; for docs of the same ID the last is kept.
 func NewIndexOf(docs []Doc) *Index {
-	ix := &Index{byID: make(map[string]int32, len(docs))}
+	ix := newIndex(len(docs))
 	n := 0
 	for _, d := range docs {
 		n += len(d.Entries)
 	}
 	ix.entries = make([]entry, 0, n)
-	ix.sigs = make([]uint64, 0, n)
 	for _, d := range docs {
 		ix.put(d)
 	}
 	return ix
+}
+
+func newIndex(docs int) *Index {
+	return &Index{byID: make(map[string]int32, docs), textID: map[string]int32{}}
 }
 
 // Put indexes d, in place of what the index held of the same case: a new
@@ -201,6 +217,7 @@ func (ix *Index) Put(d Doc) {
 }
 
 func (ix *Index) put(d Doc) {
+	ix.gen++
 	i, ok := ix.byID[d.ID]
 	if ok {
 		ix.drop(i)
@@ -212,22 +229,35 @@ func (ix *Index) put(d Doc) {
 	from := int32(len(ix.entries))
 	for _, e := range d.Entries {
 		if e.Text = strings.TrimSpace(e.Text); e.Text != "" {
-			ix.entries = append(ix.entries, entry{i, e.Field, e.Text})
-			ix.sigs = append(ix.sigs, signature(e.Text))
+			ix.addEntry(i, e.Field, e.Text)
 		}
 	}
 	if d.Matter != "" {
-		ix.entries = append(ix.entries, entry{i, FieldMatter, d.Matter})
-		ix.sigs = append(ix.sigs, signature(d.Matter))
+		ix.addEntry(i, FieldMatter, d.Matter)
 	}
 	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
 	ix.join(i, d.Matter)
+	if ix.post != nil {
+		ix.post.mark(ix, i)
+	}
 }
+
+// addEntry adds an entry of doc i.
+func (ix *Index) addEntry(i int32, field, s string) {
+	e := int32(len(ix.entries))
+	t := ix.intern(s)
+	ix.entries = append(ix.entries, entry{doc: i, text: t, field: field})
+	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
+}
+
+// text is entry e's text.
+func (ix *Index) text(e int32) string { return ix.texts[ix.entries[e].text].s }
 
 // drop takes doc i's entries out of searches.
 func (ix *Index) drop(i int32) {
 	dc := &ix.docs[i]
 	for e := dc.from; e < dc.to; e++ {
+		ix.release(e)
 		ix.entries[e].doc = -1
 	}
 	ix.dead += int(dc.to - dc.from)
@@ -243,9 +273,13 @@ func (ix *Index) Remove(id string) {
 	if !ok {
 		return
 	}
+	ix.gen++
 	ix.drop(i)
 	ix.leave(i)
 	ix.docs[i].gone = true
+	if ix.post != nil {
+		ix.post.mark(ix, i)
+	}
 	delete(ix.byID, id)
 	ix.forget()
 }
@@ -333,142 +367,6 @@ func bit(r rune) uint64 {
 		return 1 << (26 + r - '0')
 	}
 	return 0
-}
-
-// Find returns the cases matching query, best first, one match per case.
-// An empty query matches nothing.
-func (ix *Index) Find(query string) []Match {
-	m, _ := ix.FindContext(context.Background(), query)
-	return m
-}
-
-// chunk is how many candidates are matched between looks at the context.
-const chunk = 4096
-
-// FindContext is Find that gives up, with ctx's error, once ctx is done.
-func (ix *Index) FindContext(ctx context.Context, query string) ([]Match, error) {
-	query = strings.TrimSpace(query)
-	if query == "" {
-		return nil, nil
-	}
-	ix.rw.RLock()
-	defer ix.rw.RUnlock()
-	cand := ix.candidates(query)
-	var pat []byte
-	if isASCII(query) {
-		pat = []byte(query)
-	}
-	lower := strings.ToLower(query)
-	// Each case's best entry so far (case → 1 + its place in bests).
-	var bests []best
-	at := make([]int32, len(ix.docs))
-	var hits []int32
-	var idx []int
-	for n, e := range cand {
-		if n%chunk == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		en := ix.entries[e]
-		from := len(idx)
-		score, out, ok := matchEntry(query, pat, en.text, idx)
-		if !ok {
-			idx = out[:from]
-			continue
-		}
-		idx = out
-		hits = append(hits, e)
-		// A match that covers the whole query in one run beats a
-		// scattered one of the same fuzzy score.
-		if containsFold(en.text, lower) {
-			score += 1000
-		}
-		b := best{score: score, doc: en.doc, entry: e, from: int32(from), to: int32(len(idx))}
-		switch k := at[en.doc]; {
-		case k == 0:
-			bests = append(bests, b)
-			at[en.doc] = int32(len(bests))
-		case score > bests[k-1].score:
-			bests[k-1] = b
-		}
-	}
-	ix.mu.Lock()
-	ix.last = narrowing{query, hits}
-	ix.mu.Unlock()
-	return ix.rank(ix.withMatters(bests, at), idx, query), nil
-}
-
-// best is a case's best matching entry: its score, and its matched
-// positions as a range of the search's position slice.
-type best struct {
-	score    int
-	doc      int32
-	entry    int32
-	from, to int32
-	// viaMatter: the entry is another case's of the same matter.
-	viaMatter bool
-}
-
-// candidates are the entries that may match query: those whose signature
-// holds the query's, among the last search's matches when query extends
-// it.
-func (ix *Index) candidates(query string) []int32 {
-	qsig := signature(query)
-	var cand []int32
-	if prev, ok := ix.narrowFrom(query); ok {
-		cand = prev[:0:0]
-		for _, e := range prev {
-			if ix.sigs[e]&qsig == qsig && ix.entries[e].doc >= 0 {
-				cand = append(cand, e)
-			}
-		}
-		return cand
-	}
-	for e, sig := range ix.sigs {
-		if sig&qsig == qsig && ix.entries[e].doc >= 0 {
-			cand = append(cand, int32(e))
-		}
-	}
-	return cand
-}
-
-// rank orders the cases' bests best first, then the case imported first
-// (then the one indexed first), as matches. Where the text holds the
-// query as such, or its words, those are what is highlighted.
-func (ix *Index) rank(bests []best, idx []int, query string) []Match {
-	slices.SortFunc(bests, func(a, b best) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(ix.docs[a.doc].created, ix.docs[b.doc].created); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.doc, b.doc)
-	})
-	out := make([]Match, len(bests))
-	for i, b := range bests {
-		en := ix.entries[b.entry]
-		matched := idx[b.from:b.to:b.to]
-		if run := contiguous(en.text, query); run != nil {
-			matched = run
-		}
-		field := en.field
-		if b.viaMatter {
-			field = FieldMatter
-		}
-		out[i] = Match{ID: ix.docs[b.doc].id, Field: field, Text: en.text, Matched: matched, Score: b.score}
-	}
-	return out
-}
-
-// narrowFrom returns the entries the previous query matched when query
-// extends it.
-func (ix *Index) narrowFrom(query string) ([]int32, bool) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	last := ix.last
-	return last.hits, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
 }
 
 // containsFold reports whether s holds lower (already lower-cased), case
@@ -600,7 +498,7 @@ func (ix *Index) FindText(ctx context.Context, query string) (map[string][]strin
 		}
 	}
 	ix.mu.Lock()
-	ix.lastText = narrowing{query, hits}
+	ix.lastText = narrowing{query: query, hits: hits}
 	ix.mu.Unlock()
 	return out, nil
 }

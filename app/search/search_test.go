@@ -66,9 +66,10 @@ func benchFind(b *testing.B, n int) {
 		cases = append(cases, mk(fmt.Sprintf("2:25-mj-%05d", i), "United States District Court", fmt.Sprintf("user%d@example.com", i)))
 	}
 	ix := NewIndex(cases)
+	ix.Prepare()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ix.Find("user42")
+		ix.FindTop(context.Background(), "user42", Page)
 	}
 }
 
@@ -97,11 +98,12 @@ func BenchmarkIndex_Typed100000(b *testing.B) {
 		cases = append(cases, mk(fmt.Sprintf("2:25-mj-%05d", i), "United States District Court", fmt.Sprintf("user%d@example.com", i)))
 	}
 	ix := NewIndex(cases)
+	ix.Prepare()
 	const word = "user4217@ex"
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for k := 1; k <= len(word); k++ {
-			ix.Find(word[:k])
+			ix.FindTop(context.Background(), word[:k], Page)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(word)), "ms/keystroke")

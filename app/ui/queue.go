@@ -68,6 +68,9 @@ type Queue struct {
 	// case's details, and inText the words it matched in its text.
 	matched map[string]search.Match
 	inText  map[string][]string
+	// result is the latest search's, for the rows of cases found but
+	// not ranked.
+	result *search.Result
 	// flags holds, per case ID, the most serious text-free finding.
 	flags map[string]app.Finding
 	query string
@@ -252,6 +255,8 @@ func (q *Queue) loadIndex(sums []app.Summary) {
 			return
 		}
 		q.index = ix
+		// Searches read every text until the posting lists are built.
+		go ix.Prepare()
 		if q.query != "" {
 			q.onSearch(q.search.Text)
 		}
@@ -340,6 +345,7 @@ type searchResult struct {
 	found   []*app.Summary
 	matched map[string]search.Match
 	inText  map[string][]string
+	result  *search.Result
 }
 
 // onSearch filters the list as the reviewer types: fuzzy over the cases'
@@ -351,7 +357,7 @@ func (q *Queue) onSearch(text string) {
 	q.query = strings.TrimSpace(text)
 	if q.query == "" || q.index == nil {
 		q.find.Stop()
-		q.matched, q.inText = nil, nil
+		q.matched, q.inText, q.result = nil, nil, nil
 		q.showMatches(q.all)
 		if q.query != "" {
 			// Searched once the index is up to date (loadIndex).
@@ -362,23 +368,27 @@ func (q *Queue) onSearch(text string) {
 	ix, all, byID, query := q.index, q.all, q.byID, q.query
 	Start(q.find, func(ctx context.Context) (searchResult, error) {
 		r := searchResult{matched: map[string]search.Match{}}
-		matches, err := ix.FindContext(ctx, query)
+		// A page ranked best first; the other cases found follow, most
+		// urgent first (their matches are worked out as their rows show).
+		res, err := ix.FindTop(ctx, query, search.Page)
 		if err != nil {
 			return r, err // a newer keystroke's search runs instead
 		}
-		for _, m := range matches {
+		r.result = res
+		for _, m := range res.Top {
 			if c := byID[m.ID]; c != nil {
 				r.found = append(r.found, c)
 				r.matched[m.ID] = m
 			}
 		}
+		r.found = append(r.found, res.Others(all)...)
 		if r.inText, err = ix.FindText(ctx, query); err != nil {
 			return r, err
 		}
 		// The text's matches after the details', most urgent first.
 		for _, c := range all {
 			if _, ok := r.inText[c.ID]; ok {
-				if _, ok := r.matched[c.ID]; !ok {
+				if _, ok := r.matched[c.ID]; !ok && !res.Found(c.ID) {
 					r.found = append(r.found, c)
 				}
 			}
@@ -388,7 +398,7 @@ func (q *Queue) onSearch(text string) {
 		if err != nil {
 			return
 		}
-		q.matched, q.inText = r.matched, r.inText
+		q.matched, q.inText, q.result = r.matched, r.inText, r.result
 		q.showMatches(r.found)
 	})
 }
@@ -521,7 +531,7 @@ func (q *Queue) placeOf(id string) int {
 // search matched are highlighted, and a match in a field the row does not
 // show (a target, an agent, the order's text) is added to it.
 func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
-	m, searched := q.matched[c.ID]
+	m, searched := q.matchOf(c.ID)
 	words, inText := q.inText[c.ID]
 	r := &rowText{match: m, searched: searched, first: true}
 	plain := widget.RichTextStyleInline
@@ -562,6 +572,19 @@ func (q *Queue) row(c *app.Summary) []widget.RichTextSegment {
 		r.part(app.FieldIssuingAuthority, a, plain)
 	}
 	return r.segs
+}
+
+// matchOf is where the latest search matched the case with the given ID:
+// for a case found but not on the ranked page, worked out for its row
+// only, as it is drawn.
+func (q *Queue) matchOf(id string) (search.Match, bool) {
+	m, ok := q.matched[id]
+	if !ok && q.result != nil {
+		if m, ok = q.result.MatchOf(id, q.query); ok {
+			q.matched[id] = m
+		}
+	}
+	return m, ok
 }
 
 // flagLabel names a critical finding in a word or two for the row.
