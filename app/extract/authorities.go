@@ -334,6 +334,9 @@ func (x *run) agency() {
 	for _, v := range x.contactOrgs() {
 		addV(v)
 	}
+	for _, v := range x.transferAgency() {
+		addV(v)
+	}
 	if len(cands) == 0 {
 		if h, ok := x.c.first(genericAgencyRe); ok {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
@@ -764,7 +767,16 @@ var (
 )
 
 func (x *run) judge() {
-	v, h, conf, ok := x.bestLabel(app.FieldJudge, judgeRules, func(h hit) (string, bool) {
+	if v, h, ok := x.formJudge(); ok {
+		conf := 0.8
+		if x.recognisedPage(h.page) {
+			conf -= ocrPenalty
+		}
+		x.set(app.FieldJudge, v, h, conf)
+		return
+	}
+	rules := append(append([]labelRule{}, judgeRules...), nationalJudgeRules()...)
+	v, h, conf, ok := x.bestLabel(app.FieldJudge, rules, func(h hit) (string, bool) {
 		return cleanName(h.group())
 	})
 	if ok {
