@@ -446,7 +446,7 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
-		if i+1 < len(lines) && unitRe.MatchString(strings.TrimSpace(lines[i+1])) {
+		if i+1 < len(lines) && unitLine(strings.TrimSpace(lines[i+1])) {
 			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
 		}
 	}

@@ -180,3 +180,23 @@ var nationalJudgeRules = sync.OnceValue(func() []labelRule {
 		{0.8, regexp.MustCompile(`(?:^|\n|[.:;]\s+|\bI,\s+)(?:Judge|Richter(?:in)?|Juge|Giudice|Juez|Jueza|Ju[ií]za?|Rechter|S[ęe]dzia)\s+` + nameLineRe)},
 	}
 })
+
+// unitWordRe names a unit of a force or an office, in the languages
+// orders come in.
+var unitWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:command|unit|bureau|division|directorate|department|squad|branch|centre|center|team|brigade|brigada|kommissariat|dezernat|abteilung|direction|unit[àa]|servizio|divisi[oó]n|unidad|grupo|departamento|afdeling|eenheid|wydzia[łl]|biuro|avdelning|enheten)\b`)
+})
+
+// unitLine reports whether a letterhead line under an agency's name names
+// one of its units ("Commercial Affairs Department - Anti-Scam Command",
+// "DIRECTORATE FOR PRIORITY CRIME INVESTIGATION (DPCI)"), not its address
+// or a telephone.
+func unitLine(t string) bool {
+	if unitRe.MatchString(t) {
+		return true
+	}
+	if t == "" || len(t) > 90 || strings.ContainsAny(t, "0123456789@:,·|") || notOrgRe.MatchString(t) || !headingLike(t) {
+		return false
+	}
+	return unitWordRe().MatchString(t)
+}
