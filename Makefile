@@ -15,6 +15,8 @@ export LANG := en_US.UTF-8
 # benchmarks; xdotool types and clicks in the real-window test.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd \
+	tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-ita tesseract-ocr-por tesseract-ocr-nld \
+	tesseract-ocr-pol tesseract-ocr-swe \
 	xvfb xauth x11-utils xdotool imagemagick poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -1,0 +1,39 @@
+package ocr
+
+import (
+	"strings"
+	"testing"
+)
+
+func wordsOf(s string) []Word {
+	var out []Word
+	for _, w := range strings.Fields(s) {
+		out = append(out, Word{Text: w})
+	}
+	return out
+}
+
+func TestGuessLanguage_ThePagesOwnLanguage(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"German order read in English", strings.Repeat("Die Herausgabe der Daten wird nach dem Gesetz angeordnet und ist nicht anfechtbar, auch von der Staatsanwaltschaft zu den Akten. ", 3), "deu"},
+		{"Italian letter", strings.Repeat("La Procura della Repubblica presso il Tribunale chiede che i dati del titolare siano trasmessi per le indagini con urgenza nel procedimento. ", 3), "ita"},
+		{"English warrant", strings.Repeat("The provider shall disclose to the government the records of the account described in Attachment A for the period stated. ", 3), ""},
+		{"English form of a Polish court", "Issuing State Poland (PL) Language(s) used to communicate Polish, English Tel./E-mail +48 12 000 00 00 / sad@sad.example.gov.pl The addressee shall produce the data", "pol"},
+		{"English form naming one foreign country", "The user is believed to live in Germany. The provider shall disclose the records of the account.", ""},
+	} {
+		if got, _ := guessLanguage(wordsOf(tc.text)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestCountryOf_NamesAndCountryDomains(t *testing.T) {
+	for word, want := range map[string]string{
+		"j.silva@pj.example.pt": "por", "mp.example.pt": "por", ".gov.pl": "pol", "(Sweden)": "swe",
+		"https://politie.example.nl/x": "nld", "lers@example.com": "", "U.S.C.": "", "es": "", "e.g.": "",
+	} {
+		if got := countryOf(word); got != want {
+			t.Errorf("%q: %q, want %q", word, got, want)
+		}
+	}
+}
