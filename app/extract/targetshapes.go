@@ -27,8 +27,8 @@ type accountLayouts struct {
 // TP-7730-1184-22  Tessera account number").
 var accountLayoutRes = sync.OnceValue(func() accountLayouts {
 	return accountLayouts{
-		nextLine: regexp.MustCompile(`(?i)\baccount\s+(?:ids?|identifiers?|numbers?|no\.?|nr\.?)[ \t]*[:#]?[ \t]*\n[ \t]*\(?` + accountIDShape),
-		tableRow: regexp.MustCompile(`(?im)^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?` + accountIDShape + `  +[^\n]{0,60}?\baccount\s+(?:ids?|identifiers?|numbers?|no\b)`),
+		nextLine:     regexp.MustCompile(`(?i)\baccount\s+(?:ids?|identifiers?|numbers?|no\.?|nr\.?)[ \t]*[:#]?[ \t]*\n[ \t]*\(?` + accountIDShape),
+		tableRow:     regexp.MustCompile(`(?im)^[ \t]*(?:\d{1,3}[.)]?[ \t]+)?` + accountIDShape + `  +[^\n]{0,60}?\baccount\s+(?:ids?|identifiers?|numbers?|no\b)`),
 		userColumn:   regexp.MustCompile(`(?im)^[ \t]*(?:user\s*names?|screen\s+names?|handles?|account\s+names?|benutzername|nombre\s+de\s+usuario|nome\s+(?:de\s+usu[aá]rio|utente)|gebruikersnaam)  [^\n]*\n[ \t]*(?:\d{1,3}[.)]?[ \t]+)?@?([A-Za-z0-9_.\-]{3,64})(?:  |[ \t]*$)`),
 		userCalled:   regexp.MustCompile(`(?i)\b(?:user|account|profile)\s+(?:called|named|known\s+as|under\s+the\s+name)\s+["“'@]?([A-Za-z0-9_.\-]{3,64})(?:[\s,;)"”']|$)`),
 		accountColon: regexp.MustCompile(`(?im)\b(?:account|konto|cuenta|conta|compte)[ \t]*:[ \t]*@?([A-Za-z0-9_.\-]{3,64})[ \t]*(?:$|[,;()]|  )`),
