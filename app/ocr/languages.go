@@ -181,3 +181,73 @@ func installedLanguages(exe string) map[string]bool {
 	}
 	return langs
 }
+
+// keepSymbols takes back from the English reading the "@" of e-mail
+// addresses that another language's data reads as a letter
+// ("beatriz.lobo O pj.example.pt", "name.surnameQexample.pl"): a word of
+// the second reading that overlaps an English word holding an "@" it
+// lacks is the English word.
+func keepSymbols(eng, other *Result) *Result {
+	var at []Word
+	for _, w := range eng.Words {
+		if strings.Contains(w.Text, "@") {
+			at = append(at, w)
+		}
+	}
+	if len(at) == 0 {
+		return other
+	}
+	out := *other
+	out.Words = append([]Word(nil), other.Words...)
+	changed := false
+	used := make([]bool, len(at))
+	for i, w := range out.Words {
+		if strings.Contains(w.Text, "@") {
+			continue
+		}
+		for k, e := range at {
+			if !used[k] && overlap(w, e) > 0.5 {
+				out.Words[i].Text = e.Text
+				used[k], changed = true, true
+				break
+			}
+		}
+	}
+	if !changed {
+		return other
+	}
+	// The text is the words in order, a blank or a line break between.
+	var b strings.Builder
+	k := 0
+	for _, f := range strings.SplitAfter(other.Text, "\n") {
+		for j, tok := range strings.Fields(f) {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			if k < len(out.Words) && other.Words[k].Text == tok {
+				tok = out.Words[k].Text
+			}
+			k++
+			b.WriteString(tok)
+		}
+		if strings.HasSuffix(f, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	out.Text = b.String()
+	return &out
+}
+
+// overlap is the share of the smaller box that two word boxes share.
+func overlap(a, b Word) float64 {
+	w := min(a.X+a.W, b.X+b.W) - max(a.X, b.X)
+	h := min(a.Y+a.H, b.Y+b.H) - max(a.Y, b.Y)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	small := min(a.W*a.H, b.W*b.H)
+	if small <= 0 {
+		return 0
+	}
+	return float64(w*h) / float64(small)
+}

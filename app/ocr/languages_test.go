@@ -37,3 +37,21 @@ func TestCountryOf_NamesAndCountryDomains(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepSymbols_TheEnglishReadingsAt(t *testing.T) {
+	eng := &Result{Text: "Kontakt: Tomasz Zurawski,\njan.kowalski@policja.example.pl @ x", Words: []Word{
+		{Text: "Kontakt:", X: 0, Y: 0, W: 80, H: 20}, {Text: "Tomasz", X: 90, Y: 0, W: 60, H: 20}, {Text: "Zurawski,", X: 160, Y: 0, W: 90, H: 20},
+		{Text: "jan.kowalski@policja.example.pl", X: 0, Y: 30, W: 300, H: 20}, {Text: "@", X: 310, Y: 30, W: 15, H: 20}, {Text: "x", X: 330, Y: 30, W: 10, H: 20},
+	}}
+	pol := &Result{Text: "Kontakt: Tomasz Żurawski,\njan.kowalskiQpolicja.example.pl O x", Words: []Word{
+		{Text: "Kontakt:", X: 0, Y: 0, W: 80, H: 20}, {Text: "Tomasz", X: 90, Y: 0, W: 60, H: 20}, {Text: "Żurawski,", X: 160, Y: 0, W: 90, H: 20},
+		{Text: "jan.kowalskiQpolicja.example.pl", X: 0, Y: 30, W: 300, H: 20}, {Text: "O", X: 311, Y: 31, W: 14, H: 19}, {Text: "x", X: 330, Y: 30, W: 10, H: 20},
+	}}
+	got := keepSymbols(eng, pol)
+	if want := "Kontakt: Tomasz Żurawski,\njan.kowalski@policja.example.pl @ x"; got.Text != want {
+		t.Errorf("text %q, want %q", got.Text, want)
+	}
+	if got.Words[4].Text != "@" || pol.Words[4].Text != "O" {
+		t.Errorf("words %q, the second reading's changed: %v", got.Words[4].Text, pol.Words[4].Text)
+	}
+}

@@ -146,7 +146,7 @@ func (t *Tesseract) RecognizeAt(ctx context.Context, img image.Image, dpi int) (
 			return res, nil // the English reading stands
 		}
 		if again.Confidence >= res.Confidence-retryMargin {
-			return again, nil
+			return keepSymbols(res, again), nil
 		}
 	}
 	return res, nil
