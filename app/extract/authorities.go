@@ -780,6 +780,12 @@ func (x *run) judge() {
 		return cleanName(h.group())
 	})
 	if ok {
+		if full, found := x.fullerName(v); found {
+			v = full
+		} else if givenAsInitials(v) {
+			// Initials only: the full name may stand where no rule reads.
+			conf = min(conf, 0.8)
+		}
 		x.set(app.FieldJudge, v, h, conf)
 	}
 }

@@ -200,3 +200,53 @@ func unitLine(t string) bool {
 	}
 	return unitWordRe().MatchString(t)
 }
+
+// fullerName finds the name a signature abbreviates ("N. Z. Ferreira")
+// written out elsewhere in the order ("(Nomvula Zanele Ferreira)",
+// "Justice Anneliese Korhonen"): each initial the first letter of a word,
+// the other words as they are. Only one such fuller form may appear.
+func (x *run) fullerName(name string) (string, bool) {
+	words := strings.Fields(name)
+	var parts []string
+	initials := false
+	for _, w := range words {
+		if r := []rune(strings.TrimSuffix(w, ".")); len(r) == 1 && strings.HasSuffix(w, ".") {
+			parts = append(parts, regexp.QuoteMeta(string(r))+`\p{Ll}+`)
+			initials = true
+			continue
+		}
+		parts = append(parts, regexp.QuoteMeta(w))
+	}
+	if !initials || len(words) < 2 {
+		return "", false
+	}
+	re, err := regexp.Compile(`\b` + strings.Join(parts, `[ \t]+`) + `\b`)
+	if err != nil {
+		return "", false
+	}
+	found := ""
+	for _, p := range x.c.pages {
+		for _, m := range re.FindAllString(p.text, -1) {
+			if found != "" && found != m {
+				return "", false
+			}
+			found = m
+		}
+	}
+	return found, found != ""
+}
+
+// givenAsInitials reports whether a name gives only initials before the
+// surname ("N. Z. Ferreira").
+func givenAsInitials(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if len([]rune(strings.TrimSuffix(w, "."))) != 1 {
+			return false
+		}
+	}
+	return true
+}

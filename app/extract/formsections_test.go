@@ -50,3 +50,15 @@ func TestAgency_TheFormsTransferLineAndALetterheadUnit(t *testing.T) {
 		t.Errorf("letterhead: agency %q", got)
 	}
 }
+
+func TestJudge_InitialsWrittenOutElsewhere(t *testing.T) {
+	text := "SUBPOENA\nYou are commanded to appear and produce the records below.\nSIGNED at EXAMPLETON on this 2nd day of May 2026.\nK. L. Marwick\nMagistrate, Exampleton\n(Kerstin Lotte Marwick)"
+	ex := extractText(text)
+	if got := ex.Field(app.FieldJudge); got != "Kerstin Lotte Marwick" {
+		t.Errorf("judge %q", got)
+	}
+	ex = extractText("SUBPOENA\nYou are commanded to produce the records below.\nK. L. Marwick\nMagistrate, Exampleton")
+	if f := ex.Fields[app.FieldJudge]; f.Value != "K. L. Marwick" || f.Confidence > 0.8 {
+		t.Errorf("initials only: %q at %.2f, want the initials at no more than 0.8", f.Value, f.Confidence)
+	}
+}
