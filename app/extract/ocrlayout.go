@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -75,29 +76,70 @@ func ocrLayout(words []app.Word) (string, bool) {
 		centres[i] /= float64(len(r))
 	}
 	pitch := medianPitch(centres)
-	var b strings.Builder
+	lines := make([][]layoutCell, len(rows))
 	for i, r := range rows {
 		sort.SliceStable(r, func(a, c int) bool { return r[a].w.X < r[c].w.X })
+		end := 0
+		for k, p := range r {
+			if k == 0 || float64(p.w.X-end) > columnGap*cw {
+				lines[i] = append(lines[i], layoutCell{x: p.w.X, text: p.w.Text})
+			} else {
+				c := &lines[i][len(lines[i])-1]
+				c.text += " " + p.w.Text
+			}
+			end = p.w.X + p.w.W
+		}
+	}
+	continueHyphenated(lines, cw)
+	var b strings.Builder
+	for i, cells := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 			if pitch > 0 && centres[i]-centres[i-1] > paragraphGap*pitch {
 				b.WriteByte('\n')
 			}
 		}
-		end := 0
-		for k, p := range r {
+		for k, c := range cells {
 			if k > 0 {
-				if float64(p.w.X-end) > columnGap*cw {
-					b.WriteString("  ")
-				} else {
-					b.WriteByte(' ')
-				}
+				b.WriteString("  ")
 			}
-			b.WriteString(p.w.Text)
-			end = p.w.X + p.w.W
+			b.WriteString(c.text)
 		}
 	}
 	return b.String(), true
+}
+
+// layoutCell is a run of words on a line between column gaps.
+type layoutCell struct {
+	x    int // where it begins
+	text string
+}
+
+// continueHyphenated brings a cell that goes on from a word hyphenated at
+// the end of the line above to the front of its line, where the text's
+// own clean-up joins the word again: a form's value column wraps
+// "federica.lan-" / "zoni@example.org" while its label column wraps too,
+// and read across, the label's second line would stand in between.
+func continueHyphenated(lines [][]layoutCell, cw float64) {
+	for i := 0; i+1 < len(lines); i++ {
+		above, below := lines[i], lines[i+1]
+		if len(above) == 0 || len(below) < 2 {
+			continue
+		}
+		last := above[len(above)-1]
+		t := []rune(last.text)
+		if len(t) < 3 || t[len(t)-1] != '-' || !unicode.IsLetter(t[len(t)-2]) && !unicode.IsDigit(t[len(t)-2]) {
+			continue
+		}
+		for k := 1; k < len(below); k++ {
+			if math.Abs(float64(below[k].x-last.x)) <= 2*cw {
+				c := below[k]
+				copy(below[1:k+1], below[:k])
+				below[0] = c
+				break
+			}
+		}
+	}
 }
 
 // skewOf estimates how much the page's lines climb or fall per pixel

@@ -64,3 +64,15 @@ func TestOCRLayout_KeepsTesseractsTextWhenTheBoxesRunBackwards(t *testing.T) {
 		t.Error("three words were laid out")
 	}
 }
+
+func TestOCRLayout_AHyphenatedValueGoesOnAtTheFrontOfTheNextLine(t *testing.T) {
+	rows := [][2]string{
+		{"(b) Contact person that can", "Officer Jo Roe, tel. 555 0100, jo.roe.bri-"},
+		{"be contacted for information", "ggs@police.example.org"},
+	}
+	got, ok := ocrLayout(formWords(rows, 0))
+	want := "(b) Contact person that can  Officer Jo Roe, tel. 555 0100, jo.roe.bri-\nggs@police.example.org  be contacted for information"
+	if !ok || got != want {
+		t.Errorf("%v\n%s\nwant\n%s", ok, got, want)
+	}
+}
