@@ -636,7 +636,7 @@ var orgLineRe *regexp.Regexp
 func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
 		h := makeHit(p, m)
-		raw := strings.TrimSpace(h.groups[1])
+		raw := firstCourtCell(strings.TrimSpace(h.groups[1]))
 		if !headingLike(raw) {
 			continue
 		}

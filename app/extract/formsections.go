@@ -250,3 +250,18 @@ func givenAsInitials(name string) bool {
 	}
 	return true
 }
+
+// courtWordRe is a court's head noun, in the languages orders come in.
+var courtWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:courts?|tribunal|tribunale|gericht|amtsgericht|landgericht|juzgado|rechtbank|s[aą]d|tingsr[äa]tt|domstol|cour|corte)\b`)
+})
+
+// firstCourtCell cuts a heading line at its column gap when the court
+// stands before it: a letterhead sets the court's name and its file
+// number side by side ("Amtsgericht München  Aktenzeichen: ER V Gs …").
+func firstCourtCell(line string) string {
+	if i := strings.Index(line, "  "); i > 0 && courtWordRe().MatchString(line[:i]) {
+		return strings.TrimSpace(line[:i])
+	}
+	return line
+}

@@ -62,3 +62,10 @@ func TestJudge_InitialsWrittenOutElsewhere(t *testing.T) {
 		t.Errorf("initials only: %q at %.2f, want the initials at no more than 0.8", f.Value, f.Confidence)
 	}
 }
+
+func TestAuthority_ACourtBesideItsFileNumber(t *testing.T) {
+	ex := extractText("Landgericht Exempelstadt  Aktenzeichen: 12 Qs 7/26\nBeschluss\nDie Herausgabe der Bestandsdaten des Kontos wird angeordnet.")
+	if got := ex.Field(app.FieldIssuingAuthority); got != "Landgericht Exempelstadt" {
+		t.Errorf("issuing authority %q", got)
+	}
+}
