@@ -238,16 +238,18 @@ func keepSymbols(eng, other *Result) *Result {
 	return &out
 }
 
-// overlap is the share of the smaller box that two word boxes share.
+// overlap is the share of the larger of two word boxes that they share:
+// high only for two readings of one word, not for a word and the "@"
+// inside it.
 func overlap(a, b Word) float64 {
 	w := min(a.X+a.W, b.X+b.W) - max(a.X, b.X)
 	h := min(a.Y+a.H, b.Y+b.H) - max(a.Y, b.Y)
 	if w <= 0 || h <= 0 {
 		return 0
 	}
-	small := min(a.W*a.H, b.W*b.H)
-	if small <= 0 {
+	large := max(a.W*a.H, b.W*b.H)
+	if large <= 0 {
 		return 0
 	}
-	return float64(w*h) / float64(small)
+	return float64(w*h) / float64(large)
 }

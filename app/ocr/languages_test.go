@@ -55,3 +55,15 @@ func TestKeepSymbols_TheEnglishReadingsAt(t *testing.T) {
 		t.Errorf("words %q, the second reading's changed: %v", got.Words[4].Text, pol.Words[4].Text)
 	}
 }
+
+func TestKeepSymbols_AWordIsNotTheAtInsideIt(t *testing.T) {
+	eng := &Result{Text: "a @ b", Words: []Word{{Text: "a", X: 0, Y: 0, W: 10, H: 20}, {Text: "@", X: 300, Y: 0, W: 15, H: 20}, {Text: "b", X: 600, Y: 0, W: 10, H: 20}}}
+	other := &Result{Text: "a tejo.cripto.invest@example.pt b", Words: []Word{{Text: "a", X: 0, Y: 0, W: 10, H: 20}, {Text: "tejo.cripto.invest@example.pt", X: 100, Y: 0, W: 400, H: 20}, {Text: "b", X: 600, Y: 0, W: 10, H: 20}}}
+	if got := keepSymbols(eng, other); got.Text != other.Text {
+		t.Errorf("%q", got.Text)
+	}
+	other.Words[1].Text, other.Text = "tejo.cripto.investOexample.pt", "a tejo.cripto.investOexample.pt b"
+	if got := keepSymbols(eng, other); got.Text != other.Text {
+		t.Errorf("a long word took a short word's place: %q", got.Text)
+	}
+}
