@@ -109,14 +109,7 @@ func (x *run) formJudge() (string, hit, bool) {
 	if len(secs) == 0 {
 		return "", hit{}, false
 	}
-	r := formSectionRules()
-	type found struct {
-		name     string
-		h        hit
-		judicial bool
-		role     formRole
-	}
-	bySection := map[int]*found{}
+	bySection := map[int]*sectionPerson{}
 	var order []int
 	for _, p := range x.c.allPairs() {
 		k := sectionAt(secs, p.page, p.line)
@@ -125,25 +118,11 @@ func (x *run) formJudge() (string, hit, bool) {
 		}
 		f := bySection[k]
 		if f == nil {
-			f = &found{role: secs[k].role}
+			f = &sectionPerson{role: secs[k].role}
 			bySection[k] = f
 			order = append(order, k)
 		}
-		switch {
-		case r.representative.MatchString(p.label):
-			if name, ok := cleanName(p.value); ok && f.name == "" {
-				f.name, f.h = name, x.pairHit(p)
-			}
-		case r.kind.MatchString(p.label):
-			// The type or post decides; a prosecutor's post outweighs a
-			// court named in the office's name ("Parquet du Tribunal …").
-			if r.prosecution.MatchString(p.value) {
-				f.judicial = false
-				f.role = sectionOther
-			} else if r.judicial.MatchString(p.value) && f.role != sectionOther {
-				f.judicial = true
-			}
-		}
+		f.read(x, p)
 	}
 	// A validating judge is the order's judge; an issuing one when none
 	// validates.
@@ -155,6 +134,35 @@ func (x *run) formJudge() (string, hit, bool) {
 		}
 	}
 	return "", hit{}, false
+}
+
+// sectionPerson is who acts for the authority of one section of a form,
+// and whether the section says it is judicial.
+type sectionPerson struct {
+	name     string
+	h        hit
+	judicial bool
+	role     formRole
+}
+
+// read takes in one pair of the section.
+func (f *sectionPerson) read(x *run, p pair) {
+	r := formSectionRules()
+	switch {
+	case r.representative.MatchString(p.label):
+		if name, ok := cleanName(p.value); ok && f.name == "" {
+			f.name, f.h = name, x.pairHit(p)
+		}
+	case r.kind.MatchString(p.label):
+		// The type or post decides; a prosecutor's post outweighs a
+		// court named in the office's name ("Parquet du Tribunal …").
+		if r.prosecution.MatchString(p.value) {
+			f.judicial = false
+			f.role = sectionOther
+		} else if r.judicial.MatchString(p.value) && f.role != sectionOther {
+			f.judicial = true
+		}
+	}
 }
 
 // transferAgency reads the authority the data go to from a form line that

@@ -47,50 +47,10 @@ func ocrLayout(words []app.Word) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	type placed struct {
-		w  app.Word
-		cy float64 // the centre, with the skew taken out
-	}
-	ps := make([]placed, len(words))
-	for i, w := range words {
-		ps[i] = placed{w, float64(w.Y) + float64(w.H)/2 - slope*float64(w.X)}
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].cy < ps[j].cy })
-	// Rows: a word joins the row whose centre it lies near.
-	var rows [][]placed
-	var centre float64
-	for _, p := range ps {
-		if n := len(rows); n > 0 && math.Abs(p.cy-centre) <= rowTolerance*h {
-			rows[n-1] = append(rows[n-1], p)
-			centre += (p.cy - centre) / float64(len(rows[n-1]))
-			continue
-		}
-		rows = append(rows, []placed{p})
-		centre = p.cy
-	}
-	centres := make([]float64, len(rows))
-	for i, r := range rows {
-		for _, p := range r {
-			centres[i] += p.cy
-		}
-		centres[i] /= float64(len(r))
-	}
-	pitch := medianPitch(centres)
-	lines := make([][]layoutCell, len(rows))
-	for i, r := range rows {
-		sort.SliceStable(r, func(a, c int) bool { return r[a].w.X < r[c].w.X })
-		end := 0
-		for k, p := range r {
-			if k == 0 || float64(p.w.X-end) > columnGap*cw {
-				lines[i] = append(lines[i], layoutCell{x: p.w.X, text: p.w.Text})
-			} else {
-				c := &lines[i][len(lines[i])-1]
-				c.text += " " + p.w.Text
-			}
-			end = p.w.X + p.w.W
-		}
-	}
+	rows, centres := layoutRows(words, slope, h)
+	lines := layoutCells(rows, cw)
 	continueHyphenated(lines, cw)
+	pitch := medianPitch(centres)
 	var b strings.Builder
 	for i, cells := range lines {
 		if i > 0 {
@@ -107,6 +67,61 @@ func ocrLayout(words []app.Word) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// placed is a word with its centre's height, the skew taken out.
+type placed struct {
+	w  app.Word
+	cy float64
+}
+
+// layoutRows groups the words into visual lines, top to bottom, each left
+// to right, with each line's centre: a word joins the line whose centre it
+// lies near.
+func layoutRows(words []app.Word, slope, h float64) ([][]placed, []float64) {
+	ps := make([]placed, len(words))
+	for i, w := range words {
+		ps[i] = placed{w, float64(w.Y) + float64(w.H)/2 - slope*float64(w.X)}
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].cy < ps[j].cy })
+	var rows [][]placed
+	var centre float64
+	for _, p := range ps {
+		if n := len(rows); n > 0 && math.Abs(p.cy-centre) <= rowTolerance*h {
+			rows[n-1] = append(rows[n-1], p)
+			centre += (p.cy - centre) / float64(len(rows[n-1]))
+			continue
+		}
+		rows = append(rows, []placed{p})
+		centre = p.cy
+	}
+	centres := make([]float64, len(rows))
+	for i, r := range rows {
+		sort.SliceStable(r, func(a, c int) bool { return r[a].w.X < r[c].w.X })
+		for _, p := range r {
+			centres[i] += p.cy
+		}
+		centres[i] /= float64(len(r))
+	}
+	return rows, centres
+}
+
+// layoutCells cuts each line into cells at its column gaps.
+func layoutCells(rows [][]placed, cw float64) [][]layoutCell {
+	lines := make([][]layoutCell, len(rows))
+	for i, r := range rows {
+		end := 0
+		for k, p := range r {
+			if k == 0 || float64(p.w.X-end) > columnGap*cw {
+				lines[i] = append(lines[i], layoutCell{x: p.w.X, text: p.w.Text})
+			} else {
+				c := &lines[i][len(lines[i])-1]
+				c.text += " " + p.w.Text
+			}
+			end = p.w.X + p.w.W
+		}
+	}
+	return lines
 }
 
 // layoutCell is a run of words on a line between column gaps.

@@ -3,6 +3,7 @@ package ocr
 import (
 	"bytes"
 	"os/exec"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -80,8 +81,23 @@ func (t *Tesseract) otherLanguage(exe string, words []Word) string {
 // the language that clearly leads, English included ("" when English
 // leads or none does), with its count.
 func guessLanguage(words []Word) (string, int) {
-	counts, hints := map[string]int{}, map[string]int{}
-	english := 0
+	counts, hints, english := countLanguages(words)
+	best, n, second := leader(counts)
+	if best != "" && float64(n) >= foreignEdge*float64(second) && float64(n) >= foreignEdge*float64(english) {
+		return best, n
+	}
+	// An English page from a state of another language: its names are
+	// that language's.
+	if lead, cues, next := leader(hints); cues >= minCountry && cues > next {
+		return lead, minForeign
+	}
+	return "", n
+}
+
+// countLanguages counts each language's stop words, its countries' cues
+// and English's words.
+func countLanguages(words []Word) (counts, hints map[string]int, english int) {
+	counts, hints = map[string]int{}, map[string]int{}
 	for _, w := range words {
 		lw := strings.ToLower(strings.TrimFunc(w.Text, func(r rune) bool { return !unicode.IsLetter(r) }))
 		if lw == "" {
@@ -94,46 +110,27 @@ func guessLanguage(words []Word) (string, int) {
 			english++
 		}
 		for lang, list := range stopWords {
-			for _, s := range list {
-				if s == lw {
-					counts[lang]++
-					break
-				}
+			if slices.Contains(list, lw) {
+				counts[lang]++
 			}
 		}
 	}
-	best, second := "", 0
-	for lang, n := range counts {
-		if best == "" || n > counts[best] || n == counts[best] && lang < best {
-			if best != "" {
-				second = max(second, counts[best])
-			}
-			best = lang
-		} else {
-			second = max(second, n)
-		}
-	}
-	if best != "" {
-		n := counts[best]
-		if float64(n) >= foreignEdge*float64(second) && float64(n) >= foreignEdge*float64(english) {
-			return best, n
-		}
-	}
-	// An English page from a state of another language: its names are
-	// that language's.
-	lead, cues, tie := "", 0, false
-	for lang, n := range hints {
+	return counts, hints, english
+}
+
+// leader is the language counted most (the first by name in a tie), its
+// count and the next language's.
+func leader(counts map[string]int) (best string, n, second int) {
+	for lang, c := range counts {
 		switch {
-		case n > cues:
-			lead, cues, tie = lang, n, false
-		case n == cues:
-			tie = true
+		case best == "" || c > n || c == n && lang < best:
+			second = max(second, n)
+			best, n = lang, c
+		default:
+			second = max(second, c)
 		}
 	}
-	if cues >= minCountry && !tie {
-		return lead, minForeign
-	}
-	return "", counts[best]
+	return best, n, second
 }
 
 // countryOf gives the language of the country a word names: a country's
@@ -216,16 +213,22 @@ func keepSymbols(eng, other *Result) *Result {
 	if !changed {
 		return other
 	}
-	// The text is the words in order, a blank or a line break between.
+	out.Text = retext(other, out.Words)
+	return &out
+}
+
+// retext writes r's text again with its words replaced by words, one for
+// one: the text is the words in order, a blank or a line break between.
+func retext(r *Result, words []Word) string {
 	var b strings.Builder
 	k := 0
-	for _, f := range strings.SplitAfter(other.Text, "\n") {
+	for _, f := range strings.SplitAfter(r.Text, "\n") {
 		for j, tok := range strings.Fields(f) {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
-			if k < len(out.Words) && other.Words[k].Text == tok {
-				tok = out.Words[k].Text
+			if k < len(words) && r.Words[k].Text == tok {
+				tok = words[k].Text
 			}
 			k++
 			b.WriteString(tok)
@@ -234,8 +237,7 @@ func keepSymbols(eng, other *Result) *Result {
 			b.WriteByte('\n')
 		}
 	}
-	out.Text = b.String()
-	return &out
+	return b.String()
 }
 
 // overlap is the share of the larger of two word boxes that they share:
