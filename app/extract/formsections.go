@@ -183,9 +183,13 @@ func (x *run) transferAgency() []valued {
 // "Juíza de Direito"), or the title before the name ("Judge Imogen
 // Castellari").
 var nationalJudgeRules = sync.OnceValue(func() []labelRule {
+	// Plain alternatives, so the corpus can skip a page that holds none
+	// of the posts (prefilter.go).
+	post := `(?:Richter am \p{Lu}\p{L}*gericht|Richterin am \p{Lu}\p{L}*gericht|Richterin|Richter|Ermittlungsrichterin|Ermittlungsrichter|Magistrada-Jueza|Magistrado-Juez|Magistrada|Magistrado|Juez de|Jueza de|Juiz de Direito|Juíza de Direito|Juiza de Direito|Juge d|Giudice|Rechter-commissaris|Rechter|Sędzia|Sedzia|Magistrate)\b`
+	title := `(?:Judge|Richterin|Richter|Juge|Giudice|Jueza|Juez|Juíza|Juiza|Juiz|Rechter|Sędzia|Sedzia)`
 	return []labelRule{
-		{0.85, regexp.MustCompile(nameRe + `\s*(?:\n\s*|,\s*)(?:Richter(?:in)?\s+am\s+\p{Lu}\p{L}*gericht|(?:Vorsitzende[r]?\s+)?Richter(?:in)?\b|Ermittlungsrichter(?:in)?\b|Magistrad[oa](?:-Jue(?:z|za))?\b|Jue(?:z|za)\s+de\b|Ju[ií]za?\s+de\s+Direito|Juge\s+d|Giudice\b|Rechter(?:-commissaris)?\b|S[ęe]dzia\b|Magistrate\b)`)},
-		{0.8, regexp.MustCompile(`(?:^|\n|[.:;]\s+|\bI,\s+)(?:Judge|Richter(?:in)?|Juge|Giudice|Juez|Jueza|Ju[ií]za?|Rechter|S[ęe]dzia)\s+` + nameLineRe)},
+		{0.85, regexp.MustCompile(nameRe + `\s*(?:\n\s*|,\s*)` + post)},
+		{0.8, regexp.MustCompile(`(?:^|\n|[.:;]\s+|\bI,\s+)` + title + `\s+` + nameLineRe)},
 	}
 })
 
