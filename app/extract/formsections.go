@@ -210,7 +210,20 @@ func unitLine(t string) bool {
 	if t == "" || len(t) > 90 || strings.ContainsAny(t, "0123456789@:,·|") || notOrgRe.MatchString(t) || !headingLike(t) {
 		return false
 	}
+	for _, w := range strings.Fields(t) {
+		if hostLike(w) {
+			return false // a web address beside the unit
+		}
+	}
 	return unitWordRe().MatchString(t)
+}
+
+// hostLike reports whether a word is a host name ("www.example.org",
+// "lakewood-pd.example"), not an abbreviation ("C.O.S.C.", "U.S.").
+func hostLike(w string) bool {
+	w = strings.TrimRight(w, ".,;)")
+	i := strings.LastIndexByte(w, '.')
+	return i >= 2 && len(w)-i-1 >= 2 && len(strings.Trim(w[i-2:i], ".")) == 2
 }
 
 // fullerName finds the name a signature abbreviates ("N. Z. Ferreira")

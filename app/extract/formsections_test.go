@@ -69,3 +69,16 @@ func TestAuthority_ACourtBesideItsFileNumber(t *testing.T) {
 		t.Errorf("issuing authority %q", got)
 	}
 }
+
+func TestUnitLine_NotAWebAddress(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Criminal Investigations Division - www.lakewood-pd.example": false,
+		"Commercial Affairs Department - Anti-Scam Command":          true,
+		"C.O.S.C. Lombardia Unit":                                    true,
+		"Harbour Street, Exampleton":                                 false,
+	} {
+		if got := unitLine(line); got != want {
+			t.Errorf("%q: %v, want %v", line, got, want)
+		}
+	}
+}
