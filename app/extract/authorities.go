@@ -362,7 +362,7 @@ func orgSegment(v string) string {
 		v = v[:i]
 	}
 	v = strings.TrimSpace(v)
-	if len(v) < 4 || len(v) > 90 || strings.ContainsAny(v, "0123456789@") || !policeWordRe.MatchString(v) {
+	if len(v) < 4 || len(v) > 90 || numberOrAddress(v) || !policeWordRe.MatchString(v) {
 		return ""
 	}
 	return v
@@ -389,7 +389,7 @@ func (x *run) contactOrgs() []valued {
 			var segs []string
 			for _, seg := range strings.Split(rest, ",") {
 				seg = strings.TrimSpace(seg)
-				if seg == "" || strings.ContainsAny(seg, "0123456789@") || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
+				if seg == "" || numberOrAddress(seg) || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
 					break
 				}
 				if !policeWordRe.MatchString(seg) && len(segs) == 0 {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Forms are cut into numbered sections ("SECTION I: Details of the issuing
@@ -289,4 +290,27 @@ func firstCourtCell(line string) string {
 		return strings.TrimSpace(line[:i])
 	}
 	return line
+}
+
+// numberOrAddress reports whether a segment of a contact line holds a
+// telephone, a street number or an e-mail address rather than a name: a
+// unit's name may hold a digit inside a word ("UNC3T", "1ª DIG", "Section
+// J3"), not a number of its own.
+func numberOrAddress(seg string) bool {
+	if strings.Contains(seg, "@") {
+		return true
+	}
+	for _, w := range strings.Fields(seg) {
+		w = strings.Trim(w, ".,;:()")
+		digits := 0
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				digits++
+			}
+		}
+		if digits > 0 && (digits >= 2 && digits*2 >= len([]rune(w)) || strings.HasPrefix(w, "+")) {
+			return true
+		}
+	}
+	return false
 }

@@ -82,3 +82,14 @@ func TestUnitLine_NotAWebAddress(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberOrAddress_AUnitsDigitIsNoNumber(t *testing.T) {
+	for seg, want := range map[string]bool{
+		"Polícia Judiciária - UNC3T": false, "1ª DIG de Campinas": false, "tel. +351 21 000 4418": true,
+		"Harbour Road 12": true, "j.roe@police.example": true, "Kommissariat 63": true,
+	} {
+		if got := numberOrAddress(seg); got != want {
+			t.Errorf("%q: %v, want %v", seg, got, want)
+		}
+	}
+}
