@@ -334,6 +334,9 @@ func (x *run) agency() {
 	for _, v := range x.contactOrgs() {
 		addV(v)
 	}
+	for _, v := range x.transferAgency() {
+		addV(v)
+	}
 	if len(cands) == 0 {
 		if h, ok := x.c.first(genericAgencyRe); ok {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
@@ -359,7 +362,7 @@ func orgSegment(v string) string {
 		v = v[:i]
 	}
 	v = strings.TrimSpace(v)
-	if len(v) < 4 || len(v) > 90 || strings.ContainsAny(v, "0123456789@") || !policeWordRe.MatchString(v) {
+	if len(v) < 4 || len(v) > 90 || numberOrAddress(v) || !policeWordRe.MatchString(v) {
 		return ""
 	}
 	return v
@@ -386,7 +389,7 @@ func (x *run) contactOrgs() []valued {
 			var segs []string
 			for _, seg := range strings.Split(rest, ",") {
 				seg = strings.TrimSpace(seg)
-				if seg == "" || strings.ContainsAny(seg, "0123456789@") || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
+				if seg == "" || numberOrAddress(seg) || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
 					break
 				}
 				if !policeWordRe.MatchString(seg) && len(segs) == 0 {
@@ -443,7 +446,7 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
-		if i+1 < len(lines) && unitRe.MatchString(strings.TrimSpace(lines[i+1])) {
+		if i+1 < len(lines) && unitLine(strings.TrimSpace(lines[i+1])) {
 			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
 		}
 	}
@@ -633,7 +636,7 @@ var orgLineRe *regexp.Regexp
 func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 	for _, m := range courtLineRe.FindAllStringSubmatchIndex(head, -1) {
 		h := makeHit(p, m)
-		raw := strings.TrimSpace(h.groups[1])
+		raw := firstCourtCell(strings.TrimSpace(h.groups[1]))
 		if !headingLike(raw) {
 			continue
 		}
@@ -764,10 +767,25 @@ var (
 )
 
 func (x *run) judge() {
-	v, h, conf, ok := x.bestLabel(app.FieldJudge, judgeRules, func(h hit) (string, bool) {
+	if v, h, ok := x.formJudge(); ok {
+		conf := 0.8
+		if x.recognisedPage(h.page) {
+			conf -= ocrPenalty
+		}
+		x.set(app.FieldJudge, v, h, conf)
+		return
+	}
+	rules := append(append([]labelRule{}, judgeRules...), nationalJudgeRules()...)
+	v, h, conf, ok := x.bestLabel(app.FieldJudge, rules, func(h hit) (string, bool) {
 		return cleanName(h.group())
 	})
 	if ok {
+		if full, found := x.fullerName(v); found {
+			v = full
+		} else if givenAsInitials(v) {
+			// Initials only: the full name may stand where no rule reads.
+			conf = min(conf, 0.8)
+		}
 		x.set(app.FieldJudge, v, h, conf)
 	}
 }

@@ -170,6 +170,8 @@ func (x *run) targets() {
 		}
 		accounts(accountRe)
 		accounts(accountShapeRe)
+		accounts(accountLayoutRes().nextLine)
+		accounts(accountLayoutRes().tableRow)
 		users := func(re *regexp.Regexp) {
 			for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
 				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
@@ -181,6 +183,9 @@ func (x *run) targets() {
 		}
 		users(userRe)
 		users(quotedAccountRe)
+		users(accountLayoutRes().userColumn)
+		users(accountLayoutRes().userCalled)
+		users(accountLayoutRes().accountColon)
 		for _, m := range handleRe.FindAllStringSubmatchIndex(p.text, -1) {
 			handle := p.text[m[2]:m[3]]
 			// OCR reads specks as "@": on recognised pages a handle must

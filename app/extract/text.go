@@ -51,7 +51,13 @@ func prepare(doc *app.Document) *corpus {
 		if p.Source == app.SourceNone {
 			continue
 		}
-		t := clean(p.Text)
+		text := p.Text
+		if p.Source == app.SourceOCR {
+			if t, ok := ocrLayout(p.Words); ok {
+				text = t
+			}
+		}
+		t := clean(text)
 		if p.Recognised() {
 			t = fixOCRDigits(cleanOCR(t))
 		}
@@ -74,7 +80,7 @@ func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
 
 var (
 	blankRun  *regexp.Regexp
-	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB01", "fi", "\uFB02", "fl",
+	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl", "\uFB06", "st",
 		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
 		"\u201C", `"`, "\u201D", `"`, "\u2018", "'", "\u2019", "'", "\r\n", "\n", "\r", "\n")
 )

@@ -41,7 +41,9 @@ type Tesseract struct {
 	// Path is the tesseract executable; "" looks it up on PATH and in the
 	// usual install folders.
 	Path string
-	// Languages is Tesseract's -l argument ("eng" if empty).
+	// Languages is Tesseract's -l argument. Empty reads in English, then
+	// reads a page again with its own language added when its words show
+	// another language whose data is installed (languages.go).
 	Languages string
 	Timeout   time.Duration
 	// Memory caps each Tesseract process (DefaultMemory if zero): its
@@ -52,6 +54,9 @@ type Tesseract struct {
 
 	osdOnce sync.Once
 	osd     bool
+	// langs are the languages Tesseract has data for (--list-langs).
+	langsOnce sync.Once
+	langs     map[string]bool
 }
 
 // ErrMissing says Tesseract is not installed. Its message tells the user how
@@ -120,12 +125,36 @@ func (t *Tesseract) RecognizeAt(ctx context.Context, img image.Image, dpi int) (
 	if lang == "" {
 		lang = "eng"
 	}
-	in := bytes.NewReader(PGM(img))
 	t.osdOnce.Do(func() { t.osd = hasOSD(exe) })
 	psm := "1" // page segmentation with orientation and script detection
 	if !t.osd {
 		psm = "3" // the same without orientation detection
 	}
+	pgm := PGM(img)
+	res, err := t.recognize(ctx, exe, pgm, lang, psm, dpi, timeout)
+	if err != nil || t.Languages != "" {
+		return res, err
+	}
+	// Read in English first; a page in another language that Tesseract
+	// has the data for is read again with it, for its accented letters.
+	if other := t.otherLanguage(exe, res.Words); other != "" {
+		again, err := t.recognize(ctx, exe, pgm, other+"+eng", psm, dpi, timeout)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return res, nil // the English reading stands
+		}
+		if again.Confidence >= res.Confidence-retryMargin {
+			return keepSymbols(res, again), nil
+		}
+	}
+	return res, nil
+}
+
+// recognize runs Tesseract once on a PGM image with the languages lang.
+func (t *Tesseract) recognize(ctx context.Context, exe string, pgm []byte, lang, psm string, dpi int, timeout time.Duration) (*Result, error) {
+	in := bytes.NewReader(pgm)
 	mem := t.PageMemory()
 	budget := t.Budget
 	if budget == nil {
