@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The agent's names are read beside a title ("Special Agent Dana Whit",
+// "Annika F. Lowenthal, AUSA"). As one pattern over the page, the matcher
+// tries the hundred titles (or a name before them) at every byte, and that
+// was the most costly pattern of the extractor. Titles are words an order
+// spells out, though: they are found first, with plain string search, and
+// the pattern is tried only where a match that holds such a title can
+// start — the title's own place for a title before the name, the capitals
+// on the name's line for a name before it. What is found is exactly what
+// the pattern finds over the whole page (titles_test.go compares the two).
+
+// titled is a pattern and where its matches can start on a page.
+type titled struct {
+	anchored *regexp.Regexp // the pattern, matched only at its text's start
+	starts   func(text string) []int
+	fold     bool // some titles are matched without case
+}
+
+// titledRules are the agent's patterns found from their titles, keyed by
+// the pattern they stand for; nil when a title's first letters cannot be
+// told (the patterns are then matched over the whole page).
+var titledRules = sync.OnceValue(func() map[*regexp.Regexp]*titled {
+	r := agentRules2()
+	before := titleStarts(agentTitles)
+	after := titleStarts(agentTitles + "|" + agentCounselTitles)
+	if before == nil || after == nil {
+		return nil
+	}
+	return map[*regexp.Regexp]*titled{
+		r.before: {anchored: anchor(r.before), starts: func(text string) []int { return titleFirst(text, before) }},
+		r.after:  {anchored: anchor(r.after), starts: func(text string) []int { return nameFirst(text, after) }, fold: true},
+	}
+})
+
+func anchor(re *regexp.Regexp) *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+}
+
+// findAll is re.FindAllStringSubmatchIndex(text, -1).
+func findAll(re *regexp.Regexp, text string) [][]int {
+	t := titledRules()[re]
+	if t == nil || t.fold && foldsToASCII(text) {
+		return re.FindAllStringSubmatchIndex(text, -1)
+	}
+	// What the matcher does over the whole text, leftmost match first and
+	// the next one after it, tried only where a match can start.
+	var out [][]int
+	pos := 0
+	for _, w := range t.starts(text) {
+		if w < pos {
+			continue
+		}
+		m := t.anchored.FindStringSubmatchIndex(text[w:])
+		if m == nil {
+			continue
+		}
+		if m[1] == 0 {
+			return re.FindAllStringSubmatchIndex(text, -1) // an empty match: the matcher's own rules for those
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += w
+			}
+		}
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
+}
+
+// findFirst is re.FindStringSubmatchIndex(text).
+func findFirst(re *regexp.Regexp, text string) []int {
+	if titledRules()[re] == nil {
+		return re.FindStringSubmatchIndex(text)
+	}
+	if all := findAll(re, text); len(all) > 0 {
+		return all[0]
+	}
+	return nil
+}
+
+// foldsToASCII reports whether text holds one of the two letters outside
+// ASCII that a pattern without case matches as an ASCII one (ſ as s, the
+// Kelvin sign as k): the titles matched without case are then not found
+// by a search of the text with ASCII letters lowered.
+func foldsToASCII(text string) bool {
+	return strings.ContainsRune(text, 'ſ') || strings.ContainsRune(text, '\u212A')
+}
+
+// titleLead is what a title begins with: its first letters, and whether
+// they are matched without case.
+type titleLead struct {
+	lit  string
+	fold bool
+}
+
+// titleStarts returns what each of alternation's titles begins with, or
+// nil when one of them begins with something else than letters spelled
+// out.
+func titleStarts(alternation string) []titleLead {
+	var out []titleLead
+	for _, alt := range topLevel(alternation) {
+		tree, err := syntax.Parse(alt, syntax.Perl)
+		if err != nil {
+			return nil
+		}
+		leads := leadsOf(tree)
+		if leads == nil {
+			return nil
+		}
+		out = append(out, leads...)
+	}
+	return out
+}
+
+// topLevel splits a pattern at its top-level bars: one title each.
+func topLevel(p string) []string {
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, p[from:i])
+				from = i + 1
+			}
+		}
+	}
+	return append(out, p[from:])
+}
+
+// leadsOf returns the literals one of which every match of re begins
+// with, or nil.
+func leadsOf(re *syntax.Regexp) []titleLead {
+	switch re.Op {
+	case syntax.OpLiteral:
+		lit := titleLead{lit: string(re.Rune), fold: re.Flags&syntax.FoldCase != 0}
+		if lit.fold {
+			if !isASCII(lit.lit) {
+				return nil
+			}
+			lit.lit = strings.ToLower(lit.lit)
+		}
+		return []titleLead{lit}
+	case syntax.OpCapture:
+		return leadsOf(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []titleLead
+		for _, sub := range re.Sub {
+			s := leadsOf(sub)
+			if s == nil {
+				return nil
+			}
+			all = append(all, s...)
+		}
+		return all
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil
+		}
+		first := re.Sub[0]
+		if first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0 {
+			// An optional first part: the title begins with it or with
+			// what follows.
+			opt, rest := leadsOf(first.Sub[0]), leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
+			if opt == nil || rest == nil {
+				return nil
+			}
+			return append(opt, rest...)
+		}
+		return leadsOf(first)
+	}
+	return nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// titlesIn returns every offset of text where one of the titles begins,
+// in order, each once.
+func titlesIn(text string, leads []titleLead) []int {
+	var lower string
+	var at []int
+	for _, l := range leads {
+		s := text
+		if l.fold {
+			if lower == "" {
+				lower = lowerASCII(text)
+			}
+			s = lower
+		}
+		for i := 0; ; i++ {
+			j := strings.Index(s[i:], l.lit)
+			if j < 0 {
+				break
+			}
+			i += j
+			at = append(at, i)
+		}
+	}
+	sort.Ints(at)
+	return compactInts(at)
+}
+
+// lowerASCII lowers text's ASCII letters only: its offsets stay the text's.
+func lowerASCII(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func compactInts(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// titleFirst is where a match of a title before a name can start: the
+// title's own place at the text's start, or the character before it when
+// that is no letter (the pattern begins (?:^|[^\p{L}])).
+func titleFirst(text string, leads []titleLead) []int {
+	var out []int
+	for _, t := range titlesIn(text, leads) {
+		if t == 0 {
+			out = append(out, 0)
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[:t])
+		if !unicode.IsLetter(r) {
+			out = append(out, t-size)
+		}
+	}
+	return compactInts(out)
+}
+
+// nameFirst is where a match of a name before a title can start: a "/s/"
+// anywhere, or a capital on the line of a name that ends, a comma or a
+// line break and blanks apart, where a title begins.
+func nameFirst(text string, leads []titleLead) []int {
+	var out []int
+	for i := 0; ; i++ {
+		j := strings.Index(text[i:], "/s/")
+		if j < 0 {
+			break
+		}
+		i += j
+		out = append(out, i)
+	}
+	for _, t := range titlesIn(text, leads) {
+		j := t
+		for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
+			j--
+		}
+		if j == 0 || text[j-1] != ',' && text[j-1] != '\n' {
+			continue
+		}
+		end := j - 1
+		for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t') {
+			end--
+		}
+		for k := strings.LastIndexByte(text[:end], '\n') + 1; k < end; {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if unicode.IsUpper(r) {
+				out = append(out, k)
+			}
+			k += size
+		}
+	}
+	sort.Ints(out)
+	return compactInts(out)
+}

@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/pdftext"
+	"github.com/warrantdesk/warrantdesk/app/sampleorders"
+)
+
+// The agent's patterns found from their titles find exactly what the
+// patterns find over the whole page: on generated orders, on the dev set's
+// when it is beside this checkout, and on texts that sit on the edges
+// (a title at the text's start, after a letter or an accented capital,
+// a "/s/" lines above the name, a title without case, the letters that
+// fold to ASCII ones).
+func TestFindAll_TitledIsThePattern(t *testing.T) {
+	compileRules()
+	texts := []string{
+		"SA Dana Whit\nSpecial Agent Jo Roe",
+		"XSA Dana Whit, ÉSA Jo Roe §SA Lee Park",
+		"/s/\n\nAnnika F. Lowenthal\nAUSA\n/s/ Mo Li, AUSA",
+		"Saoirse M. Haverford, Counsel for the petitioner\nJOHN DOE,\tCOUNSEL",
+		"Dana Whit, counſel\nKim Lee, \u212Aommission counsel",
+		"Dana Whit,\nSpecial Agent, Officer Jo Roe, Agent Lee Park\nDI Ann Smith, DS",
+		"Kriminalhauptkommissarin Anna Groß\nInspetora Maria Souza, Delegada\nPolisinspektör Erik Lund",
+		"Det. Sgt. Ann Smith Det. Jo Roe Det. 4411 Jo Roe",
+		"",
+		"SA",
+	}
+	gen, err := sampleorders.Generate(7, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*app.Document
+	for _, o := range gen {
+		d, err := pdftext.ReadPages(o.PDF)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	for _, set := range []string{"us", "intl"} {
+		files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "devset", set, "orders", "*.pdf"))
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				if d, err := pdftext.ReadPages(data); err == nil {
+					docs = append(docs, d)
+				}
+			}
+		}
+	}
+	for _, d := range docs {
+		for _, p := range prepare(d).pages {
+			texts = append(texts, p.text)
+		}
+	}
+	r := agentRules2()
+	for _, re := range []*regexp.Regexp{r.before, r.after} {
+		if titledRules()[re] == nil {
+			t.Fatalf("%.40s… is not found from its titles", re)
+		}
+		for _, text := range texts {
+			want := re.FindAllStringSubmatchIndex(text, -1)
+			got := findAll(re, text)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%.40s… in %.60q: found %v, the pattern finds %v", re, text, got, want)
+			}
+			if first := findFirst(re, text); !slices.Equal(first, re.FindStringSubmatchIndex(text)) {
+				t.Errorf("%.40s… first in %.60q: %v", re, text, first)
+			}
+		}
+	}
+}
