@@ -23,6 +23,7 @@ import (
 // titled is a pattern and where its matches can start on a page.
 type titled struct {
 	anchored *regexp.Regexp // the pattern, matched only at its text's start
+	after    *regexp.Regexp // the same after one character, in group 1
 	starts   func(text string) []int
 	fold     bool // some titles are matched without case
 }
@@ -38,18 +39,65 @@ var titledRules = sync.OnceValue(func() map[*regexp.Regexp]*titled {
 		return nil
 	}
 	return map[*regexp.Regexp]*titled{
-		r.before: {anchored: anchor(r.before), starts: func(text string) []int { return titleFirst(text, before) }},
-		r.after:  {anchored: anchor(r.after), starts: func(text string) []int { return nameFirst(text, after) }, fold: true},
+		r.before: anchored(r.before, func(text string) []int { return titleFirst(text, before) }, false),
+		r.after:  anchored(r.after, func(text string) []int { return nameFirst(text, after) }, true),
 	}
 })
 
-func anchor(re *regexp.Regexp) *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + re.String() + `)`)
+func anchored(re *regexp.Regexp, starts func(string) []int, fold bool) *titled {
+	return &titled{
+		anchored: regexp.MustCompile(`^(?:` + re.String() + `)`),
+		after:    regexp.MustCompile(`^(?s:.)(` + re.String() + `)`),
+		starts:   starts,
+		fold:     fold,
+	}
+}
+
+// leadCache holds, for every other pattern matched over a page, where its
+// matches can start: at one of the literals every match begins with (past
+// a \b or ^), when each is long enough to be rare; nil when it has none.
+var leadCache sync.Map // *regexp.Regexp → *titled
+
+// leadsFor returns how re's matches are found from what they begin with,
+// or nil when they are found by the matcher over the whole text.
+func leadsFor(re *regexp.Regexp) *titled {
+	if t := titledRules()[re]; t != nil {
+		return t
+	}
+	if v, ok := leadCache.Load(re); ok {
+		return v.(*titled)
+	}
+	var t *titled
+	if leads := patternLeads(re); leads != nil {
+		fold := false
+		for _, l := range leads {
+			fold = fold || l.fold
+		}
+		t = anchored(re, func(text string) []int { return titlesIn(text, leads) }, fold)
+	}
+	leadCache.Store(re, t)
+	return t
+}
+
+// patternLeads returns the literals, 3 bytes or more, one of which every
+// match of re begins with once past an assertion (\b, ^), or nil.
+func patternLeads(re *regexp.Regexp) []titleLead {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	leads := leadsOf(tree)
+	for _, l := range leads {
+		if len(l.lit) < 3 {
+			return nil
+		}
+	}
+	return leads
 }
 
 // findAll is re.FindAllStringSubmatchIndex(text, -1).
 func findAll(re *regexp.Regexp, text string) [][]int {
-	t := titledRules()[re]
+	t := leadsFor(re)
 	if t == nil || t.fold && foldsToASCII(text) {
 		return re.FindAllStringSubmatchIndex(text, -1)
 	}
@@ -61,17 +109,15 @@ func findAll(re *regexp.Regexp, text string) [][]int {
 		if w < pos {
 			continue
 		}
-		m := t.anchored.FindStringSubmatchIndex(text[w:])
+		m, ok := t.matchAt(text, w)
+		if !ok {
+			return re.FindAllStringSubmatchIndex(text, -1) // text the matcher reads otherwise
+		}
 		if m == nil {
 			continue
 		}
-		if m[1] == 0 {
+		if m[1] == m[0] {
 			return re.FindAllStringSubmatchIndex(text, -1) // an empty match: the matcher's own rules for those
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += w
-			}
 		}
 		out = append(out, m)
 		pos = m[1]
@@ -79,9 +125,36 @@ func findAll(re *regexp.Regexp, text string) [][]int {
 	return out
 }
 
+// matchAt returns the match that starts at w, as the matcher over the
+// whole text would find it there: the pattern is anchored at the character
+// before w, which it steps over, so that a \b, a ^ or a (?:^|[^\p{L}]) at
+// the start sees what stands before the match. ok is false when that
+// character is not one the matcher would read as such.
+func (t *titled) matchAt(text string, w int) (m []int, ok bool) {
+	if w == 0 {
+		m = t.anchored.FindStringSubmatchIndex(text)
+		return m, true
+	}
+	_, size := utf8.DecodeLastRuneInString(text[:w])
+	if _, fwd := utf8.DecodeRuneInString(text[w-size:]); fwd != size {
+		return nil, false
+	}
+	m = t.after.FindStringSubmatchIndex(text[w-size:])
+	if m == nil {
+		return nil, true
+	}
+	m = m[2:]
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += w - size
+		}
+	}
+	return m, true
+}
+
 // findFirst is re.FindStringSubmatchIndex(text).
 func findFirst(re *regexp.Regexp, text string) []int {
-	if titledRules()[re] == nil {
+	if leadsFor(re) == nil {
 		return re.FindStringSubmatchIndex(text)
 	}
 	if all := findAll(re, text); len(all) > 0 {
@@ -176,6 +249,11 @@ func leadsOf(re *syntax.Regexp) []titleLead {
 			return nil
 		}
 		first := re.Sub[0]
+		switch first.Op {
+		case syntax.OpWordBoundary, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpEmptyMatch:
+			// Zero-width: the match begins with what follows.
+			return leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
+		}
 		if first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0 {
 			// An optional first part: the title begins with it or with
 			// what follows.
@@ -185,9 +263,31 @@ func leadsOf(re *syntax.Regexp) []titleLead {
 			}
 			return append(opt, rest...)
 		}
-		return leadsOf(first)
+		leads := leadsOf(first)
+		if leads != nil && first.Op == syntax.OpLiteral && len(re.Sub) > 1 {
+			// A prefix the parser split off an alternation ("pr" of
+			// "prohibited|prior"): what follows it makes the literals rarer.
+			return joinLeads(leads[0], leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}), leads)
+		}
+		return leads
 	}
 	return nil
+}
+
+// joinLeads returns head followed by each of rest when all are matched
+// alike (with or without case), else alone.
+func joinLeads(head titleLead, rest, alone []titleLead) []titleLead {
+	if rest == nil {
+		return alone
+	}
+	out := make([]titleLead, 0, len(rest))
+	for _, r := range rest {
+		if r.fold != head.fold {
+			return alone
+		}
+		out = append(out, titleLead{lit: head.lit + r.lit, fold: head.fold})
+	}
+	return out
 }
 
 func isASCII(s string) bool {

@@ -31,6 +31,8 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 		"Det. Sgt. Ann Smith Det. Jo Roe Det. 4411 Jo Roe",
 		"",
 		"SA",
+		"ORDERED that the provider shall not disclose\nIt is hereby ordered: shall NOT notify",
+		"xshall not disclose; _shall not disclose, éshall not disclose",
 	}
 	gen, err := sampleorders.Generate(7, 3)
 	if err != nil {
@@ -59,11 +61,30 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 			texts = append(texts, p.text)
 		}
 	}
+	// Every pattern the rules match over a page, as reading these
+	// documents asks for them.
+	x := New()
+	for _, d := range docs {
+		x.Read(d)
+	}
 	r := agentRules2()
-	for _, re := range []*regexp.Regexp{r.before, r.after} {
+	patterns := []*regexp.Regexp{r.before, r.after}
+	for _, re := range patterns {
 		if titledRules()[re] == nil {
 			t.Fatalf("%.40s… is not found from its titles", re)
 		}
+	}
+	leadCache.Range(func(k, v any) bool {
+		if v.(*titled) != nil {
+			patterns = append(patterns, k.(*regexp.Regexp))
+		}
+		return true
+	})
+	t.Logf("%d patterns", len(patterns))
+	if len(patterns) < 20 {
+		t.Fatalf("only %d patterns are found from what they begin with", len(patterns))
+	}
+	for _, re := range patterns {
 		for _, text := range texts {
 			want := re.FindAllStringSubmatchIndex(text, -1)
 			got := findAll(re, text)
