@@ -87,12 +87,21 @@ func patternLeads(re *regexp.Regexp) []titleLead {
 		return nil
 	}
 	leads := leadsOf(tree)
-	for _, l := range leads {
-		if len(l.lit) < 3 {
-			return nil
-		}
+	if !selective(leads) {
+		return nil
 	}
 	return leads
+}
+
+// selective reports whether leads are rare enough to look for: literals
+// of two bytes or more, or places.
+func selective(leads []titleLead) bool {
+	for _, l := range leads {
+		if l.lit != "" && len(l.lit) < 2 || l.lit == "" && !l.line && !l.start && !l.digit {
+			return false
+		}
+	}
+	return leads != nil
 }
 
 // findAll is re.FindAllStringSubmatchIndex(text, -1).
@@ -174,8 +183,13 @@ func foldsToASCII(text string) bool {
 // titleLead is what a title begins with: its first letters, and whether
 // they are matched without case.
 type titleLead struct {
-	lit  string
-	fold bool
+	lit     string
+	fold    bool
+	partial bool // the literal's start only (cut before a letter outside ASCII)
+	// Or no literal but a place: a line's start, the text's start, a
+	// digit (after a \b: one that begins a word).
+	line, start, digit bool
+	boundary           bool
 }
 
 // titleStarts returns what each of alternation's titles begins with, or
@@ -224,16 +238,19 @@ func topLevel(p string) []string {
 func leadsOf(re *syntax.Regexp) []titleLead {
 	switch re.Op {
 	case syntax.OpLiteral:
-		lit := titleLead{lit: string(re.Rune), fold: re.Flags&syntax.FoldCase != 0}
-		if lit.fold {
-			if !isASCII(lit.lit) {
-				return nil
-			}
-			lit.lit = strings.ToLower(lit.lit)
-		}
-		return []titleLead{lit}
-	case syntax.OpCapture:
+		return literalLead(re)
+	case syntax.OpCharClass:
+		return classLeads(re)
+	case syntax.OpBeginLine:
+		return []titleLead{{line: true}}
+	case syntax.OpBeginText:
+		return []titleLead{{start: true}}
+	case syntax.OpCapture, syntax.OpPlus:
 		return leadsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return leadsOf(re.Sub[0])
+		}
 	case syntax.OpAlternate:
 		var all []titleLead
 		for _, sub := range re.Sub {
@@ -245,58 +262,115 @@ func leadsOf(re *syntax.Regexp) []titleLead {
 		}
 		return all
 	case syntax.OpConcat:
-		if len(re.Sub) == 0 {
-			return nil
-		}
-		first := re.Sub[0]
-		switch first.Op {
-		case syntax.OpWordBoundary, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpEmptyMatch:
-			// Zero-width: the match begins with what follows.
-			return leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
-		}
-		if first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0 {
-			// An optional first part: the title begins with it or with
-			// what follows.
-			opt, rest := leadsOf(first.Sub[0]), leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
-			if opt == nil || rest == nil {
-				return nil
-			}
-			return append(opt, rest...)
-		}
-		leads := leadsOf(first)
-		if leads != nil && first.Op == syntax.OpLiteral && len(re.Sub) > 1 {
-			// A prefix the parser split off an alternation ("pr" of
-			// "prohibited|prior"): what follows it makes the literals rarer.
-			return joinLeads(leads[0], leadsOf(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}), leads)
-		}
-		return leads
+		return concatLeads(re.Sub)
 	}
 	return nil
+}
+
+func concatLeads(subs []*syntax.Regexp) []titleLead {
+	if len(subs) == 0 {
+		return nil
+	}
+	first, rest := subs[0], &syntax.Regexp{Op: syntax.OpConcat, Sub: subs[1:]}
+	switch {
+	case first.Op == syntax.OpBeginText:
+		return []titleLead{{start: true}} // the text's start is the only place
+	case first.Op == syntax.OpBeginLine:
+		// A line's start, or better what must follow it.
+		if leads := leadsOf(rest); selective(leads) {
+			return leads
+		}
+		return []titleLead{{line: true}}
+	case first.Op == syntax.OpWordBoundary:
+		leads := leadsOf(rest)
+		for i := range leads {
+			leads[i].boundary = true
+		}
+		return leads
+	case first.Op == syntax.OpEmptyMatch:
+		return leadsOf(rest)
+	case first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0:
+		// An optional first part: the match begins with it or with what
+		// follows.
+		opt, after := leadsOf(first.Sub[0]), leadsOf(rest)
+		if opt == nil || after == nil {
+			return nil
+		}
+		return append(opt, after...)
+	}
+	leads := leadsOf(first)
+	if len(leads) == 1 && first.Op == syntax.OpLiteral && len(subs) > 1 {
+		// A prefix the parser split off an alternation ("pr" of
+		// "prohibited|prior"): what follows it makes the literals rarer.
+		return joinLeads(leads[0], leadsOf(rest), leads)
+	}
+	return leads
+}
+
+// literalLead is a literal's lead: lowered when matched without case, cut
+// before its first letter outside ASCII then (its case variants are not
+// searched for).
+func literalLead(re *syntax.Regexp) []titleLead {
+	l := titleLead{lit: string(re.Rune), fold: re.Flags&syntax.FoldCase != 0}
+	if l.fold {
+		if i := nonASCII(l.lit); i >= 0 {
+			l.lit, l.partial = l.lit[:i], true
+		}
+		if l.lit == "" {
+			return nil
+		}
+		l.lit = strings.ToLower(l.lit)
+	}
+	return []titleLead{l}
+}
+
+// classLeads are a character class's leads: any digit for a class of
+// digits, each character of a small class.
+func classLeads(re *syntax.Regexp) []titleLead {
+	digits, n := true, 0
+	for i := 0; i < len(re.Rune); i += 2 {
+		lo, hi := re.Rune[i], re.Rune[i+1]
+		digits = digits && lo >= '0' && hi <= '9'
+		n += int(hi-lo) + 1
+	}
+	if digits {
+		return []titleLead{{digit: true}}
+	}
+	if n > 8 {
+		return nil
+	}
+	var out []titleLead
+	for i := 0; i < len(re.Rune); i += 2 {
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			out = append(out, titleLead{lit: string(r)})
+		}
+	}
+	return out
+}
+
+func nonASCII(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
 }
 
 // joinLeads returns head followed by each of rest when all are matched
 // alike (with or without case), else alone.
 func joinLeads(head titleLead, rest, alone []titleLead) []titleLead {
-	if rest == nil {
+	if rest == nil || head.partial {
 		return alone
 	}
 	out := make([]titleLead, 0, len(rest))
 	for _, r := range rest {
-		if r.fold != head.fold {
+		if r.fold != head.fold || r.lit == "" || r.boundary {
 			return alone
 		}
 		out = append(out, titleLead{lit: head.lit + r.lit, fold: head.fold})
 	}
 	return out
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // titlesIn returns every offset of text where one of the titles begins,
@@ -305,6 +379,26 @@ func titlesIn(text string, leads []titleLead) []int {
 	var lower string
 	var at []int
 	for _, l := range leads {
+		switch {
+		case l.start:
+			at = append(at, 0)
+			continue
+		case l.line:
+			at = append(at, 0)
+			for i := 0; i < len(text); i++ {
+				if text[i] == '\n' {
+					at = append(at, i+1)
+				}
+			}
+			continue
+		case l.digit:
+			for i := 0; i < len(text); i++ {
+				if '0' <= text[i] && text[i] <= '9' && (!l.boundary || i == 0 || !isWordByte(text[i-1])) {
+					at = append(at, i)
+				}
+			}
+			continue
+		}
 		s := text
 		if l.fold {
 			if lower == "" {

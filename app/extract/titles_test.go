@@ -33,6 +33,8 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 		"SA",
 		"ORDERED that the provider shall not disclose\nIt is hereby ordered: shall NOT notify",
 		"xshall not disclose; _shall not disclose, éshall not disclose",
+		"18 U.S.C. § 2703(d); x18 USC 2703, 2018 U.S.C. 2705(b)\n21 U.S.C. 876 №123/2026 N°-44 Nr. 12",
+		"  Date of issue: May 1, 2026\nDated:  June 2, 2026  Issued: 3 July 2026\n\nTo: Example Corp\n  To:  Other Ltd\n",
 	}
 	gen, err := sampleorders.Generate(7, 3)
 	if err != nil {
