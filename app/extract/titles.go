@@ -494,3 +494,15 @@ func nameFirst(text string, leads []titleLead) []int {
 	sort.Ints(out)
 	return compactInts(out)
 }
+
+// findAllIndex is re.FindAllStringIndex(text, -1).
+func findAllIndex(re *regexp.Regexp, text string) [][]int {
+	if leadsFor(re) == nil {
+		return re.FindAllStringIndex(text, -1)
+	}
+	all := findAll(re, text)
+	for i, m := range all {
+		all[i] = m[:2]
+	}
+	return all
+}
