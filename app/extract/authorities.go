@@ -222,7 +222,7 @@ type topKey struct {
 }
 
 func (x *run) matchTop(re *regexp.Regexp, n int) (hit, bool) {
-	m := re.FindStringSubmatchIndex(x.c.head(n))
+	m := findFirst(re, x.c.head(n))
 	if m == nil {
 		return hit{}, false
 	}

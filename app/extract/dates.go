@@ -224,7 +224,7 @@ func dateLocs(s string) [][]int {
 		if hasMonthName(s[from:to]) {
 			re = dateRe
 		}
-		for _, l := range re.FindAllStringIndex(s[from:to], -1) {
+		for _, l := range findAllIndex(re, s[from:to]) {
 			locs = append(locs, []int{from + l[0], from + l[1]})
 		}
 		i = j + 1

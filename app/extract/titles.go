@@ -97,7 +97,9 @@ func patternLeads(re *regexp.Regexp) []titleLead {
 // of two bytes or more, or places.
 func selective(leads []titleLead) bool {
 	for _, l := range leads {
-		if l.lit != "" && len(l.lit) < 2 || l.lit == "" && !l.line && !l.start && !l.digit {
+		// A single letter is rare enough where it begins a word ("i
+		// order").
+		if l.lit != "" && len(l.lit) < 2 && !l.boundary || l.lit == "" && !l.line && !l.start && !l.digit {
 			return false
 		}
 	}
@@ -412,7 +414,9 @@ func titlesIn(text string, leads []titleLead) []int {
 				break
 			}
 			i += j
-			at = append(at, i)
+			if !l.boundary || (i > 0 && isWordByte(s[i-1])) != isWordByte(s[i]) {
+				at = append(at, i) // after a \b, only where a word begins or ends
+			}
 		}
 	}
 	sort.Ints(at)
