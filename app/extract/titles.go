@@ -309,21 +309,40 @@ func concatLeads(subs []*syntax.Regexp) []titleLead {
 	return leads
 }
 
-// literalLead is a literal's lead: lowered when matched without case, cut
-// before its first letter outside ASCII then (its case variants are not
-// searched for).
+// literalLead is a literal's lead. Without case it is searched for in
+// the text with ASCII letters lowered, so it is lowered too and cut before
+// its first letter outside ASCII that has other cases ("spätestens" is
+// found by "sp"); a literal beginning with such a letter is found by that
+// letter in each of its cases.
 func literalLead(re *syntax.Regexp) []titleLead {
-	l := titleLead{lit: string(re.Rune), fold: re.Flags&syntax.FoldCase != 0}
-	if l.fold {
-		if i := nonASCII(l.lit); i >= 0 {
-			l.lit, l.partial = l.lit[:i], true
-		}
-		if l.lit == "" {
-			return nil
-		}
-		l.lit = strings.ToLower(l.lit)
+	if re.Flags&syntax.FoldCase == 0 {
+		return []titleLead{{lit: string(re.Rune)}}
 	}
-	return []titleLead{l}
+	var b strings.Builder
+	for i, r := range re.Rune {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.SimpleFold(r) == r:
+			b.WriteRune(r) // no other case: the same bytes in the lowered text
+		case i == 0:
+			var out []titleLead
+			for v := r; ; {
+				lit := string(v)
+				if v < utf8.RuneSelf {
+					lit = strings.ToLower(lit) // the text's ASCII letters are lowered
+				}
+				out = append(out, titleLead{lit: lit, fold: true, partial: true})
+				if v = unicode.SimpleFold(v); v == r {
+					break
+				}
+			}
+			return out
+		default:
+			return []titleLead{{lit: b.String(), fold: true, partial: true}}
+		}
+	}
+	return []titleLead{{lit: b.String(), fold: true}}
 }
 
 // classLeads are a character class's leads: any digit for a class of
@@ -348,15 +367,6 @@ func classLeads(re *syntax.Regexp) []titleLead {
 		}
 	}
 	return out
-}
-
-func nonASCII(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return i
-		}
-	}
-	return -1
 }
 
 // joinLeads returns head followed by each of rest when all are matched

@@ -34,6 +34,7 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 		"ORDERED that the provider shall not disclose\nIt is hereby ordered: shall NOT notify",
 		"xshall not disclose; _shall not disclose, éshall not disclose",
 		"18 U.S.C. § 2703(d); x18 USC 2703, 2018 U.S.C. 2705(b)\n21 U.S.C. 876 №123/2026 N°-44 Nr. 12",
+		"Именем Российской Федерации, РОССИЙСКОЙ; Дата: 1 сентября 2026 г., СЕНТЯБРЯ; Username: ユーザー名 x; SPÄTESTENS am 3. Mai 2026",
 		"  Date of issue: May 1, 2026\nDated:  June 2, 2026  Issued: 3 July 2026\n\nTo: Example Corp\n  To:  Other Ltd\n",
 	}
 	perKind, devFiles := 3, 1000
@@ -73,6 +74,9 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 	x := New()
 	for _, d := range docs {
 		x.Read(d)
+	}
+	for _, text := range texts {
+		x.Read(&app.Document{TextSource: app.SourceText, Pages: []app.PageText{{Number: 1, Text: text, Source: app.SourceText}}})
 	}
 	r := agentRules2()
 	patterns := []*regexp.Regexp{r.before, r.after}
