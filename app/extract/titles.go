@@ -274,31 +274,27 @@ func concatLeads(subs []*syntax.Regexp) []titleLead {
 		return nil
 	}
 	first, rest := subs[0], &syntax.Regexp{Op: syntax.OpConcat, Sub: subs[1:]}
-	switch {
-	case first.Op == syntax.OpBeginText:
+	switch first.Op {
+	case syntax.OpBeginText:
 		return []titleLead{{start: true}} // the text's start is the only place
-	case first.Op == syntax.OpBeginLine:
+	case syntax.OpBeginLine:
 		// A line's start, or better what must follow it.
 		if leads := leadsOf(rest); selective(leads) {
 			return leads
 		}
 		return []titleLead{{line: true}}
-	case first.Op == syntax.OpWordBoundary:
+	case syntax.OpWordBoundary:
 		leads := leadsOf(rest)
 		for i := range leads {
 			leads[i].boundary = true
 		}
 		return leads
-	case first.Op == syntax.OpEmptyMatch:
+	case syntax.OpEmptyMatch:
 		return leadsOf(rest)
-	case first.Op == syntax.OpQuest || first.Op == syntax.OpStar || first.Op == syntax.OpRepeat && first.Min == 0:
-		// An optional first part: the match begins with it or with what
-		// follows.
-		opt, after := leadsOf(first.Sub[0]), leadsOf(rest)
-		if opt == nil || after == nil {
-			return nil
+	case syntax.OpQuest, syntax.OpStar, syntax.OpRepeat:
+		if first.Op != syntax.OpRepeat || first.Min == 0 {
+			return optionalLeads(first.Sub[0], rest)
 		}
-		return append(opt, after...)
 	}
 	leads := leadsOf(first)
 	if len(leads) == 1 && first.Op == syntax.OpLiteral && len(subs) > 1 {
@@ -307,6 +303,16 @@ func concatLeads(subs []*syntax.Regexp) []titleLead {
 		return joinLeads(leads[0], leadsOf(rest), leads)
 	}
 	return leads
+}
+
+// optionalLeads are the leads of a match that begins with an optional
+// part: what the part begins with, and what follows it.
+func optionalLeads(opt, rest *syntax.Regexp) []titleLead {
+	a, b := leadsOf(opt), leadsOf(rest)
+	if a == nil || b == nil {
+		return nil
+	}
+	return append(a, b...)
 }
 
 // literalLead is a literal's lead. Without case it is searched for in
@@ -391,24 +397,8 @@ func titlesIn(text string, leads []titleLead) []int {
 	var lower string
 	var at []int
 	for _, l := range leads {
-		switch {
-		case l.start:
-			at = append(at, 0)
-			continue
-		case l.line:
-			at = append(at, 0)
-			for i := 0; i < len(text); i++ {
-				if text[i] == '\n' {
-					at = append(at, i+1)
-				}
-			}
-			continue
-		case l.digit:
-			for i := 0; i < len(text); i++ {
-				if '0' <= text[i] && text[i] <= '9' && (!l.boundary || i == 0 || !isWordByte(text[i-1])) {
-					at = append(at, i)
-				}
-			}
+		if l.lit == "" {
+			at = placesOf(text, l, at)
 			continue
 		}
 		s := text
@@ -418,19 +408,44 @@ func titlesIn(text string, leads []titleLead) []int {
 			}
 			s = lower
 		}
-		for i := 0; ; i++ {
-			j := strings.Index(s[i:], l.lit)
-			if j < 0 {
-				break
-			}
-			i += j
-			if !l.boundary || (i > 0 && isWordByte(s[i-1])) != isWordByte(s[i]) {
-				at = append(at, i) // after a \b, only where a word begins or ends
-			}
-		}
+		at = literalIn(s, l, at)
 	}
 	sort.Ints(at)
 	return compactInts(at)
+}
+
+// literalIn appends to at every offset of s where l's literal stands
+// (after a \b, only where a word begins or ends).
+func literalIn(s string, l titleLead, at []int) []int {
+	for i := 0; ; i++ {
+		j := strings.Index(s[i:], l.lit)
+		if j < 0 {
+			return at
+		}
+		i += j
+		if !l.boundary || (i > 0 && isWordByte(s[i-1])) != isWordByte(s[i]) {
+			at = append(at, i)
+		}
+	}
+}
+
+// placesOf appends to at the places a lead without a literal names: the
+// text's start, every line's, or every digit (one that begins a word
+// after a \b).
+func placesOf(text string, l titleLead, at []int) []int {
+	at = append(at, 0)
+	if l.start {
+		return at
+	}
+	for i := 0; i < len(text); i++ {
+		switch {
+		case l.line && text[i] == '\n':
+			at = append(at, i+1)
+		case l.digit && '0' <= text[i] && text[i] <= '9' && (!l.boundary || i == 0 || !isWordByte(text[i-1])):
+			at = append(at, i)
+		}
+	}
+	return at
 }
 
 // lowerASCII lowers text's ASCII letters only: its offsets stay the text's.
