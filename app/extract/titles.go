@@ -254,15 +254,7 @@ func leadsOf(re *syntax.Regexp) []titleLead {
 			return leadsOf(re.Sub[0])
 		}
 	case syntax.OpAlternate:
-		var all []titleLead
-		for _, sub := range re.Sub {
-			s := leadsOf(sub)
-			if s == nil {
-				return nil
-			}
-			all = append(all, s...)
-		}
-		return all
+		return eachOf(re.Sub, leadsOf)
 	case syntax.OpConcat:
 		return concatLeads(re.Sub)
 	}
@@ -373,6 +365,20 @@ func classLeads(re *syntax.Regexp) []titleLead {
 		}
 	}
 	return out
+}
+
+// eachOf is what every alternative gives, joined: nil when one gives
+// nothing (a match could then begin anywhere).
+func eachOf[T any](alts []*syntax.Regexp, of func(*syntax.Regexp) []T) []T {
+	var all []T
+	for _, sub := range alts {
+		s := of(sub)
+		if s == nil {
+			return nil
+		}
+		all = append(all, s...)
+	}
+	return all
 }
 
 // joinLeads returns head followed by each of rest when all are matched

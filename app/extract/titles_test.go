@@ -9,7 +9,6 @@ import (
 
 	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/pdftext"
-	"github.com/warrantdesk/warrantdesk/app/sampleorders"
 )
 
 // The agent's patterns found from their titles find exactly what the
@@ -41,18 +40,7 @@ func TestFindAll_TitledIsThePattern(t *testing.T) {
 	if raceEnabled {
 		perKind, devFiles = 1, 2
 	}
-	gen, err := sampleorders.Generate(7, perKind)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*app.Document
-	for _, o := range gen {
-		d, err := pdftext.ReadPages(o.PDF)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := generatedDocs(t, 7, perKind)
 	for _, set := range []string{"us", "intl"} {
 		files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "devset", set, "orders", "*.pdf"))
 		files = files[:min(len(files), devFiles)]
