@@ -17,8 +17,10 @@ import (
 // spells out, though: they are found first, with plain string search, and
 // the pattern is tried only where a match that holds such a title can
 // start — the title's own place for a title before the name, the capitals
-// on the name's line for a name before it. What is found is exactly what
-// the pattern finds over the whole page (titles_test.go compares the two).
+// on the name's line for a name before it. Every other pattern is found
+// the same way from what its own matches begin with (leadsFor). What is
+// found is exactly what the pattern finds over the whole page
+// (titles_test.go compares the two).
 
 // titled is a pattern and where its matches can start on a page.
 type titled struct {
@@ -54,8 +56,7 @@ func anchored(re *regexp.Regexp, starts func(string) []int, fold bool) *titled {
 }
 
 // leadCache holds, for every other pattern matched over a page, where its
-// matches can start: at one of the literals every match begins with (past
-// a \b or ^), when each is long enough to be rare; nil when it has none.
+// matches can start (patternLeads); nil when it has no leads.
 var leadCache sync.Map // *regexp.Regexp → *titled
 
 // leadsFor returns how re's matches are found from what they begin with,
@@ -79,8 +80,9 @@ func leadsFor(re *regexp.Regexp) *titled {
 	return t
 }
 
-// patternLeads returns the literals, 3 bytes or more, one of which every
-// match of re begins with once past an assertion (\b, ^), or nil.
+// patternLeads returns what every match of re begins with once past an
+// assertion (\b, ^) — literals, a line's start, a digit — or nil when that
+// cannot be told or would be found nearly everywhere.
 func patternLeads(re *regexp.Regexp) []titleLead {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
