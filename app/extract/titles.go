@@ -37,7 +37,12 @@ var titledRules = sync.OnceValue(func() map[*regexp.Regexp]*titled {
 	r := agentRules2()
 	before := titleStarts(agentTitles)
 	after := titleStarts(agentTitles + "|" + agentCounselTitles)
-	if before == nil || after == nil {
+	// Where a match can start is read from the patterns' shape as written
+	// here: a pattern of another shape is matched over the whole page.
+	const nameOnLine = `((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'\-]+) ){0,3}\p{Lu}[\p{L}'\-]+)`
+	if before == nil || after == nil ||
+		!strings.HasPrefix(r.before.String(), `(?:^|[^\p{L}])(?:`+agentTitles+`)`) ||
+		!strings.HasPrefix(r.after.String(), `(?:/s/\s*)?`+nameOnLine+`[ \t]*(?:,[ \t]*|\n[ \t]*)(?:`+agentTitles+`|`+agentCounselTitles+`)`) {
 		return nil
 	}
 	return map[*regexp.Regexp]*titled{
