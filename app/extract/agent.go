@@ -28,11 +28,15 @@ type agentRes struct {
 // languages orders come in.
 const agentTitles = `Special\s+Agent|SA|Task\s+Force\s+Officer|TFO|Detective(?:\s+(?:Sergeant|Constable|Inspector|Garda))?|Det\.(?:\s+Sgt\.)?|Investigating\s+Officer|Investigator|Police\s+Officer|Officer|Sergeant|Sgt\.|(?:Chief\s+|Police\s+)?Inspector|Trooper|Deputy(?:\s+(?:United\s+States|U\.\s?S\.)\s+Marshal)?|Agent|Constable|PC|DC|DS|DI|Cst\.|Garda|W/O|Warrant\s+Officer|Lieutenant|Lt\.|Captain|Capt\.|Corporal|Cpl\.|AUSA|ADA|Assistant\s+(?:United\s+States|U\.\s?S\.|District|State'?s?)\s+Attorney|Deputy\s+District\s+Attorney|Assistant\s+Prosecutor|Prosecutor|Trial\s+Attorney|Digital\s+investigator|KHK|KOK|KK|POK|PHK|EKHK|Kriminal(?:haupt|ober)?kommissar(?:in)?|Kriminalinspekt(?:or|ör)|Polizeikommissar(?:in)?|Capitaine|Commandant|Brigadier(?:-chef)?|Commissaire|OPJ|Adjudant|Sargento|Cabo|Agente|Inspector[a]?|Subinspector[a]?|Comisario|Teniente|Inspetor[a]?|Delegad[oa]|Investigador[a]?|Ispettore|Ispettrice|Sovrintendente|Commissario|Maresciallo|Brigadiere|Inspecteur(?:\s+principal)?|Rechercheur|Hoofdagent|Polisinspektör|Komisarz|Podkomisarz|Aspirant|Ofc\.|Isp\.(?:\s+Capo)?|podkom\.|nadkom\.|kom\.|asp\.`
 
+// agentCounselTitles are the titles of counsel and officers that a name
+// stands before ("Saoirse Haverford, counsel for the petitioner").
+const agentCounselTitles = `(?i:counsel|attorney\s+for|commission\s+counsel|investigating\s+officer|requesting\s+officer)`
+
 var agentRules2 = sync.OnceValue(func() *agentRes {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return &agentRes{
 		before: regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+(?:\d{2,6}\s+)?` + nameRe),
-		after:  regexp.MustCompile(`(?:/s/\s*)?` + nameLineRe + `[ \t]*(?:,[ \t]*|\n[ \t]*)(?:` + agentTitles + `|(?i:counsel|attorney\s+for|commission\s+counsel|investigating\s+officer|requesting\s+officer))\b`),
+		after:  regexp.MustCompile(`(?:/s/\s*)?` + nameLineRe + `[ \t]*(?:,[ \t]*|\n[ \t]*)(?:` + agentTitles + `|` + agentCounselTitles + `)\b`),
 		// Titles of those who sign for an agency rather than work the case.
 		signer: re(`in\s+charge|supervisor|director|commander|chief\s+of|head\s+of|authoris|authoriz|superintendent|commissioner|chief\b|station\s+house|officer\s+in\s+charge`),
 		classes: []labelClass{

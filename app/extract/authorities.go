@@ -222,7 +222,7 @@ type topKey struct {
 }
 
 func (x *run) matchTop(re *regexp.Regexp, n int) (hit, bool) {
-	m := re.FindStringSubmatchIndex(x.c.head(n))
+	m := findFirst(re, x.c.head(n))
 	if m == nil {
 		return hit{}, false
 	}
@@ -461,7 +461,7 @@ var unitRe *regexp.Regexp
 // Office, Southern District of New York"): the office, for its district.
 func (x *run) attorneysOffice() (valued, bool) {
 	for _, p := range x.c.pages {
-		for _, m := range usaoRe.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(usaoRe, p.text) {
 			h := makeHit(p, m)
 			district := strings.TrimSpace(h.groups[1])
 			if district == "" {

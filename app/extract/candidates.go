@@ -164,7 +164,7 @@ func (x *run) labelled(rules []labelClass) []struct {
 	}
 	for _, p := range x.c.allPairs() {
 		for _, lc := range rules {
-			if lc.re.MatchString(p.label) {
+			if classNames(lc.re, p.label) {
 				if lc.conf > 0 {
 					out = append(out, struct {
 						p    pair

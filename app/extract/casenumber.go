@@ -88,7 +88,7 @@ func (x *run) caseNumber() {
 	// A running footer or header names the case: "OPO-MAN-2026-0093 -
 	// Page 2 of 2", "EPOC 6110 Js 24817/26 Page 1".
 	for _, p := range x.c.pages {
-		for _, m := range r.footer.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(r.footer, p.text) {
 			h := hit{page: p.num, start: m[2], end: m[3], text: p.text, groups: []string{p.text[m[2]:m[3]]}}
 			add(h.groups[0], h, 0.7, "footer")
 		}

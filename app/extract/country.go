@@ -148,8 +148,8 @@ func (x *run) voteCountry() (string, hit, int) {
 			}
 			h := hit{page: p.num, start: start, end: start + len(l), text: p.text, groups: []string{l}}
 			if top || bottom {
-				for _, m := range r.names.FindAllStringSubmatch(l, -1) {
-					vote(countryNames[strings.ToLower(m[1])], h, 2)
+				for _, m := range findAll(r.names, l) {
+					vote(countryNames[strings.ToLower(l[m[2]:m[3]])], h, 2)
 				}
 			}
 			for _, m := range r.intlPhone.FindAllStringSubmatch(l, -1) {

@@ -197,14 +197,7 @@ func dateLocs(s string) [][]int {
 	// month names in a dozen languages, is not run over the others.
 	var locs [][]int
 	starts := lineStarts(s)
-	digit := make([]bool, len(starts))
-	for i, st := range starts {
-		end := len(s)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
-		digit[i] = strings.ContainsAny(s[st:end], "0123456789")
-	}
+	digit := digitLines(s, starts)
 	for i := 0; i < len(starts); {
 		if !digit[i] && !(i+1 < len(starts) && digit[i+1]) {
 			i++
@@ -224,7 +217,7 @@ func dateLocs(s string) [][]int {
 		if hasMonthName(s[from:to]) {
 			re = dateRe
 		}
-		for _, l := range re.FindAllStringIndex(s[from:to], -1) {
+		for _, l := range findAllIndex(re, s[from:to]) {
 			locs = append(locs, []int{from + l[0], from + l[1]})
 		}
 		i = j + 1
@@ -234,6 +227,20 @@ func dateLocs(s string) [][]int {
 		sort.Slice(locs, func(i, j int) bool { return locs[i][0] < locs[j][0] })
 	}
 	return locs
+}
+
+// digitLines says of each line of s (starting at starts) whether it
+// holds a digit.
+func digitLines(s string, starts []int) []bool {
+	digit := make([]bool, len(starts))
+	for i, st := range starts {
+		end := len(s)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		digit[i] = strings.ContainsAny(s[st:end], "0123456789")
+	}
+	return digit
 }
 
 // hasMonthName reports whether s holds a word that names a month.

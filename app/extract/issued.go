@@ -68,7 +68,7 @@ func (x *run) issuedDate() {
 	// "München, den 14. August 2026" on a line of its own, where an order
 	// is signed.
 	for k, p := range x.c.pages {
-		for _, m := range r.placed.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(r.placed, p.text) {
 			h := hit{page: p.num, start: m[4], end: m[5], text: p.text, groups: []string{p.text[m[4]:m[5]]}}
 			conf := 0.7
 			if x.nearSigning(p.text, m[0]) {

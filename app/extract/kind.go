@@ -328,7 +328,7 @@ func (x *run) commandsAction() bool {
 		if p.role != roleOrder {
 			continue
 		}
-		for _, m := range r.command.FindAllStringIndex(p.text, -1) {
+		for _, m := range findAllIndex(r.command, p.text) {
 			clause := p.text[m[0]:clauseEnd(p.text, m[1], 320)]
 			for _, a := range r.action.FindAllStringIndex(clause, -1) {
 				if !r.negAction.MatchString(clause[:a[0]]) {
@@ -360,7 +360,7 @@ func (x *run) commandsSilence() bool {
 		if p.role != roleOrder {
 			continue
 		}
-		for _, m := range r.command.FindAllStringIndex(p.text, -1) {
+		for _, m := range findAllIndex(r.command, p.text) {
 			if r.silence.MatchString(p.text[m[0]:clauseEnd(p.text, m[1], 240)]) {
 				return true
 			}
@@ -388,7 +388,7 @@ func (x *run) foreign() bool {
 // cover letter from an order).
 func commands(text string) bool {
 	r := kindRules()
-	for _, m := range r.command.FindAllStringIndex(text, -1) {
+	for _, m := range findAllIndex(r.command, text) {
 		w := strings.ToLower(text[m[0]:m[1]])
 		if w == "shall" || w == "you must" {
 			continue // a letter's "you must" or "shall" is no command of its own

@@ -55,15 +55,7 @@ func required(re *syntax.Regexp) []string {
 		}
 		return best
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			s := required(sub)
-			if s == nil {
-				return nil
-			}
-			all = append(all, s...)
-		}
-		return all
+		return eachOf(re.Sub, required)
 	}
 	return nil
 }

@@ -13,19 +13,24 @@ import (
 // BenchmarkRead measures what an import pays for extraction: one pass that
 // prepares the pages, splits a bundle and extracts each order.
 func BenchmarkRead(b *testing.B) {
-	orders, err := sampleorders.Generate(3, 16)
+	benchRead(b, generatedDocs(b, 3, 16))
+}
+
+// generatedDocs are the pages of the orders sampleorders generates.
+func generatedDocs(tb testing.TB, seed uint64, perKind int) []*app.Document {
+	orders, err := sampleorders.Generate(seed, perKind)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var docs []*app.Document
 	for _, o := range orders {
 		d, err := pdftext.ReadPages(o.PDF)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		docs = append(docs, d)
 	}
-	benchRead(b, docs)
+	return docs
 }
 
 // BenchmarkRead_DevSet does the same on the born-digital orders of

@@ -121,7 +121,7 @@ func (x *run) targets() {
 		h := hit{page: p.num, text: p.text}
 		var emails [][]int
 		if strings.Contains(p.text, "@") {
-			emails = emailRe.FindAllStringIndex(p.text, -1)
+			emails = findAllIndex(emailRe, p.text)
 		}
 		for _, m := range emails {
 			v := strings.ToLower(p.text[m[0]:m[1]])
@@ -131,34 +131,34 @@ func (x *run) targets() {
 			}
 			add(app.TargetEmail, v, h, m[0], m[1])
 		}
-		for _, m := range urlRe.FindAllStringIndex(p.text, -1) {
+		for _, m := range findAllIndex(urlRe, p.text) {
 			v := strings.TrimRight(p.text[m[0]:m[1]], ".,;:")
 			if x.whose(k, m[0], v) != ownTarget || isGovSite(v) {
 				continue
 			}
 			add(app.TargetURL, v, h, m[0], m[1])
 		}
-		for _, m := range ipv4Re.FindAllStringIndex(p.text, -1) {
+		for _, m := range findAllIndex(ipv4Re, p.text) {
 			v := p.text[m[0]:m[1]]
 			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") {
 				continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
 			}
 			add(app.TargetIP, v, h, m[0], m[1])
 		}
-		for _, m := range ipv6Re.FindAllStringIndex(p.text, -1) {
+		for _, m := range findAllIndex(ipv6Re, p.text) {
 			v := strings.TrimRight(p.text[m[0]:m[1]], ":")
 			if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) {
 				continue
 			}
 			add(app.TargetIP, strings.ToLower(v), h, m[0], m[1])
 		}
-		for _, m := range deviceRe.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(deviceRe, p.text) {
 			if v := p.text[m[4]:m[5]]; hasDigit(v) {
 				add(app.TargetDevice, strings.ToUpper(strings.TrimRight(v, ":-")), h, m[0], m[1])
 			}
 		}
 		accounts := func(re *regexp.Regexp) {
-			for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+			for _, m := range findAll(re, p.text) {
 				for _, span := range append([][2]int{{m[2], m[3]}}, moreIDs(p.text, m[3])...) {
 					v := strings.TrimRight(p.text[span[0]:span[1]], ".,;:-_")
 					if !hasDigit(v) || strings.Contains(v, "@") || looksLikeDate(v) || x.whose(k, span[0], v) != ownTarget {
@@ -173,7 +173,7 @@ func (x *run) targets() {
 		accounts(accountLayoutRes().nextLine)
 		accounts(accountLayoutRes().tableRow)
 		users := func(re *regexp.Regexp) {
-			for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+			for _, m := range findAll(re, p.text) {
 				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
 				if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
 					continue
@@ -186,7 +186,7 @@ func (x *run) targets() {
 		users(accountLayoutRes().userColumn)
 		users(accountLayoutRes().userCalled)
 		users(accountLayoutRes().accountColon)
-		for _, m := range handleRe.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(handleRe, p.text) {
 			handle := p.text[m[2]:m[3]]
 			// OCR reads specks as "@": on recognised pages a handle must
 			// look like one (a digit or underscore) or stand in a list of
@@ -196,9 +196,9 @@ func (x *run) targets() {
 			}
 			add(app.TargetUsername, strings.TrimRight(handle, "."), h, m[2]-1, m[3])
 		}
-		phones := phoneRe.FindAllStringIndex(p.text, -1)
+		phones := findAllIndex(phoneRe, p.text)
 		if cc != "1" {
-			phones = append(phones, nationalPhoneRe.FindAllStringIndex(p.text, -1)...)
+			phones = append(phones, findAllIndex(nationalPhoneRe, p.text)...)
 		}
 		for _, m := range phones {
 			raw := p.text[m[0]:m[1]]

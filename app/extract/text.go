@@ -186,7 +186,7 @@ func (c *corpus) match(re *regexp.Regexp) []hit {
 		if !mayMatch(re, p.lower) {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(p.text, -1) {
+		for _, m := range findAll(re, p.text) {
 			hits = append(hits, makeHit(p, m))
 		}
 	}
@@ -205,7 +205,7 @@ func (c *corpus) first(re *regexp.Regexp) (hit, bool) {
 		if !mayMatch(re, p.lower) {
 			continue
 		}
-		if m := re.FindStringSubmatchIndex(p.text); m != nil {
+		if m := findFirst(re, p.text); m != nil {
 			return makeHit(p, m), true
 		}
 	}
