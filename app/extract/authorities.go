@@ -897,6 +897,15 @@ func (x *run) recipient() {
 		}
 	}
 	for _, lp := range x.labelled(recipientClasses()) {
+		if lp.rule == "addressee" {
+			if v, h, ok := addresseeAbove(lp.p, x.pairHit(lp.p).text); ok {
+				// The box's name block: read by its layout, so never
+				// reported as sure.
+				conf := min(lp.conf, 0.75)
+				cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "label-block-" + lp.rule})
+				continue
+			}
+		}
 		if v, ok := recipientValue(lp.p.value, false); ok {
 			h := x.pairHit(lp.p)
 			cands = append(cands, cand{value: v, h: h, conf: lp.conf, rank: lp.conf + x.place(h), rule: "label-" + lp.rule})
@@ -927,6 +936,14 @@ var recipientPrefix *regexp.Regexp
 // title case when printed in capitals.
 func recipientValue(raw string, wrapOK bool) (string, bool) {
 	v := strings.TrimSpace(strings.Trim(raw, " ,;:"))
+	if placeLine(v) {
+		return "", false // a town ("To: Oakland, California"): the name stands above it
+	}
+	return providerName(v, wrapOK)
+}
+
+// providerName is recipientValue's reading of a value that is no town.
+func providerName(v string, wrapOK bool) (string, bool) {
 	if i := strings.LastIndexByte(v, '\n'); i >= 0 && !wrapOK {
 		if before := strings.TrimSpace(v[:i]); strings.ToUpper(before) == before || strings.Contains(" "+before+" ", " A ") {
 			v = v[i+1:]
