@@ -26,6 +26,9 @@ type engine struct {
 	pool pdfium.Pool
 	inst pdfium.Pdfium
 	doc  *references.FPDF_DOCUMENT
+	// mayMask is set when the open document may hold an image with a mask
+	// of its own (native.go).
+	mayMask bool
 }
 
 // newEngine starts one PDFium instance, with its compiled module cached in
@@ -71,6 +74,7 @@ func (e *engine) open(pdf []byte) (int, error) {
 		return 0, err
 	}
 	e.doc = &doc.Document
+	e.mayMask = mayHaveImageMasks(pdf)
 	n, err := e.inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
 		return 0, err

@@ -6,6 +6,8 @@ import (
 	"image"
 	"image/jpeg"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
@@ -197,7 +199,102 @@ func (e *engine) onlyImage(page requests.Page) (references.FPDF_PAGEOBJECT, erro
 	if tr, err := e.inst.FPDFPageObj_HasTransparency(&requests.FPDFPageObj_HasTransparency{PageObject: obj}); err != nil || tr.HasTransparency {
 		return none, errNotOneImage
 	}
+	if e.mayMask && !e.opaque(page, obj) {
+		return none, errNotOneImage
+	}
 	return obj, nil
+}
+
+// opaque reports whether the image shows whole where it is drawn. PDFium's
+// transparency test reads the graphics state, not the image: an image's own
+// soft mask (/SMask) or colour-key or stencil mask (/Mask) can hide part of
+// it, and OCR must read only what the reviewer sees on the drawn page. The
+// image is drawn with its masks at its size on the page in points (72 dpi:
+// a tenth of a second or so) and every pixel inside its edge must be
+// opaque. Scanning software often adds a soft mask that hides nothing;
+// such a page is still taken from its image.
+func (e *engine) opaque(page requests.Page, obj references.FPDF_PAGEOBJECT) bool {
+	bm, err := e.inst.FPDFImageObj_GetRenderedBitmap(&requests.FPDFImageObj_GetRenderedBitmap{Document: *e.doc, Page: page, ImageObject: obj})
+	if err != nil {
+		return false
+	}
+	defer e.inst.FPDFBitmap_Destroy(&requests.FPDFBitmap_Destroy{Bitmap: bm.Bitmap})
+	format, err := e.inst.FPDFBitmap_GetFormat(&requests.FPDFBitmap_GetFormat{Bitmap: bm.Bitmap})
+	if err != nil {
+		return false
+	}
+	if format.Format != enums.FPDF_BITMAP_FORMAT_BGRA {
+		return true // no alpha to hide anything with
+	}
+	bw, err1 := e.inst.FPDFBitmap_GetWidth(&requests.FPDFBitmap_GetWidth{Bitmap: bm.Bitmap})
+	bh, err2 := e.inst.FPDFBitmap_GetHeight(&requests.FPDFBitmap_GetHeight{Bitmap: bm.Bitmap})
+	stride, err3 := e.inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: bm.Bitmap})
+	buf, err4 := e.inst.FPDFBitmap_GetBuffer(&requests.FPDFBitmap_GetBuffer{Bitmap: bm.Bitmap})
+	if errors.Join(err1, err2, err3, err4) != nil {
+		return false
+	}
+	w, h, s := bw.Width, bh.Height, stride.Stride
+	if w < 1 || h < 1 || s < 4*w || len(buf.Buffer) < s*(h-1)+4*w {
+		return false
+	}
+	// The outermost pixels may be only partly covered by the image.
+	for y := 1; y < h-1; y++ {
+		row := buf.Buffer[y*s : y*s+4*w]
+		for x := 1; x < w-1; x++ {
+			if row[4*x+3] != 255 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// mayHaveImageMasks reports whether pdf may hold an image with a mask of
+// its own. An image is a stream, and a stream's dictionary is never inside
+// an object stream (PDF 32000-1 7.5.7), nor are names encrypted, so an
+// image's /SMask or /Mask key is in the file's bytes as written (perhaps
+// with #xx escapes): a file without such a name has no masked image, and
+// its pages need no check.
+func mayHaveImageMasks(pdf []byte) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(pdf[i:], '/')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if n := nameAt(pdf[i+1:]); n == "SMask" || n == "Mask" {
+			return true
+		}
+	}
+}
+
+// nameAt decodes the PDF name at the start of b (after its slash), #xx
+// escapes included, up to a delimiter or whitespace; "" past 8 letters,
+// more than any name looked for.
+func nameAt(b []byte) string {
+	var out [9]byte
+	n := 0
+	for i := 0; i < len(b) && n < len(out); i++ {
+		c := b[i]
+		switch {
+		case c <= ' ' || strings.IndexByte("/[]()<>{}%", c) >= 0:
+			return string(out[:n])
+		case c == '#' && i+2 < len(b):
+			v, err := strconv.ParseUint(string(b[i+1:i+3]), 16, 8)
+			if err != nil {
+				return ""
+			}
+			out[n] = byte(v)
+			i += 2
+		default:
+			out[n] = c
+		}
+		n++
+	}
+	if n == len(out) {
+		return ""
+	}
+	return string(out[:n])
 }
 
 // decodeImage decodes an image object to grey at its own size w×h.

@@ -149,6 +149,86 @@ func TestScan_OneImagePagesMatchTheirDrawing(t *testing.T) {
 	}
 }
 
+// maskedPDF is one Letter page showing a grey scan of w×h pixels at
+// (36, 36) points, 306 points wide, with a soft mask: opaque throughout, or
+// clear over a band across its middle. (Go's PNG encoder drops an alpha
+// that hides nothing, so the file is put together here.)
+func maskedPDF(w, h int, clearBand bool) []byte {
+	grey := scanLike(w, h)
+	alpha := make([]byte, w*h)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if !clearBand || y <= h*4/10 || y >= h*6/10 {
+				alpha[y*w+x] = 255
+			}
+		}
+	}
+	pw, ph := 306.0, 306.0*float64(h)/float64(w)
+	image := fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /SMask 6 0 R", w, h)
+	mask := fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", w, h)
+	return crafted.Craft([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+		crafted.Stream("", []byte(fmt.Sprintf("q %.2f 0 0 %.2f 36 %.2f cm /Im1 Do Q", pw, ph, 792-36-ph))),
+		crafted.Stream(image, crafted.Deflate(grey.Pix)),
+		crafted.Stream(mask, crafted.Deflate(alpha)),
+	}, "", 0)
+}
+
+// TestScan_ImageMasksAreHonoured: PDFium's transparency test does not see
+// an image's own soft mask. A mask that hides part of the image makes the
+// page drawn — OCR reads what the reviewer sees, white where the mask is
+// clear — while a mask that hides nothing (scanning software adds them)
+// leaves the page taken from its image, at its own 400 dpi.
+func TestScan_ImageMasksAreHonoured(t *testing.T) {
+	const w, h = 1700, 2200 // 400 dpi over 306 × 396 points
+	t.Run("opaque", func(t *testing.T) {
+		pdf := maskedPDF(w, h, false)
+		if !mayHaveImageMasks(pdf) {
+			t.Fatal("the file's /SMask was not seen")
+		}
+		_, scanned := both(t, pdf)
+		if scanned.DPI != 400 {
+			t.Errorf("an opaque soft mask: page at %d dpi, want 400 (taken from its image)", scanned.DPI)
+		}
+	})
+	t.Run("clear-band", func(t *testing.T) {
+		pdf := maskedPDF(w, h, true)
+		drawn, scanned := both(t, pdf)
+		if scanned.DPI != 300 {
+			t.Fatalf("a mask that hides part of the image: page at %d dpi, want 300 (drawn)", scanned.DPI)
+		}
+		if d := meanDiff(t, drawn.Image, scanned.Image); d != 0 {
+			t.Errorf("the page differs from its drawing by %.2f", d)
+		}
+		// The band's middle: 36 pt + half the image's 396 pt, at 300 dpi.
+		y := int((36 + 198) * 300 / 72.0)
+		for x := 200; x < 1300; x += 25 {
+			if v := scanned.Image.Pix[y*scanned.Image.Stride+x]; v != 255 {
+				t.Fatalf("pixel (%d, %d) under the clear mask is %d, not white", x, y, v)
+			}
+		}
+	})
+}
+
+func TestMayHaveImageMasks(t *testing.T) {
+	for in, want := range map[string]bool{
+		"<< /Type /XObject /Subtype /Image /SMask 12 0 R >>": true,
+		"<</Mask[0 10]/Width 5>>":                            true,
+		"<< /S#4dask 12 0 R >>":                              true, // #4d is M
+		"<< /#4D#61#73#6B 3 0 R >>":                          true,
+		"<< /Masked true /SMasks 1 /Width 5 >>":              false,
+		"<< /Type /XObject /Subtype /Image >> stream \x00/M": false,
+		"":       false,
+		"/SMask": true,
+	} {
+		if got := mayHaveImageMasks([]byte(in)); got != want {
+			t.Errorf("mayHaveImageMasks(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 // TestScan_OtherPagesAreDrawn: a page with text beside its image is drawn
 // at the resolution asked, exactly as Render draws it.
 func TestScan_OtherPagesAreDrawn(t *testing.T) {
