@@ -529,12 +529,19 @@ func (x *run) courts() []valued {
 			out = append(out, v)
 		}
 	}
-	// The letterhead's organisations, when they include the agency found
-	// (or none was): "U.S. Department of Justice, Federal Bureau of
-	// Investigation"; they stand for an office they include.
+	return append(out, x.letterheadIssuer()...)
+}
+
+// letterheadIssuer proposes the letterhead's organisations, when they
+// include the agency found (or none was): "U.S. Department of Justice,
+// Federal Bureau of Investigation"; they stand for an office they include.
+func (x *run) letterheadIssuer() []valued {
+	var out []valued
 	orgs, hasOrgs := x.letterheadOrgs()
 	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
 		hasOrgs = false
+	} else if hasOrgs {
+		orgs.value = fromAgency(orgs.value, ag)
 	}
 	if h, ok := x.letterheadMatch(officeRe); ok {
 		v := titleCase(strings.TrimSpace(h.group()))

@@ -170,7 +170,7 @@ func compileAll() {
 		`|\bPenal\s+Code\s+(?:§+|section)\s*\d+(?:\.\d+)?` +
 		`|\bExecutive\s+Order\s+12333|\bE\.\s*O\.\s*12333`)
 	ndoOrdered = regexp.MustCompile(`(?i)(?:ordered|commanded|directed|shall)\b[^.]{0,120}?\bnot\s+(?:to\s+)?(?:disclose|notify|reveal)|prohibited\s+from\s+disclos|(?:shall|must|will|may)\s+not\s+(?:be\s+)?disclose[ds]?|(?:shall|must|may)\s+not\s+(?:notify|inform|tell)|nondisclosure\s+(?:order|requirement|provision)|non-disclosure\s+(?:order|requirement)|2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)`)
-	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:(?:do\s+)?not\s+(?:to\s+)?(?:disclose|notify|inform|tell|alert)|refrain\s+from\s+(?:disclosing|notifying|informing))|please\s+do\s+not\s+(?:disclose|notify)|confidential(?:ity)?\s+(?:is\s+)?requested`)
+	ndoRequested = regexp.MustCompile(`(?i)(?:request(?:ed|s)?|ask(?:ed|s)?)\s+(?:that\s+)?(?:you\s+)?(?:(?:do\s+)?not\s+(?:to\s+)?(?:disclose|notify|inform|tell|alert)|refrain\s+from\s+(?:disclosing|notifying|informing))|please\s+do\s+not\s+(?:disclose|notify)|please\s+refrain\s+from\s+(?:disclosing|notifying|informing|telling)|(?:request(?:ed|s)?|ask(?:ed|s)?)\s+that\s+[^.]{0,60}?\bnot\s+be\s+(?:notified|informed|told|alerted)|confidential(?:ity)?\s+(?:is\s+)?requested`)
 	ndoDays = regexp.MustCompile(`(?i)for\s+(?:a\s+period\s+of\s+)?(\d{1,4}|one|two|three|ninety|sixty|thirty)\s*(?:\(\d+\)\s*)?(days?|years?|months?)`)
 	ndoUntil = regexp.MustCompile(`(?i)(?:until|through)\s+(` + DatePattern + `)`)
 	ndoBasis = regexp.MustCompile(`(?i)(?:18\s*U\.?\s*S\.?\s*C\.?\s*(?:§+\s*)?)?(2705\s*\(b\)|2709\s*\(c\)|3123\s*\(d\)|3511)`)
