@@ -342,7 +342,7 @@ func (x *run) agency() {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	x.choose(app.FieldAgency, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	x.choose(app.FieldAgency, fullerNames(cands), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -446,8 +446,8 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
-		if i+1 < len(lines) && unitLine(strings.TrimSpace(lines[i+1])) {
-			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
+		if u := nextLine(lines, i); unitLine(u) {
+			best.value += " - " + titleCase(u)
 		}
 	}
 	return best, found

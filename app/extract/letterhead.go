@@ -27,3 +27,38 @@ func fromAgency(orgs, agency string) string {
 	}
 	return orgs[i:]
 }
+
+// nextLine is the first line after line i that holds something: a
+// letterhead sets its unit under the agency with space between them.
+func nextLine(lines []string, i int) string {
+	for k := i + 1; k < len(lines) && k <= i+2; k++ {
+		if t := strings.TrimSpace(lines[k]); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// fullerNames gives a candidate for a body the fuller name another
+// candidate writes for it — the same words, then its unit or office
+// ("Federal Judicial Police" in the text, "Federal Judicial Police
+// Brussels - Regional Computer Crime Unit (RCCU)" on the contact line): a
+// fuller name is the same body, so the two agree instead of competing.
+func fullerNames(cands []cand) []cand {
+	out := make([]cand, len(cands))
+	copy(out, cands)
+	for i, c := range cands {
+		short := strings.ToLower(c.value)
+		for _, d := range cands {
+			long := strings.ToLower(d.value)
+			if len(long) > len(out[i].value) && strings.HasPrefix(long, short) && !isWordChar(long[len(short)]) {
+				out[i].value = d.value
+			}
+		}
+	}
+	return out
+}
+
+func isWordChar(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -21,7 +22,10 @@ func TestAuthority_StackedLetterheadNamesTheAgencyThatActs(t *testing.T) {
 			"U.S. Department of Justice, Criminal Division, Office of International Affairs"},
 	} {
 		ex := extractText(tc.text)
-		if got := ex.Field(app.FieldIssuingAuthority); got != tc.want {
+		// The office may be joined by a comma or a dash: the agency
+		// comes first, its office after it, no department above.
+		got := strings.Replace(ex.Field(app.FieldIssuingAuthority), " - ", ", ", 1)
+		if got != tc.want {
 			t.Errorf("%s: issuing authority %q, want %q", tc.name, got, tc.want)
 		}
 	}
@@ -36,6 +40,27 @@ func TestFromAgency(t *testing.T) {
 	} {
 		if got := fromAgency(tc.orgs, tc.agency); got != tc.want {
 			t.Errorf("fromAgency(%q, %q) = %q, want %q", tc.orgs, tc.agency, got, tc.want)
+		}
+	}
+}
+
+// A body named short in one place and with its unit in another is one
+// body, named in full; a police unit's name keeps its head noun.
+func TestAgency_FullerNameAndUnitHeadNoun(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"short in the text, full on the contact line",
+			"PRESERVATION REQUEST\nThe Royal Example Police asks you to preserve the records of the account heron_9.\nContact  Inspector Mila Brandt, Royal Example Police Northbank - Digital Evidence Unit (DEU), +32 2 000 11 22\n",
+			"Royal Example Police Northbank - Digital Evidence Unit (DEU)"},
+		{"a police bureau",
+			"Dear Sir or Madam:\nThe request arises from an investigation conducted by the Estonian Criminal Police Bureau into a fraud.\nPlease preserve the account heron_9.",
+			"Estonian Criminal Police Bureau"},
+		{"a letterhead's unit set a line apart",
+			"DEPARTMENT OF THE TREASURY\nINTERNAL REVENUE SERVICE\n\nCRIMINAL INVESTIGATION\n\nMay 4, 2026\n\nDear Custodian of Records:\nPlease preserve the records of the account heron_9 under 18 U.S.C. § 2703(f).",
+			"Internal Revenue Service - Criminal Investigation"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldAgency); got != tc.want {
+			t.Errorf("%s: agency %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }
