@@ -504,9 +504,9 @@ var authorityLabel *regexp.Regexp
 func (x *run) courts() []valued {
 	var out []valued
 	for _, lp := range x.labelled(authorityClasses()) {
-		v := authorityValue(lp.p.value)
-		if v != "" {
-			out = append(out, valued{v, x.pairHit(lp.p), lp.conf + x.place(x.pairHit(lp.p)), "label"})
+		h := x.pairHit(lp.p)
+		if v := authorityValue(wrappedValue(lp.p, h.text)); v != "" {
+			out = append(out, valued{v, h, lp.conf + x.place(h), "label"})
 		}
 	}
 	if h, ok := x.c.first(authorityLabel); ok {
@@ -538,18 +538,24 @@ func (x *run) courts() []valued {
 func (x *run) letterheadIssuer() []valued {
 	var out []valued
 	orgs, hasOrgs := x.letterheadOrgs()
-	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+	office, hasOffice := x.letterheadMatch(officeRe)
+	v := ""
+	if hasOffice {
+		v = titleCase(strings.TrimSpace(office.group()))
+	}
+	// An office the stack names is the stack's last part: the stack is
+	// its full name, whoever the agency is.
+	inOrgs := hasOrgs && hasOffice && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v))
+	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
 		hasOrgs = false
 	} else if hasOrgs {
 		orgs.value = fromAgency(orgs.value, ag)
 	}
-	if h, ok := x.letterheadMatch(officeRe); ok {
-		v := titleCase(strings.TrimSpace(h.group()))
-		if hasOrgs && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v)) {
-			orgs.conf = 0.8
-		} else {
-			out = append(out, valued{v, h, 0.8, "office"})
-		}
+	switch {
+	case inOrgs:
+		orgs.conf = 0.8
+	case hasOffice:
+		out = append(out, valued{v, office, 0.8, "office"})
 	}
 	if hasOrgs {
 		out = append(out, orgs)

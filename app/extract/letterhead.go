@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A letterhead stacks the bodies an order comes from, the widest first: a
 // department over its component over the component's field office ("U.S.
@@ -61,4 +65,25 @@ func fullerNames(cands []cand) []cand {
 
 func isWordChar(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// wrappedValue is a label's value with the line it wraps onto: a form's
+// box too narrow for a body's name goes on under it ("Issuing authority
+// Åklagarmyndigheten, Riksenheten mot internationell och organiserad" /
+// "brottslighet (RIO)"). The next line goes on the value when it begins in
+// lower case and holds no label or column of its own.
+func wrappedValue(p pair, text string) string {
+	if p.below || p.inline || p.end >= len(text) || text[p.end] != '\n' {
+		return p.value
+	}
+	next := text[p.end+1:]
+	if i := strings.IndexByte(next, '\n'); i >= 0 {
+		next = next[:i]
+	}
+	t := strings.TrimSpace(next)
+	r, _ := utf8.DecodeRuneInString(t)
+	if t == "" || !unicode.IsLower(r) || strings.Contains(t, "  ") || strings.Contains(t, ":") || len(t) > 80 || strings.HasSuffix(strings.TrimSpace(p.value), ".") {
+		return p.value
+	}
+	return strings.TrimSpace(p.value) + " " + t
 }

@@ -64,3 +64,22 @@ func TestAgency_FullerNameAndUnitHeadNoun(t *testing.T) {
 		}
 	}
 }
+
+// A department's office that transmits a foreign agency's request is
+// named by its letterhead's whole stack; a form's value wrapped under its
+// label keeps its second line.
+func TestAuthority_OfficeStackAndWrappedFormValue(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"the stack over an office, a foreign agency in the text",
+			"U.S. Department of Justice\nCriminal Division\nOffice of International Affairs\n\nMarch 2, 2026\n\nCustodian of Records\nExample Mail LLC\n\nDear Custodian:\nWe have received a request for assistance based on an investigation conducted by the Estonian Criminal Police Bureau. Please produce the subscriber information of quail.fen@example.org.",
+			"U.S. Department of Justice, Criminal Division, Office of International Affairs"},
+		{"a form's value wrapped under its label",
+			"EUROPEAN PRODUCTION ORDER CERTIFICATE (EPOC)\nSECTION A: Issuing authority\nIssuing authority  Parquet de Villebelle, Section de lutte contre la\ncybercriminalité (J3)\nFile number  PV 26/0412\n",
+			"Parquet de Villebelle, Section de lutte contre la cybercriminalité (J3)"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldIssuingAuthority); got != tc.want {
+			t.Errorf("%s: issuing authority %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
