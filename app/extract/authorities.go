@@ -370,48 +370,6 @@ func orgSegment(v string) string {
 
 var policeWordRe *regexp.Regexp
 
-// contactOrgs reads the force named after an officer's name on a contact
-// line: the segments that name an organisation, up to the telephone.
-func (x *run) contactOrgs() []valued {
-	var out []valued
-	r := agentRules2()
-	for _, p := range x.c.pages {
-		for _, h := range x.c.all(r.before) {
-			if h.page != p.num {
-				continue
-			}
-			m := []int{h.start, h.end}
-			rest := p.text[m[1]:min(len(p.text), m[1]+200)]
-			rest = strings.Join(strings.Fields(strings.TrimLeft(rest, " ,")), " ")
-			if !strings.HasPrefix(strings.TrimSpace(p.text[m[1]:min(len(p.text), m[1]+3)]), ",") {
-				continue // the name is not followed by its force
-			}
-			var segs []string
-			for _, seg := range strings.Split(rest, ",") {
-				seg = strings.TrimSpace(seg)
-				if seg == "" || numberOrAddress(seg) || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
-					break
-				}
-				if !policeWordRe.MatchString(seg) && len(segs) == 0 {
-					break
-				}
-				if len(segs) > 0 && !policeWordRe.MatchString(seg) {
-					break
-				}
-				segs = append(segs, seg)
-				break // the force; a unit or an address follows
-			}
-			if len(segs) == 0 {
-				continue
-			}
-			v := strings.Join(segs, ", ")
-			h := hit{page: p.num, start: m[1], end: min(len(p.text), m[1]+len(v)+2), text: p.text, groups: []string{v}}
-			out = append(out, valued{v, h, 0.8, "contact-org"})
-		}
-	}
-	return out
-}
-
 // agencyName writes a matched agency as a name.
 func agencyName(h hit) string {
 	return titleCase(strings.Join(strings.Fields(strings.TrimSpace(h.group())), " "))

@@ -83,3 +83,27 @@ func TestAuthority_OfficeStackAndWrappedFormValue(t *testing.T) {
 		}
 	}
 }
+
+// A contact line's officer, post, unit and force: the force is named
+// first, its unit after it, and the post is no body.
+func TestAgency_ContactLineUnitBeforeForce(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"name, post, unit – force",
+			"OFÍCIO Nº 77/2026\nSolicito os dados cadastrais da conta exemplo_77.\nAs informações deverão ser enviadas à autoridade policial: Dra.\nMarta Lopes Vieira, Delegada de Polícia, 2ª Delegacia de Sorocaba – Polícia Civil do Estado de Exemplo, tel. (15) 3000-1000.",
+			"Polícia Civil do Estado de Exemplo - 2ª Delegacia de Sorocaba"},
+		{"title, name, force - unit",
+			"PRESERVATION REQUEST\nPlease preserve the account heron_9.\nContact: Inspector Mila Brandt, Example State Police - Cyber Unit, +1 555 000 1000",
+			"Example State Police - Cyber Unit"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldAgency); got != tc.want {
+			t.Errorf("%s: agency %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if got := forceFirst("Cyber Unit – Example Police"); got != "Example Police - Cyber Unit" {
+		t.Errorf("forceFirst: %q", got)
+	}
+	if !officerPost("Delegado de Polícia") || !officerPost("Detective Sergeant") || officerPost("Polícia Civil do Estado de Exemplo") {
+		t.Error("officerPost reads a post as a body or a body as a post")
+	}
+}
