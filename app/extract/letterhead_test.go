@@ -47,7 +47,7 @@ func TestFromAgency(t *testing.T) {
 // A body named short in one place and with its unit in another is one
 // body, named in full; a police unit's name keeps its head noun.
 func TestAgency_FullerNameAndUnitHeadNoun(t *testing.T) {
-	for _, tc := range []struct{ name, text, want string }{
+	checkField(t, app.FieldAgency, []fieldCase{
 		{"short in the text, full on the contact line",
 			"PRESERVATION REQUEST\nThe Royal Example Police asks you to preserve the records of the account heron_9.\nContact  Inspector Mila Brandt, Royal Example Police Northbank - Digital Evidence Unit (DEU), +32 2 000 11 22\n",
 			"Royal Example Police Northbank - Digital Evidence Unit (DEU)"},
@@ -57,53 +57,52 @@ func TestAgency_FullerNameAndUnitHeadNoun(t *testing.T) {
 		{"a letterhead's unit set a line apart",
 			"DEPARTMENT OF THE TREASURY\nINTERNAL REVENUE SERVICE\n\nCRIMINAL INVESTIGATION\n\nMay 4, 2026\n\nDear Custodian of Records:\nPlease preserve the records of the account heron_9 under 18 U.S.C. § 2703(f).",
 			"Internal Revenue Service - Criminal Investigation"},
-	} {
-		ex := extractText(tc.text)
-		if got := ex.Field(app.FieldAgency); got != tc.want {
-			t.Errorf("%s: agency %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	})
 }
 
 // A department's office that transmits a foreign agency's request is
 // named by its letterhead's whole stack; a form's value wrapped under its
 // label keeps its second line.
 func TestAuthority_OfficeStackAndWrappedFormValue(t *testing.T) {
-	for _, tc := range []struct{ name, text, want string }{
+	checkField(t, app.FieldIssuingAuthority, []fieldCase{
 		{"the stack over an office, a foreign agency in the text",
 			"U.S. Department of Justice\nCriminal Division\nOffice of International Affairs\n\nMarch 2, 2026\n\nCustodian of Records\nExample Mail LLC\n\nDear Custodian:\nWe have received a request for assistance based on an investigation conducted by the Estonian Criminal Police Bureau. Please produce the subscriber information of quail.fen@example.org.",
 			"U.S. Department of Justice, Criminal Division, Office of International Affairs"},
 		{"a form's value wrapped under its label",
 			"EUROPEAN PRODUCTION ORDER CERTIFICATE (EPOC)\nSECTION A: Issuing authority\nIssuing authority  Parquet de Villebelle, Section de lutte contre la\ncybercriminalité (J3)\nFile number  PV 26/0412\n",
 			"Parquet de Villebelle, Section de lutte contre la cybercriminalité (J3)"},
-	} {
-		ex := extractText(tc.text)
-		if got := ex.Field(app.FieldIssuingAuthority); got != tc.want {
-			t.Errorf("%s: issuing authority %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	})
 }
 
 // A contact line's officer, post, unit and force: the force is named
 // first, its unit after it, and the post is no body.
 func TestAgency_ContactLineUnitBeforeForce(t *testing.T) {
-	for _, tc := range []struct{ name, text, want string }{
+	checkField(t, app.FieldAgency, []fieldCase{
 		{"name, post, unit – force",
 			"OFÍCIO Nº 77/2026\nSolicito os dados cadastrais da conta exemplo_77.\nAs informações deverão ser enviadas à autoridade policial: Dra.\nMarta Lopes Vieira, Delegada de Polícia, 2ª Delegacia de Sorocaba – Polícia Civil do Estado de Exemplo, tel. (15) 3000-1000.",
 			"Polícia Civil do Estado de Exemplo - 2ª Delegacia de Sorocaba"},
 		{"title, name, force - unit",
 			"PRESERVATION REQUEST\nPlease preserve the account heron_9.\nContact: Inspector Mila Brandt, Example State Police - Cyber Unit, +1 555 000 1000",
 			"Example State Police - Cyber Unit"},
-	} {
-		ex := extractText(tc.text)
-		if got := ex.Field(app.FieldAgency); got != tc.want {
-			t.Errorf("%s: agency %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	})
 	if got := forceFirst("Cyber Unit – Example Police"); got != "Example Police - Cyber Unit" {
 		t.Errorf("forceFirst: %q", got)
 	}
 	if !officerPost("Delegado de Polícia") || !officerPost("Detective Sergeant") || officerPost("Polícia Civil do Estado de Exemplo") {
 		t.Error("officerPost reads a post as a body or a body as a post")
+	}
+}
+
+// fieldCase is an invented text and the value a field must read from it.
+type fieldCase struct{ name, text, want string }
+
+// checkField extracts each case's text and compares one field.
+func checkField(t *testing.T, field string, cases []fieldCase) {
+	t.Helper()
+	for _, tc := range cases {
+		ex := extractText(tc.text)
+		if got := ex.Field(field); got != tc.want {
+			t.Errorf("%s: %s %q, want %q", tc.name, field, got, tc.want)
+		}
 	}
 }
