@@ -32,13 +32,13 @@ var asksRules = sync.OnceValue(func() *asksRes {
 		ancillary:     re(`until\s+(?:they\s+are|it\s+is|the\s+data\s+are)\s+produced|pending\s+(?:their\s+)?production|upon\s+receipt\s+of\s+the\s+epoc|no\s+longer\s+necessary`),
 		multiNeg:      re(`\b(?:not|no|nor|excluding|except|without|nicht|keine?|ohne|ausgenommen|excluid[oa]s?|queda\s+excluid|sin|não|sem|exclu[ií]d|non|sauf|hors|senza|escluso|niet|geen|zonder|inte|utan)\b[^.;]{0,120}$`),
 		refrain:       re(`(?:must|shall|is\s+to|are\s+to|to)\s+refrain\s+from\s+(?:informing|disclosing|notifying|telling)|hat\s+es\s+zu\s+unterlassen|(?:wird|ist)\s+(?:es\s+)?untersagt|se\s+abstenga\s+de\s+comunicar|abster-se\s+de\s+(?:comunicar|informar)|s'abstenir\s+d'informer|astenersi\s+dal(?:l[ao])?\s+(?:informare|comunicare)|dient\s+zich\s+te\s+onthouden|får\s+inte\s+(?:underrätta|informera)`),
-		notIncluded:   re(`\b(?:does\s+not|do\s+not|shall\s+not|is\s+not|are\s+not|no|not)\b[^.;]{0,60}\b(?:include|includes|contain|impose|imposed|requirement|order)\b[^.;]{0,40}\bnon-?disclosure|\bnon-?disclosure[^;]{0,60}?\b(?:is\s+not|was\s+not|not|(?:has|have|had)\s+not\s+been)\s+(?:included|sought|ordered|imposed|required|requested|obtained|granted|made)|\bno\s+(?:court\s+)?(?:non-?disclosure|order\s+prohibiting\s+disclosure)`),
+		notIncluded:   re(`\b(?:does\s+not|do\s+not|shall\s+not|is\s+not|are\s+not|no|not)\b[^.;]{0,60}\b(?:include|includes|contain|impose|imposed|requirement|order)\b[^.;]{0,40}\bnon-?disclosure|\bnon-?disclosure[^;]{0,60}?\b(?:is\s+not|was\s+not|not|(?:has|have|had)\s+not\s+been)\s+(?:included|sought|ordered|imposed|required|requested|obtained|granted|made)|\bno\s+(?:court\s+)?(?:non-?disclosure|order\s+prohibiting\s+disclosure)|\b(?:does|do|did)\s+not\s+(?:reach|grant|decide)\b[^.;]{0,80}(?:2705|non-?disclosure|request)|\b(?:denies|denied|declines?)\b[^.;]{0,60}(?:2705|non-?disclosure)`),
 		multiCues: []struct {
 			category string
 			re       *regexp.Regexp
 		}{
 			{app.DataSubscriber, re(`\bbestandsdaten|datos\s+(?:de\s+registro|del\s+titular|de\s+(?:abonado|suscriptor))|dados\s+cadastrais|dati\s+anagrafici|donn[ée]es\s+d'identification|abonnee-?gegevens|gebruikersgegevens|abonnentuppgifter|dane\s+abonenta|subscriber\s+data|registration\s+details|registered\s+subscriber`)},
-			{app.DataNonContent, re(`\bverkehrsdaten|registros\s+de\s+(?:conexi[oó]n|acceso|acesso)|datos\s+de\s+tr[aá]fico|dados\s+de\s+(?:conex[aã]o|acesso)|dati\s+di\s+traffico|donn[ée]es\s+de\s+trafic|verkeersgegevens|trafikdata|dane\s+o\s+ruchu|traffic\s+data|transmission\s+data|log-?in\s+(?:ip|records|times)|ip\s+addresses\s+(?:used|with)`)},
+			{app.DataNonContent, re(`\bverkehrsdaten|registros\s+de\s+(?:conexi[oó]n|acceso|acesso)|datos\s+de\s+tr[aá]fico|dados\s+de\s+(?:conex[aã]o|acesso)|dati\s+di\s+traffico|donn[ée]es\s+de\s+trafic|verkeersgegevens|trafikdata|dane\s+o\s+ruchu|traffic\s+data|transmission\s+data|log-?in\s+(?:ip|records|times)|ip\s+addresses\s+(?:used|with|and\s+(?:the\s+)?(?:times?|dates?))|times?\s+of\s+(?:access|log-?in|connection)`)},
 			{app.DataContent, re(`\binhalte?\s+der\s+(?:kommunikation|nachrichten|e-?mails?)|\bcontenido\s+de\s+(?:las\s+|los\s+)?(?:comunicaciones|mensajes|correos)|\bconte[uú]do\s+d[ao]s?\s+(?:comunica[cç][õo]es|mensagens)|\bcontenuto\s+delle\s+(?:comunicazioni|conversazioni)|\bcontenu\s+des\s+(?:communications|messages)|\binhoud\s+van\s+(?:de\s+)?(?:communicatie|berichten)|\binneh[åa]ll(?:et)?\s+i\s+(?:kommunikation|meddelanden)|\bcontents?\s+of\s+(?:all\s+|any\s+|the\s+)?[a-z\- ]{0,30}?(?:e-?mails?|messages|communications|account|files|backups|chats|posts|photos|storage|drive|folders?)\b|\bcontent\s+data\b`)},
 		},
 	}
@@ -52,7 +52,11 @@ func unticked(h hit) bool {
 	if m == nil {
 		return false
 	}
-	box := strings.TrimSpace(m[1])
+	return emptyBox(strings.TrimSpace(m[1]))
+}
+
+// emptyBox reports whether a box is unticked ("[ ]", "☐").
+func emptyBox(box string) bool {
 	return box == "☐" || box == "□" || strings.HasPrefix(box, "[") && strings.Trim(box, "[] ") == ""
 }
 
@@ -64,33 +68,10 @@ func (x *run) dataCategories() {
 			return
 		}
 		for _, h := range x.c.all(re) {
-			if unticked(h) {
-				continue
+			if cueCounts(category, h) {
+				seen[category] = true
+				return
 			}
-			// The negation must stand in the same sentence, which may
-			// have wrapped onto the line before.
-			before := h.text[max(0, h.start-160):h.start]
-			if i := strings.LastIndexAny(before, ".;"); i >= 0 {
-				before = before[i+1:]
-			}
-			if negation.MatchString(before) || r.multiNeg.MatchString(before) || negatedAfter(h) {
-				continue
-			}
-			// "All e-mail addresses associated with the account" asks for
-			// addresses, not e-mails.
-			if category == app.DataContent && notContentAfter.MatchString(h.text[h.end:min(len(h.text), h.end+24)]) {
-				continue
-			}
-			// Preservation is asked for, not the duty a production order
-			// recites ("preserve the data until they are produced").
-			if category == app.DataPreservation {
-				s := sentenceAround(h.text, h.start)
-				if !r.preserveAsked.MatchString(s) || r.ancillary.MatchString(s) {
-					continue
-				}
-			}
-			seen[category] = true
-			return
 		}
 	}
 	for _, dc := range dataCues {
@@ -115,6 +96,39 @@ func (x *run) dataCategories() {
 	}
 }
 
+// cueCounts reports whether a data category's cue at h asks for the
+// category: not beside an empty box, not negated in its sentence and list
+// item, not "all e-mail addresses", and preservation only where it is
+// asked for.
+func cueCounts(category string, h hit) bool {
+	r := asksRules()
+	if unticked(h) || wrappedUnticked(h) {
+		return false
+	}
+	// The negation must stand in the same sentence, which may have
+	// wrapped onto the line before, and in the same item of a list.
+	before := h.text[max(0, h.start-160):h.start]
+	if i := strings.LastIndexAny(before, ".;"); i >= 0 {
+		before = before[i+1:]
+	}
+	before = itemClause(before)
+	if negation.MatchString(before) || r.multiNeg.MatchString(before) || negatedAfter(h) {
+		return false
+	}
+	// "All e-mail addresses associated with the account" asks for
+	// addresses, not e-mails.
+	if category == app.DataContent && notContentAfter.MatchString(h.text[h.end:min(len(h.text), h.end+24)]) {
+		return false
+	}
+	// Preservation is asked for, not the duty a production order recites
+	// ("preserve the data until they are produced").
+	if category == app.DataPreservation {
+		s := sentenceAround(h.text, h.start)
+		return r.preserveAsked.MatchString(s) && !r.ancillary.MatchString(s)
+	}
+	return true
+}
+
 var negatedAfterRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^[^.;]{0,60}\b(?:nicht\s+umfasst|no\s+(?:se\s+)?(?:solicita|incluye)|queda\s+excluid|não\s+(?:é|são)\s+(?:solicitad|abrangid)|est\s+exclu|non\s+(?:è|sono)\s+richiest|niet\s+gevraagd|are\s+not\s+(?:requested|sought|required)|is\s+not\s+(?:requested|sought|required)|(?:is|are)\s+excluded|not\s+(?:requested|sought|required))`)
 })
@@ -135,7 +149,7 @@ func (x *run) nondisclosure() {
 	usable := func(hits []hit, orderOnly bool) []hit {
 		var out []hit
 		for _, h := range hits {
-			if unticked(h) || r.notIncluded.MatchString(sentenceAround(h.text, h.start)) {
+			if unticked(h) || r.notIncluded.MatchString(sentenceAround(h.text, h.start)) || scopeLimit(h) {
 				continue
 			}
 			if orderOnly && x.pageRole(h.page) != roleOrder {
@@ -169,6 +183,11 @@ func (x *run) nondisclosure() {
 	if b, ok := x.c.first(ndoBasis); ok {
 		nd.Basis = "18 U.S.C. § " + strings.ReplaceAll(b.groups[1], " ", "")
 	}
+	gagDuration(nd, cues, x.dayFirst)
+}
+
+// gagDuration reads how long a gag lasts from the sentences of its cues.
+func gagDuration(nd *app.Nondisclosure, cues []hit, dayFirst bool) {
 	// The duration is read in a sentence that imposes the gag: a paragraph
 	// may also hold a preservation period or a deadline. Only what follows
 	// the cue counts: "preserved for 60 days, and may not be disclosed"
@@ -196,7 +215,7 @@ func (x *run) nondisclosure() {
 		}
 	}
 	if m := ndoUntil.FindStringSubmatch(para); m != nil {
-		if t, ok := parseDate(m[1], x.dayFirst); ok {
+		if t, ok := parseDate(m[1], dayFirst); ok {
 			s := formatDate(t)
 			nd.Until = &s
 		}

@@ -342,7 +342,7 @@ func (x *run) agency() {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	x.choose(app.FieldAgency, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	x.choose(app.FieldAgency, fullerNames(cands), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -369,48 +369,6 @@ func orgSegment(v string) string {
 }
 
 var policeWordRe *regexp.Regexp
-
-// contactOrgs reads the force named after an officer's name on a contact
-// line: the segments that name an organisation, up to the telephone.
-func (x *run) contactOrgs() []valued {
-	var out []valued
-	r := agentRules2()
-	for _, p := range x.c.pages {
-		for _, h := range x.c.all(r.before) {
-			if h.page != p.num {
-				continue
-			}
-			m := []int{h.start, h.end}
-			rest := p.text[m[1]:min(len(p.text), m[1]+200)]
-			rest = strings.Join(strings.Fields(strings.TrimLeft(rest, " ,")), " ")
-			if !strings.HasPrefix(strings.TrimSpace(p.text[m[1]:min(len(p.text), m[1]+3)]), ",") {
-				continue // the name is not followed by its force
-			}
-			var segs []string
-			for _, seg := range strings.Split(rest, ",") {
-				seg = strings.TrimSpace(seg)
-				if seg == "" || numberOrAddress(seg) || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
-					break
-				}
-				if !policeWordRe.MatchString(seg) && len(segs) == 0 {
-					break
-				}
-				if len(segs) > 0 && !policeWordRe.MatchString(seg) {
-					break
-				}
-				segs = append(segs, seg)
-				break // the force; a unit or an address follows
-			}
-			if len(segs) == 0 {
-				continue
-			}
-			v := strings.Join(segs, ", ")
-			h := hit{page: p.num, start: m[1], end: min(len(p.text), m[1]+len(v)+2), text: p.text, groups: []string{v}}
-			out = append(out, valued{v, h, 0.8, "contact-org"})
-		}
-	}
-	return out
-}
 
 // agencyName writes a matched agency as a name.
 func agencyName(h hit) string {
@@ -446,8 +404,8 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
-		if i+1 < len(lines) && unitLine(strings.TrimSpace(lines[i+1])) {
-			best.value += " - " + titleCase(strings.TrimSpace(lines[i+1]))
+		if u := nextLine(lines, i); unitLine(u) {
+			best.value += " - " + titleCase(u)
 		}
 	}
 	return best, found
@@ -504,9 +462,9 @@ var authorityLabel *regexp.Regexp
 func (x *run) courts() []valued {
 	var out []valued
 	for _, lp := range x.labelled(authorityClasses()) {
-		v := authorityValue(lp.p.value)
-		if v != "" {
-			out = append(out, valued{v, x.pairHit(lp.p), lp.conf + x.place(x.pairHit(lp.p)), "label"})
+		h := x.pairHit(lp.p)
+		if v := authorityValue(wrappedValue(lp.p, h.text)); v != "" {
+			out = append(out, valued{v, h, lp.conf + x.place(h), "label"})
 		}
 	}
 	if h, ok := x.c.first(authorityLabel); ok {
@@ -529,20 +487,33 @@ func (x *run) courts() []valued {
 			out = append(out, v)
 		}
 	}
-	// The letterhead's organisations, when they include the agency found
-	// (or none was): "U.S. Department of Justice, Federal Bureau of
-	// Investigation"; they stand for an office they include.
+	return append(out, x.letterheadIssuer()...)
+}
+
+// letterheadIssuer proposes the letterhead's organisations, when they
+// include the agency found (or none was): "U.S. Department of Justice,
+// Federal Bureau of Investigation"; they stand for an office they include.
+func (x *run) letterheadIssuer() []valued {
+	var out []valued
 	orgs, hasOrgs := x.letterheadOrgs()
-	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
-		hasOrgs = false
+	office, hasOffice := x.letterheadMatch(officeRe)
+	v := ""
+	if hasOffice {
+		v = titleCase(strings.TrimSpace(office.group()))
 	}
-	if h, ok := x.letterheadMatch(officeRe); ok {
-		v := titleCase(strings.TrimSpace(h.group()))
-		if hasOrgs && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v)) {
-			orgs.conf = 0.8
-		} else {
-			out = append(out, valued{v, h, 0.8, "office"})
-		}
+	// An office the stack names is the stack's last part: the stack is
+	// its full name, whoever the agency is.
+	inOrgs := hasOrgs && hasOffice && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v))
+	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+		hasOrgs = false
+	} else if hasOrgs {
+		orgs.value = fromAgency(orgs.value, ag)
+	}
+	switch {
+	case inOrgs:
+		orgs.conf = 0.8
+	case hasOffice:
+		out = append(out, valued{v, office, 0.8, "office"})
 	}
 	if hasOrgs {
 		out = append(out, orgs)
