@@ -96,7 +96,7 @@ func (r *Result) MatchOf(id, query string) (Match, bool) {
 	}
 	if b.score == -1<<31 {
 		// Found through its matter: not by a text of its own.
-		return Match{ID: id, Field: FieldMatter, Text: r.ix.keys[i]}, true
+		return Match{ID: id, Field: FieldMatter, Text: r.ix.matterKey(i, r.ix.keys[i])}, true
 	}
 	return r.ix.match(b, q), true
 }
@@ -136,15 +136,8 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 			return nil, err
 		}
 	} else {
-		prev, extends := ix.narrowFrom(query)
-		if err := s.held(ctx, prev, extends); err != nil {
+		if err := s.typed(ctx, query); err != nil {
 			return nil, err
-		}
-		// One character scattered is one character as it stands.
-		if len(q.runes) > 1 && count(s.found) < Page {
-			if err := s.scattered(ctx, prev, extends); err != nil {
-				return nil, err
-			}
 		}
 		ix.mu.Lock()
 		ix.last = narrowing{query: query, held: s.heldTexts, spread: s.spread, fuzzy: s.fuzzy}
@@ -168,6 +161,32 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 		r.top[r.Top[i].ID] = true
 	}
 	return r, nil
+}
+
+// typed finds the cases holding the query as it stands, and those the
+// matcher finds by its characters scattered when they are fewer than a
+// page.
+func (s *finding) typed(ctx context.Context, query string) error {
+	prev, extends := s.ix.narrowFrom(query)
+	if key, ok := isPair(s.q.runes); ok && s.ix.post != nil {
+		if err := s.pair(ctx, key, s.k); err != nil {
+			return err
+		}
+		if count(s.found) >= Page {
+			return nil // the texts held are not kept: the next key reads its trigram
+		}
+		// Few: the matcher looks for the pair scattered too, past those.
+		s.heldTexts = s.ix.post.pairTexts(key)
+		return s.scattered(ctx, narrowing{}, false)
+	}
+	if err := s.held(ctx, prev, extends); err != nil {
+		return err
+	}
+	// One character scattered is one character as it stands.
+	if len(s.q.runes) > 1 && count(s.found) < Page {
+		return s.scattered(ctx, prev, extends)
+	}
+	return nil
 }
 
 // query is a query in the forms the search reads it in.
@@ -579,13 +598,12 @@ func (ix *Index) top(bests []best, k int) []best {
 // match is b as a Match. Where the text holds the query as such, or its
 // words, those are what is highlighted; else the matcher's positions.
 func (ix *Index) match(b best, q query) Match {
-	en := ix.entries[b.entry]
 	t := ix.text(b.entry)
 	matched := contiguous(t, q.s)
 	if matched == nil {
 		_, matched, _ = matchEntry(q.s, q.pat, t, nil)
 	}
-	field := en.field
+	field := ix.field(b.entry)
 	if b.viaMatter {
 		field = FieldMatter
 	}

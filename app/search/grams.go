@@ -96,15 +96,21 @@ type postings struct {
 	// chars has, for each text, a bit for each ASCII character (lower
 	// case for a letter) a one-character query finds it by.
 	chars [][2]uint64
+	// pairs are the texts by two ASCII characters, by score (pairs.go).
+	pairs pairLists
 	// scratch buffers
-	runes []rune
-	seen  []uint64
+	runes     []rune
+	seen      []uint64
+	seenPairs []int
 }
 
-func newPostings() *postings { return &postings{more: map[uint64][]int32{}} }
+func newPostings() *postings {
+	return &postings{more: map[uint64][]int32{}, pairs: pairLists{more: map[uint16][]scoredText{}}}
+}
 
-// grams calls fn with each distinct gram of s: its bigrams, trigrams and
-// non-ASCII characters, folded.
+// grams calls fn with each distinct gram of s: its bigrams but those of
+// two ASCII characters (pairs.go), trigrams and non-ASCII characters,
+// folded.
 func (p *postings) grams(s string, fn func(uint64)) {
 	rs := folded(s, p.runes[:0])
 	p.runes = rs
@@ -119,7 +125,7 @@ func (p *postings) grams(s string, fn func(uint64)) {
 		if rs[i] >= utf8.RuneSelf {
 			add(gramKey(rs[i : i+1]))
 		}
-		if i+2 <= len(rs) {
+		if _, pair := isPair(rs[i:min(i+2, len(rs))]); i+2 <= len(rs) && !pair {
 			add(gramKey(rs[i : i+2]))
 		}
 		if i+3 <= len(rs) {
@@ -215,6 +221,7 @@ func (ix *Index) fill(p *postings) {
 	for i := range ix.docs {
 		p.mark(ix, int32(i))
 	}
+	p.fillPairs(ix)
 }
 
 // mark sets doc i's bits, one for each character its texts hold, and
@@ -246,6 +253,7 @@ func (p *postings) mark(ix *Index, i int32) {
 // character it holds by its score for that character.
 func (p *postings) add(t int32, s string) {
 	p.grams(s, func(k uint64) { p.more[k] = append(p.more[k], t) })
+	p.addPairs(t, s)
 	p.scores(t, s)
 }
 
@@ -376,6 +384,7 @@ func (p *postings) remove(t int32, s string) {
 			}
 		}
 	})
+	p.removePairs(t, s)
 	var score [utf8.RuneSelf]int32
 	var has [utf8.RuneSelf]bool
 	oneScores(s, &score, &has)
@@ -435,6 +444,9 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		}
 		return ix.check(all, qr)
 	case len(qr) <= 2 && within == nil:
+		if k, ok := isPair(qr); ok {
+			return ix.post.pairTexts(k)
+		}
 		return ix.post.list(qr)
 	case len(qr) <= 2:
 		return ix.check(within, qr)

@@ -48,11 +48,10 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 		b = appendString(b, d.words)
 		b = binary.AppendUvarint(b, uint64(d.to-d.from))
 		for e := d.from; e < d.to; e++ {
-			en := ix.entries[e]
-			if k := fieldCode(en.field); k >= 0 {
+			if k := fieldCode(ix.field(e)); k >= 0 {
 				b = append(b, byte(k))
 			} else {
-				b = appendString(append(b, fieldNamed), en.field)
+				b = appendString(append(b, fieldNamed), ix.field(e))
 			}
 			b = appendString(b, ix.text(e))
 		}

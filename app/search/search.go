@@ -19,6 +19,7 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -52,11 +53,13 @@ type Index struct {
 	post   *postings
 	gen    uint64 // changes with every Put and Remove
 
-	// members are each matter's docs, keys each doc's matter, groups the
-	// matters of more than one doc (matters.go).
+	// members are the docs linked into each matter, keys the matter each
+	// is linked into (matters.go).
 	members map[string][]int32
 	keys    map[int32]string
-	groups  map[string]bool
+
+	// fieldNames are the entries' field names, by number: a handful.
+	fieldNames []string
 
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
@@ -74,9 +77,9 @@ type doc struct {
 }
 
 type entry struct {
-	doc   int32 // -1 once the case was indexed again or removed
-	text  int32 // its number in texts
-	field string
+	doc   int32  // -1 once the case was indexed again or removed
+	text  int32  // its number in texts
+	field uint16 // its name's number in fieldNames
 }
 
 // narrowing is a finished query and what it matched.
@@ -246,9 +249,24 @@ func (ix *Index) put(d Doc) {
 func (ix *Index) addEntry(i int32, field, s string) {
 	e := int32(len(ix.entries))
 	t := ix.intern(s)
-	ix.entries = append(ix.entries, entry{doc: i, text: t, field: field})
+	ix.entries = append(ix.entries, entry{doc: i, text: t, field: ix.fieldNumber(field)})
 	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
 }
+
+// fieldNumber is the number of the field name f, added when new.
+func (ix *Index) fieldNumber(f string) uint16 {
+	if i := slices.Index(ix.fieldNames, f); i >= 0 {
+		return uint16(i)
+	}
+	if len(ix.fieldNames) > math.MaxUint16 {
+		return uint16(len(ix.fieldNames) - 1) // not among a case's fields: never reached
+	}
+	ix.fieldNames = append(ix.fieldNames, f)
+	return uint16(len(ix.fieldNames) - 1)
+}
+
+// field is entry e's field name.
+func (ix *Index) field(e int32) string { return ix.fieldNames[ix.entries[e].field] }
 
 // text is entry e's text.
 func (ix *Index) text(e int32) string { return ix.texts[ix.entries[e].text].s }

@@ -1,0 +1,249 @@
+package search
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+)
+
+// A query of two ASCII characters, the second key of every search, finds
+// most of a large store: scoring every text holding the pair, to rank a
+// page of them, was the slowest keystroke. Like one character's, a pair's
+// texts are listed by the score the query gives them, worked out when
+// the lists are built (the matcher's own scoreText on the pair), best
+// first: the page is read off the head of the list. Only the count of
+// cases still visits every text holding the pair.
+
+// pairKeys is the number of pairs of ASCII characters.
+const pairKeys = utf8.RuneSelf * utf8.RuneSelf
+
+// noScore marks a text that holds the pair, folded, but that the matcher
+// does not match (a rune that folds to an ASCII letter the matcher reads
+// otherwise): found, never ranked, as a scan finds it.
+const noScore = math.MinInt32
+
+// pairLists are, for each pair of folded ASCII characters, the texts
+// holding it side by side, best score for that query first (then by
+// number), in one allocation; texts indexed since are in more.
+type pairLists struct {
+	at    []int32 // key k's texts are texts[at[k]:at[k+1]]
+	texts []int32
+	runAt []int32 // key k's scores are runs[runAt[k]:runAt[k+1]]
+	runs  []pairRun
+	more  map[uint16][]scoredText
+}
+
+// pairRun is the end (in texts) of the texts of one score under a pair;
+// the run starts where the one before it ends.
+type pairRun struct{ score, end int32 }
+
+// scoredText is a text and its score for a pair.
+type scoredText struct{ t, score int32 }
+
+// pairKey is the key of two folded ASCII runes.
+func pairKey(a, b rune) int { return int(a)<<7 | int(b) }
+
+// isPair reports whether qr (folded) is two ASCII characters, and their
+// key.
+func isPair(qr []rune) (int, bool) {
+	if len(qr) != 2 || qr[0] >= utf8.RuneSelf || qr[1] >= utf8.RuneSelf {
+		return 0, false
+	}
+	return pairKey(qr[0], qr[1]), true
+}
+
+// pairStrings holds every pair as text, so scoring one allocates nothing.
+var pairStrings = sync.OnceValue(func() string {
+	b := make([]byte, 2*pairKeys)
+	for k := range pairKeys {
+		b[2*k], b[2*k+1] = byte(k>>7), byte(k&0x7f)
+	}
+	return string(b)
+})
+
+// pairQuery is the query of pair key k, as Find reads a query of those
+// two characters (the matcher folds the query's case, so a pair typed in
+// capitals scores the same).
+func pairQuery(k int) query {
+	s := pairStrings()[2*k : 2*k+2]
+	return query{s: s, pat: []byte(s), lower: s}
+}
+
+// pairsOf calls fn with the key of each distinct pair of folded ASCII
+// runes standing side by side in rs.
+func pairsOf(rs []rune, seen []int, fn func(int)) []int {
+	seen = seen[:0]
+	for i := 0; i+2 <= len(rs); i++ {
+		k, ok := isPair(rs[i : i+2])
+		if ok && !slices.Contains(seen, k) {
+			seen = append(seen, k)
+			fn(k)
+		}
+	}
+	return seen
+}
+
+// fillPairs lists every live text of ix under each of its pairs, best
+// score first.
+func (p *postings) fillPairs(ix *Index) {
+	l := &p.pairs
+	count := make([]int32, pairKeys+1)
+	var seen []int
+	each := func(fn func(t int32, k int)) {
+		for t := range ix.texts {
+			if len(ix.texts[t].users) == 0 {
+				continue
+			}
+			p.runes = folded(ix.texts[t].s, p.runes[:0])
+			seen = pairsOf(p.runes, seen, func(k int) { fn(int32(t), k) })
+		}
+	}
+	each(func(_ int32, k int) { count[k]++ })
+	l.at = make([]int32, pairKeys+1)
+	n := int32(0)
+	for k := range pairKeys {
+		l.at[k] = n
+		n += count[k]
+		count[k] = l.at[k]
+	}
+	l.at[pairKeys] = n
+	l.texts = make([]int32, n)
+	each(func(t int32, k int) {
+		l.texts[count[k]] = t
+		count[k]++
+	})
+	// Each pair's texts by score, best first, then by number: a score
+	// and a number packed so that one sort orders both.
+	l.runAt = make([]int32, pairKeys+1)
+	var order []uint64
+	var buf []int
+	for k := range pairKeys {
+		l.runAt[k] = int32(len(l.runs))
+		ts := l.texts[l.at[k]:l.at[k+1]]
+		if len(ts) == 0 {
+			continue
+		}
+		order = order[:0]
+		q := pairQuery(k)
+		for _, t := range ts {
+			var score int32
+			score, buf = pairScore(q, ix.texts[t].s, buf)
+			order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
+		}
+		slices.Sort(order)
+		for i, o := range order {
+			ts[i] = int32(uint32(o))
+			score := int32(int64(math.MaxInt32) - int64(o>>32))
+			if len(l.runs) > int(l.runAt[k]) && l.runs[len(l.runs)-1].score == score {
+				l.runs[len(l.runs)-1].end++
+				continue
+			}
+			l.runs = append(l.runs, pairRun{score: score, end: l.at[k] + int32(i) + 1})
+		}
+	}
+	l.runAt[pairKeys] = int32(len(l.runs))
+}
+
+// pairScore is s's score for the pair query q, or noScore.
+func pairScore(q query, s string, buf []int) (int32, []int) {
+	score, buf, ok := scoreText(q, s, buf)
+	if !ok {
+		return noScore, buf
+	}
+	return int32(score), buf
+}
+
+// addPairs lists text t, indexed since the lists were built, under its
+// pairs.
+func (p *postings) addPairs(t int32, s string) {
+	p.runes = folded(s, p.runes[:0])
+	var buf []int
+	p.seenPairs = pairsOf(p.runes, p.seenPairs, func(k int) {
+		var score int32
+		score, buf = pairScore(pairQuery(k), s, buf)
+		p.pairs.more[uint16(k)] = append(p.pairs.more[uint16(k)], scoredText{t, score})
+	})
+}
+
+// removePairs takes text t off the pairs it was listed under since the
+// lists were built (one built in holds nothing once no entry does).
+func (p *postings) removePairs(t int32, s string) {
+	p.runes = folded(s, p.runes[:0])
+	p.seenPairs = pairsOf(p.runes, p.seenPairs, func(k int) {
+		m := p.pairs.more[uint16(k)]
+		if i := slices.IndexFunc(m, func(x scoredText) bool { return x.t == t }); i >= 0 {
+			if m = slices.Delete(m, i, i+1); len(m) == 0 {
+				delete(p.pairs.more, uint16(k))
+			} else {
+				p.pairs.more[uint16(k)] = m
+			}
+		}
+	})
+}
+
+// pairTexts is every text under pair k, ascending.
+func (p *postings) pairTexts(k int) []int32 {
+	l := &p.pairs
+	out := slices.Clone(l.texts[l.at[k]:l.at[k+1]])
+	for _, m := range l.more[uint16(k)] {
+		out = append(out, m.t)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// pair finds the cases by a query of the ASCII pair k: every case with a
+// text under it, and the best of them read off its lists best first,
+// until k cases are found (all: k < 0) and the score they end on is read
+// to its end — any case not read scores less.
+func (s *finding) pair(ctx context.Context, key, k int) error {
+	l := &s.ix.post.pairs
+	texts := l.texts[l.at[key]:l.at[key+1]]
+	more := slices.Clone(l.more[uint16(key)])
+	slices.SortStableFunc(more, func(a, b scoredText) int { return int(b.score) - int(a.score) })
+	for n, t := range texts {
+		if n%chunk == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		s.mark(t)
+	}
+	for _, m := range more {
+		s.mark(m.t)
+	}
+	runs := l.runs[l.runAt[key]:l.runAt[key+1]]
+	from, ri, mi := l.at[key], 0, 0
+	for level := 0; ; level++ {
+		if level%64 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		score, ok := int32(noScore), false
+		if ri < len(runs) && runs[ri].score != noScore {
+			score, ok = runs[ri].score, true
+		}
+		if mi < len(more) && more[mi].score != noScore && (!ok || more[mi].score > score) {
+			score, ok = more[mi].score, true
+		}
+		if !ok || k >= 0 && len(s.bests) >= k {
+			return nil
+		}
+		if ri < len(runs) && runs[ri].score == score {
+			for _, t := range l.texts[from:runs[ri].end] {
+				s.text(t, int(score))
+			}
+			from = runs[ri].end
+			ri++
+		}
+		for ; mi < len(more) && more[mi].score == score; mi++ {
+			s.text(more[mi].t, int(score))
+		}
+	}
+}
+
+// mark sets the bit of every case holding text t.
+func (s *finding) mark(t int32) {
+	for _, u := range s.ix.texts[t].users {
+		s.found[u.doc>>6] |= 1 << (u.doc & 63)
+	}
+}
