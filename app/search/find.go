@@ -263,7 +263,17 @@ func (s *finding) one(ctx context.Context, c byte, k int) error {
 			s.text(t, int(b.score))
 		}
 	}
-	return nil
+	if !s.ix.post.cut[c] || k >= 0 && len(s.bests) >= k {
+		return nil
+	}
+	// What the lists kept ran out (cases purged since, or every case
+	// ranked): every text holding c, scored as the lists were.
+	chars := s.ix.post.chars
+	return each(ctx, len(chars), func(t int) {
+		if chars[t][c>>6]&(1<<(c&63)) != 0 {
+			s.score(int32(t))
+		}
+	})
 }
 
 func count(found []uint64) int {

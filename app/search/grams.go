@@ -92,6 +92,9 @@ type postings struct {
 	data []int32
 	more map[uint64][]int32
 	ones [utf8.RuneSelf][]bucket
+	// cut says a character's lists keep only their best scores, onesKept
+	// cases' worth (trimOnes): its buckets past the last kept are empty.
+	cut  [utf8.RuneSelf]bool
 	docs [utf8.RuneSelf][]uint64
 	// chars has, for each text, a bit for each ASCII character (lower
 	// case for a letter) a one-character query finds it by.
@@ -221,6 +224,7 @@ func (ix *Index) fill(p *postings) {
 	for i := range ix.docs {
 		p.mark(ix, int32(i))
 	}
+	p.trimOnes(ix)
 	p.fillPairs(ix)
 }
 
@@ -269,8 +273,34 @@ func (p *postings) scores(t int32, s string) {
 	p.chars[t] = [2]uint64{}
 	for c := range has {
 		if has[c] {
-			p.ones[c] = addToBucket(p.ones[c], score[c], t)
+			if !p.cut[c] || place(score[c]) < len(p.ones[c]) {
+				p.ones[c] = addToBucket(p.ones[c], score[c], t)
+			}
 			p.chars[t][c>>6] |= 1 << (c & 63)
+		}
+	}
+}
+
+// onesKept is how many entries a character's lists keep, best first
+// (trimOnes): the first key of a search ranks a page of cases, and a
+// case holds a character in a few of its entries at most.
+const onesKept = 8 * Page
+
+// trimOnes keeps of each character's lists only the best scores, to the
+// end of the score at which they hold onesKept entries: the rest was most
+// of the lists' memory and is never read for a page (one scans the texts
+// when what is kept runs out).
+func (p *postings) trimOnes(ix *Index) {
+	for c, bs := range p.ones {
+		n := 0
+		for i := range bs {
+			for _, t := range bs[i].texts {
+				n += len(ix.texts[t].users)
+			}
+			if n >= onesKept && i+1 < len(bs) {
+				p.ones[c], p.cut[c] = slices.Clip(bs[:i+1]), true
+				break
+			}
 		}
 	}
 }

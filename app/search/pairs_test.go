@@ -91,3 +91,45 @@ func TestPairScores_AreTheMatchers(t *testing.T) {
 		t.Fatal("no pair listed")
 	}
 }
+
+// TestFirstKey_RanksAsTheScanAfterPurges: a character's lists keep only
+// their best scores; once purges and corrections have emptied those, the
+// first key still ranks the page, and counts the cases, that a scan of
+// every text gives.
+func TestFirstKey_RanksAsTheScanAfterPurges(t *testing.T) {
+	cases := randomCases(rand.New(rand.NewPCG(8, 8)), 3000)
+	ix, scan := NewIndex(cases), NewIndex(cases)
+	ix.Prepare()
+	if !ix.post.cut['e'] {
+		t.Fatal("the lists of e were not trimmed: the test needs more cases")
+	}
+	for round := range 4 {
+		for _, q := range []string{"e", "U", "1", "-", "k"} {
+			for _, k := range []int{1, Page, -1} {
+				a, _ := ix.FindTop(context.Background(), q, k)
+				b, _ := scan.FindTop(context.Background(), q, k)
+				if a.Total != b.Total || len(a.Top) != len(b.Top) {
+					t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
+				}
+				for i := range a.Top {
+					if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
+						t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
+					}
+				}
+			}
+		}
+		// Purge the best ranked cases, and correct others to a text
+		// that scores above them.
+		r, _ := ix.FindTop(context.Background(), "e", 2*Page)
+		for i, m := range r.Top {
+			if i%2 == 0 {
+				ix.Remove(m.ID)
+				scan.Remove(m.ID)
+				continue
+			}
+			d := Doc{ID: m.ID, Entries: []Entry{{Field: "file", Text: fmt.Sprintf("E-%d", i)}}}
+			ix.Put(d)
+			scan.Put(d)
+		}
+	}
+}
