@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -144,6 +145,9 @@ func (ix *Index) intern(s string) int32 {
 	if t, ok := ix.textID[s]; ok {
 		return t
 	}
+	// A copy: not a slice of what the index was read from, which can
+	// then go.
+	s = strings.Clone(s)
 	t := int32(len(ix.texts))
 	ix.texts = append(ix.texts, text{s: s})
 	ix.sigs = append(ix.sigs, signature(s))

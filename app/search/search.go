@@ -16,7 +16,6 @@
 package search
 
 import (
-	"context"
 	"encoding/binary"
 	"hash/fnv"
 	"math"
@@ -60,6 +59,8 @@ type Index struct {
 
 	// fieldNames are the entries' field names, by number: a handful.
 	fieldNames []string
+	// words are the words of the orders' text (words.go).
+	words wordIndex
 
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
@@ -73,7 +74,8 @@ type doc struct {
 	created  int64 // Unix nanoseconds: the tie-break of equal scores
 	from, to int32
 	gone     bool
-	words    string // the word index of the order's text (Doc.Words)
+	// wfrom, wto are where its words are in words.data (words.go).
+	wfrom, wto int32
 }
 
 type entry struct {
@@ -238,7 +240,8 @@ func (ix *Index) put(d Doc) {
 	if d.Matter != "" {
 		ix.addEntry(i, FieldMatter, d.Matter)
 	}
-	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
+	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries))}
+	ix.setWords(i, d.Words)
 	ix.join(i, d.Matter)
 	if ix.post != nil {
 		ix.post.mark(ix, i)
@@ -261,7 +264,7 @@ func (ix *Index) fieldNumber(f string) uint16 {
 	if len(ix.fieldNames) > math.MaxUint16 {
 		return uint16(len(ix.fieldNames) - 1) // not among a case's fields: never reached
 	}
-	ix.fieldNames = append(ix.fieldNames, f)
+	ix.fieldNames = append(ix.fieldNames, strings.Clone(f))
 	return uint16(len(ix.fieldNames) - 1)
 }
 
@@ -279,7 +282,7 @@ func (ix *Index) drop(i int32) {
 		ix.entries[e].doc = -1
 	}
 	ix.dead += int(dc.to - dc.from)
-	dc.from, dc.to, dc.words = 0, 0, ""
+	dc.from, dc.to, dc.wfrom, dc.wto = 0, 0, 0, 0
 }
 
 // Remove takes the case with the given ID out of the index (a case
@@ -339,7 +342,7 @@ func (ix *Index) Words(id string) string {
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
 	if i, ok := ix.byID[id]; ok {
-		return ix.docs[i].words
+		return ix.wordsOf(i)
 	}
 	return ""
 }
@@ -463,75 +466,4 @@ func foldLen(s, sub string) int {
 		n += size
 	}
 	return n
-}
-
-// FindText returns the cases whose order's text holds every word of
-// query, by case ID, with the words of the text that matched (one per
-// word searched for): each word of the query is the start of a word of
-// the text (letters and digits compared, any case: app.WordKey), so
-// "subscr" finds "subscriber". It reads the word index of each case's
-// text (Doc.Words) — only those the last text search found, when query
-// extends it — and gives up with ctx's error once ctx is done.
-func (ix *Index) FindText(ctx context.Context, query string) (map[string][]string, error) {
-	words := app.WordKeys(query)
-	if len(words) == 0 {
-		return nil, nil
-	}
-	ix.rw.RLock()
-	defer ix.rw.RUnlock()
-	ix.mu.Lock()
-	last := ix.lastText
-	ix.mu.Unlock()
-	narrow := last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
-	var docs []int32
-	if narrow {
-		docs = last.hits
-	}
-	out := map[string][]string{}
-	var hits []int32
-	try := func(i int32) {
-		d := &ix.docs[i]
-		if d.gone || d.words == "" {
-			return
-		}
-		if found := wordsIn(d.words, words); found != nil {
-			out[d.id] = found
-			hits = append(hits, i)
-		}
-	}
-	n := len(ix.docs)
-	if narrow {
-		n = len(docs)
-	}
-	for k := 0; k < n; k++ {
-		if k%chunk == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if narrow {
-			try(docs[k])
-		} else {
-			try(int32(k))
-		}
-	}
-	ix.mu.Lock()
-	ix.lastText = narrowing{query: query, hits: hits}
-	ix.mu.Unlock()
-	return out, nil
-}
-
-// wordsIn returns, for each word, the first word of index (app.IndexWords)
-// it starts, or nil when one starts none.
-func wordsIn(index string, words []string) []string {
-	var hit []string
-	for _, w := range words {
-		at := strings.Index(index, " "+w)
-		if at < 0 {
-			return nil
-		}
-		end := strings.IndexByte(index[at+1:], ' ')
-		hit = append(hit, index[at+1:at+1+end])
-	}
-	return hit
 }
