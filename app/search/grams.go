@@ -89,8 +89,9 @@ func folded(s string, out []rune) []rune {
 // finds no match.
 type postings struct {
 	keys []uint64 // the grams, ascending
-	at   []int32  // keys[i]'s texts are data[at[i]:at[i+1]]
-	data []int32
+	at   []int32  // keys[i]'s texts are data[at[i]:at[i+1]], packed
+	lens []int32  // how many texts keys[i] has
+	data packed
 	more map[uint64][]int32
 	ones [utf8.RuneSelf][]bucket
 	// cut says a character's lists keep only their best scores, onesKept
@@ -213,18 +214,19 @@ func (ix *Index) fill(p *postings) {
 		count[k] = p.at[i] // from here on, where k's next text goes
 	}
 	p.at[len(p.keys)] = n
-	p.data = make([]int32, n)
+	data := make([]int32, n)
 	p.chars = make([][2]uint64, len(ix.texts))
 	for t := range ix.texts {
 		if len(ix.texts[t].users) == 0 {
 			continue
 		}
 		p.grams(ix.texts[t].s, func(k uint64) {
-			p.data[count[k]] = int32(t)
+			data[count[k]] = int32(t)
 			count[k]++
 		})
 		p.scores(int32(t), ix.texts[t].s)
 	}
+	p.data, p.at, p.lens = pack(data, p.at)
 	for i := range ix.docs {
 		p.mark(ix, int32(i))
 	}
@@ -450,15 +452,12 @@ func (ix *Index) release(e int32) {
 	}
 }
 
-// list is the list of the texts holding the gram rs, or nil.
-func (p *postings) list(rs []rune) []int32 {
+// list is the list of the texts holding the gram rs.
+func (p *postings) list(rs []rune) plist {
 	k := gramKey(rs)
-	var l []int32
+	l := plist{more: p.more[k]}
 	if i, ok := slices.BinarySearch(p.keys, k); ok {
-		l = p.data[p.at[i]:p.at[i+1]:p.at[i+1]]
-	}
-	if m := p.more[k]; len(m) > 0 {
-		return append(l, m...) // a copy: l has no room
+		l.b, l.n = p.data[p.at[i]:p.at[i+1]], p.lens[i]
 	}
 	return l
 }
@@ -481,31 +480,33 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		if k, ok := isPair(qr); ok {
 			return ix.post.pairTexts(k)
 		}
-		return ix.post.list(qr)
+		return ix.post.list(qr).appendTo(nil)
 	case len(qr) <= 2:
 		return ix.check(within, qr)
 	}
 	// The trigrams' lists, smallest first; intersected until one is
 	// empty or what is left is few enough to check one by one.
-	var lists [][]int32
+	var lists []plist
 	for i := 0; i+3 <= len(qr); i++ {
 		p := ix.post.list(qr[i : i+3])
-		if len(p) == 0 {
+		if p.len() == 0 {
 			return nil
 		}
 		lists = append(lists, p)
 	}
-	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
-	cand := lists[0]
-	if within != nil && len(within) < len(cand) {
-		cand = within
+	slices.SortFunc(lists, func(a, b plist) int { return a.len() - b.len() })
+	var cand []int32
+	if within != nil && len(within) < lists[0].len() {
+		cand = slices.Clone(within)
+	} else {
+		cand = lists[0].appendTo(make([]int32, 0, lists[0].len()))
+		lists = lists[1:]
 	}
-	cand = slices.Clone(cand)
-	for _, p := range lists[1:] {
+	for _, p := range lists {
 		if len(cand) < 64 {
 			break
 		}
-		cand = intersect(cand, p)
+		cand = intersectList(cand, p)
 	}
 	return ix.check(cand, qr)
 }
@@ -541,22 +542,4 @@ func holdsRunes(s, sub []rune) bool {
 		}
 	}
 	return false
-}
-
-// intersect keeps in a (a copy the caller owns) what b holds too.
-func intersect(a, b []int32) []int32 {
-	out := a[:0]
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
-		}
-		if j == len(b) {
-			break
-		}
-		if b[j] == x {
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -25,14 +26,19 @@ const pairKeys = utf8.RuneSelf * utf8.RuneSelf
 const noScore = math.MinInt32
 
 // pairLists are, for each pair of folded ASCII characters, the texts
-// holding it side by side, best score for that query first (then by
-// number), in one allocation; texts indexed since are in more.
+// holding it side by side (members, ascending, packed), and the best of
+// them — onesKept entries' worth, to the end of a score — best score for
+// that query first, then by number (at, texts, runs); texts indexed
+// since are in more.
 type pairLists struct {
-	at    []int32 // key k's texts are texts[at[k]:at[k+1]]
-	texts []int32
-	runAt []int32 // key k's scores are runs[runAt[k]:runAt[k+1]]
-	runs  []pairRun
-	more  map[uint16][]scoredText
+	mat     []int32 // key k's members are members[mat[k]:mat[k+1]]
+	members packed
+	at      []int32 // key k's best texts are texts[at[k]:at[k+1]]
+	texts   []int32
+	runAt   []int32 // key k's scores are runs[runAt[k]:runAt[k+1]]
+	runs    []pairRun
+	cut     []uint64 // a bit for each key whose best texts are not all of them
+	more    map[uint16][]scoredText
 }
 
 // pairRun is the end (in texts) of the texts of one score under a pair;
@@ -101,27 +107,29 @@ func (p *postings) fillPairs(ix *Index) {
 		}
 	}
 	each(func(_ int32, k int) { count[k]++ })
-	l.at = make([]int32, pairKeys+1)
+	at := make([]int32, pairKeys+1)
 	n := int32(0)
 	for k := range pairKeys {
-		l.at[k] = n
+		at[k] = n
 		n += count[k]
-		count[k] = l.at[k]
+		count[k] = at[k]
 	}
-	l.at[pairKeys] = n
-	l.texts = make([]int32, n)
+	at[pairKeys] = n
+	all := make([]int32, n)
 	each(func(t int32, k int) {
-		l.texts[count[k]] = t
+		all[count[k]] = t
 		count[k]++
 	})
-	// Each pair's texts by score, best first, then by number: a score
-	// and a number packed so that one sort orders both.
-	l.runAt = make([]int32, pairKeys+1)
+	l.members, l.mat, _ = pack(all, at)
+	// Each pair's best texts by score, best first, then by number: a
+	// score and a number packed so that one sort orders both.
+	l.at, l.runAt = make([]int32, pairKeys+1), make([]int32, pairKeys+1)
+	l.cut = make([]uint64, pairKeys/64)
 	var order []uint64
 	var buf []int
 	for k := range pairKeys {
-		l.runAt[k] = int32(len(l.runs))
-		ts := l.texts[l.at[k]:l.at[k+1]]
+		l.at[k], l.runAt[k] = int32(len(l.texts)), int32(len(l.runs))
+		ts := all[at[k]:at[k+1]]
 		if len(ts) == 0 {
 			continue
 		}
@@ -133,17 +141,29 @@ func (p *postings) fillPairs(ix *Index) {
 			order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
 		}
 		slices.Sort(order)
-		for i, o := range order {
-			ts[i] = int32(uint32(o))
-			score := int32(int64(math.MaxInt32) - int64(o>>32))
+		kept := 0
+		for _, o := range order {
+			t, score := int32(uint32(o)), int32(int64(math.MaxInt32)-int64(o>>32))
 			if len(l.runs) > int(l.runAt[k]) && l.runs[len(l.runs)-1].score == score {
+				l.texts = append(l.texts, t)
 				l.runs[len(l.runs)-1].end++
+				kept += len(ix.texts[t].users)
 				continue
 			}
-			l.runs = append(l.runs, pairRun{score: score, end: l.at[k] + int32(i) + 1})
+			if kept >= onesKept {
+				l.cut[k/64] |= 1 << (k % 64)
+				break
+			}
+			if score == noScore {
+				break // never ranked; found through members
+			}
+			l.texts = append(l.texts, t)
+			l.runs = append(l.runs, pairRun{score: score, end: int32(len(l.texts))})
+			kept += len(ix.texts[t].users)
 		}
 	}
-	l.runAt[pairKeys] = int32(len(l.runs))
+	l.at[pairKeys], l.runAt[pairKeys] = int32(len(l.texts)), int32(len(l.runs))
+	l.texts = slices.Clip(l.texts)
 }
 
 // pairScore is s's score for the pair query q, or noScore.
@@ -186,7 +206,7 @@ func (p *postings) removePairs(t int32, s string) {
 // pairTexts is every text under pair k, ascending.
 func (p *postings) pairTexts(k int) []int32 {
 	l := &p.pairs
-	out := slices.Clone(l.texts[l.at[k]:l.at[k+1]])
+	out := appendAll(nil, l.members[l.mat[k]:l.mat[k+1]])
 	for _, m := range l.more[uint16(k)] {
 		out = append(out, m.t)
 	}
@@ -197,26 +217,40 @@ func (p *postings) pairTexts(k int) []int32 {
 // pair finds the cases by a query of the ASCII pair k: every case with a
 // text under it, and the best of them read off its lists best first,
 // until k cases are found (all: k < 0) and the score they end on is read
-// to its end — any case not read scores less.
+// to its end — any case not read scores less. When the best texts kept
+// run out first (cases purged since, or all of them ranked), every text
+// under the pair is scored.
 func (s *finding) pair(ctx context.Context, key, k int) error {
 	l := &s.ix.post.pairs
-	texts := l.texts[l.at[key]:l.at[key+1]]
 	more := slices.Clone(l.more[uint16(key)])
-	slices.SortStableFunc(more, func(a, b scoredText) int { return int(b.score) - int(a.score) })
-	for n, t := range texts {
-		if n%chunk == 0 && ctx.Err() != nil {
-			return ctx.Err()
+	slices.SortStableFunc(more, func(a, b scoredText) int { return cmp.Compare(b.score, a.score) })
+	members := l.members[l.mat[key]:l.mat[key+1]]
+	n := 0
+	members.each(func(t int32) bool {
+		if n++; n%chunk == 0 && ctx.Err() != nil {
+			return false
 		}
 		s.mark(t)
+		return true
+	})
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	for _, m := range more {
 		s.mark(m.t)
 	}
+	cut := l.cut[key/64]&(1<<(key%64)) != 0
 	runs := l.runs[l.runAt[key]:l.runAt[key+1]]
 	from, ri, mi := l.at[key], 0, 0
 	for level := 0; ; level++ {
 		if level%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if k >= 0 && len(s.bests) >= k {
+			return nil
+		}
+		if cut && ri == len(runs) {
+			break
 		}
 		score, ok := int32(noScore), false
 		if ri < len(runs) && runs[ri].score != noScore {
@@ -225,7 +259,7 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 		if mi < len(more) && more[mi].score != noScore && (!ok || more[mi].score > score) {
 			score, ok = more[mi].score, true
 		}
-		if !ok || k >= 0 && len(s.bests) >= k {
+		if !ok {
 			return nil
 		}
 		if ri < len(runs) && runs[ri].score == score {
@@ -239,6 +273,14 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 			s.text(more[mi].t, int(score))
 		}
 	}
+	members.each(func(t int32) bool {
+		s.score(t)
+		return true
+	})
+	for _, m := range more {
+		s.score(m.t)
+	}
+	return nil
 }
 
 // mark sets the bit of every case holding text t.

@@ -92,19 +92,19 @@ func TestPairScores_AreTheMatchers(t *testing.T) {
 	}
 }
 
-// TestFirstKey_RanksAsTheScanAfterPurges: a character's lists keep only
-// their best scores; once purges and corrections have emptied those, the
-// first key still ranks the page, and counts the cases, that a scan of
-// every text gives.
-func TestFirstKey_RanksAsTheScanAfterPurges(t *testing.T) {
+// TestFirstKey_RanksAsTheScanAfterPurges: a character's lists, and a
+// pair's, keep only their best scores; once purges and corrections have
+// emptied those, the first and second keys still rank the page, and
+// count the cases, that a scan of every text gives.
+func TestFirstKeys_RankAsTheScanAfterPurges(t *testing.T) {
 	cases := randomCases(rand.New(rand.NewPCG(8, 8)), 3000)
 	ix, scan := NewIndex(cases), NewIndex(cases)
 	ix.Prepare()
-	if !ix.post.cut['e'] {
-		t.Fatal("the lists of e were not trimmed: the test needs more cases")
+	if k := pairKey('e', 'r'); !ix.post.cut['e'] || ix.post.pairs.cut[k/64]&(1<<(k%64)) == 0 {
+		t.Fatal("the lists of e and er were not trimmed: the test needs more cases")
 	}
 	for round := range 4 {
-		for _, q := range []string{"e", "U", "1", "-", "k"} {
+		for _, q := range []string{"e", "U", "1", "-", "k", "er", "US", "1:", "-m", "zq"} {
 			for _, k := range []int{1, Page, -1} {
 				a, _ := ix.FindTop(context.Background(), q, k)
 				b, _ := scan.FindTop(context.Background(), q, k)
