@@ -304,6 +304,7 @@ func (p *postings) trimOnes(ix *Index) {
 				n += len(ix.texts[t].users)
 			}
 			if n >= onesKept && i+1 < len(bs) {
+				clear(bs[i+1:]) // their texts can go
 				p.ones[c], p.cut[c] = slices.Clip(bs[:i+1]), true
 				break
 			}
