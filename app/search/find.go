@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -128,7 +129,8 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 	q := newQuery(query)
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
-	s := &finding{ix: ix, q: q, at: make([]int32, len(ix.docs)), found: make([]uint64, (len(ix.docs)+63)/64), k: k}
+	s := &finding{ix: ix, q: q, at: places(len(ix.docs)), found: make([]uint64, (len(ix.docs)+63)/64), k: k}
+	defer s.release()
 	r := &Result{ix: ix, found: s.found}
 	if len(q.runes) == 1 && q.runes[0] < utf8.RuneSelf && ix.post != nil {
 		copy(s.found, ix.post.docs[q.runes[0]])
@@ -151,9 +153,10 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 		}
 		return s.bestEntry(d)
 	}
-	bests := ix.withMatters(s.bests, s.found, bestOf)
+	// Kept whole (top sorts it in place) for release to clear.
+	s.bests = ix.withMatters(s.bests, s.found, bestOf)
 	r.Total = count(s.found)
-	bests = ix.top(bests, k)
+	bests := ix.top(s.bests, k)
 	r.Top = make([]Match, len(bests))
 	r.top = make(map[string]bool, len(bests))
 	for i, b := range bests {
@@ -245,6 +248,30 @@ type finding struct {
 	found             []uint64 // a bit per doc found
 	k                 int      // how many cases are ranked (all: < 0)
 	kth               []int    // push
+}
+
+// placesPool keeps the doc → place maps of searches done (finding.at):
+// one is as long as the store has cases, four megabytes at a million, too
+// much to make and clear on every keystroke; a search done clears only
+// the places it set.
+var placesPool sync.Pool
+
+// places is a doc → place map of n docs, all zero.
+func places(n int) []int32 {
+	if p, ok := placesPool.Get().(*[]int32); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]int32, n)
+}
+
+// release clears the places the search set and hands its map back.
+func (s *finding) release() {
+	for _, b := range s.bests {
+		s.at[b.doc] = 0
+	}
+	at := s.at
+	s.at = nil
+	placesPool.Put(&at)
 }
 
 // one finds the cases by a query of one ASCII character c from the lists
