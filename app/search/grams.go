@@ -187,6 +187,7 @@ func (ix *Index) Prepare() {
 		done := ix.post != nil
 		ix.rw.Unlock()
 		if done {
+			ix.warmPairs()
 			return
 		}
 	}

@@ -28,17 +28,23 @@ const noScore = math.MinInt32
 // pairLists are, for each pair of folded ASCII characters, the texts
 // holding it side by side (members, ascending, packed), and the best of
 // them — onesKept entries' worth, to the end of a score — best score for
-// that query first, then by number (at, texts, runs); texts indexed
-// since are in more.
+// that query first, then by number (heads: ranked in the background once
+// the members are listed, or by the first search that needs one before);
+// texts indexed since are in more.
 type pairLists struct {
 	mat     []int32 // key k's members are members[mat[k]:mat[k+1]]
 	members packed
-	at      []int32 // key k's best texts are texts[at[k]:at[k+1]]
-	texts   []int32
-	runAt   []int32 // key k's scores are runs[runAt[k]:runAt[k+1]]
-	runs    []pairRun
-	cut     []uint64 // a bit for each key whose best texts are not all of them
 	more    map[uint16][]scoredText
+	mu      sync.Mutex // guards heads, which searches fill
+	heads   map[uint16]*pairHead
+}
+
+// pairHead is the best texts under a pair, best first: runs of one score
+// each; cut when they are not all of its members.
+type pairHead struct {
+	texts []int32
+	runs  []pairRun
+	cut   bool
 }
 
 // pairRun is the end (in texts) of the texts of one score under a pair;
@@ -121,49 +127,73 @@ func (p *postings) fillPairs(ix *Index) {
 		count[k]++
 	})
 	l.members, l.mat, _ = pack(all, at)
-	// Each pair's best texts by score, best first, then by number: a
-	// score and a number packed so that one sort orders both.
-	l.at, l.runAt = make([]int32, pairKeys+1), make([]int32, pairKeys+1)
-	l.cut = make([]uint64, pairKeys/64)
+	l.heads = map[uint16]*pairHead{}
+}
+
+// head is pair k's best texts, ranked now if no search or warm did yet.
+// The caller holds the index's read lock.
+func (p *postings) head(ix *Index, k int) *pairHead {
+	l := &p.pairs
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if h := l.heads[uint16(k)]; h != nil {
+		return h
+	}
+	h := rankPair(ix, k, l.members[l.mat[k]:l.mat[k+1]])
+	l.heads[uint16(k)] = h
+	return h
+}
+
+// rankPair orders pair k's members by score, best first, then by number
+// (a score and a number packed so that one sort orders both), and keeps
+// onesKept entries' worth, to the end of a score.
+func rankPair(ix *Index, k int, members packed) *pairHead {
 	var order []uint64
 	var buf []int
-	for k := range pairKeys {
-		l.at[k], l.runAt[k] = int32(len(l.texts)), int32(len(l.runs))
-		ts := all[at[k]:at[k+1]]
-		if len(ts) == 0 {
+	q := pairQuery(k)
+	members.each(func(t int32) bool {
+		var score int32
+		score, buf = pairScore(q, ix.texts[t].s, buf)
+		order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
+		return true
+	})
+	slices.Sort(order)
+	h := &pairHead{}
+	kept := 0
+	for _, o := range order {
+		t, score := int32(uint32(o)), int32(int64(math.MaxInt32)-int64(o>>32))
+		if n := len(h.runs); n > 0 && h.runs[n-1].score == score {
+			h.texts = append(h.texts, t)
+			h.runs[n-1].end++
+			kept += len(ix.texts[t].users)
 			continue
 		}
-		order = order[:0]
-		q := pairQuery(k)
-		for _, t := range ts {
-			var score int32
-			score, buf = pairScore(q, ix.texts[t].s, buf)
-			order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
+		if kept >= onesKept {
+			h.cut = true
+			break
 		}
-		slices.Sort(order)
-		kept := 0
-		for _, o := range order {
-			t, score := int32(uint32(o)), int32(int64(math.MaxInt32)-int64(o>>32))
-			if len(l.runs) > int(l.runAt[k]) && l.runs[len(l.runs)-1].score == score {
-				l.texts = append(l.texts, t)
-				l.runs[len(l.runs)-1].end++
-				kept += len(ix.texts[t].users)
-				continue
-			}
-			if kept >= onesKept {
-				l.cut[k/64] |= 1 << (k % 64)
-				break
-			}
-			if score == noScore {
-				break // never ranked; found through members
-			}
-			l.texts = append(l.texts, t)
-			l.runs = append(l.runs, pairRun{score: score, end: int32(len(l.texts))})
-			kept += len(ix.texts[t].users)
+		if score == noScore {
+			break // never ranked; found through members
 		}
+		h.texts = append(h.texts, t)
+		h.runs = append(h.runs, pairRun{score: score, end: int32(len(h.texts))})
+		kept += len(ix.texts[t].users)
 	}
-	l.at[pairKeys], l.runAt[pairKeys] = int32(len(l.texts)), int32(len(l.runs))
-	l.texts = slices.Clip(l.texts)
+	h.texts = slices.Clip(h.texts)
+	return h
+}
+
+// warmPairs ranks the pairs no search has yet, a pair at a time under the
+// read lock, so that Put and Remove wait at most for one.
+func (ix *Index) warmPairs() {
+	for k := range pairKeys {
+		ix.rw.RLock()
+		p := ix.post
+		if p != nil && p.pairs.mat[k] < p.pairs.mat[k+1] {
+			p.head(ix, k)
+		}
+		ix.rw.RUnlock()
+	}
 }
 
 // pairScore is s's score for the pair query q, or noScore.
@@ -239,9 +269,9 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 	for _, m := range more {
 		s.mark(m.t)
 	}
-	cut := l.cut[key/64]&(1<<(key%64)) != 0
-	runs := l.runs[l.runAt[key]:l.runAt[key+1]]
-	from, ri, mi := l.at[key], 0, 0
+	h := s.ix.post.head(s.ix, key)
+	cut, runs := h.cut, h.runs
+	from, ri, mi := int32(0), 0, 0
 	for level := 0; ; level++ {
 		if level%64 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -263,7 +293,7 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 			return nil
 		}
 		if ri < len(runs) && runs[ri].score == score {
-			for _, t := range l.texts[from:runs[ri].end] {
+			for _, t := range h.texts[from:runs[ri].end] {
 				s.text(t, int(score))
 			}
 			from = runs[ri].end
