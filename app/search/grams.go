@@ -486,8 +486,13 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 	case len(qr) <= 2:
 		return ix.check(within, qr)
 	}
-	// The trigrams' lists, smallest first; intersected until one is
-	// empty or what is left is few enough to check one by one.
+	return ix.check(ix.trigrams(qr, within), qr)
+}
+
+// trigrams intersects the lists of qr's trigrams, smallest first (and
+// within, when it is not nil), until one is empty or what is left is few
+// enough to check one by one.
+func (ix *Index) trigrams(qr []rune, within []int32) []int32 {
 	var lists []plist
 	for i := 0; i+3 <= len(qr); i++ {
 		p := ix.post.list(qr[i : i+3])
@@ -510,7 +515,7 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		}
 		cand = intersectList(cand, p)
 	}
-	return ix.check(cand, qr)
+	return cand
 }
 
 // check keeps the texts of cand that hold qr as it stands.

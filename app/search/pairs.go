@@ -269,39 +269,9 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 	for _, m := range more {
 		s.mark(m.t)
 	}
-	h := s.ix.post.head(s.ix, key)
-	cut, runs := h.cut, h.runs
-	from, ri, mi := int32(0), 0, 0
-	for level := 0; ; level++ {
-		if level%64 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if k >= 0 && len(s.bests) >= k {
-			return nil
-		}
-		if cut && ri == len(runs) {
-			break
-		}
-		score, ok := int32(noScore), false
-		if ri < len(runs) && runs[ri].score != noScore {
-			score, ok = runs[ri].score, true
-		}
-		if mi < len(more) && more[mi].score != noScore && (!ok || more[mi].score > score) {
-			score, ok = more[mi].score, true
-		}
-		if !ok {
-			return nil
-		}
-		if ri < len(runs) && runs[ri].score == score {
-			for _, t := range h.texts[from:runs[ri].end] {
-				s.text(t, int(score))
-			}
-			from = runs[ri].end
-			ri++
-		}
-		for ; mi < len(more) && more[mi].score == score; mi++ {
-			s.text(more[mi].t, int(score))
-		}
+	ranked, err := s.ranked(ctx, s.ix.post.head(s.ix, key), more, k)
+	if ranked || err != nil {
+		return err
 	}
 	members.each(func(t int32) bool {
 		s.score(t)
@@ -311,6 +281,51 @@ func (s *finding) pair(ctx context.Context, key, k int) error {
 		s.score(m.t)
 	}
 	return nil
+}
+
+// ranked counts the texts of h and more (best first) by their scores,
+// a score at a time, until k cases are found; false when h was cut
+// before that (the caller scores every text).
+func (s *finding) ranked(ctx context.Context, h *pairHead, more []scoredText, k int) (bool, error) {
+	from, ri, mi := int32(0), 0, 0
+	for level := 0; ; level++ {
+		if level%64 == 0 && ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		if k >= 0 && len(s.bests) >= k {
+			return true, nil
+		}
+		if h.cut && ri == len(h.runs) {
+			return false, nil
+		}
+		score, ok := h.next(ri, more, mi)
+		if !ok {
+			return true, nil
+		}
+		if ri < len(h.runs) && h.runs[ri].score == score {
+			for _, t := range h.texts[from:h.runs[ri].end] {
+				s.text(t, int(score))
+			}
+			from = h.runs[ri].end
+			ri++
+		}
+		for ; mi < len(more) && more[mi].score == score; mi++ {
+			s.text(more[mi].t, int(score))
+		}
+	}
+}
+
+// next is the best score of h's runs from ri and more from mi, false
+// when neither has one left.
+func (h *pairHead) next(ri int, more []scoredText, mi int) (int32, bool) {
+	score, ok := int32(noScore), false
+	if ri < len(h.runs) && h.runs[ri].score != noScore {
+		score, ok = h.runs[ri].score, true
+	}
+	if mi < len(more) && more[mi].score != noScore && (!ok || more[mi].score > score) {
+		score, ok = more[mi].score, true
+	}
+	return score, ok
 }
 
 // mark sets the bit of every case holding text t.

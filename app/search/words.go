@@ -100,54 +100,15 @@ func (ix *Index) FindText(ctx context.Context, query string) (map[string][]strin
 	last := ix.lastText
 	ix.mu.Unlock()
 	narrow := last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
-	// For each word searched for, the words it starts, in alphabetical
-	// order, and each one's place in that order (1 on; 0: not started).
-	starts := make([][]int32, len(keys))
-	rank := make([][]int32, len(keys))
-	for k, key := range keys {
-		rank[k] = make([]int32, len(ix.words.vocab))
-		err := each(ctx, len(ix.words.vocab), func(n int) {
-			if strings.HasPrefix(ix.words.vocab[n], key) {
-				starts[k] = append(starts[k], int32(n))
-			}
-		})
-		if err != nil {
-			return nil, err
-		}
-		if len(starts[k]) == 0 {
-			return map[string][]string{}, ix.keepText(query, nil)
-		}
-		slices.SortFunc(starts[k], func(a, b int32) int { return strings.Compare(ix.words.vocab[a], ix.words.vocab[b]) })
-		for r, n := range starts[k] {
-			rank[k][n] = int32(r + 1)
-		}
+	st, err := ix.wordStarts(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return map[string][]string{}, ix.keepText(query, nil)
 	}
 	out := map[string][]string{}
 	var hits []int32
-	first := make([]int32, len(keys))
-	try := func(i int32) {
-		d := &ix.docs[i]
-		if d.gone || d.wfrom == d.wto {
-			return
-		}
-		clear(first)
-		ix.eachWord(i, func(n int32) {
-			for k := range rank {
-				if r := rank[k][n]; r > 0 && (first[k] == 0 || r < first[k]) {
-					first[k] = r
-				}
-			}
-		})
-		if slices.Contains(first, 0) {
-			return
-		}
-		found := make([]string, len(keys))
-		for k, r := range first {
-			found[k] = ix.words.vocab[starts[k][r-1]]
-		}
-		out[d.id] = found
-		hits = append(hits, i)
-	}
 	n := len(ix.docs)
 	if narrow {
 		n = len(last.hits)
@@ -158,13 +119,76 @@ func (ix *Index) FindText(ctx context.Context, query string) (map[string][]strin
 				return nil, err
 			}
 		}
+		i := int32(j)
 		if narrow {
-			try(last.hits[j])
-		} else {
-			try(int32(j))
+			i = last.hits[j]
+		}
+		if found := st.in(ix, i); found != nil {
+			out[ix.docs[i].id] = found
+			hits = append(hits, i)
 		}
 	}
 	return out, ix.keepText(query, hits)
+}
+
+// starts are, for each word searched for, the words of the vocabulary it
+// starts, in alphabetical order, and each one's place in that order (1
+// on; 0: not started).
+type starts struct {
+	words [][]int32
+	rank  [][]int32
+	first []int32 // scratch: a doc's first word for each
+}
+
+// wordStarts is the words each key starts; nil when one starts none.
+func (ix *Index) wordStarts(ctx context.Context, keys []string) (*starts, error) {
+	vocab := ix.words.vocab
+	st := &starts{words: make([][]int32, len(keys)), rank: make([][]int32, len(keys)), first: make([]int32, len(keys))}
+	for k, key := range keys {
+		st.rank[k] = make([]int32, len(vocab))
+		err := each(ctx, len(vocab), func(n int) {
+			if strings.HasPrefix(vocab[n], key) {
+				st.words[k] = append(st.words[k], int32(n))
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(st.words[k]) == 0 {
+			return nil, nil
+		}
+		slices.SortFunc(st.words[k], func(a, b int32) int { return strings.Compare(vocab[a], vocab[b]) })
+		for r, n := range st.words[k] {
+			st.rank[k][n] = int32(r + 1)
+		}
+	}
+	return st, nil
+}
+
+// in is, for each key, the first word of doc i's text it starts; nil when
+// one starts none.
+func (st *starts) in(ix *Index, i int32) []string {
+	d := &ix.docs[i]
+	if d.gone || d.wfrom == d.wto {
+		return nil
+	}
+	first := st.first
+	clear(first)
+	ix.eachWord(i, func(n int32) {
+		for k := range st.rank {
+			if r := st.rank[k][n]; r > 0 && (first[k] == 0 || r < first[k]) {
+				first[k] = r
+			}
+		}
+	})
+	if slices.Contains(first, 0) {
+		return nil
+	}
+	found := make([]string, len(first))
+	for k, r := range first {
+		found[k] = ix.words.vocab[st.words[k][r-1]]
+	}
+	return found
 }
 
 // keepText notes the text search that ran to its end, for the next to
