@@ -262,7 +262,9 @@ func (ix *Index) fieldNumber(f string) uint16 {
 		return uint16(i)
 	}
 	if len(ix.fieldNames) > math.MaxUint16 {
-		return uint16(len(ix.fieldNames) - 1) // not among a case's fields: never reached
+		// Only a damaged index names so many: the last name stands for
+		// the rest.
+		return math.MaxUint16
 	}
 	ix.fieldNames = append(ix.fieldNames, strings.Clone(f))
 	return uint16(len(ix.fieldNames) - 1)
