@@ -2,6 +2,7 @@ package bench
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -81,16 +82,34 @@ func benchSearch(b *testing.B, n int) {
 		tri.add(int32(i), variantCase(bs[i%len(bs)], i, now))
 	}
 	b.ResetTimer()
-	var desk, ref []time.Duration
+	var desk, ref, deskCPU, refCPU []time.Duration
+	runtime.LockOSThread()
 	for range b.N {
-		desk = append(desk, TimeKeys(DeskSearch{ix}, keys)...)
-		ref = append(ref, TimeKeys(tri, keys)...)
+		wall, cpu := timeKeysCPU(DeskSearch{ix}, keys)
+		desk, deskCPU = append(desk, wall...), append(deskCPU, cpu...)
+		wall, cpu = timeKeysCPU(tri, keys)
+		ref, refCPU = append(ref, wall...), append(refCPU, cpu...)
 	}
+	runtime.UnlockOSThread()
 	b.StopTimer()
 	if testing.Verbose() {
+		// Each keystroke's best and worst of the runs: the best is its
+		// own cost, the worst what the machine's load added to it.
 		for i, k := range keys {
-			b.Logf("%-18q desk %6.2f ms  trigram %6.2f ms", k, ms(desk[i]), ms(ref[i]))
+			var d, dc, r []time.Duration
+			for run := range b.N {
+				at := run*len(keys) + i
+				d, dc, r = append(d, desk[at]), append(dc, deskCPU[at]), append(r, ref[at])
+			}
+			b.Logf("%-18q desk %6.2f–%6.2f ms (CPU %6.2f)  trigram %6.2f–%6.2f ms", k, ms(slices.Min(d)), ms(slices.Max(d)), ms(slices.Min(dc)), ms(slices.Min(r)), ms(slices.Max(r)))
 		}
+	}
+	if _, ok := threadCPU(); ok {
+		dc, rc := Percentile(deskCPU), Percentile(refCPU)
+		b.ReportMetric(dc.P50, "cpu-p50-ms")
+		b.ReportMetric(dc.P99, "cpu-p99-ms")
+		b.ReportMetric(rc.P50, "trigram-cpu-p50-ms")
+		b.ReportMetric(rc.P99, "trigram-cpu-p99-ms")
 	}
 	d, r := Percentile(desk), Percentile(ref)
 	b.ReportMetric(d.P50, "p50-ms")
@@ -104,4 +123,18 @@ func benchSearch(b *testing.B, n int) {
 	b.ReportMetric(float64(held)/(1<<20), "index-heap-MB")
 	runtime.KeepAlive(tri)
 	runtime.KeepAlive(ix)
+}
+
+// timeKeysCPU is TimeKeys with the CPU time each keystroke took on its
+// thread (the caller locks it).
+func timeKeysCPU(s Searcher, keys []string) (wall, cpu []time.Duration) {
+	for _, k := range keys {
+		c0, _ := threadCPU()
+		start := time.Now()
+		s.Matches(k)
+		wall = append(wall, time.Since(start))
+		c1, _ := threadCPU()
+		cpu = append(cpu, c1-c0)
+	}
+	return wall, cpu
 }

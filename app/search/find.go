@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -96,7 +97,7 @@ func (r *Result) MatchOf(id, query string) (Match, bool) {
 	}
 	if b.score == -1<<31 {
 		// Found through its matter: not by a text of its own.
-		return Match{ID: id, Field: FieldMatter, Text: r.ix.keys[i]}, true
+		return Match{ID: id, Field: FieldMatter, Text: r.ix.matterKey(i, r.ix.keys[i])}, true
 	}
 	return r.ix.match(b, q), true
 }
@@ -128,7 +129,8 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 	q := newQuery(query)
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
-	s := &finding{ix: ix, q: q, at: make([]int32, len(ix.docs)), found: make([]uint64, (len(ix.docs)+63)/64), k: k}
+	s := &finding{ix: ix, q: q, at: places(len(ix.docs)), found: make([]uint64, (len(ix.docs)+63)/64), k: k}
+	defer s.release()
 	r := &Result{ix: ix, found: s.found}
 	if len(q.runes) == 1 && q.runes[0] < utf8.RuneSelf && ix.post != nil {
 		copy(s.found, ix.post.docs[q.runes[0]])
@@ -136,15 +138,8 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 			return nil, err
 		}
 	} else {
-		prev, extends := ix.narrowFrom(query)
-		if err := s.held(ctx, prev, extends); err != nil {
+		if err := s.typed(ctx, query); err != nil {
 			return nil, err
-		}
-		// One character scattered is one character as it stands.
-		if len(q.runes) > 1 && count(s.found) < Page {
-			if err := s.scattered(ctx, prev, extends); err != nil {
-				return nil, err
-			}
 		}
 		ix.mu.Lock()
 		ix.last = narrowing{query: query, held: s.heldTexts, spread: s.spread, fuzzy: s.fuzzy}
@@ -158,9 +153,10 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 		}
 		return s.bestEntry(d)
 	}
-	bests := ix.withMatters(s.bests, s.found, bestOf)
+	// Kept whole (top sorts it in place) for release to clear.
+	s.bests = ix.withMatters(s.bests, s.found, bestOf)
 	r.Total = count(s.found)
-	bests = ix.top(bests, k)
+	bests := ix.top(s.bests, k)
 	r.Top = make([]Match, len(bests))
 	r.top = make(map[string]bool, len(bests))
 	for i, b := range bests {
@@ -168,6 +164,32 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 		r.top[r.Top[i].ID] = true
 	}
 	return r, nil
+}
+
+// typed finds the cases holding the query as it stands, and those the
+// matcher finds by its characters scattered when they are fewer than a
+// page.
+func (s *finding) typed(ctx context.Context, query string) error {
+	prev, extends := s.ix.narrowFrom(query)
+	if key, ok := isPair(s.q.runes); ok && s.ix.post != nil {
+		if err := s.pair(ctx, key, s.k); err != nil {
+			return err
+		}
+		if count(s.found) >= Page {
+			return nil // the texts held are not kept: the next key reads its trigram
+		}
+		// Few: the matcher looks for the pair scattered too, past those.
+		s.heldTexts = s.ix.post.pairTexts(key)
+		return s.scattered(ctx, narrowing{}, false)
+	}
+	if err := s.held(ctx, prev, extends); err != nil {
+		return err
+	}
+	// One character scattered is one character as it stands.
+	if len(s.q.runes) > 1 && count(s.found) < Page {
+		return s.scattered(ctx, prev, extends)
+	}
+	return nil
 }
 
 // query is a query in the forms the search reads it in.
@@ -228,6 +250,30 @@ type finding struct {
 	kth               []int    // push
 }
 
+// placesPool keeps the doc → place maps of searches done (finding.at):
+// one is as long as the store has cases, four megabytes at a million, too
+// much to make and clear on every keystroke; a search done clears only
+// the places it set.
+var placesPool sync.Pool
+
+// places is a doc → place map of n docs, all zero.
+func places(n int) []int32 {
+	if p, ok := placesPool.Get().(*[]int32); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]int32, n)
+}
+
+// release clears the places the search set and hands its map back.
+func (s *finding) release() {
+	for _, b := range s.bests {
+		s.at[b.doc] = 0
+	}
+	at := s.at
+	s.at = nil
+	placesPool.Put(&at)
+}
+
 // one finds the cases by a query of one ASCII character c from the lists
 // scored when the texts were indexed, best first, until k cases are found
 // (all: k < 0) and the score they end on is read to its end: any case
@@ -244,7 +290,17 @@ func (s *finding) one(ctx context.Context, c byte, k int) error {
 			s.text(t, int(b.score))
 		}
 	}
-	return nil
+	if !s.ix.post.cut[c] || k >= 0 && len(s.bests) >= k {
+		return nil
+	}
+	// What the lists kept ran out (cases purged since, or every case
+	// ranked): every text holding c, scored as the lists were.
+	chars := s.ix.post.chars
+	return each(ctx, len(chars), func(t int) {
+		if chars[t][c>>6]&(1<<(c&63)) != 0 {
+			s.score(int32(t))
+		}
+	})
 }
 
 func count(found []uint64) int {
@@ -579,13 +635,12 @@ func (ix *Index) top(bests []best, k int) []best {
 // match is b as a Match. Where the text holds the query as such, or its
 // words, those are what is highlighted; else the matcher's positions.
 func (ix *Index) match(b best, q query) Match {
-	en := ix.entries[b.entry]
 	t := ix.text(b.entry)
 	matched := contiguous(t, q.s)
 	if matched == nil {
 		_, matched, _ = matchEntry(q.s, q.pat, t, nil)
 	}
-	field := en.field
+	field := ix.field(b.entry)
 	if b.viaMatter {
 		field = FieldMatter
 	}

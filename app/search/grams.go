@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,23 +89,33 @@ func folded(s string, out []rune) []rune {
 // finds no match.
 type postings struct {
 	keys []uint64 // the grams, ascending
-	at   []int32  // keys[i]'s texts are data[at[i]:at[i+1]]
-	data []int32
+	at   []int32  // keys[i]'s texts are data[at[i]:at[i+1]], packed
+	lens []int32  // how many texts keys[i] has
+	data packed
 	more map[uint64][]int32
 	ones [utf8.RuneSelf][]bucket
+	// cut says a character's lists keep only their best scores, onesKept
+	// cases' worth (trimOnes): its buckets past the last kept are empty.
+	cut  [utf8.RuneSelf]bool
 	docs [utf8.RuneSelf][]uint64
 	// chars has, for each text, a bit for each ASCII character (lower
 	// case for a letter) a one-character query finds it by.
 	chars [][2]uint64
+	// pairs are the texts by two ASCII characters, by score (pairs.go).
+	pairs pairLists
 	// scratch buffers
-	runes []rune
-	seen  []uint64
+	runes     []rune
+	seen      []uint64
+	seenPairs []int
 }
 
-func newPostings() *postings { return &postings{more: map[uint64][]int32{}} }
+func newPostings() *postings {
+	return &postings{more: map[uint64][]int32{}, pairs: pairLists{more: map[uint16][]scoredText{}}}
+}
 
-// grams calls fn with each distinct gram of s: its bigrams, trigrams and
-// non-ASCII characters, folded.
+// grams calls fn with each distinct gram of s: its bigrams but those of
+// two ASCII characters (pairs.go), trigrams and non-ASCII characters,
+// folded.
 func (p *postings) grams(s string, fn func(uint64)) {
 	rs := folded(s, p.runes[:0])
 	p.runes = rs
@@ -119,7 +130,7 @@ func (p *postings) grams(s string, fn func(uint64)) {
 		if rs[i] >= utf8.RuneSelf {
 			add(gramKey(rs[i : i+1]))
 		}
-		if i+2 <= len(rs) {
+		if _, pair := isPair(rs[i:min(i+2, len(rs))]); i+2 <= len(rs) && !pair {
 			add(gramKey(rs[i : i+2]))
 		}
 		if i+3 <= len(rs) {
@@ -135,6 +146,9 @@ func (ix *Index) intern(s string) int32 {
 	if t, ok := ix.textID[s]; ok {
 		return t
 	}
+	// A copy: not a slice of what the index was read from, which can
+	// then go.
+	s = strings.Clone(s)
 	t := int32(len(ix.texts))
 	ix.texts = append(ix.texts, text{s: s})
 	ix.sigs = append(ix.sigs, signature(s))
@@ -173,6 +187,7 @@ func (ix *Index) Prepare() {
 		done := ix.post != nil
 		ix.rw.Unlock()
 		if done {
+			ix.warmPairs()
 			return
 		}
 	}
@@ -200,21 +215,24 @@ func (ix *Index) fill(p *postings) {
 		count[k] = p.at[i] // from here on, where k's next text goes
 	}
 	p.at[len(p.keys)] = n
-	p.data = make([]int32, n)
+	data := make([]int32, n)
 	p.chars = make([][2]uint64, len(ix.texts))
 	for t := range ix.texts {
 		if len(ix.texts[t].users) == 0 {
 			continue
 		}
 		p.grams(ix.texts[t].s, func(k uint64) {
-			p.data[count[k]] = int32(t)
+			data[count[k]] = int32(t)
 			count[k]++
 		})
 		p.scores(int32(t), ix.texts[t].s)
 	}
+	p.data, p.at, p.lens = pack(data, p.at)
 	for i := range ix.docs {
 		p.mark(ix, int32(i))
 	}
+	p.trimOnes(ix)
+	p.fillPairs(ix)
 }
 
 // mark sets doc i's bits, one for each character its texts hold, and
@@ -246,6 +264,7 @@ func (p *postings) mark(ix *Index, i int32) {
 // character it holds by its score for that character.
 func (p *postings) add(t int32, s string) {
 	p.grams(s, func(k uint64) { p.more[k] = append(p.more[k], t) })
+	p.addPairs(t, s)
 	p.scores(t, s)
 }
 
@@ -261,8 +280,35 @@ func (p *postings) scores(t int32, s string) {
 	p.chars[t] = [2]uint64{}
 	for c := range has {
 		if has[c] {
-			p.ones[c] = addToBucket(p.ones[c], score[c], t)
+			if !p.cut[c] || place(score[c]) < len(p.ones[c]) {
+				p.ones[c] = addToBucket(p.ones[c], score[c], t)
+			}
 			p.chars[t][c>>6] |= 1 << (c & 63)
+		}
+	}
+}
+
+// onesKept is how many entries a character's lists keep, best first
+// (trimOnes): the first key of a search ranks a page of cases, and a
+// case holds a character in a few of its entries at most.
+const onesKept = 8 * Page
+
+// trimOnes keeps of each character's lists only the best scores, to the
+// end of the score at which they hold onesKept entries: the rest was most
+// of the lists' memory and is never read for a page (one scans the texts
+// when what is kept runs out).
+func (p *postings) trimOnes(ix *Index) {
+	for c, bs := range p.ones {
+		n := 0
+		for i := range bs {
+			for _, t := range bs[i].texts {
+				n += len(ix.texts[t].users)
+			}
+			if n >= onesKept && i+1 < len(bs) {
+				clear(bs[i+1:]) // their texts can go
+				p.ones[c], p.cut[c] = slices.Clip(bs[:i+1]), true
+				break
+			}
 		}
 	}
 }
@@ -376,6 +422,7 @@ func (p *postings) remove(t int32, s string) {
 			}
 		}
 	})
+	p.removePairs(t, s)
 	var score [utf8.RuneSelf]int32
 	var has [utf8.RuneSelf]bool
 	oneScores(s, &score, &has)
@@ -407,15 +454,12 @@ func (ix *Index) release(e int32) {
 	}
 }
 
-// list is the list of the texts holding the gram rs, or nil.
-func (p *postings) list(rs []rune) []int32 {
+// list is the list of the texts holding the gram rs.
+func (p *postings) list(rs []rune) plist {
 	k := gramKey(rs)
-	var l []int32
+	l := plist{more: p.more[k]}
 	if i, ok := slices.BinarySearch(p.keys, k); ok {
-		l = p.data[p.at[i]:p.at[i+1]:p.at[i+1]]
-	}
-	if m := p.more[k]; len(m) > 0 {
-		return append(l, m...) // a copy: l has no room
+		l.b, l.n = p.data[p.at[i]:p.at[i+1]], p.lens[i]
 	}
 	return l
 }
@@ -435,33 +479,43 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		}
 		return ix.check(all, qr)
 	case len(qr) <= 2 && within == nil:
-		return ix.post.list(qr)
+		if k, ok := isPair(qr); ok {
+			return ix.post.pairTexts(k)
+		}
+		return ix.post.list(qr).appendTo(nil)
 	case len(qr) <= 2:
 		return ix.check(within, qr)
 	}
-	// The trigrams' lists, smallest first; intersected until one is
-	// empty or what is left is few enough to check one by one.
-	var lists [][]int32
+	return ix.check(ix.trigrams(qr, within), qr)
+}
+
+// trigrams intersects the lists of qr's trigrams, smallest first (and
+// within, when it is not nil), until one is empty or what is left is few
+// enough to check one by one.
+func (ix *Index) trigrams(qr []rune, within []int32) []int32 {
+	var lists []plist
 	for i := 0; i+3 <= len(qr); i++ {
 		p := ix.post.list(qr[i : i+3])
-		if len(p) == 0 {
+		if p.len() == 0 {
 			return nil
 		}
 		lists = append(lists, p)
 	}
-	slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
-	cand := lists[0]
-	if within != nil && len(within) < len(cand) {
-		cand = within
+	slices.SortFunc(lists, func(a, b plist) int { return a.len() - b.len() })
+	var cand []int32
+	if within != nil && len(within) < lists[0].len() {
+		cand = slices.Clone(within)
+	} else {
+		cand = lists[0].appendTo(make([]int32, 0, lists[0].len()))
+		lists = lists[1:]
 	}
-	cand = slices.Clone(cand)
-	for _, p := range lists[1:] {
+	for _, p := range lists {
 		if len(cand) < 64 {
 			break
 		}
-		cand = intersect(cand, p)
+		cand = intersectList(cand, p)
 	}
-	return ix.check(cand, qr)
+	return cand
 }
 
 // check keeps the texts of cand that hold qr as it stands.
@@ -495,22 +549,4 @@ func holdsRunes(s, sub []rune) bool {
 		}
 	}
 	return false
-}
-
-// intersect keeps in a (a copy the caller owns) what b holds too.
-func intersect(a, b []int32) []int32 {
-	out := a[:0]
-	j := 0
-	for _, x := range a {
-		for j < len(b) && b[j] < x {
-			j++
-		}
-		if j == len(b) {
-			break
-		}
-		if b[j] == x {
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -23,33 +23,31 @@ func (ix *Index) matterKey(i int32, matter string) string {
 func (ix *Index) matterOf(i int32) string {
 	d := ix.docs[i]
 	for e := d.from; e < d.to; e++ {
-		if ix.entries[e].field == FieldMatter {
+		if ix.field(e) == FieldMatter {
 			return ix.text(e)
 		}
 	}
 	return ""
 }
 
-// join records doc i as a member of its matter, after leaving the one it
-// was in before.
+// join records doc i as a member of the matter it was linked into,
+// after leaving the one it was in before. A case heading its own matter
+// is not recorded: most cases are, and the matter's other members name
+// it (groupOf), so the maps hold only the links.
 func (ix *Index) join(i int32, matter string) {
 	ix.leave(i)
+	if matter == "" {
+		return
+	}
 	if ix.members == nil {
 		ix.members = map[string][]int32{}
 		ix.keys = map[int32]string{}
 	}
-	k := ix.matterKey(i, matter)
-	ix.members[k] = append(ix.members[k], i)
-	ix.keys[i] = k
-	if len(ix.members[k]) > 1 {
-		if ix.groups == nil {
-			ix.groups = map[string]bool{}
-		}
-		ix.groups[k] = true
-	}
+	ix.members[matter] = append(ix.members[matter], i)
+	ix.keys[i] = matter
 }
 
-// leave takes doc i out of its matter's members.
+// leave takes doc i out of the matter it was linked into.
 func (ix *Index) leave(i int32) {
 	k, ok := ix.keys[i]
 	if !ok {
@@ -67,10 +65,20 @@ func (ix *Index) leave(i int32) {
 	} else {
 		ix.members[k] = m
 	}
-	if len(m) < 2 {
-		delete(ix.groups, k)
-	}
 	delete(ix.keys, i)
+}
+
+// groupOf is every doc of matter k: those linked into it, and the case
+// that heads it when the index holds that case and it is not linked into
+// another.
+func (ix *Index) groupOf(k string) []int32 {
+	m := ix.members[k]
+	if h, ok := ix.byID[k]; ok && !ix.docs[h].gone {
+		if _, linked := ix.keys[h]; !linked {
+			return append(m[:len(m):len(m)], h)
+		}
+	}
+	return m
 }
 
 // withMatters adds to bests, for each case matched on its number or its
@@ -78,8 +86,11 @@ func (ix *Index) leave(i int32) {
 // bestOf is a case's best match if it was found. Only matters of two
 // cases or more are read (groups).
 func (ix *Index) withMatters(bests []best, found []uint64, bestOf func(int32) (best, bool)) []best {
-	for k := range ix.groups {
-		members := ix.members[k]
+	for k := range ix.members {
+		members := ix.groupOf(k)
+		if len(members) < 2 {
+			continue
+		}
 		var top best
 		matched := false
 		for _, m := range members {
@@ -87,7 +98,7 @@ func (ix *Index) withMatters(bests []best, found []uint64, bestOf func(int32) (b
 			if !ok || b.viaMatter {
 				continue
 			}
-			if f := ix.entries[b.entry].field; f != FieldMatter && f != app.FieldCaseNumber {
+			if f := ix.field(b.entry); f != FieldMatter && f != app.FieldCaseNumber {
 				continue
 			}
 			if !matched || ix.before(b, top) < 0 {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -30,7 +31,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	defer ix.rw.RUnlock()
 	size := len(magic) + 10
 	for _, d := range ix.docs {
-		size += len(d.id) + len(d.words) + 35
+		size += len(d.id) + 4*int(d.wto-d.wfrom) + 35
 		for e := d.from; e < d.to; e++ {
 			size += len(ix.text(e)) + 6
 		}
@@ -38,21 +39,20 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	b := make([]byte, 0, size)
 	b = append(b, magic...)
 	b = binary.AppendUvarint(b, uint64(len(ix.byID)))
-	for _, d := range ix.docs {
+	for i, d := range ix.docs {
 		if d.gone {
 			continue
 		}
 		b = appendString(b, d.id)
 		b = binary.LittleEndian.AppendUint64(b, d.stamp)
 		b = binary.AppendVarint(b, d.created)
-		b = appendString(b, d.words)
+		b = appendString(b, ix.wordsOf(int32(i)))
 		b = binary.AppendUvarint(b, uint64(d.to-d.from))
 		for e := d.from; e < d.to; e++ {
-			en := ix.entries[e]
-			if k := fieldCode(en.field); k >= 0 {
+			if k := fieldCode(ix.field(e)); k >= 0 {
 				b = append(b, byte(k))
 			} else {
-				b = appendString(append(b, fieldNamed), en.field)
+				b = appendString(append(b, fieldNamed), ix.field(e))
 			}
 			b = appendString(b, ix.text(e))
 		}
@@ -131,8 +131,10 @@ func (r *reader) doc(ix *Index) {
 		r.err = ErrFormat
 		return
 	}
+	id = strings.Clone(id)
 	ix.byID[id] = di
-	ix.docs = append(ix.docs, doc{id: id, stamp: stamp, created: created, from: from, to: int32(len(ix.entries)), words: words})
+	ix.docs = append(ix.docs, doc{id: id, stamp: stamp, created: created, from: from, to: int32(len(ix.entries))})
+	ix.setWords(di, words)
 	ix.join(di, ix.matterOf(di))
 }
 

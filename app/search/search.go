@@ -16,9 +16,9 @@
 package search
 
 import (
-	"context"
 	"encoding/binary"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -52,11 +52,15 @@ type Index struct {
 	post   *postings
 	gen    uint64 // changes with every Put and Remove
 
-	// members are each matter's docs, keys each doc's matter, groups the
-	// matters of more than one doc (matters.go).
+	// members are the docs linked into each matter, keys the matter each
+	// is linked into (matters.go).
 	members map[string][]int32
 	keys    map[int32]string
-	groups  map[string]bool
+
+	// fieldNames are the entries' field names, by number: a handful.
+	fieldNames []string
+	// words are the words of the orders' text (words.go).
+	words wordIndex
 
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
@@ -70,13 +74,14 @@ type doc struct {
 	created  int64 // Unix nanoseconds: the tie-break of equal scores
 	from, to int32
 	gone     bool
-	words    string // the word index of the order's text (Doc.Words)
+	// wfrom, wto are where its words are in words.data (words.go).
+	wfrom, wto int32
 }
 
 type entry struct {
-	doc   int32 // -1 once the case was indexed again or removed
-	text  int32 // its number in texts
-	field string
+	doc   int32  // -1 once the case was indexed again or removed
+	text  int32  // its number in texts
+	field uint16 // its name's number in fieldNames
 }
 
 // narrowing is a finished query and what it matched.
@@ -235,7 +240,8 @@ func (ix *Index) put(d Doc) {
 	if d.Matter != "" {
 		ix.addEntry(i, FieldMatter, d.Matter)
 	}
-	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries)), words: d.Words}
+	ix.docs[i] = doc{id: d.ID, stamp: d.Stamp, created: d.Created.UnixNano(), from: from, to: int32(len(ix.entries))}
+	ix.setWords(i, d.Words)
 	ix.join(i, d.Matter)
 	if ix.post != nil {
 		ix.post.mark(ix, i)
@@ -246,9 +252,26 @@ func (ix *Index) put(d Doc) {
 func (ix *Index) addEntry(i int32, field, s string) {
 	e := int32(len(ix.entries))
 	t := ix.intern(s)
-	ix.entries = append(ix.entries, entry{doc: i, text: t, field: field})
+	ix.entries = append(ix.entries, entry{doc: i, text: t, field: ix.fieldNumber(field)})
 	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
 }
+
+// fieldNumber is the number of the field name f, added when new.
+func (ix *Index) fieldNumber(f string) uint16 {
+	if i := slices.Index(ix.fieldNames, f); i >= 0 {
+		return uint16(i)
+	}
+	if len(ix.fieldNames) > math.MaxUint16 {
+		// Only a damaged index names so many: the last name stands for
+		// the rest.
+		return math.MaxUint16
+	}
+	ix.fieldNames = append(ix.fieldNames, strings.Clone(f))
+	return uint16(len(ix.fieldNames) - 1)
+}
+
+// field is entry e's field name.
+func (ix *Index) field(e int32) string { return ix.fieldNames[ix.entries[e].field] }
 
 // text is entry e's text.
 func (ix *Index) text(e int32) string { return ix.texts[ix.entries[e].text].s }
@@ -261,7 +284,7 @@ func (ix *Index) drop(i int32) {
 		ix.entries[e].doc = -1
 	}
 	ix.dead += int(dc.to - dc.from)
-	dc.from, dc.to, dc.words = 0, 0, ""
+	dc.from, dc.to, dc.wfrom, dc.wto = 0, 0, 0, 0
 }
 
 // Remove takes the case with the given ID out of the index (a case
@@ -321,7 +344,7 @@ func (ix *Index) Words(id string) string {
 	ix.rw.RLock()
 	defer ix.rw.RUnlock()
 	if i, ok := ix.byID[id]; ok {
-		return ix.docs[i].words
+		return ix.wordsOf(i)
 	}
 	return ""
 }
@@ -445,75 +468,4 @@ func foldLen(s, sub string) int {
 		n += size
 	}
 	return n
-}
-
-// FindText returns the cases whose order's text holds every word of
-// query, by case ID, with the words of the text that matched (one per
-// word searched for): each word of the query is the start of a word of
-// the text (letters and digits compared, any case: app.WordKey), so
-// "subscr" finds "subscriber". It reads the word index of each case's
-// text (Doc.Words) — only those the last text search found, when query
-// extends it — and gives up with ctx's error once ctx is done.
-func (ix *Index) FindText(ctx context.Context, query string) (map[string][]string, error) {
-	words := app.WordKeys(query)
-	if len(words) == 0 {
-		return nil, nil
-	}
-	ix.rw.RLock()
-	defer ix.rw.RUnlock()
-	ix.mu.Lock()
-	last := ix.lastText
-	ix.mu.Unlock()
-	narrow := last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
-	var docs []int32
-	if narrow {
-		docs = last.hits
-	}
-	out := map[string][]string{}
-	var hits []int32
-	try := func(i int32) {
-		d := &ix.docs[i]
-		if d.gone || d.words == "" {
-			return
-		}
-		if found := wordsIn(d.words, words); found != nil {
-			out[d.id] = found
-			hits = append(hits, i)
-		}
-	}
-	n := len(ix.docs)
-	if narrow {
-		n = len(docs)
-	}
-	for k := 0; k < n; k++ {
-		if k%chunk == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if narrow {
-			try(docs[k])
-		} else {
-			try(int32(k))
-		}
-	}
-	ix.mu.Lock()
-	ix.lastText = narrowing{query: query, hits: hits}
-	ix.mu.Unlock()
-	return out, nil
-}
-
-// wordsIn returns, for each word, the first word of index (app.IndexWords)
-// it starts, or nil when one starts none.
-func wordsIn(index string, words []string) []string {
-	var hit []string
-	for _, w := range words {
-		at := strings.Index(index, " "+w)
-		if at < 0 {
-			return nil
-		}
-		end := strings.IndexByte(index[at+1:], ' ')
-		hit = append(hit, index[at+1:at+1+end])
-	}
-	return hit
 }
