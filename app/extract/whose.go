@@ -183,6 +183,9 @@ func (x *run) whose(k int, i int, v string) owner {
 		if strong && !targetSectionRe.MatchString(line) || govEmailOnLine(line) {
 			return ownSender
 		}
+		if providerMailboxOnLine(line) && !strings.Contains(v, "@") {
+			return ownProvider // "(legal-process@provider.example; (415) 555-0190)"
+		}
 		return ownTarget
 	case partSender:
 		if r.switchboard.MatchString(line) {
@@ -198,7 +201,10 @@ func (x *run) whose(k int, i int, v string) owner {
 	if r.switchboard.MatchString(line) {
 		return ownOther
 	}
-	if mayMatch(contactCueRe, strings.ToLower(line)) && contactCueRe.MatchString(line) && !targetSectionRe.MatchString(line) && len(line) < 160 {
+	if providerMailboxOnLine(line) && !strings.Contains(v, "@") {
+		return ownProvider
+	}
+	if mayMatch(contactCueRe, strings.ToLower(line)) && contactCueRe.MatchString(line) && !targetSectionRe.MatchString(line) && len(line) < 160 && !subjectsNumber(line) {
 		return ownSender
 	}
 	// The sentence may have wrapped: "Questions … may be directed to
@@ -227,6 +233,31 @@ func govEmailOnLine(line string) bool {
 	}
 	return false
 }
+
+// providerMailboxOnLine reports whether a line holds a provider's role
+// mailbox (legal@, lers@, legal-process@… on a domain that is no
+// government's): a number beside it is the provider's too.
+func providerMailboxOnLine(line string) bool {
+	if !strings.Contains(line, "@") {
+		return false
+	}
+	for _, m := range emailRe.FindAllString(line, -1) {
+		at := strings.LastIndexByte(m, '@')
+		if low := strings.ToLower(m); !isGovDomain(low[at+1:]) && whoseRules().roleMailbox.MatchString(low[:at]) {
+			return true
+		}
+	}
+	return false
+}
+
+var subjectsNumberRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:registered|subscriber'?s?|target(?:ed)?|linked|associated|account|user'?s?|verified|recovery|customer'?s?|suspect'?s?|victim'?s?|holder'?s?|billing|contact\s+number\s+of\s+the\s+(?:user|subscriber|account))\s+(?:tele)?(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?\s*[:#]`)
+})
+
+// subjectsNumber reports whether a line labels a number as the account's
+// or the user's ("Registered phone:", "Subscriber telephone number:"):
+// a target, though "phone:" is how a sender's contact is labelled too.
+func subjectsNumber(line string) bool { return subjectsNumberRe().MatchString(line) }
 
 var contactLabelRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:tel|phone|telephone|fax|e-?mail|mail|www|web|internet)\b|https?:`)

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// Who is asked for what, and who asks: invented orders, each in a phrasing
+// of its own (the rules must hold for legal process in general).
+
+func targetValues(ex app.Extraction) []string {
+	var out []string
+	for _, t := range ex.Targets {
+		out = append(out, string(t.Kind)+" "+t.Value)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestAgent_SignerWhoWorksForAFirmIsAPerson(t *testing.T) {
+	ex := extractText("SUBPOENA TO PRODUCE DOCUMENTS IN A CIVIL ACTION\nCivil Action No. 3:26-cv-00411\nTo: Example Hosting Inc.\n" +
+		"YOU ARE COMMANDED to produce the documents listed in Schedule A.\n" +
+		"The name, address, e-mail address, and telephone number of the attorney representing Plaintiff Oakbridge Mills, who issues or requests this subpoena, are:\n" +
+		"Tobias K. Wenzel-Ortiz, Halloran & Pike LLP, 12 Market Square, Hartford, CT 06103; twenzel@halloranpike.example; (860) 555-0142")
+	if got := ex.Field(app.FieldAgentName); got != "Tobias K. Wenzel-Ortiz" {
+		t.Errorf("agent %q, want the attorney who signs for the firm", got)
+	}
+	ex = extractText("SUBPOENA\nTo: Example Hosting Inc.\nYOU ARE COMMANDED to produce the documents listed below.\n" +
+		"The name, address, e-mail address, and telephone number of the attorney representing Plaintiff, who issues or requests this subpoena, are:\n" +
+		"Halloran & Pike LLP, 12 Market Square, Hartford, CT 06103")
+	if got := ex.Field(app.FieldAgentName); got != "" {
+		t.Errorf("agent %q from a firm's name", got)
+	}
+}
+
+func TestAgent_NumberedFormItemInCapitalsOverItsValue(t *testing.T) {
+	ex := extractText("STATE OF EXAMPLE\nOFFICE OF THE ATTORNEY GENERAL\nCIVIL INVESTIGATIVE DEMAND\n1. TO\nExample Hosting Inc.\n" +
+		"2. ACTION REQUIRED\nYou are required to produce the documents described in the schedule.\n" +
+		"6. REQUESTING INVESTIGATOR\nMarisol T. Achterberg, Consumer Protection Division\nmachterberg@ag.example.gov | (515) 555-0177")
+	if got := ex.Field(app.FieldAgentName); got != "Marisol T. Achterberg" {
+		t.Errorf("agent %q, want the name under the form's item", got)
+	}
+}
+
+func TestTargets_ProvidersNumberBesideItsMailboxIsNoTarget(t *testing.T) {
+	ex := extractText("SEARCH WARRANT\nATTACHMENT A\nProperty to Be Searched\n" +
+		"Records of the account with user name amber_fjord that are held by Example Chat Inc., which accepts service at 9 Pier Road, Portland, OR 97201\n" +
+		"(lawenforcement@examplechat.example; (503) 555-0161).\n" +
+		"ATTACHMENT B\nThe provider shall disclose subscriber records for the account.")
+	for _, got := range targetValues(ex) {
+		if got == "phone +15035550161" {
+			t.Errorf("targets %v: the provider's number beside its mailbox is no target", targetValues(ex))
+		}
+	}
+	if !slices.Contains(targetValues(ex), "username amber_fjord") {
+		t.Errorf("targets %v, want the user name", targetValues(ex))
+	}
+}
+
+func TestTargets_ARegisteredPhoneIsTheAccountsNotTheSenders(t *testing.T) {
+	ex := extractText("STATE POLICE\nMarch 3, 2026\nDear Custodian of Records:\nPlease preserve the records of the following account under 18 U.S.C. 2703(f):\n\n" +
+		"Username:  quill_and_ember\nSubscriber phone:  (612) 555-0133\n\n" +
+		"You may reach me by phone: (612) 555-0190.\nSincerely,\nDetective Ansel R. Moreau")
+	got := targetValues(ex)
+	if !slices.Contains(got, "phone +16125550133") {
+		t.Errorf("targets %v, want the subscriber's telephone", got)
+	}
+	if slices.Contains(got, "phone +16125550190") {
+		t.Errorf("targets %v hold the detective's number", got)
+	}
+	if ex.Field(app.FieldAgentPhone) != "+16125550190" {
+		t.Errorf("agent phone %q", ex.Field(app.FieldAgentPhone))
+	}
+}
+
+func TestIssuedDate_LetterAfterAFaxCoverOnADepartmentsLetterhead(t *testing.T) {
+	fax := "Example Chat Inc. - Legal\n(503) 555-0100\nInv. Rhea Quist\n04/14/2026  PAGES: 2 (including cover)\nPreservation request"
+	letter := "DEPARTMENT OF LABOR\nOFFICE OF INSPECTOR GENERAL\n200 Constitution Ave NW, Washington, DC 20210\n\nApril 14, 2026\n\n" +
+		"Example Chat Inc.\nAttn: Legal\n\nOur reference:  OIG-26-0412\n\nDear Custodian of Records:\n" +
+		"Pursuant to 18 U.S.C. § 2703(f), please preserve all records of the account harbor_lantern for 90 days.\nSincerely,\nRhea Quist\nSpecial Agent"
+	ex := extractText(fax, letter)
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-04-14" {
+		t.Errorf("issued %q, want the letter's date line", got)
+	}
+	if got := ex.Field(app.FieldCaseNumber); got != "OIG-26-0412" {
+		t.Errorf("case number %q", got)
+	}
+}
