@@ -88,3 +88,73 @@ func TestIssuedDate_LetterAfterAFaxCoverOnADepartmentsLetterhead(t *testing.T) {
 		t.Errorf("case number %q", got)
 	}
 }
+
+func TestAgentPhone_NationalNumbersOfCountriesOutsideTheEU(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"Australian notice", "AUSTRALIAN FEDERAL POLICE\nNOTICE TO PRODUCE\nTo: Example Hosting Pty Ltd, Sydney, Australia\n" +
+			"YOU ARE REQUIRED to produce the documents to Federal Agent Mia Tollard by e-mail to\nmia.tollard@afp.example.gov.au, telephone (03) 5550 7781.", "+61355507781"},
+		{"Brazilian request", "POLÍCIA CIVIL DO ESTADO DE MINAS GERAIS, BRASIL\nOfício nº 77/2026\nÀ Example Ltda.\n" +
+			"Requisito os dados cadastrais da conta abaixo. Contato: Delegada Lúcia Ferraz, tel. (31)\n3555-0190, e-mail lucia.ferraz@policiacivil.mg.example.gov.br.", "+553135550190"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldAgentPhone); got != tc.want {
+			t.Errorf("%s: agent phone %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestTargets_AWordForTelephoneDescribesATarget(t *testing.T) {
+	ex := extractText("JUZGADO DE INSTRUCCIÓN N.º 5 DE EJEMPLO\nAUTO\n" +
+		"Se requiere a EXAMPLEMAIL INC. para que aporte los datos asociados a la cuenta de correo electrónico\n" +
+		"ruiseñor.azul@examplemail.example y al número de teléfono +34 622 000 148.\n" +
+		"Contacto policial: Subinspector Luis Marín, tel. +34 913 000 111")
+	got := targetValues(ex)
+	if !slices.Contains(got, "phone +34622000148") || !slices.Contains(got, "email ruiseñor.azul@examplemail.example") {
+		t.Errorf("targets %v, want the account and its number", got)
+	}
+	if slices.Contains(got, "phone +34913000111") {
+		t.Errorf("targets %v hold the officer's number", got)
+	}
+}
+
+func TestTargets_AnAddressOnTheProvidersDomainIsAUsers(t *testing.T) {
+	ex := extractText("METROPOLITAN POLICE\nREQUEST FOR DATA\nTo: Quillnote Inc.\n\n" +
+		"Account concerned\nE-mail:  harbour.swift@quillnote.example\n" +
+		"Please reply to lers@quillnote.example with the subscriber details.\nContact: PC Dana Obi, E-mail: dana.obi@met.example.police.uk")
+	got := targetValues(ex)
+	if !slices.Contains(got, "email harbour.swift@quillnote.example") {
+		t.Errorf("targets %v, want the user's address on the provider's domain", got)
+	}
+	if slices.Contains(got, "email lers@quillnote.example") {
+		t.Errorf("targets %v hold the provider's mailbox", got)
+	}
+}
+
+func TestAgentEmail_UnderATitledOfficersLines(t *testing.T) {
+	ex := extractText("PRODUCTION ORDER\nTo: Example Social Corp.\nYou are ordered to produce the subscriber records of the account pine_marten_42.\n\n" +
+		"Detective Constable Ola Brekke-Hart\nNorthfield Police Service, Digital Crime Unit\n40 Harbour Road, Northfield NF1 2AB\nTel. 604-555-0166\nola.brekke-hart@nps.example.ca\n" +
+		"Failure to comply without lawful excuse is an offence under the statute that governs this order.")
+	if got := ex.Field(app.FieldAgentEmail); got != "ola.brekke-hart@nps.example.ca" {
+		t.Errorf("agent e-mail %q, want the officer's under the name", got)
+	}
+	for _, got := range targetValues(ex) {
+		if got == "email ola.brekke-hart@nps.example.ca" {
+			t.Errorf("targets %v hold the officer's address", targetValues(ex))
+		}
+	}
+}
+
+func TestTargets_AContactAfterALabelInAListOfTargets(t *testing.T) {
+	ex := extractText("OVERSEAS PRODUCTION ORDER\nSCHEDULE\nAccount: user name tidewater_9, telephone number +44 7700 900123.\n\n" +
+		"Production to: Officer Joan Pell, telephone 0113 496 0150, via the secure portal.")
+	got := targetValues(ex)
+	if slices.Contains(got, "phone +441134960150") {
+		t.Errorf("targets %v hold the officer's number", got)
+	}
+	if !slices.Contains(got, "phone +447700900123") {
+		t.Errorf("targets %v, want the account's number", got)
+	}
+	if ex.Field(app.FieldAgentPhone) != "+441134960150" {
+		t.Errorf("agent phone %q, want the officer's", ex.Field(app.FieldAgentPhone))
+	}
+}

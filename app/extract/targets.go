@@ -4,6 +4,7 @@ import (
 	"net"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -439,8 +440,22 @@ func (x *run) callingCode() string {
 	case strings.HasPrefix(j, "EU-"):
 		return countryCodes[strings.TrimPrefix(j, "EU-")]
 	}
+	if cc := jurisdictionCodes()[j]; cc != "" {
+		return cc // "AU" → 61, "BR" → 55
+	}
 	return "1"
 }
+
+// jurisdictionCodes is callingCodes the other way: a country's calling
+// code by its jurisdiction, for the national numbers of orders from
+// outside the U.S. and the EU.
+var jurisdictionCodes = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(callingCodes))
+	for code, j := range callingCodes {
+		m[j] = code
+	}
+	return m
+})
 
 // e164 writes a phone number in E.164, or returns "" when it cannot be a
 // phone number.

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/warrantdesk/warrantdesk/app"
 )
 
 // Whose identifier is it? An order names its targets, but also the
@@ -70,8 +72,9 @@ func (x *run) lineParts(k int) []linePart {
 	lines := strings.Split(p.text, "\n")
 	parts := make([]linePart, len(lines))
 	section := partBody
-	address := 0   // lines left in an address block
-	signature := 0 // lines left in a signature block
+	address := 0    // lines left in an address block
+	signature := 0  // lines left in a signature block
+	titled := false // the block is a titled officer's, under no closing
 	lead := k == x.c.lead
 	letterhead := lead
 	from := false
@@ -105,18 +108,22 @@ func (x *run) lineParts(k int) []linePart {
 			address = 5
 		}
 		if signature > 0 && parts[i] == partBody {
-			parts[i] = partSender
-			signature--
+			if titled && (t == "" || proseLine(t)) {
+				signature = 0 // an officer's lines end at a blank line or running text
+			} else {
+				parts[i] = partSender
+				signature--
+			}
 		}
 		if r.closing.MatchString(l) && closingLine(t) {
-			signature = 8
+			signature, titled = 8, false
 		}
 		if r.titleName.MatchString(l) && parts[i] == partBody && len(t) < 120 {
 			parts[i] = partSender
 			// "Constable Jo Roe, RCMP" over the officer's address and
 			// telephone lines.
 			if titleStart().MatchString(t) && signature < 3 {
-				signature = 3
+				signature, titled = 5, true
 			}
 		}
 		// A fax cover's or an e-mail's "From:" and the line under it.
@@ -154,6 +161,16 @@ func (x *run) whose(k int, i int, v string) owner {
 		if r.roleMailbox.MatchString(low[:at]) {
 			return ownProvider
 		}
+		// An address on the provider's own domain that is no role
+		// mailbox is one of its users', whatever its label says
+		// ("E-mail: kite.runner@provider.example" in a list of
+		// identifiers): officers do not write from the provider's domain.
+		if x.providersDomain(low[at+1:]) {
+			if x.lineParts(k)[lineIndex(p.text, i)] == partProvider {
+				return ownProvider
+			}
+			return ownTarget
+		}
 	}
 	line := lineOf(p.text, i)
 	if r.faxHeader.MatchString(line) && lineIndex(p.text, i) < 3 {
@@ -167,6 +184,14 @@ func (x *run) whose(k int, i int, v string) owner {
 	// Identifiers share sentences: what a sentence says is judged once.
 	cue := x.sentenceCues(p.num, from, to, sentence, lowerS)
 	strong, provider, listsTargets := cue&1 != 0, cue&2 != 0, cue&4 != 0
+	if !strong {
+		// A label's colon ends no sentence for what it says: "Production
+		// to: NCA Officer …, telephone …".
+		ls := strings.LastIndexByte(p.text[:from], '\n') + 1
+		if lbl := strings.TrimSpace(p.text[ls:from]); from-ls <= 40 && strings.HasSuffix(lbl, ":") && strongContact(lbl) {
+			strong = true
+		}
+	}
 	switch parts[n] {
 	case partTargets:
 		// In a list of targets only a provider cue right beside the
@@ -251,8 +276,29 @@ func providerMailboxOnLine(line string) bool {
 }
 
 var subjectsNumberRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(?:registered|subscriber'?s?|target(?:ed)?|linked|associated|account|user'?s?|verified|recovery|customer'?s?|suspect'?s?|victim'?s?|holder'?s?|billing|contact\s+number\s+of\s+the\s+(?:user|subscriber|account))\s+(?:tele)?(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?\s*[:#]`)
+	return regexp.MustCompile(`(?i)\b(?:registered|subscriber'?s?|target(?:ed)?|linked|associated|account|user'?s?|verified|recovery|customer'?s?|suspect'?s?|victim'?s?|holder'?s?|billing|contact\s+number\s+of\s+the\s+(?:user|subscriber|account))\s+(?:(?:tele)?(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?|e-?mail(?:\s+address)?)\s*[:#]`)
 })
+
+// providersDomain reports whether an e-mail domain is the provider's own:
+// its second-level label holds the first word of the recipient's name
+// ("lumenpost.example" for "Lumenpost Inc.").
+func (x *run) providersDomain(domain string) bool {
+	name := strings.Fields(foldAccents(x.ex.Fields[app.FieldRecipient].Value))
+	if len(name) == 0 {
+		return false
+	}
+	word := strings.Trim(name[0], ".,'’")
+	labels := strings.Split(domain, ".")
+	if len(word) < 4 || len(labels) < 2 || genericNameWords[word] || isGovDomain(domain) {
+		return false
+	}
+	return strings.HasPrefix(labels[len(labels)-2], word)
+}
+
+// genericNameWords begin companies' names without naming one: a domain
+// holding them is nobody's in particular ("example" is the documentation
+// domain).
+var genericNameWords = map[string]bool{"example": true, "the": true, "global": true, "international": true, "national": true, "united": true, "first": true, "digital": true, "online": true, "mobile": true, "internet": true, "data": true, "cloud": true, "social": true, "network": true, "american": true, "european": true}
 
 // subjectsNumber reports whether a line labels a number as the account's
 // or the user's ("Registered phone:", "Subscriber telephone number:"):
