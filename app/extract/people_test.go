@@ -158,3 +158,30 @@ func TestTargets_AContactAfterALabelInAListOfTargets(t *testing.T) {
 		t.Errorf("agent phone %q, want the officer's", ex.Field(app.FieldAgentPhone))
 	}
 }
+
+func TestRecipient_ThePostBeforeTheCompanyGoes(t *testing.T) {
+	ex := extractText("NORTHFIELD POLICE\nREQUEST FOR THE DISCLOSURE OF PERSONAL DATA\n" +
+		"To (data controller)  Privacy Manager, Quillnote Inc., 40 Pier Street, Austin, TX 78701\nOur reference  NP/2026/0412\n")
+	if got := ex.Field(app.FieldRecipient); got != "Quillnote Inc." {
+		t.Errorf("recipient %q, want the company without the post", got)
+	}
+}
+
+func TestTargets_OCRSpaceInsideAnAddressIsClosed(t *testing.T) {
+	doc := &app.Document{TextSource: app.SourceOCR, Pages: []app.PageText{{Number: 1, Source: app.SourceOCR,
+		Text: "PRODUCTION ORDER\nYou are ordered to produce all subscriber information for the account\nmarsh.wren 27@quillnote.example and the messages stored in it."}}}
+	ex := New().Extract(doc)
+	if got := targetValues(ex); !slices.Contains(got, "email marsh.wren27@quillnote.example") {
+		t.Errorf("targets %v, want the address OCR split", got)
+	}
+}
+
+func TestAgentPhone_ANumberWrappedInAFormsCell(t *testing.T) {
+	ex := extractText("EUROPEAN PRODUCTION ORDER CERTIFICATE (EPOC)\nSECTION A: Issuing authority\nTel./E-mail  +33 1 40 00 11 22 / greffe@justice.example.gouv.fr\n" +
+		"SECTION B: Addressee\nName  Quillnote Inc.\nSECTION C: Data requested\n[X] subscriber data\n[ ] content data\n" +
+		"SECTION L: Contact point\n(b) Authority or contact person that can be  Lieutenant Aurèle Vasseur, cyber duty desk (24/7), tel. +33 1 40 00\n" +
+		"contacted for further information  58 16, aurele.vasseur@interieur.example.gouv.fr\n")
+	if got := ex.Field(app.FieldAgentPhone); got != "+33140005816" {
+		t.Errorf("agent phone %q, want the contact officer's number joined across the cell's lines", got)
+	}
+}

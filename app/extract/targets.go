@@ -206,6 +206,9 @@ func (x *run) targets() {
 			if inCitation(p.text, m[0]) || partOfLongerNumber(p.text, m[0], m[1]) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(p.text, m[0], m[1]) {
 				continue
 			}
+			if more := wrappedDigits(p.text, m[0], m[1], raw); more != "" {
+				raw += " " + more // "tel. +33 1 99 00" / "37 82, …" in a form's cell
+			}
 			v := e164(raw, cc)
 			if v == "" {
 				continue
@@ -217,6 +220,51 @@ func (x *run) targets() {
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
+}
+
+var wrappedDigitsRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{2,4}(?: \d{2,4}){0,3})(?:[,;.)]|\s|$)`)
+})
+
+// wrappedDigits returns the rest of a telephone number that a form's cell
+// or a narrow column carried over to the next line: the number at
+// text[start:end] ends its line too short to be whole, and the cell under
+// its own (by its place in the row) begins with digits.
+func wrappedDigits(text string, start, end int, raw string) string {
+	n := 0
+	for _, r := range raw {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	short := 9
+	if strings.HasPrefix(raw, "+") {
+		short = 10
+	}
+	if n >= short || end >= len(text) || text[end] != '\n' {
+		return ""
+	}
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	cur := cellsOf(text[ls:end], ls)
+	ci := len(cur) - 1 // the number ends its line: it is in the last cell
+	next := text[end+1:]
+	if i := strings.IndexByte(next, '\n'); i >= 0 {
+		next = next[:i]
+	}
+	below := cellsOf(next, 0)
+	var c cell
+	switch {
+	case len(below) == len(cur) && ci >= 0:
+		c = below[ci]
+	case len(cur) > 1 && len(below) > 1:
+		c = below[len(below)-1]
+	default:
+		return ""
+	}
+	if m := wrappedDigitsRe().FindStringSubmatch(c.text); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // sentenceAround returns the sentence holding offset i, within 400 bytes
@@ -307,7 +355,7 @@ func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 			break
 		}
 	}
-	if whoseRules().switchboard.MatchString(lineOf(h.text, start)) {
+	if line := lineOf(h.text, start); whoseRules().switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
 		rank -= 0.1
 	}
 	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}

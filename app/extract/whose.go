@@ -213,8 +213,8 @@ func (x *run) whose(k int, i int, v string) owner {
 		}
 		return ownTarget
 	case partSender:
-		if r.switchboard.MatchString(line) {
-			return ownOther
+		if r.switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
+			return ownOther // a switchboard, unless an officer's own ("Capitaine X, duty desk (24/7), tel. …")
 		}
 		return ownSender
 	case partProvider:
@@ -336,6 +336,10 @@ var listItemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 // listItem reports whether a line is an item of a numbered list.
 func listItem(t string) bool { return listItemRe().MatchString(t) }
+
+var titledNameRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+\p{Lu}`)
+})
 
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
