@@ -185,3 +185,19 @@ func TestAgentPhone_ANumberWrappedInAFormsCell(t *testing.T) {
 		t.Errorf("agent phone %q, want the contact officer's number joined across the cell's lines", got)
 	}
 }
+
+func TestIssuedDate_SpanishOrderWritesItsDateInWords(t *testing.T) {
+	ex := extractText("JUZGADO DE INSTRUCCIÓN N.º 4 DE EJEMPLO\nDiligencias Previas n.º 118/2026\nAUTO\n" +
+		"En Zaragoza, a treinta y uno de marzo de dos mil veintisiete.\n" +
+		"HECHOS: el quince de enero de dos mil veintiséis se denunció una estafa.\n" +
+		"ACUERDO: requerir a Example Corp. los datos de la cuenta lince.ibérico@example.com.")
+	if got := ex.Field(app.FieldIssuedDate); got != "2027-03-31" {
+		t.Errorf("issued %q, want the date the order is given, in words", got)
+	}
+	if _, ok := spanishNumber("treinta y dos"); !ok {
+		t.Errorf("spanishNumber refused 32 (a day is checked apart)")
+	}
+	if ds := spanishWordDates("a treinta y uno de abril de dos mil veintiséis"); len(ds) != 0 {
+		t.Errorf("31 April read as %v", ds)
+	}
+}
