@@ -201,6 +201,8 @@ func compileAll() {
 	ocrLineMarks = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
 	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+)!? ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
 	ocrSplitLocal = regexp.MustCompile(`\b([A-Za-z][A-Za-z0-9]*[._\-][A-Za-z0-9._\-]*[A-Za-z]) (\d{1,4}@[a-z0-9])`)
+	ocrSplitURL = regexp.MustCompile(`(https?://[A-Za-z0-9\-]+\.) ([a-z0-9\-]+\.[a-z]{2,})`)
+	ocrSplitID = regexp.MustCompile(`(^|[^\d\-])(\d{2,6}-\d{2,5}) (\d{1,2}-\d{2,6})($|[^\d\-])`)
 	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
 	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
 	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)

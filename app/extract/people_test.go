@@ -201,3 +201,17 @@ func TestIssuedDate_SpanishOrderWritesItsDateInWords(t *testing.T) {
 		t.Errorf("31 April read as %v", ds)
 	}
 }
+
+func TestTargets_OCRSpacesInsideAURLAndAGroupedNumberAreClosed(t *testing.T) {
+	doc := &app.Document{TextSource: app.SourceOCR, Pages: []app.PageText{{Number: 1, Source: app.SourceOCR,
+		Text: "EUROPEAN PRODUCTION ORDER CERTIFICATE (EPOC)\nSECTION A: Issuing authority\nName  Parquet de Lille\n\nSECTION C: Identification of the data\nQuillnote account ID 7310-552 9-0417\nshared folder: https://files. quillnote.example/s/Ab12Cd\nTime range requested  2026-03-01 2026-04-30"}}}
+	got := targetValues(New().Extract(doc))
+	for _, want := range []string{"account_id 7310-5529-0417", "url https://files.quillnote.example/s/Ab12Cd"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("targets %v, want %s", got, want)
+		}
+	}
+	if s := cleanOCR("from 2026-06-01 2026-06-30"); s != "from 2026-06-01 2026-06-30" {
+		t.Errorf("two dates joined: %q", s)
+	}
+}
