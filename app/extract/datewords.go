@@ -52,9 +52,6 @@ func spanishWordDates(text string) []struct {
 		t          time.Time
 		start, end int
 	}
-	if !strings.Contains(text, "mil") {
-		return out
-	}
 	for _, m := range spanishDateRe().FindAllStringSubmatchIndex(text, -1) {
 		day, ok := spanishNumber(text[m[2]:m[3]])
 		if !ok || day > 31 {
@@ -90,6 +87,9 @@ var spanishPlacedRe = sync.OnceValue(func() *regexp.Regexp {
 func (x *run) wordDateCands() []cand {
 	var out []cand
 	for _, p := range x.c.pages {
+		if !strings.Contains(p.lower, "dos mil") {
+			continue // every year of this century is "dos mil …"
+		}
 		for _, d := range spanishWordDates(p.text) {
 			ls := strings.LastIndexByte(p.text[:d.start], '\n') + 1
 			conf := 0.0
