@@ -202,14 +202,7 @@ func (x *run) targets() {
 			phones = append(phones, findAllIndex(nationalPhoneRe, p.text)...)
 		}
 		for _, m := range phones {
-			raw := p.text[m[0]:m[1]]
-			if inCitation(p.text, m[0]) || partOfLongerNumber(p.text, m[0], m[1]) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(p.text, m[0], m[1]) {
-				continue
-			}
-			if more := wrappedDigits(p.text, m[0], m[1], raw); more != "" {
-				raw += " " + more // "tel. +33 1 99 00" / "37 82, …" in a form's cell
-			}
-			v := e164(raw, cc)
+			v := phoneValue(p.text, m[0], m[1], cc)
 			if v == "" {
 				continue
 			}
@@ -220,6 +213,20 @@ func (x *run) targets() {
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
+}
+
+// phoneValue is the telephone number matched at text[start:end] in E.164,
+// or "" when the digits are no telephone number: a citation, part of a
+// longer number, a case number or a date.
+func phoneValue(text string, start, end int, cc string) string {
+	raw := text[start:end]
+	if inCitation(text, start) || partOfLongerNumber(text, start, end) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(text, start, end) {
+		return ""
+	}
+	if more := wrappedDigits(text, start, end, raw); more != "" {
+		raw += " " + more // "tel. +33 1 99 00" / "37 82, …" in a form's cell
+	}
+	return e164(raw, cc)
 }
 
 var wrappedDigitsRe = sync.OnceValue(func() *regexp.Regexp {
