@@ -215,3 +215,23 @@ func TestTargets_OCRSpacesInsideAURLAndAGroupedNumberAreClosed(t *testing.T) {
 		t.Errorf("two dates joined: %q", s)
 	}
 }
+
+func TestTargets_InternationalWaysOfWritingANumber(t *testing.T) {
+	for _, tc := range []struct{ raw, cc, want string }{
+		{"+44 (0)20 7946 0958", "1", "+442079460958"},
+		{"0049 89 1234 5678", "1", "+498912345678"},
+		{"0033 1 40 00 11 22", "33", "+33140001122"},
+		{"0099 1234 5678", "1", ""}, // no country dials as 99
+	} {
+		if got := e164(tc.raw, tc.cc); got != tc.want {
+			t.Errorf("e164(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+	ex := extractText("POLIZEIPRÄSIDIUM BEISPIELSTADT\nKriminalinspektion 4\nTelefon 089 2345 6789\n\n12.03.2026\n\n" +
+		"An Example Hosting Inc.\n\nBitte sichern Sie die Daten des Kontos sternwarte_77 und des Anschlusses 0049 151 2345 6789.\n" +
+		"Mit freundlichen Grüßen\nKHK Lena Oberhuber")
+	got := targetValues(ex)
+	if !slices.Contains(got, "phone +4915123456789") || slices.Contains(got, "phone +498923456789") {
+		t.Errorf("targets %v, want the account's number and not the letterhead's", got)
+	}
+}

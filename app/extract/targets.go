@@ -515,14 +515,12 @@ var jurisdictionCodes = sync.OnceValue(func() map[string]string {
 // e164 writes a phone number in E.164, or returns "" when it cannot be a
 // phone number.
 func e164(raw, cc string) string {
-	intl := strings.HasPrefix(strings.TrimSpace(raw), "+")
-	var d strings.Builder
-	for _, r := range raw {
-		if r >= '0' && r <= '9' {
-			d.WriteRune(r)
-		}
+	raw, ok := dialledFromAbroad(raw)
+	if !ok {
+		return ""
 	}
-	digits := d.String()
+	intl := strings.HasPrefix(raw, "+")
+	digits := digitsOf(raw)
 	switch {
 	case intl:
 		if len(digits) < 8 || len(digits) > 15 {
@@ -545,6 +543,46 @@ func e164(raw, cc string) string {
 		return "+" + cc + digits
 	}
 	return ""
+}
+
+// digitsOf returns the digits of s, in order.
+func digitsOf(s string) string {
+	var d strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			d.WriteRune(r)
+		}
+	}
+	return d.String()
+}
+
+// dialledFromAbroad writes a number given with the international prefix
+// ("0049 89 …", as dialled from Europe) with a "+", and drops the trunk
+// zero an international number shows in brackets ("+44 (0)20 …"); false
+// when the prefix is followed by no country's code.
+func dialledFromAbroad(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if strings.HasPrefix(raw, "00") {
+		if !knownCallingCode(raw[2:]) {
+			return "", false
+		}
+		raw = "+" + raw[2:]
+	}
+	if strings.HasPrefix(raw, "+") {
+		raw = strings.Replace(raw, "(0)", "", 1)
+	}
+	return raw, true
+}
+
+// knownCallingCode reports whether digits begin with a country's calling
+// code, as a number dialled with an international prefix does.
+func knownCallingCode(digits string) bool {
+	for n := 1; n <= 3 && n <= len(digits); n++ {
+		if code := digits[:n]; code == "1" || callingCodes[code] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dateAround reports whether a number match is part of a date
