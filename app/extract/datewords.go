@@ -58,8 +58,8 @@ func spanishWordDates(text string) []struct {
 			continue
 		}
 		year := 2000
-		if rest := strings.TrimSpace(text[m[6]+len("dos mil") : m[7]]); rest != "" {
-			y, ok := spanishNumber(rest)
+		if rest := strings.Fields(text[m[6]:m[7]])[2:]; len(rest) > 0 { // past "dos mil"
+			y, ok := spanishNumber(strings.Join(rest, " "))
 			if !ok {
 				continue
 			}

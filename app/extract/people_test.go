@@ -188,7 +188,7 @@ func TestAgentPhone_ANumberWrappedInAFormsCell(t *testing.T) {
 
 func TestIssuedDate_SpanishOrderWritesItsDateInWords(t *testing.T) {
 	ex := extractText("JUZGADO DE INSTRUCCIÓN N.º 4 DE EJEMPLO\nDiligencias Previas n.º 118/2026\nAUTO\n" +
-		"En Zaragoza, a treinta y uno de marzo de dos mil veintisiete.\n" +
+		"En Zaragoza, a treinta y uno de marzo de dos  mil\nveintisiete.\n" +
 		"HECHOS: el quince de enero de dos mil veintiséis se denunció una estafa.\n" +
 		"ACUERDO: requerir a Example Corp. los datos de la cuenta lince.ibérico@example.com.")
 	if got := ex.Field(app.FieldIssuedDate); got != "2027-03-31" {
