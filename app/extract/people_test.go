@@ -235,3 +235,25 @@ func TestTargets_InternationalWaysOfWritingANumber(t *testing.T) {
 		t.Errorf("targets %v, want the account's number and not the letterhead's", got)
 	}
 }
+
+func TestAgentEmail_LocalUSAgenciesDomains(t *testing.T) {
+	for _, d := range []string{"riverbendpd.org", "ci.riverbend.or.us", "sheriff.examplecounty.org", "cityofriverbend.net"} {
+		if !isGovDomain(d) {
+			t.Errorf("%s: a local agency's domain not known as one", d)
+		}
+	}
+	for _, d := range []string{"gmail.com", "quillnote.example", "us.example.com"} {
+		if isGovDomain(d) {
+			t.Errorf("%s taken for a government's", d)
+		}
+	}
+	ex := extractText("RIVERBEND POLICE DEPARTMENT\n100 Main Street, Riverbend, OR 97000\n\nMay 4, 2026\n\nQuillnote Inc.\nAttn: Legal\n\n" +
+		"Re: preservation request under 18 U.S.C. § 2703(f)\nPlease preserve the records of the account with e-mail address moss.lantern@quillnote.example.\n" +
+		"Sincerely,\nOfficer Dale Ruiz\ndruiz@riverbendpd.org")
+	if got := ex.Field(app.FieldAgentEmail); got != "druiz@riverbendpd.org" {
+		t.Errorf("agent e-mail %q", got)
+	}
+	if got := targetValues(ex); len(got) != 1 || got[0] != "email moss.lantern@quillnote.example" {
+		t.Errorf("targets %v", got)
+	}
+}

@@ -395,12 +395,29 @@ func isGovDomain(d string) bool {
 				return true
 			}
 		}
+		if len(l) >= 4 && strings.HasSuffix(l, "pd") {
+			return true // a U.S. police department's own domain: springfieldpd.org
+		}
 	}
-	return labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
+	return localityDomain(labels) || labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
+}
+
+// localityDomain reports whether a domain's labels are a U.S. locality's
+// under its state's: ci.springfield.or.us, co.example.tx.us.
+func localityDomain(labels []string) bool {
+	n := len(labels)
+	if n < 4 || labels[n-1] != "us" || len(labels[n-2]) != 2 {
+		return false
+	}
+	switch labels[0] {
+	case "ci", "co", "state", "courts":
+		return true
+	}
+	return false
 }
 
 // govWords are pieces of domain labels that name public bodies.
-var govWords = []string{"police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
+var govWords = []string{"county", "cityof", "townof", "villageof", "police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
 
 func isGovSite(u string) bool {
 	u = strings.ToLower(u)
