@@ -41,7 +41,7 @@ var agentRules2 = sync.OnceValue(func() *agentRes {
 		signer: re(`in\s+charge|supervisor|director|commander|chief\s+of|head\s+of|authoris|authoriz|superintendent|commissioner|chief\b|station\s+house|officer\s+in\s+charge`),
 		classes: []labelClass{
 			{"refused", 0, re(`judge|justice|magistrate|clerk|signature\s+of\s+clerk|provider|addressee|subject|target|user|victim|suspect|accused|defendant|witness|custodian`)},
-			{"contact", 0.85, re(`requesting\s+officer|officer\s+name|contact(?:\s+(?:person|point|officer|details))?|authority\s+or\s+contact\s+person|person\s+that\s+can\s+be\s+contacted|point\s+of\s+contact|investigating\s+officer|officer\s+in\s+(?:the\s+)?case|case\s+(?:agent|officer)|affiant|applicant|enquiries|inquiries|requested\s+by|commission\s+counsel|ansprechpartner|sachbearbeiter|contacto|contato|referente|contactpersoon|handläggare|from`)},
+			{"contact", 0.85, re(`requesting\s+(?:officer|investigator|agent|official)|officer\s+name|contact(?:\s+(?:person|point|officer|details))?|authority\s+or\s+contact\s+person|person\s+that\s+can\s+be\s+contacted|point\s+of\s+contact|investigating\s+officer|officer\s+in\s+(?:the\s+)?case|case\s+(?:agent|officer)|affiant|applicant|enquiries|inquiries|requested\s+by|commission\s+counsel|ansprechpartner|sachbearbeiter|contacto|contato|referente|contactpersoon|handläggare|from`)},
 		},
 	}
 })
@@ -107,7 +107,7 @@ func (x *run) agent() {
 				if j := strings.IndexAny(seg, ",;("); j > 0 {
 					seg = strings.TrimSpace(seg[:j])
 				}
-				if n := len(strings.Fields(seg)); n >= 2 && n <= 4 && headingLike(seg) && upperShare(seg) < 0.6 && !strings.ContainsAny(seg, ":&") && !companyOnly.MatchString(lines[k]) {
+				if n := len(strings.Fields(seg)); n >= 2 && n <= 4 && headingLike(seg) && upperShare(seg) < 0.6 && !strings.ContainsAny(seg, ":&") && !namesCompany(lines[k]) {
 					if r.signer.MatchString(strings.Join(lines[i:min(len(lines), k+5)], "\n")) {
 						break // signed for the agency
 					}
@@ -166,3 +166,12 @@ var accentFolder = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a
 // foldAccents writes letters without their accents, as e-mail addresses
 // spell names.
 func foldAccents(s string) string { return accentFolder.Replace(strings.ToLower(s)) }
+
+// namesCompany reports whether a signature line begins with a company's
+// name ("Renwick & Oduya LLP, …"), not a person's who works for one
+// ("Saoirse M. Haverford, Renwick & Oduya LLP, …").
+func namesCompany(line string) bool {
+	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "/s/"))
+	m := companyOnly.FindStringIndex(t)
+	return m != nil && m[0] == 0
+}

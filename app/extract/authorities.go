@@ -924,6 +924,7 @@ func providerName(v string, wrapOK bool) (string, bool) {
 	v = strings.TrimSpace(recipientPrefix.ReplaceAllString(v, ""))
 	if m := companyOnly.FindString(v); m != "" {
 		v = strings.TrimSpace(recipientPrefix.ReplaceAllString(m, ""))
+		v = withoutRole(v)
 	} else if i := strings.IndexAny(v, ",(;"); i > 0 {
 		v = v[:i] // "Parcelchat, 801 Fennel Street": the name before the address
 	}
@@ -938,6 +939,24 @@ func providerName(v string, wrapOK bool) (string, bool) {
 		v = titleCase(v)
 	}
 	return strings.TrimRight(v, " ,"), true
+}
+
+var roleBeforeCompany = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:officer|department|team|custodian|unit|desk|counsel|compliance|response|legal|records|privacy|manager|director)\b`)
+})
+
+// withoutRole drops the post a letter is addressed to before the company
+// ("Data Protection Officer, Example Inc." → Example Inc.).
+func withoutRole(v string) string {
+	i := strings.Index(v, ", ")
+	if i <= 0 || !roleBeforeCompany().MatchString(v[:i]) {
+		return v
+	}
+	rest := v[i+2:]
+	if m := companyOnly.FindStringIndex(rest); m != nil && m[0] == 0 && !onlyLegalForm(rest) {
+		return rest
+	}
+	return v
 }
 
 var legalFormOnly *regexp.Regexp

@@ -79,7 +79,7 @@ func compileAll() {
 		{0.85, regexp.MustCompile(`\b(?:Special\s+Agent|SPECIAL\s+AGENT|SA|Task\s+Force\s+Officer|TFO|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Cst\.|DC|DS)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:affiant|requesting\s+officer|officer\s+in\s+charge|contact(?:\s+person)?|point\s+of\s+contact|investigating\s+officer|case\s+agent)\s*:?\s*` + nameRe)},
 	}
-	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\btelefon\b|\bteléfono\b|\btelefono\b|\bcorreo\b|\bmob(?:ile)?\s*[:.]|\breply[- ]to\s*:`)
+	contactCueRe = regexp.MustCompile(`(?i)\bcontact|questions|\bagent\b|\bofficer\b|detective|investigator|\be-?mail\s*:|\btel(?:ephone)?\.?\s*(?:no\.?\s*)?:|\btel\.|\bphone\s*:|\bfax\b|\bcall\s+(?:me|us)|\breach\s+(?:me|us)|direct(?:ed)?\s+to|sincerely|regards|prepared\s+by|affiant|inspector|sergeant|\bausa\b|attorney|ansprechpartner|\bkontakt|\bcontacto\b|\bcontato\b|\breferente\b|contactpersoon|handläggare|\b(?:telefon|teléfono|telefono|telefone|téléphone|tél|tlf|puh)\s*[:.]|(?:^|[|·•,;]\s*|\s{2})(?:telefon|teléfono|telefono|telefone|téléphone|telefoon)\s*[+(0-9]|\bcorreo(?:\s+electr[oó]nico)?\s*:|\bmob(?:ile)?\s*[:.]|\breply[- ]to\s*:`)
 	recipientRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i:controlled|operated|maintained|held|hosted)\s*,?\s*(?i:or\s+operated\s+)?(?i:by)\s+` + companyWrapRe)},
 		{0.9, regexp.MustCompile(`(?im)^\s*(?:to|addressee|recipient|respondent|service\s+provider|addressed\s+to|provider)\s*:\s*([^\n]{3,100})`)},
@@ -177,8 +177,8 @@ func compileAll() {
 	emergencyRe = regexp.MustCompile(`(?i)danger\s+of\s+death\s+or\s+serious\s+(?:physical|bodily)\s+injury|emergency\s+(?:disclosure|request|case|data\s+request)|imminent\s+(?:threat|danger|risk)|threat\s+to\s+(?:life|the\s+life)|within\s+8\s+hours|2702\s*\((?:b\)\s*\(8|c\)\s*\(4)\)`)
 	// targets.go
 	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
-	phoneRe = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
-	nationalPhoneRe = regexp.MustCompile(`(?:\(0\d{1,4}\)|\b0\d{1,4})(?:[\s\-/]\d{2,4}){2,4}\b`)
+	phoneRe = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|\b00[1-9]\d{0,2}[\s.\-]\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
+	nationalPhoneRe = regexp.MustCompile(`(?:\(0\d{1,4}\)|\b0\d{1,4})(?:[\s\-/]\d{2,4}){2,4}\b|\(\d{2,4}\)\s?\d{4,5}-\d{4}\b`)
 	ipv4Re = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
 	ipv6Re = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
 	urlRe = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)
@@ -200,6 +200,9 @@ func compileAll() {
 	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)
 	ocrLineMarks = regexp.MustCompile(`(?m)^[_\-—'‘’"“,.;:|~*•]+\s*(\p{L})`)
 	ocrSplitEmail = regexp.MustCompile(`([A-Za-z0-9._%+\-]+)!? ?@ ?([a-z0-9\-]+\.[a-z]{2,})`)
+	ocrSplitLocal = regexp.MustCompile(`\b([A-Za-z][A-Za-z0-9]*[._\-][A-Za-z0-9._\-]*[A-Za-z]) (\d{1,4}@[a-z0-9])`)
+	ocrSplitURL = regexp.MustCompile(`(https?://[A-Za-z0-9\-]+\.) ([a-z0-9\-]+\.[a-z]{2,})`)
+	ocrSplitID = regexp.MustCompile(`(^|[^\d\-])(\d{2,6}-\d{2,5}) (\d{1,2}-\d{2,6})($|[^\d\-])`)
 	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
 	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
 	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)

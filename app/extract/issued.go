@@ -80,6 +80,7 @@ func (x *run) issuedDate() {
 			add(h.groups[0], h, conf, "placed")
 		}
 	}
+	cands = append(cands, x.wordDateCands()...)
 	if v, h, conf, ok := x.letterDate(); ok {
 		cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "letter"})
 	}

@@ -193,7 +193,7 @@ func below(cells [][]cell, i, k, n int) (cell, bool) {
 		if len(row) == 0 {
 			continue
 		}
-		if n == 1 && len(row) >= 1 && !isLabel(row[0].text) {
+		if n == 1 && len(row) >= 1 && (!isLabel(row[0].text) || capsOverValue(cells[i][k].text, row[0].text)) {
 			return row[0], true
 		}
 		if len(row) == n && !isLabel(row[k].text) {
@@ -202,6 +202,15 @@ func below(cells [][]cell, i, k, n int) (cell, bool) {
 		return cell{}, false
 	}
 	return cell{}, false
+}
+
+// capsOverValue reports whether a label in capitals stands over a line
+// that is its value though it reads like a label too: a form's item
+// ("5. COMMISSION COUNSEL" over "Imogen S. Rautenberg, Division of …")
+// labels in capitals and is filled in ordinary case.
+func capsOverValue(label, value string) bool {
+	l := enumerator().ReplaceAllString(strings.TrimSpace(label), "")
+	return upperShare(l) >= 0.9 && upperShare(value) < 0.5 && !strings.HasSuffix(strings.TrimSpace(value), ":")
 }
 
 // boxRow reports whether line i is a row of a form's boxes: labels over

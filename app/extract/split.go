@@ -35,7 +35,7 @@ type splitRes struct {
 
 var splitRules = sync.OnceValue(func() *splitRes {
 	return &splitRes{
-		startHead: regexp.MustCompile(`(?i)u\.?\s?s\.?\s+department\s+of\s+justice|federal\s+bureau\s+of\s+investigation|united\s+states\s+(?:district|magistrate)\s+court|in\s+the\s+(?:united\s+states\s+)?(?:district|superior|circuit|crown)\s+court|^\s*(?:united\s+states|state)\s+of\s+`),
+		startHead: regexp.MustCompile(`(?i)u\.?\s?s\.?\s+department\s+of\s+justice|federal\s+bureau\s+of\s+investigation|united\s+states\s+(?:district|magistrate)\s+court|in\s+the\s+(?:united\s+states\s+)?(?:district|superior|circuit|crown)\s+court|^\s*(?:united\s+states|state)\s+of\s+|^\s*(?:u\.?\s?s\.?\s+)?department\s+of\s+(?:the\s+)?\p{L}`),
 		startMark: regexp.MustCompile(`(?i)\bfile\s+(?:no|number)\b|\bcase\s+(?:no|number)\b|\bNSL-?\d|\bsubpoena\s+no\b|\bdocket\s+no\b|\brecord\s+no\b|\breference\b|\bref\.?\s*(?:no\.?)?\s*:|\baktenzeichen\b|\bgz\s*:|\bnuipc\b|\bexpediente\b|\bprocesso\b`),
 		// A title names a kind of paper, on a short line of its own.
 		title:        regexp.MustCompile(`(?i)\b(?:warrant|subpoena|order|certificate|summons|demand|notice|letter|request|application|affidavit|declaration|beschluss|anordnung|auto|of[ií]cio|requisi[cç][aã]o|ordonnance|r[ée]quisition|mandat|fax|facsimile|transmittal|cover\s+sheet)\b`),

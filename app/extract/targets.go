@@ -4,6 +4,7 @@ import (
 	"net"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -201,11 +202,7 @@ func (x *run) targets() {
 			phones = append(phones, findAllIndex(nationalPhoneRe, p.text)...)
 		}
 		for _, m := range phones {
-			raw := p.text[m[0]:m[1]]
-			if inCitation(p.text, m[0]) || partOfLongerNumber(p.text, m[0], m[1]) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(p.text, m[0], m[1]) {
-				continue
-			}
-			v := e164(raw, cc)
+			v := phoneValue(p.text, m[0], m[1], cc)
 			if v == "" {
 				continue
 			}
@@ -216,6 +213,65 @@ func (x *run) targets() {
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
+}
+
+// phoneValue is the telephone number matched at text[start:end] in E.164,
+// or "" when the digits are no telephone number: a citation, part of a
+// longer number, a case number or a date.
+func phoneValue(text string, start, end int, cc string) string {
+	raw := text[start:end]
+	if inCitation(text, start) || partOfLongerNumber(text, start, end) || looksLikeCaseNumber(raw) || looksLikeDate(raw) || dateAround(text, start, end) {
+		return ""
+	}
+	if more := wrappedDigits(text, start, end, raw); more != "" {
+		raw += " " + more // "tel. +33 1 99 00" / "37 82, …" in a form's cell
+	}
+	return e164(raw, cc)
+}
+
+var wrappedDigitsRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{2,4}(?: \d{2,4}){0,3})(?:[,;.)]|\s|$)`)
+})
+
+// wrappedDigits returns the rest of a telephone number that a form's cell
+// or a narrow column carried over to the next line: the number at
+// text[start:end] ends its line too short to be whole, and the cell under
+// its own (by its place in the row) begins with digits.
+func wrappedDigits(text string, start, end int, raw string) string {
+	n := 0
+	for _, r := range raw {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	short := 9
+	if strings.HasPrefix(raw, "+") {
+		short = 10
+	}
+	if n >= short || end >= len(text) || text[end] != '\n' {
+		return ""
+	}
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	cur := cellsOf(text[ls:end], ls)
+	ci := len(cur) - 1 // the number ends its line: it is in the last cell
+	next := text[end+1:]
+	if i := strings.IndexByte(next, '\n'); i >= 0 {
+		next = next[:i]
+	}
+	below := cellsOf(next, 0)
+	var c cell
+	switch {
+	case len(below) == len(cur) && ci >= 0:
+		c = below[ci]
+	case len(cur) > 1 && len(below) > 1:
+		c = below[len(below)-1]
+	default:
+		return ""
+	}
+	if m := wrappedDigitsRe().FindStringSubmatch(c.text); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // sentenceAround returns the sentence holding offset i, within 400 bytes
@@ -306,7 +362,7 @@ func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 			break
 		}
 	}
-	if whoseRules().switchboard.MatchString(lineOf(h.text, start)) {
+	if line := lineOf(h.text, start); whoseRules().switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
 		rank -= 0.1
 	}
 	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
@@ -339,12 +395,29 @@ func isGovDomain(d string) bool {
 				return true
 			}
 		}
+		if len(l) >= 4 && strings.HasSuffix(l, "pd") {
+			return true // a U.S. police department's own domain: springfieldpd.org
+		}
 	}
-	return labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
+	return localityDomain(labels) || labels[len(labels)-1] == "gov" || labels[len(labels)-1] == "mil"
+}
+
+// localityDomain reports whether a domain's labels are a U.S. locality's
+// under its state's: ci.springfield.or.us, co.example.tx.us.
+func localityDomain(labels []string) bool {
+	n := len(labels)
+	if n < 4 || labels[n-1] != "us" || len(labels[n-2]) != 2 {
+		return false
+	}
+	switch labels[0] {
+	case "ci", "co", "state", "courts":
+		return true
+	}
+	return false
 }
 
 // govWords are pieces of domain labels that name public bodies.
-var govWords = []string{"police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
+var govWords = []string{"county", "cityof", "townof", "villageof", "police", "polic", "poliz", "politi", "polis", "policja", "justi", "giustizia", "procura", "prokur", "fiscal", "parquet", "staatsanwalt", "aklagare", "gendarm", "carabinieri", "garda", "guardiacivil", "interieur", "interior", "sheriff", "attorney", "prosecutor", "court", "tribunal", "judiciary"}
 
 func isGovSite(u string) bool {
 	u = strings.ToLower(u)
@@ -439,20 +512,32 @@ func (x *run) callingCode() string {
 	case strings.HasPrefix(j, "EU-"):
 		return countryCodes[strings.TrimPrefix(j, "EU-")]
 	}
+	if cc := jurisdictionCodes()[j]; cc != "" {
+		return cc // "AU" → 61, "BR" → 55
+	}
 	return "1"
 }
+
+// jurisdictionCodes is callingCodes the other way: a country's calling
+// code by its jurisdiction, for the national numbers of orders from
+// outside the U.S. and the EU.
+var jurisdictionCodes = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(callingCodes))
+	for code, j := range callingCodes {
+		m[j] = code
+	}
+	return m
+})
 
 // e164 writes a phone number in E.164, or returns "" when it cannot be a
 // phone number.
 func e164(raw, cc string) string {
-	intl := strings.HasPrefix(strings.TrimSpace(raw), "+")
-	var d strings.Builder
-	for _, r := range raw {
-		if r >= '0' && r <= '9' {
-			d.WriteRune(r)
-		}
+	raw, ok := dialledFromAbroad(raw)
+	if !ok {
+		return ""
 	}
-	digits := d.String()
+	intl := strings.HasPrefix(raw, "+")
+	digits := digitsOf(raw)
 	switch {
 	case intl:
 		if len(digits) < 8 || len(digits) > 15 {
@@ -475,6 +560,46 @@ func e164(raw, cc string) string {
 		return "+" + cc + digits
 	}
 	return ""
+}
+
+// digitsOf returns the digits of s, in order.
+func digitsOf(s string) string {
+	var d strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			d.WriteRune(r)
+		}
+	}
+	return d.String()
+}
+
+// dialledFromAbroad writes a number given with the international prefix
+// ("0049 89 …", as dialled from Europe) with a "+", and drops the trunk
+// zero an international number shows in brackets ("+44 (0)20 …"); false
+// when the prefix is followed by no country's code.
+func dialledFromAbroad(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if strings.HasPrefix(raw, "00") {
+		if !knownCallingCode(raw[2:]) {
+			return "", false
+		}
+		raw = "+" + raw[2:]
+	}
+	if strings.HasPrefix(raw, "+") {
+		raw = strings.Replace(raw, "(0)", "", 1)
+	}
+	return raw, true
+}
+
+// knownCallingCode reports whether digits begin with a country's calling
+// code, as a number dialled with an international prefix does.
+func knownCallingCode(digits string) bool {
+	for n := 1; n <= 3 && n <= len(digits); n++ {
+		if code := digits[:n]; code == "1" || callingCodes[code] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dateAround reports whether a number match is part of a date

@@ -323,6 +323,9 @@ var (
 	ocrSplitEmail *regexp.Regexp
 	// "@nca.example. gov.uk": a space after a dot of the domain.
 	ocrSplitDomain *regexp.Regexp
+	ocrSplitLocal  *regexp.Regexp
+	ocrSplitURL    *regexp.Regexp
+	ocrSplitID     *regexp.Regexp
 	// "4:24-mc- 22560", "1:25-sw- -64874": a space, or a doubled hyphen,
 	// OCR puts after a hyphen inside a number.
 	ocrSplitDash *regexp.Regexp
@@ -349,6 +352,12 @@ func cleanOCR(s string) string {
 		return local + "@" + g[2]
 	})
 	s = ocrSplitDomain.ReplaceAllString(s, "$1$2")
+	// "lakeshore.grey 14@…": a local part's digits split off by a space.
+	s = ocrSplitLocal.ReplaceAllString(s, "$1$2")
+	// "https://share. example.org/…", "5520-884 1-0093": a space OCR put
+	// inside an address or a grouped number.
+	s = ocrSplitURL.ReplaceAllString(s, "$1$2")
+	s = ocrSplitID.ReplaceAllString(s, "$1$2$3$4")
 	s = ocrQuoteSpeck.ReplaceAllString(s, "$1$2")
 	return ocrSplitDash.ReplaceAllString(s, "$1$2$3$4")
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/warrantdesk/warrantdesk/app"
 )
 
 // Whose identifier is it? An order names its targets, but also the
@@ -70,8 +72,8 @@ func (x *run) lineParts(k int) []linePart {
 	lines := strings.Split(p.text, "\n")
 	parts := make([]linePart, len(lines))
 	section := partBody
-	address := 0   // lines left in an address block
-	signature := 0 // lines left in a signature block
+	address := 0 // lines left in an address block
+	var signature signatureBlock
 	lead := k == x.c.lead
 	letterhead := lead
 	from := false
@@ -80,16 +82,7 @@ func (x *run) lineParts(k int) []linePart {
 		isHeading := t != "" && len(t) <= 90 && r.heading.MatchString(t)
 		if isHeading {
 			address = 0
-			switch {
-			case r.providerHead.MatchString(t) && !r.targetHead.MatchString(t):
-				section = partProvider
-			case r.senderHead.MatchString(t):
-				section = partSender
-			case r.targetHead.MatchString(t):
-				section = partTargets
-			default:
-				section = partBody
-			}
+			section = headingSection(t)
 		}
 		parts[i] = section
 		if address > 0 {
@@ -104,21 +97,7 @@ func (x *run) lineParts(k int) []linePart {
 			parts[i] = partProvider
 			address = 5
 		}
-		if signature > 0 && parts[i] == partBody {
-			parts[i] = partSender
-			signature--
-		}
-		if r.closing.MatchString(l) && closingLine(t) {
-			signature = 8
-		}
-		if r.titleName.MatchString(l) && parts[i] == partBody && len(t) < 120 {
-			parts[i] = partSender
-			// "Constable Jo Roe, RCMP" over the officer's address and
-			// telephone lines.
-			if titleStart().MatchString(t) && signature < 3 {
-				signature = 3
-			}
-		}
+		parts[i] = signature.mark(l, t, parts[i])
 		// A fax cover's or an e-mail's "From:" and the line under it.
 		if r.from.MatchString(l) {
 			parts[i] = partSender
@@ -131,7 +110,7 @@ func (x *run) lineParts(k int) []linePart {
 		}
 		// The letterhead ends where the order's own lines begin: a caption,
 		// a title, a blank line, a label other than a contact's.
-		if kindRules().caption.MatchString(l) || t == "" && i > 0 || i > 0 && headingTitle(t) || strings.Contains(t, ":") && !contactLabelRe().MatchString(t) {
+		if endsLetterhead(l, t, i) {
 			letterhead = false
 		}
 		if letterhead && i < 6 && parts[i] == partBody && !r.addressStart.MatchString(l) && headingLike(t) {
@@ -142,18 +121,65 @@ func (x *run) lineParts(k int) []linePart {
 	return parts
 }
 
+// headingSection gives the part of the order a section heading opens.
+func headingSection(t string) linePart {
+	r := whoseRules()
+	switch {
+	case r.providerHead.MatchString(t) && !r.targetHead.MatchString(t):
+		return partProvider
+	case r.senderHead.MatchString(t):
+		return partSender
+	case r.targetHead.MatchString(t):
+		return partTargets
+	}
+	return partBody
+}
+
+// signatureBlock follows a signature's lines down the page: under a
+// closing, or under a titled officer's name ("Constable Jo Roe, RCMP"
+// over the officer's address, telephone and e-mail lines).
+type signatureBlock struct {
+	left   int  // lines left in the block
+	titled bool // a titled officer's, under no closing: it ends at a blank line or running text
+}
+
+// mark gives line l (t trimmed), which would stand in part, its part when
+// a signature holds it, and notes a block that begins there.
+func (b *signatureBlock) mark(l, t string, part linePart) linePart {
+	r := whoseRules()
+	if b.left > 0 && part == partBody {
+		if b.titled && (t == "" || proseLine(t)) {
+			b.left = 0
+		} else {
+			part = partSender
+			b.left--
+		}
+	}
+	if r.closing.MatchString(l) && closingLine(t) {
+		b.left, b.titled = 8, false
+	}
+	if r.titleName.MatchString(l) && part == partBody && len(t) < 120 {
+		part = partSender
+		if titleStart().MatchString(t) && b.left < 3 {
+			b.left, b.titled = 5, true
+		}
+	}
+	return part
+}
+
+// endsLetterhead reports whether line i (t trimmed) is where the order's
+// own lines begin: a caption, a title, a blank line, a label other than a
+// contact's.
+func endsLetterhead(l, t string, i int) bool {
+	return kindRules().caption.MatchString(l) || t == "" && i > 0 || i > 0 && headingTitle(t) || strings.Contains(t, ":") && !contactLabelRe().MatchString(t)
+}
+
 // whose decides whose the identifier v at offset i of page k is.
 func (x *run) whose(k int, i int, v string) owner {
 	r := whoseRules()
 	p := x.c.pages[k]
-	low := strings.ToLower(v)
-	if at := strings.LastIndexByte(low, '@'); at >= 0 {
-		if isGovDomain(low[at+1:]) {
-			return ownSender
-		}
-		if r.roleMailbox.MatchString(low[:at]) {
-			return ownProvider
-		}
+	if o, ok := x.ownerByAddress(k, i, strings.ToLower(v)); ok {
+		return o
 	}
 	line := lineOf(p.text, i)
 	if r.faxHeader.MatchString(line) && lineIndex(p.text, i) < 3 {
@@ -166,27 +192,13 @@ func (x *run) whose(k int, i int, v string) owner {
 	lowerS := strings.ToLower(sentence)
 	// Identifiers share sentences: what a sentence says is judged once.
 	cue := x.sentenceCues(p.num, from, to, sentence, lowerS)
-	strong, provider, listsTargets := cue&1 != 0, cue&2 != 0, cue&4 != 0
+	strong, provider, listsTargets := cue&1 != 0 || labelledContact(p.text, from), cue&2 != 0, cue&4 != 0
 	switch parts[n] {
 	case partTargets:
-		// In a list of targets only a provider cue right beside the
-		// identifier makes it the provider's ("(Law Enforcement Response
-		// Team: lers@…)").
-		ls := strings.LastIndexByte(p.text[:i], '\n') + 1
-		le := len(p.text)
-		if e := strings.IndexByte(p.text[i:], '\n'); e >= 0 {
-			le = i + e
-		}
-		if r.providerSentence.MatchString(p.text[max(ls, i-90):min(le, i+len(v)+30)]) {
-			return ownProvider
-		}
-		if strong && !targetSectionRe.MatchString(line) || govEmailOnLine(line) {
-			return ownSender
-		}
-		return ownTarget
+		return ownerInTargets(p.text, i, v, line, strong)
 	case partSender:
-		if r.switchboard.MatchString(line) {
-			return ownOther
+		if r.switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
+			return ownOther // a switchboard, unless an officer's own ("Capitaine X, duty desk (24/7), tel. …")
 		}
 		return ownSender
 	case partProvider:
@@ -195,19 +207,81 @@ func (x *run) whose(k int, i int, v string) owner {
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
-	if r.switchboard.MatchString(line) {
+	return ownerInBody(v, line, strong && !listsTargets)
+}
+
+// ownerByAddress decides whose an e-mail address is by its domain and
+// mailbox, when they say: a government's is the sender's, a provider's
+// role mailbox the provider's.
+func (x *run) ownerByAddress(k, i int, low string) (owner, bool) {
+	at := strings.LastIndexByte(low, '@')
+	switch {
+	case at < 0:
+		return ownTarget, false
+	case isGovDomain(low[at+1:]):
+		return ownSender, true
+	case whoseRules().roleMailbox.MatchString(low[:at]):
+		return ownProvider, true
+	case x.providersDomain(low[at+1:]):
+		// An address on the provider's own domain that is no role
+		// mailbox is one of its users', whatever its label says
+		// ("E-mail: kite.runner@provider.example" in a list of
+		// identifiers): officers do not write from the provider's domain.
+		if p := x.c.pages[k]; x.lineParts(k)[lineIndex(p.text, i)] == partProvider {
+			return ownProvider, true
+		}
+		return ownTarget, true
+	}
+	return ownTarget, false
+}
+
+// labelledContact reports whether the sentence starting at from follows a
+// label whose colon ended no sentence for what it says: "Production to:
+// NCA Officer …, telephone …".
+func labelledContact(text string, from int) bool {
+	ls := strings.LastIndexByte(text[:from], '\n') + 1
+	lbl := strings.TrimSpace(text[ls:from])
+	return from-ls <= 40 && strings.HasSuffix(lbl, ":") && strongContact(lbl)
+}
+
+// ownerInTargets decides whose an identifier in a list of targets is:
+// only a provider cue right beside it makes it the provider's ("(Law
+// Enforcement Response Team: lers@…)"), a contact sentence or a
+// government address the sender's.
+func ownerInTargets(text string, i int, v, line string, strong bool) owner {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	le := len(text)
+	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
+		le = i + e
+	}
+	if whoseRules().providerSentence.MatchString(text[max(ls, i-90):min(le, i+len(v)+30)]) {
+		return ownProvider
+	}
+	if strong && !targetSectionRe.MatchString(line) || govEmailOnLine(line) {
+		return ownSender
+	}
+	if providerMailboxOnLine(line) && !strings.Contains(v, "@") {
+		return ownProvider // "(legal-process@provider.example; (415) 555-0190)"
+	}
+	return ownTarget
+}
+
+// ownerInBody decides whose an identifier in the order's running text is,
+// by its line; strong says its sentence gives the sender's contact.
+func ownerInBody(v, line string, strong bool) owner {
+	switch {
+	case whoseRules().switchboard.MatchString(line):
 		return ownOther
-	}
-	if mayMatch(contactCueRe, strings.ToLower(line)) && contactCueRe.MatchString(line) && !targetSectionRe.MatchString(line) && len(line) < 160 {
+	case providerMailboxOnLine(line) && !strings.Contains(v, "@"):
+		return ownProvider
+	case mayMatch(contactCueRe, strings.ToLower(line)) && contactCueRe.MatchString(line) && !targetSectionRe.MatchString(line) && len(line) < 160 && !subjectsNumber(line):
 		return ownSender
-	}
-	// The sentence may have wrapped: "Questions … may be directed to
-	// Special Agent Roe at\n(202) 555-0100."
-	if strong && !listsTargets {
+	case strong:
+		// The sentence may have wrapped: "Questions … may be directed to
+		// Special Agent Roe at\n(202) 555-0100."
 		return ownSender
-	}
-	// A number on the line of a government address is that sender's.
-	if govEmailOnLine(line) {
+	case govEmailOnLine(line):
+		// A number on the line of a government address is that sender's.
 		return ownSender
 	}
 	return ownTarget
@@ -227,6 +301,52 @@ func govEmailOnLine(line string) bool {
 	}
 	return false
 }
+
+// providerMailboxOnLine reports whether a line holds a provider's role
+// mailbox (legal@, lers@, legal-process@… on a domain that is no
+// government's): a number beside it is the provider's too.
+func providerMailboxOnLine(line string) bool {
+	if !strings.Contains(line, "@") {
+		return false
+	}
+	for _, m := range emailRe.FindAllString(line, -1) {
+		at := strings.LastIndexByte(m, '@')
+		if low := strings.ToLower(m); !isGovDomain(low[at+1:]) && whoseRules().roleMailbox.MatchString(low[:at]) {
+			return true
+		}
+	}
+	return false
+}
+
+var subjectsNumberRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:registered|subscriber'?s?|target(?:ed)?|linked|associated|account|user'?s?|verified|recovery|customer'?s?|suspect'?s?|victim'?s?|holder'?s?|billing|contact\s+number\s+of\s+the\s+(?:user|subscriber|account))\s+(?:(?:tele)?(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?|e-?mail(?:\s+address)?)\s*[:#]`)
+})
+
+// providersDomain reports whether an e-mail domain is the provider's own:
+// its second-level label holds the first word of the recipient's name
+// ("lumenpost.example" for "Lumenpost Inc.").
+func (x *run) providersDomain(domain string) bool {
+	name := strings.Fields(foldAccents(x.ex.Fields[app.FieldRecipient].Value))
+	if len(name) == 0 {
+		return false
+	}
+	word := strings.Trim(name[0], ".,'’")
+	labels := strings.Split(domain, ".")
+	if len(word) < 4 || len(labels) < 2 || genericNameWords[word] || isGovDomain(domain) {
+		return false
+	}
+	return strings.HasPrefix(labels[len(labels)-2], word)
+}
+
+// genericNameWords begin companies' names without naming one: a domain
+// holding them is nobody's in particular ("example" is the documentation
+// domain).
+var genericNameWords = map[string]bool{"example": true, "the": true, "global": true, "international": true, "national": true, "united": true, "first": true, "digital": true, "online": true, "mobile": true, "internet": true, "data": true, "cloud": true, "social": true, "network": true, "american": true, "european": true}
+
+// subjectsNumber reports whether a line labels a number as the account's
+// or the user's ("Registered phone:", "Subscriber telephone number:"):
+// a target, though "phone:" is how a sender's contact is labelled too.
+func subjectsNumber(line string) bool { return subjectsNumberRe().MatchString(line) }
 
 var contactLabelRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:tel|phone|telephone|fax|e-?mail|mail|www|web|internet)\b|https?:`)
@@ -259,6 +379,10 @@ var listItemRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 
 // listItem reports whether a line is an item of a numbered list.
 func listItem(t string) bool { return listItemRe().MatchString(t) }
+
+var titledNameRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+\p{Lu}`)
+})
 
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
