@@ -1,0 +1,307 @@
+package casework
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	"github.com/warrantdesk/warrantdesk/app/review"
+	"github.com/warrantdesk/warrantdesk/app/version"
+)
+
+// The queue's ⛔ flags are the critical findings of the checks that need
+// no text. Working them out means decoding every open case (57 s at
+// 100,000 cases, three quarters of it JSON), so they are kept with the
+// store as derived data, like the search index: per open case the
+// findings and a stamp of the summary they were worked out against, under
+// a fingerprint of what else they depend on (the settings, the rules, the
+// build). A launch reads them back and works out only the cases whose
+// summary changed since (every change to a case moves its UpdatedAt), or
+// all of them when the settings or the build changed. A store written
+// before this has none stored: the first launch works every case out
+// behind the list, as before, saving as it goes, so one cut short (the
+// desk closed) carries on where it stopped.
+//
+// Only critical findings are kept: they are what the queue flags, and
+// none of them depends on the time of day (TestAlerts_CriticalFindingsDoNotAge
+// holds that, so a rule that would break it fails a test rather than
+// leaving a stale flag).
+
+// alertsIndexName is the flags' name in the index seam.
+const alertsIndexName = "alerts"
+
+// alertsFormat heads the stored form; another is rebuilt.
+const alertsFormat = "warrantdesk alerts 1\n"
+
+// alertsSaveEvery is how many cases are worked out between two saves of a
+// fill, so a launch that is closed early loses at most that much work.
+var alertsSaveEvery = 8192
+
+// alertEntry is one open case's flags: the stamp of the summary they were
+// worked out against and its critical findings (none: nil).
+type alertEntry struct {
+	stamp    uint64
+	findings []app.Finding
+}
+
+// alertCache is the service's copy of the stored flags.
+type alertCache struct {
+	mu          sync.Mutex // one bring-up-to-date at a time
+	loaded      bool
+	fingerprint [32]byte
+	entries     map[string]alertEntry
+}
+
+// OpenAlerts returns the critical findings of the checks that need no
+// text, per open case (cases with none are left out): what the queue flags
+// (an enterprise customer's account, content without a warrant) before a
+// case is opened. Damaged cases are left out (the queue names them).
+func (s *Service) OpenAlerts(ctx context.Context) (map[string][]app.Finding, error) {
+	sums, err := s.Summaries(ctx)
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return nil, err
+	}
+	return s.OpenAlertsOf(ctx, sums)
+}
+
+// OpenAlertsOf is OpenAlerts for the cases sums lists (every stored case's
+// summary, as Summaries returns them): the flags kept with the store,
+// brought up to date.
+func (s *Service) OpenAlertsOf(ctx context.Context, sums []app.Summary) (map[string][]app.Finding, error) {
+	settings, err := s.store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	fp, err := alertsFingerprint(settings)
+	if err != nil {
+		return nil, err
+	}
+	a := &s.alerts
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.loaded || a.fingerprint != fp {
+		a.entries = s.loadAlerts(ctx, fp)
+		a.fingerprint, a.loaded = fp, true
+	}
+	out := map[string][]app.Finding{}
+	open := make(map[string]uint64, len(sums))
+	var behind []string
+	for i := range sums {
+		if sums[i].Closed() {
+			continue
+		}
+		st := alertStamp(&sums[i])
+		open[sums[i].ID] = st
+		if e, ok := a.entries[sums[i].ID]; ok && e.stamp == st {
+			if len(e.findings) > 0 {
+				out[sums[i].ID] = e.findings
+			}
+			continue
+		}
+		behind = append(behind, sums[i].ID)
+	}
+	dirty := false
+	for id := range a.entries {
+		if _, ok := open[id]; !ok {
+			delete(a.entries, id)
+			dirty = true
+		}
+	}
+	now := s.now()
+	done := 0
+	err = s.eachOf(ctx, behind, func(c *app.Case) error {
+		if err := ctx.Err(); err != nil {
+			return err // the desk closed or listed again: what was saved is kept
+		}
+		fs := criticalFindings(c, settings, now)
+		a.entries[c.ID] = alertEntry{stamp: open[c.ID], findings: fs}
+		if len(fs) > 0 {
+			out[c.ID] = fs
+		}
+		dirty = true
+		if done++; done%alertsSaveEvery == 0 {
+			s.saveAlerts(ctx, a)
+			dirty = false
+		}
+		return nil
+	})
+	if dirty && !errors.Is(err, context.Canceled) {
+		s.saveAlerts(ctx, a)
+	}
+	return out, err
+}
+
+// criticalFindings are the critical findings of the checks that need no
+// text, most serious first as review.Check lists them.
+func criticalFindings(c *app.Case, settings app.Settings, now time.Time) []app.Finding {
+	var out []app.Finding
+	for _, f := range review.Check(review.Input{Case: c, Settings: settings, Now: now}) {
+		if f.Severity == app.SeverityCritical {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// forgetAlerts drops case id's flags from the service's copy: a change
+// made through the service is worked out again at the next OpenAlerts
+// even when the clock gave it the UpdatedAt it had.
+func (s *Service) forgetAlerts(id string) {
+	s.alerts.mu.Lock()
+	delete(s.alerts.entries, id)
+	s.alerts.mu.Unlock()
+}
+
+// alertStamp identifies the summary a case's flags were worked out
+// against: its update time and every value it holds that a change moves.
+func alertStamp(sum *app.Summary) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	for _, t := range []int64{sum.UpdatedAt.UnixNano(), sum.CreatedAt.UnixNano(), sum.DueAt.UnixNano(), int64(sum.Pages)} {
+		binary.LittleEndian.PutUint64(b[:], uint64(t))
+		h.Write(b[:])
+	}
+	for _, v := range append([]string{sum.SortKey, string(sum.Status), string(sum.ProcessType), sum.CaseNumber, sum.Deadline,
+		sum.Authority, sum.Agency, sum.AgentName, sum.Jurisdiction, sum.FileName, sum.Matter, string(sum.Outcome),
+		fmt.Sprint(sum.Emergency, sum.NeedsOCR, sum.Gagged)}, sum.Targets...) {
+		h.Write([]byte(v))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// alertsFingerprint is what the stored flags depend on besides the cases:
+// the settings, the rules and the build that ran them.
+func alertsFingerprint(settings app.Settings) ([32]byte, error) {
+	h := sha256.New()
+	raw, err := json.Marshal(settings)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("the settings for the queue's flags: %w", err)
+	}
+	h.Write(raw)
+	for _, r := range review.Rules() {
+		fmt.Fprintf(h, "\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s", r.ID, r.Severity, r.Basis, r.Ground, r.Blocks, r.Suggests)
+	}
+	h.Write([]byte("\x00" + version.String()))
+	var fp [32]byte
+	h.Sum(fp[:0])
+	return fp, nil
+}
+
+// loadAlerts reads the stored flags worked out under fingerprint fp; none
+// when there are none, they were worked out under another, or they do not
+// read back (derived data: they are worked out again).
+func (s *Service) loadAlerts(ctx context.Context, fp [32]byte) map[string]alertEntry {
+	st, ok := s.store.(indexStore)
+	if !ok {
+		return map[string]alertEntry{}
+	}
+	data, err := st.LoadIndex(ctx, alertsIndexName)
+	if err != nil || data == nil {
+		if err != nil {
+			slog.Warn("the stored flags are not read; they are worked out from the cases", "err", err)
+		}
+		return map[string]alertEntry{}
+	}
+	entries, err := decodeAlerts(data, fp)
+	if err != nil {
+		slog.Info("the stored flags are not used; they are worked out from the cases", "why", err)
+		return map[string]alertEntry{}
+	}
+	return entries
+}
+
+// saveAlerts writes the flags back. Not writing them loses nothing (they
+// are worked out again), so a failure — a read-only store, a full disk —
+// is logged.
+func (s *Service) saveAlerts(ctx context.Context, a *alertCache) {
+	st, ok := s.store.(indexStore)
+	if !ok {
+		return
+	}
+	data, err := encodeAlerts(a.fingerprint, a.entries)
+	if err == nil {
+		err = st.SaveIndex(ctx, alertsIndexName, data)
+	}
+	if err != nil {
+		slog.Info("the queue's flags were not saved; they are worked out again at the next launch", "err", err)
+	}
+}
+
+// encodeAlerts is the stored form: the format line, the fingerprint, the
+// number of entries, then per entry the case ID (16 bytes), the stamp (8)
+// and its findings as JSON behind their length (0: none).
+func encodeAlerts(fp [32]byte, entries map[string]alertEntry) ([]byte, error) {
+	b := append([]byte(alertsFormat), fp[:]...)
+	b = binary.AppendUvarint(b, uint64(len(entries)))
+	for id, e := range entries {
+		raw, err := hex.DecodeString(id)
+		if err != nil || len(raw) != 16 {
+			return nil, fmt.Errorf("the flags of case %q: not a case ID", id)
+		}
+		b = append(b, raw...)
+		b = binary.LittleEndian.AppendUint64(b, e.stamp)
+		var fs []byte
+		if len(e.findings) > 0 {
+			if fs, err = json.Marshal(e.findings); err != nil {
+				return nil, fmt.Errorf("the flags of case %s: %w", id, err)
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(len(fs)))
+		b = append(b, fs...)
+	}
+	return b, nil
+}
+
+var errAlertsForm = errors.New("the stored flags are cut short or in another form")
+
+// decodeAlerts reads encodeAlerts' form; an error when it is another, or
+// was worked out under another fingerprint than fp.
+func decodeAlerts(data []byte, fp [32]byte) (map[string]alertEntry, error) {
+	head := len(alertsFormat) + len(fp)
+	if len(data) < head || string(data[:len(alertsFormat)]) != alertsFormat {
+		return nil, errAlertsForm
+	}
+	if [32]byte(data[len(alertsFormat):head]) != fp {
+		return nil, errors.New("the settings, the rules or WarrantDesk changed since they were worked out")
+	}
+	data = data[head:]
+	n, w := binary.Uvarint(data)
+	if w <= 0 || n > uint64(len(data)) {
+		return nil, errAlertsForm
+	}
+	data = data[w:]
+	out := make(map[string]alertEntry, n)
+	for ; n > 0; n-- {
+		if len(data) < 24 {
+			return nil, errAlertsForm
+		}
+		id, stamp := hex.EncodeToString(data[:16]), binary.LittleEndian.Uint64(data[16:24])
+		data = data[24:]
+		l, w := binary.Uvarint(data)
+		if w <= 0 || l > uint64(len(data)-w) {
+			return nil, errAlertsForm
+		}
+		e := alertEntry{stamp: stamp}
+		if l > 0 {
+			if err := json.Unmarshal(data[w:w+int(l)], &e.findings); err != nil {
+				return nil, fmt.Errorf("%w: %w", errAlertsForm, err)
+			}
+		}
+		data = data[w+int(l):]
+		out[id] = e
+	}
+	if len(data) != 0 {
+		return nil, errAlertsForm
+	}
+	return out, nil
+}
