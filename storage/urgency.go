@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"encoding/hex"
-	"slices"
 	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -29,16 +28,14 @@ func (db *DB) UrgencyOrder(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(keys, func(a, b string) int {
-		if c := strings.Compare(a[:len(a)-32], b[:len(b)-32]); c != 0 {
-			return c
-		}
-		return strings.Compare(a[len(a)-32:], b[len(b)-32:])
-	})
+	// Ordered as app.SortSummaries orders the summaries (the keys are
+	// unique, so the IDs behind them never decide).
+	order := app.SortOrder(len(keys), func(i int) string { k := keys[i]; return k[:len(k)-32] })
 	// The IDs cut from one string: 32 bytes and a string header a case.
 	var all strings.Builder
 	all.Grow(32 * len(keys))
-	for _, k := range keys {
+	for _, i := range order {
+		k := keys[i]
 		all.WriteString(k[len(k)-32:])
 	}
 	s := all.String()
