@@ -212,6 +212,16 @@ func TestAlerts_KeptFlagsAreTheChecksFlags(t *testing.T) {
 	}
 	sameFlags(t, "the settings changed", alertsOf(t, deskService), want)
 	sameFlags(t, "the settings changed, next launch", alertsOf(t, serviceOn(db)), want)
+
+	// The flags are sealed with the rest: verify reads them back and finds
+	// the store whole.
+	rep, err := db.Verify(ctx, nil)
+	if err != nil || len(rep.Damaged)+len(rep.Problems) > 0 {
+		t.Errorf("verify: %v %+v %v", err, rep.Damaged, rep.Problems)
+	}
+	if data, _ := db.LoadIndex(ctx, alertsIndexName); len(data) == 0 {
+		t.Error("no flags stored")
+	}
 }
 
 // A first launch on a store that has no flags kept (written before they
