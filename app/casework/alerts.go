@@ -59,6 +59,10 @@ type alertCache struct {
 	loaded      bool
 	fingerprint [32]byte
 	entries     map[string]alertEntry
+	// forgotten are the cases changed through the service since, under
+	// their own lock: a save must never wait for a fill of the flags.
+	forgetMu  sync.Mutex
+	forgotten map[string]bool
 }
 
 // OpenAlerts returns the critical findings of the checks that need no
@@ -92,30 +96,7 @@ func (s *Service) OpenAlertsOf(ctx context.Context, sums []app.Summary) (map[str
 		a.entries = s.loadAlerts(ctx, fp)
 		a.fingerprint, a.loaded = fp, true
 	}
-	out := map[string][]app.Finding{}
-	open := make(map[string]uint64, len(sums))
-	var behind []string
-	for i := range sums {
-		if sums[i].Closed() {
-			continue
-		}
-		st := alertStamp(&sums[i])
-		open[sums[i].ID] = st
-		if e, ok := a.entries[sums[i].ID]; ok && e.stamp == st {
-			if len(e.findings) > 0 {
-				out[sums[i].ID] = e.findings
-			}
-			continue
-		}
-		behind = append(behind, sums[i].ID)
-	}
-	dirty := false
-	for id := range a.entries {
-		if _, ok := open[id]; !ok {
-			delete(a.entries, id)
-			dirty = true
-		}
-	}
+	out, open, behind, dirty := a.sortOut(sums)
 	now := s.now()
 	done := 0
 	err = s.eachOf(ctx, behind, func(c *app.Case) error {
@@ -140,6 +121,41 @@ func (s *Service) OpenAlertsOf(ctx context.Context, sums []app.Summary) (map[str
 	return out, err
 }
 
+// sortOut returns the flags kept for the open cases sums lists that are up
+// to date, the stamps of every open case, and the open cases whose flags
+// are missing or behind their summary; the flags of cases no longer open
+// are dropped (dirty: some were).
+func (a *alertCache) sortOut(sums []app.Summary) (out map[string][]app.Finding, open map[string]uint64, behind []string, dirty bool) {
+	a.forgetMu.Lock()
+	for id := range a.forgotten {
+		delete(a.entries, id)
+	}
+	a.forgotten = nil
+	a.forgetMu.Unlock()
+	out, open = map[string][]app.Finding{}, make(map[string]uint64, len(sums))
+	for i := range sums {
+		if sums[i].Closed() {
+			continue
+		}
+		st := alertStamp(&sums[i])
+		open[sums[i].ID] = st
+		if e, ok := a.entries[sums[i].ID]; ok && e.stamp == st {
+			if len(e.findings) > 0 {
+				out[sums[i].ID] = e.findings
+			}
+			continue
+		}
+		behind = append(behind, sums[i].ID)
+	}
+	for id := range a.entries {
+		if _, ok := open[id]; !ok {
+			delete(a.entries, id)
+			dirty = true
+		}
+	}
+	return out, open, behind, dirty
+}
+
 // criticalFindings are the critical findings of the checks that need no
 // text, most serious first as review.Check lists them.
 func criticalFindings(c *app.Case, settings app.Settings, now time.Time) []app.Finding {
@@ -156,9 +172,13 @@ func criticalFindings(c *app.Case, settings app.Settings, now time.Time) []app.F
 // made through the service is worked out again at the next OpenAlerts
 // even when the clock gave it the UpdatedAt it had.
 func (s *Service) forgetAlerts(id string) {
-	s.alerts.mu.Lock()
-	delete(s.alerts.entries, id)
-	s.alerts.mu.Unlock()
+	a := &s.alerts
+	a.forgetMu.Lock()
+	if a.forgotten == nil {
+		a.forgotten = map[string]bool{}
+	}
+	a.forgotten[id] = true
+	a.forgetMu.Unlock()
 }
 
 // alertStamp identifies the summary a case's flags were worked out

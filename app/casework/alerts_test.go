@@ -92,9 +92,17 @@ type counted struct {
 	read   int
 	cancel func() // called after cancelAfter cases, if set
 	after  int
+	// started, if set, is closed as a scan begins, which then waits for
+	// gate.
+	started, gate chan struct{}
 }
 
 func (c *counted) EachCase(ctx context.Context, ids []string, fn func(*app.Case, error) error) error {
+	if c.started != nil {
+		close(c.started)
+		c.started = nil
+		<-c.gate
+	}
 	return c.DB.EachCase(ctx, ids, func(k *app.Case, err error) error {
 		c.read++
 		if c.cancel != nil && c.read == c.after {
@@ -308,4 +316,41 @@ func TestAlerts_StoredFormReadsBack(t *testing.T) {
 	if _, err := decodeAlerts(data, [32]byte{9}); err == nil {
 		t.Error("another fingerprint's flags were used")
 	}
+}
+
+// A reviewer's save never waits for the flags being worked out behind the
+// list (the first launch on a large store takes minutes), and the case it
+// changed is checked again at the next listing.
+func TestAlerts_SaveDuringAFillDoesNotWait(t *testing.T) {
+	db, _ := storeWithOrders(t, 12)
+	ctx := context.Background()
+	if err := db.SaveIndex(ctx, alertsIndexName, nil); err != nil {
+		t.Fatal(err)
+	}
+	store := &counted{DB: db, started: make(chan struct{}), gate: make(chan struct{})}
+	desk := serviceOn(store)
+	started := store.started
+	filled := make(chan error)
+	go func() {
+		_, err := desk.OpenAlerts(ctx)
+		filled <- err
+	}()
+	<-started
+	sums, _ := db.Summaries(ctx)
+	var id string
+	for _, s := range sums {
+		if !s.Closed() {
+			id = s.ID
+			break
+		}
+	}
+	// Would hang here if the save waited for the fill.
+	if _, err := desk.Correct(ctx, id, app.Edit{Field: app.FieldDataCategories, List: []string{app.DataContent}}, "R"); err != nil {
+		t.Fatal(err)
+	}
+	close(store.gate)
+	if err := <-filled; err != nil {
+		t.Fatal(err)
+	}
+	sameFlags(t, "after a save during the fill", alertsOf(t, desk), flagsByDecoding(t, db))
 }
