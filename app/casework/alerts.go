@@ -42,8 +42,9 @@ const alertsIndexName = "alerts"
 // alertsFormat heads the stored form; another is rebuilt.
 const alertsFormat = "warrantdesk alerts 1\n"
 
-// alertsSaveEvery is how many cases are worked out between two saves of a
-// fill, so a launch that is closed early loses at most that much work.
+// alertsSaveEvery is how many cases a fill works out before it first
+// saves (then it saves each time the count doubles), so a launch that is
+// closed early loses at most about half of what it did.
 var alertsSaveEvery = 8192
 
 // alertEntry is one open case's flags: the stamp of the summary they were
@@ -51,6 +52,9 @@ var alertsSaveEvery = 8192
 type alertEntry struct {
 	stamp    uint64
 	findings []app.Finding
+	// raw is findings as stored (JSON; nil for none), made once: a fill
+	// saves every entry again each time it saves.
+	raw []byte
 }
 
 // alertCache is the service's copy of the stored flags.
@@ -98,20 +102,26 @@ func (s *Service) OpenAlertsOf(ctx context.Context, sums []app.Summary) (map[str
 	}
 	out, open, behind, dirty := a.sortOut(sums)
 	now := s.now()
-	done := 0
+	done, saveAt := 0, alertsSaveEvery
 	err = s.eachOf(ctx, behind, func(c *app.Case) error {
 		if err := ctx.Err(); err != nil {
 			return err // the desk closed or listed again: what was saved is kept
 		}
-		fs := criticalFindings(c, settings, now)
-		a.entries[c.ID] = alertEntry{stamp: open[c.ID], findings: fs}
-		if len(fs) > 0 {
-			out[c.ID] = fs
+		e, err := newAlertEntry(open[c.ID], criticalFindings(c, settings, now))
+		if err != nil {
+			return err
+		}
+		a.entries[c.ID] = e
+		if len(e.findings) > 0 {
+			out[c.ID] = e.findings
 		}
 		dirty = true
-		if done++; done%alertsSaveEvery == 0 {
+		// Saved after alertsSaveEvery cases, then each time the count
+		// doubles: a fill cut short keeps at least half of what it did,
+		// and writes the flags a few times, not once per batch.
+		if done++; done == saveAt {
 			s.saveAlerts(ctx, a)
-			dirty = false
+			dirty, saveAt = false, 2*saveAt
 		}
 		return nil
 	})
@@ -154,6 +164,19 @@ func (a *alertCache) sortOut(sums []app.Summary) (out map[string][]app.Finding, 
 		}
 	}
 	return out, open, behind, dirty
+}
+
+// newAlertEntry is the entry of findings fs worked out against the summary
+// stamped st.
+func newAlertEntry(st uint64, fs []app.Finding) (alertEntry, error) {
+	e := alertEntry{stamp: st, findings: fs}
+	if len(fs) > 0 {
+		var err error
+		if e.raw, err = json.Marshal(fs); err != nil {
+			return e, fmt.Errorf("the queue's flags: %w", err)
+		}
+	}
+	return e, nil
 }
 
 // criticalFindings are the critical findings of the checks that need no
@@ -261,7 +284,11 @@ func (s *Service) saveAlerts(ctx context.Context, a *alertCache) {
 // number of entries, then per entry the case ID (16 bytes), the stamp (8)
 // and its findings as JSON behind their length (0: none).
 func encodeAlerts(fp [32]byte, entries map[string]alertEntry) ([]byte, error) {
-	b := append([]byte(alertsFormat), fp[:]...)
+	n := len(alertsFormat) + len(fp) + binary.MaxVarintLen64
+	for _, e := range entries {
+		n += 24 + binary.MaxVarintLen32 + len(e.raw)
+	}
+	b := append(append(make([]byte, 0, n), alertsFormat...), fp[:]...)
 	b = binary.AppendUvarint(b, uint64(len(entries)))
 	for id, e := range entries {
 		raw, err := hex.DecodeString(id)
@@ -270,14 +297,8 @@ func encodeAlerts(fp [32]byte, entries map[string]alertEntry) ([]byte, error) {
 		}
 		b = append(b, raw...)
 		b = binary.LittleEndian.AppendUint64(b, e.stamp)
-		var fs []byte
-		if len(e.findings) > 0 {
-			if fs, err = json.Marshal(e.findings); err != nil {
-				return nil, fmt.Errorf("the flags of case %s: %w", id, err)
-			}
-		}
-		b = binary.AppendUvarint(b, uint64(len(fs)))
-		b = append(b, fs...)
+		b = binary.AppendUvarint(b, uint64(len(e.raw)))
+		b = append(b, e.raw...)
 	}
 	return b, nil
 }
@@ -313,7 +334,8 @@ func decodeAlerts(data []byte, fp [32]byte) (map[string]alertEntry, error) {
 		}
 		e := alertEntry{stamp: stamp}
 		if l > 0 {
-			if err := json.Unmarshal(data[w:w+int(l)], &e.findings); err != nil {
+			e.raw = data[w : w+int(l) : w+int(l)]
+			if err := json.Unmarshal(e.raw, &e.findings); err != nil {
 				return nil, fmt.Errorf("%w: %w", errAlertsForm, err)
 			}
 		}
