@@ -26,3 +26,38 @@ func TestSortSummaries_OrdersByKey(t *testing.T) {
 		}
 	}
 }
+
+// Keys that share long prefixes, are shorter than the words compared
+// first, or hold zero bytes sort as plain byte order sorts them.
+func TestSortOrder_IsByteOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte{0, 1, '0', '1', '9', 0xff}
+	for _, n := range []int{0, 1, 5, 2000} {
+		keys := make([]string, n)
+		for i := range keys {
+			b := []byte("0102026113023595")[:r.IntN(17)]
+			for j := r.IntN(40); j > 0; j-- {
+				b = append(b, alphabet[r.IntN(len(alphabet))])
+			}
+			keys[i] = string(b) + fmt.Sprintf("#%05d", i) // unique, as urgency keys are
+		}
+		order := SortOrder(n, func(i int) string { return keys[i] })
+		for i := 1; i < len(order); i++ {
+			if keys[order[i-1]] >= keys[order[i]] {
+				t.Fatalf("n=%d: %q before %q", n, keys[order[i-1]], keys[order[i]])
+			}
+		}
+	}
+}
+
+func BenchmarkSortSummaries_100k(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	s := make([]Summary, 100_000)
+	for i := range s {
+		s[i].SortKey = fmt.Sprintf("0%d0202611%02d235959202610%02d%02d%02d%02d.%09d%032x", r.IntN(2), r.IntN(30), r.IntN(30), r.IntN(24), r.IntN(60), r.IntN(60), r.IntN(1e9), r.Uint64())
+	}
+	for b.Loop() {
+		c := append([]Summary{}, s...)
+		SortSummaries(c)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/warrantdesk/warrantdesk/app"
-	"github.com/warrantdesk/warrantdesk/app/review"
 )
 
 // RunOCR reads by OCR the pages of case id that have no usable text (a
@@ -167,38 +166,6 @@ func (s *Service) SplitBundle(ctx context.Context, id string) ([]string, error) 
 		return true, nil
 	})
 	return ids, err
-}
-
-// OpenAlerts runs the checks that need no text on every open case, with
-// the settings read once, and returns the findings per case ID: what the
-// queue flags (an enterprise customer's account, content without a
-// warrant) before a case is opened. Cases are read a few at a time, so
-// memory stays flat at any size; damaged ones are left out (the queue
-// names them).
-func (s *Service) OpenAlerts(ctx context.Context) (map[string][]app.Finding, error) {
-	settings, err := s.store.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sums, err := s.Summaries(ctx)
-	if _, damaged := app.Damaged(err); err != nil && !damaged {
-		return nil, err
-	}
-	var open []string
-	for i := range sums {
-		if !sums[i].Closed() {
-			open = append(open, sums[i].ID)
-		}
-	}
-	out := map[string][]app.Finding{}
-	now := s.now()
-	err = s.eachOf(ctx, open, func(c *app.Case) error {
-		if fs := review.Check(review.Input{Case: c, Settings: settings, Now: now}); len(fs) > 0 {
-			out[c.ID] = fs
-		}
-		return nil
-	})
-	return out, err
 }
 
 // BundleParts returns the page ranges of the orders case id's file holds:

@@ -71,6 +71,8 @@ type Service struct {
 	mu sync.Mutex
 	// search is the search index, once asked for (searchindex.go).
 	search searchIndex
+	// alerts are the queue's flags, once asked for (alerts.go).
+	alerts alertCache
 }
 
 // New returns a service on p.Store.
@@ -301,6 +303,7 @@ func (s *Service) apply(ctx context.Context, id string, do func(c *app.Case) (bo
 		return nil, err
 	}
 	s.indexed(c, pages)
+	s.forgetAlerts(c.ID)
 	return c, nil
 }
 

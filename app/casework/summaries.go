@@ -51,13 +51,9 @@ func (s *Service) EachCase(ctx context.Context, fn func(c *app.Case) error) erro
 		}
 		return damaged
 	}
-	sums, damaged := s.Summaries(ctx)
+	ids, damaged := s.urgencyOrder(ctx)
 	if _, ok := app.Damaged(damaged); damaged != nil && !ok {
 		return damaged
-	}
-	ids := make([]string, len(sums))
-	for i, sum := range sums {
-		ids[i] = sum.ID
 	}
 	var bad []string
 	if d, ok := app.Damaged(damaged); ok {
@@ -84,4 +80,28 @@ func (s *Service) EachCase(ctx context.Context, fn func(c *app.Case) error) erro
 
 func damagedError(ids []string) error {
 	return &app.Error{Code: app.EDAMAGED, Message: "some cases could not be read and were left out; 'warrantdesk verify' says more", Err: &app.DamagedError{Cases: ids}}
+}
+
+// orderStore is a store that orders its cases by reading only their sort
+// keys (storage.DB): the order of a list of any size in about 130 bytes a
+// case, where holding every summary took 0.6–1.2 KB.
+type orderStore interface {
+	UrgencyOrder(ctx context.Context) ([]string, error)
+}
+
+// urgencyOrder is every case's ID, most urgent first, with the EDAMAGED
+// error naming those that could not be read.
+func (s *Service) urgencyOrder(ctx context.Context) ([]string, error) {
+	if os, ok := s.store.(orderStore); ok {
+		return os.UrgencyOrder(ctx)
+	}
+	sums, err := s.Summaries(ctx)
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return nil, err
+	}
+	ids := make([]string, len(sums))
+	for i := range sums {
+		ids[i] = sums[i].ID
+	}
+	return ids, err
 }

@@ -33,10 +33,12 @@ type Indexer interface {
 	SearchIndex(ctx context.Context, sums []app.Summary) (*search.Index, error)
 }
 
-// AlertSource runs the checks that need no text on every open case, for
-// the queue's ⛔ (app/casework implements it).
+// AlertSource gives the critical findings of the checks that need no text
+// for every open case of those listed (their summaries), for the queue's
+// ⛔ (app/casework implements it: they are kept with the store, so a
+// launch reads them rather than every open case).
 type AlertSource interface {
-	OpenAlerts(ctx context.Context) (map[string][]app.Finding, error)
+	OpenAlertsOf(ctx context.Context, sums []app.Summary) (map[string][]app.Finding, error)
 }
 
 // Queue is the list of cases, most urgent first, with a search box over
@@ -232,7 +234,7 @@ func (q *Queue) RefreshAndSelect(id string) {
 			q.selectID(id)
 		}
 		q.loadIndex(l.snapshot)
-		q.loadFlags()
+		q.loadFlags(l.snapshot)
 	})
 }
 
@@ -263,13 +265,13 @@ func (q *Queue) loadIndex(sums []app.Summary) {
 	})
 }
 
-// loadFlags runs the text-free checks for the ⛔ flags.
-func (q *Queue) loadFlags() {
+// loadFlags gets the ⛔ flags of the cases listed.
+func (q *Queue) loadFlags(sums []app.Summary) {
 	if q.alerts == nil {
 		return
 	}
 	Start(q.flagging, func(ctx context.Context) (map[string]app.Finding, error) {
-		found, err := q.alerts.OpenAlerts(ctx)
+		found, err := q.alerts.OpenAlertsOf(ctx, sums)
 		flags := map[string]app.Finding{}
 		for cid, fs := range found {
 			if len(fs) > 0 && fs[0].Severity == app.SeverityCritical {

@@ -1,0 +1,117 @@
+package storage
+
+import (
+	"context"
+	"encoding/hex"
+	"strings"
+
+	"github.com/warrantdesk/warrantdesk/app"
+	bolt "go.etcd.io/bbolt"
+)
+
+// UrgencyOrder returns the ID of every case, most urgent first (the order
+// app.SortSummaries gives their summaries), holding only each case's sort
+// key and ID while it sorts them — about 130 bytes a case instead of the
+// whole summary — and then only the IDs: a command that streams every case
+// (`list --json`, `export`) orders them in memory that barely grows with
+// the store. Cases whose summary does not read back, nor their case, are
+// named in an EDAMAGED error returned beside the others, as Summaries
+// names them.
+func (db *DB) UrgencyOrder(ctx context.Context) ([]string, error) {
+	var keys []string // each a sort key followed by its case's ID
+	var damaged []string
+	err := db.view(func(tx *bolt.Tx, codec Codec) error {
+		var err error
+		keys, damaged, err = readSortKeys(ctx, tx, codec)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Ordered as app.SortSummaries orders the summaries (the keys are
+	// unique, so the IDs behind them never decide).
+	order := app.SortOrder(len(keys), func(i int) string { k := keys[i]; return k[:len(k)-32] })
+	// The IDs cut from one string: 32 bytes and a string header a case.
+	var all strings.Builder
+	all.Grow(32 * len(keys))
+	for _, i := range order {
+		k := keys[i]
+		all.WriteString(k[len(k)-32:])
+	}
+	s := all.String()
+	ids := make([]string, len(keys))
+	for i := range ids {
+		ids[i] = s[32*i : 32*i+32]
+	}
+	return ids, damagedCases(damaged)
+}
+
+// readSortKeys reads every case's sort key and ID (as one string, the ID
+// last), group by group, each group's plaintext dropped once read. What it
+// reads and leaves out is what readSummaries reads and leaves out: a group
+// that does not read back is made again from its cases.
+func readSortKeys(ctx context.Context, tx *bolt.Tx, codec Codec) ([]string, []string, error) {
+	var keys, damaged []string
+	var bad [][]byte
+	var r summaryReader
+	var plain, ad []byte
+	add := func(s app.Summary) { keys = append(keys, s.SortKey+s.ID) }
+	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+		ad = append(append(append(ad[:0], bucketSummaries...), 0), k...)
+		data, err := openInto(codec, plain, ad, v)
+		if err == nil {
+			plain = data
+		}
+		if len(k) != 1 {
+			// A summary of schema 2's kind, one a case.
+			var s app.Summary
+			if err == nil {
+				s, err = r.summaryOf(data)
+			}
+			if err != nil || s.ID != hex.EncodeToString(k) {
+				damaged = append(damaged, hex.EncodeToString(k))
+				return ctx.Err()
+			}
+			add(s)
+			return ctx.Err()
+		}
+		if err != nil || !groupKeys(&r, string(data), k[0], add) {
+			bad = append(bad, []byte{k[0]})
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, gk := range bad {
+		groupCases(tx, gk, func(k []byte) error {
+			if c, _, err := getCase(tx, codec, k); err == nil {
+				add(app.Summarize(c))
+			} else {
+				damaged = append(damaged, hex.EncodeToString(k))
+			}
+			return nil
+		})
+	}
+	return keys, damaged, ctx.Err()
+}
+
+// groupKeys calls add with each summary of group key's plaintext text, the
+// sort key and ID copied out of it; false (and add not called) if one does
+// not decode or does not belong to the group, as groupSummaries decides.
+func groupKeys(r *summaryReader, text string, key byte, add func(app.Summary)) bool {
+	var sums []app.Summary
+	d := summaryDecoder{str: text}
+	for d.str != "" {
+		e := d.string()
+		s, err := r.summaryIn(e)
+		if d.err != nil || err != nil || len(s.ID) != 32 || hexByte([]byte(s.ID[:2])) != int(key) {
+			return false
+		}
+		sums = append(sums, app.Summary{ID: s.ID, SortKey: s.SortKey})
+	}
+	for _, s := range sums {
+		add(s)
+	}
+	return true
+}
