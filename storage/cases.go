@@ -243,24 +243,44 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 		}
 	}
 	for _, s := range sc.singles {
-		sum, err := r.summaryOf(s[1])
-		if s[1] == nil || err != nil || sum.ID != hex.EncodeToString(s[0]) {
+		sum, ok := r.single(s[0], s[1])
+		if !ok {
 			damaged = append(damaged, hex.EncodeToString(s[0]))
 			continue
 		}
 		out = append(out, sum)
 	}
-	for _, gk := range sc.bad {
+	damaged = append(damaged, summariesFromCases(tx, codec, sc.bad, func(s app.Summary) { out = append(out, s) })...)
+	return out, damaged, ctx.Err()
+}
+
+// single is a schema 2 summary, stored alone under its case's key k, from
+// its plaintext (nil: it did not open); false if it does not read back as
+// that case's.
+func (r *summaryReader) single(k, plain []byte) (app.Summary, bool) {
+	if plain == nil {
+		return app.Summary{}, false
+	}
+	s, err := r.summaryOf(plain)
+	return s, err == nil && s.ID == hex.EncodeToString(k)
+}
+
+// summariesFromCases calls add with the summary of every case of the
+// groups bad, whose stored summaries do not read back, made again from the
+// case itself; it returns the IDs of the cases that do not read back either.
+func summariesFromCases(tx *bolt.Tx, codec Codec, bad [][]byte, add func(app.Summary)) []string {
+	var damaged []string
+	for _, gk := range bad {
 		groupCases(tx, gk, func(k []byte) error {
 			if c, _, err := getCase(tx, codec, k); err == nil {
-				out = append(out, app.Summarize(c))
+				add(app.Summarize(c))
 			} else {
 				damaged = append(damaged, hex.EncodeToString(k))
 			}
 			return nil
 		})
 	}
-	return out, damaged, ctx.Err()
+	return damaged
 }
 
 // summaryScan sorts the values of the summaries bucket as they are read:

@@ -55,63 +55,41 @@ func readSortKeys(ctx context.Context, tx *bolt.Tx, codec Codec) ([]string, []st
 	var bad [][]byte
 	var r summaryReader
 	var plain, ad []byte
+	var sums []app.Summary // one group's, reused
 	add := func(s app.Summary) { keys = append(keys, s.SortKey+s.ID) }
 	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
 		ad = append(append(append(ad[:0], bucketSummaries...), 0), k...)
 		data, err := openInto(codec, plain, ad, v)
 		if err == nil {
 			plain = data
+		} else {
+			data = nil
 		}
 		if len(k) != 1 {
 			// A summary of schema 2's kind, one a case.
-			var s app.Summary
-			if err == nil {
-				s, err = r.summaryOf(data)
-			}
-			if err != nil || s.ID != hex.EncodeToString(k) {
+			if s, ok := r.single(k, data); ok {
+				add(s)
+			} else {
 				damaged = append(damaged, hex.EncodeToString(k))
-				return ctx.Err()
 			}
-			add(s)
 			return ctx.Err()
 		}
-		if err != nil || !groupKeys(&r, string(data), k[0], add) {
+		var ok bool
+		if data != nil {
+			sums, ok = r.groupSummaries(sums[:0], storedGroup{key: k[0], text: string(data)})
+		}
+		if !ok {
 			bad = append(bad, []byte{k[0]})
+			return ctx.Err()
+		}
+		for _, s := range sums {
+			add(s)
 		}
 		return ctx.Err()
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, gk := range bad {
-		groupCases(tx, gk, func(k []byte) error {
-			if c, _, err := getCase(tx, codec, k); err == nil {
-				add(app.Summarize(c))
-			} else {
-				damaged = append(damaged, hex.EncodeToString(k))
-			}
-			return nil
-		})
-	}
+	damaged = append(damaged, summariesFromCases(tx, codec, bad, add)...)
 	return keys, damaged, ctx.Err()
-}
-
-// groupKeys calls add with each summary of group key's plaintext text, the
-// sort key and ID copied out of it; false (and add not called) if one does
-// not decode or does not belong to the group, as groupSummaries decides.
-func groupKeys(r *summaryReader, text string, key byte, add func(app.Summary)) bool {
-	var sums []app.Summary
-	d := summaryDecoder{str: text}
-	for d.str != "" {
-		e := d.string()
-		s, err := r.summaryIn(e)
-		if d.err != nil || err != nil || len(s.ID) != 32 || hexByte([]byte(s.ID[:2])) != int(key) {
-			return false
-		}
-		sums = append(sums, app.Summary{ID: s.ID, SortKey: s.SortKey})
-	}
-	for _, s := range sums {
-		add(s)
-	}
-	return true
 }
