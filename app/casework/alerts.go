@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -213,12 +214,21 @@ func alertStamp(sum *app.Summary) uint64 {
 		binary.LittleEndian.PutUint64(b[:], uint64(t))
 		h.Write(b[:])
 	}
-	for _, v := range append([]string{sum.SortKey, string(sum.Status), string(sum.ProcessType), sum.CaseNumber, sum.Deadline,
-		sum.Authority, sum.Agency, sum.AgentName, sum.Jurisdiction, sum.FileName, sum.Matter, string(sum.Outcome),
-		fmt.Sprint(sum.Emergency, sum.NeedsOCR, sum.Gagged)}, sum.Targets...) {
-		h.Write([]byte(v))
-		h.Write([]byte{0})
+	// Each value and a NUL, the three flags as "true false false"; written
+	// into one buffer, as a launch stamps every open case.
+	buf := make([]byte, 0, 512)
+	for _, v := range [...]string{sum.SortKey, string(sum.Status), string(sum.ProcessType), sum.CaseNumber, sum.Deadline,
+		sum.Authority, sum.Agency, sum.AgentName, sum.Jurisdiction, sum.FileName, sum.Matter, string(sum.Outcome)} {
+		buf = append(append(buf, v...), 0)
 	}
+	buf = strconv.AppendBool(buf, sum.Emergency)
+	buf = strconv.AppendBool(append(buf, ' '), sum.NeedsOCR)
+	buf = strconv.AppendBool(append(buf, ' '), sum.Gagged)
+	buf = append(buf, 0)
+	for _, v := range sum.Targets {
+		buf = append(append(buf, v...), 0)
+	}
+	h.Write(buf)
 	return h.Sum64()
 }
 
