@@ -23,22 +23,9 @@ func placeLine(v string) bool {
 	}
 	if st := strings.TrimRight(m[1], ". "); st != "" {
 		_, named := usStates[strings.ToLower(st)]
-		return named || isStateCode(st)
+		return named || validState(st)
 	}
 	return true
-}
-
-// isStateCode reports whether s is a U.S. state's postal code ("CA").
-func isStateCode(s string) bool {
-	if len(s) != 2 {
-		return false
-	}
-	for _, code := range usStates {
-		if code == s {
-			return true
-		}
-	}
-	return false
 }
 
 // cleanLine folds a line's spacing and drops the specks OCR leaves between

@@ -114,10 +114,14 @@ func selective(leads []titleLead) bool {
 }
 
 // findAll is re.FindAllStringSubmatchIndex(text, -1).
-func findAll(re *regexp.Regexp, text string) [][]int {
+func findAll(re *regexp.Regexp, text string) [][]int { return findN(re, text, -1) }
+
+// findN is findAll up to the first n matches (n < 0: all of them); past
+// the n-th the rest of the text is not tried.
+func findN(re *regexp.Regexp, text string, n int) [][]int {
 	t := leadsFor(re)
 	if t == nil || t.fold && foldsToASCII(text) {
-		return re.FindAllStringSubmatchIndex(text, -1)
+		return re.FindAllStringSubmatchIndex(text, n)
 	}
 	// What the matcher does over the whole text, leftmost match first and
 	// the next one after it, tried only where a match can start.
@@ -129,15 +133,18 @@ func findAll(re *regexp.Regexp, text string) [][]int {
 		}
 		m, ok := t.matchAt(text, w)
 		if !ok {
-			return re.FindAllStringSubmatchIndex(text, -1) // text the matcher reads otherwise
+			return re.FindAllStringSubmatchIndex(text, n) // text the matcher reads otherwise
 		}
 		if m == nil {
 			continue
 		}
 		if m[1] == m[0] {
-			return re.FindAllStringSubmatchIndex(text, -1) // an empty match: the matcher's own rules for those
+			return re.FindAllStringSubmatchIndex(text, n) // an empty match: the matcher's own rules for those
 		}
 		out = append(out, m)
+		if len(out) == n {
+			break
+		}
 		pos = m[1]
 	}
 	return out
@@ -175,8 +182,8 @@ func findFirst(re *regexp.Regexp, text string) []int {
 	if leadsFor(re) == nil {
 		return re.FindStringSubmatchIndex(text)
 	}
-	if all := findAll(re, text); len(all) > 0 {
-		return all[0]
+	if first := findN(re, text, 1); len(first) > 0 {
+		return first[0]
 	}
 	return nil
 }
