@@ -401,9 +401,7 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 		if n%chunk == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		for _, u := range ix.texts[t].users {
-			s.found[u.doc>>6] |= 1 << (u.doc & 63)
-		}
+		s.mark(t)
 	}
 	bound, prunable := ceiling(len(q.runes))
 	if s.k < 0 || !prunable || len(texts) < 4*s.k {

@@ -349,7 +349,7 @@ func oneScores(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf]bool) 
 	// of the best bonus, less the leading penalty there, less what the
 	// text has over the pattern's one character.
 	full := s
-	if i := indexByte(s, 0); i >= 0 {
+	if i := strings.IndexByte(s, 0); i >= 0 {
 		s = s[:i]
 	}
 	var best [utf8.RuneSelf]int8
@@ -398,15 +398,6 @@ func oneScoresUnicode(s string, score *[utf8.RuneSelf]int32, has *[utf8.RuneSelf
 			}
 		}
 	}
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // remove takes text t out of the lists it is under: a corrected value

@@ -33,7 +33,7 @@ func (ix *Index) matterOf(i int32) string {
 // join records doc i as a member of the matter it was linked into,
 // after leaving the one it was in before. A case heading its own matter
 // is not recorded: most cases are, and the matter's other members name
-// it (groupOf), so the maps hold only the links.
+// it (groupInto), so the maps hold only the links.
 func (ix *Index) join(i int32, matter string) {
 	ix.leave(i)
 	if matter == "" {
@@ -68,17 +68,17 @@ func (ix *Index) leave(i int32) {
 	delete(ix.keys, i)
 }
 
-// groupOf is every doc of matter k: those linked into it, and the case
-// that heads it when the index holds that case and it is not linked into
-// another.
-func (ix *Index) groupOf(k string) []int32 {
-	m := ix.members[k]
+// groupInto is every doc of matter k, made in dst's room (a search reuses
+// it from matter to matter): those linked into it, and the case that heads
+// it when the index holds that case and it is not linked into another.
+func (ix *Index) groupInto(dst []int32, k string) []int32 {
+	dst = append(dst[:0], ix.members[k]...)
 	if h, ok := ix.byID[k]; ok && !ix.docs[h].gone {
 		if _, linked := ix.keys[h]; !linked {
-			return append(m[:len(m):len(m)], h)
+			dst = append(dst, h)
 		}
 	}
-	return m
+	return dst
 }
 
 // withMatters adds to bests, for each case matched on its number or its
@@ -86,8 +86,9 @@ func (ix *Index) groupOf(k string) []int32 {
 // bestOf is a case's best match if it was found. Only matters of two
 // cases or more are read (groups).
 func (ix *Index) withMatters(bests []best, found []uint64, bestOf func(int32) (best, bool)) []best {
+	var members []int32
 	for k := range ix.members {
-		members := ix.groupOf(k)
+		members = ix.groupInto(members, k)
 		if len(members) < 2 {
 			continue
 		}

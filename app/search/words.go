@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"encoding/binary"
 	"slices"
 	"strings"
 
@@ -50,25 +49,14 @@ func (ix *Index) setWords(i int32, index string) {
 	slices.Sort(nums)
 	nums = slices.Compact(nums)
 	from := len(w.data)
-	last := int32(0)
-	for _, n := range nums {
-		w.data = binary.AppendUvarint(w.data, uint64(n-last))
-		last = n
-	}
+	w.data = appendPacked(w.data, nums)
 	ix.docs[i].wfrom, ix.docs[i].wto = int32(from), int32(len(w.data))
 }
 
 // eachWord calls fn with the number of each of doc i's words.
 func (ix *Index) eachWord(i int32, fn func(int32)) {
 	d := ix.docs[i]
-	b := ix.words.data[d.wfrom:d.wto]
-	n := int32(0)
-	for len(b) > 0 {
-		x, k := binary.Uvarint(b)
-		n += int32(x)
-		b = b[k:]
-		fn(n)
-	}
+	packed(ix.words.data[d.wfrom:d.wto]).each(func(n int32) bool { fn(n); return true })
 }
 
 // wordsOf is doc i's word index as app.IndexWords made it ("" if none).
@@ -105,7 +93,8 @@ func (ix *Index) FindText(ctx context.Context, query string) (map[string][]strin
 		return nil, err
 	}
 	if st == nil {
-		return map[string][]string{}, ix.keepText(query, nil)
+		ix.keepText(query, nil)
+		return map[string][]string{}, nil
 	}
 	out := map[string][]string{}
 	var hits []int32
@@ -128,7 +117,8 @@ func (ix *Index) FindText(ctx context.Context, query string) (map[string][]strin
 			hits = append(hits, i)
 		}
 	}
-	return out, ix.keepText(query, hits)
+	ix.keepText(query, hits)
+	return out, nil
 }
 
 // starts are, for each word searched for, the words of the vocabulary it
@@ -193,9 +183,8 @@ func (st *starts) in(ix *Index, i int32) []string {
 
 // keepText notes the text search that ran to its end, for the next to
 // narrow.
-func (ix *Index) keepText(query string, hits []int32) error {
+func (ix *Index) keepText(query string, hits []int32) {
 	ix.mu.Lock()
 	ix.lastText = narrowing{query: query, hits: hits}
 	ix.mu.Unlock()
-	return nil
 }
