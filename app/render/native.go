@@ -219,27 +219,20 @@ func (e *engine) opaque(page requests.Page, obj references.FPDF_PAGEOBJECT) bool
 		return false
 	}
 	defer e.inst.FPDFBitmap_Destroy(&requests.FPDFBitmap_Destroy{Bitmap: bm.Bitmap})
-	format, err := e.inst.FPDFBitmap_GetFormat(&requests.FPDFBitmap_GetFormat{Bitmap: bm.Bitmap})
+	px, err := e.bitmapPixels(bm.Bitmap)
 	if err != nil {
 		return false
 	}
-	if format.Format != enums.FPDF_BITMAP_FORMAT_BGRA {
+	if px.format != enums.FPDF_BITMAP_FORMAT_BGRA {
 		return true // no alpha to hide anything with
 	}
-	bw, err1 := e.inst.FPDFBitmap_GetWidth(&requests.FPDFBitmap_GetWidth{Bitmap: bm.Bitmap})
-	bh, err2 := e.inst.FPDFBitmap_GetHeight(&requests.FPDFBitmap_GetHeight{Bitmap: bm.Bitmap})
-	stride, err3 := e.inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: bm.Bitmap})
-	buf, err4 := e.inst.FPDFBitmap_GetBuffer(&requests.FPDFBitmap_GetBuffer{Bitmap: bm.Bitmap})
-	if errors.Join(err1, err2, err3, err4) != nil {
-		return false
-	}
-	w, h, s := bw.Width, bh.Height, stride.Stride
-	if w < 1 || h < 1 || s < 4*w || len(buf.Buffer) < s*(h-1)+4*w {
+	w, h, s := px.w, px.h, px.stride
+	if w < 1 || h < 1 || s < 4*w || len(px.buf) < s*(h-1)+4*w {
 		return false
 	}
 	// The outermost pixels may be only partly covered by the image.
 	for y := 1; y < h-1; y++ {
-		row := buf.Buffer[y*s : y*s+4*w]
+		row := px.buf[y*s : y*s+4*w]
 		for x := 1; x < w-1; x++ {
 			if row[4*x+3] != 255 {
 				return false
@@ -256,33 +249,33 @@ func (e *engine) opaque(page requests.Page, obj references.FPDF_PAGEOBJECT) bool
 // with #xx escapes): a file without such a name has no masked image, and
 // its pages need no check.
 func mayHaveImageMasks(pdf []byte) bool {
+	var name [9]byte
 	for i := 0; ; i++ {
 		j := bytes.IndexByte(pdf[i:], '/')
 		if j < 0 {
 			return false
 		}
 		i += j
-		if n := nameAt(pdf[i+1:]); n == "SMask" || n == "Mask" {
+		if n := string(nameAt(&name, pdf[i+1:])); n == "SMask" || n == "Mask" {
 			return true
 		}
 	}
 }
 
-// nameAt decodes the PDF name at the start of b (after its slash), #xx
-// escapes included, up to a delimiter or whitespace; "" past 8 letters,
-// more than any name looked for.
-func nameAt(b []byte) string {
-	var out [9]byte
+// nameAt decodes the PDF name at the start of b (after its slash) into
+// out, #xx escapes included, up to a delimiter or whitespace; empty past 8
+// letters, more than any name looked for.
+func nameAt(out *[9]byte, b []byte) []byte {
 	n := 0
 	for i := 0; i < len(b) && n < len(out); i++ {
 		c := b[i]
 		switch {
 		case c <= ' ' || strings.IndexByte("/[]()<>{}%", c) >= 0:
-			return string(out[:n])
+			return out[:n]
 		case c == '#' && i+2 < len(b):
 			v, err := strconv.ParseUint(string(b[i+1:i+3]), 16, 8)
 			if err != nil {
-				return ""
+				return nil
 			}
 			out[n] = byte(v)
 			i += 2
@@ -292,9 +285,9 @@ func nameAt(b []byte) string {
 		n++
 	}
 	if n == len(out) {
-		return ""
+		return nil
 	}
-	return string(out[:n])
+	return out[:n]
 }
 
 // decodeImage decodes an image object to grey at its own size w×h.
@@ -356,35 +349,50 @@ func decodeJPEG(data []byte, w, h int) *image.Gray {
 
 // bitmapGray copies a PDFium bitmap of w×h pixels out as grey.
 func (e *engine) bitmapGray(bm references.FPDF_BITMAP, w, h int) (*image.Gray, error) {
-	format, err := e.inst.FPDFBitmap_GetFormat(&requests.FPDFBitmap_GetFormat{Bitmap: bm})
+	px, err := e.bitmapPixels(bm)
 	if err != nil {
 		return nil, err
+	}
+	if px.w != w || px.h != h {
+		return nil, errNotOneImage
+	}
+	bpp := bytesPerPixel(px.format)
+	if bpp == 0 || px.stride < w*bpp || len(px.buf) < px.stride*(h-1)+w*bpp {
+		return nil, errNotOneImage
+	}
+	return toGray(px.buf, w, h, px.stride, bpp), nil
+}
+
+// bitmapPixels is a PDFium bitmap's pixels as PDFium lays them out.
+type bitmapPixels struct {
+	buf    []byte
+	w, h   int
+	stride int
+	format enums.FPDF_BITMAP_FORMAT
+}
+
+func (e *engine) bitmapPixels(bm references.FPDF_BITMAP) (bitmapPixels, error) {
+	format, err := e.inst.FPDFBitmap_GetFormat(&requests.FPDFBitmap_GetFormat{Bitmap: bm})
+	if err != nil {
+		return bitmapPixels{}, err
 	}
 	bw, err := e.inst.FPDFBitmap_GetWidth(&requests.FPDFBitmap_GetWidth{Bitmap: bm})
 	if err != nil {
-		return nil, err
+		return bitmapPixels{}, err
 	}
 	bh, err := e.inst.FPDFBitmap_GetHeight(&requests.FPDFBitmap_GetHeight{Bitmap: bm})
 	if err != nil {
-		return nil, err
+		return bitmapPixels{}, err
 	}
 	stride, err := e.inst.FPDFBitmap_GetStride(&requests.FPDFBitmap_GetStride{Bitmap: bm})
 	if err != nil {
-		return nil, err
-	}
-	if bw.Width != w || bh.Height != h {
-		return nil, errNotOneImage
+		return bitmapPixels{}, err
 	}
 	buf, err := e.inst.FPDFBitmap_GetBuffer(&requests.FPDFBitmap_GetBuffer{Bitmap: bm})
 	if err != nil {
-		return nil, err
+		return bitmapPixels{}, err
 	}
-	bpp := bytesPerPixel(format.Format)
-	s := stride.Stride
-	if bpp == 0 || s < w*bpp || len(buf.Buffer) < s*(h-1)+w*bpp {
-		return nil, errNotOneImage
-	}
-	return toGray(buf.Buffer, w, h, s, bpp), nil
+	return bitmapPixels{buf: buf.Buffer, w: bw.Width, h: bh.Height, stride: stride.Stride, format: format.Format}, nil
 }
 
 // bytesPerPixel is a PDFium bitmap format's, 0 for one not handled.
