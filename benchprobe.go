@@ -53,7 +53,10 @@ func benchProbe(args []string) int {
 		out.Encode(bench.ProbeResult{Cases: p.Cases, ReadyMS: float64(p.Ready.Microseconds()) / 1000, UnlockMS: float64(unlock.Microseconds()) / 1000,
 			RSSMB: bench.RSSMB(), PeakMB: bench.PeakRSSMB(), HeapMB: float64(ms.HeapInuse) / (1 << 20), AnonMB: bench.RSSAnonMB(), FileMB: bench.RSSFileMB()})
 	}, func(p ui.LaunchProbe) {
-		out.Encode(bench.ProbeResult{Cases: p.Cases, SettledMS: float64(p.Settled.Microseconds()) / 1000, SettledRSSMB: bench.RSSMB()})
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		out.Encode(bench.ProbeResult{Cases: p.Cases, SettledMS: float64(p.Settled.Microseconds()) / 1000, SettledRSSMB: bench.RSSMB(),
+			SettledHeapMB: float64(ms.HeapInuse) / (1 << 20), SettledAnonMB: bench.RSSAnonMB(), SettledFileMB: bench.RSSFileMB()})
 	})
 	if err != nil {
 		return fail(err)

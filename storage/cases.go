@@ -221,7 +221,8 @@ type storedGroup struct {
 
 // readSummaries reads every summary in tx: the groups first, each opened
 // once into a buffer and kept as one string, so the list is made at its
-// size and each summary's strings share their group's memory. A group that
+// size; each summary's strings are then moved out of it (summaryKeeper),
+// so the list kept does not hold every group's plaintext. A group that
 // does not read back is made again from its cases (in memory: a reader
 // cannot write); the cases that do not read back either are damaged.
 func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary, []string, error) {
@@ -235,7 +236,7 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 	}
 	out := make([]app.Summary, 0, sc.total+len(sc.singles))
 	var damaged []string
-	var r summaryReader
+	r := summaryReader{keeper: &summaryKeeper{}}
 	for _, g := range sc.groups {
 		var ok bool
 		if out, ok = r.groupSummaries(out, g); !ok {
@@ -342,6 +343,9 @@ func (r *summaryReader) groupSummaries(out []app.Summary, g storedGroup) ([]app.
 		s, err := r.summaryIn(e)
 		if d.err != nil || err != nil || len(s.ID) != 32 || hexByte([]byte(s.ID[:2])) != int(g.key) {
 			return out[:start], false
+		}
+		if r.keeper != nil {
+			r.keeper.keep(&s)
 		}
 		out = append(out, s)
 	}

@@ -96,6 +96,9 @@ var errSummaryForm = errors.New("the summary is cut short or not in a form this 
 type summaryReader struct {
 	targets []string
 	zones   map[int]*time.Location
+	// keeper, when set, moves each group's summaries out of its
+	// plaintext (the list that is kept: readSummaries).
+	keeper *summaryKeeper
 }
 
 // summaryOf decodes a stored summary in either form: binary, or the JSON

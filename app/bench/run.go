@@ -331,10 +331,15 @@ type ProbeResult struct {
 	HeapMB   float64 `json:"heap_mb"`
 	AnonMB   float64 `json:"anon_mb"`
 	FileMB   float64 `json:"file_mb"`
-	// SettledMS and SettledRSSMB: once the index and flags loaded too.
-	SettledMS    float64 `json:"settled_ms"`
-	SettledRSSMB float64 `json:"settled_rss_mb"`
-	Error        string  `json:"error,omitempty"`
+	// SettledMS and SettledRSSMB: once the index and flags loaded too;
+	// the heap and the resident pages then, anonymous (the heap's) and
+	// of mapped files (the binary, the database's pages touched).
+	SettledMS     float64 `json:"settled_ms"`
+	SettledRSSMB  float64 `json:"settled_rss_mb"`
+	SettledHeapMB float64 `json:"settled_heap_mb,omitempty"`
+	SettledAnonMB float64 `json:"settled_anon_mb,omitempty"`
+	SettledFileMB float64 `json:"settled_file_mb,omitempty"`
+	Error         string  `json:"error,omitempty"`
 }
 
 // probeLaunch starts the desk headless in a process of its own and times

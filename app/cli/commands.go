@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -264,8 +265,7 @@ func (c *command) list(ctx context.Context, args []string) error {
 	if err = c.damaged(err); err != nil {
 		return err
 	}
-	c.printTable(sums)
-	return nil
+	return c.printTable(sums)
 }
 
 func (c *command) printCasesJSON(cases []*app.Case) error {
@@ -279,26 +279,30 @@ func (c *command) printCasesJSON(cases []*app.Case) error {
 	return enc.Encode(out)
 }
 
-// printTable lists cases from their summaries: no whole case is read.
-func (c *command) printTable(sums []app.Summary) {
+// printTable lists cases from their summaries: no whole case is read, and
+// the table is written as it is made (writeTable).
+func (c *command) printTable(sums []app.Summary) error {
 	if len(sums) == 0 {
 		fmt.Fprintln(c.deps.Stdout, "No cases. Import an order with: warrantdesk import FILE.pdf")
-		return
+		return nil
 	}
-	tw := tabwriter.NewWriter(c.deps.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
-	for _, k := range sums {
-		deadline := k.Deadline
-		if k.Emergency {
-			deadline = "EMERGENCY " + deadline
+	return writeTable(c.deps.Stdout, func(row func(cells *[tableColumns]string)) {
+		cells := [tableColumns]string{"ID", "STATUS", "TYPE", "CASE NUMBER", "DEADLINE", "AUTHORITY", "TARGETS"}
+		row(&cells)
+		for i := range sums {
+			k := &sums[i]
+			deadline := k.Deadline
+			if k.Emergency {
+				deadline = "EMERGENCY " + deadline
+			}
+			ref := k.CaseNumber
+			if ref == "" {
+				ref = k.FileName
+			}
+			cells = [tableColumns]string{app.ShortID(k.ID), string(k.Status), string(k.ProcessType), ref, dash(deadline), app.Clip(dash(k.Authority), 50), strconv.Itoa(len(k.Targets))}
+			row(&cells)
 		}
-		ref := k.CaseNumber
-		if ref == "" {
-			ref = k.FileName
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", app.ShortID(k.ID), k.Status, k.ProcessType, ref, dash(deadline), app.Clip(dash(k.Authority), 50), len(k.Targets))
-	}
-	tw.Flush()
+	})
 }
 
 func dash(s string) string {

@@ -15,8 +15,9 @@ import (
 type LaunchProbe struct {
 	Cases int           // in the queue
 	Ready time.Duration // from the call to the queue filled and laid out
-	// Settled is from the call to the search index and the ⛔ flags
-	// loaded behind the list (0 if they did not load within settleWait).
+	// Settled is from the call to the search index (its posting lists
+	// built) and the ⛔ flags loaded behind the list, and the launch's
+	// spent memory handed back (0 if not within settleWait).
 	Settled time.Duration
 }
 
@@ -84,13 +85,12 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 		return r, errors.New(status)
 	}
 	ready(r)
-	for waited := time.Now(); time.Since(waited) < settleWait; time.Sleep(5 * time.Millisecond) {
-		var done bool
-		fyne.DoAndWait(func() { done = d.Queue.index != nil && (d.Queue.alerts == nil || d.Queue.flags != nil) })
-		if done {
-			r.Settled = time.Since(start)
-			break
-		}
+	var behind *settling
+	fyne.DoAndWait(func() { behind = d.Queue.settled })
+	select {
+	case <-behind.done:
+		r.Settled = time.Since(start)
+	case <-time.After(settleWait):
 	}
 	settled(r)
 	w.Close()

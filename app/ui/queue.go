@@ -75,7 +75,9 @@ type Queue struct {
 	result *search.Result
 	// flags holds, per case ID, the most serious text-free finding.
 	flags map[string]app.Finding
-	query string
+	// settled is the latest load's: what it runs behind the list.
+	settled *settling
+	query   string
 	// damaged names the cases that could not be read (they are left out).
 	damaged error
 	// EmptyText is the status when there are no cases at all: what to do
@@ -233,20 +235,22 @@ func (q *Queue) RefreshAndSelect(id string) {
 		if id != "" {
 			q.selectID(id)
 		}
-		q.loadIndex(l.snapshot)
-		q.loadFlags(l.snapshot)
+		q.settled = newSettling(2)
+		q.loadIndex(l.snapshot, q.settled)
+		q.loadFlags(l.snapshot, q.settled)
 	})
 }
 
 // loadIndex brings the search index up to date with the cases listed, then
 // runs the search typed meanwhile.
-func (q *Queue) loadIndex(sums []app.Summary) {
+func (q *Queue) loadIndex(sums []app.Summary, settled *settling) {
 	if q.indexer == nil {
 		docs := make([]search.Doc, len(sums))
 		for i := range sums {
 			docs[i] = search.SummaryDoc(sums[i])
 		}
 		q.index = search.NewIndexOf(docs)
+		settled.end()
 		return
 	}
 	Start(q.indexing, func(ctx context.Context) (*search.Index, error) {
@@ -254,11 +258,15 @@ func (q *Queue) loadIndex(sums []app.Summary) {
 	}, func(ix *search.Index, err error) {
 		if err != nil {
 			app.LogError(err) // the list works; search waits for the next load
+			settled.end()
 			return
 		}
 		q.index = ix
 		// Searches read every text until the posting lists are built.
-		go ix.Prepare()
+		go func() {
+			ix.Prepare()
+			settled.end()
+		}()
 		if q.query != "" {
 			q.onSearch(q.search.Text)
 		}
@@ -266,8 +274,9 @@ func (q *Queue) loadIndex(sums []app.Summary) {
 }
 
 // loadFlags gets the ⛔ flags of the cases listed.
-func (q *Queue) loadFlags(sums []app.Summary) {
+func (q *Queue) loadFlags(sums []app.Summary, settled *settling) {
 	if q.alerts == nil {
+		settled.end()
 		return
 	}
 	Start(q.flagging, func(ctx context.Context) (map[string]app.Finding, error) {
@@ -280,6 +289,7 @@ func (q *Queue) loadFlags(sums []app.Summary) {
 		}
 		return flags, err
 	}, func(flags map[string]app.Finding, err error) {
+		settled.end()
 		if err != nil {
 			app.LogError(err) // the flags are a help: the queue works without them
 			return
