@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func writeTable(w io.Writer, each func(row func(cells *[tableColumns]string))) e
 	plain := true
 	each(func(cells *[tableColumns]string) {
 		for i, c := range cells {
-			if strings.ContainsAny(c, "\t\v\n\f\xff") {
+			if strings.ContainsAny(c, "\t\v\n\f") || strings.IndexByte(c, tabwriter.Escape) >= 0 {
 				plain = false
 			}
 			if i < len(widths) {
@@ -47,7 +48,7 @@ func writeTable(w io.Writer, each func(row func(cells *[tableColumns]string))) e
 		}
 		return out.Flush()
 	}
-	spaces := strings.Repeat(" ", slicesMax(widths[:]))
+	spaces := strings.Repeat(" ", slices.Max(widths[:]))
 	each(func(cells *[tableColumns]string) {
 		for i, c := range cells[:len(widths)] {
 			out.WriteString(c)
@@ -57,12 +58,4 @@ func writeTable(w io.Writer, each func(row func(cells *[tableColumns]string))) e
 		out.WriteByte('\n')
 	})
 	return out.Flush()
-}
-
-func slicesMax(v []int) int {
-	m := 0
-	for _, x := range v {
-		m = max(m, x)
-	}
-	return m
 }
