@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"encoding/binary"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -55,4 +57,40 @@ func strs(s *app.Summary) []string {
 		out = append(out, *f)
 	}
 	return out
+}
+
+// BenchmarkSummaryKeeper_Keep is what moving one summary out of its group
+// adds to decoding it, the launch's read (docs/PERFORMANCE.md, session 6).
+func BenchmarkSummaryKeeper_Keep(b *testing.B) {
+	agencies := []string{"Federal Bureau of Investigation", "Drug Enforcement Administration", "Metropolitan Police Service", "Police Judiciaire"}
+	var group []byte
+	for i := range 4096 {
+		s := app.Summary{ID: fmt.Sprintf("%032x", i), Status: app.StatusNew, ProcessType: "search_warrant", CaseNumber: fmt.Sprintf("2:26-mj-%05d", i),
+			Deadline: fmt.Sprintf("2026-12-%02d", 1+i%28), Authority: "United States District Court for the District of Columbia", Agency: agencies[i%len(agencies)],
+			AgentName: fmt.Sprintf("Agent %d", i%300), Jurisdiction: "US-DC", Targets: []string{fmt.Sprintf("user%d@example.com", i)},
+			FileName: fmt.Sprintf("order-%d.pdf", i), Pages: 3, CreatedAt: time.Unix(int64(i), 0).UTC()}
+		s.SortKey = "01" + fmt.Sprintf("%040d", i) + s.ID
+		e := encodeSummary(s)
+		group = append(binary.AppendUvarint(group, uint64(len(e))), e...)
+	}
+	text := string(group)
+	for _, keep := range []bool{false, true} {
+		b.Run(fmt.Sprint("keep=", keep), func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				var r summaryReader
+				k := &summaryKeeper{}
+				for d := (summaryDecoder{str: text}); d.str != ""; n++ {
+					s, err := r.summaryIn(d.string())
+					if err != nil {
+						b.Fatal(err)
+					}
+					if keep {
+						k.keep(&s)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/summary")
+		})
+	}
 }
