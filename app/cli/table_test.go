@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"text/tabwriter"
+
+	"github.com/warrantdesk/warrantdesk/app"
 )
 
 // writeTable writes what the tabwriter the CLI used writes, byte for
@@ -53,5 +55,40 @@ func TestWriteTable_IsTabwritersOutput(t *testing.T) {
 		if passes != 2 {
 			t.Fatalf("the rows were read %d times", passes)
 		}
+	}
+}
+
+// `list`'s table is what the tabwriter it was written through made of the
+// same summaries: an emergency, a case known by its file, an authority
+// clipped, names in other scripts.
+func TestPrintTable_IsWhatTabwriterMade(t *testing.T) {
+	sums := []app.Summary{
+		{ID: "0123456789abcdef0123456789abcdef", Status: app.StatusNew, ProcessType: "search_warrant", CaseNumber: "2:26-mj-01234",
+			Deadline: "2026-12-03", Emergency: true, Authority: "United States District Court for the Eastern District of Pennsylvania, Philadelphia", Targets: []string{"a@example.com", "b@example.com"}},
+		{ID: "fedcba9876543210fedcba9876543210", Status: app.StatusDecided, ProcessType: "epoc", FileName: "ordonnance 東京.pdf", Authority: "Tribunal judiciaire de Paris — juge d'instruction"},
+		{ID: "00000000000000000000000000000001", Status: "in_review", ProcessType: "subpoena", CaseNumber: "GJ-2026-7"},
+	}
+	var want bytes.Buffer
+	tw := tabwriter.NewWriter(&want, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
+	for _, k := range sums {
+		deadline := k.Deadline
+		if k.Emergency {
+			deadline = "EMERGENCY " + deadline
+		}
+		ref := k.CaseNumber
+		if ref == "" {
+			ref = k.FileName
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", app.ShortID(k.ID), k.Status, k.ProcessType, ref, dash(deadline), app.Clip(dash(k.Authority), 50), len(k.Targets))
+	}
+	tw.Flush()
+	var got bytes.Buffer
+	c := &command{deps: Params{Stdout: &got}}
+	if err := c.printTable(sums); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
 	}
 }
