@@ -203,6 +203,9 @@ func (db *DB) Summaries(ctx context.Context) ([]app.Summary, error) {
 	err := db.view(func(tx *bolt.Tx, codec Codec) error {
 		var err error
 		out, damaged, err = readSummaries(ctx, tx, codec)
+		// The summaries are copied out of the file: its pages they
+		// were read from need not stay the desk's memory.
+		dropPages(tx)
 		return err
 	})
 	if err != nil {

@@ -24,17 +24,22 @@ import (
 func (db *DB) releasePages() {
 	released := false
 	db.rawView(func(tx *bolt.Tx) error {
-		n := tx.Size()
-		if n <= 0 {
-			return nil
-		}
-		info := tx.DB().Info()
-		data := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
-		err := syscall.Madvise(unsafe.Slice((*byte)(data), n), syscall.MADV_DONTNEED)
-		released = err == nil
+		released = dropPages(tx)
 		return nil
 	})
 	if !released {
 		db.unmap()
 	}
+}
+
+// dropPages drops the file's pages from this process's memory from within
+// tx (see releasePages); false if they could not be.
+func dropPages(tx *bolt.Tx) bool {
+	n := tx.Size()
+	if n <= 0 {
+		return true
+	}
+	info := tx.DB().Info()
+	data := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
+	return syscall.Madvise(unsafe.Slice((*byte)(data), n), syscall.MADV_DONTNEED) == nil
 }

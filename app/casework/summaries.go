@@ -105,3 +105,29 @@ func (s *Service) urgencyOrder(ctx context.Context) ([]string, error) {
 	}
 	return ids, err
 }
+
+// summaryStreamer is a store that gives its summaries a group at a time
+// (storage.DB).
+type summaryStreamer interface {
+	EachSummary(ctx context.Context, fn func(s *app.Summary) error) error
+}
+
+// EachSummary calls fn with every case's summary, in no particular order,
+// without holding them all where the store can (its strings may share
+// memory with others: fn copies what it keeps). It returns fn's error, or
+// the EDAMAGED error naming the cases left out, as Summaries does.
+func (s *Service) EachSummary(ctx context.Context, fn func(sum *app.Summary) error) error {
+	if ss, ok := s.store.(summaryStreamer); ok {
+		return ss.EachSummary(ctx, fn)
+	}
+	sums, err := s.Summaries(ctx)
+	if _, damaged := app.Damaged(err); err != nil && !damaged {
+		return err
+	}
+	for i := range sums {
+		if err := fn(&sums[i]); err != nil {
+			return err
+		}
+	}
+	return err
+}

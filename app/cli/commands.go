@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -261,11 +261,15 @@ func (c *command) list(ctx context.Context, args []string) error {
 		}
 		return a.Close()
 	}
-	sums, err := c.service().Summaries(ctx)
+	var rows []listRow
+	err := c.service().EachSummary(ctx, func(k *app.Summary) error {
+		rows = append(rows, newListRow(k))
+		return nil
+	})
 	if err = c.damaged(err); err != nil {
 		return err
 	}
-	return c.printTable(sums)
+	return c.printTable(rows)
 }
 
 func (c *command) printCasesJSON(cases []*app.Case) error {
@@ -279,27 +283,19 @@ func (c *command) printCasesJSON(cases []*app.Case) error {
 	return enc.Encode(out)
 }
 
-// printTable lists cases from their summaries: no whole case is read, and
-// the table is written as it is made (writeTable).
-func (c *command) printTable(sums []app.Summary) error {
-	if len(sums) == 0 {
+// printTable lists the cases' rows most urgent first, written as the
+// table is made (writeTable).
+func (c *command) printTable(rows []listRow) error {
+	if len(rows) == 0 {
 		fmt.Fprintln(c.deps.Stdout, "No cases. Import an order with: warrantdesk import FILE.pdf")
 		return nil
 	}
+	slices.SortFunc(rows, func(a, b listRow) int { return strings.Compare(a.key(), b.key()) })
 	return writeTable(c.deps.Stdout, func(row func(cells *[tableColumns]string)) {
 		cells := [tableColumns]string{"ID", "STATUS", "TYPE", "CASE NUMBER", "DEADLINE", "AUTHORITY", "TARGETS"}
 		row(&cells)
-		for i := range sums {
-			k := &sums[i]
-			deadline := k.Deadline
-			if k.Emergency {
-				deadline = "EMERGENCY " + deadline
-			}
-			ref := k.CaseNumber
-			if ref == "" {
-				ref = k.FileName
-			}
-			cells = [tableColumns]string{app.ShortID(k.ID), string(k.Status), string(k.ProcessType), ref, dash(deadline), app.Clip(dash(k.Authority), 50), strconv.Itoa(len(k.Targets))}
+		for _, r := range rows {
+			r.cells(&cells)
 			row(&cells)
 		}
 	})

@@ -59,8 +59,8 @@ func TestWriteTable_IsTabwritersOutput(t *testing.T) {
 }
 
 // `list`'s table is what the tabwriter it was written through made of the
-// same summaries: an emergency, a case known by its file, an authority
-// clipped, names in other scripts.
+// same summaries, most urgent first: an emergency, a case known by its
+// file, an authority clipped, names in other scripts.
 func TestPrintTable_IsWhatTabwriterMade(t *testing.T) {
 	sums := []app.Summary{
 		{ID: "0123456789abcdef0123456789abcdef", Status: app.StatusNew, ProcessType: "search_warrant", CaseNumber: "2:26-mj-01234",
@@ -68,6 +68,14 @@ func TestPrintTable_IsWhatTabwriterMade(t *testing.T) {
 		{ID: "fedcba9876543210fedcba9876543210", Status: app.StatusDecided, ProcessType: "epoc", FileName: "ordonnance 東京.pdf", Authority: "Tribunal judiciaire de Paris — juge d'instruction"},
 		{ID: "00000000000000000000000000000001", Status: "in_review", ProcessType: "subpoena", CaseNumber: "GJ-2026-7"},
 	}
+	for i, key := range []string{"00", "10", "01"} {
+		sums[i].SortKey = key + sums[i].ID
+	}
+	var rows []listRow
+	for i := range sums {
+		rows = append(rows, newListRow(&sums[i]))
+	}
+	app.SortSummaries(sums)
 	var want bytes.Buffer
 	tw := tabwriter.NewWriter(&want, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tTYPE\tCASE NUMBER\tDEADLINE\tAUTHORITY\tTARGETS")
@@ -85,7 +93,7 @@ func TestPrintTable_IsWhatTabwriterMade(t *testing.T) {
 	tw.Flush()
 	var got bytes.Buffer
 	c := &command{deps: Params{Stdout: &got}}
-	if err := c.printTable(sums); err != nil {
+	if err := c.printTable(rows); err != nil {
 		t.Fatal(err)
 	}
 	if got.String() != want.String() {
