@@ -202,7 +202,7 @@ type query struct {
 }
 
 func newQuery(s string) query {
-	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s)}
+	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s) &^ nonASCII}
 	if isASCII(s) {
 		q.pat = []byte(s)
 	}
@@ -213,8 +213,18 @@ func newQuery(s string) query {
 // s holds q as it stands. buf is room for the matched positions, which
 // nobody reads, handed back for the next text.
 func scoreText(q query, s string, buf []int) (int, []int, bool) {
-	score, buf, ok := matchEntry(q.s, q.pat, s, buf[:0])
-	if containsFold(s, q.lower) {
+	return scoreKnown(q, s, isASCII(s), buf)
+}
+
+// scoreOf is scoreText of text t.
+func (ix *Index) scoreOf(q query, t int32, buf []int) (int, []int, bool) {
+	return scoreKnown(q, ix.texts[t].s, ix.ascii(t), buf)
+}
+
+// scoreKnown is scoreText of a text whose ASCII-ness is known.
+func scoreKnown(q query, s string, ascii bool, buf []int) (int, []int, bool) {
+	score, buf, ok := matchKnown(q.s, q.pat, s, ascii, buf[:0])
+	if holdsFold(s, ascii, q.lower) {
 		if !ok {
 			// The matcher's greedy walk missed what is there as such.
 			score, ok = 1-len(s), true
@@ -317,13 +327,13 @@ func (s *finding) bestEntry(d int32) (best, bool) {
 	dc := s.ix.docs[d]
 	b, ok := best{doc: d}, false
 	for e := dc.from; e < dc.to; e++ {
-		t := s.ix.text(e)
-		if !s.fuzzy && !containsFold(t, s.q.lower) {
+		t := s.ix.entries[e].text
+		if !s.fuzzy && !holdsFold(s.ix.texts[t].s, s.ix.ascii(t), s.q.lower) {
 			continue
 		}
 		var score int
 		var hit bool
-		if score, s.buf, hit = scoreText(s.q, t, s.buf); hit && (!ok || score > b.score) {
+		if score, s.buf, hit = s.ix.scoreOf(s.q, t, s.buf); hit && (!ok || score > b.score) {
 			b.score, b.entry, ok = score, e, true
 		}
 	}
@@ -376,8 +386,15 @@ func (s *finding) push(score int) {
 	s.kth = h
 }
 
-// text counts every entry holding text t, scored score.
+// text counts every entry holding text t, scored score. Once k cases
+// score more (kth), its cases are only marked found: none of them can be
+// among the best k by it, and a text many cases share (an agency's name)
+// no longer costs a place in bests, and a step of top, per case.
 func (s *finding) text(t int32, score int) {
+	if len(s.kth) == s.k && s.k > 0 && score < s.kth[0] {
+		s.mark(t)
+		return
+	}
 	for _, u := range s.ix.texts[t].users {
 		s.add(u.doc, u.entry, score)
 	}
@@ -403,15 +420,12 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 		}
 		s.mark(t)
 	}
+	if ranked, err := s.rankedTrigram(ctx, within); ranked || err != nil {
+		return err
+	}
 	bound, prunable := ceiling(len(q.runes))
 	if s.k < 0 || !prunable || len(texts) < 4*s.k {
-		for n, t := range texts {
-			if n%chunk == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			s.score(t)
-		}
-		return nil
+		return each(ctx, len(texts), func(n int) { s.score(texts[n]) })
 	}
 	return s.shortestFirst(ctx, texts, bound)
 }
@@ -420,7 +434,7 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 func (s *finding) score(t int32) {
 	var score int
 	var ok bool
-	if score, s.buf, ok = scoreText(s.q, s.ix.texts[t].s, s.buf); ok {
+	if score, s.buf, ok = s.ix.scoreOf(s.q, t, s.buf); ok {
 		s.text(t, score)
 	}
 }
@@ -433,7 +447,7 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 	byLen := make([][]int32, 64)
 	for _, t := range texts {
 		n := len(ix.texts[t].s)
-		if !isASCII(ix.texts[t].s) {
+		if !ix.ascii(t) {
 			n = 0
 		}
 		for len(byLen) <= n {
@@ -494,7 +508,7 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 		}
 		var score int
 		var ok bool
-		if score, s.buf, ok = scoreText(q, tx.s, s.buf); ok {
+		if score, s.buf, ok = ix.scoreOf(q, t, s.buf); ok {
 			s.spread = append(s.spread, t)
 			s.text(t, score)
 		}
@@ -621,7 +635,7 @@ func (ix *Index) top(bests []best, k int) []best {
 		down(i)
 	}
 	for _, b := range bests[k:] {
-		if ix.before(b, h[0]) < 0 {
+		if b.score >= h[0].score && ix.before(b, h[0]) < 0 {
 			h[0] = b
 			down(0)
 		}

@@ -103,6 +103,8 @@ type postings struct {
 	chars [][2]uint64
 	// pairs are the texts by two ASCII characters, by score (pairs.go).
 	pairs pairLists
+	// tris are the common trigrams' ranked heads (trigrams.go).
+	tris triHeads
 	// scratch buffers
 	runes     []rune
 	seen      []uint64
@@ -188,6 +190,7 @@ func (ix *Index) Prepare() {
 		ix.rw.Unlock()
 		if done {
 			ix.warmPairs()
+			ix.warmTrigrams()
 			return
 		}
 	}
@@ -520,8 +523,8 @@ func (ix *Index) check(cand []int32, qr []rune) []int32 {
 	for _, t := range cand {
 		s := ix.texts[t].s
 		var ok bool
-		if ascii && isASCII(s) {
-			ok = containsFold(s, lower)
+		if ascii && ix.ascii(t) {
+			ok = holdsFold(s, true, lower)
 		} else {
 			buf = folded(s, buf[:0])
 			ok = holdsRunes(buf, qr)

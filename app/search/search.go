@@ -363,13 +363,19 @@ func (ix *Index) Cases() int {
 	return len(ix.byID)
 }
 
+// nonASCII is the bit of a signature that says its text is not ASCII:
+// the matcher's fast path, the case-blind scan and the length bound all
+// ask, and a text was read again for it on every keystroke.
+const nonASCII = 1 << 63
+
 // signature has a bit for each ASCII letter (either case) and digit s
 // holds, counting the letters a non-ASCII character folds to (the Kelvin
-// sign is a k to the matcher).
+// sign is a k to the matcher), and nonASCII when s is not ASCII.
 func signature(s string) uint64 {
 	var sig uint64
 	for _, r := range s {
 		if r >= utf8.RuneSelf {
+			sig |= nonASCII
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 				sig |= bit(f)
 			}
@@ -392,13 +398,17 @@ func bit(r rune) uint64 {
 	return 0
 }
 
+// ascii reports whether text t is ASCII.
+func (ix *Index) ascii(t int32) bool { return ix.sigs[t]&nonASCII == 0 }
+
 // containsFold reports whether s holds lower (already lower-cased), case
 // folded as strings.ToLower does, without a copy of s for ASCII text.
-func containsFold(s, lower string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.Contains(strings.ToLower(s), lower)
-		}
+func containsFold(s, lower string) bool { return holdsFold(s, isASCII(s), lower) }
+
+// holdsFold is containsFold of a text whose ASCII-ness is known.
+func holdsFold(s string, ascii bool, lower string) bool {
+	if !ascii {
+		return strings.Contains(strings.ToLower(s), lower)
 	}
 	n := len(lower)
 outer:

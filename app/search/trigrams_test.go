@@ -1,0 +1,91 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestTrigrams_RankAsTheScan: a query of three characters over a common
+// trigram, read off its ranked head (ranked when the lists were built or
+// by the first search that needs it, after texts were indexed, corrected
+// and purged since), ranks the same page, with the same scores, and
+// counts the same cases as the index that scans every text; typed in
+// capitals too; and once purges have emptied what a head kept, the scan
+// takes over with the same result.
+func TestTrigrams_RankAsTheScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 18))
+	var docs []Doc
+	for i := range 2500 {
+		d := Doc{ID: fmt.Sprint("c", i)}
+		for range 1 + rng.IntN(3) {
+			d.Entries = append(d.Entries, Entry{Field: "target", Text: randomText(rng)})
+		}
+		docs = append(docs, d)
+	}
+	ix, scan := NewIndexOf(docs), NewIndexOf(docs)
+	ix.Prepare()
+	ranked, cut := 0, 0
+	for k, h := range ix.post.tris.m {
+		ranked++
+		if h.cut {
+			cut++
+		}
+		if k%2 == 0 {
+			delete(ix.post.tris.m, k) // ranked by a search, after the changes below
+		}
+	}
+	if ranked == 0 || cut == 0 {
+		t.Fatalf("%d trigrams ranked, %d of them cut: the test needs more texts", ranked, cut)
+	}
+	queries := []string{"aba", "ABA", "Bab", "bab", "c-a", "a.b", "A.B", "1:2", ":2a", "bc-", "b b", " ab", "2ab", "b\u212aa", "tåh", "zzz"}
+	compare := func(round int) {
+		t.Helper()
+		for _, q := range queries {
+			for _, k := range []int{1, 10, Page, -1} {
+				a, err := ix.FindTop(context.Background(), q, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := scan.FindTop(context.Background(), q, k)
+				if a.Total != b.Total || len(a.Top) != len(b.Top) {
+					t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
+				}
+				for i := range a.Top {
+					if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
+						t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
+					}
+				}
+			}
+		}
+	}
+	for round := range 40 {
+		switch i := rng.IntN(len(docs)); round % 3 {
+		case 0:
+			d := Doc{ID: docs[i].ID, Entries: []Entry{{Field: "file", Text: randomText(rng)}}}
+			ix.Put(d)
+			scan.Put(d)
+		case 1:
+			ix.Remove(docs[i].ID)
+			scan.Remove(docs[i].ID)
+		}
+		compare(round)
+	}
+	// Purge the best cases of "aba" and correct others to a text that
+	// scores above them, until what its head kept is gone.
+	for round := range 3 {
+		r, _ := ix.FindTop(context.Background(), "aba", 3*Page)
+		for i, m := range r.Top {
+			if i%3 != 0 {
+				ix.Remove(m.ID)
+				scan.Remove(m.ID)
+				continue
+			}
+			d := Doc{ID: m.ID, Entries: []Entry{{Field: "file", Text: fmt.Sprintf("aba-%d", i)}}}
+			ix.Put(d)
+			scan.Put(d)
+		}
+		compare(100 + round)
+	}
+}
