@@ -145,16 +145,16 @@ func (p *postings) grams(s string, fn func(uint64)) {
 // intern returns the number of the text s, adding it (and its grams)
 // when the index does not hold it yet.
 func (ix *Index) intern(s string) int32 {
-	if t, ok := ix.textID[s]; ok {
+	if t, ok := ix.textID.find(ix.texts, s); ok {
 		return t
 	}
 	// A copy: not a slice of what the index was read from, which can
 	// then go.
-	s = strings.Clone(s)
+	s = ix.textBytes.keep(s)
 	t := int32(len(ix.texts))
 	ix.texts = append(ix.texts, text{s: s})
 	ix.sigs = append(ix.sigs, signature(s))
-	ix.textID[s] = t
+	ix.textID.insert(ix.texts, t)
 	if ix.post != nil {
 		ix.post.add(t, s)
 	}
@@ -443,7 +443,7 @@ func (ix *Index) release(e int32) {
 		if ix.post != nil {
 			ix.post.remove(t, ix.texts[t].s)
 		}
-		delete(ix.textID, ix.texts[t].s)
+		ix.textID.remove(ix.texts, t)
 		ix.texts[t] = text{}
 	}
 }

@@ -139,16 +139,16 @@ func (p *postings) head(ix *Index, k int) *pairHead {
 	if h := l.heads[uint16(k)]; h != nil {
 		return h
 	}
-	h := rankTexts(ix, pairQuery(k), l.members[l.mat[k]:l.mat[k+1]])
+	h := rankTexts(ix, pairQuery(k), l.members[l.mat[k]:l.mat[k+1]], onesKept)
 	l.heads[uint16(k)] = h
 	return h
 }
 
 // rankTexts orders members by their score for q (a pair's or a
 // trigram's query), best first, then by number (a score and a number
-// packed so that one sort orders both), and keeps onesKept entries'
-// worth, to the end of a score.
-func rankTexts(ix *Index, q query, members packed) *pairHead {
+// packed so that one sort orders both), and keeps keep entries' worth,
+// to the end of a score.
+func rankTexts(ix *Index, q query, members packed, keep int) *pairHead {
 	var order []uint64
 	var buf []int
 	members.each(func(t int32) bool {
@@ -168,7 +168,7 @@ func rankTexts(ix *Index, q query, members packed) *pairHead {
 			kept += len(ix.texts[t].users)
 			continue
 		}
-		if kept >= onesKept {
+		if kept >= keep {
 			h.cut = true
 			break
 		}
@@ -179,7 +179,9 @@ func rankTexts(ix *Index, q query, members packed) *pairHead {
 		h.runs = append(h.runs, pairRun{score: score, end: int32(len(h.texts))})
 		kept += len(ix.texts[t].users)
 	}
-	h.texts = slices.Clip(h.texts)
+	// Copies of their length: what append left spare was a third of the
+	// heads' memory.
+	h.texts, h.runs = slices.Clone(h.texts), slices.Clone(h.runs)
 	return h
 }
 

@@ -20,9 +20,14 @@ import (
 // "Mor" and "MOR" read the head of "mor".
 
 // triRanked is how many texts a trigram's list holds before its texts
-// are ranked: below it, scoring them all costs less than the head's
-// memory is worth.
-const triRanked = 4 * Page
+// are ranked: below it, scoring them all (shortestFirst) takes a fraction
+// of a millisecond, less than the head's memory is worth. triKept is how
+// many entries a head keeps: a case holds a trigram in one or two of its
+// entries, where it holds a character in several (onesKept).
+const (
+	triRanked = 10 * Page
+	triKept   = 3 * Page
+)
 
 // triHeads are the ranked heads of the common trigrams, by the gram's
 // place in postings.keys; searches fill it, so it has a lock of its own.
@@ -59,7 +64,7 @@ func (p *postings) triHead(ix *Index, q query, i int32) *pairHead {
 	if h.m == nil {
 		h.m = map[int32]*pairHead{}
 	}
-	r := rankTexts(ix, q, p.data[p.at[i]:p.at[i+1]])
+	r := rankTexts(ix, q, p.data[p.at[i]:p.at[i+1]], triKept)
 	h.m[i] = r
 	return r
 }
