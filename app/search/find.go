@@ -179,7 +179,11 @@ func (s *finding) typed(ctx context.Context, query string) error {
 			return nil // the texts held are not kept: the next key reads its trigram
 		}
 		// Few: the matcher looks for the pair scattered too, past those.
-		s.heldTexts = s.ix.post.pairTexts(key)
+		// Kept even when none: nil would tell the next key the texts
+		// held were not kept, and it would read every text again.
+		if s.heldTexts = s.ix.post.pairTexts(key); s.heldTexts == nil {
+			s.heldTexts = []int32{}
+		}
 		return s.scattered(ctx, narrowing{}, false)
 	}
 	if err := s.held(ctx, prev, extends); err != nil {
@@ -257,7 +261,7 @@ type finding struct {
 	buf               []int
 	found             []uint64 // a bit per doc found
 	k                 int      // how many cases are ranked (all: < 0)
-	kth               []int    // push
+	kth               []rank   // push
 }
 
 // placesPool keeps the doc → place maps of searches done (finding.at):
@@ -348,32 +352,52 @@ func (s *finding) add(d, e int32, score int) {
 		s.bests = append(s.bests, best{score: score, doc: d, entry: e})
 		s.at[d] = int32(len(s.bests))
 		s.found[d>>6] |= 1 << (d & 63)
-		s.push(score)
+		s.push(rank{score: score, created: s.ix.docs[d].created, doc: d})
 	case score > s.bests[k-1].score || score == s.bests[k-1].score && e < s.bests[k-1].entry:
 		s.bests[k-1] = best{score: score, doc: d, entry: e}
 	}
 }
 
-// push keeps in kth the best k first scores of the cases found, the
-// lowest first (a min-heap): kth[0] is at most the k-th best score.
-func (s *finding) push(score int) {
+// rank is where a case's first score puts it in the order of a search's
+// results (before): its score, then its import, then its number.
+type rank struct {
+	score   int
+	created int64
+	doc     int32
+}
+
+// worse reports whether a comes after b in the results.
+func (a rank) worse(b rank) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	if a.created != b.created {
+		return a.created > b.created
+	}
+	return a.doc > b.doc
+}
+
+// push keeps in kth the ranks of the first k cases' first scores, the
+// worst first (a heap): kth[0] is no better than the k-th best case, so
+// a case that ranks worse than it cannot be among the best k.
+func (s *finding) push(r rank) {
 	h := s.kth
 	switch {
 	case s.k <= 0:
 		return
 	case len(h) < s.k:
-		h = append(h, score)
-		for i := len(h) - 1; i > 0 && h[(i-1)/2] > h[i]; i = (i - 1) / 2 {
+		h = append(h, r)
+		for i := len(h) - 1; i > 0 && h[i].worse(h[(i-1)/2]); i = (i - 1) / 2 {
 			h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
 		}
-	case score > h[0]:
-		h[0] = score
+	case h[0].worse(r):
+		h[0] = r
 		for i := 0; ; {
 			l, m := 2*i+1, i
-			if l < len(h) && h[l] < h[m] {
+			if l < len(h) && h[l].worse(h[m]) {
 				m = l
 			}
-			if r := l + 1; r < len(h) && h[r] < h[m] {
+			if r := l + 1; r < len(h) && h[r].worse(h[m]) {
 				m = r
 			}
 			if m == i {
@@ -387,15 +411,21 @@ func (s *finding) push(score int) {
 }
 
 // text counts every entry holding text t, scored score. Once k cases
-// score more (kth), its cases are only marked found: none of them can be
-// among the best k by it, and a text many cases share (an agency's name)
-// no longer costs a place in bests, and a step of top, per case.
+// rank better (kth), a case that would rank worse by it is only marked
+// found: it cannot be among the best k by it, and a text many cases
+// share (an agency's name) no longer costs a place in bests, and a step
+// of top, per case.
 func (s *finding) text(t int32, score int) {
-	if len(s.kth) == s.k && s.k > 0 && score < s.kth[0] {
+	full := s.k > 0 && len(s.kth) == s.k
+	if full && score < s.kth[0].score {
 		s.mark(t)
 		return
 	}
 	for _, u := range s.ix.texts[t].users {
+		if full && score == s.kth[0].score && (rank{score, s.ix.docs[u.doc].created, u.doc}).worse(s.kth[0]) {
+			s.found[u.doc>>6] |= 1 << (u.doc & 63)
+			continue
+		}
 		s.add(u.doc, u.entry, score)
 	}
 }
@@ -457,7 +487,7 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 	}
 	done := 0
 	for n, ts := range byLen {
-		if len(s.kth) == s.k && bound-n < s.kth[0] {
+		if len(s.kth) == s.k && bound-n < s.kth[0].score {
 			break
 		}
 		for _, t := range ts {
@@ -500,7 +530,7 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 			return
 		}
 		tx := &ix.texts[t]
-		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, q.runes) {
+		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
 			return
 		}
 		if _, held := slices.BinarySearch(s.heldTexts, t); held {
@@ -521,7 +551,20 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 		}
 		return nil
 	}
-	return each(ctx, len(ix.sigs), func(t int) { try(int32(t)) })
+	// Every text: the signatures read in a loop of their own, most
+	// failing there, without a call each.
+	sigs := ix.sigs
+	for from := 0; from < len(sigs); from += chunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for t := from; t < min(from+chunk, len(sigs)); t++ {
+			if sigs[t]&q.sig == q.sig {
+				try(int32(t))
+			}
+		}
+	}
+	return nil
 }
 
 // each calls fn with 0 to n-1, giving up with ctx's error once ctx is
@@ -537,10 +580,11 @@ func each(ctx context.Context, n int, fn func(int)) error {
 }
 
 // runesInOrder is inOrder for a query that is not ASCII (its runes
-// folded): the matcher, which allocates for such a query, is asked only
+// folded; ascii: s is ASCII): the matcher, which allocates for such a
+// query, is asked only
 // about texts that pass it.
-func runesInOrder(s string, qr []rune) bool {
-	if isASCII(s) {
+func runesInOrder(s string, ascii bool, qr []rune) bool {
+	if ascii {
 		// An ASCII text holds no rune that folds past ASCII.
 		for _, r := range qr {
 			if r >= utf8.RuneSelf {
