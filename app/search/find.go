@@ -581,8 +581,7 @@ func each(ctx context.Context, n int, fn func(int)) error {
 
 // runesInOrder is inOrder for a query that is not ASCII (its runes
 // folded; ascii: s is ASCII): the matcher, which allocates for such a
-// query, is asked only
-// about texts that pass it.
+// query, is asked only about texts that pass it.
 func runesInOrder(s string, ascii bool, qr []rune) bool {
 	if ascii {
 		// An ASCII text holds no rune that folds past ASCII.
