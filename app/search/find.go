@@ -217,18 +217,19 @@ func newQuery(s string) query {
 // s holds q as it stands. buf is room for the matched positions, which
 // nobody reads, handed back for the next text.
 func scoreText(q query, s string, buf []int) (int, []int, bool) {
-	return scoreKnown(q, s, isASCII(s), buf)
+	return scoreKnown(q, s, isASCII(s), false, buf)
 }
 
 // scoreOf is scoreText of text t.
 func (ix *Index) scoreOf(q query, t int32, buf []int) (int, []int, bool) {
-	return scoreKnown(q, ix.texts[t].s, ix.ascii(t), buf)
+	return scoreKnown(q, ix.texts[t].s, ix.ascii(t), false, buf)
 }
 
-// scoreKnown is scoreText of a text whose ASCII-ness is known.
-func scoreKnown(q query, s string, ascii bool, buf []int) (int, []int, bool) {
+// scoreKnown is scoreText of a text whose ASCII-ness is known, and
+// (held) that is known to hold q as it stands.
+func scoreKnown(q query, s string, ascii, held bool, buf []int) (int, []int, bool) {
 	score, buf, ok := matchKnown(q.s, q.pat, s, ascii, buf[:0])
-	if holdsFold(s, ascii, q.lower) {
+	if held || holdsFold(s, ascii, q.lower) {
 		if !ok {
 			// The matcher's greedy walk missed what is there as such.
 			score, ok = 1-len(s), true
@@ -418,7 +419,9 @@ func (s *finding) push(r rank) {
 func (s *finding) text(t int32, score int) {
 	full := s.k > 0 && len(s.kth) == s.k
 	if full && score < s.kth[0].score {
-		s.mark(t)
+		if s.fuzzy {
+			s.mark(t) // the scattered pass's texts were not marked before
+		}
 		return
 	}
 	for _, u := range s.ix.texts[t].users {
@@ -455,7 +458,7 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 	}
 	bound, prunable := ceiling(len(q.runes))
 	if s.k < 0 || !prunable || len(texts) < 4*s.k {
-		return each(ctx, len(texts), func(n int) { s.score(texts[n]) })
+		return each(ctx, len(texts), func(n int) { s.scoreHeld(texts[n]) })
 	}
 	return s.shortestFirst(ctx, texts, bound)
 }
@@ -465,6 +468,19 @@ func (s *finding) score(t int32) {
 	var score int
 	var ok bool
 	if score, s.buf, ok = s.ix.scoreOf(s.q, t, s.buf); ok {
+		s.text(t, score)
+	}
+}
+
+// scoreHeld is score of a text found holding the query as it stands:
+// an ASCII text so found need not be scanned for it again (a text that
+// is not ASCII was found by its folded runes, which can differ from the
+// lower case the score reads).
+func (s *finding) scoreHeld(t int32) {
+	ascii := s.ix.ascii(t)
+	var score int
+	var ok bool
+	if score, s.buf, ok = scoreKnown(s.q, s.ix.texts[t].s, ascii, ascii && s.q.pat != nil, s.buf); ok {
 		s.text(t, score)
 	}
 }
@@ -494,7 +510,7 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 			if done++; done%chunk == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			s.score(t)
+			s.scoreHeld(t)
 		}
 	}
 	return nil

@@ -479,6 +479,9 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		return ix.post.list(qr).appendTo(nil)
 	case len(qr) <= 2:
 		return ix.check(within, qr)
+	case len(qr) == 3 && within == nil:
+		// The trigram's own list is exactly the texts holding it.
+		return ix.trigrams(qr, nil)
 	}
 	return ix.check(ix.trigrams(qr, within), qr)
 }

@@ -201,7 +201,7 @@ func (ix *Index) warmPairs() {
 // pairScore is s's score for the pair (or trigram) query q, or noScore;
 // ascii says whether s is ASCII.
 func pairScore(q query, s string, ascii bool, buf []int) (int32, []int) {
-	score, buf, ok := scoreKnown(q, s, ascii, buf)
+	score, buf, ok := scoreKnown(q, s, ascii, false, buf)
 	if !ok {
 		return noScore, buf
 	}
