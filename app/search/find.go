@@ -156,7 +156,7 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 	// Kept whole (top sorts it in place) for release to clear.
 	s.bests = ix.withMatters(s.bests, s.found, bestOf)
 	r.Total = count(s.found)
-	bests := ix.top(s.bests, k)
+	bests := ix.top(s.candidates(), k)
 	r.Top = make([]Match, len(bests))
 	r.top = make(map[string]bool, len(bests))
 	for i, b := range bests {
@@ -357,6 +357,24 @@ func (s *finding) add(d, e int32, score int) {
 	case score > s.bests[k-1].score || score == s.bests[k-1].score && e < s.bests[k-1].entry:
 		s.bests[k-1] = best{score: score, doc: d, entry: e}
 	}
+}
+
+// candidates are the bests that can be among the best k: those that
+// rank no worse than kth[0] (all of them when k < 0 or fewer than k were
+// found). A text many cases share adds them all when they come best
+// first, and top then compared every one; this is one pass.
+func (s *finding) candidates() []best {
+	if s.k <= 0 || len(s.kth) < s.k || len(s.bests) <= 2*s.k {
+		return s.bests
+	}
+	floor := s.kth[0]
+	out := make([]best, 0, 2*s.k)
+	for _, b := range s.bests {
+		if b.score > floor.score || b.score == floor.score && !(rank{b.score, s.ix.docs[b.doc].created, b.doc}).worse(floor) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // rank is where a case's first score puts it in the order of a search's
