@@ -560,9 +560,6 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 	ix, q := s.ix, s.q
 	s.fuzzy = true
 	try := func(t int32) {
-		if ix.sigs[t]&q.sig != q.sig {
-			return
-		}
 		tx := &ix.texts[t]
 		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
 			return
@@ -579,22 +576,32 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 	}
 	if extends && prev.fuzzy && prev.held != nil {
 		for _, list := range [][]int32{prev.held, prev.spread} {
-			if err := each(ctx, len(list), func(n int) { try(list[n]) }); err != nil {
+			err := each(ctx, len(list), func(n int) {
+				if t := list[n]; ix.sigs[t]&q.sig == q.sig {
+					try(t)
+				}
+			})
+			if err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	// Every text: the signatures read in a loop of their own, most
-	// failing there, without a call each.
+	return ix.withSignature(ctx, q.sig, try)
+}
+
+// withSignature calls fn with every text whose signature holds sig: the
+// signatures read in a loop of their own, most failing there, without a
+// call each.
+func (ix *Index) withSignature(ctx context.Context, sig uint64, fn func(int32)) error {
 	sigs := ix.sigs
 	for from := 0; from < len(sigs); from += chunk {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		for t := from; t < min(from+chunk, len(sigs)); t++ {
-			if sigs[t]&q.sig == q.sig {
-				try(int32(t))
+			if sigs[t]&sig == sig {
+				fn(int32(t))
 			}
 		}
 	}
