@@ -16,14 +16,7 @@ import (
 // takes over with the same result.
 func TestTrigrams_RankAsTheScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 18))
-	var docs []Doc
-	for i := range 2500 {
-		d := Doc{ID: fmt.Sprint("c", i)}
-		for range 1 + rng.IntN(3) {
-			d.Entries = append(d.Entries, Entry{Field: "target", Text: randomText(rng)})
-		}
-		docs = append(docs, d)
-	}
+	docs := randomDocs(rng, 2500)
 	ix, scan := NewIndexOf(docs), NewIndexOf(docs)
 	ix.Prepare()
 	ranked, cut := 0, 0
@@ -40,26 +33,6 @@ func TestTrigrams_RankAsTheScan(t *testing.T) {
 		t.Fatalf("%d trigrams ranked, %d of them cut: the test needs more texts", ranked, cut)
 	}
 	queries := []string{"aba", "ABA", "Bab", "bab", "c-a", "a.b", "A.B", "1:2", ":2a", "bc-", "b b", " ab", "2ab", "b\u212aa", "tåh", "zzz"}
-	compare := func(round int) {
-		t.Helper()
-		for _, q := range queries {
-			for _, k := range []int{1, 10, Page, -1} {
-				a, err := ix.FindTop(context.Background(), q, k)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, _ := scan.FindTop(context.Background(), q, k)
-				if a.Total != b.Total || len(a.Top) != len(b.Top) {
-					t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
-				}
-				for i := range a.Top {
-					if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
-						t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
-					}
-				}
-			}
-		}
-	}
 	for round := range 40 {
 		switch i := rng.IntN(len(docs)); round % 3 {
 		case 0:
@@ -70,7 +43,7 @@ func TestTrigrams_RankAsTheScan(t *testing.T) {
 			ix.Remove(docs[i].ID)
 			scan.Remove(docs[i].ID)
 		}
-		compare(round)
+		rankAsTheScan(t, ix, scan, queries, []int{1, 10, Page, -1}, round)
 	}
 	// Purge the best cases of "aba" and correct others to a text that
 	// scores above them, until what its head kept is gone.
@@ -86,6 +59,6 @@ func TestTrigrams_RankAsTheScan(t *testing.T) {
 			ix.Put(d)
 			scan.Put(d)
 		}
-		compare(100 + round)
+		rankAsTheScan(t, ix, scan, queries, []int{1, 10, Page, -1}, 100+round)
 	}
 }
