@@ -156,7 +156,7 @@ func (ix *Index) FindTop(ctx context.Context, query string, k int) (*Result, err
 	// Kept whole (top sorts it in place) for release to clear.
 	s.bests = ix.withMatters(s.bests, s.found, bestOf)
 	r.Total = count(s.found)
-	bests := ix.top(s.bests, k)
+	bests := ix.top(s.candidates(), k)
 	r.Top = make([]Match, len(bests))
 	r.top = make(map[string]bool, len(bests))
 	for i, b := range bests {
@@ -179,7 +179,11 @@ func (s *finding) typed(ctx context.Context, query string) error {
 			return nil // the texts held are not kept: the next key reads its trigram
 		}
 		// Few: the matcher looks for the pair scattered too, past those.
-		s.heldTexts = s.ix.post.pairTexts(key)
+		// Kept even when none: nil would tell the next key the texts
+		// held were not kept, and it would read every text again.
+		if s.heldTexts = s.ix.post.pairTexts(key); s.heldTexts == nil {
+			s.heldTexts = []int32{}
+		}
 		return s.scattered(ctx, narrowing{}, false)
 	}
 	if err := s.held(ctx, prev, extends); err != nil {
@@ -202,7 +206,7 @@ type query struct {
 }
 
 func newQuery(s string) query {
-	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s)}
+	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s) &^ nonASCII}
 	if isASCII(s) {
 		q.pat = []byte(s)
 	}
@@ -213,8 +217,19 @@ func newQuery(s string) query {
 // s holds q as it stands. buf is room for the matched positions, which
 // nobody reads, handed back for the next text.
 func scoreText(q query, s string, buf []int) (int, []int, bool) {
-	score, buf, ok := matchEntry(q.s, q.pat, s, buf[:0])
-	if containsFold(s, q.lower) {
+	return scoreKnown(q, s, isASCII(s), false, buf)
+}
+
+// scoreOf is scoreText of text t.
+func (ix *Index) scoreOf(q query, t int32, buf []int) (int, []int, bool) {
+	return scoreKnown(q, ix.texts[t].s, ix.ascii(t), false, buf)
+}
+
+// scoreKnown is scoreText of a text whose ASCII-ness is known, and
+// (held) that is known to hold q as it stands.
+func scoreKnown(q query, s string, ascii, held bool, buf []int) (int, []int, bool) {
+	score, buf, ok := matchKnown(q.s, q.pat, s, ascii, buf[:0])
+	if held || holdsFold(s, ascii, q.lower) {
 		if !ok {
 			// The matcher's greedy walk missed what is there as such.
 			score, ok = 1-len(s), true
@@ -247,7 +262,7 @@ type finding struct {
 	buf               []int
 	found             []uint64 // a bit per doc found
 	k                 int      // how many cases are ranked (all: < 0)
-	kth               []int    // push
+	kth               []rank   // push
 }
 
 // placesPool keeps the doc → place maps of searches done (finding.at):
@@ -317,13 +332,13 @@ func (s *finding) bestEntry(d int32) (best, bool) {
 	dc := s.ix.docs[d]
 	b, ok := best{doc: d}, false
 	for e := dc.from; e < dc.to; e++ {
-		t := s.ix.text(e)
-		if !s.fuzzy && !containsFold(t, s.q.lower) {
+		t := s.ix.entries[e].text
+		if !s.fuzzy && !holdsFold(s.ix.texts[t].s, s.ix.ascii(t), s.q.lower) {
 			continue
 		}
 		var score int
 		var hit bool
-		if score, s.buf, hit = scoreText(s.q, t, s.buf); hit && (!ok || score > b.score) {
+		if score, s.buf, hit = s.ix.scoreOf(s.q, t, s.buf); hit && (!ok || score > b.score) {
 			b.score, b.entry, ok = score, e, true
 		}
 	}
@@ -338,32 +353,70 @@ func (s *finding) add(d, e int32, score int) {
 		s.bests = append(s.bests, best{score: score, doc: d, entry: e})
 		s.at[d] = int32(len(s.bests))
 		s.found[d>>6] |= 1 << (d & 63)
-		s.push(score)
+		s.push(rank{score: score, created: s.ix.docs[d].created, doc: d})
 	case score > s.bests[k-1].score || score == s.bests[k-1].score && e < s.bests[k-1].entry:
 		s.bests[k-1] = best{score: score, doc: d, entry: e}
 	}
 }
 
-// push keeps in kth the best k first scores of the cases found, the
-// lowest first (a min-heap): kth[0] is at most the k-th best score.
-func (s *finding) push(score int) {
+// candidates are the bests that can be among the best k: those that
+// rank no worse than kth[0] (all of them when k < 0 or fewer than k were
+// found). A text many cases share adds them all when they come best
+// first, and top then compared every one; this is one pass.
+func (s *finding) candidates() []best {
+	if s.k <= 0 || len(s.kth) < s.k || len(s.bests) <= 2*s.k {
+		return s.bests
+	}
+	floor := s.kth[0]
+	out := make([]best, 0, 2*s.k)
+	for _, b := range s.bests {
+		if b.score > floor.score || b.score == floor.score && !(rank{b.score, s.ix.docs[b.doc].created, b.doc}).worse(floor) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// rank is where a case's first score puts it in the order of a search's
+// results (before): its score, then its import, then its number.
+type rank struct {
+	score   int
+	created int64
+	doc     int32
+}
+
+// worse reports whether a comes after b in the results.
+func (a rank) worse(b rank) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	if a.created != b.created {
+		return a.created > b.created
+	}
+	return a.doc > b.doc
+}
+
+// push keeps in kth the ranks of the first k cases' first scores, the
+// worst first (a heap): kth[0] is no better than the k-th best case, so
+// a case that ranks worse than it cannot be among the best k.
+func (s *finding) push(r rank) {
 	h := s.kth
 	switch {
 	case s.k <= 0:
 		return
 	case len(h) < s.k:
-		h = append(h, score)
-		for i := len(h) - 1; i > 0 && h[(i-1)/2] > h[i]; i = (i - 1) / 2 {
+		h = append(h, r)
+		for i := len(h) - 1; i > 0 && h[i].worse(h[(i-1)/2]); i = (i - 1) / 2 {
 			h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
 		}
-	case score > h[0]:
-		h[0] = score
+	case h[0].worse(r):
+		h[0] = r
 		for i := 0; ; {
 			l, m := 2*i+1, i
-			if l < len(h) && h[l] < h[m] {
+			if l < len(h) && h[l].worse(h[m]) {
 				m = l
 			}
-			if r := l + 1; r < len(h) && h[r] < h[m] {
+			if r := l + 1; r < len(h) && h[r].worse(h[m]) {
 				m = r
 			}
 			if m == i {
@@ -376,9 +429,24 @@ func (s *finding) push(score int) {
 	s.kth = h
 }
 
-// text counts every entry holding text t, scored score.
+// text counts every entry holding text t, scored score. Once k cases
+// rank better (kth), a case that would rank worse by it is only marked
+// found: it cannot be among the best k by it, and a text many cases
+// share (an agency's name) no longer costs a place in bests, and a step
+// of top, per case.
 func (s *finding) text(t int32, score int) {
+	full := s.k > 0 && len(s.kth) == s.k
+	if full && score < s.kth[0].score {
+		if s.fuzzy {
+			s.mark(t) // the scattered pass's texts were not marked before
+		}
+		return
+	}
 	for _, u := range s.ix.texts[t].users {
+		if full && score == s.kth[0].score && (rank{score, s.ix.docs[u.doc].created, u.doc}).worse(s.kth[0]) {
+			s.found[u.doc>>6] |= 1 << (u.doc & 63)
+			continue
+		}
 		s.add(u.doc, u.entry, score)
 	}
 }
@@ -403,15 +471,12 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 		}
 		s.mark(t)
 	}
+	if ranked, err := s.rankedTrigram(ctx, within); ranked || err != nil {
+		return err
+	}
 	bound, prunable := ceiling(len(q.runes))
 	if s.k < 0 || !prunable || len(texts) < 4*s.k {
-		for n, t := range texts {
-			if n%chunk == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			s.score(t)
-		}
-		return nil
+		return each(ctx, len(texts), func(n int) { s.scoreHeld(texts[n]) })
 	}
 	return s.shortestFirst(ctx, texts, bound)
 }
@@ -420,7 +485,20 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 func (s *finding) score(t int32) {
 	var score int
 	var ok bool
-	if score, s.buf, ok = scoreText(s.q, s.ix.texts[t].s, s.buf); ok {
+	if score, s.buf, ok = s.ix.scoreOf(s.q, t, s.buf); ok {
+		s.text(t, score)
+	}
+}
+
+// scoreHeld is score of a text found holding the query as it stands:
+// an ASCII text so found need not be scanned for it again (a text that
+// is not ASCII was found by its folded runes, which can differ from the
+// lower case the score reads).
+func (s *finding) scoreHeld(t int32) {
+	ascii := s.ix.ascii(t)
+	var score int
+	var ok bool
+	if score, s.buf, ok = scoreKnown(s.q, s.ix.texts[t].s, ascii, ascii && s.q.pat != nil, s.buf); ok {
 		s.text(t, score)
 	}
 }
@@ -433,7 +511,7 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 	byLen := make([][]int32, 64)
 	for _, t := range texts {
 		n := len(ix.texts[t].s)
-		if !isASCII(ix.texts[t].s) {
+		if !ix.ascii(t) {
 			n = 0
 		}
 		for len(byLen) <= n {
@@ -443,14 +521,14 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 	}
 	done := 0
 	for n, ts := range byLen {
-		if len(s.kth) == s.k && bound-n < s.kth[0] {
+		if len(s.kth) == s.k && bound-n < s.kth[0].score {
 			break
 		}
 		for _, t := range ts {
 			if done++; done%chunk == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			s.score(t)
+			s.scoreHeld(t)
 		}
 	}
 	return nil
@@ -482,11 +560,8 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 	ix, q := s.ix, s.q
 	s.fuzzy = true
 	try := func(t int32) {
-		if ix.sigs[t]&q.sig != q.sig {
-			return
-		}
 		tx := &ix.texts[t]
-		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, q.runes) {
+		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
 			return
 		}
 		if _, held := slices.BinarySearch(s.heldTexts, t); held {
@@ -494,20 +569,43 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 		}
 		var score int
 		var ok bool
-		if score, s.buf, ok = scoreText(q, tx.s, s.buf); ok {
+		if score, s.buf, ok = ix.scoreOf(q, t, s.buf); ok {
 			s.spread = append(s.spread, t)
 			s.text(t, score)
 		}
 	}
 	if extends && prev.fuzzy && prev.held != nil {
 		for _, list := range [][]int32{prev.held, prev.spread} {
-			if err := each(ctx, len(list), func(n int) { try(list[n]) }); err != nil {
+			err := each(ctx, len(list), func(n int) {
+				if t := list[n]; ix.sigs[t]&q.sig == q.sig {
+					try(t)
+				}
+			})
+			if err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return each(ctx, len(ix.sigs), func(t int) { try(int32(t)) })
+	return ix.withSignature(ctx, q.sig, try)
+}
+
+// withSignature calls fn with every text whose signature holds sig: the
+// signatures read in a loop of their own, most failing there, without a
+// call each.
+func (ix *Index) withSignature(ctx context.Context, sig uint64, fn func(int32)) error {
+	sigs := ix.sigs
+	for from := 0; from < len(sigs); from += chunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for t := from; t < min(from+chunk, len(sigs)); t++ {
+			if sigs[t]&sig == sig {
+				fn(int32(t))
+			}
+		}
+	}
+	return nil
 }
 
 // each calls fn with 0 to n-1, giving up with ctx's error once ctx is
@@ -523,10 +621,10 @@ func each(ctx context.Context, n int, fn func(int)) error {
 }
 
 // runesInOrder is inOrder for a query that is not ASCII (its runes
-// folded): the matcher, which allocates for such a query, is asked only
-// about texts that pass it.
-func runesInOrder(s string, qr []rune) bool {
-	if isASCII(s) {
+// folded; ascii: s is ASCII): the matcher, which allocates for such a
+// query, is asked only about texts that pass it.
+func runesInOrder(s string, ascii bool, qr []rune) bool {
+	if ascii {
 		// An ASCII text holds no rune that folds past ASCII.
 		for _, r := range qr {
 			if r >= utf8.RuneSelf {
@@ -621,7 +719,7 @@ func (ix *Index) top(bests []best, k int) []best {
 		down(i)
 	}
 	for _, b := range bests[k:] {
-		if ix.before(b, h[0]) < 0 {
+		if b.score >= h[0].score && ix.before(b, h[0]) < 0 {
 			h[0] = b
 			down(0)
 		}

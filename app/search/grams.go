@@ -103,6 +103,8 @@ type postings struct {
 	chars [][2]uint64
 	// pairs are the texts by two ASCII characters, by score (pairs.go).
 	pairs pairLists
+	// tris are the common trigrams' ranked heads (trigrams.go).
+	tris triHeads
 	// scratch buffers
 	runes     []rune
 	seen      []uint64
@@ -143,16 +145,16 @@ func (p *postings) grams(s string, fn func(uint64)) {
 // intern returns the number of the text s, adding it (and its grams)
 // when the index does not hold it yet.
 func (ix *Index) intern(s string) int32 {
-	if t, ok := ix.textID[s]; ok {
+	if t, ok := ix.textID.find(ix.texts, s); ok {
 		return t
 	}
 	// A copy: not a slice of what the index was read from, which can
 	// then go.
-	s = strings.Clone(s)
+	s = ix.textBytes.keep(s)
 	t := int32(len(ix.texts))
 	ix.texts = append(ix.texts, text{s: s})
 	ix.sigs = append(ix.sigs, signature(s))
-	ix.textID[s] = t
+	ix.textID.insert(ix.texts, t)
 	if ix.post != nil {
 		ix.post.add(t, s)
 	}
@@ -188,6 +190,7 @@ func (ix *Index) Prepare() {
 		ix.rw.Unlock()
 		if done {
 			ix.warmPairs()
+			ix.warmTrigrams()
 			return
 		}
 	}
@@ -440,7 +443,7 @@ func (ix *Index) release(e int32) {
 		if ix.post != nil {
 			ix.post.remove(t, ix.texts[t].s)
 		}
-		delete(ix.textID, ix.texts[t].s)
+		ix.textID.remove(ix.texts, t)
 		ix.texts[t] = text{}
 	}
 }
@@ -476,6 +479,9 @@ func (ix *Index) holding(qr []rune, within []int32) []int32 {
 		return ix.post.list(qr).appendTo(nil)
 	case len(qr) <= 2:
 		return ix.check(within, qr)
+	case len(qr) == 3 && within == nil:
+		// The trigram's own list is exactly the texts holding it.
+		return ix.trigrams(qr, nil)
 	}
 	return ix.check(ix.trigrams(qr, within), qr)
 }
@@ -520,8 +526,8 @@ func (ix *Index) check(cand []int32, qr []rune) []int32 {
 	for _, t := range cand {
 		s := ix.texts[t].s
 		var ok bool
-		if ascii && isASCII(s) {
-			ok = containsFold(s, lower)
+		if ascii && ix.ascii(t) {
+			ok = holdsFold(s, true, lower)
 		} else {
 			buf = folded(s, buf[:0])
 			ok = holdsRunes(buf, qr)

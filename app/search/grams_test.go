@@ -22,6 +22,43 @@ func randomText(rng *rand.Rand) string {
 	return b.String()
 }
 
+// randomDocs are n cases of one to three random targets each.
+func randomDocs(rng *rand.Rand, n int) []Doc {
+	var docs []Doc
+	for i := range n {
+		d := Doc{ID: fmt.Sprint("c", i)}
+		for range 1 + rng.IntN(3) {
+			d.Entries = append(d.Entries, Entry{Field: "target", Text: randomText(rng)})
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// rankAsTheScan fails t unless every query, a page of k cases ranked for
+// each k, finds as many cases and ranks the same ones with the same
+// scores in ix as in scan (an index that reads every text).
+func rankAsTheScan(t *testing.T, ix, scan *Index, queries []string, ks []int, round int) {
+	t.Helper()
+	for _, q := range queries {
+		for _, k := range ks {
+			a, err := ix.FindTop(context.Background(), q, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := scan.FindTop(context.Background(), q, k)
+			if a.Total != b.Total || len(a.Top) != len(b.Top) {
+				t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
+			}
+			for i := range a.Top {
+				if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
+					t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
+				}
+			}
+		}
+	}
+}
+
 // TestFind_FindsEveryTextHoldingTheQuery is the posting lists against a
 // scan: for random texts and queries, typed on and afresh, with cases
 // corrected and purged between, every case with a text holding the query
@@ -29,14 +66,7 @@ func randomText(rng *rand.Rand) string {
 // it; what is found is what the index without posting lists finds.
 func TestFind_FindsEveryTextHoldingTheQuery(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 18))
-	var docs []Doc
-	for i := range 400 {
-		d := Doc{ID: fmt.Sprint("c", i)}
-		for range 1 + rng.IntN(3) {
-			d.Entries = append(d.Entries, Entry{Field: "target", Text: randomText(rng)})
-		}
-		docs = append(docs, d)
-	}
+	docs := randomDocs(rng, 400)
 	ix, scan := NewIndexOf(docs), NewIndexOf(docs)
 	ix.Prepare()
 	for round := range 300 {

@@ -25,18 +25,28 @@ func everything(ix *Index, query string) (best, held map[string]int) {
 	for e := range ix.entries {
 		texts = append(texts, ix.text(int32(e)))
 	}
+	// The doc of each live entry (those of a doc indexed again or
+	// removed are no doc's).
+	owner := make([]int32, len(ix.entries))
+	for e := range owner {
+		owner[e] = -1
+	}
+	for i, d := range ix.docs {
+		for e := d.from; e < d.to; e++ {
+			owner[e] = int32(i)
+		}
+	}
 	keep := func(m map[string]int, id string, score int) {
 		if cur, ok := m[id]; !ok || score > cur {
 			m[id] = score
 		}
 	}
 	for _, m := range fuzzy.Find(query, texts) {
-		e := ix.entries[m.Index]
-		if e.doc < 0 {
+		if owner[m.Index] < 0 {
 			continue
 		}
 		score := m.Score
-		id := ix.docs[e.doc].id
+		id := ix.docs[owner[m.Index]].id
 		if strings.Contains(strings.ToLower(texts[m.Index]), strings.ToLower(query)) {
 			score += 1000
 			keep(held, id, score)

@@ -139,21 +139,21 @@ func (p *postings) head(ix *Index, k int) *pairHead {
 	if h := l.heads[uint16(k)]; h != nil {
 		return h
 	}
-	h := rankPair(ix, k, l.members[l.mat[k]:l.mat[k+1]])
+	h := rankTexts(ix, pairQuery(k), l.members[l.mat[k]:l.mat[k+1]], onesKept)
 	l.heads[uint16(k)] = h
 	return h
 }
 
-// rankPair orders pair k's members by score, best first, then by number
-// (a score and a number packed so that one sort orders both), and keeps
-// onesKept entries' worth, to the end of a score.
-func rankPair(ix *Index, k int, members packed) *pairHead {
+// rankTexts orders members by their score for q (a pair's or a
+// trigram's query), best first, then by number (a score and a number
+// packed so that one sort orders both), and keeps keep entries' worth,
+// to the end of a score.
+func rankTexts(ix *Index, q query, members packed, keep int) *pairHead {
 	var order []uint64
 	var buf []int
-	q := pairQuery(k)
 	members.each(func(t int32) bool {
 		var score int32
-		score, buf = pairScore(q, ix.texts[t].s, buf)
+		score, buf = pairScore(q, ix.texts[t].s, ix.ascii(t), buf)
 		order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
 		return true
 	})
@@ -168,7 +168,7 @@ func rankPair(ix *Index, k int, members packed) *pairHead {
 			kept += len(ix.texts[t].users)
 			continue
 		}
-		if kept >= onesKept {
+		if kept >= keep {
 			h.cut = true
 			break
 		}
@@ -179,7 +179,9 @@ func rankPair(ix *Index, k int, members packed) *pairHead {
 		h.runs = append(h.runs, pairRun{score: score, end: int32(len(h.texts))})
 		kept += len(ix.texts[t].users)
 	}
-	h.texts = slices.Clip(h.texts)
+	// Copies of their length: what append left spare was a third of the
+	// heads' memory.
+	h.texts, h.runs = slices.Clone(h.texts), slices.Clone(h.runs)
 	return h
 }
 
@@ -196,9 +198,10 @@ func (ix *Index) warmPairs() {
 	}
 }
 
-// pairScore is s's score for the pair query q, or noScore.
-func pairScore(q query, s string, buf []int) (int32, []int) {
-	score, buf, ok := scoreText(q, s, buf)
+// pairScore is s's score for the pair (or trigram) query q, or noScore;
+// ascii says whether s is ASCII.
+func pairScore(q query, s string, ascii bool, buf []int) (int32, []int) {
+	score, buf, ok := scoreKnown(q, s, ascii, false, buf)
 	if !ok {
 		return noScore, buf
 	}
@@ -212,7 +215,7 @@ func (p *postings) addPairs(t int32, s string) {
 	var buf []int
 	p.seenPairs = pairsOf(p.runes, p.seenPairs, func(k int) {
 		var score int32
-		score, buf = pairScore(pairQuery(k), s, buf)
+		score, buf = pairScore(pairQuery(k), s, isASCII(s), buf)
 		p.pairs.more[uint16(k)] = append(p.pairs.more[uint16(k)], scoredText{t, score})
 	})
 }

@@ -16,14 +16,7 @@ import (
 // built or by the first search that needs them.
 func TestPairs_RankAsTheScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 18))
-	var docs []Doc
-	for i := range 600 {
-		d := Doc{ID: fmt.Sprint("c", i)}
-		for range 1 + rng.IntN(3) {
-			d.Entries = append(d.Entries, Entry{Field: "target", Text: randomText(rng)})
-		}
-		docs = append(docs, d)
-	}
+	docs := randomDocs(rng, 600)
 	ix, scan := NewIndexOf(docs), NewIndexOf(docs)
 	ix.Prepare()
 	// Half the pairs ranked by the first search that needs them, after
@@ -44,23 +37,7 @@ func TestPairs_RankAsTheScan(t *testing.T) {
 			ix.Remove(docs[i].ID)
 			scan.Remove(docs[i].ID)
 		}
-		for _, q := range pairs {
-			for _, k := range []int{1, 10, Page, -1} {
-				a, err := ix.FindTop(context.Background(), q, k)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, _ := scan.FindTop(context.Background(), q, k)
-				if a.Total != b.Total || len(a.Top) != len(b.Top) {
-					t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
-				}
-				for i := range a.Top {
-					if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
-						t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
-					}
-				}
-			}
-		}
+		rankAsTheScan(t, ix, scan, pairs, []int{1, 10, Page, -1}, round)
 	}
 }
 
@@ -116,20 +93,7 @@ func TestFirstKeys_RankAsTheScanAfterPurges(t *testing.T) {
 		t.Fatal("the lists of e and er were not trimmed: the test needs more cases")
 	}
 	for round := range 4 {
-		for _, q := range []string{"e", "U", "1", "-", "k", "er", "US", "1:", "-m", "zq"} {
-			for _, k := range []int{1, Page, -1} {
-				a, _ := ix.FindTop(context.Background(), q, k)
-				b, _ := scan.FindTop(context.Background(), q, k)
-				if a.Total != b.Total || len(a.Top) != len(b.Top) {
-					t.Fatalf("round %d %q top %d: %d found, %d ranked; the scan %d, %d", round, q, k, a.Total, len(a.Top), b.Total, len(b.Top))
-				}
-				for i := range a.Top {
-					if a.Top[i].ID != b.Top[i].ID || a.Top[i].Score != b.Top[i].Score {
-						t.Fatalf("round %d %q top %d: rank %d is %s (%d), the scan's %s (%d)", round, q, k, i, a.Top[i].ID, a.Top[i].Score, b.Top[i].ID, b.Top[i].Score)
-					}
-				}
-			}
-		}
+		rankAsTheScan(t, ix, scan, []string{"e", "U", "1", "-", "k", "er", "US", "1:", "-m", "zq"}, []int{1, Page, -1}, round)
 		// Purge the best ranked cases, and correct others to a text
 		// that scores above them.
 		r, _ := ix.FindTop(context.Background(), "e", 2*Page)

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -131,7 +130,7 @@ func (r *reader) doc(ix *Index) {
 		r.err = ErrFormat
 		return
 	}
-	id = strings.Clone(id)
+	id = ix.textBytes.keep(id)
 	ix.byID[id] = di
 	ix.docs = append(ix.docs, doc{id: id, stamp: stamp, created: created, from: from, to: int32(len(ix.entries))})
 	ix.setWords(di, words)

@@ -18,7 +18,12 @@ import (
 // matchEntry scores query (whose ASCII form is pat, nil when it is not
 // ASCII) against s, appending the matched positions to idx.
 func matchEntry(query string, pat []byte, s string, idx []int) (score int, out []int, ok bool) {
-	if pat != nil && isASCII(s) {
+	return matchKnown(query, pat, s, isASCII(s), idx)
+}
+
+// matchKnown is matchEntry of a text whose ASCII-ness is known.
+func matchKnown(query string, pat []byte, s string, ascii bool, idx []int) (score int, out []int, ok bool) {
+	if pat != nil && ascii {
 		return scoreASCII(pat, s, idx)
 	}
 	m := fuzzy.Find(query, []string{s})

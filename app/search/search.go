@@ -46,11 +46,12 @@ type Index struct {
 
 	// texts are the distinct texts of the entries, by number (textID);
 	// post lists them by gram once Prepare built it (grams.go).
-	texts  []text
-	sigs   []uint64 // signature of each text, read apart from the texts
-	textID map[string]int32
-	post   *postings
-	gen    uint64 // changes with every Put and Remove
+	texts     []text
+	sigs      []uint64 // signature of each text, read apart from the texts
+	textID    textTable
+	textBytes textBytes // the texts' and read IDs' bytes
+	post      *postings
+	gen       uint64 // changes with every Put and Remove
 
 	// members are the docs linked into each matter, keys the matter each
 	// is linked into (matters.go).
@@ -78,8 +79,9 @@ type doc struct {
 	wfrom, wto int32
 }
 
+// entry is one text of a doc (docs[i].from to .to): which doc is never
+// asked of an entry, its text's users say.
 type entry struct {
-	doc   int32  // -1 once the case was indexed again or removed
 	text  int32  // its number in texts
 	field uint16 // its name's number in fieldNames
 }
@@ -208,7 +210,7 @@ func NewIndexOf(docs []Doc) *Index {
 }
 
 func newIndex(docs int) *Index {
-	return &Index{byID: make(map[string]int32, docs), textID: map[string]int32{}}
+	return &Index{byID: make(map[string]int32, docs)}
 }
 
 // Put indexes d, in place of what the index held of the same case: a new
@@ -252,7 +254,7 @@ func (ix *Index) put(d Doc) {
 func (ix *Index) addEntry(i int32, field, s string) {
 	e := int32(len(ix.entries))
 	t := ix.intern(s)
-	ix.entries = append(ix.entries, entry{doc: i, text: t, field: ix.fieldNumber(field)})
+	ix.entries = append(ix.entries, entry{text: t, field: ix.fieldNumber(field)})
 	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
 }
 
@@ -281,7 +283,6 @@ func (ix *Index) drop(i int32) {
 	dc := &ix.docs[i]
 	for e := dc.from; e < dc.to; e++ {
 		ix.release(e)
-		ix.entries[e].doc = -1
 	}
 	ix.dead += int(dc.to - dc.from)
 	dc.from, dc.to, dc.wfrom, dc.wto = 0, 0, 0, 0
@@ -363,13 +364,19 @@ func (ix *Index) Cases() int {
 	return len(ix.byID)
 }
 
+// nonASCII is the bit of a signature that says its text is not ASCII:
+// the matcher's fast path, the case-blind scan and the length bound all
+// ask, and a text was read again for it on every keystroke.
+const nonASCII = 1 << 63
+
 // signature has a bit for each ASCII letter (either case) and digit s
 // holds, counting the letters a non-ASCII character folds to (the Kelvin
-// sign is a k to the matcher).
+// sign is a k to the matcher), and nonASCII when s is not ASCII.
 func signature(s string) uint64 {
 	var sig uint64
 	for _, r := range s {
 		if r >= utf8.RuneSelf {
+			sig |= nonASCII
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 				sig |= bit(f)
 			}
@@ -392,13 +399,17 @@ func bit(r rune) uint64 {
 	return 0
 }
 
+// ascii reports whether text t is ASCII.
+func (ix *Index) ascii(t int32) bool { return ix.sigs[t]&nonASCII == 0 }
+
 // containsFold reports whether s holds lower (already lower-cased), case
 // folded as strings.ToLower does, without a copy of s for ASCII text.
-func containsFold(s, lower string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.Contains(strings.ToLower(s), lower)
-		}
+func containsFold(s, lower string) bool { return holdsFold(s, isASCII(s), lower) }
+
+// holdsFold is containsFold of a text whose ASCII-ness is known.
+func holdsFold(s string, ascii bool, lower string) bool {
+	if !ascii {
+		return strings.Contains(strings.ToLower(s), lower)
 	}
 	n := len(lower)
 outer:
