@@ -62,8 +62,8 @@ test: deps vet lint
 	# OCR of real and generated scans, without the race detector (too slow
 	# under it).
 	set -o pipefail; $(GO) test -count=1 -timeout 20m -v -run 'TestRun_LabelledRealOrders|TestRun_ScannedGeneratedOrders' ./app/evaluation/ 2>&1 | $(PROGRESS)
-	# A page of 34 megapixels read from its own image: past what a worker
-	# under the race detector may use.
+	# Pages of 15 and 34 megapixels read from their own images: past what a
+	# worker under the race detector may use in memory or time.
 	$(GO) test -count=1 -run 'TestScan_OneImagePagesMatchTheirDrawing' ./app/render/
 	$(call run_fuzz,$(FUZZ_BRIEF))
 	@$(MAKE) --no-print-directory devset

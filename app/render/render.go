@@ -130,7 +130,7 @@ func (r *Renderer) Render(ctx context.Context, pdf []byte, pages []int, dpi int,
 
 // Scan is Render for OCR: a page that is one scanned image filling the
 // page comes back as that image, decoded at its own resolution (reduced
-// by a whole factor past 450 dpi, enlarged to 300 below 250) with the DPI
+// to 300 past 320 dpi, enlarged to 300 below 250) with the DPI
 // it ends at, instead of being drawn at dpi; any other page is drawn at
 // dpi. See native.go.
 func (r *Renderer) Scan(ctx context.Context, pdf []byte, pages []int, dpi int, each func(n int, p Page, err error) error) error {

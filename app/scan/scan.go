@@ -191,25 +191,72 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 	return out, warnings, nil
 }
 
-// recognize reads a page; a weak reading (a light or dotty scan) is tried
-// again on the image with its strokes thickened, and the reading with more
-// confident words is kept.
+// recognize reads a page. Most pages are upright and read strongly as
+// they stand, without Tesseract's orientation detection (a quarter of its
+// time on a letter page). A weak reading is of a faint or dotty scan, of a
+// page with little on it, or of a turned page, which reads as unconfident
+// nonsense; such a page is read again with its strokes thickened and its
+// orientation detected, and, unless that reading is strong and upright,
+// as it is with its orientation detected. The best reading is kept.
 func (s *Scanner) recognize(ctx context.Context, img *image.Gray, dpi int) (*ocr.Result, error) {
-	res, err := s.OCR.RecognizeAt(ctx, img, dpi)
-	if err != nil || res.Confidence >= lowConfidence && len(res.Words) >= 30 {
+	res, err := s.OCR.RecognizeUpright(ctx, img, dpi)
+	if err != nil || strong(res) {
 		return res, err
 	}
-	again, err := s.OCR.RecognizeAt(ctx, thicken(img), dpi)
+	best := res
+	thick, err := s.OCR.RecognizeAt(ctx, thicken(img), dpi)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err == nil:
+		best = better(best, thick)
+		if strong(thick) && upright(thick.Words) || !s.OCR.CanOrient() {
+			// Detection found the page upright, where reading it as
+			// it stands is what was done first.
+			return best, nil
+		}
+	}
+	turned, err := s.OCR.RecognizeAt(ctx, img, dpi)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		return res, nil
+		return best, nil
 	}
-	if score(again) > score(res) {
-		return again, nil
+	return better(best, turned), nil
+}
+
+// strong reports a reading confident enough to keep without trying
+// another: a page of text (30 words or more) read at a mean confidence of
+// 60 or more.
+func strong(r *ocr.Result) bool {
+	return r.Confidence >= lowConfidence && len(r.Words) >= 30
+}
+
+// better is the reading of the two that scores higher, a when they tie.
+func better(a, b *ocr.Result) *ocr.Result {
+	if score(b) > score(a) {
+		return b
 	}
-	return res, nil
+	return a
+}
+
+// upright reports whether Tesseract read the page the way up it lies:
+// word boxes are in the image's own frame, so the words of a page read
+// upside down run right to left and those of a page read turned a quarter
+// stand above one another. Upright, most words stand right of the one
+// before on its line.
+func upright(words []ocr.Word) bool {
+	forward := 0
+	for i := 1; i < len(words); i++ {
+		a, b := words[i-1], words[i]
+		h := max(a.H, b.H)
+		dy := (b.Y + b.H/2) - (a.Y + a.H/2)
+		if dy <= h/2 && -dy <= h/2 && b.X > a.X {
+			forward++
+		}
+	}
+	return len(words) > 1 && forward*2 >= len(words)-1
 }
 
 // score weighs a reading by its confident words and by how much it reads
