@@ -338,11 +338,16 @@ func (x *run) agency() {
 		addV(v)
 	}
 	if len(cands) == 0 {
+		for _, v := range x.proseForces() {
+			addV(v)
+		}
+	}
+	if len(cands) == 0 {
 		if h, ok := x.c.first(genericAgencyRe); ok {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	x.choose(app.FieldAgency, fullerNames(cands), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -589,6 +594,7 @@ func (x *run) letterheadOrgs() (valued, bool) {
 	if len(parts) == 0 {
 		return valued{}, false
 	}
+	parts = forceOverUnit(parts)
 	h := hit{page: p.num, start: start, end: end, text: p.text, groups: []string{strings.Join(parts, ", ")}}
 	return valued{strings.Join(parts, ", "), h, 0.75, "letterhead-orgs"}, true
 }

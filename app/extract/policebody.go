@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// A police unit — a station, a section, a squad — belongs to a force, and
+// orders name the two in either order: the force over its unit in a
+// letterhead, but the unit first where a signature or a sentence reads
+// from the officer outwards ("Chief of Shibuya Police Station, / Tokyo
+// Metropolitan Police Department"). A reviewer names the body that
+// investigates by its force, the unit after it, as the stacked letterhead
+// reads (`letterhead.go`). And a force named only in running text — no
+// letterhead, no contact line — is still the order's agency, named by the
+// whole of its name ("la Brigada Provincial de Policía Judicial (Grupo …)
+// de la Jefatura Superior de Policía de …").
+
+// unitNounRe is the head noun of a police unit: a part of a force, not a
+// force.
+var unitNounRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|\s)(?:police\s+)?(?:station|section|unit|squad|precinct|group|team|desk|branch|brigade|district|detachment|post|grupo|secci[oó]n|brigada|unidad|kommissariat|dezernat|revier|wache|commissariat|delegacia|stazione|squadra|nucleo|komisariat)$`)
+})
+
+// isPoliceUnit reports whether a body's name ends in a unit's head noun
+// (its short name in brackets aside): "Shibuya Police Station", "Cyber
+// Crime Unit (CCU)".
+func isPoliceUnit(v string) bool {
+	v = strings.TrimSpace(v)
+	if i := strings.LastIndex(v, " ("); i > 0 && strings.HasSuffix(v, ")") {
+		v = v[:i]
+	}
+	return unitNounRe().MatchString(v)
+}
+
+// isPoliceForce reports whether a body is a force: named as police and not
+// a unit of one ("Tokyo Metropolitan Police Department", "West Midlands
+// Police", "Polizeipräsidium Köln").
+func isPoliceForce(v string) bool { return forceRe().MatchString(v) && !isPoliceUnit(v) }
+
+// officerOfRe is the post a signature writes before the unit it heads
+// ("Chief of", "Head of the"): the person's, not the body's name.
+var officerOfRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:deputy|assistant)\s+)?(?:chief|head|commander|director|superintendent|officer\s+in\s+charge|station\s+house\s+officer|commanding\s+officer)\s+of\s+(?:the\s+)?`)
+})
+
+// forceOverUnit rewrites a stack of bodies read from the officer outwards
+// ("Chief of Shibuya Police Station, Tokyo Metropolitan Police
+// Department") widest first: the post goes, and a force that follows its
+// unit is set before it.
+func forceOverUnit(parts []string) []string {
+	if len(parts) == 0 {
+		return parts
+	}
+	out := append([]string(nil), parts...)
+	out[0] = officerOfRe().ReplaceAllString(out[0], "")
+	if len(out) < 2 || !isPoliceUnit(out[0]) {
+		return out
+	}
+	for i := 1; i < len(out); i++ {
+		if isPoliceForce(out[i]) {
+			force := out[i]
+			copy(out[1:i+1], out[:i])
+			out[0] = force
+			return out
+		}
+	}
+	return out
+}
+
+// unitsForce finds the force the text names right after a unit — on the
+// same line after a comma or on the next line ("Shibuya Police Station,
+// / Tokyo Metropolitan Police Department"), or after "of the" — and
+// returns the two as one name, force first.
+func (x *run) unitsForce(unit string) (string, bool) {
+	if !isPoliceUnit(unit) {
+		return "", false
+	}
+	lu := strings.ToLower(unit)
+	for _, p := range x.c.pages {
+		lt := strings.ToLower(p.text)
+		for off := 0; ; {
+			i := strings.Index(lt[off:], lu)
+			if i < 0 {
+				break
+			}
+			at := off + i + len(lu)
+			off = at
+			if f, ok := forceAfter(p.text[at:min(len(p.text), at+120)]); ok {
+				return f + ", " + unit, true
+			}
+		}
+	}
+	return "", false
+}
+
+// joinRe is what may stand between a unit and its force: a comma, a line
+// break, "of (the)".
+var joinRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[ \t]*,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*|[ \t]+of\s+(?:the\s+)?)`)
+})
+
+// forceAfter reads a force's name at the start of rest, past what joins it
+// to a unit.
+func forceAfter(rest string) (string, bool) {
+	j := joinRe().FindStringIndex(rest)
+	if j == nil {
+		return "", false
+	}
+	rest = rest[j[1]:]
+	m := agencyRe.FindStringSubmatchIndex(rest)
+	if m == nil || m[0] != 0 {
+		return "", false
+	}
+	f := strings.Join(strings.Fields(rest[m[2]:m[3]]), " ")
+	if !isPoliceForce(f) {
+		return "", false
+	}
+	return titleCase(f), true
+}
+
+// withForces gives each candidate that names a unit the force the text
+// names beside it.
+func (x *run) withForces(cands []cand) []cand {
+	for i, c := range cands {
+		if v, ok := x.unitsForce(c.value); ok {
+			cands[i].value = v
+		}
+	}
+	return cands
+}
+
+// proseForceRe is a police body named in running text by a head word that
+// opens its name in the languages orders come in, then its capitalised
+// words, joined by the small words of a name ("de la", "of the", "der"), a
+// bracketed unit, a number: "Brigada Provincial de Policía Judicial (Grupo
+// de Delitos Tecnológicos) de la Jefatura Superior de Policía de la
+// Comunitat Valenciana".
+var proseForceRe = sync.OnceValue(func() *regexp.Regexp {
+	head := `(?:Brigada|Jefatura|Comisar[ií]a|Unidad|Grupo|Direcci[oó]n|Polic[ií]a|Pol[ií]cia|Guardia\s+Civil|Mossos|Ertzaintza|Polizeipr[äa]sidium|Polizeidirektion|Polizeiinspektion|Polizei|Landeskriminalamt|Kriminalpolizei|Kriminalinspektion|Politie|Polisen|Poliisi|Gendarmerie|Brigade|Sous-direction|Direction|Commissariat|Questura|Squadra|Nucleo|Polizia|Carabinieri|Delegacia|Departamento|Divis[ãa]o|Policja|Komenda|Centralne)`
+	word := `(?:\p{Lu}[\p{L}\d.'’\-]*|\d+\S*|\([^()]{1,80}\))`
+	small := `(?:de|del|de\s+la|de\s+los|de\s+las|des|du|de\s+l'|d'|of|the|of\s+the|di|della|dello|dei|do|da|dos|das|der|für|von|im|zur|zum|w|ds\.)`
+	return regexp.MustCompile(`\b` + head + `(?:\s+(?:` + small + `\s+)?` + word + `)+`)
+})
+
+// proseForces reads the police bodies the order names in running text:
+// the order's agency when no letterhead, label or contact line names one.
+func (x *run) proseForces() []valued {
+	var out []valued
+	for _, h := range x.c.all(proseForceRe()) {
+		v := strings.Join(strings.Fields(h.group()), " ")
+		if !forceRe().MatchString(v) || len(v) > 140 {
+			continue
+		}
+		out = append(out, valued{v, h, 0.65, "prose"})
+	}
+	return out
+}
