@@ -209,7 +209,8 @@ func gagDuration(nd *app.Nondisclosure, cues []hit, dayFirst bool) {
 		case strings.HasPrefix(u, "year"):
 			nd.Days = 365 * n
 		case strings.HasPrefix(u, "month"):
-			nd.Days = 30 * n
+			// Twelve months are a year, not 360 days.
+			nd.Days = 365*(n/12) + 30*(n%12)
 		default:
 			nd.Days = n
 		}

@@ -250,15 +250,18 @@ func (x *run) country() (string, hit, bool) {
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
-	_, fed := x.headMatch(federalRe)
-	_, state := x.headMatch(stateCourtRe)
-	return fed || state
+	f, fed := x.headMatch(federalRe)
+	s, state := x.headMatch(stateCourtRe)
+	return fed && !incorporatedIn(f) || state && !incorporatedIn(s)
 }
 
 // stateCourtInHead accepts a state match only when the heading, not the
 // body, names the state court: a federal order for a suspect "in the State
 // of Texas" is still federal.
 func (x *run) stateCourtInHead(m hit) bool {
+	if incorporatedIn(m) {
+		return false
+	}
 	_, fed := x.headMatch(federalRe)
 	_, state := x.headMatch(stateCourtRe)
 	if fed && !state {

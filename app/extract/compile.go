@@ -90,7 +90,7 @@ func compileAll() {
 		{0.6, regexp.MustCompile(companyWrapRe)},
 	}
 	companyOnly = regexp.MustCompile(companyRe)
-	recipientPrefix = regexp.MustCompile(`(?i)^(?:(?:addressee|respondent|recipient|to|die|der|the|directed\s+to|addressed\s+to|attn|attention|custodian\s+of\s+records(?:\s+(?:for|of|at))?|records)\b[\s,:]*)+`)
+	recipientPrefix = regexp.MustCompile(`(?i)^(?:(?:addressee|respondent|recipient|to|die|der|the|(?:di-?\s*)?rected\s+to|(?:ad-?\s*)?dressed\s+to|attn|attention|custodian\s+of\s+records(?:\s+(?:for|of|at))?|records)\b[\s,:]*)+`)
 	legalFormOnly = regexp.MustCompile(`^` + legalForm + `$`)
 	addressSkip = regexp.MustCompile(`(?i)^(?:/s/|_{3,}|custodian\s+of\s+records|attn|attention|via\b|by\s+(?:e-?mail|fax|hand|courier|portal)|legal\s+(?:department|compliance|process)|law\s+enforcement|c/o|re:|subject|dear|\[|\(|file\s+no|our\s+ref|your\s+ref|ref(?:erence)?\b|in\s+reply)`)
 	// dates.go

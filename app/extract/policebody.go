@@ -157,3 +157,19 @@ func (x *run) proseForces() []valued {
 	}
 	return out
 }
+
+// incorporatedInRe ends the words that say where a party is incorporated
+// ("a company incorporated in the", "organized under the laws of the"): a
+// state named after them is the company's, not the court's.
+var incorporatedInRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:incorporated|organi[sz]ed|registered|formed|existing|domiciled|headquartered)\b[^\n]{0,30}$|\blaws\s+of\s+(?:the\s+)?$`)
+})
+
+// incorporatedIn reports whether a state's name is the one a party is
+// incorporated in: a respondent's description in the caption of a foreign
+// court's order ("TESSELLATE NETWORKS, INC. / (a company incorporated in
+// the State of Delaware, United States of America)").
+func incorporatedIn(m hit) bool {
+	ls := strings.LastIndexByte(m.text[:m.start], '\n') + 1
+	return incorporatedInRe().MatchString(m.text[ls:m.start])
+}

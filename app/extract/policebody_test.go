@@ -45,3 +45,42 @@ func TestForceOverUnit(t *testing.T) {
 		}
 	}
 }
+
+// The state a respondent is incorporated in is not the court's: a Crown
+// Court's order to a Delaware company is a UK order.
+func TestJurisdiction_StateOfIncorporationIsNotTheCourts(t *testing.T) {
+	checkField(t, app.FieldJurisdiction, []fieldCase{
+		{"a UK order to a Delaware company",
+			"IN THE CROWN COURT AT EXAMPLETOWN\nOVERSEAS PRODUCTION ORDER\nBETWEEN\nTHE CHIEF CONSTABLE OF EXAMPLE POLICE\nApplicant\nand\nEXAMPLE CHAT, INC.\n(a company incorporated in the State of Delaware, United States of America)\nRespondent\nIT IS ORDERED THAT the Respondent shall produce the data of the account heron_9.\n",
+			"UK"},
+		{"a state court's caption still counts",
+			"STATE OF TEXAS\nCOUNTY OF EXAMPLE\nSEARCH WARRANT\nThe State of Texas, to any peace officer: you are commanded to search the account heron_9 held by Example Chat, Inc.\n",
+			"US-TX"},
+	})
+}
+
+// A gag for twelve months lasts a year.
+func TestNondisclosure_MonthsInYears(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"IT IS ORDERED THAT:\n3. The Respondent shall not disclose the making of this order to any person for a period of 12 months from the date of this order.\n", 365},
+		{"IT IS ORDERED THAT:\n3. The Respondent shall not disclose the making of this order to any person for a period of 6 months from the date of this order.\n", 180},
+		{"IT IS ORDERED THAT:\n3. The Respondent shall not disclose the making of this order to any person for a period of 18 months from the date of this order.\n", 545},
+	} {
+		if got := extractText(tc.text).Nondisclosure.Days; got != tc.want {
+			t.Errorf("%q: days %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A caption's "DI-" / "RECTED TO" hyphenated over two lines, beside a
+// column, leaves the word's tail before the provider: not its name.
+func TestRecipient_CaptionVerbTailIsNoName(t *testing.T) {
+	checkField(t, app.FieldRecipient, []fieldCase{
+		{"directed to, hyphenated in a caption",
+			"UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF EXAMPLE\nIN THE MATTER OF THE APPLICATION OF  Misc. No. 26-1\nTHE UNITED STATES OF AMERICA FOR AN\nORDER PURSUANT TO 18 U.S.C. § 2703(d) DI- FILED UNDER SEAL\nRECTED TO EXAMPLE CHAT, INC.\nORDER\nIt is hereby ordered that the provider shall disclose the records of the account heron_9.\n",
+			"Example Chat, Inc."},
+	})
+}
