@@ -152,7 +152,7 @@ func (x *run) nondisclosure() {
 			if unticked(h) || r.notIncluded.MatchString(sentenceAround(h.text, h.start)) || scopeLimit(h) {
 				continue
 			}
-			if orderOnly && x.pageRole(h.page) != roleOrder {
+			if orderOnly && (x.pageRole(h.page) != roleOrder || soughtOrder(h)) {
 				continue
 			}
 			out = append(out, h)

@@ -385,7 +385,7 @@ func agencyName(h hit) string {
 
 // forceRe names a police force in the languages orders come in.
 var forceRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
+	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policj[aię]|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
 })
 
 // letterheadAgency finds the most specific agency the letterhead names:

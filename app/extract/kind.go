@@ -371,11 +371,21 @@ func (x *run) commandsSilence() bool {
 
 // issuedByAgency reports whether the letterhead is an executive agency's
 // and the heading names no court: a subpoena such an agency issues is an
-// administrative subpoena.
+// administrative subpoena. A court named in a sentence ("proceedings in
+// the U.S. District Court to enforce obedience") is the court that would
+// enforce it, not its issuer: only a court in a heading line counts.
 func (x *run) issuedByAgency() bool {
 	r := kindRules()
 	top := strings.Join(topLines(x.c.leadPage().text, 4), "\n")
-	return r.agencyHead.MatchString(top) && !r.courtHead.MatchString(x.c.head(headingLines))
+	if !r.agencyHead.MatchString(top) {
+		return false
+	}
+	for _, l := range strings.Split(x.c.head(headingLines), "\n") {
+		if t := strings.TrimSpace(l); r.courtHead.MatchString(t) && headingLike(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // foreign reports whether the order comes from outside the United States.

@@ -84,3 +84,32 @@ func TestRecipient_CaptionVerbTailIsNoName(t *testing.T) {
 			"Example Chat, Inc."},
 	})
 }
+
+// An agency's subpoena that names the court which would enforce it is
+// still the agency's: administrative.
+func TestProcessType_AgencySubpoenaNamingTheEnforcingCourt(t *testing.T) {
+	ex := extractText("UNITED STATES DEPARTMENT OF EXAMPLE\nEXAMPLE ENFORCEMENT AGENCY\n\nSUBPOENA\nTO: Example Chat, Inc.\n\nYOU ARE HEREBY REQUIRED TO APPEAR BEFORE Special Agent Mara Quell and to bring with you the records of the account heron_9.\nFailure to comply with this subpoena will render you liable to proceedings in the U.S. District Court to enforce obedience to its requirements.\nDate: 10/26/2026\n")
+	if got := ex.ProcessType; got != app.AdministrativeSubpoena {
+		t.Errorf("process type %q, want %q", got, app.AdministrativeSubpoena)
+	}
+}
+
+// A letter that asks for silence and says the government may seek a
+// 2705(b) order has requested, not ordered, non-disclosure.
+func TestNondisclosure_OrderYetToBeSoughtIsNoGag(t *testing.T) {
+	ex := extractText("EXAMPLE ENFORCEMENT AGENCY\nSUBPOENA\nTO: Example Chat, Inc.\nYou are required to produce the records of the account heron_9.\nREQUEST FOR NON-DISCLOSURE\nYou are requested not to disclose the existence of this request to the subscriber for a period of 90 days. This request is not a court order. If your policy is to notify your users, please tell us first so that the government may seek a non-disclosure order under 18 U.S.C. 2705(b).\n")
+	nd := ex.Nondisclosure
+	if nd.Ordered || !nd.Requested || nd.Days != 90 {
+		t.Errorf("nondisclosure %+v, want requested for 90 days, not ordered", nd)
+	}
+}
+
+// A Polish force is named in its cases ("Komenda Miejska Policji"), and a
+// contact line that names it is read as prose when nothing else names one.
+func TestAgency_PolishForceInItsCase(t *testing.T) {
+	checkField(t, app.FieldAgency, []fieldCase{
+		{"a city command of the police",
+			"EUROPEAN PRESERVATION ORDER CERTIFICATE\nIssuing authority:  Prokuratura Rejonowa Przykład\nPlease preserve the data of the account heron_9.\nContact person for practical matters  asp. Jan Przykładowy, Komenda Miejska Policji w Przykładowie, Wydział\n(police):  do walki z Cyberprzestępczością\n",
+			"Komenda Miejska Policji w Przykładowie"},
+	})
+}
