@@ -30,10 +30,10 @@ var kindRules = sync.OnceValue(func() *kindRes {
 		captionMore: regexp.MustCompile(`(?i)application|order|subpoena|warrant|search|account|information|premises|property|records|stored|directed`),
 		captionStop: regexp.MustCompile(`(?i)^\s*(?:it\s+is\b|the\s+(?:court|united\s+states)\b|this\s+matter\b|upon\b|having\b|whereas\b)`),
 		// command finds binding words: what compels rather than asks.
-		command: regexp.MustCompile(`(?i)\byou\s+are\s+(?:hereby\s+|further\s+)?(?:commanded|required|directed|ordered|summoned)\b|\bwe\s+command\s+you\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|accordingly\s+|so\s+)?ordered\b|\b(?:is|are)\s+(?:hereby\s+)?(?:ordered|required|directed|commanded)\s+to\b|\bshall\b|\bhereby\s+(?:subpoenaed|summoned|ordered|required|directed)\b|\bi\s+(?:hereby\s+)?(?:order|direct|require)\b|\byou\s+must\b|\bangeordnet\b|\baufgegeben\b|\bhat\b[^.]{0,240}?\b(?:zu\s+erteilen|herauszugeben|zu\s+übermitteln)\b|\b(?:acuerdo|acuerda|dispongo|requiero|ordeno|se\s+requiere)\b|\b(?:determino|requisito|oficie-se|intime-se)\b|\b(?:requiert|requérons|ordonne|ordonnons|enjoint)\b|\b(?:ordina|dispone|decreta)\b|\b(?:beveelt|vordert|gelast)\b`),
+		command: regexp.MustCompile(`(?i)\byou\s+are\s+(?:hereby\s+|further\s+)?(?:commanded|required|directed|ordered|summoned)\b|\bwe\s+command\s+you\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|accordingly\s+|so\s+)?ordered\b|\b(?:is|are)\s+(?:hereby\s+)?(?:ordered|required|directed|commanded)\s+to\b|\bshall\b|\bhereby\s+(?:subpoenaed|summoned|ordered|required|directed)\b|\bi\s+(?:hereby\s+)?(?:order|direct|require)\b|\byou\s+must\b|\bangeordnet\b|\baufgegeben\b|\bhat\b[^.]{0,240}?\b(?:zu\s+erteilen|herauszugeben|zu\s+übermitteln)\b|\b(?:acuerdo|acuerda|dispongo|requiero|ordeno|se\s+requiere)\b|\b(?:determino|requisito|oficie-se|intime-se)\b|\b(?:requiert|requérons|ordonne|ordonnons|enjoint)\b|\b(?:ordina|dispone|decreta|autorizza)\b|\b(?:beveelt|vordert|gelast)\b`),
 		silence: regexp.MustCompile(`(?i)^[^.;]*?\b(?:not|nicht)\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:disclos|notify|inform|reveal|unterrichten|mitteilen)|^[^.;]*?\b(?:refrain|untersagt)`),
 		// action is what a command can require besides silence.
-		action:    regexp.MustCompile(`(?i)\b(?:produce|producing|disclose\W{0,3}\s*(?:to|the\s+(?:following|records|information))|provide|furnish|deliver|preserve|appear|testify|install|execute|search|intercept|make\s+available|erteilen|herauszugeben|übermitteln|facilit|remit|entreg|forne[cç]|encaminh|remet|produire|communiquer|fornire|trasmett|verstrekken|leveren)`),
+		action:    regexp.MustCompile(`(?i)\b(?:produce|producing|disclose\W{0,3}\s*(?:to|the\s+(?:following|records|information))|provide|furnish|deliver|preserve|appear|testify|install|execute|search|intercept|make\s+available|erteilen|herauszugeben|übermitteln|facilit|remit|entreg|forne[cç]|encaminh|remet|produire|communiquer|fornire|trasmett|acquisire\s+presso|verstrekken|leveren)`),
 		negAction: regexp.MustCompile(`(?i)\b(?:not|nicht|no|nor|neither|never)\b[^.;]{0,20}$`),
 		// A cue is hypothetical when its sentence puts it in the future,
 		// the past, a condition or the negative.
@@ -303,7 +303,10 @@ func (x *run) processType() {
 	}
 	// A foreign authority's binding demand to produce that is none of the
 	// named kinds is a production order.
-	if (best == app.OtherProcess || best == app.InformalRequest) && acts && x.foreign() {
+	// An administrative subpoena is a U.S. agency's process: a foreign
+	// police notice that calls itself a summons to produce ("Notice under
+	// Section 94 … (Summons to produce document)") is a production order.
+	if (best == app.OtherProcess || best == app.InformalRequest || best == app.AdministrativeSubpoena) && acts && x.foreign() {
 		best, bestScore = app.ProductionOrder, 6
 	}
 	x.ex.ProcessType = best

@@ -113,3 +113,19 @@ func TestAgency_PolishForceInItsCase(t *testing.T) {
 			"Komenda Miejska Policji w Przykładowie"},
 	})
 }
+
+// A foreign police notice that calls itself a summons to produce, and an
+// Italian judge's decree authorising the police to acquire data from the
+// provider, are production orders.
+func TestProcessType_ForeignSummonsAndDecreeAreProductionOrders(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"a summons to produce",
+			"GOVERNMENT OF EXAMPLE STATE\nOFFICE OF THE INSPECTOR OF POLICE\nCYBER CRIME POLICE STATION, EXAMPLE CITY\nDate: 18.10.2026\nNOTICE UNDER SECTION 94 OF THE BHARATIYA NAGARIK SURAKSHA SANHITA, 2023\n(Summons to produce document or other thing)\nTo,\nThe Nodal Officer,\nExample Chat India Private Limited\nyou are hereby directed under Section 94 of BNSS, 2023, to produce the subscriber details of the mobile no. +91 97410 00001.\nYours faithfully,\nInspector of Police\nMob: +91 98450 00002\nE-mail: cyber-officer@police.example.gov.in\n"},
+		{"a decree authorising acquisition",
+			"TRIBUNALE ORDINARIO DI ESEMPIO\nSezione Giudice per le indagini preliminari\nDECRETO DI AUTORIZZAZIONE ALL'ACQUISIZIONE DI DATI DI TRAFFICO TELEMATICO\nIl Giudice per le indagini preliminari, letta la richiesta del Pubblico Ministero,\nAUTORIZZA\nla Polizia Postale ad acquisire presso il fornitore Example Chat Ireland Limited i log di accesso dell'utente darsena_77.\nEsempio, 7 ottobre 2026\n"},
+	} {
+		if got := extractText(tc.text).ProcessType; got != app.ProductionOrder {
+			t.Errorf("%s: process type %q, want %q", tc.name, got, app.ProductionOrder)
+		}
+	}
+}
