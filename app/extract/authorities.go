@@ -757,6 +757,9 @@ func (x *run) judge() {
 	}
 	rules := append(append([]labelRule{}, judgeRules...), nationalJudgeRules()...)
 	v, h, conf, ok := x.bestLabel(app.FieldJudge, rules, func(h hit) (string, bool) {
+		if earlierOrdersJudge(h) {
+			return "", false
+		}
 		return cleanName(h.group())
 	})
 	if ok {

@@ -173,3 +173,18 @@ func incorporatedIn(m hit) bool {
 	ls := strings.LastIndexByte(m.text[:m.start], '\n') + 1
 	return incorporatedInRe().MatchString(m.text[ls:m.start])
 }
+
+// earlierOrderRe ends the words that give a judge as the maker of an
+// earlier order the paper rests on ("This subpoena is issued pursuant to
+// the Order Granting Leave … entered October 30, 2026 … by the Hon.").
+var earlierOrderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:pursuant\s+to|under|in\s+accordance\s+with|as\s+authori[sz]ed\s+by)\s+(?:the|an?|its)\s+(?:[\p{L}-]+\s+){0,2}order\b[^;]{0,160}\bby\s+(?:the\s+)?(?:(?:hon\.|honou?rable|judge)\s*)?$`)
+})
+
+// earlierOrdersJudge reports whether the judge read at h made an earlier
+// order, not this one: a civil subpoena an attorney issues on a court's
+// leave has no judge of its own.
+func earlierOrdersJudge(h hit) bool {
+	start, _ := sentenceBounds(h.text, h.start)
+	return earlierOrderRe().MatchString(h.text[max(start, h.start-220):h.start])
+}

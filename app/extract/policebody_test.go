@@ -129,3 +129,44 @@ func TestProcessType_ForeignSummonsAndDecreeAreProductionOrders(t *testing.T) {
 		}
 	}
 }
+
+// Gags and requests for silence in the languages orders come in, and an
+// OCR'd gag with a stray full stop.
+func TestNondisclosure_MoreLanguagesAndOCR(t *testing.T) {
+	for _, tc := range []struct {
+		name, text          string
+		ordered, requested bool
+	}{
+		{"French request", "RÉQUISITION JUDICIAIRE\nREQUÉRONS Example Chat de bien vouloir nous communiquer les informations du compte heron_9.\nIl vous est demandé de ne pas informer le titulaire du compte de l'existence de la présente réquisition.\n", false, true},
+		{"English request", "NOTICE\nyou are hereby directed to produce the records of the account heron_9.\nKindly keep this notice confidential and do not inform the account holder.\n", false, true},
+		{"Italian decree", "DECRETO\nAUTORIZZA la Polizia ad acquisire presso il fornitore i log dell'utente heron_9.\nDISPONE che il fornitore mantenga il segreto sull'esistenza del presente decreto e non ne dia notizia all'utente.\n", true, false},
+		{"Portuguese order", "OFÍCIO\nDetermino que a empresa forneça os dados do usuário heron_9.\nDetermino, ainda, que a empresa se abstenha de comunicar ao usuário a existência desta ordem.\n", true, false},
+		{"OCR'd order", "SEARCH WARRANT\nYou are commanded to produce the records of the account heron_9.\nORDER FOR NON- DISCLOSURE. IT IS ORDERED that Example Chat LLC shall not. notify the subscriber of the existence of this warrant.\n", true, false},
+	} {
+		nd := extractText(tc.text).Nondisclosure
+		if nd.Ordered != tc.ordered || nd.Requested != tc.requested {
+			t.Errorf("%s: ordered %v requested %v, want %v %v", tc.name, nd.Ordered, nd.Requested, tc.ordered, tc.requested)
+		}
+	}
+}
+
+// The judge who made the order a subpoena rests on is not the subpoena's.
+func TestJudge_EarlierOrdersJudgeIsNotThisOnes(t *testing.T) {
+	checkField(t, app.FieldJudge, []fieldCase{
+		{"a civil subpoena on the court's leave",
+			"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Example\nSUBPOENA TO PRODUCE DOCUMENTS IN A CIVIL ACTION\nTo: Example Chat, Inc.\nYOU ARE COMMANDED to produce the records of the account heron_9.\nThis subpoena is issued pursuant to the Order Granting Leave to Serve Third-Party Subpoenas entered October 30,\n2026 (ECF No. 14) by the Hon. Mara T. Quell, United States District Judge.\n",
+			""},
+		{"the order's own judge",
+			"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Example\nORDER\nIt is hereby ordered that Example Chat, Inc. shall disclose the records of the account heron_9.\nSO ORDERED.\nHon. Mara T. Quell\nUnited States Magistrate Judge\n",
+			"Mara T. Quell"},
+	})
+}
+
+// A decision that opens with the judge's post, honorific and name.
+func TestJudge_PostThenHonorificAndName(t *testing.T) {
+	checkField(t, app.FieldJudge, []fieldCase{
+		{"an Italian decree",
+			"TRIBUNALE ORDINARIO DI ESEMPIO\nDECRETO\nIl Giudice per le indagini preliminari, dott.ssa Mara Quellini-Rossi,\nletta la richiesta del Pubblico Ministero,\nAUTORIZZA la Polizia ad acquisire i dati dell'utente heron_9.\n",
+			"Mara Quellini-Rossi"},
+	})
+}
