@@ -398,7 +398,7 @@ func (x *run) letterheadAgency() (valued, bool) {
 	var best valued
 	found := false
 	for i, l := range lines {
-		m := agencyRe.FindStringSubmatchIndex(l)
+		m := lastMatch(agencyRe, l)
 		if m == nil {
 			// A police force named alone on a letterhead line, in its own
 			// language ("Polícia Judiciária", "Garda Síochána").
@@ -918,6 +918,9 @@ var recipientPrefix *regexp.Regexp
 // Team" → Example Inc.), without the label or salutation before it, in
 // title case when printed in capitals.
 func recipientValue(raw string, wrapOK bool) (string, bool) {
+	if strings.HasSuffix(strings.TrimSpace(raw), ":") {
+		return "", false // the next column's label ("To:  Case Number:"): the name stands under it
+	}
 	v := strings.TrimSpace(strings.Trim(raw, " ,;:"))
 	if placeLine(v) {
 		return "", false // a town ("To: Oakland, California"): the name stands above it

@@ -188,3 +188,29 @@ func earlierOrdersJudge(h hit) bool {
 	start, _ := sentenceBounds(h.text, h.start)
 	return earlierOrderRe().MatchString(h.text[max(start, h.start-220):h.start])
 }
+
+// lastMatch is the last of re's matches in a letterhead line: a line that
+// sets a department's component after it ("U.S. Immigration and Customs
+// Enforcement — Homeland Security Investigations") names the most specific
+// body last.
+func lastMatch(re *regexp.Regexp, line string) []int {
+	all := re.FindAllStringSubmatchIndex(line, -1)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[len(all)-1]
+}
+
+// dayBeforeMonth reports whether word, followed by a full stop and rest,
+// is the day of a date written the German way ("15. Juli 2026").
+func dayBeforeMonth(word, rest string) bool {
+	if len(word) == 0 || len(word) > 2 || strings.Trim(word, "0123456789") != "" {
+		return false
+	}
+	f := strings.Fields(rest[:min(len(rest), 20)])
+	if len(f) == 0 {
+		return false
+	}
+	_, ok := months[strings.ToLower(strings.Trim(f[0], ".,"))]
+	return ok
+}

@@ -134,7 +134,7 @@ func TestProcessType_ForeignSummonsAndDecreeAreProductionOrders(t *testing.T) {
 // OCR'd gag with a stray full stop.
 func TestNondisclosure_MoreLanguagesAndOCR(t *testing.T) {
 	for _, tc := range []struct {
-		name, text          string
+		name, text         string
 		ordered, requested bool
 	}{
 		{"French request", "RÉQUISITION JUDICIAIRE\nREQUÉRONS Example Chat de bien vouloir nous communiquer les informations du compte heron_9.\nIl vous est demandé de ne pas informer le titulaire du compte de l'existence de la présente réquisition.\n", false, true},
@@ -169,4 +169,37 @@ func TestJudge_PostThenHonorificAndName(t *testing.T) {
 			"TRIBUNALE ORDINARIO DI ESEMPIO\nDECRETO\nIl Giudice per le indagini preliminari, dott.ssa Mara Quellini-Rossi,\nletta la richiesta del Pubblico Ministero,\nAUTORIZZA la Polizia ad acquisire i dati dell'utente heron_9.\n",
 			"Mara Quellini-Rossi"},
 	})
+}
+
+// A letterhead line that names a component after its parent agency names
+// the component; a "To:" box whose value is the next column's label has
+// the name under it.
+func TestAgencyAndRecipient_OneLineStackAndLabelBesideTo(t *testing.T) {
+	text := "DEPARTMENT OF HOMELAND SECURITY\nU.S. Immigration and Customs Enforcement — Homeland Security Investigations\nSUMMONS\nTitle 19, United States Code, Section 1509\nTo:  Case Number:\nExample Chat LLC  NY02-0417\nAttn: Custodian of Records\n88 Example Street\nPalo Alto, CA 94301\nYOU ARE HEREBY SUMMONED AND REQUIRED to produce the records of the account heron_9.\n"
+	ex := extractText(text)
+	if got := ex.Field(app.FieldAgency); got != "Homeland Security Investigations" {
+		t.Errorf("agency %q, want Homeland Security Investigations", got)
+	}
+	if got := ex.Field(app.FieldRecipient); got != "Example Chat LLC" {
+		t.Errorf("recipient %q, want Example Chat LLC", got)
+	}
+}
+
+// Foreign production orders in Portuguese and Swiss German: what they
+// command, the data they name, and their gags.
+func TestForeignOrders_PortugueseAndSwissGerman(t *testing.T) {
+	pt := "MINISTÉRIO PÚBLICO\nPORTUGAL\nProcuradoria da República da Comarca de Exemplo\nExmos. Senhores\nExample Chat Ireland Limited\nDublin 2, Irlanda\nAssunto: Injunção para apresentação de dados informáticos — artigo 14.º da Lei n.º 109/2009\nNos autos de inquérito, ordena-se a V. Exas., nos termos do artigo 14.º, que, no prazo de 10 (dez) dias, comuniquem a estes autos os seguintes dados:\na) dados de base e de identificação do titular da conta heron@example.org;\nb) registos de acesso (endereços IP, portas, data e hora) à referida conta;\nc) excluem-se os dados de conteúdo.\nMais se adverte que o processo se encontra sujeito a segredo de justiça, pelo que V. Exas. não poderão dar conhecimento da presente ordem ao titular da conta.\nTel.: +351 21 555 0000 — e-mail exemplo@pj.example.pt\n"
+	ch := "Kanton Zürich\nStaatsanwaltschaft Zürich-Beispiel\nZürich, 24. Juni 2026\nExample Chat LLC\nPalo Alto, CA 94301, USA\nEditionsverfügung\n(Art. 265 der Schweizerischen Strafprozessordnung, StPO)\n1. Die Example Chat LLC wird aufgefordert, der Staatsanwaltschaft bis spätestens 15. Juli 2026 folgende Daten herauszugeben:\na) Bestandesdaten des Kontos mit dem Benutzernamen limmat_77;\nb) Randdaten: Log-in-Historie mit IP-Adressen.\nInhalte der Kommunikation sind nicht herauszugeben.\n3. Der Example Chat LLC wird gestützt auf Art. 73 Abs. 2 StPO untersagt, die betroffene Person oder Dritte über diese Verfügung zu informieren.\nTelefon +41 44 555 20 00 — E-Mail beispiel@kapo.example.zh.ch\n"
+	for _, tc := range []struct{ name, text string }{{"Portuguese injunction", pt}, {"Swiss Editionsverfügung", ch}} {
+		ex := extractText(tc.text)
+		if ex.ProcessType != app.ProductionOrder {
+			t.Errorf("%s: process type %q, want %q", tc.name, ex.ProcessType, app.ProductionOrder)
+		}
+		if got := strings.Join(ex.DataCategories, ","); got != "subscriber,non_content" && got != "non_content,subscriber" {
+			t.Errorf("%s: data categories %q, want subscriber and non_content", tc.name, got)
+		}
+		if !ex.Nondisclosure.Ordered {
+			t.Errorf("%s: nondisclosure %+v, want ordered", tc.name, ex.Nondisclosure)
+		}
+	}
 }

@@ -339,6 +339,9 @@ func sentenceEnd(text string, k int) bool {
 	if len(word) <= 1 || strings.Contains(word, ".") {
 		return false // an initial, or "U.S"
 	}
+	if dayBeforeMonth(word, text[k+1:]) {
+		return false // "bis spätestens 15. Juli 2026": a day, not a sentence's end
+	}
 	switch word {
 	case "no", "inc", "ltd", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
 		return false
