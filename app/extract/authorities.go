@@ -250,9 +250,26 @@ func (x *run) country() (string, hit, bool) {
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
-	f, fed := x.headMatch(federalRe)
 	s, state := x.headMatch(stateCourtRe)
-	return fed && !incorporatedIn(f) || state && !incorporatedIn(s)
+	return x.usBodyInHead() || state && !incorporatedIn(s)
+}
+
+// usBodyInHead reports whether the heading names a U.S. court, agency or
+// prosecutor. A citation of the U.S. Code does not: foreign police cite
+// 18 U.S.C. § 2702 when they ask for an emergency disclosure.
+func (x *run) usBodyInHead() bool {
+	p := x.c.leadPage()
+	if p.num == 0 {
+		return false
+	}
+	head := x.c.head(headingLines)
+	for _, m := range federalRe.FindAllStringIndex(head, -1) {
+		h := hit{page: p.num, start: m[0], end: m[1], text: p.text}
+		if !usCodeRe().MatchString(head[m[0]:m[1]]) && !incorporatedIn(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateCourtInHead accepts a state match only when the heading, not the

@@ -214,3 +214,9 @@ func dayBeforeMonth(word, rest string) bool {
 	_, ok := months[strings.ToLower(strings.Trim(f[0], ".,"))]
 	return ok
 }
+
+// usCodeRe is a citation of the U.S. Code, which any country's request
+// may make.
+var usCodeRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)u\.?\s*s\.?\s*c|united\s+states\s+code`)
+})

@@ -203,3 +203,13 @@ func TestForeignOrders_PortugueseAndSwissGerman(t *testing.T) {
 		}
 	}
 }
+
+// A British force's emergency request that cites 18 U.S.C. § 2702 is a
+// UK request: the U.S. Code is no U.S. body.
+func TestJurisdiction_ForeignRequestCitingTheUSCode(t *testing.T) {
+	checkField(t, app.FieldJurisdiction, []fieldCase{
+		{"a UK force's emergency request",
+			"From:  Example Police SPoC <spoc@police.example.uk>\nTo:  emergency@example.org\nSubject:  URGENT – THREAT TO LIFE – Emergency Disclosure Request\nThe Metropolitan Police Service requests the emergency disclosure of data under 18 U.S.C. § 2702(b)(8), as there is a risk of death.\nAccount  heron_9\nDC Mara Quell\nMetropolitan Police Service\nLondon SW1A 2JL\nDirect: +44 (0)20 7946 0000\n",
+			"UK"},
+	})
+}
