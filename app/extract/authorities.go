@@ -561,6 +561,7 @@ var embeddedLabel *regexp.Regexp
 func authorityValue(v string) string {
 	v = embeddedLabel.ReplaceAllString(strings.TrimSpace(v), "")
 	v = strings.Join(strings.Fields(strings.Trim(v, " .;,")), " ")
+	v = courtOfPost(v)
 	if v == "" || v == "-" || strings.EqualFold(v, "not applicable") || len(v) > 140 {
 		return ""
 	}

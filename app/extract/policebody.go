@@ -220,3 +220,19 @@ func dayBeforeMonth(word, rest string) bool {
 var usCodeRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)u\.?\s*s\.?\s*c|united\s+states\s+code`)
 })
+
+// postOfCourtRe is a judge named with the post that makes the court the
+// authority: "Judge Eleanor Roe, a Judge of the Federal Circuit and Family
+// Court of Australia (Division 2), acting as an eligible Judge".
+var postOfCourtRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^[^,]{3,60},\s+(?:a|an|the)\s+(?:judge|justice|magistrate|registrar|member)\s+of\s+(?:the\s+)?([^,;]*\bcourt\b[^,;]*)`)
+})
+
+// courtOfPost cuts an authority written as its judge and post to the
+// court the judge sits in.
+func courtOfPost(v string) string {
+	if m := postOfCourtRe().FindStringSubmatch(v); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return v
+}

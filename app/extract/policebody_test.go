@@ -213,3 +213,22 @@ func TestJurisdiction_ForeignRequestCitingTheUSCode(t *testing.T) {
 			"UK"},
 	})
 }
+
+// A Brazilian company's "LTDA." ends no sentence: the decision commands it
+// to furnish the data.
+func TestProcessType_BrazilianDecisionNamingALtda(t *testing.T) {
+	ex := extractText("PODER JUDICIÁRIO\nTRIBUNAL DE JUSTIÇA DO ESTADO DE EXEMPLO\nDECISÃO\nVistos.\nPresentes fundados indícios, DEFIRO o pedido e DETERMINO que a empresa EXEMPLO SERVIÇOS DE INTERNET DO\nBRASIL LTDA. forneça, referentes ao período de 01/07/2026 a 31/08/2026, os dados cadastrais vinculados à conta heron@example.org.\nTel.: +55 19 3555-0000 — e-mail vara@tj.example.jus.br\n")
+	if ex.ProcessType != app.ProductionOrder {
+		t.Errorf("process type %q, want %q", ex.ProcessType, app.ProductionOrder)
+	}
+}
+
+// An issuing authority given as its judge and the judge's post is the
+// court.
+func TestAuthority_JudgeAndPostIsTheCourt(t *testing.T) {
+	checkField(t, app.FieldIssuingAuthority, []fieldCase{
+		{"an eligible judge",
+			"INTERNATIONAL PRODUCTION ORDER\nOrder No. IPO-2026-1\nIssuing authority  Judge Mara T. Quell, a Judge of the Federal Circuit\nand Family Court of Exampleland (Division 2), acting as an eligible\nJudge\nI, Mara T. Quell, order Example Chat, Inc. to produce the records of the account heron_9.\n",
+			"Federal Circuit and Family Court of Exampleland (Division 2)"},
+	})
+}

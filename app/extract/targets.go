@@ -343,7 +343,7 @@ func sentenceEnd(text string, k int) bool {
 		return false // "bis spätestens 15. Juli 2026": a day, not a sentence's end
 	}
 	switch word {
-	case "no", "inc", "ltd", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
+	case "no", "inc", "ltd", "ltda", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
 		return false
 	}
 	return true
