@@ -194,7 +194,7 @@ var nationalJudgeRules = sync.OnceValue(func() []labelRule {
 		// The court's post opening the decision, then the judge's honorific
 		// and name ("Il Giudice per le indagini preliminari, dott.ssa …",
 		// "El Magistrado-Juez, D. …").
-		{0.8, regexp.MustCompile(`(?:Il|La|El|Le|O|A)\s+(?:Giudice|Magistrad[oa](?:-Jueza?)?|Jueza?|Juge|Juíza|Juiz)\b[^,\n]{0,60},\s*(?i:dott\.(?:ssa)?|dr\.?|dra\.|d\.|dña\.|doña|don|mme|m\.)\s+` + nameRe)},
+		{0.8, regexp.MustCompile(`\b(?:Giudice|Magistrad[oa](?:-Jueza?)?|Jueza?|Juge|Juíza|Juiz)\b[^,\n]{0,60},\s*(?i:dott\.(?:ssa)?|dr\.?|dra\.|d\.|dña\.|doña|don|mme|m\.)\s+` + nameRe)},
 	}
 })
 

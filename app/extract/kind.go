@@ -203,16 +203,7 @@ func (x *run) processType() {
 	scores := map[app.ProcessType]int{}
 	where := map[app.ProcessType]int{}
 	evidence := map[app.ProcessType]hit{}
-	notEmergency := false
-	for _, m := range x.c.all(r.notEmergency) {
-		// "If this is not an emergency, write to …" is an instruction,
-		// not the sender's word on its own request.
-		from, _ := sentenceBounds(m.text, m.start)
-		if !conditional().MatchString(m.text[max(from, m.start-60):m.start]) {
-			notEmergency = true
-			break
-		}
-	}
+	notEmergency := x.saysNotEmergency()
 	for _, tc := range typeCues() {
 		if notEmergency && tc.kind == app.EmergencyRequest {
 			continue
@@ -265,14 +256,7 @@ func (x *run) processType() {
 	// A subpoena is of the kind its issuer makes it: a grand jury's, an
 	// agency's (administrative), a civil party's.
 	if best == app.Subpoena {
-		switch {
-		case scores[app.GrandJurySubpoena] > 0:
-			best = app.GrandJurySubpoena
-		case scores[app.AdministrativeSubpoena] > 0 || x.issuedByAgency():
-			best = app.AdministrativeSubpoena
-		case scores[app.CivilSubpoena] > 0:
-			best = app.CivilSubpoena
-		}
+		best = x.subpoenaOfIssuer(scores)
 		bestScore = max(bestScore, scores[best])
 	}
 	// A letter or e-mail that asks, and names no legal process of its
@@ -306,7 +290,7 @@ func (x *run) processType() {
 	// An administrative subpoena is a U.S. agency's process: a foreign
 	// police notice that calls itself a summons to produce ("Notice under
 	// Section 94 … (Summons to produce document)") is a production order.
-	if (best == app.OtherProcess || best == app.InformalRequest || best == app.AdministrativeSubpoena) && acts && x.foreign() {
+	if acts && foreignDemandKind(best) && x.foreign() {
 		best, bestScore = app.ProductionOrder, 6
 	}
 	x.ex.ProcessType = best
@@ -320,6 +304,40 @@ func (x *run) processType() {
 			x.ex.Warnings = append(x.ex.Warnings, fmt.Sprintf("process type %s rests on weak cues; check it", cueText))
 		}
 	}
+}
+
+// saysNotEmergency reports whether the sender says the request is no
+// emergency. "If this is not an emergency, write to …" is an instruction,
+// not the sender's word on its own request.
+func (x *run) saysNotEmergency() bool {
+	for _, m := range x.c.all(kindRules().notEmergency) {
+		from, _ := sentenceBounds(m.text, m.start)
+		if !conditional().MatchString(m.text[max(from, m.start-60):m.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subpoenaOfIssuer is the kind of subpoena its issuer makes: a grand
+// jury's, an agency's (administrative), a civil party's.
+func (x *run) subpoenaOfIssuer(scores map[app.ProcessType]int) app.ProcessType {
+	switch {
+	case scores[app.GrandJurySubpoena] > 0:
+		return app.GrandJurySubpoena
+	case scores[app.AdministrativeSubpoena] > 0 || x.issuedByAgency():
+		return app.AdministrativeSubpoena
+	case scores[app.CivilSubpoena] > 0:
+		return app.CivilSubpoena
+	}
+	return app.Subpoena
+}
+
+// foreignDemandKind reports whether a kind found for a foreign authority's
+// binding demand to produce stands for a production order: none named, a
+// request, or an administrative subpoena (a U.S. agency's process).
+func foreignDemandKind(k app.ProcessType) bool {
+	return k == app.OtherProcess || k == app.InformalRequest || k == app.AdministrativeSubpoena
 }
 
 // commandsAction reports whether the order compels the provider to do
