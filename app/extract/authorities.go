@@ -305,15 +305,16 @@ var (
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	x.agency()
+	inProse := x.agency()
 	var cands []cand
 	for _, v := range x.courts() {
 		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
 	}
 	x.choose(app.FieldIssuingAuthority, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 	// An agency that issues its own process (a subpoena, a letter) is its
-	// issuing authority.
-	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
+	// issuing authority; one the order only mentions in a sentence ("the
+	// police asked this court …") issues nothing.
+	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && !inProse {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
 			f.Alternatives = nil
@@ -325,8 +326,9 @@ func (x *run) authority() {
 // agency finds the agency behind the order: in the letterhead, the most
 // specific unit named ("Homeland Security Investigations" under "U.S.
 // Immigration and Customs Enforcement"); else one named in the order; a
-// named agency beats its department.
-func (x *run) agency() {
+// named agency beats its department. It reports whether the agency was
+// read from running text only.
+func (x *run) agency() bool {
 	var cands []cand
 	addV := func(v valued) {
 		if v.value != "" {
@@ -367,7 +369,8 @@ func (x *run) agency() {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	c, ok := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	return ok && c.rule == "prose"
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {

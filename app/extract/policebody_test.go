@@ -232,3 +232,15 @@ func TestAuthority_JudgeAndPostIsTheCourt(t *testing.T) {
 			"Federal Circuit and Family Court of Exampleland (Division 2)"},
 	})
 }
+
+// A force the order names only in a sentence is its agency, not its
+// issuer.
+func TestAuthority_ForceInProseIssuesNothing(t *testing.T) {
+	ex := extractText("A U T O\nPRIMERO.- La Brigada Provincial de Policía Judicial de la Jefatura Superior de Policía de Ejemplo solicitó los datos de la cuenta heron_9.\nACUERDO: REQUERIR a Example Chat Inc. para que remita la información.\n")
+	if got := ex.Field(app.FieldAgency); got == "" {
+		t.Errorf("agency empty, want the force named in the sentence")
+	}
+	if got := ex.Field(app.FieldIssuingAuthority); got != "" {
+		t.Errorf("issuing authority %q, want none", got)
+	}
+}
