@@ -150,8 +150,9 @@ func TestNondisclosure_MoreLanguagesAndOCR(t *testing.T) {
 	}
 }
 
-// The judge who made the order a subpoena rests on is not the subpoena's.
-func TestJudge_EarlierOrdersJudgeIsNotThisOnes(t *testing.T) {
+// The judge who made the order a subpoena rests on is not the subpoena's;
+// a decision's opening names its own.
+func TestJudge_EarlierOrdersJudgeAndTheDecisionsOwn(t *testing.T) {
 	checkField(t, app.FieldJudge, []fieldCase{
 		{"a civil subpoena on the court's leave",
 			"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Example\nSUBPOENA TO PRODUCE DOCUMENTS IN A CIVIL ACTION\nTo: Example Chat, Inc.\nYOU ARE COMMANDED to produce the records of the account heron_9.\nThis subpoena is issued pursuant to the Order Granting Leave to Serve Third-Party Subpoenas entered October 30,\n2026 (ECF No. 14) by the Hon. Mara T. Quell, United States District Judge.\n",
@@ -159,12 +160,7 @@ func TestJudge_EarlierOrdersJudgeIsNotThisOnes(t *testing.T) {
 		{"the order's own judge",
 			"UNITED STATES DISTRICT COURT\nfor the\nDistrict of Example\nORDER\nIt is hereby ordered that Example Chat, Inc. shall disclose the records of the account heron_9.\nSO ORDERED.\nHon. Mara T. Quell\nUnited States Magistrate Judge\n",
 			"Mara T. Quell"},
-	})
-}
-
-// A decision that opens with the judge's post, honorific and name.
-func TestJudge_PostThenHonorificAndName(t *testing.T) {
-	checkField(t, app.FieldJudge, []fieldCase{
+		// A decision that opens with the judge's post, honorific and name.
 		{"an Italian decree",
 			"TRIBUNALE ORDINARIO DI ESEMPIO\nDECRETO\nIl Giudice per le indagini preliminari, dott.ssa Mara Quellini-Rossi,\nletta la richiesta del Pubblico Ministero,\nAUTORIZZA la Polizia ad acquisire i dati dell'utente heron_9.\n",
 			"Mara Quellini-Rossi"},
