@@ -356,6 +356,9 @@ func (x *run) agency() bool {
 	for _, v := range x.contactOrgs() {
 		addV(v)
 	}
+	for _, v := range x.signatureForces() {
+		addV(v)
+	}
 	for _, v := range x.transferAgency() {
 		addV(v)
 	}

@@ -236,3 +236,45 @@ func courtOfPost(v string) string {
 	}
 	return v
 }
+
+// signatureForces reads the police force a letter's signature names: the
+// lines under its closing ("Kind regards, / Sanne … / Rechercheur Team
+// Cybercrime / Politie Eenheid Rotterdam"), up to a blank line, that name a
+// force on their own — not an address or a telephone. The signature says
+// who sends the letter; a force named in its sentences may be described
+// ("a detective with the Cybercrime Team of the Dutch National Police").
+func (x *run) signatureForces() []valued {
+	var out []valued
+	for _, p := range x.c.pages {
+		if p.role != roleOrder {
+			continue
+		}
+		lines := strings.Split(p.text, "\n")
+		starts := lineStarts(p.text)
+		for i, l := range lines {
+			if !closingRe.MatchString(l) {
+				continue
+			}
+			for k := i + 1; k < len(lines) && k <= i+6; k++ {
+				t := strings.TrimSpace(lines[k])
+				if t == "" && k > i+1 {
+					break
+				}
+				if !signatureForceLine(t) {
+					continue
+				}
+				start := starts[k] + strings.Index(lines[k], t)
+				h := hit{page: p.num, start: start, end: start + len(t), text: p.text, groups: []string{t}}
+				out = append(out, valued{t, h, 0.9, "signature"})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// signatureForceLine reports whether a signature's line is a force's name
+// alone: named as police, set as a heading, no digits, address or contact.
+func signatureForceLine(t string) bool {
+	return t != "" && len(t) <= 80 && isPoliceForce(t) && headingLike(t) && !strings.ContainsAny(t, "0123456789@:|,") && !contactCueRe.MatchString(t) && !officerPost(t)
+}

@@ -240,3 +240,13 @@ func TestAuthority_ForceInProseIssuesNothing(t *testing.T) {
 		t.Errorf("issuing authority %q, want none", got)
 	}
 }
+
+// A letter's signature names the force that sends it, over a force its
+// sentences describe the writer by.
+func TestAgency_SignatureBlockOverProse(t *testing.T) {
+	checkField(t, app.FieldAgency, []fieldCase{
+		{"a detective's e-mail",
+			"From:  \"Example, S.\" <s.example@politie.example.nl>\nTo:  Example Chat LLC <le@example.org>\nSubject:  request for subscriber data\nDear team,\nI am a detective with the Cybercrime Team of the Dutch National Police, Unit Exampletown. We kindly ask you to provide the subscriber information of the account heron_9.\nKind regards,\nSanne Example\nRechercheur Team Cybercrime\nPolitie Eenheid Exampletown\nDoelwater 5, 3011 AH Exampletown\nT +31 10 555 0000\n",
+			"Politie Eenheid Exampletown"},
+	})
+}
