@@ -128,12 +128,7 @@ func isEUCode(c string) bool {
 func (x *run) localState() (string, hit, bool) {
 	p := x.c.leadPage()
 	lines := strings.Split(p.text, "\n")
-	var sender []int // line indexes of the letterhead and signature
-	for i := range lines {
-		if i < 8 || i >= len(lines)-15 {
-			sender = append(sender, i)
-		}
-	}
+	sender := senderLines(lines)
 	local := false
 	for _, i := range sender {
 		if i < 8 && federalSenderRe.MatchString(lines[i]) {
@@ -145,14 +140,6 @@ func (x *run) localState() (string, hit, bool) {
 	}
 	if !local {
 		return "", hit{}, false
-	}
-	// An e-mail's or letter's signature stands after its closing.
-	for i, l := range lines {
-		if closingRe.MatchString(l) {
-			for k := i + 1; k < len(lines) && k <= i+10; k++ {
-				sender = append(sender, k)
-			}
-		}
 	}
 	off := make([]int, len(lines))
 	o := 0

@@ -278,3 +278,23 @@ func (x *run) signatureForces() []valued {
 func signatureForceLine(t string) bool {
 	return t != "" && len(t) <= 80 && isPoliceForce(t) && headingLike(t) && !strings.ContainsAny(t, "0123456789@:|,") && !contactCueRe.MatchString(t) && !officerPost(t)
 }
+
+// senderLines are the line indexes where a sender names itself: the
+// letterhead, the foot of the page, and an e-mail's or letter's signature
+// under its closing — which a long disclaimer can push far from the foot.
+func senderLines(lines []string) []int {
+	var sender []int
+	for i := range lines {
+		if i < 8 || i >= len(lines)-15 {
+			sender = append(sender, i)
+		}
+	}
+	for i, l := range lines {
+		if closingRe.MatchString(l) {
+			for k := i + 1; k < len(lines) && k <= i+10; k++ {
+				sender = append(sender, k)
+			}
+		}
+	}
+	return sender
+}

@@ -250,3 +250,14 @@ func TestAgency_SignatureBlockOverProse(t *testing.T) {
 			"Politie Eenheid Exampletown"},
 	})
 }
+
+// A local force's e-mail is of its state, read from the signature under
+// the closing, however long the disclaimer under it.
+func TestJurisdiction_LocalSignatureAboveALongDisclaimer(t *testing.T) {
+	disclaimer := strings.Repeat("This message may contain confidential law enforcement information intended only for its addressee.\n", 18)
+	checkField(t, app.FieldJurisdiction, []fieldCase{
+		{"a detective's e-mail",
+			"From: Det. Mara Quell <mquell@example.org>\nTo: legal@example.net\nSubject: Preservation request\nDate: May 4, 2026\n\nHello,\nPlease preserve the records of the account heron_9 under 18 U.S.C. § 2703(f).\n\nThanks,\nDet. Mara Quell\nRiverbend Police Department\n100 Main Street, Riverbend, OR 97000\n(541) 555-0100\n\n" + disclaimer,
+			"US-OR"},
+	})
+}
