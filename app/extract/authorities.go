@@ -395,7 +395,7 @@ func agencyName(h hit) string {
 
 // forceRe names a police force in the languages orders come in.
 var forceRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policj[aię]|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
+	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policj[aię]|polisen|poliisi|garda|gendarmerie|guardia\s+civil|guardia\s+di\s+finanza|carabinieri|mossos|ertzaintza|marechaussee|\bpoliti(?:et)?\b|policie|policij[ao]s?|poli[tţț]i[ae]|politsei|rend[őo]rs[ée]g|\bpolice\b|constabulary|sheriff`)
 })
 
 // letterheadAgency finds the most specific agency the letterhead names:

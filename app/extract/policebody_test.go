@@ -261,3 +261,12 @@ func TestJurisdiction_LocalSignatureAboveALongDisclaimer(t *testing.T) {
 			"US-OR"},
 	})
 }
+
+// Forces are named in the languages of the states orders come from.
+func TestAgency_ForcesInMoreLanguages(t *testing.T) {
+	for _, force := range []string{"Københavns Politi", "Policie České republiky", "Lietuvos policija", "Poliția Română", "Politsei- ja Piirivalveamet", "Guardia di Finanza", "Ertzaintza"} {
+		if !isPoliceForce(force) {
+			t.Errorf("%q is not read as a police force", force)
+		}
+	}
+}
