@@ -885,7 +885,7 @@ func (x *run) recipient() {
 			// After a cue ("controlled by") a name may wrap onto the next
 			// line whole; elsewhere a first line in capitals is a heading
 			// ("ATTACHMENT A\nExample Inc.").
-			if v, ok := recipientValue(h.group(), i == 0 || i == 2 || i == 4); ok {
+			if v, ok := recipientValue(afterHeaderValue(h), i == 0 || i == 2 || i == 4); ok {
 				cands = append(cands, cand{value: v, h: h, conf: rule.confidence, rank: rule.confidence + x.place(h), rule: "pattern" + string(rune('0'+i))})
 			}
 		}

@@ -298,3 +298,30 @@ func senderLines(lines []string) []int {
 	}
 	return sender
 }
+
+// headerLabelRe is a header's label alone before a value on its line
+// ("Importance: ", "Priority: ").
+var headerLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t]*[\p{L}][\p{L} -]{1,30}:[ \t]*$`)
+})
+
+// afterHeaderValue is a company name read over two lines without the first
+// when that line is another header's value ("Importance: High" /
+// "Tessellate Networks, Inc. - Emergency Response Team"): a name does not
+// begin after a label's colon on the line above it.
+func afterHeaderValue(h hit) string {
+	v := h.group()
+	nl := strings.IndexByte(v, '\n')
+	if nl < 0 {
+		return v
+	}
+	gs := strings.Index(h.text[h.start:], v)
+	if gs < 0 {
+		return v
+	}
+	ls := strings.LastIndexByte(h.text[:h.start+gs], '\n') + 1
+	if headerLabelRe().MatchString(h.text[ls : h.start+gs]) {
+		return v[nl+1:]
+	}
+	return v
+}

@@ -270,3 +270,12 @@ func TestAgency_ForcesInMoreLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A header's value on the line above is no part of the provider's name.
+func TestRecipient_HeaderValueAboveIsNoName(t *testing.T) {
+	checkField(t, app.FieldRecipient, []fieldCase{
+		{"an e-mail's importance over the salutation",
+			"From: Agent Mara Quell <mquell@fbi.example.gov>\nSent: Saturday, November 21, 2026 2:07 AM\nSubject: EMERGENCY DISCLOSURE REQUEST\nImportance: High\nExample Chat, Inc. - Emergency Response Team,\nThis is an emergency request under 18 U.S.C. 2702(b)(8) for the account heron_9.\n",
+			"Example Chat, Inc."},
+	})
+}
