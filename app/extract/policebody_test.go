@@ -20,16 +20,6 @@ func TestAgency_UnitUnderItsForceAndForceInProse(t *testing.T) {
 	})
 }
 
-// A signature that reads from the officer outwards issues as its force,
-// then its unit, without the officer's post.
-func TestAuthority_UnitOverForceStackReadsForceFirst(t *testing.T) {
-	checkField(t, app.FieldIssuingAuthority, []fieldCase{
-		{"post of a station, then the force",
-			"Chief of Northgate Police Station,\nRiverside Metropolitan Police Department\n\nMay 4, 2026\n\nTo: Example Chat Inc.\nWe hereby make an inquiry about the account heron_9.\n",
-			"Riverside Metropolitan Police Department, Northgate Police Station"},
-	})
-}
-
 func TestForceOverUnit(t *testing.T) {
 	for _, tc := range []struct {
 		in   []string
@@ -44,19 +34,6 @@ func TestForceOverUnit(t *testing.T) {
 			t.Errorf("forceOverUnit(%q) = %q, want %q", tc.in, s, tc.want)
 		}
 	}
-}
-
-// The state a respondent is incorporated in is not the court's: a Crown
-// Court's order to a Delaware company is a UK order.
-func TestJurisdiction_StateOfIncorporationIsNotTheCourts(t *testing.T) {
-	checkField(t, app.FieldJurisdiction, []fieldCase{
-		{"a UK order to a Delaware company",
-			"IN THE CROWN COURT AT EXAMPLETOWN\nOVERSEAS PRODUCTION ORDER\nBETWEEN\nTHE CHIEF CONSTABLE OF EXAMPLE POLICE\nApplicant\nand\nEXAMPLE CHAT, INC.\n(a company incorporated in the State of Delaware, United States of America)\nRespondent\nIT IS ORDERED THAT the Respondent shall produce the data of the account heron_9.\n",
-			"UK"},
-		{"a state court's caption still counts",
-			"STATE OF TEXAS\nCOUNTY OF EXAMPLE\nSEARCH WARRANT\nThe State of Texas, to any peace officer: you are commanded to search the account heron_9 held by Example Chat, Inc.\n",
-			"US-TX"},
-	})
 }
 
 // A gag for twelve months lasts a year.
@@ -200,16 +177,6 @@ func TestForeignOrders_PortugueseAndSwissGerman(t *testing.T) {
 	}
 }
 
-// A British force's emergency request that cites 18 U.S.C. § 2702 is a
-// UK request: the U.S. Code is no U.S. body.
-func TestJurisdiction_ForeignRequestCitingTheUSCode(t *testing.T) {
-	checkField(t, app.FieldJurisdiction, []fieldCase{
-		{"a UK force's emergency request",
-			"From:  Example Police SPoC <spoc@police.example.uk>\nTo:  emergency@example.org\nSubject:  URGENT – THREAT TO LIFE – Emergency Disclosure Request\nThe Metropolitan Police Service requests the emergency disclosure of data under 18 U.S.C. § 2702(b)(8), as there is a risk of death.\nAccount  heron_9\nDC Mara Quell\nMetropolitan Police Service\nLondon SW1A 2JL\nDirect: +44 (0)20 7946 0000\n",
-			"UK"},
-	})
-}
-
 // A Brazilian company's "LTDA." ends no sentence: the decision commands it
 // to furnish the data.
 func TestProcessType_BrazilianDecisionNamingALtda(t *testing.T) {
@@ -217,16 +184,6 @@ func TestProcessType_BrazilianDecisionNamingALtda(t *testing.T) {
 	if ex.ProcessType != app.ProductionOrder {
 		t.Errorf("process type %q, want %q", ex.ProcessType, app.ProductionOrder)
 	}
-}
-
-// An issuing authority given as its judge and the judge's post is the
-// court.
-func TestAuthority_JudgeAndPostIsTheCourt(t *testing.T) {
-	checkField(t, app.FieldIssuingAuthority, []fieldCase{
-		{"an eligible judge",
-			"INTERNATIONAL PRODUCTION ORDER\nOrder No. IPO-2026-1\nIssuing authority  Judge Mara T. Quell, a Judge of the Federal Circuit\nand Family Court of Exampleland (Division 2), acting as an eligible\nJudge\nI, Mara T. Quell, order Example Chat, Inc. to produce the records of the account heron_9.\n",
-			"Federal Circuit and Family Court of Exampleland (Division 2)"},
-	})
 }
 
 // A force the order names only in a sentence is its agency, not its
@@ -251,17 +208,6 @@ func TestAgency_SignatureBlockOverProse(t *testing.T) {
 	})
 }
 
-// A local force's e-mail is of its state, read from the signature under
-// the closing, however long the disclaimer under it.
-func TestJurisdiction_LocalSignatureAboveALongDisclaimer(t *testing.T) {
-	disclaimer := strings.Repeat("This message may contain confidential law enforcement information intended only for its addressee.\n", 18)
-	checkField(t, app.FieldJurisdiction, []fieldCase{
-		{"a detective's e-mail",
-			"From: Det. Mara Quell <mquell@example.org>\nTo: legal@example.net\nSubject: Preservation request\nDate: May 4, 2026\n\nHello,\nPlease preserve the records of the account heron_9 under 18 U.S.C. § 2703(f).\n\nThanks,\nDet. Mara Quell\nRiverbend Police Department\n100 Main Street, Riverbend, OR 97000\n(541) 555-0100\n\n" + disclaimer,
-			"US-OR"},
-	})
-}
-
 // Forces are named in the languages of the states orders come from.
 func TestAgency_ForcesInMoreLanguages(t *testing.T) {
 	for _, force := range []string{"Københavns Politi", "Policie České republiky", "Lietuvos policija", "Poliția Română", "Politsei- ja Piirivalveamet", "Guardia di Finanza", "Ertzaintza"} {
@@ -277,5 +223,42 @@ func TestRecipient_HeaderValueAboveIsNoName(t *testing.T) {
 		{"an e-mail's importance over the salutation",
 			"From: Agent Mara Quell <mquell@fbi.example.gov>\nSent: Saturday, November 21, 2026 2:07 AM\nSubject: EMERGENCY DISCLOSURE REQUEST\nImportance: High\nExample Chat, Inc. - Emergency Response Team,\nThis is an emergency request under 18 U.S.C. 2702(b)(8) for the account heron_9.\n",
 			"Example Chat, Inc."},
+	})
+}
+
+// Where an order comes from: the state a respondent is incorporated in is
+// not the court's (a Crown Court's order to a Delaware company is a UK
+// order); a British force's request citing 18 U.S.C. § 2702 is a UK request,
+// the U.S. Code being no U.S. body; a local force's e-mail is of its state,
+// read from the signature under the closing however long the disclaimer.
+func TestJurisdiction_WhereTheOrderComesFrom(t *testing.T) {
+	disclaimer := strings.Repeat("This message may contain confidential law enforcement information intended only for its addressee.\n", 18)
+	checkField(t, app.FieldJurisdiction, []fieldCase{
+		{"a UK order to a Delaware company",
+			"IN THE CROWN COURT AT EXAMPLETOWN\nOVERSEAS PRODUCTION ORDER\nBETWEEN\nTHE CHIEF CONSTABLE OF EXAMPLE POLICE\nApplicant\nand\nEXAMPLE CHAT, INC.\n(a company incorporated in the State of Delaware, United States of America)\nRespondent\nIT IS ORDERED THAT the Respondent shall produce the data of the account heron_9.\n",
+			"UK"},
+		{"a state court's caption still counts",
+			"STATE OF TEXAS\nCOUNTY OF EXAMPLE\nSEARCH WARRANT\nThe State of Texas, to any peace officer: you are commanded to search the account heron_9 held by Example Chat, Inc.\n",
+			"US-TX"},
+		{"a UK force's emergency request",
+			"From:  Example Police SPoC <spoc@police.example.uk>\nTo:  emergency@example.org\nSubject:  URGENT – THREAT TO LIFE – Emergency Disclosure Request\nThe Metropolitan Police Service requests the emergency disclosure of data under 18 U.S.C. § 2702(b)(8), as there is a risk of death.\nAccount  heron_9\nDC Mara Quell\nMetropolitan Police Service\nLondon SW1A 2JL\nDirect: +44 (0)20 7946 0000\n",
+			"UK"},
+		{"a detective's e-mail",
+			"From: Det. Mara Quell <mquell@example.org>\nTo: legal@example.net\nSubject: Preservation request\nDate: May 4, 2026\n\nHello,\nPlease preserve the records of the account heron_9 under 18 U.S.C. § 2703(f).\n\nThanks,\nDet. Mara Quell\nRiverbend Police Department\n100 Main Street, Riverbend, OR 97000\n(541) 555-0100\n\n" + disclaimer,
+			"US-OR"},
+	})
+}
+
+// A signature that reads from the officer outwards issues as its force,
+// then its unit, without the officer's post; an issuing authority given as
+// its judge and the judge's post is the court.
+func TestAuthority_ForceOverUnitAndCourtOverJudge(t *testing.T) {
+	checkField(t, app.FieldIssuingAuthority, []fieldCase{
+		{"post of a station, then the force",
+			"Chief of Northgate Police Station,\nRiverside Metropolitan Police Department\n\nMay 4, 2026\n\nTo: Example Chat Inc.\nWe hereby make an inquiry about the account heron_9.\n",
+			"Riverside Metropolitan Police Department, Northgate Police Station"},
+		{"an eligible judge",
+			"INTERNATIONAL PRODUCTION ORDER\nOrder No. IPO-2026-1\nIssuing authority  Judge Mara T. Quell, a Judge of the Federal Circuit\nand Family Court of Exampleland (Division 2), acting as an eligible\nJudge\nI, Mara T. Quell, order Example Chat, Inc. to produce the records of the account heron_9.\n",
+			"Federal Circuit and Family Court of Exampleland (Division 2)"},
 	})
 }
