@@ -31,14 +31,14 @@ var asksRules = sync.OnceValue(func() *asksRes {
 		preserveAsked: re(`\bplease\s+preserve|\b(?:request|ask)(?:s|ed)?\s+(?:that\s+you\s+|you\s+to\s+|the\s+|for\s+the\s+)?preserv|\b(?:shall|must|to|will)\s+(?:take\s+all\s+necessary\s+steps\s+to\s+)?preserve|\bpreserve\s+(?:all|the|any|these|such)\b|\bsichern\b|\bconservar\b|\bpreservar\b|\bconserver\b|\bconservare\b|\bbewaren\b`),
 		ancillary:     re(`until\s+(?:they\s+are|it\s+is|the\s+data\s+are)\s+produced|pending\s+(?:their\s+)?production|upon\s+receipt\s+of\s+the\s+epoc|no\s+longer\s+necessary`),
 		multiNeg:      re(`\b(?:not|no|nor|excluding|except|without|nicht|keine?|ohne|ausgenommen|excluid[oa]s?|queda\s+excluid|sin|não|sem|exclu[ií]d|non|sauf|hors|senza|escluso|niet|geen|zonder|inte|utan)\b[^.;]{0,120}$`),
-		refrain:       re(`(?:must|shall|is\s+to|are\s+to|to)\s+refrain\s+from\s+(?:informing|disclosing|notifying|telling)|hat\s+es\s+zu\s+unterlassen|(?:wird|ist)\s+(?:es\s+)?untersagt|se\s+abstenga\s+de\s+comunicar|abster-se\s+de\s+(?:comunicar|informar)|s'abstenir\s+d'informer|astenersi\s+dal(?:l[ao])?\s+(?:informare|comunicare)|dient\s+zich\s+te\s+onthouden|får\s+inte\s+(?:underrätta|informera)`),
+		refrain:       re(`(?:must|shall|is\s+to|are\s+to|to)\s+refrain\s+from\s+(?:informing|disclosing|notifying|telling)|hat\s+es\s+zu\s+unterlassen|(?:wird|ist)\s+(?:es\s+)?untersagt|se\s+abstenga\s+de\s+comunicar|abster-se\s+de\s+(?:comunicar|informar)|se\s+abstenha\s+de\s+(?:comunicar|informar)|mantenga\s+il\s+segreto|non\s+(?:ne\s+)?dia\s+notizia|n[ãa]o\s+poder[ãa]o\s+dar\s+conhecimento|untersagt,\s+[^.]{0,80}?\bzu\s+(?:informieren|unterrichten)|s'abstenir\s+d'informer|astenersi\s+dal(?:l[ao])?\s+(?:informare|comunicare)|dient\s+zich\s+te\s+onthouden|får\s+inte\s+(?:underrätta|informera)`),
 		notIncluded:   re(`\b(?:does\s+not|do\s+not|shall\s+not|is\s+not|are\s+not|no|not)\b[^.;]{0,60}\b(?:include|includes|contain|impose|imposed|requirement|order)\b[^.;]{0,40}\bnon-?disclosure|\bnon-?disclosure[^;]{0,60}?\b(?:is\s+not|was\s+not|not|(?:has|have|had)\s+not\s+been)\s+(?:included|sought|ordered|imposed|required|requested|obtained|granted|made)|\bno\s+(?:court\s+)?(?:non-?disclosure|order\s+prohibiting\s+disclosure)|\b(?:does|do|did)\s+not\s+(?:reach|grant|decide)\b[^.;]{0,80}(?:2705|non-?disclosure|request)|\b(?:denies|denied|declines?)\b[^.;]{0,60}(?:2705|non-?disclosure)`),
 		multiCues: []struct {
 			category string
 			re       *regexp.Regexp
 		}{
-			{app.DataSubscriber, re(`\bbestandsdaten|datos\s+(?:de\s+registro|del\s+titular|de\s+(?:abonado|suscriptor))|dados\s+cadastrais|dati\s+anagrafici|donn[ée]es\s+d'identification|abonnee-?gegevens|gebruikersgegevens|abonnentuppgifter|dane\s+abonenta|subscriber\s+data|registration\s+details|registered\s+subscriber`)},
-			{app.DataNonContent, re(`\bverkehrsdaten|registros\s+de\s+(?:conexi[oó]n|acceso|acesso)|datos\s+de\s+tr[aá]fico|dados\s+de\s+(?:conex[aã]o|acesso)|dati\s+di\s+traffico|donn[ée]es\s+de\s+trafic|verkeersgegevens|trafikdata|dane\s+o\s+ruchu|traffic\s+data|transmission\s+data|log-?in\s+(?:ip|records|times)|ip\s+addresses\s+(?:used|with|and\s+(?:the\s+)?(?:times?|dates?))|times?\s+of\s+(?:access|log-?in|connection)`)},
+			{app.DataSubscriber, re(`\bbestande?sdaten|dados\s+de\s+(?:base|identifica[cç][aã]o)|datos\s+(?:de\s+registro|del\s+titular|de\s+(?:abonado|suscriptor))|dados\s+cadastrais|dati\s+anagrafici|donn[ée]es\s+d'identification|abonnee-?gegevens|gebruikersgegevens|abonnentuppgifter|dane\s+abonenta|subscriber\s+data|registration\s+details|registered\s+subscriber`)},
+			{app.DataNonContent, re(`\bverkehrsdaten|\branddaten|registos\s+de\s+(?:acesso|liga[cç][aã]o)|session\s+times|ip\s+addresses\s+associated\s+with\s+(?:each\s+|every\s+|the\s+)?log-?in|registros\s+de\s+(?:conexi[oó]n|acceso|acesso)|datos\s+de\s+tr[aá]fico|dados\s+de\s+(?:conex[aã]o|acesso)|dati\s+di\s+traffico|donn[ée]es\s+de\s+trafic|verkeersgegevens|trafikdata|dane\s+o\s+ruchu|traffic\s+data|transmission\s+data|log-?in\s+(?:ip|records|times)|ip\s+addresses\s+(?:used|with|and\s+(?:the\s+)?(?:times?|dates?))|times?\s+of\s+(?:access|log-?in|connection)`)},
 			{app.DataContent, re(`\binhalte?\s+der\s+(?:kommunikation|nachrichten|e-?mails?)|\bcontenido\s+de\s+(?:las\s+|los\s+)?(?:comunicaciones|mensajes|correos)|\bconte[uú]do\s+d[ao]s?\s+(?:comunica[cç][õo]es|mensagens)|\bcontenuto\s+delle\s+(?:comunicazioni|conversazioni)|\bcontenu\s+des\s+(?:communications|messages)|\binhoud\s+van\s+(?:de\s+)?(?:communicatie|berichten)|\binneh[åa]ll(?:et)?\s+i\s+(?:kommunikation|meddelanden)|\bcontents?\s+of\s+(?:all\s+|any\s+|the\s+)?[a-z\- ]{0,30}?(?:e-?mails?|messages|communications|account|files|backups|chats|posts|photos|storage|drive|folders?)\b|\bcontent\s+data\b`)},
 		},
 	}
@@ -130,7 +130,7 @@ func cueCounts(category string, h hit) bool {
 }
 
 var negatedAfterRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^[^.;]{0,60}\b(?:nicht\s+umfasst|no\s+(?:se\s+)?(?:solicita|incluye)|queda\s+excluid|não\s+(?:é|são)\s+(?:solicitad|abrangid)|est\s+exclu|non\s+(?:è|sono)\s+richiest|niet\s+gevraagd|are\s+not\s+(?:requested|sought|required)|is\s+not\s+(?:requested|sought|required)|(?:is|are)\s+excluded|not\s+(?:requested|sought|required))`)
+	return regexp.MustCompile(`(?i)^[^.;]{0,60}\b(?:nicht\s+umfasst|(?:sind|ist)\s+nicht\s+(?:herauszugeben|zu\s+übermitteln|zu\s+liefern)|no\s+(?:se\s+)?(?:solicita|incluye)|queda\s+excluid|não\s+(?:é|são)\s+(?:solicitad|abrangid)|est\s+exclu|non\s+(?:è|sono)\s+richiest|niet\s+gevraagd|are\s+not\s+(?:requested|sought|required)|is\s+not\s+(?:requested|sought|required)|(?:is|are)\s+excluded|not\s+(?:requested|sought|required))`)
 })
 
 // negatedAfter reports whether the sentence negates a cue after it
@@ -152,7 +152,7 @@ func (x *run) nondisclosure() {
 			if unticked(h) || r.notIncluded.MatchString(sentenceAround(h.text, h.start)) || scopeLimit(h) {
 				continue
 			}
-			if orderOnly && x.pageRole(h.page) != roleOrder {
+			if orderOnly && (x.pageRole(h.page) != roleOrder || soughtOrder(h)) {
 				continue
 			}
 			out = append(out, h)
@@ -209,7 +209,8 @@ func gagDuration(nd *app.Nondisclosure, cues []hit, dayFirst bool) {
 		case strings.HasPrefix(u, "year"):
 			nd.Days = 365 * n
 		case strings.HasPrefix(u, "month"):
-			nd.Days = 30 * n
+			// Twelve months are a year, not 360 days.
+			nd.Days = 365*(n/12) + 30*(n%12)
 		default:
 			nd.Days = n
 		}

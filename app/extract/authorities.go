@@ -128,12 +128,7 @@ func isEUCode(c string) bool {
 func (x *run) localState() (string, hit, bool) {
 	p := x.c.leadPage()
 	lines := strings.Split(p.text, "\n")
-	var sender []int // line indexes of the letterhead and signature
-	for i := range lines {
-		if i < 8 || i >= len(lines)-15 {
-			sender = append(sender, i)
-		}
-	}
+	sender := senderLines(lines)
 	local := false
 	for _, i := range sender {
 		if i < 8 && federalSenderRe.MatchString(lines[i]) {
@@ -145,14 +140,6 @@ func (x *run) localState() (string, hit, bool) {
 	}
 	if !local {
 		return "", hit{}, false
-	}
-	// An e-mail's or letter's signature stands after its closing.
-	for i, l := range lines {
-		if closingRe.MatchString(l) {
-			for k := i + 1; k < len(lines) && k <= i+10; k++ {
-				sender = append(sender, k)
-			}
-		}
 	}
 	off := make([]int, len(lines))
 	o := 0
@@ -250,15 +237,35 @@ func (x *run) country() (string, hit, bool) {
 // isUS reports whether the heading names a US court or agency, which beats
 // a passing mention of the UK or Canada in the body.
 func (x *run) isUS() bool {
-	_, fed := x.headMatch(federalRe)
-	_, state := x.headMatch(stateCourtRe)
-	return fed || state
+	s, state := x.headMatch(stateCourtRe)
+	return x.usBodyInHead() || state && !incorporatedIn(s)
+}
+
+// usBodyInHead reports whether the heading names a U.S. court, agency or
+// prosecutor. A citation of the U.S. Code does not: foreign police cite
+// 18 U.S.C. § 2702 when they ask for an emergency disclosure.
+func (x *run) usBodyInHead() bool {
+	p := x.c.leadPage()
+	if p.num == 0 {
+		return false
+	}
+	head := x.c.head(headingLines)
+	for _, m := range federalRe.FindAllStringIndex(head, -1) {
+		h := hit{page: p.num, start: m[0], end: m[1], text: p.text}
+		if !usCodeRe().MatchString(head[m[0]:m[1]]) && !incorporatedIn(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateCourtInHead accepts a state match only when the heading, not the
 // body, names the state court: a federal order for a suspect "in the State
 // of Texas" is still federal.
 func (x *run) stateCourtInHead(m hit) bool {
+	if incorporatedIn(m) {
+		return false
+	}
 	_, fed := x.headMatch(federalRe)
 	_, state := x.headMatch(stateCourtRe)
 	if fed && !state {
@@ -285,15 +292,16 @@ var (
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	x.agency()
+	inProse := x.agency()
 	var cands []cand
 	for _, v := range x.courts() {
 		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
 	}
 	x.choose(app.FieldIssuingAuthority, cands, func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 	// An agency that issues its own process (a subpoena, a letter) is its
-	// issuing authority.
-	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok {
+	// issuing authority; one the order only mentions in a sentence ("the
+	// police asked this court …") issues nothing.
+	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && !inProse {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
 			f.Alternatives = nil
@@ -305,8 +313,9 @@ func (x *run) authority() {
 // agency finds the agency behind the order: in the letterhead, the most
 // specific unit named ("Homeland Security Investigations" under "U.S.
 // Immigration and Customs Enforcement"); else one named in the order; a
-// named agency beats its department.
-func (x *run) agency() {
+// named agency beats its department. It reports whether the agency was
+// read from running text only.
+func (x *run) agency() bool {
 	var cands []cand
 	addV := func(v valued) {
 		if v.value != "" {
@@ -334,15 +343,24 @@ func (x *run) agency() {
 	for _, v := range x.contactOrgs() {
 		addV(v)
 	}
+	for _, v := range x.signatureForces() {
+		addV(v)
+	}
 	for _, v := range x.transferAgency() {
 		addV(v)
+	}
+	if len(cands) == 0 {
+		for _, v := range x.proseForces() {
+			addV(v)
+		}
 	}
 	if len(cands) == 0 {
 		if h, ok := x.c.first(genericAgencyRe); ok {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	x.choose(app.FieldAgency, fullerNames(cands), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	c, ok := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	return ok && c.rule == "prose"
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -377,7 +395,7 @@ func agencyName(h hit) string {
 
 // forceRe names a police force in the languages orders come in.
 var forceRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policja|polisen|poliisi|garda|gendarmerie|guardia\s+civil|carabinieri|mossos|\bpolice\b|constabulary|sheriff`)
+	return regexp.MustCompile(`(?i)polizei|kriminalamt|politie|polizia|pol[ií]c[ií]a|policj[aię]|polisen|poliisi|garda|gendarmerie|guardia\s+civil|guardia\s+di\s+finanza|carabinieri|mossos|ertzaintza|marechaussee|\bpoliti(?:et)?\b|policie|policij[ao]s?|poli[tţț]i[ae]|politsei|rend[őo]rs[ée]g|\bpolice\b|constabulary|sheriff`)
 })
 
 // letterheadAgency finds the most specific agency the letterhead names:
@@ -390,7 +408,7 @@ func (x *run) letterheadAgency() (valued, bool) {
 	var best valued
 	found := false
 	for i, l := range lines {
-		m := agencyRe.FindStringSubmatchIndex(l)
+		m := lastMatch(agencyRe, l)
 		if m == nil {
 			// A police force named alone on a letterhead line, in its own
 			// language ("Polícia Judiciária", "Garda Síochána").
@@ -536,6 +554,7 @@ var embeddedLabel *regexp.Regexp
 func authorityValue(v string) string {
 	v = embeddedLabel.ReplaceAllString(strings.TrimSpace(v), "")
 	v = strings.Join(strings.Fields(strings.Trim(v, " .;,")), " ")
+	v = courtOfPost(v)
 	if v == "" || v == "-" || strings.EqualFold(v, "not applicable") || len(v) > 140 {
 		return ""
 	}
@@ -589,6 +608,7 @@ func (x *run) letterheadOrgs() (valued, bool) {
 	if len(parts) == 0 {
 		return valued{}, false
 	}
+	parts = forceOverUnit(parts)
 	h := hit{page: p.num, start: start, end: end, text: p.text, groups: []string{strings.Join(parts, ", ")}}
 	return valued{strings.Join(parts, ", "), h, 0.75, "letterhead-orgs"}, true
 }
@@ -748,6 +768,9 @@ func (x *run) judge() {
 	}
 	rules := append(append([]labelRule{}, judgeRules...), nationalJudgeRules()...)
 	v, h, conf, ok := x.bestLabel(app.FieldJudge, rules, func(h hit) (string, bool) {
+		if earlierOrdersJudge(h) {
+			return "", false
+		}
 		return cleanName(h.group())
 	})
 	if ok {
@@ -862,7 +885,7 @@ func (x *run) recipient() {
 			// After a cue ("controlled by") a name may wrap onto the next
 			// line whole; elsewhere a first line in capitals is a heading
 			// ("ATTACHMENT A\nExample Inc.").
-			if v, ok := recipientValue(h.group(), i == 0 || i == 2 || i == 4); ok {
+			if v, ok := recipientValue(afterHeaderValue(h), i == 0 || i == 2 || i == 4); ok {
 				cands = append(cands, cand{value: v, h: h, conf: rule.confidence, rank: rule.confidence + x.place(h), rule: "pattern" + string(rune('0'+i))})
 			}
 		}
@@ -906,6 +929,9 @@ var recipientPrefix *regexp.Regexp
 // Team" → Example Inc.), without the label or salutation before it, in
 // title case when printed in capitals.
 func recipientValue(raw string, wrapOK bool) (string, bool) {
+	if strings.HasSuffix(strings.TrimSpace(raw), ":") {
+		return "", false // the next column's label ("To:  Case Number:"): the name stands under it
+	}
 	v := strings.TrimSpace(strings.Trim(raw, " ,;:"))
 	if placeLine(v) {
 		return "", false // a town ("To: Oakland, California"): the name stands above it

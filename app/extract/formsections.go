@@ -191,6 +191,10 @@ var nationalJudgeRules = sync.OnceValue(func() []labelRule {
 	return []labelRule{
 		{0.85, regexp.MustCompile(nameRe + `\s*(?:\n\s*|,\s*)` + post)},
 		{0.8, regexp.MustCompile(`(?:^|\n|[.:;]\s+|\bI,\s+)` + title + `\s+` + nameLineRe)},
+		// The court's post opening the decision, then the judge's honorific
+		// and name ("Il Giudice per le indagini preliminari, dott.ssa …",
+		// "El Magistrado-Juez, D. …").
+		{0.8, regexp.MustCompile(`\b(?:Giudice|Magistrad[oa](?:-Jueza?)?|Jueza?|Juge|Juíza|Juiz)\b[^,\n]{0,60},\s*(?i:dott\.(?:ssa)?|dr\.?|dra\.|d\.|dña\.|doña|don|mme|m\.)\s+` + nameRe)},
 	}
 })
 

@@ -30,10 +30,10 @@ var kindRules = sync.OnceValue(func() *kindRes {
 		captionMore: regexp.MustCompile(`(?i)application|order|subpoena|warrant|search|account|information|premises|property|records|stored|directed`),
 		captionStop: regexp.MustCompile(`(?i)^\s*(?:it\s+is\b|the\s+(?:court|united\s+states)\b|this\s+matter\b|upon\b|having\b|whereas\b)`),
 		// command finds binding words: what compels rather than asks.
-		command: regexp.MustCompile(`(?i)\byou\s+are\s+(?:hereby\s+|further\s+)?(?:commanded|required|directed|ordered|summoned)\b|\bwe\s+command\s+you\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|accordingly\s+|so\s+)?ordered\b|\b(?:is|are)\s+(?:hereby\s+)?(?:ordered|required|directed|commanded)\s+to\b|\bshall\b|\bhereby\s+(?:subpoenaed|summoned|ordered|required|directed)\b|\bi\s+(?:hereby\s+)?(?:order|direct|require)\b|\byou\s+must\b|\bangeordnet\b|\baufgegeben\b|\bhat\b[^.]{0,240}?\b(?:zu\s+erteilen|herauszugeben|zu\s+übermitteln)\b|\b(?:acuerdo|acuerda|dispongo|requiero|ordeno|se\s+requiere)\b|\b(?:determino|requisito|oficie-se|intime-se)\b|\b(?:requiert|requérons|ordonne|ordonnons|enjoint)\b|\b(?:ordina|dispone|decreta)\b|\b(?:beveelt|vordert|gelast)\b`),
+		command: regexp.MustCompile(`(?i)\byou\s+are\s+(?:hereby\s+|further\s+)?(?:commanded|required|directed|ordered|summoned)\b|\bwe\s+command\s+you\b|\bit\s+is\s+(?:hereby\s+|further\s+|therefore\s+|accordingly\s+|so\s+)?ordered\b|\b(?:is|are)\s+(?:hereby\s+)?(?:ordered|required|directed|commanded)\s+to\b|\bshall\b|\bhereby\s+(?:subpoenaed|summoned|ordered|required|directed)\b|\bi\s+(?:hereby\s+)?(?:order|direct|require)\b|\byou\s+must\b|\bangeordnet\b|\baufgegeben\b|\bhat\b[^.]{0,240}?\b(?:zu\s+erteilen|herauszugeben|zu\s+übermitteln)\b|\b(?:acuerdo|acuerda|dispongo|requiero|ordeno|se\s+requiere)\b|\b(?:determino|requisito|oficie-se|intime-se|ordena-se|determina-se)\b|\b(?:wird|werden)\s+(?:hiermit\s+)?(?:aufgefordert|verpflichtet|angewiesen)\b|\b(?:requiert|requérons|ordonne|ordonnons|enjoint)\b|\b(?:ordina|dispone|decreta|autorizza)\b|\b(?:beveelt|vordert|gelast)\b`),
 		silence: regexp.MustCompile(`(?i)^[^.;]*?\b(?:not|nicht)\s+(?:to\s+)?(?:\w+\s+){0,2}?(?:disclos|notify|inform|reveal|unterrichten|mitteilen)|^[^.;]*?\b(?:refrain|untersagt)`),
 		// action is what a command can require besides silence.
-		action:    regexp.MustCompile(`(?i)\b(?:produce|producing|disclose\W{0,3}\s*(?:to|the\s+(?:following|records|information))|provide|furnish|deliver|preserve|appear|testify|install|execute|search|intercept|make\s+available|erteilen|herauszugeben|übermitteln|facilit|remit|entreg|forne[cç]|encaminh|remet|produire|communiquer|fornire|trasmett|verstrekken|leveren)`),
+		action:    regexp.MustCompile(`(?i)\b(?:produce|producing|disclose\W{0,3}\s*(?:to|the\s+(?:following|records|information))|provide|furnish|deliver|preserve|appear|testify|install|execute|search|intercept|make\s+available|erteilen|herauszugeben|übermitteln|facilit|remit|entreg|comuniquem|apresent(?:ar|em)\b|forne[cç]|encaminh|remet|produire|communiquer|fornire|trasmett|acquisire\s+presso|verstrekken|leveren)`),
 		negAction: regexp.MustCompile(`(?i)\b(?:not|nicht|no|nor|neither|never)\b[^.;]{0,20}$`),
 		// A cue is hypothetical when its sentence puts it in the future,
 		// the past, a condition or the negative.
@@ -203,16 +203,7 @@ func (x *run) processType() {
 	scores := map[app.ProcessType]int{}
 	where := map[app.ProcessType]int{}
 	evidence := map[app.ProcessType]hit{}
-	notEmergency := false
-	for _, m := range x.c.all(r.notEmergency) {
-		// "If this is not an emergency, write to …" is an instruction,
-		// not the sender's word on its own request.
-		from, _ := sentenceBounds(m.text, m.start)
-		if !conditional().MatchString(m.text[max(from, m.start-60):m.start]) {
-			notEmergency = true
-			break
-		}
-	}
+	notEmergency := x.saysNotEmergency()
 	for _, tc := range typeCues() {
 		if notEmergency && tc.kind == app.EmergencyRequest {
 			continue
@@ -265,14 +256,7 @@ func (x *run) processType() {
 	// A subpoena is of the kind its issuer makes it: a grand jury's, an
 	// agency's (administrative), a civil party's.
 	if best == app.Subpoena {
-		switch {
-		case scores[app.GrandJurySubpoena] > 0:
-			best = app.GrandJurySubpoena
-		case scores[app.AdministrativeSubpoena] > 0 || x.issuedByAgency():
-			best = app.AdministrativeSubpoena
-		case scores[app.CivilSubpoena] > 0:
-			best = app.CivilSubpoena
-		}
+		best = x.subpoenaOfIssuer(scores)
 		bestScore = max(bestScore, scores[best])
 	}
 	// A letter or e-mail that asks, and names no legal process of its
@@ -303,7 +287,10 @@ func (x *run) processType() {
 	}
 	// A foreign authority's binding demand to produce that is none of the
 	// named kinds is a production order.
-	if (best == app.OtherProcess || best == app.InformalRequest) && acts && x.foreign() {
+	// An administrative subpoena is a U.S. agency's process: a foreign
+	// police notice that calls itself a summons to produce ("Notice under
+	// Section 94 … (Summons to produce document)") is a production order.
+	if acts && foreignDemandKind(best) && x.foreign() {
 		best, bestScore = app.ProductionOrder, 6
 	}
 	x.ex.ProcessType = best
@@ -317,6 +304,40 @@ func (x *run) processType() {
 			x.ex.Warnings = append(x.ex.Warnings, fmt.Sprintf("process type %s rests on weak cues; check it", cueText))
 		}
 	}
+}
+
+// saysNotEmergency reports whether the sender says the request is no
+// emergency. "If this is not an emergency, write to …" is an instruction,
+// not the sender's word on its own request.
+func (x *run) saysNotEmergency() bool {
+	for _, m := range x.c.all(kindRules().notEmergency) {
+		from, _ := sentenceBounds(m.text, m.start)
+		if !conditional().MatchString(m.text[max(from, m.start-60):m.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// subpoenaOfIssuer is the kind of subpoena its issuer makes: a grand
+// jury's, an agency's (administrative), a civil party's.
+func (x *run) subpoenaOfIssuer(scores map[app.ProcessType]int) app.ProcessType {
+	switch {
+	case scores[app.GrandJurySubpoena] > 0:
+		return app.GrandJurySubpoena
+	case scores[app.AdministrativeSubpoena] > 0 || x.issuedByAgency():
+		return app.AdministrativeSubpoena
+	case scores[app.CivilSubpoena] > 0:
+		return app.CivilSubpoena
+	}
+	return app.Subpoena
+}
+
+// foreignDemandKind reports whether a kind found for a foreign authority's
+// binding demand to produce stands for a production order: none named, a
+// request, or an administrative subpoena (a U.S. agency's process).
+func foreignDemandKind(k app.ProcessType) bool {
+	return k == app.OtherProcess || k == app.InformalRequest || k == app.AdministrativeSubpoena
 }
 
 // commandsAction reports whether the order compels the provider to do
@@ -371,11 +392,21 @@ func (x *run) commandsSilence() bool {
 
 // issuedByAgency reports whether the letterhead is an executive agency's
 // and the heading names no court: a subpoena such an agency issues is an
-// administrative subpoena.
+// administrative subpoena. A court named in a sentence ("proceedings in
+// the U.S. District Court to enforce obedience") is the court that would
+// enforce it, not its issuer: only a court in a heading line counts.
 func (x *run) issuedByAgency() bool {
 	r := kindRules()
 	top := strings.Join(topLines(x.c.leadPage().text, 4), "\n")
-	return r.agencyHead.MatchString(top) && !r.courtHead.MatchString(x.c.head(headingLines))
+	if !r.agencyHead.MatchString(top) {
+		return false
+	}
+	for _, l := range strings.Split(x.c.head(headingLines), "\n") {
+		if t := strings.TrimSpace(l); r.courtHead.MatchString(t) && headingLike(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // foreign reports whether the order comes from outside the United States.

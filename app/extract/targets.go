@@ -335,15 +335,21 @@ func sentenceEnd(text string, k int) bool {
 	for w > 0 && text[w-1] != ' ' && text[w-1] != '\n' {
 		w--
 	}
-	word := strings.ToLower(text[w:k])
-	if len(word) <= 1 || strings.Contains(word, ".") {
-		return false // an initial, or "U.S"
+	return !abbreviation(strings.ToLower(text[w:k]), text[k+1:])
+}
+
+// abbreviation reports whether a word before a full stop, then rest, is
+// one that ends no sentence: an initial, "U.S", a title or legal form, the
+// day of a German date ("bis spätestens 15. Juli 2026").
+func abbreviation(word, rest string) bool {
+	if len(word) <= 1 || strings.Contains(word, ".") || dayBeforeMonth(word, rest) {
+		return true
 	}
 	switch word {
-	case "no", "inc", "ltd", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
-		return false
+	case "no", "inc", "ltd", "ltda", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
+		return true
 	}
-	return true
+	return false
 }
 
 // contactCand proposes a sender's e-mail or phone as the agent's contact.
