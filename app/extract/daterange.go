@@ -78,6 +78,7 @@ func (x *run) dateRange() {
 				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
 			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
 				s.start, end = d.value, d.end+m[1]
+				s.end = x.paperDate(p.text[d.end : d.end+m[1]])
 			} else {
 				continue
 			}
@@ -125,3 +126,17 @@ func (x *run) dateRange() {
 var recordsRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)records?|information|data|logs?|account|subscriber|traffic|content|communications|disclos|produc|preserv|daten|datos|dados|données|dati|gegevens|registros|protokoll|log-?ins?`)
 })
+
+var paperDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)date\s+of\s+this\s+(?:order|warrant|subpoena|letter|request|demand|notice)\b|date\s+this\s+(?:order|warrant|subpoena|letter|request|demand|notice)\s+(?:is|was)\s+(?:issued|signed|made|sent)\b`)
+})
+
+// paperDate is the end a range's open end names: the order's own date when
+// it runs to "the date of this letter", and none for "the present", "the
+// date of receipt" or "the date this demand is received".
+func (x *run) paperDate(end string) string {
+	if !paperDateRe().MatchString(end) {
+		return ""
+	}
+	return x.ex.Fields[app.FieldIssuedDate].Value
+}

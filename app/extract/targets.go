@@ -90,6 +90,9 @@ func (x *run) targets() {
 		var emails, phones []cand
 		for _, f := range all {
 			if f.own == ownSender {
+				if f.kind == app.TargetPhone && numberKind(f.h.text, f.start, f.end) == phoneFax {
+					continue // the sender's, but no one answers a fax
+				}
 				c := x.contactCand(f.k, f.h, f.start, f.end, f.value)
 				if f.kind == app.TargetEmail {
 					emails = append(emails, c)
@@ -364,6 +367,9 @@ func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 	}
 	if line := lineOf(h.text, start); whoseRules().switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
 		rank -= 0.1
+	}
+	if !strings.Contains(v, "@") {
+		rank -= x.numberPlace(k, h.text, start, end)
 	}
 	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
 }

@@ -117,6 +117,7 @@ func (x *run) lineParts(k int) []linePart {
 			parts[i] = partSender // the letterhead
 		}
 	}
+	insideAddress(lines, parts)
 	p.parts = parts
 	return parts
 }
