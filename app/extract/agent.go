@@ -100,8 +100,13 @@ func (x *run) agent() {
 			}
 			for k, seen := i+1, 0; k < len(lines) && seen < 3; k++ {
 				seg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[k]), "/s/"))
-				if seg == "" {
+				if seg == "" || signaturePlaceholder(seg) {
 					continue
+				}
+				// "(Kavitha Ramaswamy-Gowda)": a name in brackets under the
+				// signature, as Commonwealth officers sign.
+				if strings.HasPrefix(seg, "(") && strings.HasSuffix(seg, ")") {
+					seg = strings.TrimSpace(seg[1 : len(seg)-1])
 				}
 				seen++
 				if j := strings.IndexAny(seg, ",;("); j > 0 {
@@ -175,3 +180,11 @@ func namesCompany(line string) bool {
 	m := companyOnly.FindStringIndex(t)
 	return m != nil && m[0] == 0
 }
+
+var signaturePlaceholderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^[\[(]?\s*(?:signature|signed|sd/?-?|sgd\.?|seal|stamp|official\s+stamp|firma|gez\.?)\s*[\])]?$`)
+})
+
+// signaturePlaceholder reports whether a line under a closing stands for
+// the signature itself ("[signature]", "Sd/-", "(signed)"), not a name.
+func signaturePlaceholder(seg string) bool { return signaturePlaceholderRe().MatchString(seg) }

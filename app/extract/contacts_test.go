@@ -65,9 +65,10 @@ func TestTargets_InsideAddressIsTheProviders(t *testing.T) {
 
 func TestTargets_NumberWrappedAtItsHyphen(t *testing.T) {
 	ex := extractText("ORDER\nThe Order applies to records associated with the following identifiers:\n" +
-		"1. The account registered to or associated with telephone number (602) 555-\n0117;\n2. The account with telephone number (602) 555- 0190.\n")
+		"1. The account registered to or associated with telephone number (602) 555-\n0117;\n2. The account with telephone number (602) 555- 0190.\n" +
+		"3. The account with telephone number 602-\n555-0144.\n")
 	got := targetValues(ex)
-	for _, want := range []string{"phone +16025550117", "phone +16025550190"} {
+	for _, want := range []string{"phone +16025550117", "phone +16025550190", "phone +16025550144"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("targets %v, want %s", got, want)
 		}

@@ -69,37 +69,147 @@ func numberKind(text string, start, end int) phoneKind {
 	if len(ms) == 0 {
 		return phoneUnlabelled
 	}
-	last := ms[len(ms)-1]
-	kind := labelKind(before[last[0]:last[1]])
-	// "Tel/Fax:", "Phone & fax:", "Tel./Mobile:" — one number for both.
-	if len(ms) >= 2 && last[0]-ms[len(ms)-2][1] <= 3 {
-		return phoneLine
+	// The labels written together ("Direct phone / cell", "Tel/Fax")
+	// name the numbers after them in their order, or one number for all;
+	// words with only a blank between them are one label ("Direct
+	// phone", "Mobile phone").
+	g := len(ms) - 1
+	for g > 0 && ms[g][0]-ms[g-1][1] <= 3 {
+		g--
 	}
-	return kind
+	var kinds []phoneKind
+	for j := g; j < len(ms); j++ {
+		k := labelKind(before[ms[j][0]:ms[j][1]])
+		if j > g && strings.TrimSpace(before[ms[j-1][1]:ms[j][0]]) == "" {
+			kinds[len(kinds)-1] = max(kinds[len(kinds)-1], k)
+			continue
+		}
+		kinds = append(kinds, k)
+	}
+	n := len(numbersBetweenRe().FindAllStringIndex(before[ms[len(ms)-1][1]:], -1))
+	switch {
+	case len(kinds) == 1:
+		return kinds[0]
+	case n == 0 && kinds[0] != phoneFax:
+		return phoneLine // "Tel/Fax:", "Phone & cell:" — a telephone first
+	case n < len(kinds):
+		return kinds[n]
+	}
+	return phoneUnlabelled
 }
 
-// numberPlace is how far a sender's number ranks below the agent's own
-// line: a mobile after the desk line, the letterhead's office number after
-// the signature's.
-func (x *run) numberPlace(k int, text string, start, end int) float64 {
+var numbersBetweenRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\+?\(?\d[\d ().\-]{5,}\d`)
+})
+
+// numberPlace is how far a sender's number or address ranks below the
+// agent's own: a mobile after the desk line, a supervisor's after the
+// officer's, the letterhead's office number and mailbox after the
+// signature's.
+func (x *run) numberPlace(k int, text string, start, end int, email bool) float64 {
 	var down float64
-	if numberKind(text, start, end) == phoneMobile {
-		down += 0.06
+	if !email && numberKind(text, start, end) == phoneMobile && len(numbersBetweenRe().FindAllStringIndex(strings.Join(linesAround(text, start, 2), "\n"), -1)) > 1 {
+		down += 0.06 // beside a desk line of the same block
 	}
-	if n := lineIndex(text, start); k == x.c.lead && n < 6 && x.lineParts(k)[n] == partSender && !titledNameRe().MatchString(lineOf(text, start)) && !x.signatureAbove(k, n) {
-		down += 0.05
+	if ls := strings.LastIndexByte(text[:start], '\n') + 1; officersNumber(text, start) && agentRules2().signer.MatchString(text[max(ls, start-90):start]) {
+		down += 0.1 // a supervisor's who approves, not the officer's who asks
+	}
+	if n := lineIndex(text, start); k == x.c.lead && x.inLetterhead(k, n) && !titledNameRe().MatchString(lineOf(text, start)) {
+		down += 0.1
 	}
 	return down
 }
 
-// signatureAbove reports whether line n of page k is held by a signature
-// or contact block begun above it rather than by the letterhead.
-func (x *run) signatureAbove(k, n int) bool {
+// inLetterhead reports whether line n of page k stands in the letterhead:
+// among the first lines of the order's first page, above its addressee,
+// its title and any signature or contact block.
+func (x *run) inLetterhead(k, n int) bool {
+	if n >= 7 || x.lineParts(k)[n] != partSender && x.lineParts(k)[n] != partBody {
+		return false
+	}
+	r := whoseRules()
 	lines := strings.Split(x.c.pages[k].text, "\n")
 	for i := 0; i < n && i < len(lines); i++ {
-		if r := whoseRules(); r.closing.MatchString(lines[i]) || r.from.MatchString(lines[i]) || titledNameRe().MatchString(lines[i]) {
-			return true
+		t := strings.TrimSpace(lines[i])
+		if r.addressStart.MatchString(lines[i]) || r.closing.MatchString(lines[i]) || r.from.MatchString(lines[i]) || titledNameRe().MatchString(lines[i]) || headingTitle(t) && i > 0 {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+var officersNumberRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+\s*(?:\(\s*|,\s*(?:(?i:tel|phone|telephone)\.?:?\s*)?|\s+(?i:at|on|tel\.?|phone:?)\s+|:\s*)$`)
+})
+
+// officersNumber reports whether the number at text[i:] stands right after
+// a titled officer's name ("Supervisor approval: Lt. Hector D. Ruelas
+// (970-555-0151)", "call Sgt. Roe at 555-0100"): that officer's, so the
+// sender's side, not a target.
+func officersNumber(text string, i int) bool {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	return officersNumberRe().MatchString(text[max(ls, i-90):i])
+}
+
+var indianMobileRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[6-9]\d{4}[ \-]?\d{5}\b`)
+})
+
+// nationalNumbers are the numbers written in a country's own way, beyond
+// those already found written for dialling from abroad: a trunk zero
+// ("02 5555 2700", "(19) 3000-4471"), and in India a mobile's ten digits
+// without one ("Mob: 98450 55512").
+func nationalNumbers(text string, found [][]int, cc string) [][]int {
+	var out [][]int
+	add := func(ms [][]int) {
+	next:
+		for _, m := range ms {
+			for _, f := range found {
+				if m[0] < f[1] && f[0] < m[1] {
+					continue next // inside "+39 02 5555 2711"
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	add(findAllIndex(nationalPhoneRe, text))
+	if cc == "91" {
+		add(indianMobileRe().FindAllStringIndex(text, -1))
+	}
+	return out
+}
+
+// agentsOwn is how much a sender's number or address at text[start:]
+// gains for being the agent's: written beside the agent's name, and more
+// when it spells the name or stands on the line of an address that does
+// ("Tel. +48 47 … — e-mail: tomasz.kedzierski@…" over the secretariat's
+// line above it). Only the agent's best candidates count: a prosecutor
+// named two lines up does not make the secretariat's line the agent's.
+func (x *run) agentsOwn(text string, start int, v string) float64 {
+	near := foldAccents(strings.Join(linesAround(text, start, 2), " "))
+	own := foldAccents(v)
+	if !strings.Contains(v, "@") {
+		for _, m := range emailRe.FindAllString(lineOf(text, start), -1) {
+			own += " " + foldAccents(m[:strings.IndexByte(m, '@')])
+		}
+	}
+	best := 0.0
+	for _, c := range x.agentCands {
+		best = max(best, c.rank)
+	}
+	for _, c := range x.agentCands {
+		if c.rank < best-0.001 {
+			continue
+		}
+		words := strings.Fields(foldAccents(c.value))
+		last := strings.Trim(words[len(words)-1], ".,")
+		switch {
+		case len(last) < 3:
+		case strings.Contains(own, last) || strings.Contains(own, strings.ReplaceAll(last, "-", "")):
+			return 0.15
+		case strings.Contains(near, last):
+			return 0.1
+		}
+	}
+	return 0
 }

@@ -202,7 +202,7 @@ func (x *run) targets() {
 		}
 		phones := findAllIndex(phoneRe, p.text)
 		if cc != "1" {
-			phones = append(phones, findAllIndex(nationalPhoneRe, p.text)...)
+			phones = append(phones, nationalNumbers(p.text, phones, cc)...)
 		}
 		for _, m := range phones {
 			v := phoneValue(p.text, m[0], m[1], cc)
@@ -355,22 +355,14 @@ func sentenceEnd(text string, k int) bool {
 func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 	h.start, h.end, h.groups = start, end, []string{v}
 	conf, rank := 0.8, 0.8
-	near := foldAccents(strings.Join(linesAround(h.text, start, 2), " "))
-	for _, c := range x.agentCands {
-		words := strings.Fields(foldAccents(c.value))
-		last := strings.Trim(words[len(words)-1], ".,")
-		if len(last) >= 3 && (strings.Contains(near, last) || strings.Contains(foldAccents(v), last)) {
-			rank += 0.1
-			conf = 0.85
-			break
-		}
+	if up := x.agentsOwn(h.text, start, v); up > 0 {
+		rank += up
+		conf = 0.85
 	}
 	if line := lineOf(h.text, start); whoseRules().switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
 		rank -= 0.1
 	}
-	if !strings.Contains(v, "@") {
-		rank -= x.numberPlace(k, h.text, start, end)
-	}
+	rank -= x.numberPlace(k, h.text, start, end, strings.Contains(v, "@"))
 	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
 }
 
@@ -559,7 +551,10 @@ func e164(raw, cc string) string {
 		}
 		return "+1" + digits
 	case cc != "":
-		digits = strings.TrimPrefix(digits, "0")
+		if cc != "39" {
+			// Italy dials its leading zero from abroad too (+39 02 …).
+			digits = strings.TrimPrefix(digits, "0")
+		}
 		if len(digits) < 7 || len(digits) > 12 {
 			return ""
 		}
