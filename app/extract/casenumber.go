@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ var caseRules = sync.OnceValue(func() *caseRes {
 		classes: []labelClass{
 			// Labels that name someone else's number, or no case number.
 			{"refused", 0, re(`\byour\s+ref|\bihr(?:e)?\s+(?:zeichen|ref)|\bvotre\s+r[ée]f|\bsu\s+ref|\bvossa\s+ref|\buw\s+(?:ref|kenmerk)|\bticket|\bbadge|\bcollar|\bphone|\btel\b|\bfax|\baccount|\bcustomer|\buser|\bform\b|\bpage|\bmember|\bemployee|\bvat\b|\biban|\bpost\s*code|\bzip|\btax\b|\bpassport|\binvoice|\bmerchant|\bimei|\bserial|\bdate\b|\bvalidating\s+authority|\bdevice|\bsubscriber`)},
-			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$`)},
+			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$|\bcase\s+id\b`)},
 			{"document", 0.8, re(`\b(?:subpoena|warrant|summons|order|demand|nsl|letter|request|notice|certificate|epoc|application|grand\s+jury|mag|application)` + num + `|\bref(?:erence)?\b|^(?:police\s+)?file$|\breport` + num + `|\bcontrol` + num + `|\bcomplaint` + num + `|\boperation\b|\bref\.?$|\breferencia|\briferimento|\brif\.?$|\bkenmerk$`)},
 			{"register", 0.55, re(`^n\.?\s*i\.?\s*g\.?$|\bregistration\b|\bprotocol`)},
 		},
@@ -49,7 +50,7 @@ func (x *run) caseNumber() {
 	var cands []cand
 	add := func(v string, h hit, conf float64, rule string) {
 		v = caseValue(v)
-		if v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 {
+		if v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v) {
 			return
 		}
 		line := strings.ToLower(lineOf(h.text, h.start))
@@ -196,3 +197,7 @@ func hasLower(s string) bool {
 	}
 	return false
 }
+
+// isIPAddress reports whether a value is an IP address: a log's, never a
+// case's number ("Last IP seen in the device logs: 203.0.113.150").
+func isIPAddress(v string) bool { return strings.Count(v, ".") == 3 && net.ParseIP(v) != nil }

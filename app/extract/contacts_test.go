@@ -33,16 +33,20 @@ func TestAgentPhone_FaxIsNeverTheAgentsTelephone(t *testing.T) {
 	}
 }
 
-func TestAgentPhone_DeskLineBeforeMobileAndLetterhead(t *testing.T) {
+func TestAgentPhone_ContactSentenceBeforeCopies(t *testing.T) {
 	ex := extractText("Harbor County Sheriff's Office\n\nJune 6, 2026\n\nTo: Example Chat Inc.\n\nOur ref: HC/2026/441\n\n" +
-		"Please preserve the data of the user name harbour_lights.\n\nDeputy Priya Anand\nCell: (360) 555-0123\nDesk: (360) 555-0011\n")
+		"Please preserve the data of the user name harbour_lights. If you have questions, please contact me at (360) 555-0011\nor by e-mail at panand@harborcounty.example.gov.\n\n" +
+		"Sincerely,\nPriya Anand\nHarbor County Sheriff's Office\n\ncc: AUSA Lowell Brandt, Western District of Washington, (360) 555-0123\n")
 	if got := ex.Field(app.FieldAgentPhone); got != "+13605550011" {
-		t.Errorf("agent phone %q, want the desk line over the mobile", got)
+		t.Errorf("agent phone %q, want the contact sentence's, not the copy's addressee's", got)
 	}
-	if f := ex.Fields[app.FieldAgentPhone]; f.Confidence < 0.6 {
-		t.Errorf("desk and mobile taken for a tie (%.2f)", f.Confidence)
+	if c := ex.Fields[app.FieldAgentPhone].Confidence; c < 0.7 {
+		t.Errorf("agent phone at %.2f: the copy's addressee's number taken for a rival", c)
 	}
-	ex = extractText("CITY OF EXAMPLE POLICE DEPARTMENT\n400 Civic Plaza, Example City, OH 43004  |  (614) 555-0000\n\nMay 5, 2026\n\nTo: Example Chat Inc.\n\n" +
+}
+
+func TestAgentPhone_SignatureBeforeLetterhead(t *testing.T) {
+	ex := extractText("CITY OF EXAMPLE POLICE DEPARTMENT\n400 Civic Plaza, Example City, OH 43004  |  (614) 555-0000\n\nMay 5, 2026\n\nTo: Example Chat Inc.\n\n" +
 		"RE: Request for records, Report No. 26-88812\n\nWe request subscriber information for the user of the telephone number (614) 555-7781.\n\n" +
 		"Sincerely,\nSergeant Ines Corra\nMajor Crimes Unit\nCity of Example Police Department\n(614) 555-0187\n")
 	if got := ex.Field(app.FieldAgentPhone); got != "+16145550187" {
@@ -99,5 +103,65 @@ func TestDateRange_ThroughTheDateOfThisLetter(t *testing.T) {
 		"from January 1, 2026 to the date this demand is received.\n")
 	if e := ex.Field(app.FieldDateRangeEnd); e != "" {
 		t.Errorf("range end %q from the date of receipt, which no one knows yet", e)
+	}
+}
+
+func TestAgent_OwnLineOverNeighboursAndSupervisors(t *testing.T) {
+	// The prosecutor's secretariat two lines above the contact person's
+	// own line: the line whose address spells the contact's name is his.
+	ex := extractText("EUROPEAN PRESERVATION ORDER CERTIFICATE\nTo: Example Mail Ireland Limited\n" +
+		"SECTION E: Details of the issuing authority\nName of the representative:  prok. Halina Wiśniewska-Dąb, Prosecutor\n" +
+		"Tel. / e-mail:  +48 22 555 07 40 / sekretariat@prokuratura.example.pl\n" +
+		"Contact person for practical matters  asp. sztab. Bartosz Żmuda, Komenda Stołeczna Policji\n" +
+		"Tel. +48 22 835 22 16 - e-mail: bartosz.zmuda@policja.example.pl\n")
+	if n, p, e := ex.Field(app.FieldAgentName), ex.Field(app.FieldAgentPhone), ex.Field(app.FieldAgentEmail); n != "Bartosz Żmuda" || p != "+48228352216" || e != "bartosz.zmuda@policja.example.pl" {
+		t.Errorf("agent %q %q %q, want the contact person's own name (rank dropped), line and address", n, p, e)
+	}
+	ex = extractText("EMERGENCY DISCLOSURE REQUEST\nTo: Example Chat Inc.\n1. REQUESTING OFFICER\nName / rank  Sgt. Willa Brandt\nDirect phone  970-555-0158\n" +
+		"Dispatch (24 h): 970-555-0150\n2. ACCOUNT(S) / IDENTIFIERS\nPhone number linked to account  (970) 555-0112\n" +
+		"3. CERTIFICATION\nI certify that the information above is true.\nSignature: W. Brandt  Supervisor approval: Lt. Hector Ruelas (970-555-0151)\n")
+	if p := ex.Field(app.FieldAgentPhone); p != "+19705550158" {
+		t.Errorf("agent phone %q, want the officer's direct line", p)
+	}
+	if got := targetValues(ex); !slices.Equal(got, []string{"phone +19705550112"}) {
+		t.Errorf("targets %v: the dispatch line and the supervisor's number are no targets; the account's, under a bracketed heading, is", got)
+	}
+}
+
+func TestAgent_NameSignedInBracketsUnderItsClosing(t *testing.T) {
+	ex := extractText("OFFICE OF THE INSPECTOR OF POLICE\nTo: Example Mail India Private Limited\nPlease furnish the subscriber details of the account kite.runner@examplemail.example.\n" +
+		"Yours faithfully,\n[signature]\n(Meenakshi Sundaram-Iyer)\nInspector of Police & Investigating Officer\nCyber Crime P.S., Chennai\nMob: 98450 55512\n")
+	if n := ex.Field(app.FieldAgentName); n != "Meenakshi Sundaram-Iyer" {
+		t.Errorf("agent %q, want the name signed in brackets, not the unit under the post", n)
+	}
+}
+
+func TestAgentEmail_HyphenAtLineEndInsideAnAddress(t *testing.T) {
+	ex := extractText("SUBPOENA\nTo: Example Mail Inc.\nQuestions may be directed to Special Agent Callum E. Drummond-Osei, e-mail cedrummond-\nosei@fbi.example.gov.\n")
+	if e := ex.Field(app.FieldAgentEmail); e != "cedrummond-osei@fbi.example.gov" {
+		t.Errorf("agent e-mail %q, want the hyphen of the name it spells kept", e)
+	}
+	ex = extractText("SUBPOENA\nTo: Example Mail Inc.\nQuestions may be directed to Special Agent Nadia Farrokhzad, e-mail nfar-\nrokhzad@dea.example.gov.\n")
+	if e := ex.Field(app.FieldAgentEmail); e != "nfarrokhzad@dea.example.gov" {
+		t.Errorf("agent e-mail %q, want the typesetter's hyphen dropped", e)
+	}
+}
+
+func TestPhones_NationalWays(t *testing.T) {
+	ex := extractText("POLIZIA DI STATO\nVia Roma 1, 20144 Milano - Tel. 02 5555 2700\nAll'attenzione di Example Mail Ireland Limited\n" +
+		"Si chiede di fornire i dati dell'utente registrato con il numero di telefono +39 347 555 0199.\n")
+	if got := targetValues(ex); slices.Contains(got, "phone +39255552700") {
+		t.Errorf("targets %v: an Italian number keeps its leading zero (+39 02 …)", got)
+	}
+	if got := e164("02 5555 2700", "39"); got != "+390255552700" {
+		t.Errorf("e164 %q, want +390255552700", got)
+	}
+}
+
+func TestCaseNumber_IPAddressAndCaseID(t *testing.T) {
+	ex := extractText("From: Special Agent Jo Roe <jroe@fbi.example.gov>\nTo: Example Chat Inc. <emergency@examplechat.example>\n" +
+		"This is an emergency request under 18 U.S.C. 2702(b)(8).\nLast IP seen in the device logs:  203.0.113.150\nFBI Case ID: 7A-KC-3391584\n")
+	if c := ex.Field(app.FieldCaseNumber); c != "7A-KC-3391584" {
+		t.Errorf("case number %q, want the case ID, never an IP address", c)
 	}
 }

@@ -14,8 +14,8 @@ import (
 //
 //   - A fax is the sender's, but nobody answers it: never the agent's
 //     telephone ("Tel/Fax:" names a telephone that takes faxes too).
-//   - A mobile beside an office line is the officer's second number: the
-//     desk, office or direct line is the one the order gives to call.
+//   - Desk and mobile are both the officer's: which one the order means
+//     is not written, and the two stay a tie (both offered).
 //   - A number in the letterhead is the office's; the one in the signature
 //     block or the contact sentence is the officer's own.
 
@@ -23,8 +23,7 @@ type phoneKind uint8
 
 const (
 	phoneUnlabelled phoneKind = iota
-	phoneLine                 // tel., phone, desk, office, direct…
-	phoneMobile
+	phoneLine                 // tel., phone, desk, office, direct, mobile…
 	phoneFax
 )
 
@@ -45,8 +44,6 @@ func labelKind(label string) phoneKind {
 	switch {
 	case strings.Contains(l, "fax") || strings.HasPrefix(l, "facs") || strings.HasPrefix(l, "téléc") || strings.HasPrefix(l, "telec"):
 		return phoneFax
-	case strings.HasPrefix(l, "mob") || strings.HasPrefix(l, "cell") || strings.HasPrefix(l, "handy") || strings.HasPrefix(l, "móvil") || strings.HasPrefix(l, "portable") || strings.HasPrefix(l, "gsm"):
-		return phoneMobile
 	}
 	return phoneLine
 }
@@ -103,13 +100,16 @@ var numbersBetweenRe = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // numberPlace is how far a sender's number or address ranks below the
-// agent's own: a mobile after the desk line, a supervisor's after the
-// officer's, the letterhead's office number and mailbox after the
-// signature's.
+// agent's own: a supervisor's after the officer's, a copy's addressee's
+// after the sender's, the letterhead's office number and mailbox after
+// the signature's; the one a contact sentence gives ranks above them.
 func (x *run) numberPlace(k int, text string, start, end int, email bool) float64 {
 	var down float64
-	if !email && numberKind(text, start, end) == phoneMobile && len(numbersBetweenRe().FindAllStringIndex(strings.Join(linesAround(text, start, 2), "\n"), -1)) > 1 {
-		down += 0.06 // beside a desk line of the same block
+	if ccLineRe().MatchString(lineOf(text, start)) {
+		down += 0.1 // a copy's addressee's: "cc: AUSA …, (404) 555-0121"
+	}
+	if strongContact(sentenceAround(text, start)) {
+		down -= 0.05 // "please contact me at …"
 	}
 	if ls := strings.LastIndexByte(text[:start], '\n') + 1; officersNumber(text, start) && agentRules2().signer.MatchString(text[max(ls, start-90):start]) {
 		down += 0.1 // a supervisor's who approves, not the officer's who asks
@@ -213,3 +213,7 @@ func (x *run) agentsOwn(text string, start int, v string) float64 {
 	}
 	return 0
 }
+
+var ccLineRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(?:cc|bcc|copy\s+to|copies\s+to)\s*:`)
+})

@@ -388,8 +388,11 @@ var titledNameRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+\p{Lu}`)
 })
 
+// titleStart is a line that opens with an officer's title: before the
+// name ("Detective Sergeant Jo Roe"), or as the post under it ("Special
+// Agent, Violent Crimes Against Children").
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
+	return regexp.MustCompile(`^(?:` + agentTitles + `)(?:\s+\p{Lu}|\s*,)`)
 })
 
 // sentenceCues judges a sentence once: whether it gives the sender's
