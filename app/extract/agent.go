@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -72,6 +74,12 @@ func (x *run) agent() {
 		add(h.group(), h, agentRules[1].confidence, "pattern1")
 	}
 	for _, h := range x.c.all(r.before) {
+		// The match opens with the character before the title — the
+		// line break above "DC Priya …" — and the title's line is the
+		// one whose neighbours say who signs for the agency.
+		if r, n := utf8.DecodeRuneInString(h.text[h.start:]); n > 0 && !unicode.IsLetter(r) {
+			h.start += n
+		}
 		add(h.group(), h, 0.85, "title-before")
 	}
 	for _, h := range x.c.all(r.after) {

@@ -165,3 +165,30 @@ func TestCaseNumber_IPAddressAndCaseID(t *testing.T) {
 		t.Errorf("case number %q, want the case ID, never an IP address", c)
 	}
 }
+
+func TestAgent_ShortTitleSignatureUnderAnAuthorisingOfficer(t *testing.T) {
+	ex := extractText("From:  CIU SPoC <ciu.spoc@example.police.uk>\nTo:  emergency@examplechat.example\nSubject: Emergency Disclosure Request\n" +
+		"Account(s)  e-mail heron.line@examplechat.example\n" +
+		"Authorised by  Detective Superintendent Ada Whitcombe (Gold Commander)\nPlease respond to the SPoC on call below.\n" +
+		"DC Tariq Olawale-Price\nSingle Point of Contact, Communications Intelligence Unit\nLondon SW1A 2JL\n" +
+		"Direct: +44 (0)20 7946 0718 | Duty SPoC: +44 (0)20 7946 0700\ntariq.olawale-price@example.police.uk\n")
+	if n, p := ex.Field(app.FieldAgentName), ex.Field(app.FieldAgentPhone); n != "Tariq Olawale-Price" || p != "+442079460718" {
+		t.Errorf("agent %q %q, want the constable under the authorising officer, and the direct line over the duty desk", n, p)
+	}
+	if got := targetValues(ex); !slices.Equal(got, []string{"email heron.line@examplechat.example"}) {
+		t.Errorf("targets %v: the signature's numbers are the sender's", got)
+	}
+}
+
+func TestDateRange_FromOnwards(t *testing.T) {
+	ex := extractText("EMERGENCY DISCLOSURE REQUEST\nTo: Example Chat Inc.\nData requested: the log-in IP addresses with timestamps (from November 2, 2026 18:00 GMT onwards).\n")
+	if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != "2026-11-02" || e != "" {
+		t.Errorf("range %q – %q, want an open start", s, e)
+	}
+}
+
+func TestPhones_BritishMobile(t *testing.T) {
+	if got := nationalNumbers("recovery mobile believed to be 07700 900412", nil, "44"); len(got) != 1 {
+		t.Errorf("national numbers %v, want the mobile", got)
+	}
+}

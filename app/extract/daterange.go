@@ -30,7 +30,7 @@ var rangeRules = sync.OnceValue(func() *rangeRes {
 	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
 	return &rangeRes{
 		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
-		openEnd: regexp.MustCompile(`(?i)^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		openEnd: regexp.MustCompile(`(?i)^` + clock + `\s*(?:onwards?|and\s+(?:after|later))\b|^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
 		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
 	}
 })

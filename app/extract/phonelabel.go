@@ -14,6 +14,8 @@ import (
 //
 //   - A fax is the sender's, but nobody answers it: never the agent's
 //     telephone ("Tel/Fax:" names a telephone that takes faxes too).
+//   - A duty desk, switchboard, dispatch or main line beside the
+//     officer's direct line is the office's: the direct line first.
 //   - Desk and mobile are both the officer's: which one the order means
 //     is not written, and the two stay a tie (both offered).
 //   - A number in the letterhead is the office's; the one in the signature
@@ -24,6 +26,7 @@ type phoneKind uint8
 const (
 	phoneUnlabelled phoneKind = iota
 	phoneLine                 // tel., phone, desk, office, direct, mobile…
+	phoneShared               // a duty desk, switchboard, dispatch or main line
 	phoneFax
 )
 
@@ -32,7 +35,7 @@ var phoneLabelRes = sync.OnceValue(func() *[2]*regexp.Regexp {
 		// Word starts only: "telephone" and "officer" read as a
 		// telephone's label, which is all that is asked of them. Fax
 		// words first, so that "telefax" is no "tel".
-		regexp.MustCompile(`(?i)\b(?:(?:tele)?fax|facsimile|télécopie|telecopier|mobile|mob\b|cell|handy|móvil|portable|gsm|tel|phone|desk|direct|office|voice|landline|call|ring|dial)\.?`),
+		regexp.MustCompile(`(?i)\b(?:(?:tele)?fax|facsimile|télécopie|telecopier|duty|switchboard|dispatch|main|reception|on[- ]call|mobile|mob\b|cell|handy|móvil|portable|gsm|tel|phone|desk|direct|office|voice|landline|call|ring|dial)\.?`),
 		// A label in brackets right after the number: "555-0999 (fax)".
 		regexp.MustCompile(`(?i)^\s*[(\[]\s*((?:tele)?fax|facsimile|télécopie|mobile|cell|handy|tel|phone|desk|direct|office)`),
 	}
@@ -44,6 +47,8 @@ func labelKind(label string) phoneKind {
 	switch {
 	case strings.Contains(l, "fax") || strings.HasPrefix(l, "facs") || strings.HasPrefix(l, "téléc") || strings.HasPrefix(l, "telec"):
 		return phoneFax
+	case strings.HasPrefix(l, "duty") || strings.HasPrefix(l, "switch") || strings.HasPrefix(l, "dispatch") || strings.HasPrefix(l, "main") || strings.HasPrefix(l, "reception") || strings.HasPrefix(l, "on"):
+		return phoneShared
 	}
 	return phoneLine
 }
@@ -105,6 +110,9 @@ var numbersBetweenRe = sync.OnceValue(func() *regexp.Regexp {
 // the signature's; the one a contact sentence gives ranks above them.
 func (x *run) numberPlace(k int, text string, start, end int, email bool) float64 {
 	var down float64
+	if !email && numberKind(text, start, end) == phoneShared {
+		down += 0.06 // "Direct: … | Duty SPoC: …": the officer's own line first
+	}
 	if ccLineRe().MatchString(lineOf(text, start)) {
 		down += 0.1 // a copy's addressee's: "cc: AUSA …, (404) 555-0121"
 	}
@@ -151,14 +159,19 @@ func officersNumber(text string, i int) bool {
 	return officersNumberRe().MatchString(text[max(ls, i-90):i])
 }
 
+var ukMobileRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b07\d{3} ?\d{6}\b`)
+})
+
 var indianMobileRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\b[6-9]\d{4}[ \-]?\d{5}\b`)
 })
 
 // nationalNumbers are the numbers written in a country's own way, beyond
 // those already found written for dialling from abroad: a trunk zero
-// ("02 5555 2700", "(19) 3000-4471"), and in India a mobile's ten digits
-// without one ("Mob: 98450 55512").
+// ("02 5555 2700", "(19) 3000-4471"), a British mobile's five and six
+// digits ("07700 900412"), and in India a mobile's ten digits without a
+// zero ("Mob: 98450 55512").
 func nationalNumbers(text string, found [][]int, cc string) [][]int {
 	var out [][]int
 	add := func(ms [][]int) {
@@ -173,8 +186,11 @@ func nationalNumbers(text string, found [][]int, cc string) [][]int {
 		}
 	}
 	add(findAllIndex(nationalPhoneRe, text))
-	if cc == "91" {
+	switch cc {
+	case "91":
 		add(indianMobileRe().FindAllStringIndex(text, -1))
+	case "44":
+		add(ukMobileRe().FindAllStringIndex(text, -1))
 	}
 	return out
 }

@@ -159,7 +159,7 @@ func (b *signatureBlock) mark(l, t string, part linePart) linePart {
 	if r.closing.MatchString(l) && closingLine(t) {
 		b.left, b.titled = 8, false
 	}
-	if r.titleName.MatchString(l) && part == partBody && len(t) < 120 {
+	if (r.titleName.MatchString(l) || titleStart().MatchString(t)) && part == partBody && len(t) < 120 {
 		part = partSender
 		if titleStart().MatchString(t) && b.left < 3 {
 			b.left, b.titled = 5, true
