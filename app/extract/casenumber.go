@@ -64,8 +64,13 @@ func (x *run) caseNumber() {
 			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
 		}
 	}
+	courts := courtIssued(x.ex.ProcessType)
 	for _, lp := range x.labelled(r.classes) {
-		add(lp.p.value, x.pairHit(lp.p), lp.conf, "label-"+lp.rule)
+		conf := lp.conf
+		if courts && agencysNumber(x.pairHit(lp.p).text, lp.p.labelStart, lp.p.label) {
+			conf -= 0.15 // the agency's own file: the court's number is the case's
+		}
+		add(lp.p.value, x.pairHit(lp.p), conf, "label-"+lp.rule)
 	}
 	// A number standing alone in the heading ("CRI-2026-085-004417" under
 	// the title) is the case's when nothing labels one.
@@ -158,7 +163,11 @@ func caseValue(v string) string {
 	if !seenDigit {
 		return ""
 	}
-	return strings.TrimRight(strings.Join(out, " "), ".,;:-/")
+	v = strings.TrimRight(strings.Join(out, " "), ".,;:-/")
+	if strings.HasSuffix(v, ")") && !strings.Contains(v, "(") {
+		v = strings.TrimRight(v, ")") // "(APD Case No. 26-2910447)"
+	}
+	return v
 }
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
@@ -201,3 +210,29 @@ func hasLower(s string) bool {
 // isIPAddress reports whether a value is an IP address: a log's, never a
 // case's number ("Last IP seen in the device logs: 203.0.113.150").
 func isIPAddress(v string) bool { return strings.Count(v, ".") == 3 && net.ParseIP(v) != nil }
+
+// courtIssued reports whether a kind of order is a court's: its own
+// number (docket, warrant or order number) is the case's, before an
+// agency's file number it cites.
+func courtIssued(t app.ProcessType) bool {
+	switch t {
+	case app.SearchWarrant, app.CourtOrder2703d, app.PenRegister, app.WiretapOrder, app.NondisclosureOrder:
+		return true
+	}
+	return false
+}
+
+var agencyLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{Lu}{2,6})\s+(?i:case|file|report|incident|investigation|complaint)\b|(?i:police|sheriff'?s?|agency|bureau)\s+(?:case|file|report|incident)\b`)
+})
+
+// agencysNumber reports whether a label names an agency's own number
+// ("APD Case No.", "HSI Case No.", "Police report no."), not the court's.
+func agencysNumber(text string, labelStart int, label string) bool {
+	if labelStart < 0 || labelStart >= len(text) {
+		return false
+	}
+	raw := text[labelStart:min(len(text), labelStart+len(label)+8)]
+	m := agencyLabelRe().FindStringSubmatch(raw)
+	return m != nil && m[1] != "NO" && m[1] != "NR"
+}

@@ -192,3 +192,17 @@ func TestPhones_BritishMobile(t *testing.T) {
 		t.Errorf("national numbers %v, want the mobile", got)
 	}
 }
+
+func TestCaseNumber_CourtsNumberBeforeTheAgencysFile(t *testing.T) {
+	ex := extractText("IN THE DISTRICT COURT OF EXAMPLE COUNTY, TEXAS\nWarrant No. SW-EX-26-01127\nSEARCH WARRANT\n" +
+		"YOU ARE THEREFORE COMMANDED to serve this warrant on Example Chat Inc. for the records of the user name rook_512.\n" +
+		"The offense under investigation is robbery, committed on or about October 18, 2026 (EPD Case No. 26-2910447).\n")
+	if c := ex.Field(app.FieldCaseNumber); c != "SW-EX-26-01127" {
+		t.Errorf("case number %q, want the court's warrant number over the police department's file", c)
+	}
+	ex = extractText("Example Police Department\nJune 9, 2026\nTo: Example Chat Inc.\nRe: Preservation request, EPD Case No. 26-2910447\n" +
+		"Please preserve the records of the user name rook_512 under 18 U.S.C. 2703(f).\n")
+	if c := ex.Field(app.FieldCaseNumber); c != "26-2910447" {
+		t.Errorf("case number %q: an agency's own letter is filed under its own number", c)
+	}
+}
