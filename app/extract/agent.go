@@ -74,13 +74,7 @@ func (x *run) agent() {
 		add(h.group(), h, agentRules[1].confidence, "pattern1")
 	}
 	for _, h := range x.c.all(r.before) {
-		// The match opens with the character before the title — the
-		// line break above "DC Priya …" — and the title's line is the
-		// one whose neighbours say who signs for the agency.
-		if r, n := utf8.DecodeRuneInString(h.text[h.start:]); n > 0 && !unicode.IsLetter(r) {
-			h.start += n
-		}
-		add(h.group(), h, 0.85, "title-before")
+		add(h.group(), fromTitle(h), 0.85, "title-before")
 	}
 	for _, h := range x.c.all(r.after) {
 		add(h.group(), h, 0.8, "title-after")
@@ -107,14 +101,9 @@ func (x *run) agent() {
 				continue
 			}
 			for k, seen := i+1, 0; k < len(lines) && seen < 3; k++ {
-				seg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[k]), "/s/"))
-				if seg == "" || signaturePlaceholder(seg) {
+				seg, ok := signedLine(lines[k])
+				if !ok {
 					continue
-				}
-				// "(Kavitha Ramaswamy-Gowda)": a name in brackets under the
-				// signature, as Commonwealth officers sign.
-				if strings.HasPrefix(seg, "(") && strings.HasSuffix(seg, ")") {
-					seg = strings.TrimSpace(seg[1 : len(seg)-1])
 				}
 				seen++
 				if j := strings.IndexAny(seg, ",;("); j > 0 {
@@ -193,6 +182,27 @@ var signaturePlaceholderRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^[\[(]?\s*(?:signature|signed|sd/?-?|sgd\.?|seal|stamp|official\s+stamp|firma|gez\.?)\s*[\])]?$`)
 })
 
-// signaturePlaceholder reports whether a line under a closing stands for
-// the signature itself ("[signature]", "Sd/-", "(signed)"), not a name.
-func signaturePlaceholder(seg string) bool { return signaturePlaceholderRe().MatchString(seg) }
+// signedLine is a line under a closing as a name may stand on it: "/s/"
+// dropped, a name in brackets as Commonwealth officers sign ("(Kavitha
+// Ramaswamy-Gowda)") taken out of them; a blank line or one that stands
+// for the signature itself ("[signature]", "Sd/-", "(signed)") is none.
+func signedLine(l string) (string, bool) {
+	seg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "/s/"))
+	if seg == "" || signaturePlaceholderRe().MatchString(seg) {
+		return "", false
+	}
+	if strings.HasPrefix(seg, "(") && strings.HasSuffix(seg, ")") {
+		seg = strings.TrimSpace(seg[1 : len(seg)-1])
+	}
+	return seg, true
+}
+
+// fromTitle moves a title's match to the title itself: it opens with the
+// character before it — the line break above "DC Priya …" — and the
+// title's line is the one whose neighbours say who signs for the agency.
+func fromTitle(h hit) hit {
+	if r, n := utf8.DecodeRuneInString(h.text[h.start:]); n > 0 && !unicode.IsLetter(r) {
+		h.start += n
+	}
+	return h
+}

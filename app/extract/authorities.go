@@ -800,7 +800,7 @@ func cleanName(s string) (string, bool) {
 	words := strings.Fields(s)
 	// Titles, and ranks written in lower case ("asp. sztab. Tomasz …",
 	// "prok. Agnieszka …"): a name's own words begin with a capital.
-	for len(words) > 1 && (nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] || startsLower(words[0])) {
+	for len(words) > 1 && leadingTitle(words[0]) {
 		words = words[1:]
 	}
 	var out []string
@@ -1005,6 +1005,12 @@ func (x *run) addressee() (string, hit, bool) {
 		return strings.TrimRight(l, ","), h, true
 	}
 	return "", hit{}, false
+}
+
+// leadingTitle reports whether a name's first word is a title or a rank
+// written in lower case, not the name's own.
+func leadingTitle(w string) bool {
+	return nameTitles[strings.ToLower(strings.Trim(w, ".,"))] || startsLower(w)
 }
 
 // startsLower reports whether a word begins with a lower-case letter.

@@ -50,7 +50,7 @@ func (x *run) caseNumber() {
 	var cands []cand
 	add := func(v string, h hit, conf float64, rule string) {
 		v = caseValue(v)
-		if v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v) {
+		if notCaseNumber(v) {
 			return
 		}
 		line := strings.ToLower(lineOf(h.text, h.start))
@@ -66,11 +66,8 @@ func (x *run) caseNumber() {
 	}
 	courts := courtIssued(x.ex.ProcessType)
 	for _, lp := range x.labelled(r.classes) {
-		conf := lp.conf
-		if courts && agencysNumber(x.pairHit(lp.p).text, lp.p.labelStart, lp.p.label) {
-			conf -= 0.15 // the agency's own file: the court's number is the case's
-		}
-		add(lp.p.value, x.pairHit(lp.p), conf, "label-"+lp.rule)
+		h := x.pairHit(lp.p)
+		add(lp.p.value, h, lp.conf-agencyFileDown(courts, h.text, lp.p), "label-"+lp.rule)
 	}
 	// A number standing alone in the heading ("CRI-2026-085-004417" under
 	// the title) is the case's when nothing labels one.
@@ -163,11 +160,23 @@ func caseValue(v string) string {
 	if !seenDigit {
 		return ""
 	}
-	v = strings.TrimRight(strings.Join(out, " "), ".,;:-/")
-	if strings.HasSuffix(v, ")") && !strings.Contains(v, "(") {
-		v = strings.TrimRight(v, ")") // "(APD Case No. 26-2910447)"
+	return trimUnopened(strings.TrimRight(strings.Join(out, " "), ".,;:-/"))
+}
+
+// trimUnopened drops a closing bracket the value never opened: "(APD Case
+// No. 26-2910447)".
+func trimUnopened(v string) string {
+	if !strings.Contains(v, "(") {
+		return strings.TrimRight(v, ")")
 	}
 	return v
+}
+
+// notCaseNumber reports whether a value cannot be a case number: empty,
+// too short or long, a telephone number, a date or an IP address (a log's,
+// "Last IP seen in the device logs: 203.0.113.150").
+func notCaseNumber(v string) bool {
+	return v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v)
 }
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
@@ -207,8 +216,16 @@ func hasLower(s string) bool {
 	return false
 }
 
-// isIPAddress reports whether a value is an IP address: a log's, never a
-// case's number ("Last IP seen in the device logs: 203.0.113.150").
+// agencyFileDown is how far a labelled number ranks down for being an
+// agency's own file in a court's order: the court's number is the case's.
+func agencyFileDown(courts bool, text string, p pair) float64 {
+	if courts && agencysNumber(text, p.labelStart, p.label) {
+		return 0.15
+	}
+	return 0
+}
+
+// isIPAddress reports whether a value is an IP address.
 func isIPAddress(v string) bool { return strings.Count(v, ".") == 3 && net.ParseIP(v) != nil }
 
 // courtIssued reports whether a kind of order is a court's: its own

@@ -55,13 +55,7 @@ func (x *run) issuedDate() {
 	for _, lp := range x.labelled(r.classes) {
 		h := x.pairHit(lp.p)
 		if _, loc, ok := firstDate(lp.p.value, x.dayFirst); ok {
-			// The value may hold a place before its date ("Frankfurt am
-			// Main, 08.07.2026") but not a sentence.
-			before := strings.TrimSpace(lp.p.value[:loc[0]])
-			if len(before) > 40 || clauseWords.MatchString(before) && before != "" {
-				continue
-			}
-			if appearanceBox(h.text, lp.p.labelStart) {
+			if labelledDateRefused(lp.p, h.text, loc[0]) {
 				continue
 			}
 			h.start, h.end = lp.p.start+loc[0], lp.p.start+loc[1]
@@ -104,6 +98,15 @@ func (x *run) nearSigning(text string, i int) bool {
 var appearanceBoxRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\s*place\s*:`)
 })
+
+// labelledDateRefused reports whether a labelled date is not the order's:
+// its value holds a sentence before the date (a place may stand there:
+// "Frankfurt am Main, 08.07.2026"), or its label stands in the box that
+// says when to appear.
+func labelledDateRefused(p pair, text string, at int) bool {
+	before := strings.TrimSpace(p.value[:at])
+	return len(before) > 40 || clauseWords.MatchString(before) && before != "" || appearanceBox(text, p.labelStart)
+}
 
 // appearanceBox reports whether the label at offset i stands in the box
 // that says where and when to appear ("Place: … Courthouse  Date and

@@ -87,17 +87,11 @@ func (x *run) targets() {
 			delete(notTarget, v)
 		}
 		seen := map[string]bool{}
-		var emails, phones []cand
+		contacts := map[app.TargetKind][]cand{}
 		for _, f := range all {
 			if f.own == ownSender {
-				if f.kind == app.TargetPhone && numberKind(f.h.text, f.start, f.end) == phoneFax {
-					continue // the sender's, but no one answers a fax
-				}
-				c := x.contactCand(f.k, f.h, f.start, f.end, f.value)
-				if f.kind == app.TargetEmail {
-					emails = append(emails, c)
-				} else if f.kind == app.TargetPhone {
-					phones = append(phones, c)
+				if c, ok := x.contactCand(f.k, f.h, f.start, f.end, f.value, f.kind); ok {
+					contacts[f.kind] = append(contacts[f.kind], c)
 				}
 				continue
 			}
@@ -114,8 +108,8 @@ func (x *run) targets() {
 			}
 			x.ex.Targets = append(x.ex.Targets, t)
 		}
-		x.choose(app.FieldAgentEmail, emails, nil)
-		x.choose(app.FieldAgentPhone, phones, nil)
+		x.choose(app.FieldAgentEmail, contacts[app.TargetEmail], nil)
+		x.choose(app.FieldAgentPhone, contacts[app.TargetPhone], nil)
 	}()
 	cc := x.callingCode()
 
@@ -351,8 +345,12 @@ func sentenceEnd(text string, k int) bool {
 
 // contactCand proposes a sender's e-mail or phone as the agent's contact.
 // The agent's own (beside the agent's name, or an address that spells it)
-// beats the office's.
-func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
+// beats the office's. A fax is the sender's, but no one answers it: no
+// candidate.
+func (x *run) contactCand(k int, h hit, start, end int, v string, kind app.TargetKind) (cand, bool) {
+	if kind == app.TargetPhone && numberKind(h.text, start, end) == phoneFax {
+		return cand{}, false
+	}
 	h.start, h.end, h.groups = start, end, []string{v}
 	conf, rank := 0.8, 0.8
 	if up := x.agentsOwn(h.text, start, v); up > 0 {
@@ -363,7 +361,7 @@ func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
 		rank -= 0.1
 	}
 	rank -= x.numberPlace(k, h.text, start, end, strings.Contains(v, "@"))
-	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
+	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}, true
 }
 
 // linesAround returns the line holding offset i and n lines each side.
