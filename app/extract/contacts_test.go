@@ -206,3 +206,29 @@ func TestCaseNumber_CourtsNumberBeforeTheAgencysFile(t *testing.T) {
 		t.Errorf("case number %q: an agency's own letter is filed under its own number", c)
 	}
 }
+
+func TestTargets_OfficersContactInTheProductionSentence(t *testing.T) {
+	ex := extractText("PRODUCTION ORDER\nTo: Example Mail Canada ULC\nThe documents are to be produced within 30 days, to: Detective Constable Asha Roe-Lindqvist (Badge 71204), " +
+		"Example Police Service, Financial Crimes Unit, 40 College Street, Toronto; telephone 416-555-0193; e-mail asha.roe-lindqvist@examplepolice.example.ca.\n" +
+		"The data of the account kestrel.nine@examplemail.example are required.\n")
+	if got := targetValues(ex); !slices.Equal(got, []string{"email kestrel.nine@examplemail.example"}) {
+		t.Errorf("targets %v: the officer's telephone and e-mail in the production sentence are the sender's", got)
+	}
+	if p, e := ex.Field(app.FieldAgentPhone), ex.Field(app.FieldAgentEmail); p != "+14165550193" || e != "asha.roe-lindqvist@examplepolice.example.ca" {
+		t.Errorf("agent contact %q %q", p, e)
+	}
+	ex = extractText("ORDEM DE PRODUÇÃO\nOs dados deverão ser remetidos à Polícia Judiciária ao cuidado do Inspetor Tiago Roe-Amaral, tel. +351 21 555 0433, e-mail\n" +
+		"tiago.roe-amaral@pj.example.pt, relativos à conta mar.azul@examplemail.example.\n")
+	if got := targetValues(ex); slices.Contains(got, "email tiago.roe-amaral@pj.example.pt") {
+		t.Errorf("targets %v: the inspector's address after \"tel.\" is his", got)
+	}
+}
+
+func TestAgent_SignatureBlockUnderANameWithItsPost(t *testing.T) {
+	ex := extractText("IN THE COURT OF COMMON PLEAS\nORDER\nExample Chat Inc. shall disclose the records of the user name river_gamer_14.\n\n" +
+		"Maren E. Oduya-Whitfield\nSenior Deputy Attorney General\nOffice of Attorney General\n(215) 555-0150\n\n" +
+		"s/ Naveen R. Holm\n\nNAVEEN R. HOLM, Assistant United States Attorney\n700 Stewart Street, Suite 5220, Seattle, WA 98101  (206) 555-0105\n")
+	if got := targetValues(ex); !slices.Equal(got, []string{"username river_gamer_14"}) {
+		t.Errorf("targets %v: the numbers under a name and its post are the signer's", got)
+	}
+}

@@ -233,3 +233,27 @@ func (x *run) agentsOwn(text string, start int, v string) float64 {
 var ccLineRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\s*(?:cc|bcc|copy\s+to|copies\s+to)\s*:`)
 })
+
+var officersContactRes = sync.OnceValue(func() *[2]*regexp.Regexp {
+	return &[2]*regexp.Regexp{
+		// A contact's own label right before it.
+		regexp.MustCompile(`(?i)(?:phone|telephone|tel\.?|tél\.?|mobile|mob\.?|cell|e-?mail|courriel|correo)\s*:?\s*$`),
+		// Words that make what follows the subject's, not the officer's.
+		regexp.MustCompile(`(?i)\b(?:account|subscriber|user|associated|registered|linked|target|suspect|victim|holder|customer)`),
+	}
+})
+
+// officersContact reports whether the identifier at text[i:] is the
+// contact of a titled officer the sentence (from its start at from) names
+// before it, under its own label: "… to: Detective Constable Arjun Roe
+// (Badge 71204), Toronto Police Service, 40 College Street; telephone
+// 416-555-0193; e-mail …", "ao cuidado do Inspetor Tiago Roe, tel. …, e-mail
+// …". Nothing between the name and it may speak of an account or a user.
+func officersContact(text string, from, i int) bool {
+	res := officersContactRes()
+	if !res[0].MatchString(text[max(from, i-24):i]) {
+		return false
+	}
+	m := titledNameRe().FindStringIndex(text[from:i])
+	return m != nil && !res[1].MatchString(text[from+m[1]:i])
+}

@@ -208,7 +208,7 @@ func (x *run) whose(k int, i int, v string) owner {
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
-	if officersNumber(p.text, i) {
+	if officersNumber(p.text, i) || officersContact(p.text, from, i) {
 		return ownSender
 	}
 	return ownerInBody(v, line, strong && !listsTargets)
@@ -388,11 +388,13 @@ var titledNameRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+\p{Lu}`)
 })
 
-// titleStart is a line that opens with an officer's title: before the
-// name ("Detective Sergeant Jo Roe"), or as the post under it ("Special
-// Agent, Violent Crimes Against Children").
+// titleStart is a line that opens a titled officer's signature block: the
+// title before the name ("Detective Sergeant Jo Roe"), the post under it
+// ("Special Agent, Violent Crimes Against Children", "Senior Deputy
+// Attorney General" alone), or the name with its title ("NAVEEN R. ROE,
+// Assistant United States Attorney").
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + agentTitles + `)(?:\s+\p{Lu}|\s*,)`)
+	return regexp.MustCompile(`^(?:` + agentTitles + `)(?:\s+\p{Lu}|\s*,|\s*$)|,\s*(?:` + agentTitles + `)\s*$`)
 })
 
 // sentenceCues judges a sentence once: whether it gives the sender's
