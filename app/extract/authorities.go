@@ -775,7 +775,10 @@ var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "teleph
 	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true,
 	// A unit's words: "Cyber Crime P.S." under an officer's post is no name.
 	"crime": true, "crimes": true, "cyber": true, "station": true, "unit": true, "squad": true, "section": true,
-	"command": true, "directorate": true, "p.s.": true, "investigations": true, "ministry": true}
+	"command": true, "directorate": true, "p.s.": true, "investigations": true, "ministry": true,
+	"team": true, "cybercrime": true, "politie": true, "polizei": true, "eenheid": true,
+	// An address's words: "Address / contact: Block C, Beckett Way, …".
+	"block": true, "street": true, "road": true, "avenue": true, "floor": true, "suite": true, "building": true}
 
 // orgWords end an organisation's name ("Vancouver Police").
 var orgWords = map[string]bool{"police": true, "department": true, "office": true, "bureau": true, "division": true, "county": true, "sheriff's": true, "unit": true}

@@ -232,3 +232,21 @@ func TestAgent_SignatureBlockUnderANameWithItsPost(t *testing.T) {
 		t.Errorf("targets %v: the numbers under a name and its post are the signer's", got)
 	}
 }
+
+func TestAgent_UnitAndAddressWordsAreNoName(t *testing.T) {
+	for _, v := range []string{"Team Cybercrime", "Block C", "Cyber Crime P.S."} {
+		if n, ok := cleanName(v); ok {
+			t.Errorf("cleanName(%q) = %q: a unit's or an address's words are no person's name", v, n)
+		}
+	}
+	ex := extractText("From: \"Kuipers, J. (Joost)\" <joost.kuipers@politie.example.nl>\nTo: Example Chat Inc. <lawenforcement@examplechat.example>\nCc:  cybercrime.rotterdam@politie.example.nl\n" +
+		"Please preserve the data of the user name maas_brug_7.\nMet vriendelijke groet / Kind regards,\nJoost Kuipers\nRechercheur Team Cybercrime\nPolitie Eenheid Rotterdam\n")
+	if n := ex.Field(app.FieldAgentName); n != "Joost Kuipers" {
+		t.Errorf("agent %q, want the detective, not his team", n)
+	}
+	ex = extractText("EUROPEAN PRODUCTION ORDER CERTIFICATE\nSECTION B: Addressee\nAddress / contact:  Block C, Beckett Way, Park West, Dublin 12, Ireland - eulegal@examplechat.example\n" +
+		"SECTION I: Authority to which the data must be transferred\nPolitie Eenheid Den Haag - Inspecteur Femke A. Roelofs, contact: +31 70 555 1288\n")
+	if n := ex.Field(app.FieldAgentName); n != "Femke A. Roelofs" {
+		t.Errorf("agent %q, want the inspector, not the addressee's street", n)
+	}
+}
