@@ -173,11 +173,15 @@ func trimUnopened(v string) string {
 }
 
 // notCaseNumber reports whether a value cannot be a case number: empty,
-// too short or long, a telephone number, a date or an IP address (a log's,
-// "Last IP seen in the device logs: 203.0.113.150").
+// too short or long, a telephone number, a date, a year alone or an IP
+// address (a log's, "Last IP seen in the device logs: 203.0.113.150").
 func notCaseNumber(v string) bool {
-	return v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v)
+	return v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v) || bareYear(v)
 }
+
+// bareYear reports whether a value is a year alone: what is left of
+// "2026 Hyeongje 48813" cut at a word read as no code, never a case's number.
+func bareYear(v string) bool { return len(v) == 4 && isDigits(v) && (v[:2] == "19" || v[:2] == "20") }
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
 func nextHasDigit(toks []string) bool {

@@ -164,6 +164,9 @@ func TestCaseNumber_IPAddressAndCaseID(t *testing.T) {
 	if c := ex.Field(app.FieldCaseNumber); c != "7A-KC-3391584" {
 		t.Errorf("case number %q, want the case ID, never an IP address", c)
 	}
+	if !notCaseNumber("2026") || notCaseNumber("2026-0042") {
+		t.Error("a year alone is no case number; a year with its serial is one")
+	}
 }
 
 func TestAgent_ShortTitleSignatureUnderAnAuthorisingOfficer(t *testing.T) {
