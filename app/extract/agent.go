@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -26,7 +28,7 @@ type agentRes struct {
 
 // agentTitles are titles of investigators and prosecutors, in the
 // languages orders come in.
-const agentTitles = `Special\s+Agent|SA|Task\s+Force\s+Officer|TFO|Detective(?:\s+(?:Sergeant|Constable|Inspector|Garda))?|Det\.(?:\s+Sgt\.)?|Investigating\s+Officer|Investigator|Police\s+Officer|Officer|Sergeant|Sgt\.|(?:Chief\s+|Police\s+)?Inspector|Trooper|Deputy(?:\s+(?:United\s+States|U\.\s?S\.)\s+Marshal)?|Agent|Constable|PC|DC|DS|DI|Cst\.|Garda|W/O|Warrant\s+Officer|Lieutenant|Lt\.|Captain|Capt\.|Corporal|Cpl\.|AUSA|ADA|Assistant\s+(?:United\s+States|U\.\s?S\.|District|State'?s?)\s+Attorney|Deputy\s+District\s+Attorney|Assistant\s+Prosecutor|Prosecutor|Trial\s+Attorney|Digital\s+investigator|KHK|KOK|KK|POK|PHK|EKHK|Kriminal(?:haupt|ober)?kommissar(?:in)?|Kriminalinspekt(?:or|ör)|Polizeikommissar(?:in)?|Capitaine|Commandant|Brigadier(?:-chef)?|Commissaire|OPJ|Adjudant|Sargento|Cabo|Agente|Inspector[a]?|Subinspector[a]?|Comisario|Teniente|Inspetor[a]?|Delegad[oa]|Investigador[a]?|Ispettore|Ispettrice|Sovrintendente|Commissario|Maresciallo|Brigadiere|Inspecteur(?:\s+principal)?|Rechercheur|Hoofdagent|Polisinspektör|Komisarz|Podkomisarz|Aspirant|Ofc\.|Isp\.(?:\s+Capo)?|podkom\.|nadkom\.|kom\.|asp\.`
+const agentTitles = `Special\s+Agent|SA|Task\s+Force\s+Officer|TFO|Detective(?:\s+(?:Sergeant|Constable|Inspector|Garda))?|Det\.(?:\s+Sgt\.)?|Investigating\s+Officer|Investigator|Police\s+Officer|Officer|Sergeant|Sgt\.|(?:Chief\s+|Police\s+)?Inspector|Trooper|Deputy(?:\s+(?:United\s+States|U\.\s?S\.)\s+Marshal)?|Agent|Constable|PC|DC|DS|DI|Cst\.|Garda|W/O|Warrant\s+Officer|Lieutenant|Lt\.|Captain|Capt\.|Corporal|Cpl\.|AUSA|ADA|Assistant\s+(?:United\s+States|U\.\s?S\.|District|State'?s?|Commonwealth'?s?|County)\s+Attorney|(?:Assistant\s+|Deputy\s+|Chief\s+)?Prosecuting\s+Attorney|(?:Senior\s+|Chief\s+)?(?:Assistant|Deputy)\s+Attorney\s+General|AAG|Deputy\s+District\s+Attorney|Assistant\s+Prosecutor|Prosecutor|Trial\s+Attorney|Digital\s+investigator|KHK|KOK|KK|POK|PHK|EKHK|Kriminal(?:haupt|ober)?kommissar(?:in)?|Kriminalinspekt(?:or|ör)|Polizeikommissar(?:in)?|Capitaine|Commandant|Brigadier(?:-chef)?|Commissaire|OPJ|Adjudant|Sargento|Cabo|Agente|Inspector[a]?|Subinspector[a]?|Comisario|Teniente|Inspetor[a]?|Delegad[oa]|Investigador[a]?|Ispettore|Ispettrice|Sovrintendente|Commissario|Maresciallo|Brigadiere|Inspecteur(?:\s+principal)?|Rechercheur|Hoofdagent|Polisinspektör|Komisarz|Podkomisarz|Aspirant|Ofc\.|Isp\.(?:\s+Capo)?|podkom\.|nadkom\.|kom\.|asp\.`
 
 // agentCounselTitles are the titles of counsel and officers that a name
 // stands before ("Saoirse Haverford, counsel for the petitioner").
@@ -72,7 +74,7 @@ func (x *run) agent() {
 		add(h.group(), h, agentRules[1].confidence, "pattern1")
 	}
 	for _, h := range x.c.all(r.before) {
-		add(h.group(), h, 0.85, "title-before")
+		add(h.group(), fromTitle(h), 0.85, "title-before")
 	}
 	for _, h := range x.c.all(r.after) {
 		add(h.group(), h, 0.8, "title-after")
@@ -99,8 +101,8 @@ func (x *run) agent() {
 				continue
 			}
 			for k, seen := i+1, 0; k < len(lines) && seen < 3; k++ {
-				seg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[k]), "/s/"))
-				if seg == "" {
+				seg, ok := signedLine(lines[k])
+				if !ok {
 					continue
 				}
 				seen++
@@ -174,4 +176,33 @@ func namesCompany(line string) bool {
 	t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "/s/"))
 	m := companyOnly.FindStringIndex(t)
 	return m != nil && m[0] == 0
+}
+
+var signaturePlaceholderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^[\[(]?\s*(?:signature|signed|sd/?-?|sgd\.?|seal|stamp|official\s+stamp|firma|gez\.?)\s*[\])]?$`)
+})
+
+// signedLine is a line under a closing as a name may stand on it: "/s/"
+// dropped, a name in brackets as Commonwealth officers sign ("(Kavitha
+// Ramaswamy-Gowda)") taken out of them; a blank line or one that stands
+// for the signature itself ("[signature]", "Sd/-", "(signed)") is none.
+func signedLine(l string) (string, bool) {
+	seg := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "/s/"))
+	if seg == "" || signaturePlaceholderRe().MatchString(seg) {
+		return "", false
+	}
+	if strings.HasPrefix(seg, "(") && strings.HasSuffix(seg, ")") {
+		seg = strings.TrimSpace(seg[1 : len(seg)-1])
+	}
+	return seg, true
+}
+
+// fromTitle moves a title's match to the title itself: it opens with the
+// character before it — the line break above "DC Priya …" — and the
+// title's line is the one whose neighbours say who signs for the agency.
+func fromTitle(h hit) hit {
+	if r, n := utf8.DecodeRuneInString(h.text[h.start:]); n > 0 && !unicode.IsLetter(r) {
+		h.start += n
+	}
+	return h
 }

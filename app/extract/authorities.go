@@ -795,12 +795,18 @@ var nameStop = map[string]bool{"call": true, "phone": true, "tel": true, "teleph
 	"magistrate": true, "district": true, "judge": true, "court": true, "attorney": true, "assistant": true,
 	"special": true, "agent": true, "detective": true, "officer": true, "requesting": true, "questions": true,
 	"homeland": true, "drug": true, "secret": true, "internal": true, "immigration": true, "sincerely": true,
-	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true}
+	"his": true, "her": true, "honour": true, "honor": true, "hhj": true, "justice": true, "constable": true,
+	// A unit's words: "Cyber Crime P.S." under an officer's post is no name.
+	"crime": true, "crimes": true, "cyber": true, "station": true, "unit": true, "squad": true, "section": true,
+	"command": true, "directorate": true, "p.s.": true, "investigations": true, "ministry": true,
+	"team": true, "cybercrime": true, "politie": true, "polizei": true, "eenheid": true,
+	// An address's words: "Address / contact: Block C, Beckett Way, …".
+	"block": true, "street": true, "road": true, "avenue": true, "floor": true, "suite": true, "building": true}
 
 // orgWords end an organisation's name ("Vancouver Police").
 var orgWords = map[string]bool{"police": true, "department": true, "office": true, "bureau": true, "division": true, "county": true, "sheriff's": true, "unit": true}
 
-var nameTitles = map[string]bool{"ofc": true, "isp": true, "capo": true, "d": true, "don": true, "doña": true, "dña": true, "dr": true, "dott": true, "dott.ssa": true, "sr": true, "sra": true, "mme": true, "m": true, "herr": true, "frau": true, "khk": true, "kok": true, "kk": true, "garda": true, "capitaine": true, "commandant": true, "sargento": true, "inspetor": true, "inspetora": true, "inspector": true, "inspectora": true, "inspecteur": true, "principal": true, "kriminalinspektör": true, "ispettore": true, "ispettrice": true, "agente": true, "comisario": true, "digital": true, "investigator": true, "rechercheur": true, "lt": true, "lieutenant": true, "captain": true, "w/o": true, "warrant": true, "corporal": true, "cpl": true, "deputy": true, "marshal": true, "united": true, "states": true, "ausa": true, "hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true, "special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true, "sergeant": true, "mr": true, "ms": true, "mrs": true, "trooper": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true, "her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true}
+var nameTitles = map[string]bool{"ofc": true, "isp": true, "capo": true, "d": true, "don": true, "doña": true, "dña": true, "dr": true, "dott": true, "dott.ssa": true, "sr": true, "sra": true, "mme": true, "m": true, "herr": true, "frau": true, "khk": true, "kok": true, "kk": true, "garda": true, "capitaine": true, "commandant": true, "sargento": true, "inspetor": true, "inspetora": true, "inspector": true, "inspectora": true, "inspecteur": true, "principal": true, "kriminalinspektör": true, "ispettore": true, "ispettrice": true, "agente": true, "comisario": true, "digital": true, "investigator": true, "rechercheur": true, "lt": true, "lieutenant": true, "captain": true, "w/o": true, "warrant": true, "corporal": true, "cpl": true, "deputy": true, "marshal": true, "united": true, "states": true, "ausa": true, "hon": true, "honorable": true, "judge": true, "the": true, "magistrate": true, "special": true, "agent": true, "sa": true, "detective": true, "det": true, "officer": true, "sgt": true, "sergeant": true, "mr": true, "ms": true, "mrs": true, "trooper": true, "constable": true, "cst": true, "hhj": true, "justice": true, "his": true, "her": true, "honour": true, "honor": true, "dc": true, "ds": true, "di": true, "pc": true, "superiore": true, "sovrintendente": true, "vice": true, "sostituto": true, "commissario": true, "maresciallo": true, "brigadiere": true, "appuntato": true}
 
 // cleanName drops leading titles, cuts the name where running text
 // resumes, and checks that what is left looks like a name.
@@ -818,7 +824,9 @@ func cleanName(s string) (string, bool) {
 		}
 	}
 	words := strings.Fields(s)
-	for len(words) > 0 && nameTitles[strings.ToLower(strings.Trim(words[0], ".,"))] {
+	// Titles, and ranks written in lower case ("asp. sztab. Tomasz …",
+	// "prok. Agnieszka …"): a name's own words begin with a capital.
+	for len(words) > 1 && leadingTitle(words[0]) {
 		words = words[1:]
 	}
 	var out []string
@@ -1026,4 +1034,18 @@ func (x *run) addressee() (string, hit, bool) {
 		return strings.TrimRight(l, ","), h, true
 	}
 	return "", hit{}, false
+}
+
+// leadingTitle reports whether a name's first word is a title or a rank
+// written in lower case, not the name's own.
+func leadingTitle(w string) bool {
+	return nameTitles[strings.ToLower(strings.Trim(w, ".,"))] || startsLower(w)
+}
+
+// startsLower reports whether a word begins with a lower-case letter.
+func startsLower(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
 }

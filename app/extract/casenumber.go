@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net"
 	"regexp"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ var caseRules = sync.OnceValue(func() *caseRes {
 		classes: []labelClass{
 			// Labels that name someone else's number, or no case number.
 			{"refused", 0, re(`\byour\s+ref|\bihr(?:e)?\s+(?:zeichen|ref)|\bvotre\s+r[ée]f|\bsu\s+ref|\bvossa\s+ref|\buw\s+(?:ref|kenmerk)|\bticket|\bbadge|\bcollar|\bphone|\btel\b|\bfax|\baccount|\bcustomer|\buser|\bform\b|\bpage|\bmember|\bemployee|\bvat\b|\biban|\bpost\s*code|\bzip|\btax\b|\bpassport|\binvoice|\bmerchant|\bimei|\bserial|\bdate\b|\bvalidating\s+authority|\bdevice|\bsubscriber`)},
-			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$`)},
+			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$|\bcase\s+id\b`)},
 			{"document", 0.8, re(`\b(?:subpoena|warrant|summons|order|demand|nsl|letter|request|notice|certificate|epoc|application|grand\s+jury|mag|application)` + num + `|\bref(?:erence)?\b|^(?:police\s+)?file$|\breport` + num + `|\bcontrol` + num + `|\bcomplaint` + num + `|\boperation\b|\bref\.?$|\breferencia|\briferimento|\brif\.?$|\bkenmerk$`)},
 			{"register", 0.55, re(`^n\.?\s*i\.?\s*g\.?$|\bregistration\b|\bprotocol`)},
 		},
@@ -49,7 +50,7 @@ func (x *run) caseNumber() {
 	var cands []cand
 	add := func(v string, h hit, conf float64, rule string) {
 		v = caseValue(v)
-		if v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 {
+		if notCaseNumber(v) {
 			return
 		}
 		line := strings.ToLower(lineOf(h.text, h.start))
@@ -63,8 +64,10 @@ func (x *run) caseNumber() {
 			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
 		}
 	}
+	courts := courtIssued(x.ex.ProcessType)
 	for _, lp := range x.labelled(r.classes) {
-		add(lp.p.value, x.pairHit(lp.p), lp.conf, "label-"+lp.rule)
+		h := x.pairHit(lp.p)
+		add(lp.p.value, h, lp.conf-agencyFileDown(courts, h.text, lp.p), "label-"+lp.rule)
 	}
 	// A number standing alone in the heading ("CRI-2026-085-004417" under
 	// the title) is the case's when nothing labels one.
@@ -157,8 +160,28 @@ func caseValue(v string) string {
 	if !seenDigit {
 		return ""
 	}
-	return strings.TrimRight(strings.Join(out, " "), ".,;:-/")
+	return trimUnopened(strings.TrimRight(strings.Join(out, " "), ".,;:-/"))
 }
+
+// trimUnopened drops a closing bracket the value never opened: "(APD Case
+// No. 26-2910447)".
+func trimUnopened(v string) string {
+	if !strings.Contains(v, "(") {
+		return strings.TrimRight(v, ")")
+	}
+	return v
+}
+
+// notCaseNumber reports whether a value cannot be a case number: empty,
+// too short or long, a telephone number, a date, a year alone or an IP
+// address (a log's, "Last IP seen in the device logs: 203.0.113.150").
+func notCaseNumber(v string) bool {
+	return v == "" || looksLikePhone(v) || looksLikeDate(v) || len(v) < 3 || len(v) > 40 || isIPAddress(v) || bareYear(v)
+}
+
+// bareYear reports whether a value is a year alone: what is left of
+// "2026 Hyeongje 48813" cut at a word read as no code, never a case's number.
+func bareYear(v string) bool { return len(v) == 4 && isDigits(v) && (v[:2] == "19" || v[:2] == "20") }
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
 func nextHasDigit(toks []string) bool {
@@ -195,4 +218,42 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// agencyFileDown is how far a labelled number ranks down for being an
+// agency's own file in a court's order: the court's number is the case's.
+func agencyFileDown(courts bool, text string, p pair) float64 {
+	if courts && agencysNumber(text, p.labelStart, p.label) {
+		return 0.15
+	}
+	return 0
+}
+
+// isIPAddress reports whether a value is an IP address.
+func isIPAddress(v string) bool { return strings.Count(v, ".") == 3 && net.ParseIP(v) != nil }
+
+// courtIssued reports whether a kind of order is a court's: its own
+// number (docket, warrant or order number) is the case's, before an
+// agency's file number it cites.
+func courtIssued(t app.ProcessType) bool {
+	switch t {
+	case app.SearchWarrant, app.CourtOrder2703d, app.PenRegister, app.WiretapOrder, app.NondisclosureOrder:
+		return true
+	}
+	return false
+}
+
+var agencyLabelRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\p{Lu}{2,6})\s+(?i:case|file|report|incident|investigation|complaint)\b|(?i:police|sheriff'?s?|agency|bureau)\s+(?:case|file|report|incident)\b`)
+})
+
+// agencysNumber reports whether a label names an agency's own number
+// ("APD Case No.", "HSI Case No.", "Police report no."), not the court's.
+func agencysNumber(text string, labelStart int, label string) bool {
+	if labelStart < 0 || labelStart >= len(text) {
+		return false
+	}
+	raw := text[labelStart:min(len(text), labelStart+len(label)+8)]
+	m := agencyLabelRe().FindStringSubmatch(raw)
+	return m != nil && m[1] != "NO" && m[1] != "NR"
 }

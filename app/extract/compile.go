@@ -177,7 +177,7 @@ func compileAll() {
 	emergencyRe = regexp.MustCompile(`(?i)danger\s+of\s+death\s+or\s+serious\s+(?:physical|bodily)\s+injury|emergency\s+(?:disclosure|request|case|data\s+request)|imminent\s+(?:threat|danger|risk)|threat\s+to\s+(?:life|the\s+life)|within\s+8\s+hours|2702\s*\((?:b\)\s*\(8|c\)\s*\(4)\)`)
 	// targets.go
 	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
-	phoneRe = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|\b00[1-9]\d{0,2}[\s.\-]\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}[\s.\-])\d{3}[\s.\-]\d{4}\b|\+\d{8,15}\b`)
+	phoneRe = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|\b00[1-9]\d{0,2}[\s.\-]\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}(?:-[ \t]?\n?[ \t]?|[\s.]))\d{3}(?:-[ \t]?\n?[ \t]?|[\s.])\d{4}\b|\+\d{8,15}\b`)
 	nationalPhoneRe = regexp.MustCompile(`(?:\(0\d{1,4}\)|\b0\d{1,4})(?:[\s\-/]\d{2,4}){2,4}\b|\(\d{2,4}\)\s?\d{4,5}-\d{4}\b`)
 	ipv4Re = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
 	ipv6Re = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
@@ -203,7 +203,7 @@ func compileAll() {
 	ocrSplitLocal = regexp.MustCompile(`\b([A-Za-z][A-Za-z0-9]*[._\-][A-Za-z0-9._\-]*[A-Za-z]) (\d{1,4}@[a-z0-9])`)
 	ocrSplitURL = regexp.MustCompile(`(https?://[A-Za-z0-9\-]+\.) ([a-z0-9\-]+\.[a-z]{2,})`)
 	ocrSplitID = regexp.MustCompile(`(^|[^\d\-])(\d{2,6}-\d{2,5}) (\d{1,2}-\d{2,6})($|[^\d\-])`)
-	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
+	ocrSplitDomain = regexp.MustCompile(`(@[a-z0-9.\-]+\.) ((?:gov|govt|gouv|gob|com|org|net|edu|mil|police|justice|example|info|biz|[a-z]{2})(?:\.[a-z]{2,3})?)\b`)
 	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
 	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
 	ocrDayOne = regexp.MustCompile(`(?i)\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)[|lI](,?\s+\d{4})`)

@@ -30,7 +30,7 @@ var rangeRules = sync.OnceValue(func() *rangeRes {
 	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
 	return &rangeRes{
 		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
-		openEnd: regexp.MustCompile(`(?i)^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		openEnd: regexp.MustCompile(`(?i)^` + clock + `\s*(?:onwards?|and\s+(?:after|later))\b|^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
 		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
 	}
 })
@@ -78,6 +78,7 @@ func (x *run) dateRange() {
 				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
 			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
 				s.start, end = d.value, d.end+m[1]
+				s.end = x.paperDate(p.text[d.end : d.end+m[1]])
 			} else {
 				continue
 			}
@@ -125,3 +126,17 @@ func (x *run) dateRange() {
 var recordsRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)records?|information|data|logs?|account|subscriber|traffic|content|communications|disclos|produc|preserv|daten|datos|dados|données|dati|gegevens|registros|protokoll|log-?ins?`)
 })
+
+var paperDateRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)date\s+of\s+this\s+(?:order|warrant|subpoena|letter|request|demand|notice)\b|date\s+this\s+(?:order|warrant|subpoena|letter|request|demand|notice)\s+(?:is|was)\s+(?:issued|signed|made|sent)\b`)
+})
+
+// paperDate is the end a range's open end names: the order's own date when
+// it runs to "the date of this letter", and none for "the present", "the
+// date of receipt" or "the date this demand is received".
+func (x *run) paperDate(end string) string {
+	if !paperDateRe().MatchString(end) {
+		return ""
+	}
+	return x.ex.Fields[app.FieldIssuedDate].Value
+}

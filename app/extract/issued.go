@@ -29,7 +29,7 @@ var issuedRules2 = sync.OnceValue(func() *issuedRes {
 		classes: []labelClass{
 			{"refused", 0, re(`birth|expir|return|due|deadline|appear|execut|offen[cs]e|incident|complaint|report|range|period|from|until|creat|regist|login|log-in|last|first|prior|previous|earlier|arrest|event|transaction|payment|service\s+date|received|receipt|hearing|application|affidavit|sworn|resolution|agreement`)},
 			{"issue", 0.92, re(`^(?:date\s+of\s+(?:issue|issuance|the\s+order|order|warrant|subpoena|letter|request|decision|certificate|notice|demand|summons|this\s+\w+)|issue\s+date|date\s+issued|issued(?:\s+on)?|ausstellungsdatum|datum\s+der\s+anordnung|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)$`)},
-			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date/time|date and time|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
+			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date/time|date and time|date ?/ ?time of (?:request|issue)|date and time of (?:request|issue)|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
 		},
 		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L} .'\-]{1,40}?),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|,)\s+)*((?i)` + DatePattern + `)\.?[ \t]*$`),
 		signing: regexp.MustCompile(`(?i)signature|signed|/s/|\bgez\.|firma|assinatura|handtekening|stamp|seal|sceau|siegel|sello|carimbo|\bjudge\b|magistrate|richter|juez|jueza|juiz|rechter|procurat|prosecutor|staatsanwalt|fiscal|promotor|officier`),
@@ -55,10 +55,7 @@ func (x *run) issuedDate() {
 	for _, lp := range x.labelled(r.classes) {
 		h := x.pairHit(lp.p)
 		if _, loc, ok := firstDate(lp.p.value, x.dayFirst); ok {
-			// The value may hold a place before its date ("Frankfurt am
-			// Main, 08.07.2026") but not a sentence.
-			before := strings.TrimSpace(lp.p.value[:loc[0]])
-			if len(before) > 40 || clauseWords.MatchString(before) && before != "" {
+			if labelledDateRefused(lp.p, h.text, loc[0]) {
 				continue
 			}
 			h.start, h.end = lp.p.start+loc[0], lp.p.start+loc[1]
@@ -96,4 +93,25 @@ func (x *run) nearSigning(text string, i int) bool {
 	lines := strings.Split(text, "\n")
 	from, to := max(0, n-2), min(len(lines), n+3)
 	return issuedRules2().signing.MatchString(strings.Join(lines[from:to], "\n"))
+}
+
+var appearanceBoxRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*place\s*:`)
+})
+
+// labelledDateRefused reports whether a labelled date is not the order's:
+// its value holds a sentence before the date (a place may stand there:
+// "Frankfurt am Main, 08.07.2026"), or its label stands in the box that
+// says when to appear.
+func labelledDateRefused(p pair, text string, at int) bool {
+	before := strings.TrimSpace(p.value[:at])
+	return len(before) > 40 || clauseWords.MatchString(before) && before != "" || appearanceBox(text, p.labelStart)
+}
+
+// appearanceBox reports whether the label at offset i stands in the box
+// that says where and when to appear ("Place: … Courthouse  Date and
+// Time:"): the date under it is the return date, not the issue date.
+func appearanceBox(text string, i int) bool {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	return appearanceBoxRe().MatchString(text[ls:i])
 }

@@ -181,7 +181,7 @@ func startsDocument(p pageText) (start, mark bool) {
 	}
 	head := strings.Join(top, "\n")
 	first3 := strings.Join(top[:min(len(top), 3)], "\n")
-	if r.continuation.MatchString(first3) {
+	if continues(first3, top[0]) {
 		return false, false
 	}
 	mark = r.startMark.MatchString(head)

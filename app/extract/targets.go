@@ -87,14 +87,11 @@ func (x *run) targets() {
 			delete(notTarget, v)
 		}
 		seen := map[string]bool{}
-		var emails, phones []cand
+		contacts := map[app.TargetKind][]cand{}
 		for _, f := range all {
 			if f.own == ownSender {
-				c := x.contactCand(f.k, f.h, f.start, f.end, f.value)
-				if f.kind == app.TargetEmail {
-					emails = append(emails, c)
-				} else if f.kind == app.TargetPhone {
-					phones = append(phones, c)
+				if c, ok := x.contactCand(f.k, f.h, f.start, f.end, f.value, f.kind); ok {
+					contacts[f.kind] = append(contacts[f.kind], c)
 				}
 				continue
 			}
@@ -111,8 +108,8 @@ func (x *run) targets() {
 			}
 			x.ex.Targets = append(x.ex.Targets, t)
 		}
-		x.choose(app.FieldAgentEmail, emails, nil)
-		x.choose(app.FieldAgentPhone, phones, nil)
+		x.choose(app.FieldAgentEmail, contacts[app.TargetEmail], nil)
+		x.choose(app.FieldAgentPhone, contacts[app.TargetPhone], nil)
 	}()
 	cc := x.callingCode()
 
@@ -199,7 +196,7 @@ func (x *run) targets() {
 		}
 		phones := findAllIndex(phoneRe, p.text)
 		if cc != "1" {
-			phones = append(phones, findAllIndex(nationalPhoneRe, p.text)...)
+			phones = append(phones, nationalNumbers(p.text, phones, cc)...)
 		}
 		for _, m := range phones {
 			v := phoneValue(p.text, m[0], m[1], cc)
@@ -346,7 +343,7 @@ func abbreviation(word, rest string) bool {
 		return true
 	}
 	switch word {
-	case "no", "inc", "ltd", "ltda", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e":
+	case "no", "inc", "ltd", "ltda", "corp", "co", "st", "mr", "ms", "mrs", "dr", "jr", "sr", "sgt", "det", "lt", "hon", "cal", "fed", "crim", "proc", "seq", "art", "sec", "para", "vs", "v", "ave", "blvd", "rd", "ste", "dept", "div", "gen", "gov", "cst", "approx", "etc", "e.g", "i.e", "tel", "tél", "ph", "mob", "ext", "ref", "nr":
 		return true
 	}
 	return false
@@ -354,24 +351,23 @@ func abbreviation(word, rest string) bool {
 
 // contactCand proposes a sender's e-mail or phone as the agent's contact.
 // The agent's own (beside the agent's name, or an address that spells it)
-// beats the office's.
-func (x *run) contactCand(k int, h hit, start, end int, v string) cand {
+// beats the office's. A fax is the sender's, but no one answers it: no
+// candidate.
+func (x *run) contactCand(k int, h hit, start, end int, v string, kind app.TargetKind) (cand, bool) {
+	if kind == app.TargetPhone && numberKind(h.text, start, end) == phoneFax {
+		return cand{}, false
+	}
 	h.start, h.end, h.groups = start, end, []string{v}
 	conf, rank := 0.8, 0.8
-	near := foldAccents(strings.Join(linesAround(h.text, start, 2), " "))
-	for _, c := range x.agentCands {
-		words := strings.Fields(foldAccents(c.value))
-		last := strings.Trim(words[len(words)-1], ".,")
-		if len(last) >= 3 && (strings.Contains(near, last) || strings.Contains(foldAccents(v), last)) {
-			rank += 0.1
-			conf = 0.85
-			break
-		}
+	if up := x.agentsOwn(h.text, start, v); up > 0 {
+		rank += up
+		conf = 0.85
 	}
 	if line := lineOf(h.text, start); whoseRules().switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
 		rank -= 0.1
 	}
-	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}
+	rank -= x.numberPlace(k, h.text, start, end, strings.Contains(v, "@"))
+	return cand{value: v, h: h, conf: conf, rank: rank + x.place(h), rule: "contact"}, true
 }
 
 // linesAround returns the line holding offset i and n lines each side.
@@ -559,7 +555,10 @@ func e164(raw, cc string) string {
 		}
 		return "+1" + digits
 	case cc != "":
-		digits = strings.TrimPrefix(digits, "0")
+		if cc != "39" {
+			// Italy dials its leading zero from abroad too (+39 02 …).
+			digits = strings.TrimPrefix(digits, "0")
+		}
 		if len(digits) < 7 || len(digits) > 12 {
 			return ""
 		}

@@ -113,8 +113,59 @@ func clean(s string) string {
 		out = append(out, unspace(strings.TrimSpace(l)))
 	}
 	// Words hyphenated at a line end ("Mag-\nistrate") are joined again;
-	// a hyphen before a digit or capital (a case number) stays.
-	return hyphenBreak.ReplaceAllString(strings.Join(out, "\n"), "$1$2")
+	// a hyphen before a digit or capital (a case number) stays, and so
+	// does one inside an e-mail address that spells a name the page
+	// writes hyphenated ("cedrummond-\nosei@…" for Drummond-Osei, but
+	// "nfar-\nrokhzad@…" for Farrokhzad).
+	return joinHyphenated(strings.Join(out, "\n"))
+}
+
+// hyphenatedElsewhere reports whether the page writes the letters either
+// side of the line-end hyphen at h with a hyphen between them somewhere
+// else, as a hyphenated name.
+func hyphenatedElsewhere(s string, h int) bool {
+	left, right := s[max(0, h-4):h], s[h+2:min(len(s), h+5)]
+	if len(left) < 4 || len(right) < 3 {
+		return false
+	}
+	probe := strings.ToLower(left + "-" + right)
+	low := strings.ToLower(s)
+	for i := strings.Index(low, probe); i >= 0; {
+		if i != h-4 {
+			return true
+		}
+		n := strings.Index(low[i+1:], probe)
+		if n < 0 {
+			break
+		}
+		i += 1 + n
+	}
+	return false
+}
+
+// joinHyphenated joins the words hyphenated at a line's end.
+func joinHyphenated(s string) string {
+	ms := hyphenBreak.FindAllStringIndex(s, -1)
+	if ms == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		// m spans "x-\ny": the hyphen at m[0]+1 (letters are one byte or more).
+		h := strings.LastIndex(s[m[0]:m[1]], "-\n") + m[0]
+		b.WriteString(s[last:h])
+		rest := s[h+2:]
+		if e := strings.IndexAny(rest, " \t\n"); e >= 0 {
+			rest = rest[:e]
+		}
+		if strings.Contains(rest, "@") && hyphenatedElsewhere(s, h) {
+			b.WriteByte('-') // the address spells a hyphenated name
+		}
+		last = h + 2
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // isJustified reports whether a line's words are all set apart by two or

@@ -45,7 +45,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return &whoseRes{
 		from:         re(`^\s*(?:from|von|de|da|van|exp[ée]diteur|remitente)\s*:`),
-		heading:      re(`^\s*(?:section\s+[a-z0-9]+\b|part\s+[ivx0-9]+\b|attachment\s+[a-z0-9]\b|exhibit\s+[a-z0-9]\b|schedule\b|annex\b|rider\b|appendix\b|(?-i:[IVX]+\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}[\p{Lu} /&]+$|[A-Z][A-Z /&()\-]{6,}$))`),
+		heading:      re(`^\s*(?:section\s+[a-z0-9]+\b|part\s+[ivx0-9]+\b|attachment\s+[a-z0-9]\b|exhibit\s+[a-z0-9]\b|schedule\b|annex\b|rider\b|appendix\b|(?-i:[IVX]+\.\s+\p{Lu}|\d{1,2}\.\s+\p{Lu}[\p{Lu} /&()\-]+$|[A-Z][A-Z /&()\-]{6,}$))`),
 		targetHead:   re(`attachment\s+a\b|\buser\b|data\s+to\s+be\s+(?:preserved|produced|disclosed)|property\s+to\s+be\s+searched|schedule|identification\s+of\s+the\s+data|target|identifier|selector|account\(?s?\)?\b|data\s+subject|user\s+concerned|records\s+(?:required|requested|to\s+be)|information\s+to\s+be\s+disclosed|exhibit|rider|particular\s+things`),
 		senderHead:   re(`issuing\s+authority|validating\s+authority|requesting|contact\s+(?:point|person|details)|authority\s+to\s+which|details\s+of\s+the|issued\s+by|applicant|signature|officer|agency\s*/|section\s+1\s*[—-]\s*requesting|^\s*from\b`),
 		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
@@ -56,7 +56,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		// A sentence about the provider: where it is, how its law
 		// enforcement team is reached.
 		providerSentence: re(`headquartered|principal\s+place|located\s+at|law\s+enforcement\s+(?:response|relations|liaison|team|portal)|legal\s+(?:process|compliance|department)\s+(?:team|unit|desk)?|compliance\s+(?:line|team|desk|unit)|subpoena\s+(?:compliance|desk)|provider(?:'s)?\s+(?:hotline|phone|telephone|number|line)|\bhotline\b|auto-?reply|do\s+not\s+reply|ticket\s+(?:no|number|#)|case\s+reference\s+from`),
-		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|24[- /x]*(?:hour|7)`),
+		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|24[- /x]*(?:hour|h\b|7)|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
 		roleMailbox:      re(`^(?:legal|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
 		faxHeader:        re(`^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+\d{1,2}:\d{2}.*(?:fax|from|p\.\s?\d{3}|page)|^\s*(?:fax|from)\s*:?.*\bto\s*:`),
 	}
@@ -117,6 +117,7 @@ func (x *run) lineParts(k int) []linePart {
 			parts[i] = partSender // the letterhead
 		}
 	}
+	insideAddress(lines, parts)
 	p.parts = parts
 	return parts
 }
@@ -158,7 +159,7 @@ func (b *signatureBlock) mark(l, t string, part linePart) linePart {
 	if r.closing.MatchString(l) && closingLine(t) {
 		b.left, b.titled = 8, false
 	}
-	if r.titleName.MatchString(l) && part == partBody && len(t) < 120 {
+	if (r.titleName.MatchString(l) || titleStart().MatchString(t)) && part == partBody && len(t) < 120 {
 		part = partSender
 		if titleStart().MatchString(t) && b.left < 3 {
 			b.left, b.titled = 5, true
@@ -206,6 +207,9 @@ func (x *run) whose(k int, i int, v string) owner {
 	}
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
+	}
+	if officersNumber(p.text, i) || officersContact(p.text, from, i) {
+		return ownSender
 	}
 	return ownerInBody(v, line, strong && !listsTargets)
 }
@@ -384,8 +388,13 @@ var titledNameRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\p{L}])(?:` + agentTitles + `)\s+\p{Lu}`)
 })
 
+// titleStart is a line that opens a titled officer's signature block: the
+// title before the name ("Detective Sergeant Jo Roe"), the post under it
+// ("Special Agent, Violent Crimes Against Children", "Senior Deputy
+// Attorney General" alone), or the name with its title ("NAVEEN R. ROE,
+// Assistant United States Attorney").
 var titleStart = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:` + agentTitles + `)\s+\p{Lu}`)
+	return regexp.MustCompile(`^(?:` + agentTitles + `)(?:\s+\p{Lu}|\s*,|\s*$)|,\s*(?:` + agentTitles + `)\s*$`)
 })
 
 // sentenceCues judges a sentence once: whether it gives the sender's
