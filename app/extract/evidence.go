@@ -45,7 +45,7 @@ func doubtOf(c *corpus, name string, f app.Field) doubt {
 	d := doubt{weakShape: weakShape(name, f.Value)}
 	for _, p := range c.pages {
 		if p.num == f.Page {
-			d.cut = cutShort(p.text, f.Value)
+			d.cut = cutShort(p.text, f.Snippet, f.Value)
 			break
 		}
 	}
@@ -98,17 +98,31 @@ var (
 	domainOnRe = regexp.MustCompile(`^,\s?(?:gov|com|org|net|edu|mil|int)(?:[.;,)]|\s*\n|\s*$)`)
 )
 
-// cutShort reports whether the first place text names v shows it split:
-// a join runs into it or out of it (runsInRe, runsOnRe, domainOnRe).
-func cutShort(text, v string) bool {
+// cutShort reports whether v, where text names it on the line snippet
+// shows (else where text first names it), is split: a join runs into it
+// or out of it (runsInRe, runsOnRe, domainOnRe). The line matters: a
+// docket header ("Case 2:26-mj-00418-ABC Document 1") may name a longer
+// form of the value read beside its label.
+func cutShort(text, snippet, v string) bool {
 	if len(v) < 3 {
 		return false
 	}
 	// Lower-casing keeps byte offsets for the ASCII a value's joins are
 	// made of; a page where it does not is read as not cut.
-	lt := strings.ToLower(text)
-	i := strings.Index(lt, strings.ToLower(v))
-	if i < 0 || len(lt) != len(text) {
+	lt, lv := strings.ToLower(text), strings.ToLower(v)
+	if len(lt) != len(text) {
+		return false
+	}
+	i := -1
+	if from := strings.Index(text, snippet); snippet != "" && from >= 0 {
+		if k := strings.Index(lt[from:], lv); k >= 0 {
+			i = from + k
+		}
+	}
+	if i < 0 {
+		i = strings.Index(lt, lv)
+	}
+	if i < 0 {
 		return false
 	}
 	before := text[max(0, i-8):i]

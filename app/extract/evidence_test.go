@@ -9,24 +9,28 @@ import (
 
 func TestCutShort(t *testing.T) {
 	for _, c := range []struct {
-		text, v string
-		cut     bool
+		text, snippet, v string
+		cut              bool
 	}{
-		{"Contact Det. Ines Varro-Lund, ivarro- lund@city.example.gov, (555) 010-2000.", "lund@city.example.gov", true},
-		{"Contact Det. Ines Varro-Lund, ivarro-\n\"lund@city.example.gov", "lund@city.example.gov", true},
-		{"E-Mail ines,varro@polizei.example.de zu senden", "varro@polizei.example.de", true},
-		{"or ivarro@city.example, gov.", "ivarro@city.example", true},
-		{"Case No. 2:26-mj-\n00418 (sealed)", "2:26-mj", true},
-		{"Case No. 2:26-mj-00418-ABC", "2:26-mj-00418", true},
+		{"Contact Det. Ines Varro-Lund, ivarro- lund@city.example.gov, (555) 010-2000.", "", "lund@city.example.gov", true},
+		{"Contact Det. Ines Varro-Lund, ivarro-\n\"lund@city.example.gov", "", "lund@city.example.gov", true},
+		{"E-Mail ines,varro@polizei.example.de zu senden", "", "varro@polizei.example.de", true},
+		{"or ivarro@city.example, gov.", "", "ivarro@city.example", true},
+		{"Case No. 2:26-mj-\n00418 (sealed)", "", "2:26-mj", true},
+		{"Case No. 2:26-mj-00418-ABC", "", "2:26-mj-00418", true},
 		// Not cut: a label's full stop, the end of a sentence, a comma
 		// and a word of the next clause.
-		{"Case No. 2:26-mj-00418. The provider shall", "2:26-mj-00418", false},
-		{"e-mail ana.souza@pc.example.gov.br, com cópia a este Juízo.", "ana.souza@pc.example.gov.br", false},
-		{"at (555) 010-2000 or ivarro@city.example.gov.", "ivarro@city.example.gov", false},
-		{"e-mail: ivarro@city.example.gov", "ivarro@city.example.gov", false},
-		{"nothing here", "ivarro@city.example.gov", false},
+		{"Case No. 2:26-mj-00418. The provider shall", "", "2:26-mj-00418", false},
+		{"e-mail ana.souza@pc.example.gov.br, com cópia a este Juízo.", "", "ana.souza@pc.example.gov.br", false},
+		{"at (555) 010-2000 or ivarro@city.example.gov.", "", "ivarro@city.example.gov", false},
+		{"e-mail: ivarro@city.example.gov", "", "ivarro@city.example.gov", false},
+		{"nothing here", "", "ivarro@city.example.gov", false},
+		// The line the value was read on counts, not a docket header
+		// that names a longer form of it first.
+		{"Case 2:26-mj-00418-ABC Document 1 Filed 03/03/26\nCase No. 2:26-mj-00418\nSEARCH WARRANT", "Case No. 2:26-mj-00418", "2:26-mj-00418", false},
+		{"Case 2:26-mj-00418-ABC Document 1 Filed 03/03/26\nCase No. 2:26-mj-00418\nSEARCH WARRANT", "", "2:26-mj-00418", true},
 	} {
-		if got := cutShort(c.text, c.v); got != c.cut {
+		if got := cutShort(c.text, c.snippet, c.v); got != c.cut {
 			t.Errorf("cutShort(%q, %q) = %v, want %v", c.text, c.v, got, c.cut)
 		}
 	}
