@@ -319,7 +319,7 @@ func (x *run) agency() bool {
 	var cands []cand
 	addV := func(v valued) {
 		if v.value != "" {
-			cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf + x.place(v.hit), rule: v.rule})
+			cands = append(cands, cand{value: x.stateOffice(v.value), h: v.hit, conf: v.conf, rank: v.conf + x.place(v.hit), rule: v.rule})
 		}
 	}
 	if v, ok := x.letterheadAgency(); ok {
@@ -490,7 +490,11 @@ func (x *run) courts() []valued {
 			out = append(out, valued{v, h, 0.9, "label-line"})
 		}
 	}
-	if v, ok := x.courtHeading(x.c.leadPage(), x.c.head(headingLines)); ok {
+	if cp, ok := sectionCaption(x.c.leadPage(), headingLines); ok {
+		if v, ok := x.courtHeading(cp, cp.text[:lineStartAt(cp.text, headingLines)]); ok {
+			out = append(out, v)
+		}
+	} else if v, ok := x.courtHeading(x.c.leadPage(), x.c.head(headingLines)); ok {
 		out = append(out, v)
 	}
 	p := x.c.leadPage()
@@ -517,7 +521,7 @@ func (x *run) letterheadIssuer() []valued {
 	office, hasOffice := x.letterheadMatch(officeRe)
 	v := ""
 	if hasOffice {
-		v = titleCase(strings.TrimSpace(office.group()))
+		v = x.stateOffice(titleCase(strings.TrimSpace(office.group())))
 	}
 	// An office the stack names is the stack's last part: the stack is
 	// its full name, whoever the agency is.
@@ -737,6 +741,9 @@ func titleCase(s string) string {
 		}
 		r := []rune(lw)
 		for k, c := range r {
+			if unicode.IsDigit(c) {
+				break // an ordinal: "403RD" is "403rd"
+			}
 			if unicode.IsLetter(c) {
 				r[k] = unicode.ToUpper(c)
 				break

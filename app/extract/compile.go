@@ -60,7 +60,7 @@ func compileAll() {
 	unitRe = regexp.MustCompile(`(?i)^(?:criminal\s+investigations?(?:\s+division)?|office\s+of\s+(?:the\s+)?inspector\s+general|cyber\s+(?:crime|division)s?(?:\s+unit)?)$`)
 	usaoRe = regexp.MustCompile(`(?i)\b(?:united\s+states|u\.s\.)\s+attorney(?:'s\s+office)?[ \t]*(?:,|\n|\s+for\s+the)[ \t]*((?:northern|southern|eastern|western|middle|central)?[ \t]*district\s+of\s+[a-z]+(?:[ \t]+[a-z]+)?)`)
 	trailingFor = regexp.MustCompile(`(?i)\s+for(?:\s+the)?$`)
-	officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|district\s+attorney's\s+office[^\n]{0,40}|(?:state\s+)?attorney\s+general's\s+office|crown\s+prosecution\s+service|office\s+of\s+the\s+(?:district\s+attorney|attorney\s+general)[^\n]{0,40})`)
+	officeRe = regexp.MustCompile(`(?i)\b(office\s+of\s+international\s+affairs|(?:united\s+states|u\.s\.)\s+attorney's\s+office[^\n]{0,50}|district\s+attorney's\s+office[^\n]{0,40}|(?:state\s+)?attorney\s+general's\s+office|crown\s+prosecution\s+service|office\s+of\s+(?:the\s+)?(?:district\s+attorney|attorney\s+general)[^\n]{0,40})`)
 	authorityLabel = regexp.MustCompile(`(?im)^\s*(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?\s*:\s*([^\n]{3,120}(?:\n[^\n:]{2,40}$)?)`)
 	embeddedLabel = regexp.MustCompile(`\s+(?:Aktenzeichen|Az\.?|Case\s+No\.?|File\s+No\.?|Tel\.?|Phone|Fax|E-?mail|Notice\s+No\.?|No\.)\s*:?.*$|\s{2,}.*$`)
 	notOrgRe = regexp.MustCompile(`(?i)\b(?:reply|refer|dear|subject|date|phone|tel|fax|address|street|avenue|suite|p\.?o\.?\s+box)\b`)
@@ -70,7 +70,7 @@ func compileAll() {
 	judgeRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i:printed\s+name\s+and\s+title)\s*:?\s*(?:(?:hon\.|honorable|the\s+honorable)\s+)?` + nameRe + `\s*,?\s*(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district)\s+judge|magistrate\s+judge|judge)`)},
 		{0.9, regexp.MustCompile(`(?:Hon\.|HON\.|Honorable|HONORABLE|The Honorable)\s+` + nameRe)},
-		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
+		{0.85, regexp.MustCompile(`(?:/s/\s*)?` + nameRe + `\s*(?:\n\s*(?:_{3,}\s*\n\s*)?|,\s*)(?i:(?:chief\s+)?(?:united\s+states|u\.\s?s\.)\s+(?:magistrate|district|circuit)\s+judge|(?:superior|circuit|district|county)\s+court\s+judge|judge\s+of\s+the\s+[a-z ]+court|magistrate\s+judge|district\s+judge|circuit\s+judge|justice\s+of\s+the\s+peace|judge)\b`)},
 		{0.85, regexp.MustCompile(`\b(?:HHJ|His\s+Honour\s+Judge|Her\s+Honour\s+Judge|(?:Mr|Mrs|Ms)\.?\s+Justice|District\s+Judge|Justice)\s+` + nameRe)},
 		{0.8, regexp.MustCompile(`(?i:judge|magistrate)\s*:\s*` + nameRe)},
 	}

@@ -72,7 +72,8 @@ func orgAfter(h hit, end int) (valued, bool) {
 		return valued{}, false // the name is not followed by its force
 	}
 	rest := strings.Join(strings.Fields(strings.TrimLeft(text[end:min(len(text), end+200)], " ,")), " ")
-	for _, seg := range strings.Split(rest, ",") {
+	segs := strings.Split(rest, ",")
+	for i, seg := range segs {
 		seg = strings.TrimSpace(seg)
 		if seg == "" || numberOrAddress(seg) || contactCueRe.MatchString(seg) && !policeWordRe.MatchString(seg) {
 			break
@@ -83,7 +84,19 @@ func orgAfter(h hit, end int) (valued, bool) {
 		if !policeWordRe.MatchString(seg) {
 			break
 		}
-		// The force; a unit or an address follows.
+		// The force; a unit or an address follows. A unit named first is
+		// its body's ("Bureau of Criminal Investigations, Office of
+		// Attorney General"): the body is the agency.
+		if i+1 < len(segs) {
+			if body, ok := parentBody(seg, segs[i+1]); ok {
+				start := end + strings.Index(text[end:], body)
+				if start < end {
+					start = end
+				}
+				g := hit{page: h.page, start: start, end: min(len(text), start+len(body)), text: text, groups: []string{body}}
+				return valued{body, g, 0.8, "contact-org"}, true
+			}
+		}
 		g := hit{page: h.page, start: end, end: min(len(text), end+len(seg)+2), text: text, groups: []string{seg}}
 		return valued{forceFirst(seg), g, 0.8, "contact-org"}, true
 	}

@@ -186,7 +186,7 @@ func (x *run) transferAgency() []valued {
 var nationalJudgeRules = sync.OnceValue(func() []labelRule {
 	// Plain alternatives, so the corpus can skip a page that holds none
 	// of the posts (prefilter.go).
-	post := `(?:Richter am \p{Lu}\p{L}*gericht|Richterin am \p{Lu}\p{L}*gericht|Richterin|Richter|Ermittlungsrichterin|Ermittlungsrichter|Magistrada-Jueza|Magistrado-Juez|Magistrada|Magistrado|Juez de|Jueza de|Juiz de Direito|Juíza de Direito|Juiza de Direito|Juge d|Giudice|Rechter-commissaris|Rechter|Sędzia|Sedzia|Magistrate)\b`
+	post := `(?:Richter am \p{Lu}\p{L}*gericht|Richterin am \p{Lu}\p{L}*gericht|Richterin|Richter|Ermittlungsrichterin|Ermittlungsrichter|Magistrada-Jueza|Magistrado-Juez|Magistrada|Magistrado|Juez de|Jueza de|Juiz de Direito|Juíza de Direito|Juiza de Direito|Juge d|Giudice|Rechter-commissaris|rechter-commissaris|Rechter|Sędzia|Sedzia|Magistrate)\b`
 	title := `(?:Judge|Richterin|Richter|Juge|Giudice|Jueza|Juez|Juíza|Juiza|Juiz|Rechter|Sędzia|Sedzia)`
 	return []labelRule{
 		{0.85, regexp.MustCompile(nameRe + `\s*(?:\n\s*|,\s*)` + post)},
