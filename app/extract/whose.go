@@ -93,7 +93,7 @@ func (x *run) lineParts(k int) []linePart {
 				address--
 			}
 		}
-		if r.addressStart.MatchString(l) && section != partTargets {
+		if opensAddress(l) && section != partTargets {
 			parts[i] = partProvider
 			address = 5
 		}
