@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"testing"
+
+	"github.com/warrantdesk/warrantdesk/app"
 )
 
 func TestTargets_AWrappedSentenceStartingWithToIsNoAddress(t *testing.T) {
@@ -23,5 +25,21 @@ func TestTargets_AWrappedSentenceStartingWithToIsNoAddress(t *testing.T) {
 		"Re: Case 26-4471\nPlease preserve the records of the user name harbor_moth77.\n")
 	if got := targetValues(ex); slices.Contains(got, "phone +14155550123") {
 		t.Errorf("targets %v hold the provider's own number from its address block", got)
+	}
+}
+
+func TestCaseNumber_TheEnclosedOrdersNumberOverTheCoverLettersRef(t *testing.T) {
+	cover := "Ministry of Justice\nCentral Authority Unit\nOur ref: CAU-26/0871  2 March 2026\nExample Chat Inc.\nLegal Department\n500 Market St, San Francisco, CA 94105\n" +
+		"Dear Sir or Madam\nThe Central Authority hereby sends you the attached production order, which a judge has issued under the Act.\n" +
+		"Please produce the information to the police officer named in the order.\nYours faithfully\nA. Moreno-Quist\n"
+	order := "PRODUCTION ORDER\nOrder No. PO-HC-2026-00412\n" +
+		"I, Justice Rana Obuya, being satisfied on the application of the Police\nmade on 27 February 2026 of the matters in section 12, order Example Chat Inc.\n" +
+		"to produce the subscriber details of the account harbor_moth77@examplechat.example.\nDated: 1 March 2026\nJustice Rana Obuya\n"
+	ex := extractText(cover, order)
+	if got := ex.Field(app.FieldCaseNumber); got != "PO-HC-2026-00412" {
+		t.Errorf("case number %q, want the enclosed order's, not the cover letter's own reference", got)
+	}
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-03-01" {
+		t.Errorf("issued %q, want the order's date, not the application's (\"made on\" wrapped into a line's start)", got)
 	}
 }
