@@ -146,7 +146,7 @@ func caseValue(v string) string {
 			out = append(out, t)
 			seenDigit = true
 		case r.marker.MatchString(t) && !seenDigit:
-		case r.code.MatchString(t) && nextHasDigit(toks[k+1:]):
+		case r.code.MatchString(t) && nextHasDigit(toks[k+1:]) || yearAndRegister(out, t, toks[k+1:]):
 			out = append(out, t)
 		case r.parenCode.MatchString(t) && seenDigit:
 			out = append(out, t)
@@ -182,6 +182,26 @@ func notCaseNumber(v string) bool {
 // bareYear reports whether a value is a year alone: what is left of
 // "2026 Hyeongje 48813" cut at a word read as no code, never a case's number.
 func bareYear(v string) bool { return len(v) == 4 && isDigits(v) && (v[:2] == "19" || v[:2] == "20") }
+
+// yearAndRegister reports whether word t, after out, is the register of a
+// number that gives the year first and the serial after the register's
+// name: "2026 Hyeongje 48813" (a Korean prosecutors' case), "2025 Gohap
+// 1127". Such names are longer than the codes of other registers ("Js").
+func yearAndRegister(out []string, t string, rest []string) bool {
+	if len(out) != 1 || !bareYear(out[0]) || len(rest) == 0 || !isDigits(strings.TrimRight(rest[0], ".,;:)")) {
+		return false
+	}
+	rs := []rune(t)
+	if len(rs) < 2 || len(rs) > 12 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, c := range rs[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
 func nextHasDigit(toks []string) bool {

@@ -43,3 +43,12 @@ func TestCaseNumber_TheEnclosedOrdersNumberOverTheCoverLettersRef(t *testing.T) 
 		t.Errorf("issued %q, want the order's date, not the application's (\"made on\" wrapped into a line's start)", got)
 	}
 }
+
+func TestCaseNumber_YearRegisterAndSerial(t *testing.T) {
+	ex := extractText("REQUEST FOR MUTUAL LEGAL ASSISTANCE\nDate of request: 3 May 2026\n" +
+		"Case: Busan District Prosecutors' Office Case No. 2026 Hyeongje 10452\n" +
+		"To: Example Chat Inc.\nPlease provide the subscriber details of the account harbor_moth77@examplechat.example.\n")
+	if got := ex.Field(app.FieldCaseNumber); got != "2026 Hyeongje 10452" {
+		t.Errorf("case number %q, want the year, the register's name and the serial", got)
+	}
+}
