@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -50,5 +51,31 @@ func TestCaseNumber_YearRegisterAndSerial(t *testing.T) {
 		"To: Example Chat Inc.\nPlease provide the subscriber details of the account harbor_moth77@examplechat.example.\n")
 	if got := ex.Field(app.FieldCaseNumber); got != "2026 Hyeongje 10452" {
 		t.Errorf("case number %q, want the year, the register's name and the serial", got)
+	}
+}
+
+func TestAgent_OCRBreaksInANameAndAMailboxAreMended(t *testing.T) {
+	page := "PRODUCTION ORDER\nCase No. 26-PO-0412\nTo: Example Chat Inc.\n" +
+		"The provider shall produce the subscriber details of the user name harbor_moth77 and deliver them to\n" +
+		"Detective Mira J. Oyelaran- Stroud, Example City Police, tel. (614) 555-0187, e-mail mira. oyelaran-stroud@ecpd.example.gov.\n"
+	ex := New().Extract(&app.Document{TextSource: app.SourceOCR, Pages: []app.PageText{{Number: 1, Text: page, Source: app.SourceOCR}}})
+	if got := ex.Field(app.FieldAgentName); got != "Mira J. Oyelaran-Stroud" {
+		t.Errorf("agent %q, want the name without OCR's space after its hyphen", got)
+	}
+	if got := ex.Field(app.FieldAgentEmail); got != "mira.oyelaran-stroud@ecpd.example.gov" {
+		t.Errorf("agent e-mail %q, want the mailbox OCR cut at its dot", got)
+	}
+	// Text of a born-digital page is as printed, and words ending a phrase
+	// before an address are no part of it.
+	for _, s := range []string{"reach me by e-mail, jo.roe@ecpd.example.gov", "write to us. jo.roe@ecpd.example.gov"} {
+		if _, _, ok := mendMailboxStart(s, strings.Index(s, "jo.roe")); ok {
+			t.Errorf("%q: mailbox mended across a phrase's end", s)
+		}
+	}
+	if got := mendNameHyphen("Ana Lopez- Ruiz"); got != "Ana Lopez-Ruiz" {
+		t.Errorf("mendNameHyphen = %q", got)
+	}
+	if got := mendNameHyphen("Ana Lopez - Ruiz"); got != "Ana Lopez - Ruiz" {
+		t.Errorf("mendNameHyphen closed a dash between words: %q", got)
 	}
 }

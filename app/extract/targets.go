@@ -123,6 +123,11 @@ func (x *run) targets() {
 		}
 		for _, m := range emails {
 			v := strings.ToLower(p.text[m[0]:m[1]])
+			if p.recognised {
+				if _, head, ok := mendMailboxStart(p.text, m[0]); ok {
+					v = head + v
+				}
+			}
 			if o := x.whose(k, m[0], v); o != ownTarget {
 				own(app.TargetEmail, v, o, k, h, m[0], m[1])
 				continue
