@@ -79,3 +79,26 @@ func TestAgent_OCRBreaksInANameAndAMailboxAreMended(t *testing.T) {
 		t.Errorf("mendNameHyphen closed a dash between words: %q", got)
 	}
 }
+
+func TestGermanOrder_SwissFileNumberDeadlineAndFaxHeader(t *testing.T) {
+	page := "03-MAR-2026 09:12 VON: STA BERN +41 31 555 40 99  AN: +1 415 555 0100  S. 01/01\n" +
+		"Kanton Bern  Geschäfts-Nr.: BM-7/2026/4471\nStaatsanwaltschaft Bern-Mittelland\nBern, 3. März 2026\n" +
+		"Editionsverfügung\n1. Die Example Chat Inc. wird aufgefordert, bis spätestens 24. März 2026 folgende Daten herauszugeben:\n" +
+		"Bestandesdaten des Kontos mit dem Benutzernamen aare_wolf_77.\n"
+	ex := extractText(page)
+	if got := ex.Field(app.FieldCaseNumber); got != "BM-7/2026/4471" {
+		t.Errorf("case number %q, want the Geschäfts-Nr.", got)
+	}
+	if got := ex.Field(app.FieldDeadline); got != "2026-03-24" {
+		t.Errorf("deadline %q, want the date after \"bis spätestens\"", got)
+	}
+	got := targetValues(ex)
+	if !slices.Contains(got, "username aare_wolf_77") {
+		t.Errorf("targets %v, want the user name after \"dem Benutzernamen\"", got)
+	}
+	for _, v := range got {
+		if strings.HasPrefix(v, "phone ") {
+			t.Errorf("targets %v hold a number from the fax machine's header", got)
+		}
+	}
+}
