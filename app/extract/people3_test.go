@@ -102,3 +102,27 @@ func TestGermanOrder_SwissFileNumberDeadlineAndFaxHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestTargets_AnUnlabelledUserNameInASentenceAboutAccounts(t *testing.T) {
+	ex := extractText("PRODUCTION ORDER\nOrder No. PO-2026-0077\nTo: Example Chat Inc.\n" +
+		"1. Identifiers. The Example Chat accounts harbor.moth@examplechat.example and tidewater_jo_88 (account ID 7730019284).\n" +
+		"2. Records are to be produced as a file named export_records_2026.csv under the SECTION_B heading.\n" +
+		"3. The user aare_wolf must not be told.\n")
+	got := targetValues(ex)
+	for _, want := range []string{"username tidewater_jo_88", "username aare_wolf"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("targets %v, want %q", got, want)
+		}
+	}
+	for _, v := range got {
+		if strings.Contains(v, "export_records") || strings.Contains(v, "SECTION_B") {
+			t.Errorf("targets %v hold a file's or a heading's name", got)
+		}
+	}
+	// Outside a sentence about accounts or users an underscored word is no
+	// target.
+	ex = extractText("SUBPOENA\nCase No. 26-0412\nTo: Example Chat Inc.\nThe form field tracking_code_2 is to be left blank.\n")
+	if got := targetValues(ex); slices.Contains(got, "username tracking_code_2") {
+		t.Errorf("targets %v", got)
+	}
+}

@@ -189,6 +189,11 @@ func (x *run) targets() {
 		users(accountLayoutRes().userColumn)
 		users(accountLayoutRes().userCalled)
 		users(accountLayoutRes().accountColon)
+		for _, m := range x.bareHandles(k) {
+			if v := p.text[m[0]:m[1]]; x.whose(k, m[0], v) == ownTarget {
+				add(app.TargetUsername, v, h, m[0], m[1])
+			}
+		}
 		for _, m := range findAll(handleRe, p.text) {
 			handle := p.text[m[2]:m[3]]
 			// OCR reads specks as "@": on recognised pages a handle must
