@@ -21,8 +21,8 @@ var bareHandleRes = sync.OnceValue(func() [2]*regexp.Regexp {
 	}
 })
 
-// bareHandles gives the spans of such user names on a page, with whether
-// each stands in a list of targets.
+// bareHandles gives the spans of such user names on page k that are no
+// one's contact.
 func (x *run) bareHandles(k int) [][2]int {
 	res := bareHandleRes()
 	p := x.c.pages[k]
@@ -37,10 +37,24 @@ func (x *run) bareHandles(k int) [][2]int {
 			continue // a constant's or a form field's name, not a user's
 		}
 		from, to := sentenceBounds(p.text, m[2])
-		if parts[lineIndex(p.text, m[2])] != partTargets && !res[1].MatchString(p.text[from:to]) {
+		if parts[lineIndex(p.text, m[2])] != partTargets && !res[1].MatchString(p.text[from:to]) || x.whose(k, m[2], v) != ownTarget {
 			continue
 		}
 		out = append(out, [2]int{m[2], m[3]})
+	}
+	return out
+}
+
+// targetURLs gives the spans of the web addresses on page k that may be
+// targets: not the sender's or the provider's, not a government's site.
+func (x *run) targetURLs(k int) [][]int {
+	p := x.c.pages[k]
+	var out [][]int
+	for _, m := range findAllIndex(urlRe, p.text) {
+		v := strings.TrimRight(p.text[m[0]:m[1]], ".,;:")
+		if x.whose(k, m[0], v) == ownTarget && !isGovSite(v) {
+			out = append(out, m)
+		}
 	}
 	return out
 }

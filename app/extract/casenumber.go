@@ -146,7 +146,7 @@ func caseValue(v string) string {
 			out = append(out, t)
 			seenDigit = true
 		case r.marker.MatchString(t) && !seenDigit:
-		case r.code.MatchString(t) && nextHasDigit(toks[k+1:]) || yearAndRegister(out, t, toks[k+1:]):
+		case registerCode(out, t, toks[k+1:]):
 			out = append(out, t)
 		case r.parenCode.MatchString(t) && seenDigit:
 			out = append(out, t)
@@ -182,6 +182,12 @@ func notCaseNumber(v string) bool {
 // bareYear reports whether a value is a year alone: what is left of
 // "2026 Hyeongje 48813" cut at a word read as no code, never a case's number.
 func bareYear(v string) bool { return len(v) == 4 && isDigits(v) && (v[:2] == "19" || v[:2] == "20") }
+
+// registerCode reports whether word t, after out and before rest, names
+// the register inside a number ("6110 Js 24817/26", "2026 Hyeongje 48813").
+func registerCode(out []string, t string, rest []string) bool {
+	return caseRules().code.MatchString(t) && nextHasDigit(rest) || yearAndRegister(out, t, rest)
+}
 
 // yearAndRegister reports whether word t, after out, is the register of a
 // number that gives the year first and the serial after the register's

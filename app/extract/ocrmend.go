@@ -49,3 +49,15 @@ func mendMailboxStart(text string, start int) (from int, head string, ok bool) {
 	}
 	return start - (len(before) - m[2]), word + ".", true
 }
+
+// emailValue is the e-mail address matched at p.text[start:end], in lower
+// case, with the part OCR cut off its mailbox put back on recognised pages.
+func emailValue(p pageText, start, end int) string {
+	v := strings.ToLower(p.text[start:end])
+	if p.recognised {
+		if _, head, ok := mendMailboxStart(p.text, start); ok {
+			v = head + v
+		}
+	}
+	return v
+}
