@@ -148,6 +148,7 @@ func (x *run) settleAgent() {
 	cands := append([]cand(nil), x.agentCands...)
 	for i := range cands {
 		c := &cands[i]
+		c.value = mendNameHyphen(c.value)
 		words := strings.Fields(strings.ToLower(foldAccents(c.value)))
 		last := strings.Trim(words[len(words)-1], ".,")
 		if local != "" && len(last) >= 3 && strings.Contains(foldAccents(local), last) {

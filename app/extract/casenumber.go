@@ -29,7 +29,7 @@ var caseRules = sync.OnceValue(func() *caseRes {
 		classes: []labelClass{
 			// Labels that name someone else's number, or no case number.
 			{"refused", 0, re(`\byour\s+ref|\bihr(?:e)?\s+(?:zeichen|ref)|\bvotre\s+r[ée]f|\bsu\s+ref|\bvossa\s+ref|\buw\s+(?:ref|kenmerk)|\bticket|\bbadge|\bcollar|\bphone|\btel\b|\bfax|\baccount|\bcustomer|\buser|\bform\b|\bpage|\bmember|\bemployee|\bvat\b|\biban|\bpost\s*code|\bzip|\btax\b|\bpassport|\binvoice|\bmerchant|\bimei|\bserial|\bdate\b|\bvalidating\s+authority|\bdevice|\bsubscriber`)},
-			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$|\bcase\s+id\b`)},
+			{"court-file", 0.9, re(`\b(?:case|docket|cause|criminal|civil\s+action|misc(?:ellaneous)?|mag(?:istrate)?|court\s+file|record|matter|file|crime|cr|fir|cas|proceedings?|indictment|information|dossier|enquiry|investigation)` + num + `|file\s+number\s+of\s+the\s+issuing\s+authority|^file\s+number$|\baktenzeichen\b|^az\.?$|^gz\.?$|gesch[äa]ftszahl|gesch[äa]ftszeichen|gesch[äa]fts-?\s*(?:nr\b|nummer)|verfahrens-?\s*(?:nr\b|nummer)|n[uú]mero\s+(?:do\s+)?processo|^processo\b|^proc\.?\s|^expediente|^procedimiento|^diligencias|^sumario|^nuipc|\bparketnummer|\bzaaknummer|^n[°º]\s+parquet|^r\.?\s*g\.?\s*n\.?\s*r|\bour\s+ref(?:erence)?\b|\bcourt\s+ref(?:erence)?\b|\bunser(?:e)?\s+(?:zeichen|ref)|\bnotre\s+r[ée]f|\bnuestra\s+ref|\bons\s+kenmerk|\bonze\s+ref|\bagency\s+case|\bincident` + `|\boccurrence|\bcase\s*/|^case$|\bcase\s+id\b`)},
 			{"document", 0.8, re(`\b(?:subpoena|warrant|summons|order|demand|nsl|letter|request|notice|certificate|epoc|application|grand\s+jury|mag|application)` + num + `|\bref(?:erence)?\b|^(?:police\s+)?file$|\breport` + num + `|\bcontrol` + num + `|\bcomplaint` + num + `|\boperation\b|\bref\.?$|\breferencia|\briferimento|\brif\.?$|\bkenmerk$`)},
 			{"register", 0.55, re(`^n\.?\s*i\.?\s*g\.?$|\bregistration\b|\bprotocol`)},
 		},
@@ -146,7 +146,7 @@ func caseValue(v string) string {
 			out = append(out, t)
 			seenDigit = true
 		case r.marker.MatchString(t) && !seenDigit:
-		case r.code.MatchString(t) && nextHasDigit(toks[k+1:]):
+		case registerCode(out, t, toks[k+1:]):
 			out = append(out, t)
 		case r.parenCode.MatchString(t) && seenDigit:
 			out = append(out, t)
@@ -182,6 +182,32 @@ func notCaseNumber(v string) bool {
 // bareYear reports whether a value is a year alone: what is left of
 // "2026 Hyeongje 48813" cut at a word read as no code, never a case's number.
 func bareYear(v string) bool { return len(v) == 4 && isDigits(v) && (v[:2] == "19" || v[:2] == "20") }
+
+// registerCode reports whether word t, after out and before rest, names
+// the register inside a number ("6110 Js 24817/26", "2026 Hyeongje 48813").
+func registerCode(out []string, t string, rest []string) bool {
+	return caseRules().code.MatchString(t) && nextHasDigit(rest) || yearAndRegister(out, t, rest)
+}
+
+// yearAndRegister reports whether word t, after out, is the register of a
+// number that gives the year first and the serial after the register's
+// name: "2026 Hyeongje 48813" (a Korean prosecutors' case), "2025 Gohap
+// 1127". Such names are longer than the codes of other registers ("Js").
+func yearAndRegister(out []string, t string, rest []string) bool {
+	if len(out) != 1 || !bareYear(out[0]) || len(rest) == 0 || !isDigits(strings.TrimRight(rest[0], ".,;:)")) {
+		return false
+	}
+	rs := []rune(t)
+	if len(rs) < 2 || len(rs) > 12 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, c := range rs[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
+}
 
 // nextHasDigit reports whether one of the next three tokens holds a digit.
 func nextHasDigit(toks []string) bool {

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // A letter names its addressee in an inside address: the block of short
 // lines that stands between the letter's date (or letterhead) and its
@@ -56,4 +59,17 @@ func startsWithCompany(line string) bool {
 	t := strings.TrimSpace(line)
 	m := companyOnly.FindStringIndex(t)
 	return m != nil && m[0] == 0
+}
+
+// wrappedProseRe is a line that carries on a wrapped sentence with a bare
+// preposition and a lower-case word ("to seize the following data for
+// the account(s) identified as:", "a provider of …"): no "To" label of an
+// addressee, so the lines under it are not the provider's address.
+var wrappedProseRe = regexp.MustCompile(`^\s*(?:to|an|à|a|para|aan)\s+\p{Ll}`)
+
+// opensAddress reports whether line l opens an address block: a "To:",
+// "Attn:", "Via e-mail" line, not running text that merely starts with
+// the same word.
+func opensAddress(l string) bool {
+	return whoseRules().addressStart.MatchString(l) && !wrappedProseRe.MatchString(l)
 }

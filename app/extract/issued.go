@@ -49,6 +49,9 @@ func (x *run) issuedDate() {
 	}
 	for i, rule := range issuedRules {
 		for _, h := range x.c.all(rule.re) {
+			if continuesSentence(h.text, h.start) {
+				continue
+			}
 			add(h.group(), h, rule.confidence, "pattern"+string(rune('0'+i)))
 		}
 	}

@@ -122,19 +122,15 @@ func (x *run) targets() {
 			emails = findAllIndex(emailRe, p.text)
 		}
 		for _, m := range emails {
-			v := strings.ToLower(p.text[m[0]:m[1]])
+			v := emailValue(p, m[0], m[1])
 			if o := x.whose(k, m[0], v); o != ownTarget {
 				own(app.TargetEmail, v, o, k, h, m[0], m[1])
 				continue
 			}
 			add(app.TargetEmail, v, h, m[0], m[1])
 		}
-		for _, m := range findAllIndex(urlRe, p.text) {
-			v := strings.TrimRight(p.text[m[0]:m[1]], ".,;:")
-			if x.whose(k, m[0], v) != ownTarget || isGovSite(v) {
-				continue
-			}
-			add(app.TargetURL, v, h, m[0], m[1])
+		for _, m := range x.targetURLs(k) {
+			add(app.TargetURL, strings.TrimRight(p.text[m[0]:m[1]], ".,;:"), h, m[0], m[1])
 		}
 		for _, m := range findAllIndex(ipv4Re, p.text) {
 			v := p.text[m[0]:m[1]]
@@ -184,6 +180,9 @@ func (x *run) targets() {
 		users(accountLayoutRes().userColumn)
 		users(accountLayoutRes().userCalled)
 		users(accountLayoutRes().accountColon)
+		for _, m := range x.bareHandles(k) {
+			add(app.TargetUsername, p.text[m[0]:m[1]], h, m[0], m[1])
+		}
 		for _, m := range findAll(handleRe, p.text) {
 			handle := p.text[m[2]:m[3]]
 			// OCR reads specks as "@": on recognised pages a handle must
