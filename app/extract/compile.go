@@ -103,12 +103,14 @@ func compileAll() {
 	monthDayRe = regexp.MustCompile(`(?i)^(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$`)
 	cjkRe = regexp.MustCompile(`^(\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	ymdDotRe = regexp.MustCompile(`^(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.$`)
-	dayMonthRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
+	dayMonthRe = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th|er|\.|°|º)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})$`)
 	isoRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	numericRe = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})$`)
 	spaceFolder = regexp.MustCompile(`\s+`)
 	// extract.go
-	optionalTime = regexp.MustCompile(`(?i)\b(?:if\s+you\s+(?:wish|want|intend|choose|desire|object|seek|decide)|you\s+may\s+(?:object|challenge|move|petition|file|request|appeal|apply)|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b`)
+	optionalTime = regexp.MustCompile(`(?i)\b(?:if\s+you\s+(?:wish|want|intend|choose|desire|object|seek|decide)|you\s+may\s+(?:object|challenge|move|petition|file|request|appeal|apply)|wish|desire|challenge|object|right\s+to|petition|motion\s+to|appeal)\b` +
+		// the time to appeal or object, in the languages orders come in
+		`|\b(?:recursos?|reclamo|ricorso|opposizione|impugnazione|impugnar|beschwerde|rechtsbehelf|einspruch|widerspruch|recours|appel|opposition|contestation|bezwaar|beroep|överklag\p{L}*|zażaleni\p{L}*|odwołani\p{L}*|apela[çc][ãa]o|agravo|embargos)\b`)
 	clauseWords = regexp.MustCompile(`(?i)\b(?:ordered|entered|dated|signed|filed|issued|this|day|on|by|before|until|through|from|to)\b`)
 	notContentAfter = regexp.MustCompile(`(?i)^[\s-]*(?:address(?:es)?|header|accounts?\b|ids?\b|identifiers?|user\s*names?)`)
 	parenRe = regexp.MustCompile(`\([^)]{0,30}\)`)
@@ -128,7 +130,7 @@ func compileAll() {
 		// "Dated: June 9, 2025", "Signed at Alexandria, Virginia on 04/22/2025":
 		// the label starts its line, so "Executive Order 12333, dated July 30,
 		// 2008" in a sentence does not count.
-		{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done|given|made)\s*(?:at\s+[\p{L} .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
+		{0.9, regexp.MustCompile(`(?im)^\s*(?:dated|signed|entered|filed|issued|done|given|made|(?:it\s+is\s+)?(?:so\s+)?ordered)\s*(?:at\s+[\p{L} .,]{2,40}?)?\s*(?:on|this)?\s*[:,]?\s*(` + DatePattern + `)`)},
 		// "This warrant was issued on …": the sentence's subject is this paper.
 		{0.85, regexp.MustCompile(`(?i)\bthis\s+(?:order|warrant|subpoena|letter|request|notice|demand|summons|certificate)\s+(?:was\s+|is\s+)?(?:issued|made|signed|entered|dated)\s+(?:on\s+)?(` + DatePattern + `)`)},
 		{0.85, regexp.MustCompile(`(?im)(?:^|  )[ \t]*(?:dated|signed|entered|filed|issued)\s*:\s*(` + DatePattern + `)`)},
@@ -136,18 +138,20 @@ func compileAll() {
 		// Address: …, Date: 02/15/2005"). An e-mail's "Sent:" is its date.
 		{0.85, regexp.MustCompile(`(?im)^\s*(?:date|sent|datum|fecha|data|verzonden|envoy[ée]|gesendet|date/time)\s*:\s*(?:\p{L}+,?\s+)?(` + DatePattern + `)`)},
 		{0.8, regexp.MustCompile(`(?i)\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
+		// A German court's opening sentence: "… erlässt … am 2. September
+		// 2026 folgenden Beschluss".
+		{0.85, regexp.MustCompile(`(?i)\bam\s+(` + DatePattern + `)\s+(?:den\s+)?(?:folgenden|nachstehenden)\s+(?:Beschluss|Beschluß|Durchsuchungsbeschluss)`)},
 	}
 	deadlineRules = []labelRule{
 		{0.9, regexp.MustCompile(`(?i)\b(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|by\s+no\s+later\s+than|at\s+the\s+latest\s+(?:on|by)|(?:bis\s+)?spätestens\s+(?:am|bis\s+(?:zum)?|bis\s+zum|\b)|au\s+plus\s+tard\s+le|a\s+más\s+tardar\s+el|entro\s+(?:e\s+non\s+oltre\s+)?il|uiterlijk\s+(?:op\s+)?|senast\s+(?:den\s+)?|até\s+(?:o\s+dia\s+)?)\s*(?:the\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:on\s+)?)?(` + DatePattern + `)`)},
-		{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|reply\s+(?:requested\s+)?by|production\s+date|compliance\s+date|date\s+(?:and\s+time\s+)?(?:the\s+(?:documents|records|information)\s+must\s+be\s+(?:available|produced|provided)|of\s+(?:appearance|compliance|production|return))|time\s+for\s+compliance|antwort\s+bis|frist|plazo|prazo|termine|termijn)\b[^\n]{0,30}?(?:\s(?:is|ist|es|é|est)\s+|:\s*|\s)(` + DatePattern + `)`)},
+		{0.9, regexp.MustCompile(`(?i)\b(?:return\s+date|response\s+date|due\s+date|deadline|respond\s+by|reply\s+(?:requested\s+)?by|production\s+date|compliance\s+date|date\s+(?:and\s+time\s+)?(?:the\s+(?:documents|records|information)\s+must\s+be\s+(?:available|produced|provided)|of\s+(?:appearance|compliance|production|return))|time\s+for\s+compliance|date\s+for\s+(?:compliance|production|return|response)|responses?\s+(?:is\s+)?due(?:\s+(?:on|by))?|r[ée]ponse\s+attendue|date\s+limite|fecha\s+l[íi]mite|data\s+limite|termine\s+ultimo|uiterste\s+datum|sista\s+dag|antwort\s+bis|frist|plazo|prazo|termine|termijn)\b[^\n]{0,30}?(?:\s(?:is|ist|es|é|est)\s+|:\s*|\s)(` + DatePattern + `)`)},
 		{0.85, regexp.MustCompile(`(?i)\bdate\s+and\s+time\s*:\s*(` + DatePattern + `)`)},
 		// "YOU ARE COMMANDED to appear … on the 1st day of September, 2026":
 		// a subpoena's date of appearance, in the same sentence (deadline
 		// checks).
 		{0.85, regexp.MustCompile(`(?i)\b(?:appear|comparecer|erscheinen|comparaître|comparire)\b[^;]{0,260}?\bon\s+(?:the\s+)?(` + DatePattern + `)`)},
-		{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until)\s+(` + DatePattern + `)`)},
+		{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until|by\s+(?:the\s+)?close\s+of\s+business(?:\s+on)?|bis\s+(?:zum|spätestens)|avant\s+le|antes\s+del?|do\s+dnia|hasta\s+el(?:\s+d[íi]a)?)\s+(` + DatePattern + `)`)},
 	}
-	relativeDeadline = regexp.MustCompile(`(?i)\bwithin\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty[- ]?eight|seventy[- ]?two|ninety)\s*(?:\(\d+\)\s*)?(business\s+days?|calendar\s+days?|days?|hours?|weeks?)\b`)
 	dataCues = []struct {
 		category string
 		re       *regexp.Regexp
@@ -207,5 +211,6 @@ func compileAll() {
 	ocrSplitDash = regexp.MustCompile(`([0-9A-Za-z]-)(?: ?-)? (\d)|([0-9A-Za-z]-) ?-(\d)`)
 	ocrQuoteSpeck = regexp.MustCompile(`([:.]\s*)['‘’"](\d)`)
 	ocrDayOne = regexp.MustCompile(`(?i)\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)[|lI](,?\s+\d{4})`)
+	ocrDayDigits = regexp.MustCompile(`\b((?i:january|february|march|april|may|june|july|august|september|october|november|december)\s+)([0-9][lIO|]|[lI|][0-9])((?:st|nd|rd|th)?,?\s+\d{4})|\b([0-9][lIO|]|[lI|][0-9])((?:st|nd|rd|th|\.)?\s+(?:day\s+of\s+)?(?i:january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
 	ocrSpecks = regexp.MustCompile("(\\d)[~^*'`]+([-/.:])")
 }

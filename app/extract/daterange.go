@@ -21,19 +21,33 @@ import (
 // the first says whether it is the records' period.
 
 type rangeRes struct {
-	between, openEnd, intro *regexp.Regexp
+	between, openEnd, intro, yearless *regexp.Regexp
 }
 
 var rangeRules = sync.OnceValue(func() *rangeRes {
 	clock := `(?:,?\s*(?:at\s+|um\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|Uhr|h)?\s*(?:\(?(?:UTC|GMT|[A-Z]{2,5}(?:/[A-Z]{2,5})?)\)?)?)?`
 	lead := `(?:\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?\s+on)?`
-	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
+	// A Polish year is followed by "r." (roku): "od 1 marca 2026 r. do …".
+	clock += `(?:\s*r\.)?`
+	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-{1,2}|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
 	return &rangeRes{
 		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
 		openEnd: regexp.MustCompile(`(?i)^` + clock + `\s*(?:onwards?|and\s+(?:after|later))\b|^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		// A first date written without its year, which the second gives:
+		// "from March 1 to May 31, 2026", "vom 1. März bis 31. Mai 2026",
+		// "du 1er au 31 mars 2026", "between 1 and 15 March 2026".
+		yearless: regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.])(?:(` + monthRe + `)\s*(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th|er|\.|°|º)?(?:\s+(?:de\s+)?(` + monthRe + `))?)` + connector + `(?:the\s+)?$`),
 		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
 	}
 })
+
+// rangeSpan is one reading of the period: its first and last day, where
+// it stands, and its rank.
+type rangeSpan struct {
+	start, end string
+	h          hit
+	rank       float64
+}
 
 // dateSpan is a date found on a page.
 type dateSpan struct {
@@ -62,17 +76,36 @@ func (x *run) datesOf(k int) []dateSpan {
 // dateRange finds the period the order asks records for.
 func (x *run) dateRange() {
 	r := rangeRules()
-	type span struct {
-		start, end string
-		h          hit
-		rank       float64
-	}
-	var spans []span
+	var spans []rangeSpan
 	count := map[string]int{}
+	keep := func(s rangeSpan, p pageText, at, end int, bare bool) {
+		if s.end != "" && s.end < s.start {
+			return
+		}
+		// What introduces the first date says whose period it is.
+		from, _ := sentenceBounds(p.text, at)
+		before := p.text[max(from, at-90):at]
+		rank := 0.6
+		switch {
+		case r.intro.MatchString(before):
+			rank = 0.85
+		case recordsRe().MatchString(sentenceAround(p.text, at)):
+			rank = 0.8
+		case bare:
+			return // "1 to 31 March" with nothing to say it is a period
+		}
+		s.h = hit{page: p.num, start: at, end: end, text: p.text, groups: []string{p.text[at:end]}}
+		s.rank = rank + x.place(s.h)
+		spans = append(spans, s)
+		count[s.start+"|"+s.end]++
+	}
 	for k, p := range x.c.pages {
 		dates := x.datesOf(k)
 		for i, d := range dates {
-			var s span
+			if st, at, bare, ok := x.yearlessStart(p.text, d, dates[:i]); ok {
+				keep(rangeSpan{start: st, end: d.value}, p, at, d.end, bare)
+			}
+			var s rangeSpan
 			var end int
 			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
 				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
@@ -82,25 +115,10 @@ func (x *run) dateRange() {
 			} else {
 				continue
 			}
-			if s.end != "" && s.end < s.start {
-				continue
-			}
-			// What introduces the first date says whose period it is.
-			from, _ := sentenceBounds(p.text, d.start)
-			before := p.text[max(from, d.start-90):d.start]
-			rank := 0.6
-			switch {
-			case r.intro.MatchString(before):
-				rank = 0.85
-			case recordsRe().MatchString(sentenceAround(p.text, d.start)):
-				rank = 0.8
-			}
-			s.h = hit{page: p.num, start: d.start, end: end, text: p.text, groups: []string{p.text[d.start:end]}}
-			s.rank = rank + x.place(s.h)
-			spans = append(spans, s)
-			count[s.start+"|"+s.end]++
+			keep(s, p, d.start, end, false)
 		}
 	}
+	spans = append(spans, x.labelledRange()...)
 	if len(spans) == 0 {
 		return
 	}

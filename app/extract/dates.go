@@ -66,8 +66,8 @@ var DatePattern = `(?:` +
 	`|(?:\d{4}|(?:令和|平成)\s*(?:\d{1,2}|元))\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日` +
 	// 2026. 9. 2. (Korean)
 	`|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.` +
-	// 7 May 2025 / 7th May, 2025 / 7. Mai 2025 / 25 de marzo de 2020 / 1er janvier 2025
-	`|\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?\d{4}` +
+	// 7 May 2025 / 7th May, 2025 / 7. Mai 2025 / 25 de marzo de 2020 / 1er janvier 2025 / 1° marzo 2026 / 1º de março de 2026
+	`|\d{1,2}(?:st|nd|rd|th|er|\.|°|º)?\s+(?:de\s+)?` + monthRe + `,?\s+(?:de\s+)?\d{4}` +
 	// 2025-06-09
 	`|\d{4}-\d{2}-\d{2}` +
 	// 04/22/2025, 15/05/2025, 15.05.2025, 4-22-2025, 04/22/25
@@ -268,3 +268,39 @@ func isWordByte(c byte) bool {
 }
 
 func formatDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+// dateOrder says how the order writes its numeric dates, from the dates
+// that can be read one way only: "31/05/2026" is day first, "05/31/2026"
+// month first. A paper keeps one convention throughout, so that settles
+// "04/05/2026" beside them whatever the jurisdiction suggests (def); with
+// no such date, or both kinds, def stands. Dotted dates are day first
+// everywhere and say nothing of the slashed ones.
+func (c *corpus) dateOrder(def bool) bool {
+	dayFirst, monthFirst := 0, 0
+	for _, p := range c.pages {
+		if !strings.ContainsAny(p.text, "/-") {
+			continue
+		}
+		for _, l := range findAllIndex(numericDateRe, p.text) {
+			g := numericRe.FindStringSubmatch(p.text[l[0]:l[1]])
+			if g == nil || g[2] == "." || l[0] > 0 && isWordByte(p.text[l[0]-1]) {
+				continue
+			}
+			a, _ := strconv.Atoi(g[1])
+			b, _ := strconv.Atoi(g[3])
+			switch {
+			case a > 12 && a <= 31 && b >= 1 && b <= 12:
+				dayFirst++
+			case b > 12 && b <= 31 && a >= 1 && a <= 12:
+				monthFirst++
+			}
+		}
+	}
+	switch {
+	case dayFirst > 0 && monthFirst == 0:
+		return true
+	case monthFirst > 0 && dayFirst == 0:
+		return false
+	}
+	return def
+}

@@ -87,6 +87,7 @@ func extract(c *corpus) app.Extraction {
 	}
 	x := &run{c: c, ex: &ex}
 	x.jurisdiction()
+	x.dayFirst = c.dateOrder(x.dayFirst)
 	x.processType()
 	x.requestingState()
 	x.caseNumber()

@@ -31,7 +31,11 @@ var issuedRules2 = sync.OnceValue(func() *issuedRes {
 			{"issue", 0.92, re(`^(?:date\s+of\s+(?:issue|issuance|the\s+order|order|warrant|subpoena|letter|request|decision|certificate|notice|demand|summons|this\s+\w+)|issue\s+date|date\s+issued|issued(?:\s+on)?|ausstellungsdatum|datum\s+der\s+anordnung|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)$`)},
 			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date/time|date and time|date ?/ ?time of (?:request|issue)|date and time of (?:request|issue)|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
 		},
-		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L} .'\-]{1,40}?),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|,)\s+)*((?i)` + DatePattern + `)\.?[ \t]*$`),
+		// The place is a town's name: capitalised words, with the small
+		// words towns' names hold ("Frankfurt am Main", "Rio de
+		// Janeiro"); a sentence that ends on a date ("Les données
+		// doivent être transmises avant le 24 juin 2026.") is none.
+		placed: regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L}.'\-]*(?:[ \t]+(?:(?:am|an|der|de|la|del|do|da|di|dos|das|sur|upon|on|le|les|en|im|bei|y|e)[ \t]+)*\p{Lu}[\p{L}.'\-]*){0,3}),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|lì|li|dnia|,)\s+)*((?i)` + DatePattern + `)(?:\s*r\.)?\.?[ \t]*$`),
 		signing: regexp.MustCompile(`(?i)signature|signed|/s/|\bgez\.|firma|assinatura|handtekening|stamp|seal|sceau|siegel|sello|carimbo|\bjudge\b|magistrate|richter|juez|jueza|juiz|rechter|procurat|prosecutor|staatsanwalt|fiscal|promotor|officier`),
 	}
 })

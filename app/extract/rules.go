@@ -125,10 +125,6 @@ var issuedRules []labelRule
 // must produce, respond or appear by. Group 1 holds the date.
 var deadlineRules []labelRule
 
-// relativeDeadline finds "within 14 days", "within 8 hours". Group 1 is the
-// number (digits or a word), group 2 the unit.
-var relativeDeadline *regexp.Regexp
-
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,

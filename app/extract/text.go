@@ -388,12 +388,24 @@ var (
 // month and its year.
 var ocrDayOne *regexp.Regexp
 
+// ocrDayDigits is a day beside its month with one of its two digits read
+// as a look-alike letter: "June l3, 2026", "2O June 2026", "l2th day of
+// June".
+var ocrDayDigits *regexp.Regexp
+
 // cleanOCR undoes OCR's look-alike symbols ("1:26-m¢-89108"), the specks
 // it reads at the start of lines ("_IN THE UNITED STATES"), and the spaces
 // it puts inside e-mail addresses and after hyphens in numbers.
 func cleanOCR(s string) string {
 	s = ocrLineMarks.ReplaceAllString(ocrLookalikes.Replace(s), "$1")
 	s = ocrDayOne.ReplaceAllString(s, "${1}1$2")
+	s = ocrDayDigits.ReplaceAllStringFunc(s, func(m string) string {
+		g := ocrDayDigits.FindStringSubmatch(m)
+		if g[2] != "" {
+			return g[1] + ocrDigit.Replace(g[2]) + g[3]
+		}
+		return ocrDigit.Replace(g[4]) + g[5]
+	})
 	s = ocrSplitEmail.ReplaceAllStringFunc(s, func(m string) string {
 		g := ocrSplitEmail.FindStringSubmatch(m)
 		local := g[1]

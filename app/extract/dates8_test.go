@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+// Invented orders, each in a phrasing of its own, for the ways orders by
+// other hands give their dates (session 8).
+
+func TestDeadline_CountedFromTheOrderInItsLanguage(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"German", "AMTSGERICHT MUSTERSTADT\nBeschluss\nDie Muster GmbH hat die Bestandsdaten binnen 14 Tagen ab dem Datum dieses Beschlusses herauszugeben.\nMusterstadt, den 3. Juni 2026", "2026-06-17"},
+		{"French", "ORDONNANCE\nLa société communiquera les données dans un délai de 10 jours à compter de la date de la présente ordonnance.\nFait à Lille, le 3 juin 2026", "2026-06-13"},
+		{"Italian", "DECRETO\nSi ordina di trasmettere i dati entro 10 giorni dalla data del presente decreto.\nTorino, 3 giugno 2026", "2026-06-13"},
+		{"Spanish, in words", "AUTO\nSe requiere a la entidad para que remita en el plazo de diez días desde la fecha de la presente resolución los datos.\nSevilla, a 3 de junio de 2026", "2026-06-13"},
+		{"Portuguese, both", "OFÍCIO\nSolicitamos os dados no prazo de 10 (dez) dias a contar da data deste ofício.\nCuritiba, 3 de junho de 2026.", "2026-06-13"},
+		{"Swedish", "FÖRELÄGGANDE\nUppgifterna ska lämnas inom 14 dagar från dagen för detta beslut.\nGöteborg den 3 juni 2026", "2026-06-17"},
+		{"Polish", "POSTANOWIENIE\nZobowiązuję do przekazania danych w terminie 7 dni od daty wydania niniejszego postanowienia.\nKraków, dnia 3 czerwca 2026 r.", "2026-06-10"},
+		{"Dutch", "BEVEL\nDe gegevens dienen binnen 10 dagen na dagtekening van dit bevel te worden verstrekt.\nUtrecht, 3 juni 2026", "2026-06-13"},
+		{"business days", "FIELD OFFICE\nJune 3, 2026\nPlease provide the records no later than 10 business days from the date of this letter.", "2026-06-17"},
+		{"working days, French", "RÉQUISITION\nRéponse attendue sous 5 jours ouvrables à compter de la date de la présente réquisition.\nFait à Nantes, le 5 juin 2026", "2026-06-12"},
+		{"of this order", "ORDER\nThe provider shall disclose the records within 14 days of this Order, to the agent named below.\nDated: June 3, 2026", "2026-06-17"},
+	} {
+		ex := extractText(tc.text)
+		f := ex.Fields[app.FieldDeadline]
+		if f.Value != tc.want || !f.Computed {
+			t.Errorf("%s: deadline %+v, want %s computed (warnings %v)", tc.name, f, tc.want, ex.Warnings)
+		}
+		if issued := ex.Fields[app.FieldIssuedDate]; f.Confidence > issued.Confidence {
+			t.Errorf("%s: computed deadline at %.2f, above the issued date it counts from (%.2f)", tc.name, f.Confidence, issued.Confidence)
+		}
+	}
+}
+
+func TestDeadline_FromServiceInItsLanguageStaysEmptyWithAWarning(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"German", "Beschluss\nDie Daten sind binnen zwei Wochen nach Zustellung dieses Beschlusses herauszugeben.\nMusterstadt, den 3. Juni 2026"},
+		{"French", "ORDONNANCE\nLes données seront transmises dans un délai de 8 jours à compter de la réception de la présente.\nFait à Lyon, le 3 juin 2026"},
+		{"Italian", "DECRETO\nTrasmettere i dati entro 10 giorni dalla ricezione del presente decreto.\nMilano, 3 giugno 2026"},
+		{"Spanish", "AUTO\nRemítanse los datos en el plazo de diez días desde la recepción del presente.\nMadrid, a 3 de junio de 2026"},
+		{"Portuguese", "OFÍCIO\nForneça os dados no prazo de 10 (dez) dias contados do recebimento deste ofício.\nRecife, 3 de junho de 2026."},
+		{"Swedish", "Föreläggande\nUppgifterna ska lämnas inom 10 dagar från mottagandet av detta föreläggande.\nMalmö den 3 juni 2026"},
+		{"Polish", "POSTANOWIENIE\nDane należy przekazać w terminie 7 dni od dnia doręczenia postanowienia.\nGdańsk, dnia 3 czerwca 2026 r."},
+		{"English, served", "PRODUCTION ORDER\nThe respondent must produce the material within 7 days beginning with the day on which this order is served.\nMade on 3 June 2026"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldDeadline); got != "" || !hasWarning(ex, "deadline: ") {
+			t.Errorf("%s: deadline %q, warnings %v: want none and a warning", tc.name, got, ex.Warnings)
+		}
+	}
+}
+
+func TestDeadline_TheTimeToAppealIsNoDeadline(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"Italian", "DECRETO\nAvverso il presente decreto è ammesso reclamo entro 15 giorni dalla data del presente decreto.\nMilano, 3 giugno 2026"},
+		{"Spanish", "AUTO\nContra esta resolución cabe recurso de reforma en el plazo de tres días desde la fecha de la presente resolución.\nMadrid, a 3 de junio de 2026"},
+		{"French", "ORDONNANCE\nCette ordonnance peut faire l'objet d'un recours dans un délai de 10 jours à compter de la date de la présente ordonnance.\nFait à Paris, le 3 juin 2026"},
+		{"German", "BESCHLUSS\nGegen diesen Beschluss ist die Beschwerde binnen 14 Tagen ab dem Datum dieses Beschlusses zulässig.\nMusterstadt, den 3. Juni 2026"},
+	} {
+		if ex := extractText(tc.text); ex.Field(app.FieldDeadline) != "" {
+			got := ex.Field(app.FieldDeadline)
+			t.Errorf("%s: the appeal period gave the deadline %s", tc.name, got)
+		}
+	}
+	// The provider's own period, after the appeal's, is still read.
+	ex := extractText("AUTO\nContra esta resolución cabe recurso en el plazo de tres días desde la fecha de la presente. Remítanse los datos en el plazo de diez días desde la fecha de la presente resolución.\nMadrid, a 3 de junio de 2026")
+	if got := ex.Field(app.FieldDeadline); got != "2026-06-13" {
+		t.Errorf("deadline %q, want 2026-06-13", got)
+	}
+}
+
+func TestDateRange_AFirstDateWithoutItsYear(t *testing.T) {
+	for _, tc := range []struct{ name, text, start, end string }{
+		{"English", "Produce the records for the period from March 1 to May 31, 2026.", "2026-03-01", "2026-05-31"},
+		{"German", "Die Verkehrsdaten für den Zeitraum vom 1. März bis 31. Mai 2026 sind herauszugeben.", "2026-03-01", "2026-05-31"},
+		{"French, bare day", "Les données de connexion pour la période du 1er au 31 mars 2026.", "2026-03-01", "2026-03-31"},
+		{"across the new year", "Subscriber records from December 15 through January 31, 2026.", "2025-12-15", "2026-01-31"},
+		{"between, bare day", "All login records between 1 and 15 March 2026.", "2026-03-01", "2026-03-15"},
+		{"Italian, ordinal mark", "I dati di traffico per il periodo dal 1° marzo 2026 al 31 maggio 2026.", "2026-03-01", "2026-05-31"},
+		{"Polish year mark", "Dane za okres od 1 marca 2026 r. do 31 maja 2026 r.", "2026-03-01", "2026-05-31"},
+		{"Swedish double dash", "Trafikuppgifter för perioden 2026-03-01 -- 2026-05-31.", "2026-03-01", "2026-05-31"},
+	} {
+		ex := extractText("ORDER\n" + tc.text + "\nDated: June 3, 2026")
+		if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != tc.start || e != tc.end {
+			t.Errorf("%s: range %s – %s, want %s – %s", tc.name, s, e, tc.start, tc.end)
+		}
+	}
+	// A bare number before a date, with nothing to say it is a period,
+	// is no start.
+	ex := extractText("ORDER\nSee pages 2 to 4 March 2026 minutes.\nDated: June 3, 2026")
+	if s := ex.Field(app.FieldDateRangeStart); s != "" {
+		t.Errorf("a page number began a period: %s", s)
+	}
+}
+
+func TestDateRange_StartAndEndLabels(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"beside", "PRODUCTION ORDER\nTime period\nStart date: 1 March 2026\nEnd date: 31 May 2026\nMade on 3 June 2026"},
+		{"one line", "PRODUCTION ORDER\nRecords  Start: 1 March 2026  End: 31 May 2026\nMade on 3 June 2026"},
+		{"German", "BESCHLUSS\nZeitraum\nVon: 01.03.2026\nBis: 31.05.2026\nMusterstadt, den 3. Juni 2026"},
+	} {
+		ex := extractText(tc.text)
+		if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != "2026-03-01" || e != "2026-05-31" {
+			t.Errorf("%s: range %s – %s", tc.name, s, e)
+		}
+	}
+}
+
+func TestDates_TheOrdersOwnDatesSayDayOrMonthFirst(t *testing.T) {
+	// A Brazilian ofício read with no jurisdiction cue: 31/05/2026 says
+	// that 01/03/2026 is the first of March.
+	ex := extractText("OFÍCIO Nº 12/2026\nSolicitamos os registros de acesso referentes ao período de 01/03/2026 a 31/05/2026.\nData: 03/06/2026")
+	if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != "2026-03-01" || e != "2026-05-31" {
+		t.Errorf("range %s – %s, want 2026-03-01 – 2026-05-31", s, e)
+	}
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-06-03" {
+		t.Errorf("issued %s, want 2026-06-03", got)
+	}
+	// Month first when the order's dates say so, whatever else.
+	ex = extractText("SUBPOENA\nRecords from 03/01/2026 through 05/31/2026.\nDated: 06/03/2026")
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-06-03" {
+		t.Errorf("issued %s, want 2026-06-03", got)
+	}
+	if !strings.HasPrefix(ex.Field(app.FieldDateRangeStart), "2026-03-01") {
+		t.Errorf("range start %s", ex.Field(app.FieldDateRangeStart))
+	}
+}
+
+func TestDeadline_ADateByWhichInItsLanguage(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"German", "Beschluss\nDie Daten sind bis zum 24. Juni 2026 zu übermitteln.\nMusterstadt, den 3. Juni 2026"},
+		{"French", "Ordonnance\nLes données doivent être transmises avant le 24 juin 2026.\nFait à Paris, le 3 juin 2026"},
+		{"Spanish", "Auto\nLos datos deberán remitirse antes del 24 de junio de 2026.\nMadrid, a 3 de junio de 2026"},
+		{"Polish", "Postanowienie\nDane należy przekazać do dnia 24 czerwca 2026 r.\nWarszawa, dnia 3 czerwca 2026 r."},
+		{"a form's box", "NOTICE TO PRODUCE\nDate for compliance: 24 June 2026\nDate of issue: 3 June 2026"},
+		{"response due", "ORDER\nResponse due: June 24, 2026\nDated: June 3, 2026"},
+		{"close of business", "ORDER\nProvide the records by close of business on June 24, 2026.\nDated: June 3, 2026"},
+	} {
+		ex := extractText(tc.text)
+		if d, i := ex.Field(app.FieldDeadline), ex.Field(app.FieldIssuedDate); d != "2026-06-24" || i != "2026-06-03" {
+			t.Errorf("%s: deadline %q, issued %q; want 2026-06-24, 2026-06-03", tc.name, d, i)
+		}
+	}
+}
+
+func TestIssuedDate_ASentenceEndingOnADateIsNoSigningLine(t *testing.T) {
+	// "Place, date" on a line of its own is where an order is signed; a
+	// sentence that ends on a date is not, however short.
+	ex := extractText("Ordonnance\nLes données doivent être transmises avant le 24 juin 2026.\nFait à Paris, le 3 juin 2026")
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-06-03" || hasWarning(ex, "issued_date: found") {
+		t.Errorf("issued %q, warnings %v", got, ex.Warnings)
+	}
+	for _, line := range []string{"Frankfurt am Main, den 3. Juni 2026", "Rio de Janeiro, 3 de junho de 2026.", "Roma, lì 3 giugno 2026", "Warszawa, dnia 3 czerwca 2026 r."} {
+		ex := extractText("DECISION\nThe records shall be produced.\n\n" + line + "\nThe Judge")
+		if got := ex.Field(app.FieldIssuedDate); got != "2026-06-03" {
+			t.Errorf("%q: issued %q", line, got)
+		}
+	}
+}
+
+func TestIssuedDate_MoreWaysOrdersDateThemselves(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"ordered on", "ORDER\nORDERED on 3 June 2026 by the Court."},
+		{"German opening sentence", "Beschluss\nIn dem Ermittlungsverfahren erlässt das Amtsgericht Musterstadt am 3. Juni 2026 folgenden Beschluss:"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldIssuedDate); got != "2026-06-03" {
+			t.Errorf("%s: issued %q", tc.name, got)
+		}
+	}
+	// OCR read a digit of the day as a letter.
+	for _, s := range []string{"Dated: June l3, 2026", "Dated: l3 June 2026", "SO ORDERED this l3th day of June, 2026."} {
+		doc := &app.Document{Pages: []app.PageText{{Number: 1, Text: "ORDER\n" + s, Source: app.SourceOCR}}}
+		ex := New().Extract(doc)
+		if got := ex.Field(app.FieldIssuedDate); got != "2026-06-13" {
+			t.Errorf("%q (OCR): issued %q", s, got)
+		}
+	}
+}
