@@ -37,7 +37,7 @@ var rangeRules = sync.OnceValue(func() *rangeRes {
 		// "from March 1 to May 31, 2026", "vom 1. März bis 31. Mai 2026",
 		// "du 1er au 31 mars 2026", "between 1 and 15 March 2026".
 		yearless: regexp.MustCompile(`(?i)(?:^|[^\p{L}\d.])(?:(` + monthRe + `)\s*(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th|er|\.|°|º)?(?:\s+(?:de\s+)?(` + monthRe + `))?)` + connector + `(?:the\s+)?$`),
-		intro:   regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
+		intro:    regexp.MustCompile(`(?i)(?:(?:for\s+)?the\s+(?:time\s+|applicable\s+time\s+)?period|time\s+period|(?:time|date)\s+(?:range|frame)|period\s+covered|\bperiod|\brange|zeitraum|per[ií]odo|p[ée]riode|periode|tijdvak|okres|intervallo)[^\n\d]{0,40}?(?:\b(?:is|was|of|from|vom|von|desde|de|du|dal|del|van|between|beginning|starting)\b)?[\s:.]*(?:from\s+|vom\s+|desde\s+(?:el\s+)?|du\s+|dal\s+|de\s+|between\s+)?` + lead + `\s*$`),
 	}
 })
 

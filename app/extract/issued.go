@@ -35,7 +35,7 @@ var issuedRules2 = sync.OnceValue(func() *issuedRes {
 		// words towns' names hold ("Frankfurt am Main", "Rio de
 		// Janeiro"); a sentence that ends on a date ("Les données
 		// doivent être transmises avant le 24 juin 2026.") is none.
-		placed: regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L}.'\-]*(?:[ \t]+(?:(?:am|an|der|de|la|del|do|da|di|dos|das|sur|upon|on|le|les|en|im|bei|y|e)[ \t]+)*\p{Lu}[\p{L}.'\-]*){0,3}),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|lì|li|dnia|,)\s+)*((?i)` + DatePattern + `)(?:\s*r\.)?\.?[ \t]*$`),
+		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L}.'\-]*(?:[ \t]+(?:(?:am|an|der|de|la|del|do|da|di|dos|das|sur|upon|on|le|les|en|im|bei|y|e)[ \t]+)*\p{Lu}[\p{L}.'\-]*){0,3}),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|lì|li|dnia|,)\s+)*((?i)` + DatePattern + `)(?:\s*r\.)?\.?[ \t]*$`),
 		signing: regexp.MustCompile(`(?i)signature|signed|/s/|\bgez\.|firma|assinatura|handtekening|stamp|seal|sceau|siegel|sello|carimbo|\bjudge\b|magistrate|richter|juez|jueza|juiz|rechter|procurat|prosecutor|staatsanwalt|fiscal|promotor|officier`),
 	}
 })
