@@ -138,6 +138,8 @@ func compileAll() {
 		// Address: …, Date: 02/15/2005"). An e-mail's "Sent:" is its date.
 		{0.85, regexp.MustCompile(`(?im)^\s*(?:date|sent|datum|fecha|data|verzonden|envoy[ée]|gesendet|date/time)\s*:\s*(?:\p{L}+,?\s+)?(` + DatePattern + `)`)},
 		{0.8, regexp.MustCompile(`(?i)\bthis\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\s+` + monthRe + `,?\s+\d{4})`)},
+		// A form's signing line: "Signature: L. Ortega  Date / time: 11/21/2026".
+		{0.85, regexp.MustCompile(`(?i)\b(?:signature|signed|firma|unterschrift|assinatura|handtekening)\b[^\n]{0,60}?\bdate(?:\s*/\s*time)?\s*:?\s*(` + DatePattern + `)`)},
 		// A German court's opening sentence: "… erlässt … am 2. September
 		// 2026 folgenden Beschluss".
 		{0.85, regexp.MustCompile(`(?i)\bam\s+(` + DatePattern + `)\s+(?:den\s+)?(?:folgenden|nachstehenden)\s+(?:Beschluss|Beschluß|Durchsuchungsbeschluss)`)},
@@ -150,7 +152,7 @@ func compileAll() {
 		// a subpoena's date of appearance, in the same sentence (deadline
 		// checks).
 		{0.85, regexp.MustCompile(`(?i)\b(?:appear|comparecer|erscheinen|comparaître|comparire)\b[^;]{0,260}?\bon\s+(?:the\s+)?(` + DatePattern + `)`)},
-		{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until|by\s+(?:the\s+)?close\s+of\s+business(?:\s+on)?|bis\s+(?:zum|spätestens)|avant\s+le|antes\s+del?|do\s+dnia|hasta\s+el(?:\s+d[íi]a)?)\s+(` + DatePattern + `)`)},
+		{0.75, regexp.MustCompile(`(?i)\b(?:before|by|until|by\s+(?:the\s+)?close\s+of\s+business(?:\s+on)?|bis\s+(?:zum|spätestens)|avant\s+le|antes\s+del?|do\s+dnia|hasta\s+el(?:\s+d[íi]a)?)\s+(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\([^)\n]{0,40}\)\s*|[a-z]{2,5}\s+)?on\s+)?(` + DatePattern + `)`)},
 	}
 	dataCues = []struct {
 		category string
@@ -199,6 +201,7 @@ func compileAll() {
 	caseLikeRe = regexp.MustCompile(`^\d{1,2}:\d{2}-`)
 	// text.go
 	blankRun = regexp.MustCompile(`[ \t\x{00A0}]+`)
+	dateBreak = regexp.MustCompile(`\b(\d{4}-\d{1,2}-|\d{1,2}-\d{1,2}-)[ \t]*\n[ \t]*(\d{1,2}\b|\d{4}\b)`)
 	hyphenBreak = regexp.MustCompile(`(\p{Ll})-\n(\p{Ll})`)
 	ocrToken = regexp.MustCompile(`[^\s,;()"]+`)
 	ocrSegment = regexp.MustCompile(`[A-Za-z0-9|]+`)

@@ -25,14 +25,16 @@ type rangeRes struct {
 }
 
 var rangeRules = sync.OnceValue(func() *rangeRes {
-	clock := `(?:,?\s*(?:at\s+|um\s+|à\s+|a\s+las\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|Uhr|h)?\s*(?:\(?(?:UTC|GMT|[A-Z]{2,5}(?:/[A-Z]{2,5})?)\)?)?)?`
-	lead := `(?:\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?\s+on)?`
+	// A time beside a date: "23:59:59 UTC", "at 0000 hours" (24-hour,
+	// as officers write it), "12:00 AM September 20, 2026".
+	clock := `(?:,?\s*(?:at\s+|um\s+|à\s+|a\s+las\s+)?(?:\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{4}\s*hours)\s*(?:[AP]\.?M\.?|Uhr|h)?\s*(?:\(?(?:UTC|GMT|[A-Z]{2,5}(?:/[A-Z]{2,5})?)\)?)?)?`
+	lead := `(?:\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?|\d{4}\s*hours)\s*(?:[AP]\.?M\.?)?\s*(?:UTC|GMT|[A-Z]{2,5})?(?:\s+on)?)?`
 	// A Polish year is followed by "r." (roku): "od 1 marca 2026 r. do …".
 	clock += `(?:\s*r\.)?`
 	connector := `\s*,?\s*(?:through|thru|to|until|till|and\s+ending(?:\s+on)?|and|-{1,2}|–|bis(?:\s+(?:zum|einschlie\S*))?|hasta(?:\s+el)?|até(?:\s+o?\s*dia)?|a|au|al|tot(?:\s+en\s+met)?|och|do)\s*(?:and\s+including\s+|einschlie\S*\s+|inclusive\s+)?`
 	return &rangeRes{
 		between: regexp.MustCompile(`(?i)^` + clock + connector + lead + `\s*$`),
-		openEnd: regexp.MustCompile(`(?i)^` + clock + `\s*(?:onwards?|and\s+(?:after|later))\b|^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
+		openEnd: regexp.MustCompile(`(?i)^` + clock + `\s*(?:onwards?|and\s+(?:after|later))\b|^` + clock + connector + `(?:the\s+)?(?:present|today|heute|hoy|date\s+(?:of\s+)?(?:this|the)\s+(?:order|warrant|subpoena|letter|request|demand|notice)|date\s+(?:of\s+)?(?:execution|receipt|compliance|production|response|service)|date\s+(?:this|the)\s+\w+\s+is\s+(?:received|served|executed))\b`),
 		// A first date written without its year, which the second gives:
 		// "from March 1 to May 31, 2026", "vom 1. März bis 31. Mai 2026",
 		// "du 1er au 31 mars 2026", "between 1 and 15 March 2026".

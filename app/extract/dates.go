@@ -24,6 +24,15 @@ var monthNames = [][]string{
 	{"januari", "februari", "maart", "", "mei", "", "", "augustus", "", "", "", ""},
 	{"janeiro", "fevereiro", "março", "", "maio", "junho", "julho", "", "setembro", "outubro", "", "dezembro"},
 	{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
+	{"", "", "", "", "", "", "", "", "", "", "novembro", ""},
+	// Swedish, Danish and Norwegian where they differ from the above
+	{"", "", "", "", "maj", "", "", "augusti", "", "", "", "desember"},
+	// Austrian, and French as OCR or a plain keyboard writes it
+	{"jänner", "feber", "maerz", "", "", "", "", "", "", "", "", ""},
+	{"", "fevrier", "", "", "", "", "", "aout", "", "", "", "decembre"},
+	// abbreviations in the orders' languages
+	{"janv", "févr", "", "avr", "", "", "juil", "", "", "okt", "", "dez"},
+	{"ene", "", "", "", "", "", "", "ago", "", "", "", "dic"},
 	{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
 }
 

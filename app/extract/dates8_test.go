@@ -180,3 +180,44 @@ func TestIssuedDate_MoreWaysOrdersDateThemselves(t *testing.T) {
 		}
 	}
 }
+
+func TestDateRange_TimesBesideTheDatesAndOpenEnds(t *testing.T) {
+	for _, tc := range []struct{ name, text, start, end string }{
+		{"time before each date", "YOU ARE COMMANDED to search the records for the period from 12:00 AM September 20, 2026 through 11:59 PM October 30, 2026 (Eastern Time).", "2026-09-20", "2026-10-30"},
+		{"24-hour time after each date", "for the period from 08/01/2026 at 0000 hours to 11/01/2026 at 2359 hours (PST/PDT):", "2026-08-01", "2026-11-01"},
+		{"through the date of compliance", "For the period from January 1, 2025 through the date of compliance, all records of the account.", "2025-01-01", ""},
+		{"an ISO date broken at its hyphen", "uppgifter under perioden 2026-09-01 – 2026-11-\n30, inklusive eventuella ägarbyten.", "2026-09-01", "2026-11-30"},
+	} {
+		ex := extractText("ORDER\n" + tc.text + "\nDated: December 1, 2026")
+		if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != tc.start || e != tc.end {
+			t.Errorf("%s: range %q – %q, want %q – %q", tc.name, s, e, tc.start, tc.end)
+		}
+	}
+}
+
+func TestDeadline_ATimeBeforeTheDateAndItsIssuance(t *testing.T) {
+	ex := extractText("NOTICE TO PRODUCE\nYou must produce the documents (c) by 4:00 pm (AEDT) on 9 December 2026.\nDated 18 November 2026")
+	if got := ex.Field(app.FieldDeadline); got != "2026-12-09" {
+		t.Errorf("deadline %q, want 2026-12-09", got)
+	}
+	ex = extractText("ORDER\nThe provider shall produce the records within ten (10) days of its issuance.\nDated: November 3, 2026")
+	if got := ex.Field(app.FieldDeadline); got != "2026-11-13" {
+		t.Errorf("deadline %q, want 2026-11-13", got)
+	}
+}
+
+func TestIssuedDate_BesideTheSignature(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"a form's signing line", "EMERGENCY DISCLOSURE REQUEST\nMissing person, 15 years old, last seen 11/20/2026.\nSignature: L Ortega  Date / time: 11/21/2026 03:14 MST", "2026-11-21"},
+		{"place and date beside the signature box", "PEDIDO DE CONSERVAÇÃO\nSECÇÃO A\nLisboa, 27 de novembro de 2026  Assinatura: ______________________", "2026-11-27"},
+		{"a date alone under the judge", "OVERSEAS PRODUCTION ORDER\nON the application dated 16 September 2026, the Judge orders production.\n\nHis Honour Judge Alasdair Quillon-Marsh\n18 September 2026\nSealed", "2026-09-18"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldIssuedDate); got != tc.want {
+			t.Errorf("%s: issued %q, want %s", tc.name, got, tc.want)
+		}
+		if f := ex.Fields[app.FieldIssuedDate]; f.Confidence < 0.8 {
+			t.Errorf("%s: issued at %.2f", tc.name, f.Confidence)
+		}
+	}
+}

@@ -36,7 +36,7 @@ var deadlineRules2 = sync.OnceValue(func() *deadlineRes {
 			`na\s+(?:ontvangst|betekening|kennisgeving|uitreiking)|` +
 			`(?:från|efter)\s+(?:det\s+att|mottagandet|delgivning|delgivningen)|` +
 			`od\s+(?:dnia\s+|daty\s+)?(?:otrzymania|doręczenia)`),
-		fromIssue: re(`\b(?:of|from|after)\s+(?:the\s+)?(?:date\s+of\s+(?:this|the)\s+(?:order|warrant|letter|subpoena|request|notice|demand)|(?:issuance|issue|signing|entry|making)\s+of\s+(?:this|the)\s+(?:order|warrant|letter|subpoena)|day\s+(?:on\s+which\s+)?(?:this\s+order\s+is\s+|it\s+is\s+)?made|date\s+hereof|today)|of\s+(?:this|the)\s+(?:order|letter|warrant)'?s?\s+(?:date|issuance)|of\s+issuance|(?:of|from|after)\s+the\s+date\s+(?:this|the)\s+(?:order|warrant|letter|subpoena)\s+(?:is|was)\s+(?:issued|signed|entered|made)` +
+		fromIssue: re(`\b(?:of|from|after)\s+(?:the\s+)?(?:date\s+of\s+(?:this|the)\s+(?:order|warrant|letter|subpoena|request|notice|demand)|(?:issuance|issue|signing|entry|making)\s+of\s+(?:this|the)\s+(?:order|warrant|letter|subpoena)|day\s+(?:on\s+which\s+)?(?:this\s+order\s+is\s+|it\s+is\s+)?made|date\s+hereof|today)|of\s+(?:this|the)\s+(?:order|letter|warrant)'?s?\s+(?:date|issuance)|of\s+(?:its\s+)?issuance|of\s+its\s+(?:issue|date|making|signing|entry)\b|(?:of|from|after)\s+the\s+date\s+(?:this|the)\s+(?:order|warrant|letter|subpoena)\s+(?:is|was)\s+(?:issued|signed|entered|made)` +
 			`|\bof\s+this\s+(?:order|letter|warrant|subpoena|notice|demand|request)\b(?:\s*[,.;]|\s+(?:to|and|for|the|you|your))` +
 			// German, French, Italian, Spanish, Portuguese, Dutch, Swedish, Polish
 			`|\b(?:ab|nach|seit)\s+(?:dem\s+)?(?:datum|erlass|ausstellung|unterzeichnung)\s+(?:dieses|dieser|des|der)\b|\bab\s+heute\b` +

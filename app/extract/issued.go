@@ -29,13 +29,13 @@ var issuedRules2 = sync.OnceValue(func() *issuedRes {
 		classes: []labelClass{
 			{"refused", 0, re(`birth|expir|return|due|deadline|appear|execut|offen[cs]e|incident|complaint|report|range|period|from|until|creat|regist|login|log-in|last|first|prior|previous|earlier|arrest|event|transaction|payment|service\s+date|received|receipt|hearing|application|affidavit|sworn|resolution|agreement`)},
 			{"issue", 0.92, re(`^(?:date\s+of\s+(?:issue|issuance|the\s+order|order|warrant|subpoena|letter|request|decision|certificate|notice|demand|summons|this\s+\w+)|issue\s+date|date\s+issued|issued(?:\s+on)?|ausstellungsdatum|datum\s+der\s+anordnung|fecha\s+de\s+(?:emisi[oó]n|expedici[oó]n)|date\s+d'[ée]mission|data\s+(?:di|de)\s+emiss[aã]o)$`)},
-			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date/time|date and time|date ?/ ?time of (?:request|issue)|date and time of (?:request|issue)|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
+			{"date", 0.85, re(`^(?:date|dated|datum|fecha|data|date\s*/\s*time|date and time|date ?/ ?time of (?:request|issue)|date and time of (?:request|issue)|date of request|request date|sent|verzonden|gesendet|envoy[ée]|signed|date of signature)$`)},
 		},
 		// The place is a town's name: capitalised words, with the small
 		// words towns' names hold ("Frankfurt am Main", "Rio de
 		// Janeiro"); a sentence that ends on a date ("Les données
 		// doivent être transmises avant le 24 juin 2026.") is none.
-		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L}.'\-]*(?:[ \t]+(?:(?:am|an|der|de|la|del|do|da|di|dos|das|sur|upon|on|le|les|en|im|bei|y|e)[ \t]+)*\p{Lu}[\p{L}.'\-]*){0,3}),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|lì|li|dnia|,)\s+)*((?i)` + DatePattern + `)(?:\s*r\.)?\.?[ \t]*$`),
+		placed:  regexp.MustCompile(`(?m)^[ \t]*(?:(?i:dated|done|signed|given|made|issued|fait|hecho|dado|feito|gegeben|en|in|at)\s+(?i:at\s+|in\s+|à\s+|a\s+|em\s+|zu\s+)?)?(\p{Lu}[\p{L}.'\-]*(?:[ \t]+(?:(?:am|an|der|de|la|del|do|da|di|dos|das|sur|upon|on|le|les|en|im|bei|y|e)[ \t]+)*\p{Lu}[\p{L}.'\-]*){0,3}),?\s+(?:(?i:den|le|el|a|am|em|il|on|this|the|lì|li|dnia|,)\s+)*((?i)` + DatePattern + `)(?:\s*r\.)?\.?(?:[ \t]{2,}(?i:signature|assinatura|firma|unterschrift|signé|handtekening|podpis|underskrift|namnteckning|_{3})[^\n]*)?[ \t]*$`),
 		signing: regexp.MustCompile(`(?i)signature|signed|/s/|\bgez\.|firma|assinatura|handtekening|stamp|seal|sceau|siegel|sello|carimbo|\bjudge\b|magistrate|richter|juez|jueza|juiz|rechter|procurat|prosecutor|staatsanwalt|fiscal|promotor|officier`),
 	}
 })
@@ -84,12 +84,34 @@ func (x *run) issuedDate() {
 			add(h.groups[0], h, conf, "placed")
 		}
 	}
+	x.signingLineDates(add)
 	cands = append(cands, x.wordDateCands()...)
 	if v, h, conf, ok := x.letterDate(); ok {
 		cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "letter"})
 	}
 	if w, ok := x.choose(app.FieldIssuedDate, cands, nil); ok {
 		x.issued, _ = time.Parse(time.DateOnly, w.value)
+	}
+}
+
+// signingLineDates proposes a date that stands alone on its line beside a
+// signature: over or under the signer's name and post ("His Honour Judge
+// … / 18 September 2026"), where an order is signed.
+func (x *run) signingLineDates(add func(string, hit, float64, string)) {
+	for k, p := range x.c.pages {
+		for _, d := range x.datesOf(k) {
+			ls := strings.LastIndexByte(p.text[:d.start], '\n') + 1
+			le := strings.IndexByte(p.text[d.end:], '\n')
+			if le < 0 {
+				le = len(p.text) - d.end
+			}
+			if strings.TrimSpace(p.text[ls:d.start]) != "" || strings.Trim(p.text[d.end:d.end+le], " \t.") != "" {
+				continue
+			}
+			if x.nearSigning(p.text, d.start) {
+				add(p.text[d.start:d.end], hit{page: p.num, start: d.start, end: d.end, text: p.text, groups: []string{p.text[d.start:d.end]}}, 0.85, "signing-line")
+			}
+		}
 	}
 }
 

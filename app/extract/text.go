@@ -117,7 +117,7 @@ func clean(s string) string {
 	// does one inside an e-mail address that spells a name the page
 	// writes hyphenated ("cedrummond-\nosei@…" for Drummond-Osei, but
 	// "nfar-\nrokhzad@…" for Farrokhzad).
-	return joinHyphenated(strings.Join(out, "\n"))
+	return joinDateBreaks(joinHyphenated(strings.Join(out, "\n")))
 }
 
 // hyphenatedElsewhere reports whether the page writes the letters either
@@ -465,3 +465,14 @@ func fixOCRDigits(s string) string {
 		})
 	})
 }
+
+// joinDateBreaks joins an ISO or day-month-year date that a line broke at
+// one of its hyphens ("2026-11-" / "30"): no word is hyphenated so.
+func joinDateBreaks(s string) string {
+	if !strings.Contains(s, "-\n") {
+		return s
+	}
+	return dateBreak.ReplaceAllString(s, "$1$2")
+}
+
+var dateBreak *regexp.Regexp
