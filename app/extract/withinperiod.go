@@ -47,6 +47,9 @@ var periodNumbers = map[string]int{
 	"två": 2, "fem": 5, "sju": 7, "tio": 10, "fjorton": 14, "trettio": 30,
 	// German and Dutch alike
 	"vier": 4, "acht": 8,
+	// one week, one month: "innerhalb einer Woche", "binnen eines Monats",
+	// "entro un mese", "inom en månad"
+	"einer": 1, "eines": 1, "une": 1, "un": 1, "una": 1, "um": 1, "uma": 1, "en": 1, "ett": 1,
 	// Polish (the genitive a period takes: "w terminie siedmiu dni")
 	"trzech": 3, "pięciu": 5, "siedmiu": 7, "dziesięciu": 10, "czternastu": 14, "trzydziestu": 30,
 }
@@ -70,12 +73,13 @@ var withinRe = sync.OnceValue(func() *regexp.Regexp {
 		`n?o\s+prazo\s+(?:m[áa]ximo\s+|improrrog[áa]vel\s+)?de|em\s+at[ée]|` +
 		`inom|w\s+terminie(?:\s+do)?|w\s+ci[ąa]gu`
 	unit := `business\s+days?|working\s+days?|calendar\s+days?|days?|hours?|weeks?|` +
-		`werktage?n?|arbeitstage?n?|kalendertage?n?|tage?n?|stunden|wochen|` +
+		`werktage?n?|arbeitstage?n?|kalendertage?n?|tage?n?|stunden?|wochen?|` +
 		`jours?\s+ouvr(?:ables?|[ée]s?)|jours?\s+francs|jours?|heures|semaines|` +
 		`giorni\s+(?:lavorativi|feriali)|giorni|ore|settimane|` +
 		`d[íi]as\s+h[áa]biles|d[íi]as\s+naturales|d[íi]as\s+[úu]teis|d[íi]as\s+corridos|d[íi]as|horas|semanas|` +
 		`werkdagen|dagen|uur|weken|arbetsdagar|dagar|timmar|veckor|` +
-		`dni\s+robocz(?:ych|e)|dni|godzin(?:y)?|tygodni(?:e)?`
+		`dni\s+robocz(?:ych|e)|dni|godzin(?:y)?|tygodni(?:e)?|` +
+		`months?|monate?n?|monats|mois|mes[ei]|meses|mês|maanden?|månader?|månad|miesięcy|miesiąca`
 	return regexp.MustCompile(`(?i)\b(?:` + within + `)\s+(\d{1,3}|` + strings.Join(words, "|") + `)\s*(?:\((?:\d{1,3}|\p{L}+)\)\s*)?(` + unit + `)\b`)
 })
 
@@ -106,6 +110,11 @@ func periodUnit(s string) string {
 			return "weeks"
 		}
 	}
+	for _, w := range []string{"month", "monat", "mois", "mese", "mesi", "meses", "mês", "maand", "månad", "miesi"} {
+		if strings.HasPrefix(u, w) {
+			return "months"
+		}
+	}
 	return "days"
 }
 
@@ -118,6 +127,8 @@ func addPeriod(t time.Time, n int, unit string) time.Time {
 		return t.AddDate(0, 0, 7*n)
 	case "business days":
 		return addBusinessDays(t, n)
+	case "months":
+		return t.AddDate(0, n, 0)
 	}
 	return t.AddDate(0, 0, n)
 }
