@@ -77,49 +77,7 @@ func (x *run) datesOf(k int) []dateSpan {
 
 // dateRange finds the period the order asks records for.
 func (x *run) dateRange() {
-	r := rangeRules()
-	var spans []rangeSpan
-	count := map[string]int{}
-	keep := func(s rangeSpan, p pageText, at, end int, bare bool) {
-		if s.end != "" && s.end < s.start {
-			return
-		}
-		// What introduces the first date says whose period it is.
-		from, _ := sentenceBounds(p.text, at)
-		before := p.text[max(from, at-90):at]
-		rank := 0.6
-		switch {
-		case r.intro.MatchString(before):
-			rank = 0.85
-		case recordsRe().MatchString(sentenceAround(p.text, at)):
-			rank = 0.8
-		case bare:
-			return // "1 to 31 March" with nothing to say it is a period
-		}
-		s.h = hit{page: p.num, start: at, end: end, text: p.text, groups: []string{p.text[at:end]}}
-		s.rank = rank + x.place(s.h)
-		spans = append(spans, s)
-		count[s.start+"|"+s.end]++
-	}
-	for k, p := range x.c.pages {
-		dates := x.datesOf(k)
-		for i, d := range dates {
-			if st, at, bare, ok := x.yearlessStart(p.text, d, dates[:i]); ok {
-				keep(rangeSpan{start: st, end: d.value}, p, at, d.end, bare)
-			}
-			var s rangeSpan
-			var end int
-			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
-				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
-			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
-				s.start, end = d.value, d.end+m[1]
-				s.end = x.paperDate(p.text[d.end : d.end+m[1]])
-			} else {
-				continue
-			}
-			keep(s, p, d.start, end, false)
-		}
-	}
+	spans, count := x.rangeSpans()
 	spans = append(spans, x.labelledRange()...)
 	if len(spans) == 0 {
 		return
@@ -141,6 +99,64 @@ func (x *run) dateRange() {
 	if best.end != "" {
 		x.set(app.FieldDateRangeEnd, best.end, best.h, conf)
 	}
+}
+
+// rangeSpans reads the periods the pages' dates give, and how often each
+// is given.
+func (x *run) rangeSpans() ([]rangeSpan, map[string]int) {
+	r := rangeRules()
+	var spans []rangeSpan
+	count := map[string]int{}
+	keep := func(s rangeSpan, p pageText, at, end int, bare bool) {
+		if s, ok := x.rankSpan(s, p, at, end, bare); ok {
+			spans = append(spans, s)
+			count[s.start+"|"+s.end]++
+		}
+	}
+	for k, p := range x.c.pages {
+		dates := x.datesOf(k)
+		for i, d := range dates {
+			if st, at, bare, ok := x.yearlessStart(p.text, d, dates[:i]); ok {
+				keep(rangeSpan{start: st, end: d.value}, p, at, d.end, bare)
+			}
+			var s rangeSpan
+			var end int
+			if i+1 < len(dates) && dates[i+1].start-d.end <= 60 && r.between.MatchString(p.text[d.end:dates[i+1].start]) {
+				s.start, s.end, end = d.value, dates[i+1].value, dates[i+1].end
+			} else if m := r.openEnd.FindStringIndex(p.text[d.end:min(len(p.text), d.end+80)]); m != nil {
+				s.start, end = d.value, d.end+m[1]
+				s.end = x.paperDate(p.text[d.end : d.end+m[1]])
+			} else {
+				continue
+			}
+			keep(s, p, d.start, end, false)
+		}
+	}
+	return spans, count
+}
+
+// rankSpan ranks a period found at [at, end) of page p by what introduces
+// it; a period given by a bare day ("1 to 31 March") counts only where
+// the text says it is a period or names records.
+func (x *run) rankSpan(s rangeSpan, p pageText, at, end int, bare bool) (rangeSpan, bool) {
+	if s.end != "" && s.end < s.start {
+		return s, false
+	}
+	// What introduces the first date says whose period it is.
+	from, _ := sentenceBounds(p.text, at)
+	before := p.text[max(from, at-90):at]
+	rank := 0.6
+	switch {
+	case rangeRules().intro.MatchString(before):
+		rank = 0.85
+	case recordsRe().MatchString(sentenceAround(p.text, at)):
+		rank = 0.8
+	case bare:
+		return s, false
+	}
+	s.h = hit{page: p.num, start: at, end: end, text: p.text, groups: []string{p.text[at:end]}}
+	s.rank = rank + x.place(s.h)
+	return s, true
 }
 
 var recordsRe = sync.OnceValue(func() *regexp.Regexp {

@@ -287,23 +287,8 @@ func formatDate(t time.Time) string { return t.Format(time.DateOnly) }
 func (c *corpus) dateOrder(def bool) bool {
 	dayFirst, monthFirst := 0, 0
 	for _, p := range c.pages {
-		if !strings.ContainsAny(p.text, "/-") {
-			continue
-		}
-		for _, l := range findAllIndex(numericDateRe, p.text) {
-			g := numericRe.FindStringSubmatch(p.text[l[0]:l[1]])
-			if g == nil || g[2] == "." || l[0] > 0 && isWordByte(p.text[l[0]-1]) {
-				continue
-			}
-			a, _ := strconv.Atoi(g[1])
-			b, _ := strconv.Atoi(g[3])
-			switch {
-			case a > 12 && a <= 31 && b >= 1 && b <= 12:
-				dayFirst++
-			case b > 12 && b <= 31 && a >= 1 && a <= 12:
-				monthFirst++
-			}
-		}
+		d, m := dateOrderVotes(p.text)
+		dayFirst, monthFirst = dayFirst+d, monthFirst+m
 	}
 	switch {
 	case dayFirst > 0 && monthFirst == 0:
@@ -312,4 +297,27 @@ func (c *corpus) dateOrder(def bool) bool {
 		return false
 	}
 	return def
+}
+
+// dateOrderVotes counts the slashed or dashed dates of text that can only
+// be day first, and those that can only be month first.
+func dateOrderVotes(text string) (dayFirst, monthFirst int) {
+	if !strings.ContainsAny(text, "/-") {
+		return 0, 0
+	}
+	for _, l := range findAllIndex(numericDateRe, text) {
+		g := numericRe.FindStringSubmatch(text[l[0]:l[1]])
+		if g == nil || g[2] == "." || l[0] > 0 && isWordByte(text[l[0]-1]) {
+			continue
+		}
+		a, _ := strconv.Atoi(g[1])
+		b, _ := strconv.Atoi(g[3])
+		switch {
+		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+			dayFirst++
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			monthFirst++
+		}
+	}
+	return dayFirst, monthFirst
 }
