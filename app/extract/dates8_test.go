@@ -224,3 +224,20 @@ func TestIssuedDate_BesideTheSignature(t *testing.T) {
 		}
 	}
 }
+
+func TestIssuedDate_PortugueseInWords(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"OFÍCIO\nSolicitamos os dados.\nLisboa, aos vinte e dois dias do mês de setembro de dois mil e vinte e seis\nO Juiz de Direito", "2026-09-22"},
+		{"DECISÃO\nForneça os dados.\nSão Paulo, em três de março de dois mil e vinte e seis.\nJuíza de Direito", "2026-03-03"},
+	} {
+		ex := extractText(tc.text)
+		if got := ex.Field(app.FieldIssuedDate); got != tc.want {
+			t.Errorf("%q: issued %q, want %s", tc.text, got, tc.want)
+		}
+	}
+	// A date in words in a sentence is some other date's.
+	ex := extractText("DECISÃO\nO crime ocorreu em dois de março de dois mil e vinte e seis, conforme o boletim.\nForneça os dados.")
+	if got := ex.Field(app.FieldIssuedDate); got != "" {
+		t.Errorf("the offence's date in words was taken as issued: %s", got)
+	}
+}

@@ -27,13 +27,17 @@ var spanishDateRe = sync.OnceValue(func() *regexp.Regexp {
 
 // spanishNumber reads a number under a hundred written in words ("treinta
 // y uno", "veintiséis").
-func spanishNumber(s string) (int, bool) {
+func spanishNumber(s string) (int, bool) { return wordsNumber(s, spanishUnits, "y") }
+
+// wordsNumber reads a number written in words as the sum of units' values,
+// "and" joining them ("treinta y uno", "vinte e seis").
+func wordsNumber(s string, units map[string]int, and string) (int, bool) {
 	n := 0
-	for _, w := range strings.Fields(foldAccents(s)) {
-		if w == "y" {
+	for _, w := range strings.Fields(foldAccents(strings.ToLower(s))) {
+		if w == and {
 			continue
 		}
-		v, ok := spanishUnits[w]
+		v, ok := units[w]
 		if !ok {
 			return 0, false
 		}
@@ -44,38 +48,45 @@ func spanishNumber(s string) (int, bool) {
 
 // spanishWordDates finds the dates text writes in Spanish words, with
 // their spans.
-func spanishWordDates(text string) []struct {
-	t          time.Time
-	start, end int
-} {
-	var out []struct {
-		t          time.Time
-		start, end int
-	}
-	for _, m := range spanishDateRe().FindAllStringSubmatchIndex(text, -1) {
-		day, ok := spanishNumber(text[m[2]:m[3]])
+func spanishWordDates(text string) []wordDate {
+	return readWordDates(text, spanishDateRe(), spanishNumber, func(m string) string {
+		return strings.Replace(m, "setiembre", "septiembre", 1)
+	})
+}
+
+// readWordDates reads the dates re finds in text: group 1 the day in
+// words, group 2 the month's name, group 3 the year from "two thousand"
+// on ("dos mil veintiséis", "dois mil e vinte e seis"); number reads
+// words as a number, month spells the month as months knows it.
+func readWordDates(text string, re *regexp.Regexp, number func(string) (int, bool), month func(string) string) []wordDate {
+	var out []wordDate
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		day, ok := number(text[m[2]:m[3]])
 		if !ok || day > 31 {
 			continue
 		}
 		year := 2000
-		if rest := strings.Fields(text[m[6]:m[7]])[2:]; len(rest) > 0 { // past "dos mil"
-			y, ok := spanishNumber(strings.Join(rest, " "))
+		if rest := strings.Fields(text[m[6]:m[7]])[2:]; len(rest) > 0 { // past "two thousand"
+			y, ok := number(strings.Join(rest, " "))
 			if !ok {
 				continue
 			}
 			year += y
 		}
-		month := months[strings.ToLower(strings.Replace(text[m[4]:m[5]], "setiembre", "septiembre", 1))]
-		t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-		if month == 0 || t.Day() != day {
+		mo := months[strings.ToLower(month(text[m[4]:m[5]]))]
+		t := time.Date(year, mo, day, 0, 0, 0, 0, time.UTC)
+		if mo == 0 || t.Day() != day {
 			continue // no such day
 		}
-		out = append(out, struct {
-			t          time.Time
-			start, end int
-		}{t, m[0], m[1]})
+		out = append(out, wordDate{t, m[0], m[1]})
 	}
 	return out
+}
+
+// wordDate is a date written in words, with its span.
+type wordDate struct {
+	t          time.Time
+	start, end int
 }
 
 var spanishPlacedRe = sync.OnceValue(func() *regexp.Regexp {
@@ -87,14 +98,18 @@ var spanishPlacedRe = sync.OnceValue(func() *regexp.Regexp {
 func (x *run) wordDateCands() []cand {
 	var out []cand
 	for _, p := range x.c.pages {
-		if !strings.Contains(p.lower, "dos mil") {
-			continue // every year of this century is "dos mil …"
+		var dates []wordDate
+		if strings.Contains(p.lower, "dos mil") { // every year of this century is "dos mil …"
+			dates = spanishWordDates(p.text)
 		}
-		for _, d := range spanishWordDates(p.text) {
+		if strings.Contains(p.lower, "dois mil") {
+			dates = append(dates, portugueseWordDates(p.text)...)
+		}
+		for _, d := range dates {
 			ls := strings.LastIndexByte(p.text[:d.start], '\n') + 1
 			conf := 0.0
 			switch {
-			case spanishPlacedRe().MatchString(p.text[ls:d.start]):
+			case spanishPlacedRe().MatchString(p.text[ls:d.start]) || portuguesePlacedRe().MatchString(p.text[ls:d.start]):
 				conf = 0.8
 			case x.nearSigning(p.text, d.start):
 				conf = 0.7
