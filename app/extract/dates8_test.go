@@ -241,3 +241,15 @@ func TestIssuedDate_PortugueseInWords(t *testing.T) {
 		t.Errorf("the offence's date in words was taken as issued: %s", got)
 	}
 }
+
+func TestDateRange_ATablesFromAndToAreNotThePeriod(t *testing.T) {
+	// The sessions' table stands in the heading, the period further down.
+	var body strings.Builder
+	for i := 1; i <= 25; i++ {
+		body.WriteString("The applicant states fact number " + strings.Repeat("I", i%4+1) + " of the case.\n")
+	}
+	ex := extractText("ORDER\nSessions seen\nFrom: 02/04/2026\nTo: 03/04/2026\n" + body.String() + "The provider shall disclose the subscriber records for the period from 1 March 2026 to 31 May 2026.\nMade on 3 June 2026")
+	if s, e := ex.Field(app.FieldDateRangeStart), ex.Field(app.FieldDateRangeEnd); s != "2026-03-01" || e != "2026-05-31" {
+		t.Errorf("range %s – %s, want the period the order names", s, e)
+	}
+}

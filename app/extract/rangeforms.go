@@ -71,13 +71,14 @@ func monthOf(name string) time.Month {
 	return months[strings.ToLower(strings.TrimSuffix(name, "."))]
 }
 
-type rangeLabelRes struct{ start, end *regexp.Regexp }
+type rangeLabelRes struct{ start, end, period *regexp.Regexp }
 
 var rangeLabels = sync.OnceValue(func() rangeLabelRes {
 	what := `^(?:(?:(?:date|time)\s+)?(?:period|range|records?|data)\s+)?`
 	return rangeLabelRes{
-		start: regexp.MustCompile(what + `(?:start(?:ing)?(?:\s+date)?|from(?:\s+date)?|begin(?:ning)?(?:\s+date)?|date\s+from|first\s+date|von|vom|beginn|début|date\s+de\s+début|du|desde|fecha\s+(?:de\s+)?inicio|in[íi]cio|data\s+(?:de\s+|di\s+)?in[íi]zio|data\s+(?:de\s+)?in[íi]cio|dal|inizio|van(?:af)?|begindatum|startdatum|från|od|data\s+pocz[aą]tkowa)$`),
-		end:   regexp.MustCompile(what + `(?:end(?:ing)?(?:\s+date)?|to(?:\s+date)?|until|through|date\s+to|last\s+date|bis|ende|enddatum|fin|date\s+de\s+fin|au|hasta|fecha\s+(?:de\s+)?fin|fim|data\s+(?:de\s+)?fim|data\s+(?:di\s+)?fine|al|fine|tot(?:\s+en\s+met)?|einddatum|till|slutdatum|do|data\s+ko[nń]cowa)$`),
+		start:  regexp.MustCompile(what + `(?:start(?:ing)?(?:\s+date)?|from(?:\s+date)?|begin(?:ning)?(?:\s+date)?|date\s+from|first\s+date|von|vom|beginn|début|date\s+de\s+début|du|desde|fecha\s+(?:de\s+)?inicio|in[íi]cio|data\s+(?:de\s+|di\s+)?in[íi]zio|data\s+(?:de\s+)?in[íi]cio|dal|inizio|van(?:af)?|begindatum|startdatum|från|od|data\s+pocz[aą]tkowa)$`),
+		period: regexp.MustCompile(`(?i)\b(?:period|range|time\s*frame|start|begin)|zeitraum|per[ií]od|p[ée]riode|tijdvak|okres|intervallo|perioden`),
+		end:    regexp.MustCompile(what + `(?:end(?:ing)?(?:\s+date)?|to(?:\s+date)?|until|through|date\s+to|last\s+date|bis|ende|enddatum|fin|date\s+de\s+fin|au|hasta|fecha\s+(?:de\s+)?fin|fim|data\s+(?:de\s+)?fim|data\s+(?:di\s+)?fine|al|fine|tot(?:\s+en\s+met)?|einddatum|till|slutdatum|do|data\s+ko[nń]cowa)$`),
 	}
 })
 
@@ -107,7 +108,13 @@ func (x *run) labelledRange() []rangeSpan {
 					h := x.pairHit(a)
 					h.end = max(h.end, b.end)
 					h.groups = []string{h.text[h.start:h.end]}
-					out = append(out, rangeSpan{start: start, end: end, h: h, rank: 0.85 + x.place(h)})
+					// A table's rows give "From" and "To" of other things
+					// (an IP's session): the period is named as one.
+					rank := 0.8
+					if rangeLabels().period.MatchString(a.label) || rangeLabels().period.MatchString(linesAbove(h.text, a.labelStart, 2)) {
+						rank = 0.85
+					}
+					out = append(out, rangeSpan{start: start, end: end, h: h, rank: rank + x.place(h)})
 				}
 				break
 			}
@@ -123,4 +130,14 @@ func (x *run) pairDate(p pair) (string, bool) {
 		return "", false
 	}
 	return formatDate(t), true
+}
+
+// linesAbove is the text of the n lines above the line holding offset i,
+// and that line up to i.
+func linesAbove(text string, i, n int) string {
+	from := strings.LastIndexByte(text[:i], '\n')
+	for ; n > 0 && from > 0; n-- {
+		from = strings.LastIndexByte(text[:from], '\n')
+	}
+	return text[from+1 : i]
 }
