@@ -10,7 +10,8 @@ import (
 )
 
 // A deadline counted in days is written the same way in every language
-// orders come in: a word for "within" ("within", "no later than",
+// orders come in: a word for "within" ("within", "no later than", "you
+// have",
 // "binnen", "innerhalb von", "innert", "dans un délai de", "sous",
 // "entro", "en el plazo de", "no prazo de", "inom", "w terminie"), a
 // number in digits or in words, often both ("fourteen (14)", "10 (dez)"),
@@ -65,7 +66,7 @@ var withinRe = sync.OnceValue(func() *regexp.Regexp {
 		}
 		return words[i] < words[j]
 	})
-	within := `within|(?:by\s+)?no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|` +
+	within := `within|(?:by\s+)?no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|you\s+(?:have|are\s+given)|` +
 		`binnen(?:\s+einer\s+frist\s+von)?|innerhalb(?:\s+einer\s+frist)?(?:\s+von)?|innert|` +
 		`dans\s+(?:un|le)\s+d[ée]lai\s+(?:maximum\s+|maximal\s+)?de|dans\s+les|sous(?:\s+un\s+d[ée]lai\s+de)?|` +
 		`entro(?:\s+e\s+non\s+oltre|\s+il\s+termine\s+(?:massimo\s+)?di)?|nel\s+termine\s+(?:massimo\s+)?di|` +
