@@ -306,18 +306,36 @@ func dateOrderVotes(text string) (dayFirst, monthFirst int) {
 		return 0, 0
 	}
 	for _, l := range findAllIndex(numericDateRe, text) {
-		g := numericRe.FindStringSubmatch(text[l[0]:l[1]])
-		if g == nil || g[2] == "." || l[0] > 0 && isWordByte(text[l[0]-1]) {
+		if l[0] > 0 && isWordByte(text[l[0]-1]) {
 			continue
 		}
-		a, _ := strconv.Atoi(g[1])
-		b, _ := strconv.Atoi(g[3])
-		switch {
-		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+		switch numericOrder(text[l[0]:l[1]]) {
+		case 1:
 			dayFirst++
-		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+		case -1:
 			monthFirst++
 		}
 	}
 	return dayFirst, monthFirst
+}
+
+// numericOrder says of a slashed or dashed date whether it can only be
+// day first (1), only month first (-1), or either or no date at all (0).
+func numericOrder(s string) int {
+	g := numericRe.FindStringSubmatch(s)
+	if g == nil || g[2] == "." {
+		return 0
+	}
+	a, _ := strconv.Atoi(g[1])
+	b, _ := strconv.Atoi(g[3])
+	if y, _ := strconv.Atoi(g[4]); len(g[4]) == 4 && (y < 1900 || y > 2100) {
+		return 0 // a number of that shape, no date ("26-12-1234")
+	}
+	switch {
+	case a > 12 && a <= 31 && b >= 1 && b <= 12:
+		return 1
+	case b > 12 && b <= 31 && a >= 1 && a <= 12:
+		return -1
+	}
+	return 0
 }

@@ -131,6 +131,11 @@ func TestDates_TheOrdersOwnDatesSayDayOrMonthFirst(t *testing.T) {
 	if !strings.HasPrefix(ex.Field(app.FieldDateRangeStart), "2026-03-01") {
 		t.Errorf("range start %s", ex.Field(app.FieldDateRangeStart))
 	}
+	// A number of a date's shape whose "year" is none says nothing.
+	ex = extractText("UNITED STATES DISTRICT COURT\nSUBPOENA\nReference 13-05-1234\nDated: 04/05/2026")
+	if got := ex.Field(app.FieldIssuedDate); got != "2026-04-05" {
+		t.Errorf("issued %s, want 2026-04-05 (month first, as the court's country writes)", got)
+	}
 }
 
 func TestDeadline_ADateByWhichInItsLanguage(t *testing.T) {
