@@ -259,3 +259,19 @@ func TestDateRange_ATablesFromAndToAreNotThePeriod(t *testing.T) {
 		t.Errorf("range %s – %s, want the period the order names", s, e)
 	}
 }
+
+func TestIssuedDate_AReceiptStampIsNoIssueDate(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		src  app.TextSource
+	}{
+		{"CITY POLICE DEPARTMENT\nRECEIVED NOV 06 2026\nNovember 3, 2026\nDear Custodian of Records:\nPlease provide the subscriber records for the account kite99.", app.SourceText},
+		{"POLIZEIPRÄSIDIUM MUSTERSTADT\nEINGEGANGEN 06. Nov. 2026\nMusterstadt, 03.11.2026\nSehr geehrte Damen und Herren,\nbitte übermitteln Sie die Bestandsdaten.", app.SourceOCR},
+	} {
+		doc := &app.Document{Pages: []app.PageText{{Number: 1, Text: tc.text, Source: tc.src}}}
+		ex := New().Extract(doc)
+		if got := ex.Field(app.FieldIssuedDate); got != "2026-11-03" {
+			t.Errorf("%q: issued %q, want the letter's date, not the stamp's", tc.text, got)
+		}
+	}
+}

@@ -259,7 +259,7 @@ func (x *run) readLetterDate() (string, hit, float64, bool) {
 			rest = parenRe.ReplaceAllString(rest, " ")
 			rest = postcodeRe.ReplaceAllString(rest, " ")
 			rest = strings.Trim(strings.TrimSpace(rest), " ,.:;'\"|_-—") // a scan's specks around the date
-			if rest == "" || len(rest) <= 40 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) {
+			if rest == "" || len(rest) <= 40 && !strings.ContainsAny(rest, "0123456789:") && !clauseWords.MatchString(rest) && !receiptStamp(rest) {
 				h := hit{page: p.num, start: off + loc[0], end: off + loc[1], text: p.text, groups: []string{l[loc[0]:loc[1]]}}
 				return formatDate(t), h, 0.75, true
 			}

@@ -73,6 +73,9 @@ func (x *run) issuedDate() {
 	// is signed.
 	for k, p := range x.c.pages {
 		for _, m := range findAll(r.placed, p.text) {
+			if receiptStamp(p.text[m[0]:m[4]]) {
+				continue
+			}
 			h := hit{page: p.num, start: m[4], end: m[5], text: p.text, groups: []string{p.text[m[4]:m[5]]}}
 			conf := 0.7
 			if x.nearSigning(p.text, m[0]) {
@@ -123,6 +126,16 @@ func (x *run) nearSigning(text string, i int) bool {
 	from, to := max(0, n-2), min(len(lines), n+3)
 	return issuedRules2().signing.MatchString(strings.Join(lines[from:to], "\n"))
 }
+
+// receiptStampRe names a stamp that dates a paper's arrival, not its
+// issue: "RECEIVED NOV 06 2026", "EINGEGANGEN 06. Nov. 2026", "FAXED".
+var receiptStampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:received|rec'?d|eingegangen|eingang|ricevuto|pervenuto|re[çc]u|recibido|recebido|ontvangen|inkommen|mottagen|wpłynęło|faxed|scanned|printed)\b`)
+})
+
+// receiptStamp reports whether s, what stands beside a date, is a stamp
+// of its arrival.
+func receiptStamp(s string) bool { return receiptStampRe().MatchString(s) }
 
 var appearanceBoxRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\s*place\s*:`)
