@@ -25,6 +25,7 @@ func TestDeadline_CountedFromTheOrderInItsLanguage(t *testing.T) {
 		{"German, one week", "Beschluss\nDie Daten sind innerhalb einer Woche ab dem Datum dieses Beschlusses zu übermitteln.\nMusterstadt, den 3. Juni 2026", "2026-06-10"},
 		{"a month", "ORDER\nThe provider shall produce the records within one month of the date of this order.\nDated: June 3, 2026", "2026-07-03"},
 		{"you have", "NOTICE\nYou have 14 days from the date of this notice to produce the records.\nDated: June 3, 2026", "2026-06-17"},
+		{"French, a month", "ORDONNANCE\nLes données seront transmises dans un délai d'un mois à compter de la date de la présente ordonnance.\nFait à Lille, le 3 juin 2026", "2026-07-03"},
 		{"hereof", "ORDER\nThe records shall be produced within 10 days hereof.\nDated: June 3, 2026", "2026-06-13"},
 		{"of this order", "ORDER\nThe provider shall disclose the records within 14 days of this Order, to the agent named below.\nDated: June 3, 2026", "2026-06-17"},
 	} {

@@ -68,7 +68,7 @@ var withinRe = sync.OnceValue(func() *regexp.Regexp {
 	})
 	within := `within|(?:by\s+)?no\s+later\s+than|not\s+later\s+than|not\s+more\s+than|you\s+(?:have|are\s+given)|` +
 		`binnen(?:\s+einer\s+frist\s+von)?|innerhalb(?:\s+einer\s+frist)?(?:\s+von)?|innert|` +
-		`dans\s+(?:un|le)\s+d[ée]lai\s+(?:maximum\s+|maximal\s+)?de|dans\s+les|sous(?:\s+un\s+d[ée]lai\s+de)?|` +
+		`dans\s+(?:un|le)\s+d[ée]lai\s+(?:maximum\s+|maximal\s+)?de|dans\s+un\s+d[ée]lai|dans\s+les|sous(?:\s+un\s+d[ée]lai\s+de)?|` +
 		`entro(?:\s+e\s+non\s+oltre|\s+il\s+termine\s+(?:massimo\s+)?di)?|nel\s+termine\s+(?:massimo\s+)?di|` +
 		`en\s+(?:el|un)\s+(?:plazo|t[ée]rmino)\s+(?:m[áa]ximo\s+|improrrogable\s+)?de|dentro\s+(?:de\s+)?(?:los|del\s+plazo\s+de)|` +
 		`n?o\s+prazo\s+(?:m[áa]ximo\s+|improrrog[áa]vel\s+)?de|em\s+at[ée]|` +
@@ -81,7 +81,7 @@ var withinRe = sync.OnceValue(func() *regexp.Regexp {
 		`werkdagen|dagen|uur|weken|arbetsdagar|dagar|timmar|veckor|` +
 		`dni\s+robocz(?:ych|e)|dni|godzin(?:y)?|tygodni(?:e)?|` +
 		`months?|monate?n?|monats|mois|mes[ei]|meses|mês|maanden?|månader?|månad|miesięcy|miesiąca`
-	return regexp.MustCompile(`(?i)\b(?:` + within + `)\s+(\d{1,3}|` + strings.Join(words, "|") + `)\s*(?:\((?:\d{1,3}|\p{L}+)\)\s*)?(` + unit + `)\b`)
+	return regexp.MustCompile(`(?i)\b(?:` + within + `)(?:\s+|\s+d')(\d{1,3}|` + strings.Join(words, "|") + `)\s*(?:\((?:\d{1,3}|\p{L}+)\)\s*)?(` + unit + `)\b`)
 })
 
 // periodCount reads a period's number, in digits or in words.
