@@ -69,10 +69,23 @@ func (x *run) issuedDate() {
 			add(lp.p.value[loc[0]:loc[1]], h, lp.conf, "label-"+lp.rule)
 		}
 	}
-	// "München, den 14. August 2026" on a line of its own, where an order
-	// is signed.
+	x.placedDates(add)
+	x.signingLineDates(add)
+	cands = append(cands, x.wordDateCands()...)
+	if v, h, conf, ok := x.letterDate(); ok {
+		cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "letter"})
+	}
+	if w, ok := x.choose(app.FieldIssuedDate, cands, nil); ok {
+		x.issued, _ = time.Parse(time.DateOnly, w.value)
+	}
+}
+
+// placedDates proposes "München, den 14. August 2026" on a line of its
+// own, where an order is signed or a letter dated — not a receipt stamp.
+func (x *run) placedDates(add func(string, hit, float64, string)) {
+	placed := issuedRules2().placed
 	for k, p := range x.c.pages {
-		for _, m := range findAll(r.placed, p.text) {
+		for _, m := range findAll(placed, p.text) {
 			if receiptStamp(p.text[m[0]:m[4]]) {
 				continue
 			}
@@ -86,14 +99,6 @@ func (x *run) issuedDate() {
 			}
 			add(h.groups[0], h, conf, "placed")
 		}
-	}
-	x.signingLineDates(add)
-	cands = append(cands, x.wordDateCands()...)
-	if v, h, conf, ok := x.letterDate(); ok {
-		cands = append(cands, cand{value: v, h: h, conf: conf, rank: conf + x.place(h), rule: "letter"})
-	}
-	if w, ok := x.choose(app.FieldIssuedDate, cands, nil); ok {
-		x.issued, _ = time.Parse(time.DateOnly, w.value)
 	}
 }
 
