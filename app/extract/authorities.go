@@ -308,6 +308,7 @@ func (x *run) authority() {
 			x.ex.Fields[app.FieldIssuingAuthority] = f
 		}
 	}
+	x.unitUnderDomainForce()
 }
 
 // agency finds the agency behind the order: in the letterhead, the most
@@ -351,6 +352,11 @@ func (x *run) agency() bool {
 	}
 	if len(cands) == 0 {
 		for _, v := range x.proseForces() {
+			addV(v)
+		}
+	}
+	if len(cands) == 0 {
+		for _, v := range x.domainAgencies() {
 			addV(v)
 		}
 	}
@@ -422,6 +428,9 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
+		if place, ok := unitsPlace(best.value, l[m[1]:]); ok {
+			best.value += ", " + place // "CYBER CRIME POLICE STATION, HYDERABAD CITY"
+		}
 		if u := nextLine(lines, i); unitLine(u) {
 			best.value += " - " + titleCase(u)
 		}

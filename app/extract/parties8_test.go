@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/warrantdesk/warrantdesk/app"
+)
+
+func TestAgency_NamedOnlyByTheOfficersMailDomain(t *testing.T) {
+	mail := "From: Dana K. Whitfield <dana.whitfield@fbi.gov>\nSent: Tuesday, March 3, 2026 4:12 PM\nTo: lert@examplechat.example\n" +
+		"Subject: Emergency Disclosure Request\n\nPlease provide the subscriber information for the user name river_fox_2011.\n" +
+		"There is an imminent danger of death or serious physical injury.\n\nThank you,\nDana K. Whitfield\nPortland Field Office\n(503) 555-0199\n"
+	ex := extractText(mail)
+	if got := ex.Field(app.FieldAgency); got != "Federal Bureau of Investigation" {
+		t.Errorf("agency %q, want the body whose own domain the officer writes from", got)
+	}
+	if got := ex.Fields[app.FieldAgency].Confidence; got >= 0.9 {
+		t.Errorf("agency read from a domain at %.2f: a reviewer checks it", got)
+	}
+	// Fictional orders write the same domains with the reserved label.
+	if got, ok := domainAgency("atf.example.gov"); !ok || got != "Bureau of Alcohol, Tobacco, Firearms and Explosives" {
+		t.Errorf("domainAgency(atf.example.gov) = %q, %v", got, ok)
+	}
+	// A department's shared domain, a look-alike and a user's domain name
+	// no agency.
+	for _, d := range []string{"usdoj.gov", "notfbi.gov", "fbi.gov.example.com", "gmail.com", "polizei.bayern.de"} {
+		if got, ok := domainAgency(d); ok {
+			t.Errorf("domainAgency(%s) = %q: names no agency", d, got)
+		}
+	}
+	// A letterhead that names the agency with its unit wins over the domain.
+	letter := "DRUG ENFORCEMENT ADMINISTRATION\nSeattle Field Division\n\nMarch 9, 2026\n\nADMINISTRATIVE SUBPOENA\n" +
+		"You are required to produce the subscriber records for the telephone number 206-555-0183.\n\n" +
+		"Sincerely,\nKyle R. Osei\nDiversion Investigator\nkyle.r.osei@fbi.gov\n"
+	if ex := extractText(letter); ex.Field(app.FieldAgency) != "Drug Enforcement Administration - Seattle Field Division" {
+		t.Errorf("agency %q, want the letterhead's", ex.Field(app.FieldAgency))
+	}
+}
+
+func TestAgency_AStationWithItsTownUnderTheForceItsDomainNames(t *testing.T) {
+	notice := "OFFICE OF THE INSPECTOR OF POLICE\nCYBER CRIME POLICE STATION, SECUNDERABAD\nPolice Complex, Secunderabad - 500 003\n\n" +
+		"No. 118/CCS/2026 Date: 07/11/2026\n\nNOTICE U/S 94 OF THE BHARATIYA NAGARIK SURAKSHA SANHITA, 2023\n\n" +
+		"You are hereby required to furnish the registration details of the account with the username kite_runner_88.\n\n" +
+		"Yours faithfully,\nR. Prasad\nInspector of Police,\nCyber Crime Police Station, Secunderabad\nE-mail: r.prasad-ccs@tspolice.gov.in\n"
+	ex := extractText(notice)
+	if got := ex.Field(app.FieldAgency); got != "Telangana Police - Cyber Crime Police Station, Secunderabad" {
+		t.Errorf("agency %q, want the station with its town, under the force its domain names", got)
+	}
+	if got := ex.Field(app.FieldIssuingAuthority); got == "" || got[:4] == "Tela" {
+		t.Errorf("issuing authority %q, want the station that signs, not the force", got)
+	}
+}
