@@ -50,3 +50,28 @@ func TestAgency_AStationWithItsTownUnderTheForceItsDomainNames(t *testing.T) {
 		t.Errorf("issuing authority %q, want the station that signs, not the force", got)
 	}
 }
+
+func TestTargets_AnIPInTheFactsIsContextNotATarget(t *testing.T) {
+	order := "EMERGENCY DISCLOSURE REQUEST\nTo: Example Chat Inc.\n" +
+		"Please provide the subscriber information for the account with the user name river_fox_2011.\n" +
+		"The account was last accessed from 198.51.100.23 at 02:14 UTC on March 3, 2026, according to the victim's family.\n" +
+		"The threatening messages were sent from 2001:db8:4::17 the same night.\n"
+	got := targetValues(extractText(order))
+	for _, v := range got {
+		if v == "ip 198.51.100.23" || v == "ip 2001:db8:4::17" {
+			t.Errorf("targets %v hold an address the facts narrate", got)
+		}
+	}
+	if len(got) != 1 || got[0] != "username river_fox_2011" {
+		t.Errorf("targets %v, want the user name only", got)
+	}
+	// Asked about, in a sentence or a list, the address is a target.
+	for _, page := range []string{
+		"SUBPOENA\nTo: Example ISP LLC\nProvide the identity of the subscriber assigned 198.51.100.23 when it accessed Example Chat on March 3, 2026 at 02:14 UTC.\n",
+		"SEARCH WARRANT\nATTACHMENT A\nProperty to be searched\nRecords of every account that logged in from 198.51.100.23 between March 1 and March 3, 2026.\n",
+	} {
+		if got := targetValues(extractText(page)); len(got) != 1 || got[0] != "ip 198.51.100.23" {
+			t.Errorf("targets %v, want the address the order asks about", got)
+		}
+	}
+}

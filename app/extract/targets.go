@@ -137,11 +137,14 @@ func (x *run) targets() {
 			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") {
 				continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
 			}
+			if x.contextIP(k, m[0]) {
+				continue
+			}
 			add(app.TargetIP, v, h, m[0], m[1])
 		}
 		for _, m := range findAllIndex(ipv6Re, p.text) {
 			v := strings.TrimRight(p.text[m[0]:m[1]], ":")
-			if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) {
+			if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) || x.contextIP(k, m[0]) {
 				continue
 			}
 			add(app.TargetIP, strings.ToLower(v), h, m[0], m[1])
