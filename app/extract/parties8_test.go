@@ -75,3 +75,25 @@ func TestTargets_AnIPInTheFactsIsContextNotATarget(t *testing.T) {
 		}
 	}
 }
+
+func TestTargets_ASignaturesNumberBesideAnOfficialAddressIsTheSenders(t *testing.T) {
+	// The officer's title is one no rule knows; the number is the
+	// sender's because its block of short lines holds an official
+	// address.
+	letter := "Drug Enforcement Administration\nSeattle Field Division\n\nMarch 9, 2026\n\nSUBPOENA\n" +
+		"Pursuant to 21 U.S.C. § 876, you are hereby required to produce the subscriber records for the telephone number 206-555-0183.\n\n" +
+		"Group Supervisor Ellen T. Marsh\nDiversion Investigator Kyle R. Osei\n(206) 555-0100\nkyle.r.osei@dea.gov\n"
+	ex := extractText(letter)
+	if got := targetValues(ex); len(got) != 1 || got[0] != "phone +12065550183" {
+		t.Errorf("targets %v, want the number asked about only", got)
+	}
+	if got := ex.Field(app.FieldAgentPhone); got != "+12065550100" {
+		t.Errorf("agent phone %q, want the signature's", got)
+	}
+	// A list of identifiers of short lines with no official address stays
+	// a list of targets.
+	list := "SUBPOENA\nYou are required to produce the subscriber records for:\n\n(206) 555-0183\ncoastline.rx@mailbox.example\n(206) 555-0184\n"
+	if got := targetValues(extractText(list)); len(got) != 3 {
+		t.Errorf("targets %v, want all three", got)
+	}
+}

@@ -208,7 +208,7 @@ func (x *run) whose(k int, i int, v string) owner {
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
-	if officersNumber(p.text, i) || officersContact(p.text, from, i) {
+	if officersNumber(p.text, i) || officersContact(p.text, from, i) || inGovContactBlock(p.text, i) {
 		return ownSender
 	}
 	return ownerInBody(v, line, strong && !listsTargets)
@@ -439,4 +439,50 @@ func lineStarts(text string) []int {
 		}
 	}
 	return starts
+}
+
+// inGovContactBlock reports whether the line holding offset i of text is
+// a short line of a block of short lines (no blank between) that holds an
+// address on a government or police domain: a signature's contact lines
+// ("Diversion Investigator Kyle R. Osei" / "(206) 555-0100" /
+// "kyle.r.osei@dea.gov"), whatever title the officer signs with. A list
+// of targets holds no official's address.
+func inGovContactBlock(text string, i int) bool {
+	short := func(t string) bool { return t != "" && len(t) <= 70 && !proseLine(t) }
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	le := len(text)
+	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
+		le = i + e
+	}
+	if !short(strings.TrimSpace(text[ls:le])) {
+		return false
+	}
+	// Up the page.
+	for end, j := ls-1, 0; end > 0 && j < 4; j++ {
+		start := strings.LastIndexByte(text[:end], '\n') + 1
+		t := strings.TrimSpace(text[start:end])
+		if !short(t) {
+			break
+		}
+		if strings.Contains(t, "@") && govEmailOnLine(t) {
+			return true
+		}
+		end = start - 1
+	}
+	// Down the page.
+	for start, j := le+1, 0; start < len(text) && j < 4; j++ {
+		end := len(text)
+		if e := strings.IndexByte(text[start:], '\n'); e >= 0 {
+			end = start + e
+		}
+		t := strings.TrimSpace(text[start:end])
+		if !short(t) {
+			break
+		}
+		if strings.Contains(t, "@") && govEmailOnLine(t) {
+			return true
+		}
+		start = end + 1
+	}
+	return false
 }
