@@ -14,12 +14,16 @@ import (
 // identifiers). So an IP address in running text whose sentence narrates
 // a log-in or a use, and asks nothing of the provider, is context.
 
-type contextIPRes struct{ narrates, asks *regexp.Regexp }
+type contextIPRes struct{ narrates, asks, item *regexp.Regexp }
 
 var contextIPRules = sync.OnceValue(func() contextIPRes {
 	return contextIPRes{
 		narrates: regexp.MustCompile(`(?i)\b(?:logged\s+(?:in|on|into)|log(?:ged)?-?ins?\s+from|signed\s+in|accessed|connected|originated|(?:was|were|had\s+been)\s+used|came\s+from|sent\s+from|posted\s+from|uploaded\s+from|made\s+from|traced|resolved|geolocated|observed|recorded|showed|revealed|identified\s+(?:as|the)|se\s+conect[óo]|connect[ée]\s+depuis|collegat[oa]\s+da|angemeldet|eingeloggt|zugegriffen)\b`),
-		asks:     regexp.MustCompile(`(?i)\b(?:provide|produce|disclose|furnish|identify|identity|identities|subscriber|assigned|preserve|records?\s+(?:of|for|relating|associated)|information\s+(?:for|about|on|regarding|relating|associated)|associated\s+with\s+(?:the\s+)?(?:ip|address)|who\s+used|user\s+of|holder\s+of|herauszugeben|mitzuteilen|auskunft|communiquer|fournir|proporcion|facilit|fornire|comunicare|fornecer)\b`),
+		item:     regexp.MustCompile(`^(?:[—–•*·▪-]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s`),
+		// "the account(s) that logged in from …", "das Konto, von dem …
+		// zugegriffen wurde": the address picks out an account the order
+		// asks for.
+		asks: regexp.MustCompile(`(?i)\b(?:(?:accounts?|profiles?|users?|konto|konten|kontos|compte|comptes|cuenta|cuentas|conta|contas|account|utenze?)(?:\s*\(s\)|/\S+)?,?\s+(?:that|which|whose|from\s+which|used\s+to|von\s+dem|von\s+denen|über\s+das|über\s+die|die|das|qui|depuis\s+lequel|desde\s+la\s+que|que|da\s+cui|che)\b|provide|produce|disclose|furnish|identify|identity|identities|subscriber|assigned|preserve|records?\s+(?:of|for|relating|associated)|information\s+(?:for|about|on|regarding|relating|associated)|associated\s+with\s+(?:the\s+)?(?:ip|address)|who\s+used|user\s+of|holder\s+of|herauszugeben|mitzuteilen|auskunft|communiquer|fournir|proporcion|facilit|fornire|comunicare|fornecer)\b`),
 	}
 })
 
@@ -34,5 +38,7 @@ func (x *run) contextIP(k, i int) bool {
 	from, to := sentenceBounds(p.text, i)
 	s := strings.Join(strings.Fields(p.text[from:to]), " ")
 	r := contextIPRules()
-	return r.narrates.MatchString(s) && !r.asks.MatchString(s)
+	// An item of a list is what the list asks for ("— the account(s)
+	// from which 198.51.100.23 accessed the service on …").
+	return r.narrates.MatchString(s) && !r.asks.MatchString(s) && !r.item.MatchString(s)
 }

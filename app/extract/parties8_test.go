@@ -97,3 +97,34 @@ func TestTargets_ASignaturesNumberBesideAnOfficialAddressIsTheSenders(t *testing
 		t.Errorf("targets %v, want all three", got)
 	}
 }
+
+func TestTargets_AnIPInAListItemIsAskedAbout(t *testing.T) {
+	order := "BESCHLUSS\nDie Example Chat GmbH hat folgende Daten herauszugeben:\n" +
+		"— die Bestandsdaten des Kontos lenz_ostro\n" +
+		"— das Konto, von dem am 03.10.2026 um 19:02:44 Uhr über die IP-Adresse\n198.51.100.23 zugegriffen wurde\n"
+	got := targetValues(extractText(order))
+	if len(got) != 2 || got[0] != "ip 198.51.100.23" {
+		t.Errorf("targets %v, want the address a list item asks about", got)
+	}
+	// Without its bullet (a text layer that drops the glyph) the account
+	// the address picks out is still what is asked for.
+	order = "REQUEST\nTo: Example Chat Inc.\nWe ask for the following data:\n" +
+		"the account from which the service was accessed on 3 October 2026 at 19:02 UTC from 198.51.100.23\n"
+	if got := targetValues(extractText(order)); len(got) != 1 || got[0] != "ip 198.51.100.23" {
+		t.Errorf("targets %v, want the address that picks out the account asked for", got)
+	}
+}
+
+func TestTargets_ANumberHoldingTwentyFourSevenIsNoSwitchboard(t *testing.T) {
+	// "24/7" marks a duty line; the digits 2, 4, 7 inside an account
+	// number do not.
+	got := targetValues(extractText("Daten:\n\nKontonummer: 5524771109\n"))
+	if len(got) != 1 || got[0] != "account_id 5524771109" {
+		t.Errorf("targets %v, want the account number", got)
+	}
+	ex := extractText("EMERGENCY REQUEST\nTo: Example Chat Inc.\nPlease provide the subscriber details of the user name river_fox_2011.\n" +
+		"Sincerely,\nDet. Jo Roe\nDesk: (503) 555-0123\nDispatch (24/7): (503) 555-0100\n")
+	if got := ex.Field(app.FieldAgentPhone); got != "+15035550123" {
+		t.Errorf("agent phone %q, want the desk line over the 24/7 one", got)
+	}
+}

@@ -56,7 +56,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		// A sentence about the provider: where it is, how its law
 		// enforcement team is reached.
 		providerSentence: re(`headquartered|principal\s+place|located\s+at|law\s+enforcement\s+(?:response|relations|liaison|team|portal)|legal\s+(?:process|compliance|department)\s+(?:team|unit|desk)?|compliance\s+(?:line|team|desk|unit)|subpoena\s+(?:compliance|desk)|provider(?:'s)?\s+(?:hotline|phone|telephone|number|line)|\bhotline\b|auto-?reply|do\s+not\s+reply|ticket\s+(?:no|number|#)|case\s+reference\s+from`),
-		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|24[- /x]*(?:hour|h\b|7)|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
+		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|(?:^|[^\d])24[- /x]*(?:hour|h\b|7(?:\D|$))|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
 		roleMailbox:      re(`^(?:legal|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
 		faxHeader:        re(`^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+\d{1,2}:\d{2}.*(?:fax|from|p\.\s?\d{3}|page)|^[\s.]*\d{1,2}[-.\s]+\p{L}{3,4}\.?\s*[-.]\s*\d{2,4}\s+\d{1,2}:\d{2}.*\b(?:fax|from|von|van|de|da|page|seite|p\.|s\.)\s*:?|^\s*(?:fax|from)\s*:?.*\bto\s*:`),
 	}
