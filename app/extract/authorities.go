@@ -292,7 +292,8 @@ var (
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	inProse := x.agency()
+	rule := x.agency()
+	x.agencyByDomain = rule == "domain"
 	var cands []cand
 	for _, v := range x.courts() {
 		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
@@ -301,7 +302,10 @@ func (x *run) authority() {
 	// An agency that issues its own process (a subpoena, a letter) is its
 	// issuing authority; one the order only mentions in a sentence ("the
 	// police asked this court …") issues nothing.
-	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && !inProse {
+	// An agency known only by its officer's mail domain issues what an
+	// agency issues itself (a subpoena, a letter, a request), not a
+	// prosecutor's decision its officer is named in.
+	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && rule != "prose" && (rule != "domain" || agencyIssued(x.ex.ProcessType)) {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
 			f.Alternatives = nil
@@ -314,9 +318,9 @@ func (x *run) authority() {
 // agency finds the agency behind the order: in the letterhead, the most
 // specific unit named ("Homeland Security Investigations" under "U.S.
 // Immigration and Customs Enforcement"); else one named in the order; a
-// named agency beats its department. It reports whether the agency was
-// read from running text only.
-func (x *run) agency() bool {
+// named agency beats its department. It returns the rule that read the
+// agency ("prose" for running text only, "domain" for a mail domain only).
+func (x *run) agency() string {
 	var cands []cand
 	addV := func(v valued) {
 		if v.value != "" {
@@ -365,8 +369,8 @@ func (x *run) agency() bool {
 			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
-	c, ok := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
-	return ok && c.rule == "prose"
+	c, _ := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	return c.rule
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -535,7 +539,11 @@ func (x *run) letterheadIssuer() []valued {
 	// An office the stack names is the stack's last part: the stack is
 	// its full name, whoever the agency is.
 	inOrgs := hasOrgs && hasOffice && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v))
-	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+	ag := x.ex.Fields[app.FieldAgency].Value
+	if x.agencyByDomain {
+		ag = "" // a domain's agency says nothing of the letterhead's body
+	}
+	if hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
 		hasOrgs = false
 	} else if hasOrgs {
 		orgs.value = fromAgency(orgs.value, ag)

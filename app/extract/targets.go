@@ -385,6 +385,9 @@ func linesAround(text string, i, n int) []string {
 // body in the languages orders come in (politie, polizei, justiz, om, mp).
 func isGovDomain(d string) bool {
 	d = strings.ToLower(d)
+	if _, ok := domainAgency(d); ok {
+		return true // an agency's own: "afp.example" for afp.gov.au
+	}
 	labels := strings.Split(d, ".")
 	for i, l := range labels {
 		if i == len(labels)-1 {

@@ -196,6 +196,9 @@ func (x *run) whose(k int, i int, v string) owner {
 	strong, provider, listsTargets := cue&1 != 0 || labelledContact(p.text, from), cue&2 != 0, cue&4 != 0
 	switch parts[n] {
 	case partTargets:
+		if inGovContactBlock(p.text, i) {
+			return ownSender // a contact block under the list: "Contact  Federal Agent …"
+		}
 		return ownerInTargets(p.text, i, v, line, strong)
 	case partSender:
 		if r.switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
@@ -448,13 +451,15 @@ func lineStarts(text string) []int {
 // "kyle.r.osei@dea.gov"), whatever title the officer signs with. A list
 // of targets holds no official's address.
 func inGovContactBlock(text string, i int) bool {
-	short := func(t string) bool { return t != "" && len(t) <= 70 && !proseLine(t) }
+	// An e-mail's header lines are no signature, and a line that says
+	// whose account it names is the list's.
+	short := func(t string) bool { return t != "" && len(t) <= 70 && !proseLine(t) && !mailHeaderRe().MatchString(t) }
 	ls := strings.LastIndexByte(text[:i], '\n') + 1
 	le := len(text)
 	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
 		le = i + e
 	}
-	if !short(strings.TrimSpace(text[ls:le])) {
+	if t := strings.TrimSpace(text[ls:le]); !short(t) || accountWordRe().MatchString(t) {
 		return false
 	}
 	// Up the page.
@@ -486,3 +491,13 @@ func inGovContactBlock(text string, i int) bool {
 	}
 	return false
 }
+
+var mailHeaderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:from|to|cc|bcc|subject|sent|date|von|an|betreff|de|à|objet|para|asunto)\s*:`)
+})
+
+// accountWordRe names an account or its holder: a line that holds it
+// lists a target, whatever stands around it.
+var accountWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:account|target|subscriber|user|holder|customer|suspect|victim|konto|kunde|compte|abonn|cuenta|titular|conta|utente|abonnement)`)
+})
