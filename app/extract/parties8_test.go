@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -156,6 +157,19 @@ func TestAgency_FictionalDomainsAndWhoIssues(t *testing.T) {
 	for _, v := range targetValues(extractText(schedule)) {
 		if v != "phone +61491570156" {
 			t.Errorf("target %q: the applicant's contact block", v)
+		}
+	}
+}
+
+func TestTargets_UserNameAndAccountLabelsInMoreLanguages(t *testing.T) {
+	for page, want := range map[string]string{
+		"ii) Informations concernant les personnes :\n- Identifiant utilisateur : nuit_blanche.69\n": "username nuit_blanche.69",
+		"Identificação: nome de utilizador ruivo.lx\n":                                               "username ruivo.lx",
+		"Username:    ghostrider_antw\nNumeric ID:  17841400993251\n":                                "account_id 17841400993251",
+		"Daten betreffend das Kundenkonto Nr. HH-440918 sind herauszugeben.\n":                       "account_id HH-440918",
+	} {
+		if got := targetValues(extractText(page)); !slices.Contains(got, want) {
+			t.Errorf("targets %v, want %q", got, want)
 		}
 	}
 }
