@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -217,4 +218,41 @@ func agencyIssued(t app.ProcessType) bool {
 		return true
 	}
 	return false
+}
+
+// namedAgencysDomain reports whether a mail domain's first label is the
+// initials of an agency the order names ("mcso.example" where the order
+// names the Maricopa County Sheriff's Office): the body writes from its
+// own domain, and a user's domain is not spelled by it.
+func (x *run) namedAgencysDomain(d string) bool {
+	label, _, _ := strings.Cut(d, ".")
+	if len(label) < 3 {
+		return false
+	}
+	if x.agencyInitials == nil {
+		x.agencyInitials = map[string]bool{}
+		for _, h := range x.c.all(agencyRe) {
+			if in := initials(h.group()); len(in) >= 3 {
+				x.agencyInitials[in] = true
+			}
+		}
+	}
+	return x.agencyInitials[label]
+}
+
+// initials are the first letters of a name's words, lowered, its small
+// words left out: "Maricopa County Sheriff's Office" → "mcso".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "de", "la", "du", "des", "der", "di", "del":
+			continue
+		}
+		r := []rune(w)[0]
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

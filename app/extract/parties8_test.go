@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -171,5 +172,34 @@ func TestTargets_UserNameAndAccountLabelsInMoreLanguages(t *testing.T) {
 		if got := targetValues(extractText(page)); !slices.Contains(got, want) {
 			t.Errorf("targets %v, want %q", got, want)
 		}
+	}
+}
+
+func TestTargets_ProviderMailboxesAndOfficialsDomainsOfOtherShapes(t *testing.T) {
+	// A provider's role mailbox in the order's language or with a region
+	// before it, and an addressee block headed in Swedish.
+	for _, page := range []string{
+		"AUTO\nSE ACUERDA requerir a la entidad EXAMPLE NETWORKS IBERIA, S.L. (C/ Mayor 1, 28001 Madrid; requerimientos@examplenet.example) para que facilite los datos del usuario toni.rueda_vlc.\n",
+		"REQUÉRONS\nla société EXEMPLE TÉLÉCOM SAS, Service des obligations légales (obligations.legales@exemple-telecom.example),\nde nous communiquer les données de l'utilisateur fab_leroux33.\n",
+		"SUBPOENA\nTO: Example Social, Inc.\n(by e-mail to us-legalprocess@examplesocial.example)\nProduce the records of the user name fab_leroux33.\n",
+		"BESLUT\nMottagare: Example Mobil AB, Myndighetskontakt, Exempelgatan 9, 113 59 Stockholm\nE-post: kontakt.lea@examplemobil.example\nUppgifter om användaren med användarnamnet fab_leroux33 ska lämnas ut.\n",
+	} {
+		for _, v := range targetValues(extractText(page)) {
+			if strings.HasPrefix(v, "email") {
+				t.Errorf("target %q: the provider's own mailbox", v)
+			}
+		}
+	}
+	// A state attorney general's domain, and a domain spelled by the
+	// initials of the agency the order names, are the sender's.
+	page := "Maricopa County Sheriff's Office\nEMERGENCY DISCLOSURE REQUEST\nUsername @skylarkk.22\nOfficial e-mail l.roe@mcso.example\n" +
+		"Copy: leonora.batsakis@ag.ny.example\n"
+	for _, v := range targetValues(extractText(page)) {
+		if strings.HasPrefix(v, "email") {
+			t.Errorf("target %q: an official's address", v)
+		}
+	}
+	if got := initials("Maricopa County Sheriff's Office"); got != "mcso" {
+		t.Errorf("initials %q", got)
 	}
 }

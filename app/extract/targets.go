@@ -389,6 +389,9 @@ func isGovDomain(d string) bool {
 		return true // an agency's own: "afp.example" for afp.gov.au
 	}
 	labels := strings.Split(d, ".")
+	if len(labels) >= 3 && labels[0] == "ag" && len(labels[1]) == 2 && validState(strings.ToUpper(labels[1])) {
+		return true // a state attorney general's: ag.ny.gov
+	}
 	for i, l := range labels {
 		if i == len(labels)-1 {
 			break // the country or generic ending

@@ -49,7 +49,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		targetHead:   re(`attachment\s+a\b|\buser\b|data\s+to\s+be\s+(?:preserved|produced|disclosed)|property\s+to\s+be\s+searched|schedule|identification\s+of\s+the\s+data|target|identifier|selector|account\(?s?\)?\b|data\s+subject|user\s+concerned|records\s+(?:required|requested|to\s+be)|information\s+to\s+be\s+disclosed|exhibit|rider|particular\s+things`),
 		senderHead:   re(`issuing\s+authority|validating\s+authority|requesting|contact\s+(?:point|person|details)|authority\s+to\s+which|details\s+of\s+the|issued\s+by|applicant|signature|officer|agency\s*/|section\s+1\s*[—-]\s*requesting|^\s*from\b`),
 		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
-		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
+		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire|destinatário|mottagare|modtager|mottaker|empfänger|adresat|geadresseerde)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
 		addressEnd:   re(`^\s*(?:re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp|sub|dear|sehr|geachte|madame|monsieur|estimad|egregi|to\s+whom|greetings|sir)\b|^\s*$`),
 		closing:      re(`who\s+(?:issues|requests)(?:\s+or\s+(?:issues|requests))?\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
 		titleName:    regexp.MustCompile(`\b(?:Special\s+Agent|SA|Task\s+Force\s+Officer|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Assistant\s+United\s+States\s+Attorney|AUSA|Assistant\s+District\s+Attorney|Deputy\s+District\s+Attorney|ADA|Prosecutor|Investigating\s+Officer)\b`),
@@ -57,7 +57,7 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		// enforcement team is reached.
 		providerSentence: re(`headquartered|principal\s+place|located\s+at|law\s+enforcement\s+(?:response|relations|liaison|team|portal)|legal\s+(?:process|compliance|department)\s+(?:team|unit|desk)?|compliance\s+(?:line|team|desk|unit)|subpoena\s+(?:compliance|desk)|provider(?:'s)?\s+(?:hotline|phone|telephone|number|line)|\bhotline\b|auto-?reply|do\s+not\s+reply|ticket\s+(?:no|number|#)|case\s+reference\s+from`),
 		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|(?:^|[^\d])24[- /x]*(?:hour|h\b|7(?:\D|$))|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
-		roleMailbox:      re(`^(?:legal|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
+		roleMailbox:      re(`^(?:(?:us|eu|uk|de|fr|es|it|nl|br|in|jp|kr|au|ca|mx|ie|emea|apac|latam|global|intl)[-_.])?(?:legal|requerimientos|requisiciones|requerimentos|obligations?[-_.]?l[ée]gales|juridique|juridico|jur[ií]dico|myndighet(?:skontakt)?|myndigheter|behoerden|behorden|autoridades|autorita|justicia|requisitions?|lawful|lawfulrequests|lir|authorities|authority|lea-?requests|gov-?requests|government|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
 		faxHeader:        re(`^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+\d{1,2}:\d{2}.*(?:fax|from|p\.\s?\d{3}|page)|^[\s.]*\d{1,2}[-.\s]+\p{L}{3,4}\.?\s*[-.]\s*\d{2,4}\s+\d{1,2}:\d{2}.*\b(?:fax|from|von|van|de|da|page|seite|p\.|s\.)\s*:?|^\s*(?:fax|from)\s*:?.*\bto\s*:`),
 	}
 })
@@ -225,7 +225,7 @@ func (x *run) ownerByAddress(k, i int, low string) (owner, bool) {
 	switch {
 	case at < 0:
 		return ownTarget, false
-	case isGovDomain(low[at+1:]):
+	case isGovDomain(low[at+1:]) || x.namedAgencysDomain(low[at+1:]):
 		return ownSender, true
 	case whoseRules().roleMailbox.MatchString(low[:at]):
 		return ownProvider, true
