@@ -178,7 +178,7 @@ func compileAll() {
 	// targets.go
 	emailRe = regexp.MustCompile(`(?i)\b[\p{L}0-9][\p{L}0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b`)
 	phoneRe = regexp.MustCompile(`\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|\b00[1-9]\d{0,2}[\s.\-]\(?\d{1,4}\)?(?:[\s.\-]?\d{2,4}){2,4}\b|(?:\b1[\s.\-])?(?:\(\d{3}\)\s?|\b\d{3}(?:-[ \t]?\n?[ \t]?|[\s.]))\d{3}(?:-[ \t]?\n?[ \t]?|[\s.])\d{4}\b|\+\d{8,15}\b`)
-	nationalPhoneRe = regexp.MustCompile(`(?:\(0\d{1,4}\)|\b0\d{1,4})(?:[\s\-/]\d{2,4}){2,4}\b|\(\d{2,4}\)\s?\d{4,5}-\d{4}\b`)
+	nationalPhoneRe = regexp.MustCompile(`(?:\(0\d{1,4}\)|\b0\d{1,4})(?:(?:[\s\-/]\d{2,4}){2,4}|[\s\-/]\d{6,8})\b|\(\d{2,4}\)\s?\d{4,5}-\d{4}\b`)
 	ipv4Re = regexp.MustCompile(`\b(?:\d{1,3}\.){3}\d{1,3}\b`)
 	ipv6Re = regexp.MustCompile(`(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:[0-9a-f:]*)`)
 	urlRe = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"')\]]+|\b(?:www\.)?(?:facebook|instagram|twitter|x|tiktok|youtube|linkedin|github|reddit|telegram|t|snapchat|discord|vk|wordpress|tumblr|medium)\.(?:com|me|org)/[A-Za-z0-9_.\-/@]+|\b[a-z0-9\-]+\.(?:wordpress|blogspot|tumblr|github)\.(?:com|io)\b`)

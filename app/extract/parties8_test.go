@@ -203,3 +203,22 @@ func TestTargets_ProviderMailboxesAndOfficialsDomainsOfOtherShapes(t *testing.T)
 		t.Errorf("initials %q", got)
 	}
 }
+
+func TestTargets_NationalNumbersWrittenInOneGroupAndFaxStamps(t *testing.T) {
+	for page, want := range map[string]string{
+		"VORDERING\nOpenbaar Ministerie Rotterdam, Nederland\nTel. +31 10 555 0100\nverstrekking van gegevens betreffende het telefoonnummer 06-55501477.\n": "phone +31655501477",
+		"Beschluss\nAmtsgericht München, Deutschland\nTel. +49 89 5597 0\nFolgende Daten sind herauszugeben:\n* Mobilfunkrufnummer 0171 5550134\n":           "phone +491715550134",
+		"AUTO\nJuzgado de Instrucción nº 3 de València (España)\nTel. +34 963 550 172\nfacilite los datos de la línea de telefonía móvil 655 50 12 34.\n": "phone +34655501234",
+	} {
+		if got := targetValues(extractText(page)); !slices.Contains(got, want) {
+			t.Errorf("targets %v, want %q", got, want)
+		}
+	}
+	// A fax machine's header whose date OCR garbled still gives the fax
+	// machines' numbers, no target.
+	page := "AS NOV. 2026 15:42 AG MUENCHEN ER IV +49 89 555 017 0 -> 0211 3550400 P.001\n\nBeschluss\nAmtsgericht München, Deutschland\nTel. +49 89 5597 0\n" +
+		"Folgende Daten sind herauszugeben:\n* Mobilfunkrufnummer 0171 5550134\n"
+	if got := targetValues(extractText(page)); len(got) != 1 {
+		t.Errorf("targets %v, want the mobile number only", got)
+	}
+}

@@ -183,7 +183,7 @@ func (x *run) whose(k int, i int, v string) owner {
 		return o
 	}
 	line := lineOf(p.text, i)
-	if r.faxHeader.MatchString(line) && lineIndex(p.text, i) < 3 {
+	if (r.faxHeader.MatchString(line) || faxStampRe().MatchString(line)) && lineIndex(p.text, i) < 3 {
 		return ownOther // a fax machine's header line
 	}
 	parts := x.lineParts(k)
@@ -500,4 +500,12 @@ var mailHeaderRe = sync.OnceValue(func() *regexp.Regexp {
 // lists a target, whatever stands around it.
 var accountWordRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:account|target|subscriber|user|holder|customer|suspect|victim|konto|kunde|compte|abonn|cuenta|titular|conta|utente|abonnement)`)
+})
+
+// faxStampRe is a fax machine's header however OCR read its date: a time
+// of day, then an arrow from the sending number to the receiving one or a
+// page count at the line's end ("15:42 AG MUENCHEN +49 89 … -» 0211 …
+// P.002").
+var faxStampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b\d{1,2}:\d{2}\b.*(?:->|-»|\+>|→|»|\bF?P\.\s?[0O]{1,2}[0-9O)]{1,2}\s*$)`)
 })
