@@ -208,7 +208,7 @@ func TestTargets_NationalNumbersWrittenInOneGroupAndFaxStamps(t *testing.T) {
 	for page, want := range map[string]string{
 		"VORDERING\nOpenbaar Ministerie Rotterdam, Nederland\nTel. +31 10 555 0100\nverstrekking van gegevens betreffende het telefoonnummer 06-55501477.\n": "phone +31655501477",
 		"Beschluss\nAmtsgericht München, Deutschland\nTel. +49 89 5597 0\nFolgende Daten sind herauszugeben:\n* Mobilfunkrufnummer 0171 5550134\n":           "phone +491715550134",
-		"AUTO\nJuzgado de Instrucción nº 3 de València (España)\nTel. +34 963 550 172\nfacilite los datos de la línea de telefonía móvil 655 50 12 34.\n": "phone +34655501234",
+		"AUTO\nJuzgado de Instrucción nº 3 de València (España)\nTel. +34 963 550 172\nfacilite los datos de la línea de telefonía móvil 655 50 12 34.\n":    "phone +34655501234",
 	} {
 		if got := targetValues(extractText(page)); !slices.Contains(got, want) {
 			t.Errorf("targets %v, want %q", got, want)
