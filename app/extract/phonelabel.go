@@ -184,9 +184,11 @@ func nationalNumbers(text string, found [][]int, cc string) [][]int {
 	add := func(ms [][]int) {
 	next:
 		for _, m := range ms {
-			for _, f := range append(found, out...) {
-				if m[0] < f[1] && f[0] < m[1] {
-					continue next // inside "+39 02 5555 2711", or read already
+			for _, fs := range [2][][]int{found, out} {
+				for _, f := range fs {
+					if m[0] < f[1] && f[0] < m[1] {
+						continue next // inside "+39 02 5555 2711", or read already
+					}
 				}
 			}
 			out = append(out, m)
