@@ -376,7 +376,7 @@ func (x *run) agency() string {
 var agencyClasses = sync.OnceValue(func() []labelClass {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return []labelClass{
-		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
+		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|autorit[àa]\s+di\s+polizia(?:\s+delegata)?|polizia\s+giudiziaria\s+delegata|autorit[ée]\s+de\s+police|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
 	}
 })
 
@@ -564,7 +564,7 @@ var authorityClasses = sync.OnceValue(func() []labelClass {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return []labelClass{
 		{"refused", 0, re(`validating|enforcing|central\s+authority|transferred|contact|type\b`)},
-		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|requérante)|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
+		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|di\s+emissione|requérante)|organ\s+wydaj[ąa]cy|utf[äa]rdande\s+myndighet|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
 	}
 })
 

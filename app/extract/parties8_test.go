@@ -222,3 +222,16 @@ func TestTargets_NationalNumbersWrittenInOneGroupAndFaxStamps(t *testing.T) {
 		t.Errorf("targets %v, want the mobile number only", got)
 	}
 }
+
+func TestAuthority_EPOCSectionsInItalian(t *testing.T) {
+	form := "ORDINE EUROPEO DI CONSERVAZIONE\nSEZIONE A: Stato di emissione / autorità di emissione\nStato di emissione: Italia\n" +
+		"Autorità di emissione: Procura della Repubblica presso il Tribunale di Torino\n\nSEZIONE C: Informazioni sull'utente\nNome utente: darsena_amm\n\n" +
+		"SEZIONE F: Dettagli relativi all'autorità di emissione\nAutorità di polizia delegata: Polizia Postale e delle Comunicazioni - Centro Operativo Piemonte\n"
+	ex := extractText(form)
+	if got := ex.Field(app.FieldIssuingAuthority); got != "Procura della Repubblica presso il Tribunale di Torino" {
+		t.Errorf("issuing authority %q, want the form's \"autorità di emissione\"", got)
+	}
+	if got := ex.Field(app.FieldAgency); !strings.HasPrefix(got, "Polizia Postale e delle Comunicazioni") {
+		t.Errorf("agency %q, want the delegated police authority", got)
+	}
+}
