@@ -682,6 +682,12 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 			case lt == "for the" || lt == "for":
 				pending = " for the "
 				continue
+			case strings.HasSuffix(strings.TrimRight(t, " |"), ")") && !strings.HasPrefix(t, "("):
+				// A caption's venue set off by its column of brackets
+				// ("STATE OF OHIO )" / ") ss:"): the parties', not where
+				// the court sits.
+			case courtPlaceRe.MatchString(t) && strings.Contains(strings.ToLower(name), strings.ToLower(strings.TrimSpace(strings.Split(t, ",")[0]))):
+				continue // "FRANKLIN COUNTY, OHIO" under "FRANKLIN COUNTY MUNICIPAL COURT"
 			case courtPlaceRe.MatchString(t):
 				part := titleCase(strings.Trim(t, " .,"))
 				if prep := courtPrepRe.FindString(part); prep != "" {

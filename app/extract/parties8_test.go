@@ -235,3 +235,19 @@ func TestAuthority_EPOCSectionsInItalian(t *testing.T) {
 		t.Errorf("agency %q, want the delegated police authority", got)
 	}
 }
+
+func TestAuthority_ACourtsPlaceWrappedInItsColumn(t *testing.T) {
+	page := "JUZGADO DE INSTRUCCIÓN Nº 3  Procedimiento: DILIGENCIAS PREVIAS Nº\nDE SEVILLA  1184/2026\nAUTO\n" +
+		"En Sevilla, a 19 de noviembre de 2026.\nSE ACUERDA requerir a la entidad Example Chat S.L. para que facilite los datos del usuario toni_rueda.\n"
+	if ex := extractText(page); ex.Field(app.FieldIssuingAuthority) != "Juzgado de Instrucción Nº 3 de Sevilla" {
+		t.Errorf("issuing authority %q, want the court with the town its column wraps onto", ex.Field(app.FieldIssuingAuthority))
+	}
+}
+
+func TestAuthority_ACourtNamedWithItsCountyAddsNoCaptionVenue(t *testing.T) {
+	page := "IN THE LICKING COUNTY MUNICIPAL COURT\nLICKING COUNTY, OHIO\n\nSTATE OF OHIO )  Warrant No. SW-2026-0048\n) ss:\nCOUNTY OF LICKING )\n\nSEARCH WARRANT\n" +
+		"TO: Example Chat Inc., Custodian of Records\nYou are commanded to search the account of the user name river_fox_2011.\n"
+	if ex := extractText(page); ex.Field(app.FieldIssuingAuthority) != "Licking County Municipal Court" {
+		t.Errorf("issuing authority %q, want the court's own name", ex.Field(app.FieldIssuingAuthority))
+	}
+}
