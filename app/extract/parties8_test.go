@@ -251,3 +251,21 @@ func TestAuthority_ACourtNamedWithItsCountyAddsNoCaptionVenue(t *testing.T) {
 		t.Errorf("issuing authority %q, want the court's own name", ex.Field(app.FieldIssuingAuthority))
 	}
 }
+
+func TestTargets_AQuotedUserNameOCRReadWithSpaces(t *testing.T) {
+	page := "SEARCH WARRANT\nCase No. 26-SW-0912\nthe account with the username \"orl dealz 407\" (account no. GP-20938475), for the period\n"
+	doc := &app.Document{TextSource: app.SourceOCR, Pages: []app.PageText{{Number: 1, Text: page, Source: app.SourceOCR}}}
+	got := targetValues(New().Extract(doc))
+	if !slices.Contains(got, "username orl_dealz_407") || slices.Contains(got, "username orl") {
+		t.Errorf("targets %v, want the user name with its underscores", got)
+	}
+	// A text layer's spaces are spaces, and words in capitals are a name.
+	for _, p := range []string{page, "the account with the username \"John Smith 2\"\n"} {
+		ex := extractText(p)
+		for _, v := range targetValues(ex) {
+			if strings.Contains(v, "_dealz_") || strings.Contains(v, "John_") {
+				t.Errorf("target %q joined on a text layer", v)
+			}
+		}
+	}
+}

@@ -169,8 +169,18 @@ func (x *run) targets() {
 		accounts(accountShapeRe)
 		accounts(accountLayoutRes().nextLine)
 		accounts(accountLayoutRes().tableRow)
+		spaced := x.spacedHandles(k)
+		for _, s := range spaced {
+			add(app.TargetUsername, s.value, h, s.start, s.end)
+		}
 		users := func(re *regexp.Regexp) {
+		match:
 			for _, m := range findAll(re, p.text) {
+				for _, s := range spaced {
+					if m[2] >= s.start && m[2] < s.end {
+						continue match // its first word: the whole is read above
+					}
+				}
 				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
 				if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
 					continue
