@@ -269,3 +269,10 @@ func TestTargets_AQuotedUserNameOCRReadWithSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestAgency_ACityDivisionOrBureauOfPolice(t *testing.T) {
+	page := "IN THE FRANKLIN COUNTY MUNICIPAL COURT\nSEARCH WARRANT\nUpon the affidavit of Detective Jo Roe, Westerville Division of Police, the Court commands the search of the account river_fox_2011.\n"
+	if ex := extractText(page); ex.Field(app.FieldAgency) != "Westerville Division of Police" {
+		t.Errorf("agency %q, want the city's division of police", ex.Field(app.FieldAgency))
+	}
+}
