@@ -355,22 +355,28 @@ func (x *run) agency() string {
 		addV(v)
 	}
 	if len(cands) == 0 {
-		for _, v := range x.proseForces() {
+		for _, v := range x.fallbackAgencies() {
 			addV(v)
-		}
-	}
-	if len(cands) == 0 {
-		for _, v := range x.domainAgencies() {
-			addV(v)
-		}
-	}
-	if len(cands) == 0 {
-		if h, ok := x.c.first(genericAgencyRe); ok {
-			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
 		}
 	}
 	c, _ := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
 	return c.rule
+}
+
+// fallbackAgencies name the agency where no letterhead, label, contact
+// line or signature does: a force named in running text, else the body
+// whose mail domain its officer writes from, else a department.
+func (x *run) fallbackAgencies() []valued {
+	if v := x.proseForces(); len(v) > 0 {
+		return v
+	}
+	if v := x.domainAgencies(); len(v) > 0 {
+		return v
+	}
+	if h, ok := x.c.first(genericAgencyRe); ok {
+		return []valued{{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"}}
+	}
+	return nil
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
@@ -659,58 +665,70 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue
 		}
-		// Where the court sits stands on the next line or two: "for the /
-		// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA",
-		// "COUNTY OF ALAMEDA", "(MINSHULL STREET)".
-		rest := strings.SplitN(p.text[h.end:], "\n", 9)
-		pending := ""
-		seen := 0
-		for i, l := range rest {
-			if i == 0 {
-				continue
-			}
-			cells := cellsOf(l, 0)
-			if len(cells) == 0 {
-				continue
-			}
-			if seen++; seen > 3 {
-				break
-			}
-			t := strings.TrimSpace(cells[0].text)
-			lt := strings.ToLower(t)
-			switch {
-			case lt == "for the" || lt == "for":
-				pending = " for the "
-				continue
-			case strings.HasSuffix(strings.TrimRight(t, " |"), ")") && !strings.HasPrefix(t, "("):
-				// A caption's venue set off by its column of brackets
-				// ("STATE OF OHIO )" / ") ss:"): the parties', not where
-				// the court sits.
-			case courtPlaceRe.MatchString(t) && strings.Contains(strings.ToLower(name), strings.ToLower(strings.TrimSpace(strings.Split(t, ",")[0]))):
-				continue // "FRANKLIN COUNTY, OHIO" under "FRANKLIN COUNTY MUNICIPAL COURT"
-			case courtPlaceRe.MatchString(t):
-				part := titleCase(strings.Trim(t, " .,"))
-				if prep := courtPrepRe.FindString(part); prep != "" {
-					name += " " + strings.ToLower(prep) + part[len(prep):]
-				} else if pending != "" {
-					name += pending + part
-				} else if strings.HasPrefix(part, "(") {
-					name += " " + part
-				} else if districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
-					name += " for the " + part
-				} else {
-					name += ", " + part
-				}
-				pending = ""
-				continue
-			case len(t) < 12 && !headingTitle(t):
-				continue // a scan's specks between the lines
-			}
-			break
-		}
+		name = withCourtPlace(name, strings.SplitN(p.text[h.end:], "\n", 9))
 		return valued{name, h, 0.9, "court-heading"}, true
 	}
 	return valued{}, false
+}
+
+// withCourtPlace adds to a court's name where it sits, read from the lines
+// under its heading (rest, the heading's own line first): "for the /
+// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA", "COUNTY OF
+// ALAMEDA", "(MINSHULL STREET)".
+func withCourtPlace(name string, rest []string) string {
+	low := strings.ToLower(name)
+	pending := ""
+	seen := 0
+	for i, l := range rest {
+		if i == 0 {
+			continue
+		}
+		cells := cellsOf(l, 0)
+		if len(cells) == 0 {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		t := strings.TrimSpace(cells[0].text)
+		lt := strings.ToLower(t)
+		switch {
+		case lt == "for the" || lt == "for":
+			pending = " for the "
+			continue
+		case strings.HasSuffix(strings.TrimRight(t, " |"), ")") && !strings.HasPrefix(t, "("):
+			// A caption's venue set off by its column of brackets
+			// ("STATE OF OHIO )" / ") ss:"): the parties', not where
+			// the court sits.
+		case courtPlaceRe.MatchString(t) && strings.Contains(strings.ToLower(name), strings.ToLower(strings.TrimSpace(strings.Split(t, ",")[0]))):
+			continue // "FRANKLIN COUNTY, OHIO" under "FRANKLIN COUNTY MUNICIPAL COURT"
+		case courtPlaceRe.MatchString(t):
+			name, pending = joinCourtPlace(name, low, t, pending), ""
+			continue
+		case len(t) < 12 && !headingTitle(t):
+			continue // a scan's specks between the lines
+		}
+		break
+	}
+	return name
+}
+
+// joinCourtPlace adds place line t to a court's name (low, as the heading
+// gave it, lowered): "of …" as written, "for the" where the line before or
+// a district asks for it, a comma otherwise.
+func joinCourtPlace(name, low, t, pending string) string {
+	part := titleCase(strings.Trim(t, " .,"))
+	switch prep := courtPrepRe.FindString(part); {
+	case prep != "":
+		return name + " " + strings.ToLower(prep) + part[len(prep):]
+	case pending != "":
+		return name + pending + part
+	case strings.HasPrefix(part, "("):
+		return name + " " + part
+	case districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of"):
+		return name + " for the " + part
+	}
+	return name + ", " + part
 }
 
 var (

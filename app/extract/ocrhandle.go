@@ -17,18 +17,12 @@ var spacedHandleRe = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // spacedHandles finds those names on page k and gives them joined again.
-func (x *run) spacedHandles(k int) []struct {
-	value      string
-	start, end int
-} {
+func (x *run) spacedHandles(k int) []span {
 	p := x.c.pages[k]
 	if !p.recognised {
 		return nil // a text layer writes the underscore it has
 	}
-	var out []struct {
-		value      string
-		start, end int
-	}
+	var out []span
 	for _, m := range findAll(spacedHandleRe(), p.text) {
 		raw := p.text[m[2]:m[3]]
 		if strings.ToLower(raw) != raw || !strings.ContainsAny(raw, "0123456789") {
@@ -38,10 +32,23 @@ func (x *run) spacedHandles(k int) []struct {
 		if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
 			continue
 		}
-		out = append(out, struct {
-			value      string
-			start, end int
-		}{v, m[0], m[1]})
+		out = append(out, span{v, m[0], m[1]})
 	}
 	return out
+}
+
+// span is a value read at text[start:end].
+type span struct {
+	value      string
+	start, end int
+}
+
+// inSpans reports whether offset i falls inside one of spans.
+func inSpans(spans []span, i int) bool {
+	for _, s := range spans {
+		if i >= s.start && i < s.end {
+			return true
+		}
+	}
+	return false
 }

@@ -132,22 +132,8 @@ func (x *run) targets() {
 		for _, m := range x.targetURLs(k) {
 			add(app.TargetURL, strings.TrimRight(p.text[m[0]:m[1]], ".,;:"), h, m[0], m[1])
 		}
-		for _, m := range findAllIndex(ipv4Re, p.text) {
-			v := p.text[m[0]:m[1]]
-			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") {
-				continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
-			}
-			if x.contextIP(k, m[0]) {
-				continue
-			}
-			add(app.TargetIP, v, h, m[0], m[1])
-		}
-		for _, m := range findAllIndex(ipv6Re, p.text) {
-			v := strings.TrimRight(p.text[m[0]:m[1]], ":")
-			if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) || x.contextIP(k, m[0]) {
-				continue
-			}
-			add(app.TargetIP, strings.ToLower(v), h, m[0], m[1])
+		for _, ip := range x.targetIPs(k) {
+			add(app.TargetIP, ip.value, h, ip.start, ip.end)
 		}
 		for _, m := range findAll(deviceRe, p.text) {
 			if v := p.text[m[4]:m[5]]; hasDigit(v) {
@@ -174,12 +160,9 @@ func (x *run) targets() {
 			add(app.TargetUsername, s.value, h, s.start, s.end)
 		}
 		users := func(re *regexp.Regexp) {
-		match:
 			for _, m := range findAll(re, p.text) {
-				for _, s := range spaced {
-					if m[2] >= s.start && m[2] < s.end {
-						continue match // its first word: the whole is read above
-					}
+				if inSpans(spaced, m[2]) {
+					continue // its first word: the whole is read above
 				}
 				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
 				if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
@@ -222,6 +205,28 @@ func (x *run) targets() {
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
+}
+
+// targetIPs are the IP addresses on page k an order can ask about: no
+// citation's digits, no time of day, none its facts only narrate.
+func (x *run) targetIPs(k int) []span {
+	p := x.c.pages[k]
+	var out []span
+	for _, m := range findAllIndex(ipv4Re, p.text) {
+		v := p.text[m[0]:m[1]]
+		if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") || x.contextIP(k, m[0]) {
+			continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
+		}
+		out = append(out, span{v, m[0], m[1]})
+	}
+	for _, m := range findAllIndex(ipv6Re, p.text) {
+		v := strings.TrimRight(p.text[m[0]:m[1]], ":")
+		if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) || x.contextIP(k, m[0]) {
+			continue
+		}
+		out = append(out, span{strings.ToLower(v), m[0], m[1]})
+	}
+	return out
 }
 
 // phoneValue is the telephone number matched at text[start:end] in E.164,

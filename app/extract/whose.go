@@ -183,7 +183,7 @@ func (x *run) whose(k int, i int, v string) owner {
 		return o
 	}
 	line := lineOf(p.text, i)
-	if (r.faxHeader.MatchString(line) || faxStampRe().MatchString(line)) && lineIndex(p.text, i) < 3 {
+	if faxHeaderLine(line) && lineIndex(p.text, i) < 3 {
 		return ownOther // a fax machine's header line
 	}
 	parts := x.lineParts(k)
@@ -196,9 +196,6 @@ func (x *run) whose(k int, i int, v string) owner {
 	strong, provider, listsTargets := cue&1 != 0 || labelledContact(p.text, from), cue&2 != 0, cue&4 != 0
 	switch parts[n] {
 	case partTargets:
-		if inGovContactBlock(p.text, i) {
-			return ownSender // a contact block under the list: "Contact  Federal Agent …"
-		}
 		return ownerInTargets(p.text, i, v, line, strong)
 	case partSender:
 		if r.switchboard.MatchString(line) && !titledNameRe().MatchString(line) {
@@ -211,10 +208,18 @@ func (x *run) whose(k int, i int, v string) owner {
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
-	if officersNumber(p.text, i) || officersContact(p.text, from, i) || inGovContactBlock(p.text, i) {
+	if sendersByPlace(p.text, from, i) {
 		return ownSender
 	}
 	return ownerInBody(v, line, strong && !listsTargets)
+}
+
+// sendersByPlace reports whether the identifier at offset i (its sentence
+// starting at from) stands where an officer's own contact does: after a
+// titled officer's name, in the sentence naming the officer, or in a
+// signature's block of contact lines.
+func sendersByPlace(text string, from, i int) bool {
+	return officersNumber(text, i) || officersContact(text, from, i) || inGovContactBlock(text, i)
 }
 
 // ownerByAddress decides whose an e-mail address is by its domain and
@@ -256,6 +261,9 @@ func labelledContact(text string, from int) bool {
 // Enforcement Response Team: lers@…)"), a contact sentence or a
 // government address the sender's.
 func ownerInTargets(text string, i int, v, line string, strong bool) owner {
+	if inGovContactBlock(text, i) {
+		return ownSender // a contact block under the list: "Contact  Federal Agent …"
+	}
 	ls := strings.LastIndexByte(text[:i], '\n') + 1
 	le := len(text)
 	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
@@ -451,43 +459,54 @@ func lineStarts(text string) []int {
 // "kyle.r.osei@dea.gov"), whatever title the officer signs with. A list
 // of targets holds no official's address.
 func inGovContactBlock(text string, i int) bool {
-	// An e-mail's header lines are no signature, and a line that says
-	// whose account it names is the list's.
-	short := func(t string) bool { return t != "" && len(t) <= 70 && !proseLine(t) && !mailHeaderRe().MatchString(t) }
 	ls := strings.LastIndexByte(text[:i], '\n') + 1
 	le := len(text)
 	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
 		le = i + e
 	}
-	if t := strings.TrimSpace(text[ls:le]); !short(t) || accountWordRe().MatchString(t) {
+	if t := strings.TrimSpace(text[ls:le]); !contactBlockLine(t) || accountWordRe().MatchString(t) {
 		return false
 	}
-	// Up the page.
-	for end, j := ls-1, 0; end > 0 && j < 4; j++ {
-		start := strings.LastIndexByte(text[:end], '\n') + 1
+	return govLineNear(text, ls, -1) || govLineNear(text, le, 1)
+}
+
+// contactBlockLine reports whether a trimmed line can stand in a
+// signature's contact block: short, no running text, no e-mail header.
+func contactBlockLine(t string) bool {
+	return t != "" && len(t) <= 70 && !proseLine(t) && !mailHeaderRe().MatchString(t)
+}
+
+// govLineNear walks up to four lines of a block from the line break at
+// edge (up the page for step -1, down for 1) and reports whether one
+// holds an official's address.
+func govLineNear(text string, edge, step int) bool {
+	for j := 0; j < 4; j++ {
+		var start, end int
+		if step < 0 {
+			if edge <= 0 {
+				return false
+			}
+			end = edge - 1
+			start = strings.LastIndexByte(text[:end], '\n') + 1
+			edge = start
+		} else {
+			start = edge + 1
+			if start >= len(text) {
+				return false
+			}
+			end = len(text)
+			if e := strings.IndexByte(text[start:], '\n'); e >= 0 {
+				end = start + e
+			}
+			edge = end
+		}
 		t := strings.TrimSpace(text[start:end])
-		if !short(t) {
-			break
+		if !contactBlockLine(t) {
+			return false
 		}
 		if strings.Contains(t, "@") && govEmailOnLine(t) {
 			return true
 		}
-		end = start - 1
-	}
-	// Down the page.
-	for start, j := le+1, 0; start < len(text) && j < 4; j++ {
-		end := len(text)
-		if e := strings.IndexByte(text[start:], '\n'); e >= 0 {
-			end = start + e
-		}
-		t := strings.TrimSpace(text[start:end])
-		if !short(t) {
-			break
-		}
-		if strings.Contains(t, "@") && govEmailOnLine(t) {
-			return true
-		}
-		start = end + 1
 	}
 	return false
 }
@@ -501,6 +520,11 @@ var mailHeaderRe = sync.OnceValue(func() *regexp.Regexp {
 var accountWordRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:account|target|subscriber|user|holder|customer|suspect|victim|konto|kunde|compte|abonn|cuenta|titular|conta|utente|abonnement)`)
 })
+
+// faxHeaderLine reports whether a line is a fax machine's header.
+func faxHeaderLine(line string) bool {
+	return whoseRules().faxHeader.MatchString(line) || faxStampRe().MatchString(line)
+}
 
 // faxStampRe is a fax machine's header however OCR read its date: a time
 // of day, then an arrow from the sending number to the receiving one or a
