@@ -276,3 +276,19 @@ func TestAgency_ACityDivisionOrBureauOfPolice(t *testing.T) {
 		t.Errorf("agency %q, want the city's division of police", ex.Field(app.FieldAgency))
 	}
 }
+
+func TestTargets_ANamedDomainAndACaseNumbersSuffix(t *testing.T) {
+	page := "EDITIONSVERFÜGUNG\nÜber den Webshop unter der Domain kiesel-markt.example wurden Waren angeboten.\n" +
+		"Die Example Hosting AG wird aufgefordert, Daten betreffend das Kundenkonto Nr. HH-440918 sowie die Domain kiesel-\nmarkt.example herauszugeben.\n"
+	got := targetValues(extractText(page))
+	if !slices.Equal(got, []string{"account_id HH-440918", "url kiesel-markt.example"}) {
+		t.Errorf("targets %v, want the account and the domain as the page writes it", got)
+	}
+	page = "ORDER\nRecords shall be delivered to Special Agent Jo Roe, tel. (313) 555-0163. Please refer to USSS case\nnumber 204-772-0019-S.\n" +
+		"The provider shall disclose the records of the telephone number (313) 555-0177.\n"
+	for _, v := range targetValues(extractText(page)) {
+		if v == "phone +12047720019" {
+			t.Errorf("targets hold the digits of a case number with its suffix")
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -473,11 +474,25 @@ func partOfLongerNumber(text string, start, end int) bool {
 	}
 	if end < len(text) {
 		c := text[end]
-		if c >= '0' && c <= '9' || c == '-' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' || c == '/' {
+		if c >= '0' && c <= '9' || c == '-' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' || c == '/' || codeSuffix(text[end:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// codeSuffix reports whether rest opens with a hyphen and a letter or two
+// of a file number's suffix ("204-772-0019-S."): the digits before it are
+// a case number's, no telephone's.
+func codeSuffix(rest string) bool {
+	if len(rest) < 2 || rest[0] != '-' {
+		return false
+	}
+	n := 1
+	for n < len(rest) && n <= 3 && rest[n] >= 'A' && rest[n] <= 'Z' {
+		n++
+	}
+	return n > 1 && n <= 3 && (n == len(rest) || !unicode.IsLetter(rune(rest[n])))
 }
 
 var caseLikeRe *regexp.Regexp
