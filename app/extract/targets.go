@@ -474,11 +474,11 @@ func partOfLongerNumber(text string, start, end int) bool {
 	}
 	if end < len(text) {
 		c := text[end]
-		if c >= '0' && c <= '9' || c == '-' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' || c == '/' || codeSuffix(text[end:]) {
+		if c >= '0' && c <= '9' || c == '-' && end+1 < len(text) && text[end+1] >= '0' && text[end+1] <= '9' || c == '/' {
 			return true
 		}
 	}
-	return false
+	return codeSuffix(text[end:])
 }
 
 // codeSuffix reports whether rest opens with a hyphen and a letter or two
