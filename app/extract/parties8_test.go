@@ -292,3 +292,11 @@ func TestTargets_ANamedDomainAndACaseNumbersSuffix(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthority_AProsecutionOfficesLetterheadInItsLanguage(t *testing.T) {
+	page := "OPENBAAR MINISTERIE\nArrondissementsparket Utrecht\nParketnummer: 16/223344-26\nDatum: 25 november 2026\n" +
+		"VORDERING VERSTREKKEN GEGEVENS\nDe officier van justitie VORDERT van Example Telecom B.V. de verstrekking van gegevens betreffende het telefoonnummer 06-55501488.\n"
+	if ex := extractText(page); !strings.HasPrefix(ex.Field(app.FieldIssuingAuthority), "Openbaar Ministerie") {
+		t.Errorf("issuing authority %q, want the public prosecutor's office of the letterhead", ex.Field(app.FieldIssuingAuthority))
+	}
+}
