@@ -382,7 +382,7 @@ func (x *run) fallbackAgencies() []valued {
 var agencyClasses = sync.OnceValue(func() []labelClass {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return []labelClass{
-		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|autorit[àa]\s+di\s+polizia(?:\s+delegata)?|polizia\s+giudiziaria\s+delegata|autorit[ée]\s+de\s+police|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
+		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|service\s+d['’]enqu[êe]te|service\s+enqu[êe]teur|servizio\s+investigativo|ermittelnde\s+(?:dienststelle|beh[öo]rde)|investigating\s+(?:unit|service)|autorit[àa]\s+di\s+polizia(?:\s+delegata)?|polizia\s+giudiziaria\s+delegata|autorit[ée]\s+de\s+police|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
 	}
 })
 

@@ -300,3 +300,12 @@ func TestAuthority_AProsecutionOfficesLetterheadInItsLanguage(t *testing.T) {
 		t.Errorf("issuing authority %q, want the public prosecutor's office of the letterhead", ex.Field(app.FieldIssuingAuthority))
 	}
 }
+
+func TestAgency_AFormsInvestigatingServiceLabel(t *testing.T) {
+	form := "CERTIFICAT D'INJONCTION EUROPÉENNE DE PRODUCTION (EPOC)\nSECTION A : État d'émission / autorité d'émission\nÉtat d'émission : France\n" +
+		"Autorité d'émission : Parquet de la République près le tribunal judiciaire de Lille\n" +
+		"Service d'enquête / point de contact : Office anti-cybercriminalité (OFAC), antenne de Lille — Capitaine Jo Roe\n"
+	if ex := extractText(form); ex.Field(app.FieldAgency) != "Office anti-cybercriminalité (OFAC)" {
+		t.Errorf("agency %q, want the investigating service the form names", ex.Field(app.FieldAgency))
+	}
+}
