@@ -498,6 +498,9 @@ var authorityLabel *regexp.Regexp
 // letterhead's organisations.
 func (x *run) courts() []valued {
 	var out []valued
+	if v, ok := x.prosecutorsOffice(); ok {
+		out = append(out, v) // over the court its caption borrows
+	}
 	for _, lp := range x.labelled(authorityClasses()) {
 		h := x.pairHit(lp.p)
 		if v := authorityValue(wrappedValue(lp.p, h.text)); v != "" {

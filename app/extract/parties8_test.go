@@ -309,3 +309,18 @@ func TestAgency_AFormsInvestigatingServiceLabel(t *testing.T) {
 		t.Errorf("agency %q, want the investigating service the form names", ex.Field(app.FieldAgency))
 	}
 }
+
+func TestAuthority_AProsecutorsInvestigativeSubpoenaIsTheProsecutors(t *testing.T) {
+	page := "IN THE CIRCUIT COURT OF THE FIFTH JUDICIAL CIRCUIT\nIN AND FOR MARION COUNTY, FLORIDA\n\nINVESTIGATIVE SUBPOENA DUCES TECUM\n(Section 27.04, Florida Statutes)\n" +
+		"TO: Custodian of Records, Example Chat Inc.\nYOU ARE HEREBY COMMANDED to appear before the State Attorney of the Fifth Judicial Circuit at the Office\nof the State Attorney, 110 NW 1st Ave, Ocala, and produce the records of the user name river_fox_2011.\n\n" +
+		"STATE ATTORNEY, FIFTH JUDICIAL CIRCUIT\nBy: Jo Roe\nAssistant State Attorney\n"
+	if ex := extractText(page); ex.Field(app.FieldIssuingAuthority) != "Office of the State Attorney, Fifth Judicial Circuit" {
+		t.Errorf("issuing authority %q, want the prosecutor's office, not the court its caption borrows", ex.Field(app.FieldIssuingAuthority))
+	}
+	// A court's own subpoena stays the court's.
+	page = "IN THE CIRCUIT COURT OF THE FIFTH JUDICIAL CIRCUIT\nIN AND FOR MARION COUNTY, FLORIDA\n\nSUBPOENA DUCES TECUM\nTO: Custodian of Records, Example Chat Inc.\n" +
+		"YOU ARE COMMANDED to produce the records of the user name river_fox_2011.\n"
+	if ex := extractText(page); !strings.HasPrefix(ex.Field(app.FieldIssuingAuthority), "Circuit Court") {
+		t.Errorf("issuing authority %q, want the court", ex.Field(app.FieldIssuingAuthority))
+	}
+}
