@@ -292,7 +292,8 @@ var (
 // order. A court wins as issuing authority; letters and subpoenas issued by
 // an agency name the agency.
 func (x *run) authority() {
-	inProse := x.agency()
+	rule := x.agency()
+	x.agencyByDomain = rule == "domain"
 	var cands []cand
 	for _, v := range x.courts() {
 		cands = append(cands, cand{value: v.value, h: v.hit, conf: v.conf, rank: v.conf, rule: v.rule})
@@ -301,21 +302,25 @@ func (x *run) authority() {
 	// An agency that issues its own process (a subpoena, a letter) is its
 	// issuing authority; one the order only mentions in a sentence ("the
 	// police asked this court …") issues nothing.
-	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && !inProse {
+	// An agency known only by its officer's mail domain issues what an
+	// agency issues itself (a subpoena, a letter, a request), not a
+	// prosecutor's decision its officer is named in.
+	if _, ok := x.ex.Fields[app.FieldIssuingAuthority]; !ok && rule != "prose" && (rule != "domain" || agencyIssued(x.ex.ProcessType)) {
 		if f, ok := x.ex.Fields[app.FieldAgency]; ok {
 			f.Confidence = round2(f.Confidence - 0.1)
 			f.Alternatives = nil
 			x.ex.Fields[app.FieldIssuingAuthority] = f
 		}
 	}
+	x.unitUnderDomainForce()
 }
 
 // agency finds the agency behind the order: in the letterhead, the most
 // specific unit named ("Homeland Security Investigations" under "U.S.
 // Immigration and Customs Enforcement"); else one named in the order; a
-// named agency beats its department. It reports whether the agency was
-// read from running text only.
-func (x *run) agency() bool {
+// named agency beats its department. It returns the rule that read the
+// agency ("prose" for running text only, "domain" for a mail domain only).
+func (x *run) agency() string {
 	var cands []cand
 	addV := func(v valued) {
 		if v.value != "" {
@@ -350,23 +355,34 @@ func (x *run) agency() bool {
 		addV(v)
 	}
 	if len(cands) == 0 {
-		for _, v := range x.proseForces() {
+		for _, v := range x.fallbackAgencies() {
 			addV(v)
 		}
 	}
-	if len(cands) == 0 {
-		if h, ok := x.c.first(genericAgencyRe); ok {
-			addV(valued{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"})
-		}
+	c, _ := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
+	return c.rule
+}
+
+// fallbackAgencies name the agency where no letterhead, label, contact
+// line or signature does: a force named in running text, else the body
+// whose mail domain its officer writes from, else a department.
+func (x *run) fallbackAgencies() []valued {
+	if v := x.proseForces(); len(v) > 0 {
+		return v
 	}
-	c, ok := x.choose(app.FieldAgency, fullerNames(x.withForces(cands)), func(s string) string { return strings.ToUpper(alnumOnly(s)) })
-	return ok && c.rule == "prose"
+	if v := x.domainAgencies(); len(v) > 0 {
+		return v
+	}
+	if h, ok := x.c.first(genericAgencyRe); ok {
+		return []valued{{titleCase(strings.TrimSpace(h.group())), h, 0.7, "department"}}
+	}
+	return nil
 }
 
 var agencyClasses = sync.OnceValue(func() []labelClass {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return []labelClass{
-		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
+		{"transfer", 0.85, re(`authority\s+to\s+which\s+the\s+data|service\s+d['’]enqu[êe]te|service\s+enqu[êe]teur|servizio\s+investigativo|ermittelnde\s+(?:dienststelle|beh[öo]rde)|investigating\s+(?:unit|service)|autorit[àa]\s+di\s+polizia(?:\s+delegata)?|polizia\s+giudiziaria\s+delegata|autorit[ée]\s+de\s+police|requesting\s+agency|investigating\s+(?:agency|authority)|^agency$|^police\s+(?:force|service|unit)$|dienststelle|unidad\s+policial|servi[cç]o\s+de\s+pol[ií]cia`)},
 	}
 })
 
@@ -422,6 +438,9 @@ func (x *run) letterheadAgency() (valued, bool) {
 		}
 		h := makeHit(p, []int{starts[i] + m[0], starts[i] + m[1], starts[i] + m[2], starts[i] + m[3]})
 		best, found = valued{agencyName(h), h, 0.9, "letterhead"}, true
+		if place, ok := unitsPlace(best.value, l[m[1]:]); ok {
+			best.value += ", " + place // "CYBER CRIME POLICE STATION, HYDERABAD CITY"
+		}
 		if u := nextLine(lines, i); unitLine(u) {
 			best.value += " - " + titleCase(u)
 		}
@@ -479,6 +498,9 @@ var authorityLabel *regexp.Regexp
 // letterhead's organisations.
 func (x *run) courts() []valued {
 	var out []valued
+	if v, ok := x.prosecutorsOffice(); ok {
+		out = append(out, v) // over the court its caption borrows
+	}
 	for _, lp := range x.labelled(authorityClasses()) {
 		h := x.pairHit(lp.p)
 		if v := authorityValue(wrappedValue(lp.p, h.text)); v != "" {
@@ -526,7 +548,11 @@ func (x *run) letterheadIssuer() []valued {
 	// An office the stack names is the stack's last part: the stack is
 	// its full name, whoever the agency is.
 	inOrgs := hasOrgs && hasOffice && strings.Contains(strings.ToLower(orgs.value), strings.ToLower(v))
-	if ag := x.ex.Fields[app.FieldAgency].Value; hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
+	ag := x.ex.Fields[app.FieldAgency].Value
+	if x.agencyByDomain {
+		ag = "" // a domain's agency says nothing of the letterhead's body
+	}
+	if hasOrgs && !inOrgs && ag != "" && !strings.Contains(strings.ToLower(orgs.value), strings.ToLower(ag)) {
 		hasOrgs = false
 	} else if hasOrgs {
 		orgs.value = fromAgency(orgs.value, ag)
@@ -547,7 +573,7 @@ var authorityClasses = sync.OnceValue(func() []labelClass {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
 	return []labelClass{
 		{"refused", 0, re(`validating|enforcing|central\s+authority|transferred|contact|type\b`)},
-		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|requérante)|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
+		{"issuing", 0.9, re(`^(?:name\s+of\s+(?:the\s+)?)?(?:issuing|requesting|competent)\s+(?:judicial\s+)?authority(?:\s+name)?$|^issued\s+by$|autorit[àé]\s+(?:emittente|d'[ée]mission|di\s+emissione|requérante)|organ\s+wydaj[ąa]cy|utf[äa]rdande\s+myndighet|ausstellende\s+beh[öo]rde|anordnungsbeh[öo]rde|autoridad\s+(?:emisora|de\s+emisi[oó]n)|autoridade\s+(?:de\s+)?emiss|uitvaardigende\s+autoriteit`)},
 	}
 })
 
@@ -642,52 +668,70 @@ func (x *run) courtHeading(p pageText, head string) (valued, bool) {
 		if strings.HasPrefix(low, "court") || strings.Contains(low, "court order") || strings.Contains(low, "the court") || len(strings.Fields(name)) < 2 {
 			continue
 		}
-		// Where the court sits stands on the next line or two: "for the /
-		// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA",
-		// "COUNTY OF ALAMEDA", "(MINSHULL STREET)".
-		rest := strings.SplitN(p.text[h.end:], "\n", 9)
-		pending := ""
-		seen := 0
-		for i, l := range rest {
-			if i == 0 {
-				continue
-			}
-			cells := cellsOf(l, 0)
-			if len(cells) == 0 {
-				continue
-			}
-			if seen++; seen > 3 {
-				break
-			}
-			t := strings.TrimSpace(cells[0].text)
-			lt := strings.ToLower(t)
-			switch {
-			case lt == "for the" || lt == "for":
-				pending = " for the "
-				continue
-			case courtPlaceRe.MatchString(t):
-				part := titleCase(strings.Trim(t, " .,"))
-				if prep := courtPrepRe.FindString(part); prep != "" {
-					name += " " + strings.ToLower(prep) + part[len(prep):]
-				} else if pending != "" {
-					name += pending + part
-				} else if strings.HasPrefix(part, "(") {
-					name += " " + part
-				} else if districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of") {
-					name += " for the " + part
-				} else {
-					name += ", " + part
-				}
-				pending = ""
-				continue
-			case len(t) < 12 && !headingTitle(t):
-				continue // a scan's specks between the lines
-			}
-			break
-		}
+		name = withCourtPlace(name, strings.SplitN(p.text[h.end:], "\n", 9))
 		return valued{name, h, 0.9, "court-heading"}, true
 	}
 	return valued{}, false
+}
+
+// withCourtPlace adds to a court's name where it sits, read from the lines
+// under its heading (rest, the heading's own line first): "for the /
+// District of Oregon", "IN AND FOR BROWARD COUNTY, FLORIDA", "COUNTY OF
+// ALAMEDA", "(MINSHULL STREET)".
+func withCourtPlace(name string, rest []string) string {
+	low := strings.ToLower(name)
+	pending := ""
+	seen := 0
+	for i, l := range rest {
+		if i == 0 {
+			continue
+		}
+		cells := cellsOf(l, 0)
+		if len(cells) == 0 {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		t := strings.TrimSpace(cells[0].text)
+		lt := strings.ToLower(t)
+		switch {
+		case lt == "for the" || lt == "for":
+			pending = " for the "
+			continue
+		case strings.HasSuffix(strings.TrimRight(t, " |"), ")") && !strings.HasPrefix(t, "("):
+			// A caption's venue set off by its column of brackets
+			// ("STATE OF OHIO )" / ") ss:"): the parties', not where
+			// the court sits.
+		case courtPlaceRe.MatchString(t) && strings.Contains(strings.ToLower(name), strings.ToLower(strings.TrimSpace(strings.Split(t, ",")[0]))):
+			continue // "FRANKLIN COUNTY, OHIO" under "FRANKLIN COUNTY MUNICIPAL COURT"
+		case courtPlaceRe.MatchString(t):
+			name, pending = joinCourtPlace(name, low, t, pending), ""
+			continue
+		case len(t) < 12 && !headingTitle(t):
+			continue // a scan's specks between the lines
+		}
+		break
+	}
+	return name
+}
+
+// joinCourtPlace adds place line t to a court's name (low, as the heading
+// gave it, lowered): "of …" as written, "for the" where the line before or
+// a district asks for it, a comma otherwise.
+func joinCourtPlace(name, low, t, pending string) string {
+	part := titleCase(strings.Trim(t, " .,"))
+	switch prep := courtPrepRe.FindString(part); {
+	case prep != "":
+		return name + " " + strings.ToLower(prep) + part[len(prep):]
+	case pending != "":
+		return name + pending + part
+	case strings.HasPrefix(part, "("):
+		return name + " " + part
+	case districtRe.MatchString(t) && !strings.Contains(low, "district of") && !strings.Contains(low, "county of"):
+		return name + " for the " + part
+	}
+	return name + ", " + part
 }
 
 var (

@@ -56,5 +56,35 @@ func (x *run) targetURLs(k int) [][]int {
 			out = append(out, m)
 		}
 	}
+	// A web site named as a domain, no scheme: "die Domain
+	// alpen-schnaeppchen.example", "the domain name quick-loans.example".
+	lower := strings.ToLower(p.text)
+	for _, m := range findAll(namedDomainRe(), p.text) {
+		v := lower[m[2]:m[3]]
+		if !isGovDomain(v) && !x.providersDomain(v) && !unhyphenated(lower, v) && x.whose(k, m[2], v) == ownTarget {
+			out = append(out, []int{m[2], m[3]})
+		}
+	}
 	return out
 }
+
+// unhyphenated reports whether domain v is one the page also writes with
+// a hyphen ("alpen-schnaeppchen.example"): its hyphen was a line's end,
+// which the text's preparation joined away.
+func unhyphenated(lower, v string) bool {
+	if strings.Contains(v, "-") {
+		return false
+	}
+	for _, m := range namedDomainRe().FindAllStringSubmatch(lower, -1) {
+		if w := m[1]; w != v && strings.Contains(w, "-") && strings.ReplaceAll(w, "-", "") == v {
+			return true
+		}
+	}
+	return false
+}
+
+// namedDomainRe is a domain an order names as a web site's: after "domain
+// (name)", "website" or "web shop" in the orders' languages.
+var namedDomainRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:domain(?:\s+name)?|domaine|dominio|dom[íi]nio|website|web\s+site|webshop|site\s+web|sitio\s+web|webseite|internetseite)\s*:?\s+((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})\b`)
+})

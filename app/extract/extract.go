@@ -132,6 +132,11 @@ type run struct {
 	}
 	sentenceCue map[[2]int]uint8
 	tops        map[topKey]hit // heading matches (topMatch)
+	// agencyByDomain: the agency was read from a mail domain only.
+	agencyByDomain bool
+	// agencyInitials holds the initials of the agencies the order names
+	// (namedAgencysDomain).
+	agencyInitials map[string]bool
 }
 
 func (x *run) set(name string, value string, h hit, confidence float64) {

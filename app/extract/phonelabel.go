@@ -167,19 +167,28 @@ var indianMobileRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\b[6-9]\d{4}[ \-]?\d{5}\b`)
 })
 
+// spanishNumberRe is a Spanish number as Spain writes it, nine digits
+// with no trunk zero, a mobile's or a line's first digit 6–9: "655 50 12
+// 34", "912 345 678".
+var spanishNumberRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[6789]\d{2}(?:\s\d{2}){3}\b|\b[6789]\d{2}\s\d{3}\s\d{3}\b`)
+})
+
 // nationalNumbers are the numbers written in a country's own way, beyond
 // those already found written for dialling from abroad: a trunk zero
 // ("02 5555 2700", "(19) 3000-4471"), a British mobile's five and six
 // digits ("07700 900412"), and in India a mobile's ten digits without a
-// zero ("Mob: 98450 55512").
+// zero ("Mob: 98450 55512"), in Spain nine digits without one.
 func nationalNumbers(text string, found [][]int, cc string) [][]int {
 	var out [][]int
 	add := func(ms [][]int) {
 	next:
 		for _, m := range ms {
-			for _, f := range found {
-				if m[0] < f[1] && f[0] < m[1] {
-					continue next // inside "+39 02 5555 2711"
+			for _, fs := range [2][][]int{found, out} {
+				for _, f := range fs {
+					if m[0] < f[1] && f[0] < m[1] {
+						continue next // inside "+39 02 5555 2711", or read already
+					}
 				}
 			}
 			out = append(out, m)
@@ -191,6 +200,8 @@ func nationalNumbers(text string, found [][]int, cc string) [][]int {
 		add(indianMobileRe().FindAllStringIndex(text, -1))
 	case "44":
 		add(ukMobileRe().FindAllStringIndex(text, -1))
+	case "34":
+		add(spanishNumberRe().FindAllStringIndex(text, -1))
 	}
 	return out
 }

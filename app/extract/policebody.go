@@ -325,3 +325,28 @@ func afterHeaderValue(h hit) string {
 	}
 	return v
 }
+
+// unitPlaceRe is the town a letterhead writes after a unit's name on its
+// line: a comma and a few words, nothing else.
+var unitPlaceRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*,\s*(\p{L}[\p{L}'.\- ]{1,38}\p{L})\s*$`)
+})
+
+// unitsPlace reads the place that follows a police unit on its letterhead
+// line ("Cyber Crime Police Station, Hyderabad City"): a station is named
+// with its town, as a reviewer writes it. A force after the comma is no
+// place (unitsForce sets it first).
+func unitsPlace(unit, rest string) (string, bool) {
+	if !isPoliceUnit(unit) {
+		return "", false
+	}
+	m := unitPlaceRe().FindStringSubmatch(rest)
+	if m == nil || policeWordRe.MatchString(m[1]) || len(strings.Fields(m[1])) > 4 {
+		return "", false
+	}
+	place := m[1]
+	if strings.ToUpper(place) == place {
+		place = titleCase(place)
+	}
+	return place, true
+}

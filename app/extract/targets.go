@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -132,19 +133,8 @@ func (x *run) targets() {
 		for _, m := range x.targetURLs(k) {
 			add(app.TargetURL, strings.TrimRight(p.text[m[0]:m[1]], ".,;:"), h, m[0], m[1])
 		}
-		for _, m := range findAllIndex(ipv4Re, p.text) {
-			v := p.text[m[0]:m[1]]
-			if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") {
-				continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
-			}
-			add(app.TargetIP, v, h, m[0], m[1])
-		}
-		for _, m := range findAllIndex(ipv6Re, p.text) {
-			v := strings.TrimRight(p.text[m[0]:m[1]], ":")
-			if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) {
-				continue
-			}
-			add(app.TargetIP, strings.ToLower(v), h, m[0], m[1])
+		for _, ip := range x.targetIPs(k) {
+			add(app.TargetIP, ip.value, h, ip.start, ip.end)
 		}
 		for _, m := range findAll(deviceRe, p.text) {
 			if v := p.text[m[4]:m[5]]; hasDigit(v) {
@@ -166,8 +156,15 @@ func (x *run) targets() {
 		accounts(accountShapeRe)
 		accounts(accountLayoutRes().nextLine)
 		accounts(accountLayoutRes().tableRow)
+		spaced := x.spacedHandles(k)
+		for _, s := range spaced {
+			add(app.TargetUsername, s.value, h, s.start, s.end)
+		}
 		users := func(re *regexp.Regexp) {
 			for _, m := range findAll(re, p.text) {
+				if inSpans(spaced, m[2]) {
+					continue // its first word: the whole is read above
+				}
 				v := strings.TrimRight(strings.TrimLeft(p.text[m[2]:m[3]], "@"), ".,;:-")
 				if !usernameShaped(v) || x.whose(k, m[2], v) != ownTarget {
 					continue
@@ -209,6 +206,28 @@ func (x *run) targets() {
 			add(app.TargetPhone, v, h, m[0], m[1])
 		}
 	}
+}
+
+// targetIPs are the IP addresses on page k an order can ask about: no
+// citation's digits, no time of day, none its facts only narrate.
+func (x *run) targetIPs(k int) []span {
+	p := x.c.pages[k]
+	var out []span
+	for _, m := range findAllIndex(ipv4Re, p.text) {
+		v := p.text[m[0]:m[1]]
+		if ip := net.ParseIP(v); ip == nil || inCitation(p.text, m[0]) || strings.HasPrefix(v, "0.") || x.contextIP(k, m[0]) {
+			continue // 0.0.0.0/8 is no host: OCR's reading of "U.S.C."
+		}
+		out = append(out, span{v, m[0], m[1]})
+	}
+	for _, m := range findAllIndex(ipv6Re, p.text) {
+		v := strings.TrimRight(p.text[m[0]:m[1]], ":")
+		if ip := net.ParseIP(v); ip == nil || strings.Count(v, ":") < 2 || looksLikeTime(v) || x.contextIP(k, m[0]) {
+			continue
+		}
+		out = append(out, span{strings.ToLower(v), m[0], m[1]})
+	}
+	return out
 }
 
 // phoneValue is the telephone number matched at text[start:end] in E.164,
@@ -382,7 +401,13 @@ func linesAround(text string, i, n int) []string {
 // body in the languages orders come in (politie, polizei, justiz, om, mp).
 func isGovDomain(d string) bool {
 	d = strings.ToLower(d)
+	if _, ok := domainAgency(d); ok {
+		return true // an agency's own: "afp.example" for afp.gov.au
+	}
 	labels := strings.Split(d, ".")
+	if len(labels) >= 3 && labels[0] == "ag" && len(labels[1]) == 2 && validState(strings.ToUpper(labels[1])) {
+		return true // a state attorney general's: ag.ny.gov
+	}
 	for i, l := range labels {
 		if i == len(labels)-1 {
 			break // the country or generic ending
@@ -453,7 +478,21 @@ func partOfLongerNumber(text string, start, end int) bool {
 			return true
 		}
 	}
-	return false
+	return codeSuffix(text[end:])
+}
+
+// codeSuffix reports whether rest opens with a hyphen and a letter or two
+// of a file number's suffix ("204-772-0019-S."): the digits before it are
+// a case number's, no telephone's.
+func codeSuffix(rest string) bool {
+	if len(rest) < 2 || rest[0] != '-' {
+		return false
+	}
+	n := 1
+	for n < len(rest) && n <= 3 && rest[n] >= 'A' && rest[n] <= 'Z' {
+		n++
+	}
+	return n > 1 && n <= 3 && (n == len(rest) || !unicode.IsLetter(rune(rest[n])))
 }
 
 var caseLikeRe *regexp.Regexp

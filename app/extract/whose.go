@@ -49,15 +49,15 @@ var whoseRules = sync.OnceValue(func() *whoseRes {
 		targetHead:   re(`attachment\s+a\b|\buser\b|data\s+to\s+be\s+(?:preserved|produced|disclosed)|property\s+to\s+be\s+searched|schedule|identification\s+of\s+the\s+data|target|identifier|selector|account\(?s?\)?\b|data\s+subject|user\s+concerned|records\s+(?:required|requested|to\s+be)|information\s+to\s+be\s+disclosed|exhibit|rider|particular\s+things`),
 		senderHead:   re(`issuing\s+authority|validating\s+authority|requesting|contact\s+(?:point|person|details)|authority\s+to\s+which|details\s+of\s+the|issued\s+by|applicant|signature|officer|agency\s*/|section\s+1\s*[—-]\s*requesting|^\s*from\b`),
 		providerHead: re(`addressee|recipient|service\s+provider|\bprovider\b|\bcompany\b|to\s*\(name|respondent|sent\s+to`),
-		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
+		addressStart: re(`^\s*(?:(?:to|attn|attention|addressee|recipient|respondent|an|à|a|para|aan|destinatario|destinataire|destinatário|mottagare|modtager|mottaker|empfänger|adresat|geadresseerde)\b|via\s+(?:e-?mail|electronic|fax|facsimile|overnight|courier|portal|first)|by\s+(?:e-?mail|fax|hand|courier)\s*[:(]|served\s+(?:by|on|via|upon)\b|sent\s+to\b|custodian\s+of\s+records\b)`),
 		addressEnd:   re(`^\s*(?:re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp|sub|dear|sehr|geachte|madame|monsieur|estimad|egregi|to\s+whom|greetings|sir)\b|^\s*$`),
 		closing:      re(`who\s+(?:issues|requests)(?:\s+or\s+(?:issues|requests))?\s+this|^\s*(?:contact\s+(?:person|details|information|point)|requested\s+by|issued\s+by|sincerely|regards|kind\s+regards|best\s+regards|respectfully(?:\s+submitted)?|thank\s+you|thanks|yours\s+(?:truly|faithfully|sincerely)|very\s+truly\s+yours|mit\s+freundlichen|cordialement|atentamente|cordiali\s+saluti|met\s+vriendelijke|by\s+the\s+court|so\s+ordered|signed|signature|/s/|requested\s+by)\b`),
 		titleName:    regexp.MustCompile(`\b(?:Special\s+Agent|SA|Task\s+Force\s+Officer|Detective|Det\.|Investigator|Officer|Sergeant|Sgt\.|Inspector|Trooper|Deputy|Agent|Constable|Assistant\s+United\s+States\s+Attorney|AUSA|Assistant\s+District\s+Attorney|Deputy\s+District\s+Attorney|ADA|Prosecutor|Investigating\s+Officer)\b`),
 		// A sentence about the provider: where it is, how its law
 		// enforcement team is reached.
 		providerSentence: re(`headquartered|principal\s+place|located\s+at|law\s+enforcement\s+(?:response|relations|liaison|team|portal)|legal\s+(?:process|compliance|department)\s+(?:team|unit|desk)?|compliance\s+(?:line|team|desk|unit)|subpoena\s+(?:compliance|desk)|provider(?:'s)?\s+(?:hotline|phone|telephone|number|line)|\bhotline\b|auto-?reply|do\s+not\s+reply|ticket\s+(?:no|number|#)|case\s+reference\s+from`),
-		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|24[- /x]*(?:hour|h\b|7)|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
-		roleMailbox:      re(`^(?:legal|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
+		switchboard:      re(`switchboard|main\s+(?:reception|number|line|office)|reception\s*:|general\s+(?:enquiries|inquiries)|front\s+desk|(?:^|[^\d])24[- /x]*(?:hour|h\b|7(?:\D|$))|\bdispatch\b|\bmain\s*:?\s*\(?\+?\d`),
+		roleMailbox:      re(`^(?:(?:us|eu|uk|de|fr|es|it|nl|br|in|jp|kr|au|ca|mx|ie|emea|apac|latam|global|intl)[-_.])?(?:legal|requerimientos|requisiciones|requerimentos|obligations?[-_.]?l[ée]gales|juridique|juridico|jur[ií]dico|myndighet(?:skontakt)?|myndigheter|behoerden|behorden|autoridades|autorita|justicia|requisitions?|lawful|lawfulrequests|lir|authorities|authority|lea-?requests|gov-?requests|government|lert|law|lawenforcement|le|lea|le-?response|leo|compliance|subpoena|subpoenas|records|custodian|privacy|dpo|emergency|emergencies|no-?reply|noreply|support|lers|legalprocess|legal-?process|abuse|security|info|notices|postmaster|admin|help|service|gdpr|dataprotection|data-?protection|trust|safety|eu-?legal|eu-?lawenforcement|lawenforcement-?eu)(?:[-._].*)?$`),
 		faxHeader:        re(`^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+\d{1,2}:\d{2}.*(?:fax|from|p\.\s?\d{3}|page)|^[\s.]*\d{1,2}[-.\s]+\p{L}{3,4}\.?\s*[-.]\s*\d{2,4}\s+\d{1,2}:\d{2}.*\b(?:fax|from|von|van|de|da|page|seite|p\.|s\.)\s*:?|^\s*(?:fax|from)\s*:?.*\bto\s*:`),
 	}
 })
@@ -183,7 +183,7 @@ func (x *run) whose(k int, i int, v string) owner {
 		return o
 	}
 	line := lineOf(p.text, i)
-	if r.faxHeader.MatchString(line) && lineIndex(p.text, i) < 3 {
+	if faxHeaderLine(line) && lineIndex(p.text, i) < 3 {
 		return ownOther // a fax machine's header line
 	}
 	parts := x.lineParts(k)
@@ -208,10 +208,18 @@ func (x *run) whose(k int, i int, v string) owner {
 	if provider && r.providerSentence.MatchString(strings.Join(linesAround(p.text, i, 1), "\n")) {
 		return ownProvider
 	}
-	if officersNumber(p.text, i) || officersContact(p.text, from, i) {
+	if sendersByPlace(p.text, from, i) {
 		return ownSender
 	}
 	return ownerInBody(v, line, strong && !listsTargets)
+}
+
+// sendersByPlace reports whether the identifier at offset i (its sentence
+// starting at from) stands where an officer's own contact does: after a
+// titled officer's name, in the sentence naming the officer, or in a
+// signature's block of contact lines.
+func sendersByPlace(text string, from, i int) bool {
+	return officersNumber(text, i) || officersContact(text, from, i) || inGovContactBlock(text, i)
 }
 
 // ownerByAddress decides whose an e-mail address is by its domain and
@@ -222,7 +230,7 @@ func (x *run) ownerByAddress(k, i int, low string) (owner, bool) {
 	switch {
 	case at < 0:
 		return ownTarget, false
-	case isGovDomain(low[at+1:]):
+	case isGovDomain(low[at+1:]) || x.namedAgencysDomain(low[at+1:]):
 		return ownSender, true
 	case whoseRules().roleMailbox.MatchString(low[:at]):
 		return ownProvider, true
@@ -253,6 +261,9 @@ func labelledContact(text string, from int) bool {
 // Enforcement Response Team: lers@…)"), a contact sentence or a
 // government address the sender's.
 func ownerInTargets(text string, i int, v, line string, strong bool) owner {
+	if inGovContactBlock(text, i) {
+		return ownSender // a contact block under the list: "Contact  Federal Agent …"
+	}
 	ls := strings.LastIndexByte(text[:i], '\n') + 1
 	le := len(text)
 	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
@@ -440,3 +451,85 @@ func lineStarts(text string) []int {
 	}
 	return starts
 }
+
+// inGovContactBlock reports whether the line holding offset i of text is
+// a short line of a block of short lines (no blank between) that holds an
+// address on a government or police domain: a signature's contact lines
+// ("Diversion Investigator Kyle R. Osei" / "(206) 555-0100" /
+// "kyle.r.osei@dea.gov"), whatever title the officer signs with. A list
+// of targets holds no official's address.
+func inGovContactBlock(text string, i int) bool {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	le := len(text)
+	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
+		le = i + e
+	}
+	if t := strings.TrimSpace(text[ls:le]); !contactBlockLine(t) || accountWordRe().MatchString(t) {
+		return false
+	}
+	return govLineNear(text, ls, -1) || govLineNear(text, le, 1)
+}
+
+// contactBlockLine reports whether a trimmed line can stand in a
+// signature's contact block: short, no running text, no e-mail header.
+func contactBlockLine(t string) bool {
+	return t != "" && len(t) <= 70 && !proseLine(t) && !mailHeaderRe().MatchString(t)
+}
+
+// govLineNear walks up to four lines of a block from the line break at
+// edge (up the page for step -1, down for 1) and reports whether one
+// holds an official's address.
+func govLineNear(text string, edge, step int) bool {
+	for j := 0; j < 4; j++ {
+		var start, end int
+		if step < 0 {
+			if edge <= 0 {
+				return false
+			}
+			end = edge - 1
+			start = strings.LastIndexByte(text[:end], '\n') + 1
+			edge = start
+		} else {
+			start = edge + 1
+			if start >= len(text) {
+				return false
+			}
+			end = len(text)
+			if e := strings.IndexByte(text[start:], '\n'); e >= 0 {
+				end = start + e
+			}
+			edge = end
+		}
+		t := strings.TrimSpace(text[start:end])
+		if !contactBlockLine(t) {
+			return false
+		}
+		if strings.Contains(t, "@") && govEmailOnLine(t) {
+			return true
+		}
+	}
+	return false
+}
+
+var mailHeaderRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:from|to|cc|bcc|subject|sent|date|von|an|betreff|de|à|objet|para|asunto)\s*:`)
+})
+
+// accountWordRe names an account or its holder: a line that holds it
+// lists a target, whatever stands around it.
+var accountWordRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:account|target|subscriber|user|holder|customer|suspect|victim|konto|kunde|compte|abonn|cuenta|titular|conta|utente|abonnement)`)
+})
+
+// faxHeaderLine reports whether a line is a fax machine's header.
+func faxHeaderLine(line string) bool {
+	return whoseRules().faxHeader.MatchString(line) || faxStampRe().MatchString(line)
+}
+
+// faxStampRe is a fax machine's header however OCR read its date: a time
+// of day, then an arrow from the sending number to the receiving one or a
+// page count at the line's end ("15:42 AG MUENCHEN +49 89 … -» 0211 …
+// P.002").
+var faxStampRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b\d{1,2}:\d{2}\b.*(?:->|-»|\+>|→|»|\bF?P\.\s?[0O]{1,2}[0-9O)]{1,2}\s*$)`)
+})
