@@ -68,7 +68,7 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 	// waits for the list.
 	// Wait for the load's own hand-back, which sets what it runs behind
 	// the list, not for the status line: the filter and the search redraw
-	// that line too, and the probe then read a queue not loaded yet.
+	// that line too.
 	var status string
 	var n int
 	var behind *settling
