@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	// The zone database ships inside the binary: a reviewer's laptop may
@@ -148,7 +149,9 @@ var zoneAbbreviations = map[string]struct {
 	"SGT": {8 * 3600, "Asia/Singapore"}, "AEST": {10 * 3600, "Australia/Sydney"}, "AEDT": {11 * 3600, "Australia/Sydney"},
 }
 
-var offsetRe = regexp.MustCompile(`^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$`)
+var offsetRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$`)
+})
 
 // StatedZone reads a zone as orders write it after a time: an
 // abbreviation ("EST", "CET"), an offset ("+01:00", "-0500", "UTC+1"),
@@ -159,7 +162,7 @@ func StatedZone(s string) (*time.Location, bool) {
 	if z, ok := zoneAbbreviations[s]; ok {
 		return time.FixedZone(s, z.offset), true
 	}
-	m := offsetRe.FindStringSubmatch(s)
+	m := offsetRe().FindStringSubmatch(s)
 	if m == nil {
 		return nil, false
 	}

@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/warrantdesk/warrantdesk/app"
 	"github.com/warrantdesk/warrantdesk/app/bench"
 	"github.com/warrantdesk/warrantdesk/app/sandbox"
 )
@@ -44,7 +46,13 @@ func (c *command) benchCmd(ctx context.Context, args []string) error {
 	rep, err := bench.Run(ctx, bench.Options{Exe: sandbox.Executable(), Cases: sizes, Bases: *bases, Dir: *keep,
 		ImportFiles: *importFiles, OCRFile: *ocrFile, Seed: *seed, Log: c.deps.Stderr})
 	if err != nil {
-		return err
+		if _, ok := errors.AsType[*app.Error](err); ok {
+			return err
+		}
+		// The bench's stores hold generated orders only: its failures are
+		// told in full, where an engineer running it reads them, not
+		// only in the log of a data folder it does not use.
+		return &app.Error{Code: app.EINTERNAL, Message: "bench: " + err.Error(), Err: err}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(c.deps.Stdout)

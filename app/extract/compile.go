@@ -16,6 +16,12 @@ var compileOnce sync.Once
 func compileRules() { compileOnce.Do(compileAll) }
 
 func compileAll() {
+	// Patterns kept beside the code that reads them.
+	compileEvidence()
+	compileMoments()
+	compileOCRMend()
+	compileStateOffice()
+	compileInsideAddress()
 	// authorities.go
 	stateCourtRe = regexp.MustCompile(`(?i)(?:state|commonwealth)\s+of\s+(` + alternation(usStates) + `)\b|(?:superior|circuit|district|county|municipal|supreme)\s+court[^\n]{0,60}?\b(` + alternation(usStates) + `)\b|\b(` + alternation(usStates) + `)\s+(?:superior|circuit|state|county)\s+court`)
 	federalRe = regexp.MustCompile(`(?i)united\s+states\s+code|united\s+states\s+(?:district|magistrate|bankruptcy)\s+court|\bU\.?\s?S\.?\s+district\s+court|federal\s+bureau\s+of\s+investigation|\bFBI\b|department\s+of\s+justice|united\s+states\s+attorney|U\.S\.\s+attorney|drug\s+enforcement\s+administration|homeland\s+security|secret\s+service|grand\s+jury|\b\d{1,2}\s*U\.?\s*S\.?\s*C\b`)

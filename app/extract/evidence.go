@@ -45,7 +45,7 @@ func doubtOf(c *corpus, name string, f app.Field) doubt {
 	d := doubt{weakShape: weakShape(name, f.Value)}
 	for _, p := range c.pages {
 		if p.num == f.Page {
-			d.cut = cutShort(p.text, f.Snippet, f.Value)
+			d.cut = cutShort(p.text, p.lower, f.Snippet, f.Value)
 			break
 		}
 	}
@@ -56,14 +56,14 @@ var (
 	// A case number that is only a year, or has fewer than four digits,
 	// is most often a fragment: the rest on the next line, or a year read
 	// where the number was cut.
-	bareYearRe = regexp.MustCompile(`^(?:19|20)\d\d$`)
-	digitRe    = regexp.MustCompile(`\d`)
+	bareYearRe *regexp.Regexp
+	digitRe    *regexp.Regexp
 	// An address whose local part is one or two characters is most often
 	// what is left when a line break or OCR cut the front off.
-	emailShapeRe = regexp.MustCompile(`^([^@\s]+)@[^@\s]+\.[a-z]{2,}$`)
+	emailShapeRe *regexp.Regexp
 	// A name with a hyphen before a blank was broken at its hyphen
 	// ("Tranh- Whitlock"): a line break or OCR split it.
-	brokenNameRe = regexp.MustCompile(`\p{L}-\s+\p{L}`)
+	brokenNameRe *regexp.Regexp
 )
 
 // weakShape reports a value whose shape is one that a cut or misread
@@ -88,14 +88,14 @@ var (
 	// opening quote between, or in a word and a comma touching the value
 	// (OCR's reading of the full stop in "first.last@"). A full stop with
 	// a blank is left out: "No. " ends a label.
-	runsInRe = regexp.MustCompile(`(?:[\p{L}\d][-_]\s?["'“]?|[\p{L}\d],)$`)
+	runsInRe *regexp.Regexp
 	// runsOn: the text after a value goes on with a joining mark and more
 	// of it.
-	runsOnRe = regexp.MustCompile(`^[-_/]\s*[\p{L}\d]`)
+	runsOnRe *regexp.Regexp
 	// domainOnRe: an address is followed by a comma and a top-level
 	// domain that ends the sentence or the line, OCR having read a comma
 	// for the full stop that should join them (", com a" is Portuguese).
-	domainOnRe = regexp.MustCompile(`^,\s?(?:gov|com|org|net|edu|mil|int)(?:[.;,)]|\s*\n|\s*$)`)
+	domainOnRe *regexp.Regexp
 )
 
 // cutShort reports whether v, where text names it on the line snippet
@@ -103,13 +103,14 @@ var (
 // or out of it (runsInRe, runsOnRe, domainOnRe). The line matters: a
 // docket header ("Case 2:26-mj-00418-ABC Document 1") may name a longer
 // form of the value read beside its label.
-func cutShort(text, snippet, v string) bool {
+func cutShort(text, lower, snippet, v string) bool {
 	if len(v) < 3 {
 		return false
 	}
-	// Lower-casing keeps byte offsets for the ASCII a value's joins are
-	// made of; a page where it does not is read as not cut.
-	lt, lv := strings.ToLower(text), strings.ToLower(v)
+	// lower is text lower-cased once for the page (pageText.lower). It
+	// keeps byte offsets for the ASCII a value's joins are made of; a page
+	// where it does not is read as not cut.
+	lt, lv := lower, strings.ToLower(v)
 	if len(lt) != len(text) {
 		return false
 	}
@@ -128,4 +129,15 @@ func cutShort(text, snippet, v string) bool {
 	before := text[max(0, i-8):i]
 	after := text[i+len(v):]
 	return runsInRe.MatchString(before) || runsOnRe.MatchString(after) || domainOnRe.MatchString(after)
+}
+
+// compileEvidence compiles this file's patterns (called by compileAll).
+func compileEvidence() {
+	bareYearRe = regexp.MustCompile(`^(?:19|20)\d\d$`)
+	digitRe = regexp.MustCompile(`\d`)
+	emailShapeRe = regexp.MustCompile(`^([^@\s]+)@[^@\s]+\.[a-z]{2,}$`)
+	brokenNameRe = regexp.MustCompile(`\p{L}-\s+\p{L}`)
+	runsInRe = regexp.MustCompile(`(?:[\p{L}\d][-_]\s?["'“]?|[\p{L}\d],)$`)
+	runsOnRe = regexp.MustCompile(`^[-_/]\s*[\p{L}\d]`)
+	domainOnRe = regexp.MustCompile(`^,\s?(?:gov|com|org|net|edu|mil|int)(?:[.;,)]|\s*\n|\s*$)`)
 }

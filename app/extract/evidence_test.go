@@ -30,7 +30,7 @@ func TestCutShort(t *testing.T) {
 		{"Case 2:26-mj-00418-ABC Document 1 Filed 03/03/26\nCase No. 2:26-mj-00418\nSEARCH WARRANT", "Case No. 2:26-mj-00418", "2:26-mj-00418", false},
 		{"Case 2:26-mj-00418-ABC Document 1 Filed 03/03/26\nCase No. 2:26-mj-00418\nSEARCH WARRANT", "", "2:26-mj-00418", true},
 	} {
-		if got := cutShort(c.text, c.snippet, c.v); got != c.cut {
+		if got := cutShort(c.text, strings.ToLower(c.text), c.snippet, c.v); got != c.cut {
 			t.Errorf("cutShort(%q, %q) = %v, want %v", c.text, c.v, got, c.cut)
 		}
 	}

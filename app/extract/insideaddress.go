@@ -65,11 +65,16 @@ func startsWithCompany(line string) bool {
 // preposition and a lower-case word ("to seize the following data for
 // the account(s) identified as:", "a provider of …"): no "To" label of an
 // addressee, so the lines under it are not the provider's address.
-var wrappedProseRe = regexp.MustCompile(`^\s*(?:to|an|à|a|para|aan)\s+\p{Ll}`)
+var wrappedProseRe *regexp.Regexp
 
 // opensAddress reports whether line l opens an address block: a "To:",
 // "Attn:", "Via e-mail" line, not running text that merely starts with
 // the same word.
 func opensAddress(l string) bool {
 	return whoseRules().addressStart.MatchString(l) && !wrappedProseRe.MatchString(l)
+}
+
+// compileInsideAddress compiles this file's patterns (called by compileAll).
+func compileInsideAddress() {
+	wrappedProseRe = regexp.MustCompile(`^\s*(?:to|an|à|a|para|aan)\s+\p{Ll}`)
 }

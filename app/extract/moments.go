@@ -17,23 +17,16 @@ import (
 
 // momentLabels name each kind of moment; a moment is a label, then a date
 // and a time (in either order) within momentWindow bytes.
-var momentLabels = []struct {
+var momentLabels []struct {
 	kind string
 	re   *regexp.Regexp
-}{
-	{app.MomentSent, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:sent|of\s+(?:the\s+)?(?:request|transmission|sending))|(?:date|time)\s+(?:sent|of\s+(?:the\s+)?request)|sent(?:\s+on|\s+at)?|transmitted(?:\s+on|\s+at)?)\s*[:\-]`)},
-	{app.MomentReceived, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?(?:receipt|received)|(?:date|time)\s+(?:of\s+)?(?:receipt|received)|received(?:\s+on|\s+at)?)\s*[:\-]`)},
-	{app.MomentServed, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?service|(?:date|time)\s+of\s+service|served(?:\s+on|\s+at)?)\s*[:\-]`)},
-	{app.MomentIssued, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?(?:issue|issued|issuance)|(?:date|time)\s+of\s+issue|issued(?:\s+on|\s+at)?)\s*[:\-]`)},
-	// An e-mail's own header: "Date: Tue, 3 Mar 2026 14:05:09 -0500".
-	{app.MomentSent, regexp.MustCompile(`(?im)^date\s*:`)},
 }
 
 const momentWindow = 90
 
 // clockRe matches a time of day with an optional zone: "2:15 pm",
 // "14:05:09 -0500", "09.14 CET", "14h05", "10:30 (UTC+1)".
-var clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?:[:.]([0-5]\d))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*(?:hrs|hours|uhr|h)\b)?(?:\s*\(?\s*((?:UTC|GMT)\s*[+\-]\s*\d{1,2}(?::?\d{2})?|[+\-]\d{2}:?\d{2}|UTC|GMT|Z\b|[A-Z]{3,4}\b)\)?)?`)
+var clockRe *regexp.Regexp
 
 // moments records the order's moments, one of each kind, in the order
 // found.
@@ -138,14 +131,14 @@ func overlaps(a, b []int) bool { return a[0] < b[1] && b[0] < a[1] }
 // reference", "our previous request"). Each mention keeps the reference
 // numbers around it, which the desk matches against the cases it holds.
 var (
-	preservationCueRe = regexp.MustCompile(`(?i)\b(?:2703\s*\(\s*f\s*\)|preservation\s+(?:request|letter|order|notice|demand|reference|number|no\b|ref\b)|preserv(?:ed|ation)\s+(?:pursuant|under|on|at\s+the\s+request)|(?:requested|asked)\s+(?:\w+\s+){0,3}to\s+preserve|epoc-pr|european\s+preservation\s+order)`)
-	requestCueRe      = regexp.MustCompile(`(?i)\b(?:(?:previous|prior|earlier|initial|original)\s+(?:request|order|letter|subpoena|warrant|epoc|demand|notice|preservation)|(?:your|our)\s+(?:ref(?:erence)?\b\.?|file\s+(?:no\b\.?|number))|(?:extension|renewal)\s+of\s+(?:the\s+)?preservation|(?:extend|renew)\s+(?:the\s+)?preservation)`)
-	refNumberRe       = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9/\-.:]*\d[A-Za-z0-9/\-.:]*[A-Za-z0-9]\b`)
+	preservationCueRe *regexp.Regexp
+	requestCueRe      *regexp.Regexp
+	refNumberRe       *regexp.Regexp
 	// Forms name the relationship in a heading and offer it as a box to
 	// tick; neither says there was one, and neither does a denial.
-	formHeadingRe = regexp.MustCompile(`(?i)^\s*(?:section|part)\s+[a-z0-9]{1,2}\b\s*[:.\-]`)
-	uncheckedRe   = regexp.MustCompile(`^\s*(?:\[\s*\]|\(\s*\)|☐|□)`)
-	deniedRe      = regexp.MustCompile(`(?i)\b(?:not|never)\s+(?:been\s+|yet\s+)?preserved|\bno\s+(?:prior\s+|earlier\s+|previous\s+)?(?:preservation|request)\b|\bwithout\s+(?:a\s+|any\s+)?(?:prior\s+)?preservation|\bnot\s+(?:related|linked)\s+to\b`)
+	formHeadingRe *regexp.Regexp
+	uncheckedRe   *regexp.Regexp
+	deniedRe      *regexp.Regexp
 )
 
 // maxPrior bounds the mentions kept: enough for any cover letter.
@@ -238,4 +231,26 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// compileMoments compiles this file's patterns (called by compileAll).
+func compileMoments() {
+	momentLabels = []struct {
+		kind string
+		re   *regexp.Regexp
+	}{
+		{app.MomentSent, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:sent|of\s+(?:the\s+)?(?:request|transmission|sending))|(?:date|time)\s+(?:sent|of\s+(?:the\s+)?request)|sent(?:\s+on|\s+at)?|transmitted(?:\s+on|\s+at)?)\s*[:\-]`)},
+		{app.MomentReceived, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?(?:receipt|received)|(?:date|time)\s+(?:of\s+)?(?:receipt|received)|received(?:\s+on|\s+at)?)\s*[:\-]`)},
+		{app.MomentServed, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?service|(?:date|time)\s+of\s+service|served(?:\s+on|\s+at)?)\s*[:\-]`)},
+		{app.MomentIssued, regexp.MustCompile(`(?i)\b(?:date\s*(?:and|/|&)\s*time\s+(?:of\s+)?(?:issue|issued|issuance)|(?:date|time)\s+of\s+issue|issued(?:\s+on|\s+at)?)\s*[:\-]`)},
+		// An e-mail's own header: "Date: Tue, 3 Mar 2026 14:05:09 -0500".
+		{app.MomentSent, regexp.MustCompile(`(?im)^date\s*:`)},
+	}
+	clockRe = regexp.MustCompile(`(?i)\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?:[:.]([0-5]\d))?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*(?:hrs|hours|uhr|h)\b)?(?:\s*\(?\s*((?:UTC|GMT)\s*[+\-]\s*\d{1,2}(?::?\d{2})?|[+\-]\d{2}:?\d{2}|UTC|GMT|Z\b|[A-Z]{3,4}\b)\)?)?`)
+	preservationCueRe = regexp.MustCompile(`(?i)\b(?:2703\s*\(\s*f\s*\)|preservation\s+(?:request|letter|order|notice|demand|reference|number|no\b|ref\b)|preserv(?:ed|ation)\s+(?:pursuant|under|on|at\s+the\s+request)|(?:requested|asked)\s+(?:\w+\s+){0,3}to\s+preserve|epoc-pr|european\s+preservation\s+order)`)
+	requestCueRe = regexp.MustCompile(`(?i)\b(?:(?:previous|prior|earlier|initial|original)\s+(?:request|order|letter|subpoena|warrant|epoc|demand|notice|preservation)|(?:your|our)\s+(?:ref(?:erence)?\b\.?|file\s+(?:no\b\.?|number))|(?:extension|renewal)\s+of\s+(?:the\s+)?preservation|(?:extend|renew)\s+(?:the\s+)?preservation)`)
+	refNumberRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9/\-.:]*\d[A-Za-z0-9/\-.:]*[A-Za-z0-9]\b`)
+	formHeadingRe = regexp.MustCompile(`(?i)^\s*(?:section|part)\s+[a-z0-9]{1,2}\b\s*[:.\-]`)
+	uncheckedRe = regexp.MustCompile(`^\s*(?:\[\s*\]|\(\s*\)|☐|□)`)
+	deniedRe = regexp.MustCompile(`(?i)\b(?:not|never)\s+(?:been\s+|yet\s+)?preserved|\bno\s+(?:prior\s+|earlier\s+|previous\s+)?(?:preservation|request)\b|\bwithout\s+(?:a\s+|any\s+)?(?:prior\s+)?preservation|\bnot\s+(?:related|linked)\s+to\b`)
 }

@@ -15,10 +15,10 @@ import (
 // stray space or comma cut off.
 
 var (
-	nameHyphenGapRe = regexp.MustCompile(`(\p{L})-[ \t]+["“”'‘’]?(\p{Lu})`)
+	nameHyphenGapRe *regexp.Regexp
 	// A lower-case word joined to the mailbox by a dot or comma, with at
 	// most one space: what is left of "first.last@".
-	cutLocalRe = regexp.MustCompile(`(?:^|[\s(<:;"“])([a-z][a-z0-9_\-]{1,24})(?:,|\. ?)$`)
+	cutLocalRe *regexp.Regexp
 	// Words that end a phrase before an address, never a mailbox's part:
 	// "by e-mail, jo@…", "write to us. jo@…".
 	notMailboxPart = map[string]bool{"email": true, "mail": true, "e-mail": true, "me": true, "us": true, "him": true, "her": true, "them": true, "address": true, "to": true, "at": true, "contact": true, "or": true, "and": true, "is": true, "via": true}
@@ -60,4 +60,10 @@ func emailValue(p pageText, start, end int) string {
 		}
 	}
 	return v
+}
+
+// compileOCRMend compiles this file's patterns (called by compileAll).
+func compileOCRMend() {
+	nameHyphenGapRe = regexp.MustCompile(`(\p{L})-[ \t]+["“”'‘’]?(\p{Lu})`)
+	cutLocalRe = regexp.MustCompile(`(?:^|[\s(<:;"“])([a-z][a-z0-9_\-]{1,24})(?:,|\. ?)$`)
 }

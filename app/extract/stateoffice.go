@@ -10,7 +10,7 @@ import (
 // bareStateOfficeRe is a state office written without its state ("OFFICE
 // OF ATTORNEY GENERAL" under "COMMONWEALTH OF PENNSYLVANIA"): every state
 // has one, so the bare name does not say whose it is.
-var bareStateOfficeRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:office\s+of\s+(?:the\s+)?attorney\s+general|attorney\s+general's\s+office)$`)
+var bareStateOfficeRe *regexp.Regexp
 
 // stateOffice names a bare state attorney general's office by the state
 // of the order's jurisdiction ("Pennsylvania Office of Attorney General").
@@ -33,7 +33,7 @@ func (x *run) stateOffice(v string) string {
 // unitStartRe is a unit's name (a unit word first or last), which a contact line may give before the
 // body it belongs to ("Bureau of Criminal Investigations, Office of
 // Attorney General").
-var unitStartRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:bureau|division|unit|section|squad|branch|team|task\s+force|desk|group)\b|\b(?:division|unit|section|squad|branch|team|task\s+force|desk|group)$`)
+var unitStartRe *regexp.Regexp
 
 // parentBody returns the body a unit's segment is followed by on a
 // contact line, if the next segment names one that is no unit itself.
@@ -61,4 +61,10 @@ func capitalised(s string) string {
 		}
 	}
 	return strings.Join(w, " ")
+}
+
+// compileStateOffice compiles this file's patterns (called by compileAll).
+func compileStateOffice() {
+	bareStateOfficeRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:office\s+of\s+(?:the\s+)?attorney\s+general|attorney\s+general's\s+office)$`)
+	unitStartRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:bureau|division|unit|section|squad|branch|team|task\s+force|desk|group)\b|\b(?:division|unit|section|squad|branch|team|task\s+force|desk|group)$`)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -20,7 +21,7 @@ var authorityRules = []Rule{
 		ID: "calecpa-notice", Severity: app.SeverityWarning, Ground: app.GroundAuthority,
 		Basis: "Cal. Penal Code § 1546.2(a)–(b) (CalECPA): the government entity notifies the target when the warrant is executed, unless the court orders notice delayed (up to 90 days, renewable)",
 		Check: func(in *Input) string {
-			if ex(in).ProcessType != app.SearchWarrant || in.Case.Value(app.FieldJurisdiction) != "US-CA" || in.Text == "" || noticeRe.MatchString(in.Text) || ex(in).Nondisclosure.Ordered {
+			if ex(in).ProcessType != app.SearchWarrant || in.Case.Value(app.FieldJurisdiction) != "US-CA" || in.Text == "" || noticeRe().MatchString(in.Text) || ex(in).Nondisclosure.Ordered {
 				return ""
 			}
 			return "A California warrant for electronic information that says nothing of notice to the target or of a court-ordered delay (Penal Code § 1546.2): ask the agency which applies before producing."
@@ -34,7 +35,7 @@ var authorityRules = []Rule{
 			if home == "" || in.Text == "" {
 				return ""
 			}
-			m := protectedCareRe.FindString(in.Text)
+			m := protectedCareRe().FindString(in.Text)
 			if m == "" {
 				return ""
 			}
@@ -46,7 +47,7 @@ var authorityRules = []Rule{
 		Basis: "Cal. Penal Code § 1524.2(c) (AB 1242, 2022): another state's warrant to a California provider carries an attestation that the evidence sought is not related to a prohibited violation (abortion lawful in California)",
 		Check: func(in *Input) string {
 			home, from := shieldState(in)
-			if home != "CA" || ex(in).ProcessType != app.SearchWarrant || in.Text == "" || attestationRe.MatchString(in.Text) {
+			if home != "CA" || ex(in).ProcessType != app.SearchWarrant || in.Text == "" || attestationRe().MatchString(in.Text) {
 				return ""
 			}
 			return fmt.Sprintf("A warrant from %s to a California provider without the attestation that the evidence is not related to a prohibited violation (Penal Code § 1524.2(c)): ask for it before producing.", from)
@@ -75,31 +76,55 @@ var authorityRules = []Rule{
 var (
 	// noticeRe is a warrant's provision for notice to the target or its
 	// delay.
-	noticeRe = regexp.MustCompile(`(?i)1546\.2|\bnotice\b|\bnotif(?:y|ied|ication)\b|\bdelay(?:ed)?\s+(?:of\s+)?(?:notice|notification)`)
+	noticeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)1546\.2|\bnotice\b|\bnotif(?:y|ied|ication)\b|\bdelay(?:ed)?\s+(?:of\s+)?(?:notice|notification)`)
+	})
 	// attestationRe is the § 1524.2(c) attestation.
-	attestationRe = regexp.MustCompile(`(?i)\battest|1524\.2|prohibited\s+violation|not\s+related\s+to\s+(?:an?\s+)?(?:investigation|enforcement)[^.]{0,80}abortion`)
+	attestationRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\battest|1524\.2|prohibited\s+violation|not\s+related\s+to\s+(?:an?\s+)?(?:investigation|enforcement)[^.]{0,80}abortion`)
+	})
 	// protectedCareRe is reproductive or gender-affirming care as shield
 	// laws define it (RCW 7.115.010; Cal. Penal Code § 629.51(a)(5)).
-	protectedCareRe = regexp.MustCompile(`(?i)\babortion|\bterminat(?:e|ed|ion|ing)\s+(?:of\s+)?(?:a\s+|the\s+|her\s+|their\s+)?pregnan|\breproductive\s+(?:health|care|services)|\bmifepristone|\bmisoprostol|\bgender[- ]affirming|\btransgender|\bgender\s+dysphoria|\bpuberty\s+blocker|\bcross[- ]sex\s+hormone|\bplanned\s+parenthood|\bcontracepti|\bmiscarriage|\bin\s+vitro\s+fertili|\bIVF\b`)
+	protectedCareRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\babortion|\bterminat(?:e|ed|ion|ing)\s+(?:of\s+)?(?:a\s+|the\s+|her\s+|their\s+)?pregnan|\breproductive\s+(?:health|care|services)|\bmifepristone|\bmisoprostol|\bgender[- ]affirming|\btransgender|\bgender\s+dysphoria|\bpuberty\s+blocker|\bcross[- ]sex\s+hormone|\bplanned\s+parenthood|\bcontracepti|\bmiscarriage|\bin\s+vitro\s+fertili|\bIVF\b`)
+	})
 	// prosecutorRe names a prosecution service in the EU's languages.
-	prosecutorRe = regexp.MustCompile(`(?i)prosecut|parquet|procureur|procura\b|procura\s+della|fiscal[ií]a|ministerio\s+fiscal|staatsanwalt|openbaar\s+ministerie|minist[eé]rio\s+p[uú]blico|prokurat|[åa]klagar|anklage|syytt[äa]j|ministerul\s+public|dr[žz]avno\s+odvjetni|st[áa]tn[íi]\s+zastupitel|ügyész|prokuratuur|prokuratūr|public\s+ministry`)
+	prosecutorRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)prosecut|parquet|procureur|procura\b|procura\s+della|fiscal[ií]a|ministerio\s+fiscal|staatsanwalt|openbaar\s+ministerie|minist[eé]rio\s+p[uú]blico|prokurat|[åa]klagar|anklage|syytt[äa]j|ministerul\s+public|dr[žz]avno\s+odvjetni|st[áa]tn[íi]\s+zastupitel|ügyész|prokuratuur|prokuratūr|public\s+ministry`)
+	})
 	// judicialRe names a judge or a court.
-	judicialRe = regexp.MustCompile(`(?i)\bjudge|\bcourt\b|tribunal|juzgado|\bjuge|rechter|richter|gericht|giudice|\bGIP\b|\bsąd|\bs[aą]d\s|\bjuiz|domstol|tingsr[äa]tt|\bsoud|b[íi]r[óo]s[áa]g|\bjuez|magistrat|investigating`)
+	judicialRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bjudge|\bcourt\b|tribunal|juzgado|\bjuge|rechter|richter|gericht|giudice|\bGIP\b|\bsąd|\bs[aą]d\s|\bjuiz|domstol|tingsr[äa]tt|\bsoud|b[íi]r[óo]s[áa]g|\bjuez|magistrat|investigating`)
+	})
 	// policeRe names a police or other non-judicial authority.
-	policeRe = regexp.MustCompile(`(?i)\bpolic|polizei|politie|gendarm|guardia\s+civil|carabinieri|\bpolis|\bcustoms|\bzoll\b|\bdouane`)
+	policeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bpolic|polizei|politie|gendarm|guardia\s+civil|carabinieri|\bpolis|\bcustoms|\bzoll\b|\bdouane`)
+	})
 	// validatorRe reads the EPOC form's validating authority.
-	validatorRe = regexp.MustCompile(`(?im)(?:validating\s+authority|name\s+of\s+the\s+validating\s+authority)(?:\s*\(where\s+applicable\))?\s*[:\-–]?[ \t]*(.*)$`)
+	validatorRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?im)(?:validating\s+authority|name\s+of\s+the\s+validating\s+authority)(?:\s*\(where\s+applicable\))?\s*[:\-–]?[ \t]*(.*)$`)
+	})
 	// epocFormRe marks the EPOC form itself (Annex I).
-	epocFormRe    = regexp.MustCompile(`(?i)\bannex\s+i\b|\bsection\s+a\b|\bissuing(?:\s*/\s*validating)?\s+authority\b`)
-	validatedByRe = regexp.MustCompile(`(?i)\bvalidated\s+by\s+(?:the\s+)?\S`)
+	epocFormRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bannex\s+i\b|\bsection\s+a\b|\bissuing(?:\s*/\s*validating)?\s+authority\b`)
+	})
+	validatedByRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bvalidated\s+by\s+(?:the\s+)?\S`) })
 	// noValidatorRe is a blank or "not applicable" in that field.
-	noValidatorRe = regexp.MustCompile(`(?i)^\s*(?:$|[-–—_.]+\s*$|n/?a\b|none\b|not\s+applicable|nicht|no\s+validation|non\s+applicable|sin\s+|sans\s+)`)
+	noValidatorRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^\s*(?:$|[-–—_.]+\s*$|n/?a\b|none\b|not\s+applicable|nicht|no\s+validation|non\s+applicable|sin\s+|sans\s+)`)
+	})
 	// tickedTrafficRe and tickedContentRe read ticked boxes (c) and (d)
 	// of Section F.
-	tickedTrafficRe = regexp.MustCompile(`(?i)\[\s*[x✓✔]\s*\]\s*(?:\(c\)\s*)?traffic\s+data|\(c\)\s*\[\s*[x✓✔]\s*\]\s*traffic`)
-	tickedContentRe = regexp.MustCompile(`(?i)\[\s*[x✓✔]\s*\]\s*(?:\(d\)\s*)?content\s+data|\(d\)\s*\[\s*[x✓✔]\s*\]\s*content`)
+	tickedTrafficRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\[\s*[x✓✔]\s*\]\s*(?:\(c\)\s*)?traffic\s+data|\(c\)\s*\[\s*[x✓✔]\s*\]\s*traffic`)
+	})
+	tickedContentRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\[\s*[x✓✔]\s*\]\s*(?:\(d\)\s*)?content\s+data|\(d\)\s*\[\s*[x✓✔]\s*\]\s*content`)
+	})
 	// boxesRe tells a form with tick boxes for the data categories.
-	boxesRe = regexp.MustCompile(`(?i)\[\s*[x✓✔ ]?\s*\]\s*(?:\([a-d]\)\s*)?(?:subscriber|traffic|content)\s+data|\([a-d]\)\s*\[\s*[x✓✔ ]?\s*\]\s*(?:subscriber|traffic|content)`)
+	boxesRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\[\s*[x✓✔ ]?\s*\]\s*(?:\([a-d]\)\s*)?(?:subscriber|traffic|content)\s+data|\([a-d]\)\s*\[\s*[x✓✔ ]?\s*\]\s*(?:subscriber|traffic|content)`)
+	})
 )
 
 // shieldState returns the provider's state when it has a shield law and
@@ -115,7 +140,7 @@ func shieldState(in *Input) (home, from string) {
 
 // epocAuthority checks an EPOC's issuer against what it orders.
 func epocAuthority(in *Input) string {
-	if ex(in).ProcessType != app.EPOC || !epocFormRe.MatchString(in.Text) {
+	if ex(in).ProcessType != app.EPOC || !epocFormRe().MatchString(in.Text) {
 		return "" // an e-mail that mentions an EPOC is not one
 	}
 	traffic, content := epocData(in)
@@ -126,7 +151,7 @@ func epocAuthority(in *Input) string {
 	switch {
 	case issuer == "":
 		return ""
-	case prosecutorRe.MatchString(issuer):
+	case prosecutorRe().MatchString(issuer):
 		if !traffic && !content {
 			return ""
 		}
@@ -135,9 +160,9 @@ func epocAuthority(in *Input) string {
 			what = "content data"
 		}
 		return fmt.Sprintf("A prosecutor (%s) orders %s with no judge, court or investigating judge validating it: a prosecutor alone may order only subscriber and identification data. Ask for the validated order; do not produce %s meanwhile.", issuer, what, what)
-	case judicialRe.MatchString(issuer):
+	case judicialRe().MatchString(issuer):
 		return ""
-	case policeRe.MatchString(issuer):
+	case policeRe().MatchString(issuer):
 		return fmt.Sprintf("%s is neither a judge, a court nor a prosecutor, and no validating authority is named: an EPOC from another authority needs validation for any data (Art. 4(1)(b), 4(2)(b)).", issuer)
 	}
 	return ""
@@ -145,12 +170,12 @@ func epocAuthority(in *Input) string {
 
 // validated reports whether the EPOC names a validating authority.
 func validated(text string) bool {
-	for _, m := range validatorRe.FindAllStringSubmatch(text, -1) {
-		if !noValidatorRe.MatchString(m[1]) {
+	for _, m := range validatorRe().FindAllStringSubmatch(text, -1) {
+		if !noValidatorRe().MatchString(m[1]) {
 			return true
 		}
 	}
-	return validatedByRe.MatchString(text)
+	return validatedByRe().MatchString(text)
 }
 
 // epocData reads whether an EPOC orders traffic and content data: the
@@ -158,8 +183,8 @@ func validated(text string) bool {
 // categories extracted (non-content counts as traffic only where the form
 // names traffic data, since IP addresses for identification are not).
 func epocData(in *Input) (traffic, content bool) {
-	if boxesRe.MatchString(in.Text) {
-		return tickedTrafficRe.MatchString(in.Text), tickedContentRe.MatchString(in.Text)
+	if boxesRe().MatchString(in.Text) {
+		return tickedTrafficRe().MatchString(in.Text), tickedContentRe().MatchString(in.Text)
 	}
 	e := ex(in)
 	content = wantsContent(e)

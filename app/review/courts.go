@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -34,14 +35,16 @@ var federalDistricts = map[string][]string{
 
 // districtRe reads a federal district court's name: "United States
 // District Court for the Eastern District of Virginia".
-var districtRe = regexp.MustCompile(`(?i)united\s+states\s+district\s+court\s+(?:for\s+the\s+|of\s+the\s+|for\s+)?(?:(northern|southern|eastern|western|middle|central)\s+)?district\s+of\s+((?:[a-z]+\s?){1,4})`)
+var districtRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)united\s+states\s+district\s+court\s+(?:for\s+the\s+|of\s+the\s+|for\s+)?(?:(northern|southern|eastern|western|middle|central)\s+)?district\s+of\s+((?:[a-z]+\s?){1,4})`)
+})
 
 // federalDistrict returns the district a federal court name gives, and
 // whether it is one of the 94; ok is false when the name is not read as a
 // federal district court at all (or its state is not a state's name, as
 // an OCR misreading may make it).
 func federalDistrict(s string) (name string, exists, ok bool) {
-	m := districtRe.FindStringSubmatch(s)
+	m := districtRe().FindStringSubmatch(s)
 	if m == nil {
 		return "", false, false
 	}

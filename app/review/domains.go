@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/mtibben/confusables"
@@ -31,11 +32,15 @@ var (
 // emailAnyRe finds e-mail addresses, with Unicode letters allowed in the
 // domain so a homoglyph domain typed in another script is caught as
 // written, not only in punycode.
-var emailAnyRe = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.(?:[\p{L}]{2,24}|xn--[a-z0-9\-]+)`)
+var emailAnyRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.(?:[\p{L}]{2,24}|xn--[a-z0-9\-]+)`)
+})
 
 // hostRe finds web addresses (www.… or http(s)://…) for the domains an
 // order names besides its e-mail addresses.
-var hostRe = regexp.MustCompile(`(?i)(?:https?://|\bwww\.)([\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+)`)
+var hostRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:https?://|\bwww\.)([\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+)`)
+})
 
 // asciiHost returns host as IDNA ASCII (punycode), lower-case; host when it
 // cannot be converted.
@@ -251,12 +256,18 @@ type sender struct {
 
 var (
 	// headerRe is a printed e-mail's sender header.
-	headerRe = regexp.MustCompile(`(?im)^[ \t>]*(from|reply-to|sender|return-path)[ \t]*:[ \t]*(.+)$`)
+	headerRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?im)^[ \t>]*(from|reply-to|sender|return-path)[ \t]*:[ \t]*(.+)$`)
+	})
 	// senderCueRe marks a line about who is asking and how to answer them.
-	senderCueRe = regexp.MustCompile(`(?i)\bcontact\b|\breply\b|\brespond\b|\be-?mail(?:\s+address)?\s*:|\bsincerely\b|\bregards\b|\bofficer\b|\bdetective\b|\bsergeant\b|\bdeputy\b|\bspecial\s+agent\b|\binvestigator\b|\btrooper\b|\bbadge\b|\bsend\s+(?:the\s+|all\s+)?(?:records|information|response|results|data|documents)\b`)
+	senderCueRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bcontact\b|\breply\b|\brespond\b|\be-?mail(?:\s+address)?\s*:|\bsincerely\b|\bregards\b|\bofficer\b|\bdetective\b|\bsergeant\b|\bdeputy\b|\bspecial\s+agent\b|\binvestigator\b|\btrooper\b|\bbadge\b|\bsend\s+(?:the\s+|all\s+)?(?:records|information|response|results|data|documents)\b`)
+	})
 	// targetCueRe marks a line about the account asked for, whose
 	// addresses are the user's, not the sender's.
-	targetCueRe = regexp.MustCompile(`(?i)\baccounts?\b|\bassociated\b|\btarget|\bsubscriber|\busers?(?:name)?\b|\bidentifier|\bbelonging\b|\bregistered\b|\bvictim|\bsuspect|\bsubject\b`)
+	targetCueRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\baccounts?\b|\bassociated\b|\btarget|\bsubscriber|\busers?(?:name)?\b|\bidentifier|\bbelonging\b|\bregistered\b|\bvictim|\bsuspect|\bsubject\b`)
+	})
 )
 
 // senders returns the addresses a request gives as its sender's: the
@@ -284,10 +295,10 @@ func senders(in *Input) []sender {
 		add(h.addr, "the "+h.name+" header")
 	}
 	for _, line := range strings.Split(in.Text, "\n") {
-		if !strings.Contains(line, "@") || headerRe.MatchString(line) || !senderCueRe.MatchString(line) || targetCueRe.MatchString(line) {
+		if !strings.Contains(line, "@") || headerRe().MatchString(line) || !senderCueRe().MatchString(line) || targetCueRe().MatchString(line) {
 			continue
 		}
-		for _, a := range emailAnyRe.FindAllString(line, -1) {
+		for _, a := range emailAnyRe().FindAllString(line, -1) {
 			if !targets[strings.ToLower(a)] {
 				add(a, "a contact line")
 			}
@@ -304,12 +315,12 @@ type header struct{ name, addr string }
 // onto the next line takes it from there.
 func headers(text string) []header {
 	var out []header
-	for _, m := range headerRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range headerRe().FindAllStringSubmatchIndex(text, -1) {
 		name := headerName(text[m[2]:m[3]])
-		a := emailAnyRe.FindString(text[m[4]:m[5]])
+		a := emailAnyRe().FindString(text[m[4]:m[5]])
 		if a == "" {
 			next, _, _ := strings.Cut(text[min(len(text), m[1]+1):], "\n")
-			a = emailAnyRe.FindString(next)
+			a = emailAnyRe().FindString(next)
 		}
 		if a != "" {
 			out = append(out, header{name, strings.ToLower(a)})
@@ -351,10 +362,10 @@ func orderHosts(in *Input, skip []sender) []string {
 		}
 		out = append(out, h)
 	}
-	for _, a := range emailAnyRe.FindAllString(in.Text, -1) {
+	for _, a := range emailAnyRe().FindAllString(in.Text, -1) {
 		add(domainOf(a))
 	}
-	for _, m := range hostRe.FindAllStringSubmatch(in.Text, -1) {
+	for _, m := range hostRe().FindAllStringSubmatch(in.Text, -1) {
 		add(strings.TrimPrefix(strings.ToLower(m[1]), "www."))
 	}
 	return out

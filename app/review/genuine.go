@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -137,7 +138,7 @@ var genuineRules = []Rule{
 			if in.Text == "" || dangerRe().MatchString(in.Text) || in.Case.Value(app.FieldJudge) != "" {
 				return ""
 			}
-			m := pressureRe.FindString(in.Text)
+			m := pressureRe().FindString(in.Text)
 			if m == "" {
 				return ""
 			}
@@ -162,13 +163,13 @@ var genuineRules = []Rule{
 				return ""
 			}
 			var missing []string
-			if in.Case.Value(app.FieldAgentName) == "" && !officerRe.MatchString(in.Text) {
+			if in.Case.Value(app.FieldAgentName) == "" && !officerRe().MatchString(in.Text) {
 				missing = append(missing, "officer's name")
 			}
-			if !badgeRe.MatchString(in.Text) {
+			if !badgeRe().MatchString(in.Text) {
 				missing = append(missing, "badge or ID number")
 			}
-			if !supervisorRe.MatchString(in.Text) {
+			if !supervisorRe().MatchString(in.Text) {
 				missing = append(missing, "supervisor")
 			}
 			if len(missing) == 0 || len(missing) == 1 && missing[0] != "officer's name" {
@@ -181,7 +182,7 @@ var genuineRules = []Rule{
 		ID: "court-without-docket", Severity: app.SeverityWarning, Ground: app.GroundGenuine,
 		Basis: "court process carries the docket number the clerk assigned (Fed. R. Crim. P. 41(f)(1)(D) returns the warrant to the court by it; Fed. R. Crim. P. 49.1, 55): process claiming a court without one cannot be checked with the clerk",
 		Check: func(in *Input) string {
-			if !courtSigned[ex(in).ProcessType] || in.Case.CaseNumber() != "" || docketRe.MatchString(in.Text) {
+			if !courtSigned[ex(in).ProcessType] || in.Case.CaseNumber() != "" || docketRe().MatchString(in.Text) {
 				return ""
 			}
 			return fmt.Sprintf("The %s claims a court but no docket or case number was found: check it with the court's clerk before acting.", ex(in).ProcessType.Name())
@@ -223,18 +224,30 @@ var genuineRules = []Rule{
 
 var (
 	// pressureRe is urgency pressure of the kind fake requests use.
-	pressureRe     = regexp.MustCompile(`(?i)\bwithin\s+(?:the\s+)?(?:next\s+)?(?:\d{1,2}|one|two|three|an?)\s+(?:hours?|hrs?|minutes?|mins?)\b|\bASAP\b|\bimmediately\b|\bright\s+away\b|\btime[- ]sensitive\b|\bobstruction\b|\bfailure\s+to\s+(?:respond|reply|comply)\s+(?:immediately|promptly|within|will|may)|\bno\s+later\s+than\s+(?:today|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))`)
-	notEmergencyRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+not\s+an?\s+emergency\b|\bnot\s+an\s+emergency\s+(?:request|case|situation)\b|\bno\s+emergency\s+exists\b`)
+	pressureRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bwithin\s+(?:the\s+)?(?:next\s+)?(?:\d{1,2}|one|two|three|an?)\s+(?:hours?|hrs?|minutes?|mins?)\b|\bASAP\b|\bimmediately\b|\bright\s+away\b|\btime[- ]sensitive\b|\bobstruction\b|\bfailure\s+to\s+(?:respond|reply|comply)\s+(?:immediately|promptly|within|will|may)|\bno\s+later\s+than\s+(?:today|tonight|\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))`)
+	})
+	notEmergencyRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:is|are)\s+not\s+an?\s+emergency\b|\bnot\s+an\s+emergency\s+(?:request|case|situation)\b|\bno\s+emergency\s+exists\b`)
+	})
 	// docketRe is a docket number however labelled, for when the
 	// extractor did not take it for the case number (a scan's OCR).
 	// A label whose number is blacked out counts: a published copy
 	// redacts what the court assigned.
-	docketRe  = regexp.MustCompile(`(?i)\b(?:case|docket|misc\.?|mag\.?|cause)\s*(?:no\.?|number|#)|\b(?:cr(?:im(?:inal)?)?\.?|civ(?:il)?\.?|warrant|sw|mj)\s*(?:no\.?|number|#)\s*[:.]?\s*[A-Z0-9]|\b\d:\d{2}-?[a-z]{2,3}-\d{2,6}\b|\b\d{2}-(?:mj|mc|sw|cr|cv|gj|m|ec|dm)-\d{2,6}\b`)
-	officerRe = regexp.MustCompile(`(?i)\b(?:officer|detective|det\.|sergeant|sgt\.?|deputy|trooper|corporal|cpl\.|lieutenant|lt\.|agent|constable|inspector|investigator)\s+[A-Z][a-z]+`)
+	docketRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:case|docket|misc\.?|mag\.?|cause)\s*(?:no\.?|number|#)|\b(?:cr(?:im(?:inal)?)?\.?|civ(?:il)?\.?|warrant|sw|mj)\s*(?:no\.?|number|#)\s*[:.]?\s*[A-Z0-9]|\b\d:\d{2}-?[a-z]{2,3}-\d{2,6}\b|\b\d{2}-(?:mj|mc|sw|cr|cv|gj|m|ec|dm)-\d{2,6}\b`)
+	})
+	officerRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:officer|detective|det\.|sergeant|sgt\.?|deputy|trooper|corporal|cpl\.|lieutenant|lt\.|agent|constable|inspector|investigator)\s+[A-Z][a-z]+`)
+	})
 	// badgeRe is a badge, shield, serial, collar or employee number.
-	badgeRe = regexp.MustCompile(`(?i)\b(?:badge|shield|star|serial|collar|employee|personnel|officer|ID)\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*[A-Z]{0,3}[- ]?\d{2,}`)
+	badgeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:badge|shield|star|serial|collar|employee|personnel|officer|ID)\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*[A-Z]{0,3}[- ]?\d{2,}`)
+	})
 	// supervisorRe names a supervisor or the rank that approves.
-	supervisorRe = regexp.MustCompile(`(?i)\bsupervis|\bwatch\s+commander\b|\bcommanding\s+officer\b|\blieutenant\b|\bcaptain\b|\bapproved\s+by\b|\bauthori[sz]ed\s+by\b|\bon[- ]duty\s+(?:sergeant|supervisor)`)
+	supervisorRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bsupervis|\bwatch\s+commander\b|\bcommanding\s+officer\b|\blieutenant\b|\bcaptain\b|\bapproved\s+by\b|\bauthori[sz]ed\s+by\b|\bon[- ]duty\s+(?:sergeant|supervisor)`)
+	})
 )
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -254,7 +267,7 @@ func isSubpoena(t app.ProcessType) bool {
 // not court or foreign process that happens to be urgent.
 func emergencyRequest(in *Input) bool {
 	e := ex(in)
-	if notEmergencyRe.MatchString(in.Text) {
+	if notEmergencyRe().MatchString(in.Text) {
 		return false // "this is NOT an emergency": sent to the emergency channel all the same
 	}
 	if e.ProcessType == app.EmergencyRequest {
@@ -346,7 +359,9 @@ func lookAlikeSender(in *Input) string {
 
 // The letterhead and signature block's agency: a police department,
 // sheriff's office or prosecutor's office named with its place.
-var agencyNameRe = regexp.MustCompile(`((?:[A-Z][\p{L}'’.]+[ \t]+){1,4}(?:Police[ \t]+Department|Police[ \t]+Dept\.?|Sheriff['’]?s?[ \t]+(?:Office|Department)|Marshal['’]?s?[ \t]+Office|District[ \t]+Attorney['’]?s?[ \t]+Office|Prosecutor['’]?s?[ \t]+Office|State[ \t]+Police|Police[ \t]+Service))`)
+var agencyNameRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:[A-Z][\p{L}'’.]+[ \t]+){1,4}(?:Police[ \t]+Department|Police[ \t]+Dept\.?|Sheriff['’]?s?[ \t]+(?:Office|Department)|Marshal['’]?s?[ \t]+Office|District[ \t]+Attorney['’]?s?[ \t]+Office|Prosecutor['’]?s?[ \t]+Office|State[ \t]+Police|Police[ \t]+Service))`)
+})
 
 // letterheadAgency is the agency named in the first lines.
 func letterheadAgency(text string) string {
@@ -357,7 +372,7 @@ func letterheadAgency(text string) string {
 // signatureAgency is the agency named after the sign-off, or in the last
 // lines of a letter without one.
 func signatureAgency(text string) string {
-	if m := signOffRe.FindStringIndex(text); m != nil {
+	if m := signOffRe().FindStringIndex(text); m != nil {
 		return agencyName(text[m[1]:min(len(text), m[1]+400)])
 	}
 	return ""
@@ -365,12 +380,16 @@ func signatureAgency(text string) string {
 
 // agencyKindRe are the words of an agency's name that say what it is, not
 // where.
-var agencyKindRe = regexp.MustCompile(`(?i)\b(?:police|department|dept|sheriff['’]?s?|office|marshal['’]?s?|district|attorney['’]?s?|prosecutor['’]?s?|state|service|county|city|of|the)\b`)
+var agencyKindRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:police|department|dept|sheriff['’]?s?|office|marshal['’]?s?|district|attorney['’]?s?|prosecutor['’]?s?|state|service|county|city|of|the)\b`)
+})
 
-var signOffRe = regexp.MustCompile(`(?im)^\s*(?:sincerely|respectfully(?:\s+submitted)?|regards|best\s+regards|kind\s+regards|yours\s+(?:truly|faithfully|sincerely))\s*,?\s*$`)
+var signOffRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?im)^\s*(?:sincerely|respectfully(?:\s+submitted)?|regards|best\s+regards|kind\s+regards|yours\s+(?:truly|faithfully|sincerely))\s*,?\s*$`)
+})
 
 func agencyName(s string) string {
-	m := agencyNameRe.FindStringSubmatch(s)
+	m := agencyNameRe().FindStringSubmatch(s)
 	if m == nil {
 		return ""
 	}
@@ -381,7 +400,9 @@ func agencyName(s string) string {
 // their place ("Springfield" in "Springfield Police Department" and "City
 // of Springfield Police Dept.").
 func samePlace(a, b string) bool {
-	words := func(s string) []string { return strings.Fields(strings.ToLower(agencyKindRe.ReplaceAllString(s, " "))) }
+	words := func(s string) []string {
+		return strings.Fields(strings.ToLower(agencyKindRe().ReplaceAllString(s, " ")))
+	}
 	wa, wb := words(a), words(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true
@@ -396,13 +417,13 @@ func signatureBlock(text string) string {
 	lines := strings.Split(text, "\n")
 	var b strings.Builder
 	for i, l := range lines {
-		if sigLineRe.MatchString(l) {
+		if sigLineRe().MatchString(l) {
 			for k := max(0, i-1); k <= min(len(lines)-1, i+1); k++ {
 				b.WriteString(lines[k])
 				b.WriteByte('\n')
 			}
 		}
-		if soOrderedRe.MatchString(l) {
+		if soOrderedRe().MatchString(l) {
 			for k := i; k <= min(len(lines)-1, i+8); k++ {
 				b.WriteString(lines[k])
 				b.WriteByte('\n')
@@ -413,8 +434,12 @@ func signatureBlock(text string) string {
 }
 
 var (
-	sigLineRe   = regexp.MustCompile(`(?i)/s/|\bs/\s*[A-Z]|\bsignature\b|\bsigned\b|(?:magistrate|district|superior|circuit|county|court)\s+judge\b|\bjudge\s+of\b|\bjustice\s+of\b|\bHHJ\b|\bpresiding\b`)
-	soOrderedRe = regexp.MustCompile(`(?i)\b(?:it\s+is\s+)?so\s+ordered\b|\bby\s+the\s+court\b|\bentered\s+(?:on|this)\b`)
+	sigLineRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)/s/|\bs/\s*[A-Z]|\bsignature\b|\bsigned\b|(?:magistrate|district|superior|circuit|county|court)\s+judge\b|\bjudge\s+of\b|\bjustice\s+of\b|\bHHJ\b|\bpresiding\b`)
+	})
+	soOrderedRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:it\s+is\s+)?so\s+ordered\b|\bby\s+the\s+court\b|\bentered\s+(?:on|this)\b`)
+	})
 )
 
 // surname is the last word of a name, without suffixes.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/warrantdesk/warrantdesk/app"
 )
@@ -51,7 +52,7 @@ var verifyRules = []Rule{
 }
 
 // numberRe is a phone number as printed, with its separators.
-var numberRe = regexp.MustCompile(`\+?\d[\d \t().\-/]{6,18}\d`)
+var numberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\+?\d[\d \t().\-/]{6,18}\d`) })
 
 // givesNumber reports whether text prints the number e164, however
 // written: the subscriber number's last nine digits, which the country
@@ -67,5 +68,5 @@ func givesNumber(text, e164 string) bool {
 		return d[max(0, len(d)-9):]
 	}
 	want := tail(e164)
-	return slices.ContainsFunc(numberRe.FindAllString(text, -1), func(m string) bool { return len(tail(m)) == 9 && tail(m) == want })
+	return slices.ContainsFunc(numberRe().FindAllString(text, -1), func(m string) bool { return len(tail(m)) == 9 && tail(m) == want })
 }

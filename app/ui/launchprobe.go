@@ -66,27 +66,29 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 	d.Queue.Refresh()
 	// The queue is filled through fyne.Do: wait for it, as a reviewer
 	// waits for the list.
+	// Wait for the load's own hand-back, which sets what it runs behind
+	// the list, not for the status line: the filter and the search redraw
+	// that line too.
 	var status string
 	var n int
+	var behind *settling
 	for {
 		fyne.DoAndWait(func() {
-			status, n = d.Queue.status.Text, len(d.Queue.all)
-			if status != loadingText {
+			status, n, behind = d.Queue.status.Text, len(d.Queue.all), d.Queue.settled
+			if behind != nil {
 				w.Canvas().Content().Refresh()
 			}
 		})
-		if status != loadingText {
+		if behind != nil || strings.HasPrefix(status, "Could not load cases") {
 			break
 		}
 		time.Sleep(time.Millisecond)
 	}
 	r := LaunchProbe{Cases: n, Ready: time.Since(start)}
-	if strings.HasPrefix(status, "Could not load cases") {
+	if behind == nil {
 		return r, errors.New(status)
 	}
 	ready(r)
-	var behind *settling
-	fyne.DoAndWait(func() { behind = d.Queue.settled })
 	select {
 	case <-behind.done:
 		r.Settled = time.Since(start)
