@@ -66,16 +66,22 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 	d.Queue.Refresh()
 	// The queue is filled through fyne.Do: wait for it, as a reviewer
 	// waits for the list.
+	// Fyne's test driver runs a fyne.Do at once on the goroutine that
+	// calls it, so the list's landing may still be under way when its
+	// status has changed: the queue is usable once the landing has set
+	// its settling too, after the list (read too early, a nil settling
+	// was dereferenced below now and then).
 	var status string
 	var n int
+	var behind *settling
 	for {
 		fyne.DoAndWait(func() {
-			status, n = d.Queue.status.Text, len(d.Queue.all)
+			status, n, behind = d.Queue.status.Text, len(d.Queue.all), d.Queue.settled
 			if status != loadingText {
 				w.Canvas().Content().Refresh()
 			}
 		})
-		if status != loadingText {
+		if strings.HasPrefix(status, "Could not load cases") || status != loadingText && behind != nil {
 			break
 		}
 		time.Sleep(time.Millisecond)
@@ -85,8 +91,6 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 		return r, errors.New(status)
 	}
 	ready(r)
-	var behind *settling
-	fyne.DoAndWait(func() { behind = d.Queue.settled })
 	select {
 	case <-behind.done:
 		r.Settled = time.Since(start)
