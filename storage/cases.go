@@ -241,15 +241,10 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 	if err != nil {
 		return nil, nil, err
 	}
-	out := make([]app.Summary, 0, sc.total+len(sc.singles))
+	out, bad := decodeGroups(sc.groups, sc.total, len(sc.singles))
+	sc.bad = append(sc.bad, bad...)
 	var damaged []string
 	r := summaryReader{keeper: &summaryKeeper{}}
-	for _, g := range sc.groups {
-		var ok bool
-		if out, ok = r.groupSummaries(out, g); !ok {
-			sc.bad = append(sc.bad, []byte{g.key})
-		}
-	}
 	for _, s := range sc.singles {
 		sum, ok := r.single(s[0], s[1])
 		if !ok {
@@ -260,6 +255,50 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 	}
 	damaged = append(damaged, summariesFromCases(tx, codec, sc.bad, func(s app.Summary) { out = append(out, s) })...)
 	return out, damaged, ctx.Err()
+}
+
+// decodeGroups decodes the summaries of groups, moved out of their
+// plaintext (summaryKeeper), into one list of room for total+spare, on
+// every core: at 1,000,000 cases decoding and keeping them is about half
+// a second of the launch's CPU, which a laptop's cores divide. Each
+// worker takes every few groups, with a reader and keeper of its own, and
+// writes their summaries where the group's count puts them; the keys of
+// the groups that do not decode are returned, and their places closed up.
+func decodeGroups(groups []storedGroup, total, spare int) ([]app.Summary, [][]byte) {
+	out := make([]app.Summary, total, total+spare)
+	at := make([]int, len(groups)+1) // where each group's summaries go
+	for i, g := range groups {
+		at[i+1] = at[i] + g.n
+	}
+	ok := make([]bool, len(groups))
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := summaryReader{keeper: &summaryKeeper{}}
+			for i := w; i < len(groups); i += workers {
+				got, good := r.groupSummaries(out[at[i]:at[i]:at[i+1]], groups[i])
+				ok[i] = good && len(got) == groups[i].n
+			}
+		}()
+	}
+	wg.Wait()
+	var bad [][]byte
+	kept := 0
+	for i, g := range groups {
+		if !ok[i] {
+			bad = append(bad, []byte{g.key})
+			continue
+		}
+		if kept != at[i] { // a group before did not decode
+			copy(out[kept:], out[at[i]:at[i+1]])
+		}
+		kept += g.n
+	}
+	clear(out[kept:])
+	return out[:kept], bad
 }
 
 // single is a schema 2 summary, stored alone under its case's key k, from
@@ -447,11 +486,13 @@ func decodeCases(codec Codec, read []storedCase) {
 // dropCasesEvery is how many records EachCase reads between two drops of
 // the file's pages from within its transaction (pagedrop.go): at most
 // that many records' pages, and what the kernel mapped around them, count
-// as the process's memory at once — 32 × 340 KB at worst measured here,
-// where 1,024 cases between drops made `list --json` at 300,000 cases
-// 238 MB or 744–828 MB as the page cache happened to be. A drop costs
-// about 10 µs a page it unmaps, so the total is the same at any interval.
-const dropCasesEvery = 32
+// as the process's memory at once, where 1,024 cases between drops made
+// `list --json` at 300,000 cases 238 MB or 744–828 MB as the page cache
+// happened to be. Each drop makes the next reads fault the tree's branch
+// pages in again, so drops are not made after every record: at 100,000
+// cases, 32 records between drops peaked at 172 MB, 256 at 200–202 MB,
+// main's 1,024 at 240–265 MB (the file read in order just before).
+const dropCasesEvery = 64
 
 // unmapEvery is how many batches EachCase reads between two unmaps where
 // the pages cannot be dropped from within a transaction (pages_other.go):
