@@ -488,11 +488,13 @@ func decodeCases(codec Codec, read []storedCase) {
 // that many records' pages, and what the kernel mapped around them, count
 // as the process's memory at once, where 1,024 cases between drops made
 // `list --json` at 300,000 cases 238 MB or 744–828 MB as the page cache
-// happened to be. Each drop makes the next reads fault the tree's branch
-// pages in again, so drops are not made after every record: at 100,000
-// cases, 32 records between drops peaked at 172 MB, 256 at 200–202 MB,
-// main's 1,024 at 240–265 MB (the file read in order just before).
-const dropCasesEvery = 64
+// happened to be. A drop is not free: the kernel walks the page tables of
+// the whole mapping, which grow with the file, and the next reads fault
+// the tree's branch pages in again. At 300,000 cases a drop every 32 or
+// 64 records cost `list --json` 4–10 s more CPU of ~24 (a drop every 32: 172
+// MB at 100,000, 256: 200 MB, main's 1,024: 240–307 MB, the file read in
+// order just before), so it is once a batch.
+const dropCasesEvery = eachCaseBatch
 
 // unmapEvery is how many batches EachCase reads between two unmaps where
 // the pages cannot be dropped from within a transaction (pages_other.go):
