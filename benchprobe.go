@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/warrantdesk/warrantdesk/app/bench"
@@ -45,13 +46,20 @@ func benchProbe(args []string) int {
 		return fail(err)
 	}
 	unlock := time.Since(start)
+	cpu := bench.ProcessCPU()
+	// WARRANTDESK_PROBE_CPUPROFILE names a file for a CPU profile of the
+	// desk's own part, from the unlocked store to the usable queue.
+	stopProfile := startProfile(os.Getenv("WARRANTDESK_PROBE_CPUPROFILE"))
 	// Two lines: one as the queue is usable (the bench times the launch
 	// by its arrival), one once the index and flags are loaded too.
 	_, err = ui.ProbeLaunch(m.service, func(p ui.LaunchProbe) {
+		readyCPU := bench.ProcessCPU() - cpu
+		stopProfile()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		out.Encode(bench.ProbeResult{Cases: p.Cases, ReadyMS: float64(p.Ready.Microseconds()) / 1000, UnlockMS: float64(unlock.Microseconds()) / 1000,
-			RSSMB: bench.RSSMB(), PeakMB: bench.PeakRSSMB(), HeapMB: float64(ms.HeapInuse) / (1 << 20), AnonMB: bench.RSSAnonMB(), FileMB: bench.RSSFileMB()})
+			ReadyCPUMS: float64(readyCPU.Microseconds()) / 1000,
+			RSSMB:      bench.RSSMB(), PeakMB: bench.PeakRSSMB(), HeapMB: float64(ms.HeapInuse) / (1 << 20), AnonMB: bench.RSSAnonMB(), FileMB: bench.RSSFileMB()})
 	}, func(p ui.LaunchProbe) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
@@ -62,4 +70,24 @@ func benchProbe(args []string) int {
 		return fail(err)
 	}
 	return 0
+}
+
+// startProfile starts a CPU profile into the file named ("": none) and
+// returns what stops it.
+func startProfile(name string) func() {
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return func() {}
+	}
+	if pprof.StartCPUProfile(f) != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"sort"
 	"testing"
 )
@@ -28,11 +29,22 @@ func TestSortSummaries_OrdersByKey(t *testing.T) {
 }
 
 // Keys that share long prefixes, are shorter than the words compared
-// first, or hold zero bytes sort as plain byte order sorts them.
+// first, or hold zero bytes sort as plain byte order sorts them — on one
+// core, and in parts on several (two, three and five parts: merges of an
+// even and an odd number of runs).
 func TestSortOrder_IsByteOrder(t *testing.T) {
+	for _, procs := range []int{1, 2, 3, 5} {
+		t.Run(fmt.Sprint(procs, " cores"), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			sortOrderIsByteOrder(t, []int{0, 1, 5, 2000, procs*sortPart + 7})
+		})
+	}
+}
+
+func sortOrderIsByteOrder(t *testing.T, sizes []int) {
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []byte{0, 1, '0', '1', '9', 0xff}
-	for _, n := range []int{0, 1, 5, 2000} {
+	for _, n := range sizes {
 		keys := make([]string, n)
 		for i := range keys {
 			b := []byte("0102026113023595")[:r.IntN(17)]
@@ -42,6 +54,9 @@ func TestSortOrder_IsByteOrder(t *testing.T) {
 			keys[i] = string(b) + fmt.Sprintf("#%05d", i) // unique, as urgency keys are
 		}
 		order := SortOrder(n, func(i int) string { return keys[i] })
+		if len(order) != n {
+			t.Fatalf("n=%d: %d positions", n, len(order))
+		}
 		for i := 1; i < len(order); i++ {
 			if keys[order[i-1]] >= keys[order[i]] {
 				t.Fatalf("n=%d: %q before %q", n, keys[order[i-1]], keys[order[i]])

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/warrantdesk/warrantdesk/app"
@@ -83,4 +84,35 @@ func benchOpenCase(b *testing.B, encrypted bool) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSummaries_Store reads the summaries of the store in the folder
+// WARRANTDESK_BENCH_STORE names (one `warrantdesk bench --keep` built;
+// WARRANTDESK_PASSPHRASE unlocks it) and sorts them, as the desk's launch
+// does: the per-case part of the launch at any size a store was built at.
+// Skipped without a store.
+func BenchmarkSummaries_Store(b *testing.B) {
+	dir := os.Getenv("WARRANTDESK_BENCH_STORE")
+	if dir == "" {
+		b.Skip("WARRANTDESK_BENCH_STORE names no store")
+	}
+	db, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Unlock(os.Getenv("WARRANTDESK_PASSPHRASE")); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	n := 0
+	for b.Loop() {
+		sums, err := db.Summaries(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		app.SortSummaries(sums)
+		n = len(sums)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/case")
 }

@@ -230,22 +230,21 @@ type storedGroup struct {
 // cannot write); the cases that do not read back either are damaged.
 func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary, []string, error) {
 	sc := summaryScan{codec: codec}
+	// Each group is copied out as it is read: its pages stop counting as
+	// this process's memory a few groups at a time (pagedrop.go).
+	drops := pageDropper{tx: tx, every: dropEvery}
 	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
 		sc.add(k, v)
+		drops.read()
 		return ctx.Err()
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	out := make([]app.Summary, 0, sc.total+len(sc.singles))
+	out, bad := decodeGroups(sc.groups, sc.total, len(sc.singles))
+	sc.bad = append(sc.bad, bad...)
 	var damaged []string
 	r := summaryReader{keeper: &summaryKeeper{}}
-	for _, g := range sc.groups {
-		var ok bool
-		if out, ok = r.groupSummaries(out, g); !ok {
-			sc.bad = append(sc.bad, []byte{g.key})
-		}
-	}
 	for _, s := range sc.singles {
 		sum, ok := r.single(s[0], s[1])
 		if !ok {
@@ -256,6 +255,50 @@ func readSummaries(ctx context.Context, tx *bolt.Tx, codec Codec) ([]app.Summary
 	}
 	damaged = append(damaged, summariesFromCases(tx, codec, sc.bad, func(s app.Summary) { out = append(out, s) })...)
 	return out, damaged, ctx.Err()
+}
+
+// decodeGroups decodes the summaries of groups, moved out of their
+// plaintext (summaryKeeper), into one list of room for total+spare, on
+// every core: at 1,000,000 cases decoding and keeping them is about half
+// a second of the launch's CPU, which a laptop's cores divide. Each
+// worker takes every few groups, with a reader and keeper of its own, and
+// writes their summaries where the group's count puts them; the keys of
+// the groups that do not decode are returned, and their places closed up.
+func decodeGroups(groups []storedGroup, total, spare int) ([]app.Summary, [][]byte) {
+	out := make([]app.Summary, total, total+spare)
+	at := make([]int, len(groups)+1) // where each group's summaries go
+	for i, g := range groups {
+		at[i+1] = at[i] + g.n
+	}
+	ok := make([]bool, len(groups))
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := summaryReader{keeper: &summaryKeeper{}}
+			for i := w; i < len(groups); i += workers {
+				got, good := r.groupSummaries(out[at[i]:at[i]:at[i+1]], groups[i])
+				ok[i] = good && len(got) == groups[i].n
+			}
+		}()
+	}
+	wg.Wait()
+	var bad [][]byte
+	kept := 0
+	for i, g := range groups {
+		if !ok[i] {
+			bad = append(bad, []byte{g.key})
+			continue
+		}
+		if kept != at[i] { // a group before did not decode
+			copy(out[kept:], out[at[i]:at[i+1]])
+		}
+		kept += g.n
+	}
+	clear(out[kept:])
+	return out[:kept], bad
 }
 
 // single is a schema 2 summary, stored alone under its case's key k, from
@@ -368,8 +411,12 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 	for start := 0; start < len(ids); start += eachCaseBatch {
 		batch := ids[start:min(start+eachCaseBatch, len(ids))]
 		read := make([]storedCase, len(batch))
+		dropped := false
 		err := db.view(func(tx *bolt.Tx, codec Codec) error {
 			b := tx.Bucket(bucketCases)
+			// The pages each few records were read from stop counting
+			// as this process's memory (pagedrop.go).
+			drops := pageDropper{tx: tx, every: dropCasesEvery}
 			for i, id := range batch {
 				read[i].id = id
 				if read[i].key, read[i].err = idKey(id); read[i].err == nil {
@@ -379,14 +426,16 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 						read[i].sealed = append([]byte{}, v...)
 					}
 				}
+				drops.read()
 			}
+			dropped = drops.drop()
 			decodeCases(codec, read)
 			return ctx.Err()
 		})
 		if err != nil {
 			return err
 		}
-		if (start/eachCaseBatch)%unmapEvery == unmapEvery-1 {
+		if !dropped && (start/eachCaseBatch)%unmapEvery == unmapEvery-1 {
 			db.releasePages()
 		}
 		for _, g := range read {
@@ -434,12 +483,23 @@ func decodeCases(codec Codec, read []storedCase) {
 	wg.Wait()
 }
 
-// unmapEvery is how many batches EachCase reads between two unmaps: the
-// pages of the file a scan touches (and their neighbours, which the
-// kernel maps with them) count as the process's memory for as long as the
-// file is mapped, so a scan of every case that kept it mapped grew with
-// the store (1.2 GB for `list --json` at 100,000 cases). Dropping them
-// (releasePages) costs well under a millisecond a thousand cases.
+// dropCasesEvery is how many records EachCase reads between two drops of
+// the file's pages from within its transaction (pagedrop.go): at most
+// that many records' pages, and what the kernel mapped around them, count
+// as the process's memory at once, where 1,024 cases between drops made
+// `list --json` at 300,000 cases 238 MB or 744–828 MB as the page cache
+// happened to be. A drop is not free: the kernel walks the page tables of
+// the whole mapping, which grow with the file, and the next reads fault
+// the tree's branch pages in again. At 300,000 cases a drop every 32 or
+// 64 records cost `list --json` 4–10 s more CPU of ~24 (a drop every 32: 172
+// MB at 100,000, 256: 200 MB, main's 1,024: 240–307 MB, the file read in
+// order just before), so it is once a batch.
+const dropCasesEvery = eachCaseBatch
+
+// unmapEvery is how many batches EachCase reads between two unmaps where
+// the pages cannot be dropped from within a transaction (pages_other.go):
+// a scan of every case that kept the file mapped grew with the store
+// (1.2 GB for `list --json` at 100,000 cases).
 const unmapEvery = 4
 
 // damagedRecord is the error for one stored value that does not read back.

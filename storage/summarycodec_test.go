@@ -2,9 +2,12 @@ package storage
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -452,4 +455,44 @@ func FuzzSummaryOf(f *testing.F) {
 		groupEntries(data)
 		r.groupSummaries(nil, storedGroup{key: 1, text: string(data)})
 	})
+}
+
+// uvarint reads what reading a byte at a time read — the value, the rest
+// of the string, an error for a cut or endless varint — for every varint
+// the codec writes (binary.AppendUvarint) and for random bytes.
+func TestSummaryDecoder_UvarintIsByteAtATime(t *testing.T) {
+	byteAtATime := func(d *summaryDecoder) uint64 {
+		var x uint64
+		for shift := uint(0); shift < 64; shift += 7 {
+			b := d.byte()
+			if d.err != nil {
+				return 0
+			}
+			x |= uint64(b&0x7f) << shift
+			if b < 0x80 {
+				return x
+			}
+		}
+		d.err = errSummaryForm
+		return 0
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	var inputs []string
+	for _, v := range []uint64{0, 1, 127, 128, 300, 1 << 32, 1<<63 + 5, math.MaxUint64} {
+		inputs = append(inputs, string(binary.AppendUvarint(nil, v)), string(binary.AppendUvarint(nil, v))+"rest")
+	}
+	for i := 0; i < 5000; i++ {
+		b := make([]byte, r.IntN(13))
+		for j := range b {
+			b[j] = byte(r.IntN(256)) | byte(r.IntN(2))<<7
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		got, want := summaryDecoder{str: in}, summaryDecoder{str: in}
+		gv, wv := got.uvarint(), byteAtATime(&want)
+		if gv != wv || (got.err == nil) != (want.err == nil) || got.err == nil && got.str != want.str {
+			t.Fatalf("%q: %d, %q, %v; byte at a time %d, %q, %v", in, gv, got.str, got.err, wv, want.str, want.err)
+		}
+	}
 }

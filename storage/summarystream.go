@@ -86,6 +86,8 @@ func (db *DB) EachSummary(ctx context.Context, fn func(s *app.Summary) error) er
 	return damagedCases(damaged)
 }
 
-// dropEvery is how many of the 256 groups EachSummary reads between two
-// drops of the file's pages.
+// dropEvery is how many of the 256 groups of summaries a read of them
+// (EachSummary, Summaries, UrgencyOrder) reads between two drops of the
+// file's pages (pagedrop.go): a group's pages are one run, so 32 of them
+// are about 4 MB of the file at 100,000 cases.
 const dropEvery = 32

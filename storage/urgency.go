@@ -57,7 +57,11 @@ func readSortKeys(ctx context.Context, tx *bolt.Tx, codec Codec) ([]string, []st
 	var plain, ad []byte
 	var sums []app.Summary // one group's, reused
 	add := func(s app.Summary) { keys = append(keys, s.SortKey+s.ID) }
+	// The groups' pages stop counting as this process's memory as they
+	// are read (pagedrop.go).
+	drops := pageDropper{tx: tx, every: dropEvery}
 	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+		drops.read()
 		ad = append(append(append(ad[:0], bucketSummaries...), 0), k...)
 		data, err := openInto(codec, plain, ad, v)
 		if err == nil {
@@ -90,6 +94,7 @@ func readSortKeys(ctx context.Context, tx *bolt.Tx, codec Codec) ([]string, []st
 	if err != nil {
 		return nil, nil, err
 	}
+	drops.drop()
 	damaged = append(damaged, summariesFromCases(tx, codec, bad, add)...)
 	return keys, damaged, ctx.Err()
 }

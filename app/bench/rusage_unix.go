@@ -17,3 +17,13 @@ func usage(ps *os.ProcessState) (cpu time.Duration, maxRSSMB float64) {
 	}
 	return ps.UserTime() + ps.SystemTime(), 0
 }
+
+// ProcessCPU is the CPU time this process has used so far, user and
+// system, every thread.
+func ProcessCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -66,26 +66,28 @@ func probeLaunch(service DeskService, ready, settled func(LaunchProbe)) (LaunchP
 	d.Queue.Refresh()
 	// The queue is filled through fyne.Do: wait for it, as a reviewer
 	// waits for the list.
-	// Wait for the load's own hand-back, which sets what it runs behind
-	// the list, not for the status line: the filter and the search redraw
-	// that line too.
+	// Fyne's test driver runs a fyne.Do at once on the goroutine that
+	// calls it, so the list's landing may still be under way when its
+	// status has changed: the queue is usable once the landing has set
+	// its settling too, after the list (read too early, a nil settling
+	// was dereferenced below now and then).
 	var status string
 	var n int
 	var behind *settling
 	for {
 		fyne.DoAndWait(func() {
 			status, n, behind = d.Queue.status.Text, len(d.Queue.all), d.Queue.settled
-			if behind != nil {
+			if status != loadingText {
 				w.Canvas().Content().Refresh()
 			}
 		})
-		if behind != nil || strings.HasPrefix(status, "Could not load cases") {
+		if strings.HasPrefix(status, "Could not load cases") || status != loadingText && behind != nil {
 			break
 		}
 		time.Sleep(time.Millisecond)
 	}
 	r := LaunchProbe{Cases: n, Ready: time.Since(start)}
-	if behind == nil {
+	if strings.HasPrefix(status, "Could not load cases") {
 		return r, errors.New(status)
 	}
 	ready(r)
