@@ -59,7 +59,7 @@ func prepare(doc *app.Document) *corpus {
 		}
 		t := clean(text)
 		if p.Recognised() {
-			t = fixOCRDigits(cleanOCR(t))
+			t = repairOCRShapes(fixOCRDigits(cleanOCR(t)))
 		}
 		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t), recognised: p.Recognised()})
 	}
