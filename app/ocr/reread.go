@@ -4,6 +4,8 @@ import (
 	"context"
 	"image"
 	"sort"
+	"strings"
+	"unicode"
 )
 
 // Tesseract finds a page's lines before it reads them, and on a form its
@@ -156,6 +158,7 @@ func replaceStrips(res *Result, strips []strip, sheetWords []Word) *Result {
 	}
 	with := map[int][]Word{} // by the run's first word
 	skip := map[int]int{}
+	known := vocabulary(res)
 	for _, s := range strips {
 		var got []Word
 		sum := 0.0
@@ -175,7 +178,7 @@ func replaceStrips(res *Result, strips []strip, sheetWords []Word) *Result {
 			continue
 		}
 		mean := sum / float64(len(got))
-		if mean >= rereadAccept && mean >= old/float64(s.n)+rereadGain {
+		if mean >= rereadAccept && mean >= old/float64(s.n)+rereadGain && !nearlySame(res.Words[s.first:s.first+s.n], got, known) {
 			with[s.first] = got
 			skip[s.first] = s.n
 		}
@@ -184,6 +187,76 @@ func replaceStrips(res *Result, strips []strip, sheetWords []Word) *Result {
 		return res
 	}
 	return res.respelled(with, skip)
+}
+
+// nearlySame reports a new reading that differs from the old in a letter
+// or two without the page confirming it: alone on its strip a word loses
+// the line around it, and Tesseract may read "issued:" (confidence 28 in
+// its line) as "issucd:" at 91. Between two such readings the page's own
+// confident words decide: the new one is taken only when the page uses its
+// words and not all of the old one's ("frou" → "from").
+func nearlySame(old, got []Word, known map[string]bool) bool {
+	a, b := joinWords(old), joinWords(got)
+	if distance(a, b) > 2 {
+		return false // nonsense replaced
+	}
+	return !allKnown(got, known) || allKnown(old, known)
+}
+
+// vocabulary is the set of words the page reads confidently, in lower
+// case without the punctuation around them.
+func vocabulary(res *Result) map[string]bool {
+	known := map[string]bool{}
+	for _, w := range res.Words {
+		if w.Confidence >= 85 {
+			known[bare(w.Text)] = true
+		}
+	}
+	return known
+}
+
+func allKnown(ws []Word, known map[string]bool) bool {
+	for _, w := range ws {
+		if b := bare(w.Text); b != "" && !known[b] {
+			return false
+		}
+	}
+	return true
+}
+
+func bare(s string) string {
+	return strings.ToLower(strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+func joinWords(ws []Word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Text
+	}
+	return strings.Join(parts, " ")
+}
+
+// distance is the edit distance between a and b, in runes.
+func distance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	row := make([]int, len(y)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(y); j++ {
+			cur := row[j]
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(y)]
 }
 
 // respelled is res with the runs of words starting at the keys of skip

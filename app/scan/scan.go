@@ -211,9 +211,10 @@ func (s *Scanner) recognize(ctx context.Context, img *image.Gray, dpi int) (*ocr
 		if ctx.Err() != nil {
 			return nil, err
 		}
-		return res, nil
+		again = res
 	}
-	return again, nil
+	// "campinas_ofertas" read as two words: the page shows the underscore.
+	return ocr.JoinUnderscores(img, again), nil
 }
 
 // read gives the best of the page's readings as it stands, thickened and
