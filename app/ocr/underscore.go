@@ -64,15 +64,15 @@ func JoinUnderscores(img *image.Gray, res *Result) *Result {
 }
 
 // underscoreBetween reports whether the page shows an underscore in the
-// gap between a and b: a letter or digit each side, a gap no wider than
+// gap between a and b: a letter or digit each side, words of two or more, a gap no wider than
 // a word's height, a row of it near the words' foot inked across, the rows
 // above it clear, and the same rows not inked across under the words (an
 // underline runs on under them).
 func underscoreBetween(img *image.Gray, a, b Word) bool {
 	last, _ := utf8.DecodeLastRuneInString(a.Text)
 	first, _ := utf8.DecodeRuneInString(b.Text)
-	if !isAlnum(last) || !isAlnum(first) {
-		return false
+	if !isAlnum(last) || !isAlnum(first) || alnums(a.Text) < 2 || alnums(b.Text) < 2 {
+		return false // a lone letter is as likely a speck read as one
 	}
 	h := max(a.H, b.H)
 	x0, x1 := a.X+a.W, b.X
@@ -144,3 +144,13 @@ func ink(img *image.Gray, x0, x1, y int) float64 {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func alnums(s string) int {
+	n := 0
+	for _, r := range s {
+		if isAlnum(r) {
+			n++
+		}
+	}
+	return n
+}
