@@ -24,6 +24,7 @@ import (
 const (
 	rowTolerance  = 0.5 // words whose centres lie this close (×height) share a line
 	cellTolerance = 0.8 // a form cell's words this close (×height) share the line beside them
+	cellRead      = 60  // and only lines read this confidently (mean, 0–100)
 	columnGap     = 2.5 // a gap this wide (×character width) is a column gap
 	paragraphGap  = 1.9 // a vertical gap this tall (×line pitch) keeps a blank line
 	maxSkew       = 0.1 // steeper than this the page is turned: keep Tesseract's order
@@ -115,10 +116,12 @@ func layoutRows(words []app.Word, slope, h float64) ([][]placed, []float64) {
 // Custodian of Records"), half a line off the text of the cell beside, and
 // a page's text layer would read them as one line (app/pdftext allows 0.4
 // of the font's size, which is larger than a word's box). A line that could
-// join the one above or the one below joins the nearer.
+// join the one above or the one below joins the nearer; a line of OCR's
+// nonsense joins none.
 func joinOffsetCells(rows [][]placed, centres []float64, h, cw float64) ([][]placed, []float64) {
 	near := func(i, j int) bool {
-		return j >= 0 && j < len(rows) && centres[j]-centres[i] <= cellTolerance*h && centres[i]-centres[j] <= cellTolerance*h && apart(rows[i], rows[j], cw)
+		return j >= 0 && j < len(rows) && centres[j]-centres[i] <= cellTolerance*h && centres[i]-centres[j] <= cellTolerance*h &&
+			apart(rows[i], rows[j], cw) && read(rows[i]) && read(rows[j])
 	}
 	for i := 0; i+1 < len(rows); i++ {
 		if !near(i, i+1) {
@@ -138,6 +141,17 @@ func joinOffsetCells(rows [][]placed, centres []float64, h, cw float64) ([][]pla
 		i-- // the joined line may have a third cell beside it
 	}
 	return rows, centres
+}
+
+// read reports whether a line's words were read with a mean confidence of
+// cellRead or more: OCR's nonsense from a stamp, a seal or another script
+// ("2 ee Fl" beside a letterhead) is joined to nothing.
+func read(r []placed) bool {
+	sum := 0.0
+	for _, p := range r {
+		sum += p.w.Confidence
+	}
+	return sum >= cellRead*float64(len(r))
 }
 
 // apart reports whether two lines' words stand in separate columns: every
