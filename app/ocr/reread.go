@@ -83,10 +83,7 @@ func rereadStrips(res *Result, page image.Rectangle) []strip {
 		for j < len(ws) && ws[j].Confidence < rereadBelow && res.sameLine(i, j) {
 			j++
 		}
-		box := image.Rect(ws[i].X, ws[i].Y, ws[i].X+ws[i].W, ws[i].Y+ws[i].H)
-		for k := i + 1; k < j; k++ {
-			box = box.Union(image.Rect(ws[k].X, ws[k].Y, ws[k].X+ws[k].W, ws[k].Y+ws[k].H))
-		}
+		box := runBox(ws[i:j])
 		if box.Dy() <= 3*h {
 			left, right := box.Min.X-3*h/2, box.Max.X+3*h/2
 			if i > 0 && res.sameLine(i-1, i) {
@@ -162,10 +159,17 @@ func replaceStrips(res *Result, strips []strip, sheetWords []Word) *Result {
 	for _, s := range strips {
 		var got []Word
 		sum := 0.0
+		run := runBox(res.Words[s.first : s.first+s.n])
 		for _, w := range sheetWords {
 			if cy := w.Y + w.H/2; cy >= s.at && cy < s.at+s.box.Dy() {
 				w.X += s.box.Min.X - pad
 				w.Y += s.box.Min.Y - s.at
+				// The strip may take in a piece of the line above or
+				// below, read already: only words centred on the run's
+				// own line replace it.
+				if cy := w.Y + w.H/2; cy < run.Min.Y || cy >= run.Max.Y {
+					continue
+				}
 				got = append(got, w)
 				sum += w.Confidence
 			}
@@ -187,6 +191,15 @@ func replaceStrips(res *Result, strips []strip, sheetWords []Word) *Result {
 		return res
 	}
 	return res.respelled(with, skip)
+}
+
+// runBox is the box around a run's words.
+func runBox(ws []Word) image.Rectangle {
+	r := image.Rect(ws[0].X, ws[0].Y, ws[0].X+ws[0].W, ws[0].Y+ws[0].H)
+	for _, w := range ws[1:] {
+		r = r.Union(image.Rect(w.X, w.Y, w.X+w.W, w.Y+w.H))
+	}
+	return r
 }
 
 // nearlySame reports a new reading that differs from the old in a letter

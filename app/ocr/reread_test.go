@@ -96,6 +96,8 @@ func TestReplaceStrips_KeepsOnlyWhatReadsMuchBetter(t *testing.T) {
 		{Text: "Case", X: 25, Y: strips[0].at + 5, W: 40, H: 20, Confidence: 93},
 		{Text: "No.", X: 70, Y: strips[0].at + 5, W: 30, H: 20, Confidence: 91},
 		{Text: "xy", X: 25, Y: strips[1].at + 5, W: 40, H: 20, Confidence: 60},
+		// The foot of the line above, taken in by the strip's margin.
+		{Text: "above", X: 110, Y: strips[0].at, W: 40, H: 6, Confidence: 96},
 	}
 	got := replaceStrips(res, strips, sheet)
 	if got.Text != "To: Case No.\nnext xq" {
