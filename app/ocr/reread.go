@@ -84,7 +84,7 @@ func rereadStrips(res *Result, page image.Rectangle) []strip {
 			j++
 		}
 		box := runBox(ws[i:j])
-		if box.Dy() <= 3*h {
+		if box.Dy() <= 3*h && !overRead(ws, i, j, box) {
 			left, right := box.Min.X-3*h/2, box.Max.X+3*h/2
 			if i > 0 && res.sameLine(i-1, i) {
 				left = max(left, ws[i-1].X+ws[i-1].W+1)
@@ -100,6 +100,19 @@ func rereadStrips(res *Result, page image.Rectangle) []strip {
 		i = j - 1
 	}
 	return out
+}
+
+// overRead reports whether a confident word outside words[i:j] stands
+// where the run does: specks Tesseract took for a line of their own over a
+// case number already read ("e Po asf rm" across "3:26-mc-01187"), whose
+// strip would only read that number again, cut short.
+func overRead(ws []Word, i, j int, box image.Rectangle) bool {
+	for k, w := range ws {
+		if (k < i || k >= j) && w.Confidence >= rereadBelow && box.Overlaps(image.Rect(w.X, w.Y, w.X+w.W, w.Y+w.H)) {
+			return true
+		}
+	}
+	return false
 }
 
 // confidentHeight is the median height of the words read confidently: a

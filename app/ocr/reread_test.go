@@ -87,6 +87,14 @@ func TestReplaceStrips_KeepsOnlyWhatReadsMuchBetter(t *testing.T) {
 	if len(strips) != 2 || strips[0].first != 1 || strips[0].n != 2 || strips[1].first != 4 || strips[1].n != 1 {
 		t.Fatalf("strips %+v", strips)
 	}
+	// Specks on a line of their own over a word already read are not read
+	// again.
+	specked := *res
+	specked.Words = append(append([]Word(nil), res.Words...), Word{Text: "e", X: 20, Y: 55, W: 6, H: 6, Confidence: 9})
+	specked.lines = append(append([]lineKey(nil), res.lines...), lineKey{1, 2, 1})
+	if got := rereadStrips(&specked, image.Rect(0, 0, 400, 100)); len(got) != 2 {
+		t.Errorf("specks over a word read: strips %+v", got)
+	}
 	if strips[0].box.Min.X != 41 { // up to the confident word beside it
 		t.Errorf("strip cut from %v", strips[0].box)
 	}
