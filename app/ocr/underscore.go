@@ -84,26 +84,31 @@ func underscoreBetween(img *image.Gray, a, b Word) bool {
 		if ink(img, x0, x1, y) < strokeShare {
 			continue
 		}
-		// A thin stroke: the rows above it, up to the words' x-height,
-		// hold no letter OCR missed, and the rows just below it are clear
-		// (the tops of the next line's letters run on down).
-		end := y
-		for end < y+h/5 && ink(img, x0, x1, end+1) >= strokeShare {
-			end++
-		}
-		for above := y - h/4; above > top+h/4; above-- {
-			if ink(img, x0, x1, above) > clearShare {
-				return false
-			}
-		}
-		for below := end + 2; below <= end+h/4; below++ {
-			if ink(img, x0, x1, below) > clearShare {
-				return false
-			}
-		}
-		return !underlined(img, a, y, h) && !underlined(img, b, y, h)
+		return thinStroke(img, x0, x1, y, top, h) && !underlined(img, a, y, h) && !underlined(img, b, y, h)
 	}
 	return false
+}
+
+// thinStroke reports whether the stroke found at row y of the gap
+// x0 ≤ x < x1 stands alone: the rows above it, up to the words' x-height,
+// hold no letter OCR missed, and the rows just below it are clear (the
+// tops of the next line's letters run on down).
+func thinStroke(img *image.Gray, x0, x1, y, top, h int) bool {
+	end := y
+	for end < y+h/5 && ink(img, x0, x1, end+1) >= strokeShare {
+		end++
+	}
+	for above := y - h/4; above > top+h/4; above-- {
+		if ink(img, x0, x1, above) > clearShare {
+			return false
+		}
+	}
+	for below := end + 2; below <= end+h/4; below++ {
+		if ink(img, x0, x1, below) > clearShare {
+			return false
+		}
+	}
+	return true
 }
 
 // underlined reports whether a rule runs under w near row y: of three
