@@ -52,6 +52,9 @@ func (x *run) calibrate() {
 		if doubtOf(x.c, name, f).doubtful() {
 			c = min(c, doubtCap)
 		}
+		if x.c.unsureOCR(f) {
+			c = min(c, unsureOCRCap)
+		}
 		f.Confidence = round2(c)
 		for i := range f.Alternatives {
 			f.Alternatives[i].Confidence = round2(min(calibrated(name, f.Alternatives[i].Confidence), f.Confidence-0.01))

@@ -22,10 +22,12 @@ import (
 // Layout thresholds, in multiples of the page's median word height
 // (about one em) or character width.
 const (
-	rowTolerance = 0.5 // words whose centres lie this close (×height) share a line
-	columnGap    = 2.5 // a gap this wide (×character width) is a column gap
-	paragraphGap = 1.9 // a vertical gap this tall (×line pitch) keeps a blank line
-	maxSkew      = 0.1 // steeper than this the page is turned: keep Tesseract's order
+	rowTolerance  = 0.5 // words whose centres lie this close (×height) share a line
+	cellTolerance = 0.8 // a form cell's words this close (×height) share the line beside them
+	cellRead      = 60  // and only lines read this confidently (mean, 0–100)
+	columnGap     = 2.5 // a gap this wide (×character width) is a column gap
+	paragraphGap  = 1.9 // a vertical gap this tall (×line pitch) keeps a blank line
+	maxSkew       = 0.1 // steeper than this the page is turned: keep Tesseract's order
 )
 
 // ocrLayout rebuilds the text of a page from its OCR word boxes. It
@@ -48,6 +50,7 @@ func ocrLayout(words []app.Word) (string, bool) {
 		return "", false
 	}
 	rows, centres := layoutRows(words, slope, h)
+	rows, centres = joinOffsetCells(rows, centres, h, cw)
 	lines := layoutCells(rows, cw)
 	continueHyphenated(lines, cw)
 	pitch := medianPitch(centres)
@@ -104,6 +107,70 @@ func layoutRows(words []app.Word, slope, h float64) ([][]placed, []float64) {
 		centres[i] /= float64(len(r))
 	}
 	return rows, centres
+}
+
+// joinOffsetCells puts on one line two neighbouring lines that stand
+// side by side, a column gap apart and nowhere over one another, when
+// their centres lie within cellTolerance: a form's cells set their label
+// in small capitals at the cell's top ("HSI CASE NUMBER" beside "Attn:
+// Custodian of Records"), half a line off the text of the cell beside, and
+// a page's text layer would read them as one line (app/pdftext allows 0.4
+// of the font's size, which is larger than a word's box). A line that could
+// join the one above or the one below joins the nearer; a line of OCR's
+// nonsense joins none.
+func joinOffsetCells(rows [][]placed, centres []float64, h, cw float64) ([][]placed, []float64) {
+	near := func(i, j int) bool {
+		return j >= 0 && j < len(rows) && centres[j]-centres[i] <= cellTolerance*h && centres[i]-centres[j] <= cellTolerance*h &&
+			apart(rows[i], rows[j], cw) && read(rows[i]) && read(rows[j])
+	}
+	for i := 0; i+1 < len(rows); i++ {
+		if !near(i, i+1) {
+			continue
+		}
+		// Row i+1 may belong with i+2 instead.
+		if near(i+1, i+2) && centres[i+2]-centres[i+1] < centres[i+1]-centres[i] {
+			continue
+		}
+		merged := append(rows[i], rows[i+1]...)
+		sort.SliceStable(merged, func(a, c int) bool { return merged[a].w.X < merged[c].w.X })
+		n := float64(len(rows[i]) + len(rows[i+1]))
+		centres[i] = (centres[i]*float64(len(rows[i])) + centres[i+1]*float64(len(rows[i+1]))) / n
+		rows[i] = merged
+		rows = append(rows[:i+1], rows[i+2:]...)
+		centres = append(centres[:i+1], centres[i+2:]...)
+		i-- // the joined line may have a third cell beside it
+	}
+	return rows, centres
+}
+
+// read reports whether a line's words were read with a mean confidence of
+// cellRead or more: OCR's nonsense from a stamp, a seal or another script
+// ("2 ee Fl" beside a letterhead) is joined to nothing.
+func read(r []placed) bool {
+	sum := 0.0
+	for _, p := range r {
+		sum += p.w.Confidence
+	}
+	return sum >= cellRead*float64(len(r))
+}
+
+// apart reports whether two lines' words stand in separate columns: every
+// word of one at least a column gap left or right of every word of the
+// other.
+func apart(a, b []placed, cw float64) bool {
+	aL, aR := extent(a)
+	bL, bR := extent(b)
+	gap := columnGap * cw
+	return float64(bL-aR) > gap || float64(aL-bR) > gap
+}
+
+// extent is where a line's words begin and end.
+func extent(r []placed) (int, int) {
+	l, e := r[0].w.X, r[0].w.X+r[0].w.W
+	for _, p := range r[1:] {
+		l, e = min(l, p.w.X), max(e, p.w.X+p.w.W)
+	}
+	return l, e
 }
 
 // layoutCells cuts each line into cells at its column gaps.

@@ -76,3 +76,33 @@ func TestOCRLayout_AHyphenatedValueGoesOnAtTheFrontOfTheNextLine(t *testing.T) {
 		t.Errorf("%v\n%s\nwant\n%s", ok, got, want)
 	}
 }
+
+func TestOCRLayout_ASmallLabelHalfALineOffJoinsTheCellBeside(t *testing.T) {
+	rows := [][2]string{
+		{"TO (Name, Address)", "SUMMONS NUMBER"},
+		{"Parcelchat LLC", "LA-26-S-2291"},
+		{"Attn: Custodian of Records", "HSI CASE NUMBER"},
+		{"801 Fennel Street", "LA12QR26LA0045"},
+	}
+	ws := formWords(rows, 0)
+	// The right column's label sits 19 px (0.63 of a word's height) below
+	// the text beside it: alone, it would stand on a line of its own.
+	for i := range ws {
+		if ws[i].Text == "HSI" || ws[i].Text == "CASE" || ws[i].Text == "NUMBER" && ws[i].Y > 250 {
+			ws[i].Y += 19
+		}
+	}
+	got, ok := ocrLayout(ws)
+	want := "TO (Name, Address)  SUMMONS NUMBER\nParcelchat LLC  LA-26-S-2291\nAttn: Custodian of Records  HSI CASE NUMBER\n801 Fennel Street  LA12QR26LA0045"
+	if !ok || got != want {
+		t.Errorf("%v\n%s\nwant\n%s", ok, got, want)
+	}
+	// Lines of one column over one another stay apart however close.
+	close := formWords([][2]string{{"the first line of running text", ""}, {"the second line of running text", ""}, {"the third line of running text", ""}, {"the fourth line of running text", ""}}, 0)
+	for i := range close {
+		close[i].Y -= (close[i].Y - 200) / 2 // 20 px apart
+	}
+	if got, ok := ocrLayout(close); !ok || strings.Count(got, "\n") != 3 {
+		t.Errorf("%v: one column's lines were joined:\n%s", ok, got)
+	}
+}

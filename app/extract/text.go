@@ -26,6 +26,9 @@ type pageText struct {
 	text       string
 	lower      string // for the literal prefilter only: offsets differ
 	recognised bool   // OCR text, with OCR's errors
+	// words are an OCR page's words with the engine's confidence in each
+	// (ocrsure.go).
+	words []app.Word
 	// role says what the page belongs to: the order itself, or a paper
 	// that accompanies it (cover, application).
 	role pageRole
@@ -59,9 +62,13 @@ func prepare(doc *app.Document) *corpus {
 		}
 		t := clean(text)
 		if p.Recognised() {
-			t = fixOCRDigits(cleanOCR(t))
+			t = repairOCRShapes(fixOCRDigits(cleanOCR(t)))
 		}
-		c.pages = append(c.pages, pageText{num: p.Number, text: t, lower: strings.ToLower(t), recognised: p.Recognised()})
+		pt := pageText{num: p.Number, text: t, lower: strings.ToLower(t), recognised: p.Recognised()}
+		if p.Source == app.SourceOCR {
+			pt.words = p.Words
+		}
+		c.pages = append(c.pages, pt)
 	}
 	return c
 }

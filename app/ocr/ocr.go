@@ -102,6 +102,10 @@ type Result struct {
 	Text       string
 	Words      []Word
 	Confidence float64 // mean word confidence, 0–100
+	// lines[i] is where Words[i] stands in Tesseract's layout; lang is
+	// the -l the page was read with. Reread needs both.
+	lines []lineKey
+	lang  string
 }
 
 // Recognize reads one page image.
@@ -218,7 +222,11 @@ func (t *Tesseract) recognize(ctx context.Context, exe string, pgm []byte, lang,
 	case waitErr != nil || readErr != nil:
 		return nil, &app.Error{Code: app.EUNREADABLE, Message: tesseractDied(p.Stderr(), mem), Err: errors.Join(waitErr, readErr)}
 	}
-	return parseTSV(bytes.NewReader(out))
+	res, err := parseTSV(bytes.NewReader(out))
+	if res != nil {
+		res.lang = lang
+	}
+	return res, err
 }
 
 // args is Tesseract's command line: the image on stdin, TSV on stdout.
@@ -310,10 +318,7 @@ func parseTSV(r io.Reader) (*Result, error) {
 	for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
 		rows = append(rows, strings.SplitN(strings.TrimRight(line, "\r"), "\t", 12))
 	}
-	type key struct{ block, par, line int }
 	var res Result
-	lines := map[key][]Word{}
-	var order []key
 	var confSum float64
 	for i, row := range rows {
 		if i == 0 || len(row) < 12 || row[0] != "5" {
@@ -325,14 +330,32 @@ func parseTSV(r io.Reader) (*Result, error) {
 			continue
 		}
 		conf, _ := strconv.ParseFloat(row[10], 64)
-		k := key{n(2), n(3), n(4)}
-		if _, ok := lines[k]; !ok {
+		res.Words = append(res.Words, Word{Text: text, X: n(6), Y: n(7), W: n(8), H: n(9), Confidence: conf})
+		res.lines = append(res.lines, lineKey{n(2), n(3), n(4)})
+		confSum += conf
+	}
+	res.Text = textOf(res.Words, res.lines)
+	if len(res.Words) > 0 {
+		res.Confidence = confSum / float64(len(res.Words))
+	}
+	return &res, nil
+}
+
+// lineKey is where Tesseract put a word: its block, paragraph and line.
+type lineKey struct{ block, par, line int }
+
+// textOf is the text of words, lines[i] being where words[i] stands:
+// the words of a line joined by blanks, lines by line breaks, a blank line
+// between paragraphs.
+func textOf(words []Word, lines []lineKey) string {
+	byLine := map[lineKey][]Word{}
+	var order []lineKey
+	for i, w := range words {
+		k := lines[i]
+		if _, ok := byLine[k]; !ok {
 			order = append(order, k)
 		}
-		w := Word{Text: text, X: n(6), Y: n(7), W: n(8), H: n(9), Confidence: conf}
-		lines[k] = append(lines[k], w)
-		res.Words = append(res.Words, w)
-		confSum += conf
+		byLine[k] = append(byLine[k], w)
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
@@ -345,7 +368,7 @@ func parseTSV(r io.Reader) (*Result, error) {
 		return a.line < b.line
 	})
 	var b strings.Builder
-	var prev key
+	var prev lineKey
 	for i, k := range order {
 		if i > 0 {
 			if k.block != prev.block || k.par != prev.par {
@@ -354,7 +377,7 @@ func parseTSV(r io.Reader) (*Result, error) {
 				b.WriteByte('\n')
 			}
 		}
-		for j, w := range lines[k] {
+		for j, w := range byLine[k] {
 			if j > 0 {
 				b.WriteByte(' ')
 			}
@@ -362,11 +385,7 @@ func parseTSV(r io.Reader) (*Result, error) {
 		}
 		prev = k
 	}
-	res.Text = b.String()
-	if len(res.Words) > 0 {
-		res.Confidence = confSum / float64(len(res.Words))
-	}
-	return &res, nil
+	return b.String()
 }
 
 // Available reports whether Tesseract can be found, for a start-up check.

@@ -197,8 +197,29 @@ func (s *Scanner) ReadPages(ctx context.Context, pdf []byte, pages []int, progre
 // page with little on it, or of a turned page, which reads as unconfident
 // nonsense; such a page is read again with its strokes thickened and its
 // orientation detected, and, unless that reading is strong and upright,
-// as it is with its orientation detected. The best reading is kept.
+// as it is with its orientation detected. The best reading is kept, and
+// its unconfident stretches read again (ocr.Tesseract.Reread).
 func (s *Scanner) recognize(ctx context.Context, img *image.Gray, dpi int) (*ocr.Result, error) {
+	res, err := s.read(ctx, img, dpi)
+	if err != nil || !upright(res.Words) {
+		return res, err
+	}
+	// Stretches of a line Tesseract joined to the wrong neighbour read as
+	// nonsense; read from their own strips, they read right.
+	again, err := s.OCR.Reread(ctx, img, dpi, res)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		again = res
+	}
+	// "campinas_ofertas" read as two words: the page shows the underscore.
+	return ocr.JoinUnderscores(img, again), nil
+}
+
+// read gives the best of the page's readings as it stands, thickened and
+// with its orientation detected (recognize).
+func (s *Scanner) read(ctx context.Context, img *image.Gray, dpi int) (*ocr.Result, error) {
 	res, err := s.OCR.RecognizeUpright(ctx, img, dpi)
 	if err != nil || strong(res) {
 		return res, err
