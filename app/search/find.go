@@ -442,12 +442,23 @@ func (s *finding) text(t int32, score int) {
 		}
 		return
 	}
-	for _, u := range s.ix.texts[t].users {
+	users := s.ix.texts[t].users
+	crowd := s.k > 0 && s.k <= Page && len(users) > crowdMin
+	if crowd {
+		// Past its crowd none of its cases can be among the best k.
+		s.mark(t)
+		users = s.ix.crowd(t)
+	}
+	for _, u := range users {
 		if full && score == s.kth[0].score && (rank{score, s.ix.docs[u.doc].created, u.doc}).worse(s.kth[0]) {
+			if crowd {
+				break // the rest of the crowd ranks worse still
+			}
 			s.found[u.doc>>6] |= 1 << (u.doc & 63)
 			continue
 		}
 		s.add(u.doc, u.entry, score)
+		full = s.k > 0 && len(s.kth) == s.k
 	}
 }
 
@@ -649,7 +660,9 @@ func (ix *Index) narrowFrom(query string) (narrowing, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	last := ix.last
-	return last, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+	// The same query again ("qzxv " after "qzxv": the space is trimmed)
+	// narrows from itself.
+	return last, last.query != "" && strings.HasPrefix(query, last.query)
 }
 
 // before orders bests best first, then the case imported first (then the

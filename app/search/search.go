@@ -66,6 +66,10 @@ type Index struct {
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
 	lastText narrowing // the latest text search, by doc
+
+	// crowds are the texts many cases share, their cases in order
+	// (crowds.go).
+	crowds crowds
 }
 
 // doc is one case in the index; its entries are entries[from:to].
@@ -256,6 +260,7 @@ func (ix *Index) addEntry(i int32, field, s string) {
 	t := ix.intern(s)
 	ix.entries = append(ix.entries, entry{text: t, field: ix.fieldNumber(field)})
 	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
+	ix.unsettle(t)
 }
 
 // fieldNumber is the number of the field name f, added when new.
