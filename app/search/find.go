@@ -466,7 +466,9 @@ func (s *finding) text(t int32, score int) {
 func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error {
 	ix, q := s.ix, s.q
 	var within []int32
-	if extends && prev.held != nil {
+	// The same query again reads its lists afresh: a common trigram's
+	// page is read off its ranked head only then.
+	if extends && prev.held != nil && len(prev.query) < len(q.s) {
 		within = prev.held
 	}
 	texts := ix.holding(q.runes, within)
