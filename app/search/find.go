@@ -549,65 +549,49 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound ceilin
 // has (their signatures), and among those the last search matched when
 // this query extends it and that search looked too.
 func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) error {
+	ix, q := s.ix, s.q
 	s.fuzzy = true
-	sc := &scatter{s: s, bound: ceilingsOf(s.q)}
-	sc.prune = s.q.pat != nil && sc.bound.ok && s.k > 0
-	if err := s.candidatesOf(ctx, prev, extends, sc.try); err != nil {
+	// An ASCII text without a NUL is matched by the matcher exactly when
+	// it holds the query's characters in order (TestInOrder_IsTheMatcher),
+	// so such a text is found, and listed for the next key, without the
+	// matcher; it is scored only if its bound can beat the page, shortest
+	// first, as held texts are (later, by place). Another is scored now.
+	bound := ceilingsOf(q)
+	prune := q.pat != nil && bound.ok && s.k > 0
+	var later [][]int32
+	try := func(t int32) {
+		tx := &ix.texts[t]
+		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
+			return
+		}
+		if _, held := slices.BinarySearch(s.heldTexts, t); held {
+			return
+		}
+		if prune && ix.shape(t)&(nonASCII|hasNUL) == 0 {
+			s.spread = append(s.spread, t)
+			s.mark(t)
+			n := bound.place(ix, t)
+			for len(later) <= n {
+				later = append(later, nil)
+			}
+			later[n] = append(later[n], t)
+			return
+		}
+		var score int
+		var ok bool
+		if score, s.buf, ok = ix.scoreOf(q, t, s.buf); ok {
+			s.spread = append(s.spread, t)
+			s.text(t, score)
+		}
+	}
+	if err := s.candidatesOf(ctx, prev, extends, try); err != nil {
 		return err
 	}
-	return sc.scoreLater(ctx)
-}
-
-// scatter is a scattered pass under way. An ASCII text without a NUL is
-// matched by the matcher exactly when it holds the query's characters in
-// order (TestInOrder_IsTheMatcher), so such a text is found, and listed
-// for the next key, without the matcher; it is scored only if its bound
-// can beat the page, shortest first, as held texts are (later, by
-// place). Another is scored as it is read.
-type scatter struct {
-	s     *finding
-	bound ceilings
-	prune bool
-	later [][]int32
-}
-
-// try reads text t.
-func (sc *scatter) try(t int32) {
-	s := sc.s
-	ix, q := s.ix, s.q
-	tx := &ix.texts[t]
-	if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
-		return
-	}
-	if _, held := slices.BinarySearch(s.heldTexts, t); held {
-		return
-	}
-	if sc.prune && ix.shape(t)&(nonASCII|hasNUL) == 0 {
-		s.spread = append(s.spread, t)
-		s.mark(t)
-		n := sc.bound.place(ix, t)
-		for len(sc.later) <= n {
-			sc.later = append(sc.later, nil)
-		}
-		sc.later[n] = append(sc.later[n], t)
-		return
-	}
-	var score int
-	var ok bool
-	if score, s.buf, ok = ix.scoreOf(q, t, s.buf); ok {
-		s.spread = append(s.spread, t)
-		s.text(t, score)
-	}
-}
-
-// scoreLater scores the texts found but not scored, shortest first,
-// until none left can beat the page: not held as typed, their bound is
-// without the 1000 of a match as typed.
-func (sc *scatter) scoreLater(ctx context.Context) error {
-	s := sc.s
+	// Not held as typed: their bound is without the 1000 of a match as
+	// typed.
 	done := 0
-	for n, ts := range sc.later {
-		if len(s.kth) == s.k && sc.bound.plain-1000-n < s.kth[0].score {
+	for n, ts := range later {
+		if len(s.kth) == s.k && bound.plain-1000-n < s.kth[0].score {
 			break
 		}
 		for _, t := range ts {
