@@ -65,8 +65,7 @@ func TestHeldCeiling_BoundsTheMatcher(t *testing.T) {
 // TestFindTop_LongQueriesRankAsTheScan: queries of four to nine
 // characters that hundreds of texts of much the same length hold as
 // typed (addresses numbered case by case, and a name a few cases share),
-// and queries found only scattered ("dwhitf"), shortest first under the
-// bound, rank the same page with the same
+// shortest first under the bound, rank the same page with the same
 // scores and count the same cases as the index that scans every text,
 // typed on from their first character.
 func TestFindTop_LongQueriesRankAsTheScan(t *testing.T) {
@@ -85,7 +84,7 @@ func TestFindTop_LongQueriesRankAsTheScan(t *testing.T) {
 	ix, scan := NewIndexOf(docs), NewIndexOf(docs)
 	ix.Prepare()
 	var queries []string
-	for _, w := range []string{"daniel.whit", "Winslow", "danielle", "dan\x00iel1", "-winsl", "dwhitf", "dnl.wh", "wnslw@", "Dnll"} {
+	for _, w := range []string{"daniel.whit", "Winslow", "danielle", "dan\x00iel1", "-winsl"} {
 		for k := 1; k <= len(w); k++ {
 			queries = append(queries, w[:k])
 		}
@@ -117,28 +116,5 @@ func TestFindTop_LongQueriesRankAsTheScan(t *testing.T) {
 	}
 	if r, _ := ix.FindTop(context.Background(), "Winslow", Page); r.Total == 0 {
 		t.Fatal("nothing found")
-	}
-}
-
-// TestInOrder_IsTheMatcher: for an ASCII query and an ASCII text without
-// a NUL, the matcher matches exactly when the text holds the query's
-// characters in order, any case — what lets the scattered pass find a
-// text without scoring it.
-func TestInOrder_IsTheMatcher(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	const alphabet = "abAB-_ .01@c/\\"
-	for i := 0; i < 300000; i++ {
-		b := make([]byte, rng.IntN(14))
-		for k := range b {
-			b[k] = alphabet[rng.IntN(len(alphabet))]
-		}
-		p := make([]byte, 1+rng.IntN(5))
-		for k := range p {
-			p[k] = alphabet[rng.IntN(len(alphabet))]
-		}
-		s := string(b)
-		if _, _, ok := scoreWhole(p, s, nil); ok != inOrder(s, strings.ToLower(string(p))) {
-			t.Fatalf("%q in %q: the matcher says %v, in order %v", p, s, ok, !ok)
-		}
 	}
 }

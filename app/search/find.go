@@ -551,30 +551,12 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound ceilin
 func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) error {
 	ix, q := s.ix, s.q
 	s.fuzzy = true
-	// An ASCII text without a NUL is matched by the matcher exactly when
-	// it holds the query's characters in order (TestInOrder_IsTheMatcher),
-	// so such a text is found, and listed for the next key, without the
-	// matcher; it is scored only if its bound can beat the page, shortest
-	// first, as held texts are (later, by place). Another is scored now.
-	bound := ceilingsOf(q)
-	prune := q.pat != nil && bound.ok && s.k > 0
-	var later [][]int32
 	try := func(t int32) {
 		tx := &ix.texts[t]
 		if len(tx.users) == 0 || q.pat != nil && !inOrder(tx.s, q.lower) || q.pat == nil && !runesInOrder(tx.s, ix.ascii(t), q.runes) {
 			return
 		}
 		if _, held := slices.BinarySearch(s.heldTexts, t); held {
-			return
-		}
-		if prune && ix.shape(t)&(nonASCII|hasNUL) == 0 {
-			s.spread = append(s.spread, t)
-			s.mark(t)
-			n := bound.place(ix, t)
-			for len(later) <= n {
-				later = append(later, nil)
-			}
-			later[n] = append(later[n], t)
 			return
 		}
 		var score int
@@ -584,32 +566,6 @@ func (s *finding) scattered(ctx context.Context, prev narrowing, extends bool) e
 			s.text(t, score)
 		}
 	}
-	if err := s.candidatesOf(ctx, prev, extends, try); err != nil {
-		return err
-	}
-	// Not held as typed: their bound is without the 1000 of a match as
-	// typed.
-	done := 0
-	for n, ts := range later {
-		if len(s.kth) == s.k && bound.plain-1000-n < s.kth[0].score {
-			break
-		}
-		for _, t := range ts {
-			if done++; done%chunk == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			s.score(t)
-		}
-	}
-	return nil
-}
-
-// candidatesOf calls try with every text the scattered pass reads: those
-// the last search matched, as typed or scattered, when this query extends
-// it and that search looked for both; else every text whose signature
-// holds the query's letters and digits.
-func (s *finding) candidatesOf(ctx context.Context, prev narrowing, extends bool, try func(int32)) error {
-	ix, q := s.ix, s.q
 	if extends && prev.fuzzy && prev.held != nil {
 		for _, list := range [][]int32{prev.held, prev.spread} {
 			err := each(ctx, len(list), func(n int) {
