@@ -61,7 +61,8 @@ func (ix *Index) crowd(t int32) []user {
 	if c.m == nil {
 		c.m = map[int32][]user{}
 	}
-	u := slices.Clip(us[:n])
+	// A copy of the page's: the sorted clone is every user's.
+	u := slices.Clone(us[:n])
 	c.m[t] = u
 	return u
 }
