@@ -206,7 +206,7 @@ type query struct {
 }
 
 func newQuery(s string) query {
-	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s) &^ nonASCII}
+	q := query{s: s, lower: strings.ToLower(s), runes: folded(s, nil), sig: signature(s) &^ shapeBits}
 	if isASCII(s) {
 		q.pat = []byte(s)
 	}
@@ -217,19 +217,19 @@ func newQuery(s string) query {
 // s holds q as it stands. buf is room for the matched positions, which
 // nobody reads, handed back for the next text.
 func scoreText(q query, s string, buf []int) (int, []int, bool) {
-	return scoreKnown(q, s, isASCII(s), false, buf)
+	return scoreKnown(q, s, shapeOf(s), false, buf)
 }
 
 // scoreOf is scoreText of text t.
 func (ix *Index) scoreOf(q query, t int32, buf []int) (int, []int, bool) {
-	return scoreKnown(q, ix.texts[t].s, ix.ascii(t), false, buf)
+	return scoreKnown(q, ix.texts[t].s, ix.shape(t), false, buf)
 }
 
-// scoreKnown is scoreText of a text whose ASCII-ness is known, and
-// (held) that is known to hold q as it stands.
-func scoreKnown(q query, s string, ascii, held bool, buf []int) (int, []int, bool) {
-	score, buf, ok := matchKnown(q.s, q.pat, s, ascii, buf[:0])
-	if held || holdsFold(s, ascii, q.lower) {
+// scoreKnown is scoreText of a text whose shape is known, and (held)
+// that is known to hold q as it stands.
+func scoreKnown(q query, s string, shape uint64, held bool, buf []int) (int, []int, bool) {
+	score, buf, ok := matchKnown(q.s, q.pat, s, shape, buf[:0])
+	if held || holdsFold(s, shape&nonASCII == 0, q.lower) {
 		if !ok {
 			// The matcher's greedy walk missed what is there as such.
 			score, ok = 1-len(s), true
@@ -442,12 +442,23 @@ func (s *finding) text(t int32, score int) {
 		}
 		return
 	}
-	for _, u := range s.ix.texts[t].users {
+	users := s.ix.texts[t].users
+	crowd := s.k > 0 && s.k <= Page && len(users) > crowdMin
+	if crowd {
+		// Past its crowd none of its cases can be among the best k.
+		s.mark(t)
+		users = s.ix.crowd(t)
+	}
+	for _, u := range users {
 		if full && score == s.kth[0].score && (rank{score, s.ix.docs[u.doc].created, u.doc}).worse(s.kth[0]) {
+			if crowd {
+				break // the rest of the crowd ranks worse still
+			}
 			s.found[u.doc>>6] |= 1 << (u.doc & 63)
 			continue
 		}
 		s.add(u.doc, u.entry, score)
+		full = s.k > 0 && len(s.kth) == s.k
 	}
 }
 
@@ -455,7 +466,9 @@ func (s *finding) text(t int32, score int) {
 func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error {
 	ix, q := s.ix, s.q
 	var within []int32
-	if extends && prev.held != nil {
+	// The same query again reads its lists afresh: a common trigram's
+	// page is read off its ranked head only then.
+	if extends && prev.held != nil && len(prev.query) < len(q.s) {
 		within = prev.held
 	}
 	texts := ix.holding(q.runes, within)
@@ -474,8 +487,8 @@ func (s *finding) held(ctx context.Context, prev narrowing, extends bool) error 
 	if ranked, err := s.rankedTrigram(ctx, within); ranked || err != nil {
 		return err
 	}
-	bound, prunable := ceiling(len(q.runes))
-	if s.k < 0 || !prunable || len(texts) < 4*s.k {
+	bound := ceilingsOf(q)
+	if s.k < 0 || !bound.ok || len(texts) < 4*s.k {
 		return each(ctx, len(texts), func(n int) { s.scoreHeld(texts[n]) })
 	}
 	return s.shortestFirst(ctx, texts, bound)
@@ -495,25 +508,22 @@ func (s *finding) score(t int32) {
 // is not ASCII was found by its folded runes, which can differ from the
 // lower case the score reads).
 func (s *finding) scoreHeld(t int32) {
-	ascii := s.ix.ascii(t)
+	shape := s.ix.shape(t)
 	var score int
 	var ok bool
-	if score, s.buf, ok = scoreKnown(s.q, s.ix.texts[t].s, ascii, ascii && s.q.pat != nil, s.buf); ok {
+	if score, s.buf, ok = scoreKnown(s.q, s.ix.texts[t].s, shape, shape&nonASCII == 0 && s.q.pat != nil, s.buf); ok {
 		s.text(t, score)
 	}
 }
 
 // shortestFirst scores texts shortest first (a text scores less the
 // longer it is), until no text as long can beat the k-th best (bound
-// less its length); a non-ASCII text is scored whatever its length.
-func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) error {
-	ix := s.ix
+// less its length, ceiling.go); a text the bound does not hold for is
+// scored whatever its length.
+func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound ceilings) error {
 	byLen := make([][]int32, 64)
 	for _, t := range texts {
-		n := len(ix.texts[t].s)
-		if !ix.ascii(t) {
-			n = 0
-		}
+		n := bound.place(s.ix, t)
 		for len(byLen) <= n {
 			byLen = append(byLen, nil)
 		}
@@ -521,7 +531,7 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 	}
 	done := 0
 	for n, ts := range byLen {
-		if len(s.kth) == s.k && bound-n < s.kth[0].score {
+		if len(s.kth) == s.k && bound.plain-n < s.kth[0].score {
 			break
 		}
 		for _, t := range ts {
@@ -532,24 +542,6 @@ func (s *finding) shortestFirst(ctx context.Context, texts []int32, bound int) e
 		}
 	}
 	return nil
-}
-
-// ceiling is, less a text's length in bytes, the most an ASCII text can
-// score for a query of n characters that it holds as it stands: each
-// character's best bonus (20: after a separator or a camel-case hump),
-// the matcher's bonuses for adjacent characters (5, 15, 45…: each three
-// times the last), its n, and the 1000 of a match as it stands. False
-// past 4 characters, where that ceiling is far above any real score.
-func ceiling(n int) (int, bool) {
-	if n > 4 {
-		return 0, false
-	}
-	adjacent, step := 0, adjacentMatchBonus
-	for i := 1; i < n; i++ {
-		adjacent += step
-		step *= 3
-	}
-	return 1000 + n*matchFollowingSeparatorBonus + adjacent + n, true
 }
 
 // scattered adds the cases the matcher finds by the query's characters
@@ -670,7 +662,9 @@ func (ix *Index) narrowFrom(query string) (narrowing, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	last := ix.last
-	return last, last.query != "" && len(query) > len(last.query) && strings.HasPrefix(query, last.query)
+	// The same query again ("qzxv " after "qzxv": the space is trimmed)
+	// narrows from itself.
+	return last, last.query != "" && strings.HasPrefix(query, last.query)
 }
 
 // before orders bests best first, then the case imported first (then the

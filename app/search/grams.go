@@ -191,6 +191,7 @@ func (ix *Index) Prepare() {
 		if done {
 			ix.warmPairs()
 			ix.warmTrigrams()
+			ix.warmCrowds()
 			return
 		}
 	}
@@ -439,6 +440,7 @@ func (ix *Index) release(e int32) {
 		u = slices.Delete(u, i, i+1)
 	}
 	ix.texts[t].users = u
+	ix.unsettle(t)
 	if len(u) == 0 {
 		if ix.post != nil {
 			ix.post.remove(t, ix.texts[t].s)

@@ -153,7 +153,7 @@ func rankTexts(ix *Index, q query, members packed, keep int) *pairHead {
 	var buf []int
 	members.each(func(t int32) bool {
 		var score int32
-		score, buf = pairScore(q, ix.texts[t].s, ix.ascii(t), buf)
+		score, buf = pairScore(q, ix.texts[t].s, ix.shape(t), buf)
 		order = append(order, uint64(int64(math.MaxInt32)-int64(score))<<32|uint64(t))
 		return true
 	})
@@ -199,9 +199,9 @@ func (ix *Index) warmPairs() {
 }
 
 // pairScore is s's score for the pair (or trigram) query q, or noScore;
-// ascii says whether s is ASCII.
-func pairScore(q query, s string, ascii bool, buf []int) (int32, []int) {
-	score, buf, ok := scoreKnown(q, s, ascii, false, buf)
+// shape is s's shape bits.
+func pairScore(q query, s string, shape uint64, buf []int) (int32, []int) {
+	score, buf, ok := scoreKnown(q, s, shape, false, buf)
 	if !ok {
 		return noScore, buf
 	}
@@ -215,7 +215,7 @@ func (p *postings) addPairs(t int32, s string) {
 	var buf []int
 	p.seenPairs = pairsOf(p.runes, p.seenPairs, func(k int) {
 		var score int32
-		score, buf = pairScore(pairQuery(k), s, isASCII(s), buf)
+		score, buf = pairScore(pairQuery(k), s, shapeOf(s), buf)
 		p.pairs.more[uint16(k)] = append(p.pairs.more[uint16(k)], scoredText{t, score})
 	})
 }

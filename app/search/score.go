@@ -18,12 +18,17 @@ import (
 // matchEntry scores query (whose ASCII form is pat, nil when it is not
 // ASCII) against s, appending the matched positions to idx.
 func matchEntry(query string, pat []byte, s string, idx []int) (score int, out []int, ok bool) {
-	return matchKnown(query, pat, s, isASCII(s), idx)
+	return matchKnown(query, pat, s, shapeOf(s), idx)
 }
 
-// matchKnown is matchEntry of a text whose ASCII-ness is known.
-func matchKnown(query string, pat []byte, s string, ascii bool, idx []int) (score int, out []int, ok bool) {
-	if pat != nil && ascii {
+// matchKnown is matchEntry of a text whose shape (its signature's
+// nonASCII and hasNUL bits) is known: a text known to hold no NUL is not
+// scanned for one, which was half of scoring a text.
+func matchKnown(query string, pat []byte, s string, shape uint64, idx []int) (score int, out []int, ok bool) {
+	if pat != nil && shape&nonASCII == 0 {
+		if shape&hasNUL == 0 {
+			return scoreWhole(pat, s, idx)
+		}
 		return scoreASCII(pat, s, idx)
 	}
 	m := fuzzy.Find(query, []string{s})
@@ -57,6 +62,12 @@ func scoreASCII(pat []byte, s string, idx []int) (int, []int, bool) {
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		s = s[:i]
 	}
+	return scoreWhole(pat, s, idx)
+}
+
+// scoreWhole is scoreASCII of a text that holds no NUL (the matcher
+// reads a text only to its first).
+func scoreWhole(pat []byte, s string, idx []int) (int, []int, bool) {
 	start := len(idx)
 	total, patternIndex := 0, 0
 	bestScore, matchedIndex, currAdjacent := -1, -1, 0

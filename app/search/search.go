@@ -66,6 +66,10 @@ type Index struct {
 	mu       sync.Mutex
 	last     narrowing // the latest query that ran to its end
 	lastText narrowing // the latest text search, by doc
+
+	// crowds are the texts many cases share, their cases in order
+	// (crowds.go).
+	crowds crowds
 }
 
 // doc is one case in the index; its entries are entries[from:to].
@@ -256,6 +260,7 @@ func (ix *Index) addEntry(i int32, field, s string) {
 	t := ix.intern(s)
 	ix.entries = append(ix.entries, entry{text: t, field: ix.fieldNumber(field)})
 	ix.texts[t].users = append(ix.texts[t].users, user{doc: i, entry: e})
+	ix.unsettle(t)
 }
 
 // fieldNumber is the number of the field name f, added when new.
@@ -364,28 +369,47 @@ func (ix *Index) Cases() int {
 	return len(ix.byID)
 }
 
-// nonASCII is the bit of a signature that says its text is not ASCII:
-// the matcher's fast path, the case-blind scan and the length bound all
-// ask, and a text was read again for it on every keystroke.
-const nonASCII = 1 << 63
+// A signature's last bits say what of its text's shape the matcher and
+// the bound on its score (heldCeiling) ask, and a text was read again
+// for on every keystroke: nonASCII, that it is not ASCII (the matcher's
+// fast path, the case-blind scan); hasNUL, that it holds a NUL (the
+// matcher reads only to it); humped, that it holds a lower-case ASCII
+// letter followed by a capital (where the matcher's camel-case bonus can
+// fall). shapeBits are the three, never asked of a query.
+const (
+	nonASCII  = 1 << 63
+	hasNUL    = 1 << 62
+	humped    = 1 << 61
+	shapeBits = nonASCII | hasNUL | humped
+)
 
 // signature has a bit for each ASCII letter (either case) and digit s
 // holds, counting the letters a non-ASCII character folds to (the Kelvin
-// sign is a k to the matcher), and nonASCII when s is not ASCII.
+// sign is a k to the matcher), and its shape's bits.
 func signature(s string) uint64 {
 	var sig uint64
+	var last rune
 	for _, r := range s {
-		if r >= utf8.RuneSelf {
+		switch {
+		case r >= utf8.RuneSelf:
 			sig |= nonASCII
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 				sig |= bit(f)
 			}
-			continue
+		case r == 0:
+			sig |= hasNUL
+		case 'a' <= last && last <= 'z' && 'A' <= r && r <= 'Z':
+			sig |= humped | bit(r)
+		default:
+			sig |= bit(r)
 		}
-		sig |= bit(r)
+		last = r
 	}
 	return sig
 }
+
+// shapeOf is the shape bits of s's signature.
+func shapeOf(s string) uint64 { return signature(s) & shapeBits }
 
 func bit(r rune) uint64 {
 	switch {
@@ -401,6 +425,9 @@ func bit(r rune) uint64 {
 
 // ascii reports whether text t is ASCII.
 func (ix *Index) ascii(t int32) bool { return ix.sigs[t]&nonASCII == 0 }
+
+// shape is text t's shape bits.
+func (ix *Index) shape(t int32) uint64 { return ix.sigs[t] & shapeBits }
 
 // containsFold reports whether s holds lower (already lower-cased), case
 // folded as strings.ToLower does, without a copy of s for ASCII text.

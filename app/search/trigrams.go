@@ -109,7 +109,7 @@ func (s *finding) rankedTrigram(ctx context.Context, within []int32) (bool, erro
 	var buf []int
 	for _, t := range p.more[p.keys[i]] {
 		var score int32
-		score, buf = pairScore(q, s.ix.texts[t].s, s.ix.ascii(t), buf)
+		score, buf = pairScore(q, s.ix.texts[t].s, s.ix.shape(t), buf)
 		more = append(more, scoredText{t, score})
 	}
 	slices.SortStableFunc(more, func(a, b scoredText) int { return cmp.Compare(b.score, a.score) })
