@@ -87,8 +87,8 @@ fuzz: check-go
 DEVSET := ../shared/devset
 devset: build
 	@if [ -d $(DEVSET)/us ] && [ -d $(DEVSET)/intl ]; then \
-		./$(BIN) --timeout 3m eval --strict --misses 0 --truth $(DEVSET)/us/truth --floor-born-digital 0.93 --floor-scanned 0.92 $(DEVSET)/us/orders && \
-		./$(BIN) --timeout 3m eval --strict --misses 0 --truth $(DEVSET)/intl/truth --floor-born-digital 0.89 --floor-scanned 0.92 $(DEVSET)/intl/orders; \
+		./$(BIN) --timeout 3m eval --strict --misses 0 --truth $(DEVSET)/us/truth --floor-born-digital 0.93 --floor-scanned 0.94 $(DEVSET)/us/orders && \
+		./$(BIN) --timeout 3m eval --strict --misses 0 --truth $(DEVSET)/intl/truth --floor-born-digital 0.91 --floor-scanned 0.94 $(DEVSET)/intl/orders; \
 	else echo "$(DEVSET) is absent: dev-set evaluation skipped"; fi
 
 build: check-go
