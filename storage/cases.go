@@ -414,9 +414,6 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 		dropped := false
 		err := db.view(func(tx *bolt.Tx, codec Codec) error {
 			b := tx.Bucket(bucketCases)
-			// The pages each few records were read from stop counting
-			// as this process's memory (pagedrop.go).
-			drops := pageDropper{tx: tx, every: dropCasesEvery}
 			for i, id := range batch {
 				read[i].id = id
 				if read[i].key, read[i].err = idKey(id); read[i].err == nil {
@@ -426,9 +423,18 @@ func (db *DB) EachCase(ctx context.Context, ids []string, fn func(c *app.Case, e
 						read[i].sealed = append([]byte{}, v...)
 					}
 				}
-				drops.read()
 			}
-			dropped = drops.drop()
+			// The pages the batch's records were read from stop counting
+			// as this process's memory (pagedrop.go): at most a batch's
+			// pages, and what the kernel mapped around them, are held at
+			// once, where 1,024 cases between drops made `list --json` at
+			// 300,000 cases 238 MB or 744–828 MB as the page cache happened
+			// to be. A drop is not free (the kernel walks the page tables of
+			// the whole mapping, and the next reads fault the tree's branch
+			// pages in again): at 300,000 cases a drop every 32 or 64
+			// records cost 4–10 s more CPU of ~24, so it is once a batch
+			// (every 32: 172 MB at 100,000; once a batch: 200 MB).
+			dropped = dropPages(tx)
 			decodeCases(codec, read)
 			return ctx.Err()
 		})
@@ -482,19 +488,6 @@ func decodeCases(codec Codec, read []storedCase) {
 	}
 	wg.Wait()
 }
-
-// dropCasesEvery is how many records EachCase reads between two drops of
-// the file's pages from within its transaction (pagedrop.go): at most
-// that many records' pages, and what the kernel mapped around them, count
-// as the process's memory at once, where 1,024 cases between drops made
-// `list --json` at 300,000 cases 238 MB or 744–828 MB as the page cache
-// happened to be. A drop is not free: the kernel walks the page tables of
-// the whole mapping, which grow with the file, and the next reads fault
-// the tree's branch pages in again. At 300,000 cases a drop every 32 or
-// 64 records cost `list --json` 4–10 s more CPU of ~24 (a drop every 32: 172
-// MB at 100,000, 256: 200 MB, main's 1,024: 240–307 MB, the file read in
-// order just before), so it is once a batch.
-const dropCasesEvery = eachCaseBatch
 
 // unmapEvery is how many batches EachCase reads between two unmaps where
 // the pages cannot be dropped from within a transaction (pages_other.go):
