@@ -43,11 +43,8 @@ func doubtOf(c *corpus, name string, f app.Field) doubt {
 		return doubt{}
 	}
 	d := doubt{weakShape: weakShape(name, f.Value)}
-	for _, p := range c.pages {
-		if p.num == f.Page {
-			d.cut = cutShort(p.text, p.lower, f.Snippet, f.Value)
-			break
-		}
+	if p := c.pageNumbered(f.Page); p != nil {
+		d.cut = cutShort(p.text, p.lower, f.Snippet, f.Value)
 	}
 	return d
 }

@@ -27,15 +27,11 @@ func (c *corpus) unsureOCR(f app.Field) bool {
 	if f.Value == "" || f.Computed {
 		return false
 	}
-	var words []app.Word
-	for _, p := range c.pages {
-		if p.num == f.Page {
-			words = p.words
-		}
-	}
-	if len(words) == 0 {
+	p := c.pageNumbered(f.Page)
+	if p == nil || len(p.words) == 0 {
 		return false
 	}
+	words := p.words
 	tokens := map[string]bool{}
 	for _, t := range strings.Fields(f.Value) {
 		if t = bareWord(t); len([]rune(t)) >= 2 {

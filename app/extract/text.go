@@ -85,6 +85,17 @@ type hit struct {
 // leadPage is the order's own first page.
 func (c *corpus) leadPage() pageText { return c.pages[c.lead] }
 
+// pageNumbered is the page numbered n in the file (a field's Page), nil if
+// the order has none.
+func (c *corpus) pageNumbered(n int) *pageText {
+	for i := range c.pages {
+		if c.pages[i].num == n {
+			return &c.pages[i]
+		}
+	}
+	return nil
+}
+
 var (
 	blankRun  *regexp.Regexp
 	softBreak = strings.NewReplacer("\u00AD", "", "\x02", "", "\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl", "\uFB06", "st",
